@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from muster.core import views as core_views
+
+urlpatterns = [
+    path("", include("muster.core.urls")),
+    path("accounts/", include("muster.accounts.urls")),
+    path("units/", include("muster.geo.urls")),
+    path("people/", include("muster.people.urls")),
+    path("audit/", include("muster.audit.urls")),
+    path("healthz", core_views.healthz, name="healthz"),
+]

@@ -1,0 +1,37 @@
+"""The one fetch-and-authorise helper: out of scope → 404, in scope without the role → 403."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from muster.accounts.models import User
+from muster.accounts.perms import Cap, has_cap
+from muster.geo.selectors import visible_unit_ids
+
+M = TypeVar("M", bound=Model)
+
+
+def require_cap(user: User, cap: Cap) -> None:
+    if not has_cap(user, cap):
+        raise PermissionDenied(_("Your role does not allow this."))
+
+
+def get_for_user(
+    user: User, queryset: QuerySet[M], *, unit_field: str, cap: Cap, **lookup: Any
+) -> M:
+    """Fetch one object by ``lookup`` and authorise ``user`` for ``cap`` on it.
+
+    ``unit_field`` names the foreign key (or path, "registration_unit") to the unit that the
+    object belongs to; the object is found only if that unit is in the user's scope.
+    """
+    unit_ids = visible_unit_ids(user)
+    obj = queryset.filter(**{f"{unit_field}__in": unit_ids}, **lookup).first()
+    if obj is None:
+        raise Http404(_("Not found, or outside your area."))
+    require_cap(user, cap)
+    return obj

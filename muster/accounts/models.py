@@ -1,0 +1,63 @@
+"""Users, their role and their scope (a subtree of units)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The roles of Muster. What each may do is in ``muster.accounts.perms``."""
+
+    SYSTEM_ADMIN = "system_admin", _("System administrator")
+    DISTRICT_OFFICER = "district_officer", _("District or regional staff officer")
+    COMMUNE_COMMANDER = "commune_commander", _("Commune military commander")
+    COMMUNE_CLERK = "commune_clerk", _("Commune data clerk")
+    HEALTH_COUNCIL = "health_council", _("Health council member")
+    SERVICE_COUNCIL = "service_council", _("Military service council member")
+    LEADER = "leader", _("Leader (read-only)")
+    AUDITOR = "auditor", _("Auditor (read-only)")
+
+
+class User(AbstractUser):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    scope_unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("scope"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The user sees this unit, its subtree and the units it succeeded."),
+    )
+    title = models.CharField(_("post"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def is_system_admin(self) -> bool:
+        return self.role == Role.SYSTEM_ADMIN
+
+
+class FailedLogin(models.Model):
+    """One failed login attempt, for throttling (by user name and by client address)."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.CharField(max_length=64, db_index=True)
+    attempted_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["attempted_at"], name="failed_login_time_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.username}@{self.ip_address} {self.attempted_at:%Y-%m-%d %H:%M}"

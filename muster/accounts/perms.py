@@ -1,0 +1,55 @@
+"""What each role may do: capabilities, stated in business language.
+
+A capability is checked *after* scope: a record outside the user's units is a 404 whatever the
+role; a record inside with a role that lacks the capability is a 403.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from muster.accounts.models import Role
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+class Cap(StrEnum):
+    VIEW_UNITS = "units.view"
+    VIEW_PEOPLE = "people.view"
+    EDIT_PEOPLE = "people.edit"
+    VIEW_AUDIT = "audit.view"
+    MANAGE_USERS = "users.manage"
+    EDIT_HEALTH = "health.edit"
+    COUNCIL_REVIEW = "council.review"
+    MANAGE_CAMPAIGN = "campaign.manage"
+    VIEW_REPORTS = "reports.view"
+
+
+_READ = {Cap.VIEW_UNITS, Cap.VIEW_PEOPLE, Cap.VIEW_REPORTS}
+
+ROLE_CAPS: dict[str, frozenset[Cap]] = {
+    # Runs the system: users, reference data; sees everything including the audit log.
+    Role.SYSTEM_ADMIN: frozenset(Cap),
+    # District or PTKV staff officer: runs the campaign for the communes in scope.
+    Role.DISTRICT_OFFICER: frozenset(_READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN}),
+    # Commune commander: answers for the commune's registry and its part of the campaign.
+    Role.COMMUNE_COMMANDER: frozenset(_READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN}),
+    # Commune clerk: keeps the registry.
+    Role.COMMUNE_CLERK: frozenset(_READ | {Cap.EDIT_PEOPLE}),
+    # Health council member: enters screening and examination results.
+    Role.HEALTH_COUNCIL: frozenset(_READ | {Cap.EDIT_HEALTH}),
+    # Military service council member: reviews lists, deferrals and exemptions.
+    Role.SERVICE_COUNCIL: frozenset(_READ | {Cap.COUNCIL_REVIEW}),
+    # Leader: reads dashboards, lists and reports; changes nothing.
+    Role.LEADER: frozenset(_READ),
+    # Auditor: reads the audit log and the records it names; changes nothing.
+    Role.AUDITOR: frozenset(_READ | {Cap.VIEW_AUDIT}),
+}
+
+
+def has_cap(user: User, cap: Cap) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return cap in ROLE_CAPS.get(user.role, frozenset())

@@ -1,0 +1,82 @@
+"""Reads of the audit chain."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q, QuerySet
+
+from muster.audit.chain import ChainProblem, verify
+from muster.audit.models import AuditEvent, AuditHead
+from muster.geo.selectors import visible_unit_ids
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+def events_for_user(
+    *,
+    user: User,
+    unit_ids: frozenset[int] | None = None,
+    actor_id: int | None = None,
+    action: str = "",
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+) -> QuerySet[AuditEvent]:
+    """Events in ``user``'s scope, newest first. Unscoped (system-wide) events are shown only
+    to a user whose scope is the whole system."""
+    qs = AuditEvent.objects.select_related("scope_unit")
+    if user.is_system_admin and user.scope_unit_id is None:
+        pass
+    else:
+        qs = qs.filter(scope_unit_id__in=visible_unit_ids(user))
+    if unit_ids is not None:
+        qs = qs.filter(scope_unit_id__in=unit_ids)
+    if actor_id is not None:
+        qs = qs.filter(actor_id=actor_id)
+    if action:
+        qs = qs.filter(Q(action=action) | Q(action__startswith=action + "."))
+    if date_from is not None:
+        qs = qs.filter(occurred_at__date__gte=date_from)
+    if date_to is not None:
+        qs = qs.filter(occurred_at__date__lte=date_to)
+    return qs.order_by("-seq")
+
+
+def events_for_object(*, object_type: str, object_id: str) -> QuerySet[AuditEvent]:
+    """The trail of one record (the caller has already authorised access to the record)."""
+    return AuditEvent.objects.filter(object_type=object_type, object_id=object_id).order_by("-seq")
+
+
+def _chain_rows() -> Iterator[dict[str, Any]]:
+    fields = [
+        "seq",
+        "public_id",
+        "occurred_at",
+        "actor_id",
+        "actor_label",
+        "scope_unit_id",
+        "action",
+        "object_type",
+        "object_id",
+        "object_repr",
+        "changes",
+        "reason",
+        "prev_hash",
+        "hash",
+    ]
+    for row in AuditEvent.objects.order_by("seq").values(*fields).iterator(chunk_size=5000):
+        row["public_id"] = str(row["public_id"])
+        row["occurred_at"] = row["occurred_at"].isoformat()
+        yield row
+
+
+def verify_chain() -> tuple[int, ChainProblem | None]:
+    """Verify the whole chain; returns (number of events, first problem or None)."""
+    head = AuditHead.objects.filter(pk=1).first()
+    head_seq = head.last_seq if head else 0
+    head_hash = head.last_hash if head else "0" * 64
+    count = AuditEvent.objects.count()
+    return count, verify(_chain_rows(), head_seq=head_seq, head_hash=head_hash)

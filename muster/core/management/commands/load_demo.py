@@ -1,0 +1,64 @@
+"""``manage.py load_demo``: the demo Kim Động district, deterministic from a seed.
+
+Idempotent: run again, it reuses what is there and only prints the demo logins.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+from muster.accounts.models import User
+from muster.accounts.services import user_create
+from muster.core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from muster.geo.loading import load_units_fixture
+from muster.people.demo import generate_demo_registry
+from muster.people.models import Person
+
+
+class Command(BaseCommand):
+    help = "Load the demo district (units, villages, synthetic citizens) and the demo accounts."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--seed", type=int, default=settings.MUSTER_DEMO_SEED)
+        parser.add_argument(
+            "--scale",
+            type=float,
+            default=1.0,
+            help="Fraction of the full demo population to generate (tests use a small one).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        units = load_units_fixture()
+        if not Person.objects.filter(is_synthetic=True).exists():
+            summary = generate_demo_registry(
+                units=units, seed=options["seed"], scale=options["scale"]
+            )
+            self.stdout.write(
+                f"Demo registry: {summary.people} citizens, {summary.family_ties} family ties, "
+                f"{summary.villages} villages (synthetic)."
+            )
+        else:
+            self.stdout.write("Demo registry already loaded; reusing it.")
+        for account in DEMO_ACCOUNTS:
+            if User.objects.filter(username=account.username).exists():
+                continue
+            user_create(
+                actor=None,
+                username=account.username,
+                password=DEMO_PASSWORD,
+                role=account.role,
+                scope_unit=units[account.scope_key] if account.scope_key else None,
+                full_name=account.full_name,
+                title=account.title,
+                reason="demo account",
+            )
+        self.stdout.write(f"Ready in {time.perf_counter() - started:.1f} s.\n")
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
+        for account in DEMO_ACCOUNTS:
+            scope = units[account.scope_key].name if account.scope_key else "—"
+            self.stdout.write(f"  {account.username:<22} {account.role.label!s:<40} {scope}")

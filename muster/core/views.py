@@ -1,0 +1,103 @@
+"""Dashboard and the placeholder pages of modules not built yet."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Count, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from muster.accounts.access import require_cap
+from muster.accounts.perms import Cap
+from muster.core.dates import parse_user_date, today, years_before
+from muster.core.http import AuthenticatedHttpRequest
+from muster.core.navigation import MODULES_BY_SLUG
+from muster.geo.selectors import communes_on, visible_unit_ids
+from muster.people.models import Person, Sex
+
+
+def _year_bounds(day: dt.date, youngest: int, oldest: int) -> tuple[dt.date, dt.date]:
+    """Birth dates of people aged ``youngest``..``oldest`` (completed years) on ``day``."""
+    latest_birth = years_before(day, youngest)
+    earliest_birth = years_before(day, oldest + 1) + dt.timedelta(days=1)
+    return earliest_birth, latest_birth
+
+
+def reference_date(request: HttpRequest, *, default: dt.date) -> dt.date:
+    return parse_user_date(request.GET.get("on")) or default
+
+
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
+    user = request.user
+    require_cap(user, Cap.VIEW_UNITS)
+    scope = user.scope_unit
+    default_day = today()
+    if scope is not None and scope.valid_to is not None and scope.valid_to < default_day:
+        default_day = scope.valid_to
+    day = reference_date(request, default=default_day)
+    communes = list(communes_on(user=user, day=day))
+    unit_ids = visible_unit_ids(user)
+    men_from, men_to = _year_bounds(day, 17, 45)
+    women_from, women_to = _year_bounds(day, 18, 40)
+    callup_from, callup_to = _year_bounds(day, 18, 25)
+    counts = {
+        row["registration_unit"]: row
+        for row in Person.objects.in_units(unit_ids)
+        .values("registration_unit")
+        .annotate(
+            men=Count("id", filter=Q(sex=Sex.MALE, date_of_birth__range=(men_from, men_to))),
+            women=Count(
+                "id", filter=Q(sex=Sex.FEMALE, date_of_birth__range=(women_from, women_to))
+            ),
+            callup_age=Count(
+                "id", filter=Q(sex=Sex.MALE, date_of_birth__range=(callup_from, callup_to))
+            ),
+            turning_17=Count("id", filter=Q(sex=Sex.MALE, date_of_birth__year=day.year - 17)),
+        )
+    }
+    rows = []
+    for commune in communes:
+        c = counts.get(commune.pk, {})
+        rows.append(
+            {
+                "unit": commune,
+                "population": commune.population or 0,
+                "men": c.get("men", 0),
+                "women": c.get("women", 0),
+                "callup_age": c.get("callup_age", 0),
+                "turning_17": c.get("turning_17", 0),
+            }
+        )
+    totals = {
+        key: sum(int(r[key]) for r in rows)
+        for key in ("population", "men", "women", "callup_age", "turning_17")
+    }
+    synthetic = any(c.population_synthetic for c in communes)
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "day": day,
+            "scope": scope,
+            "rows": rows,
+            "totals": totals,
+            "synthetic": synthetic,
+            "chart_labels": [r["unit"].name for r in rows],
+            "chart_men": [r["men"] for r in rows],
+            "chart_callup": [r["callup_age"] for r in rows],
+        },
+    )
+
+
+def module_pending(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    module = MODULES_BY_SLUG.get(slug)
+    if module is None or module.url_name is not None:
+        raise Http404
+    return render(request, "core/module_pending.html", {"module": module})
+
+
+@login_not_required
+def healthz(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")

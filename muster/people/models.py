@@ -1,0 +1,205 @@
+"""The citizen registry (hồ sơ công dân): people, their family ties and evidence."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from muster.people.reference import ETHNIC_GROUPS, KINH
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("Male")
+    FEMALE = "F", _("Female")
+
+
+class HigherLevel(models.TextChoices):
+    """Trade / college / university / postgraduate level (trình độ đào tạo)."""
+
+    NONE = "", _("None")
+    TRADE = "trade", _("Vocational (trung cấp)")
+    COLLEGE = "college", _("College (cao đẳng)")
+    UNIVERSITY = "university", _("University (đại học)")
+    POSTGRADUATE = "postgraduate", _("Postgraduate (sau đại học)")
+
+
+class StudyMode(models.TextChoices):
+    NONE = "", _("—")
+    FULL_TIME = "full_time", _("Full-time (chính quy)")
+    OTHER = "other", _("Not full-time")
+
+
+class StudyStatus(models.TextChoices):
+    NONE = "", _("—")
+    STUDYING = "studying", _("Studying")
+    GRADUATED = "graduated", _("Graduated")
+    DROPPED_OUT = "dropped_out", _("Dropped out")
+
+
+class MaritalStatus(models.TextChoices):
+    SINGLE = "single", _("Single")
+    MARRIED = "married", _("Married")
+    DIVORCED = "divorced", _("Divorced")
+    WIDOWED = "widowed", _("Widowed")
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def in_units(self, unit_ids: frozenset[int]) -> PersonQuerySet:
+        return self.filter(registration_unit_id__in=unit_ids)
+
+
+class Person(models.Model):
+    """A citizen (công dân) known to a commune military command."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    full_name = models.CharField(_("full name"), max_length=120)
+    name_search = models.CharField(max_length=120, editable=False, db_index=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    date_of_birth = models.DateField(_("date of birth"), db_index=True)
+    national_id = models.CharField(_("ID number (CCCD)"), max_length=12, unique=True)
+    registration_unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("registration unit"),
+        on_delete=models.PROTECT,
+        related_name="registered_people",
+        help_text=_("The commune-level unit where the citizen is registered."),
+    )
+    residence_unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("village or residential group"),
+        on_delete=models.PROTECT,
+        related_name="residents",
+        null=True,
+        blank=True,
+    )
+    ethnicity = models.CharField(_("ethnicity"), max_length=2, choices=ETHNIC_GROUPS, default=KINH)
+    religion = models.CharField(_("religion"), max_length=60, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    occupation = models.CharField(_("occupation"), max_length=120, blank=True)
+    workplace = models.CharField(_("workplace or school"), max_length=200, blank=True)
+    school_grade = models.PositiveSmallIntegerField(
+        _("school grade completed"),
+        default=0,
+        validators=[MinValueValidator(0), MaxValueValidator(12)],
+    )
+    in_school = models.BooleanField(_("still at school"), default=False)
+    higher_level = models.CharField(
+        _("trade or higher education"), max_length=15, choices=HigherLevel.choices, blank=True
+    )
+    field_of_study = models.CharField(_("field of study"), max_length=120, blank=True)
+    study_mode = models.CharField(
+        _("study mode"), max_length=10, choices=StudyMode.choices, blank=True
+    )
+    study_status = models.CharField(
+        _("study status"), max_length=12, choices=StudyStatus.choices, blank=True
+    )
+    study_end_date = models.DateField(_("expected end of studies"), null=True, blank=True)
+    party_member = models.BooleanField(_("Party member"), default=False)
+    youth_union_member = models.BooleanField(_("Youth Union member"), default=False)
+    marital_status = models.CharField(
+        _("marital status"), max_length=10, choices=MaritalStatus.choices, default="single"
+    )
+    is_synthetic = models.BooleanField(_("synthetic (demo) record"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("citizen")
+        verbose_name_plural = _("citizens")
+        ordering = ["name_search", "id"]
+        indexes = [
+            models.Index(fields=["registration_unit", "sex", "date_of_birth"], name="person_pool"),
+            models.Index(
+                fields=["registration_unit", "name_search", "id"], name="person_unit_name"
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(school_grade__gte=0) & Q(school_grade__lte=12),
+                name="person_school_grade_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} ({self.date_of_birth:%Y})"
+
+    @property
+    def is_ethnic_minority(self) -> bool:
+        return self.ethnicity != KINH
+
+
+class Relation(models.TextChoices):
+    FATHER = "father", _("Father")
+    MOTHER = "mother", _("Mother")
+    BROTHER = "brother", _("Brother")
+    SISTER = "sister", _("Sister")
+    SPOUSE = "spouse", _("Spouse")
+    CHILD = "child", _("Child")
+
+
+class FamilyTie(models.Model):
+    """A relative of a citizen, with the facts the law turns on (Law 78/2015 Art 41)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="family_ties")
+    relation = models.CharField(_("relation"), max_length=10, choices=Relation.choices)
+    relative = models.ForeignKey(
+        Person,
+        verbose_name=_("relative in the registry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    relative_name = models.CharField(_("relative's name"), max_length=120)
+    relative_birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"), null=True, blank=True
+    )
+    is_martyr = models.BooleanField(_("martyr (liệt sĩ)"), default=False)
+    war_invalid_class = models.PositiveSmallIntegerField(
+        _("war invalid class (thương binh hạng)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+    )
+    war_invalid_loss_pct = models.PositiveSmallIntegerField(
+        _("war invalid: % loss of working capacity"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+    )
+    sick_soldier_loss_pct = models.PositiveSmallIntegerField(
+        _("sick soldier or Agent Orange victim: % loss"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100)],
+    )
+    serving_as_soldier = models.BooleanField(
+        _("serving as NCO/soldier or police conscript"), default=False
+    )
+    heroic_mother = models.BooleanField(_("Heroic Mother"), default=False)
+    able_to_work = models.BooleanField(_("able to work"), default=True)
+
+    class Meta:
+        verbose_name = _("family tie")
+        verbose_name_plural = _("family ties")
+        ordering = ["person_id", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(war_invalid_loss_pct__isnull=True) | Q(war_invalid_loss_pct__lte=100),
+                name="familytie_war_invalid_pct",
+            ),
+            models.CheckConstraint(
+                condition=Q(sick_soldier_loss_pct__isnull=True) | Q(sick_soldier_loss_pct__lte=100),
+                name="familytie_sick_pct",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_relation_display()}: {self.relative_name}"

@@ -1,0 +1,67 @@
+"""Reads of the registry, always cut to the acting user's units."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import Q
+
+from muster.core.text import fold
+from muster.geo.selectors import visible_unit_ids
+from muster.people.models import Person, PersonQuerySet
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+def people_for_user(user: User) -> PersonQuerySet:
+    return Person.objects.in_units(visible_unit_ids(user))
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    people: list[Person]
+    next_cursor: str | None
+
+
+def search_people(
+    *,
+    user: User,
+    query: str = "",
+    unit_ids: frozenset[int] | None = None,
+    sex: str = "",
+    after: str = "",
+    page_size: int = 50,
+) -> PersonPage:
+    """One page of people matching ``query`` (name without diacritics, or ID digits).
+
+    Keyset pagination on (name_search, id): ``after`` is the cursor of the previous page's last
+    row, so every page costs the same whatever its depth.
+    """
+    qs = people_for_user(user)
+    if unit_ids is not None:
+        qs = qs.filter(registration_unit_id__in=unit_ids)
+    if sex:
+        qs = qs.filter(sex=sex)
+    query = query.strip()
+    if query.isdigit():
+        qs = qs.filter(national_id__startswith=query)
+    elif query:
+        for word in fold(query).split():
+            qs = qs.filter(name_search__contains=word)
+    if after:
+        name, _sep, raw_id = after.rpartition("|")
+        if raw_id.isdigit():
+            qs = qs.filter(Q(name_search__gt=name) | Q(name_search=name, id__gt=int(raw_id)))
+    rows = list(
+        qs.select_related("registration_unit", "residence_unit").order_by("name_search", "id")[
+            : page_size + 1
+        ]
+    )
+    next_cursor = None
+    if len(rows) > page_size:
+        rows = rows[:page_size]
+        last = rows[-1]
+        next_cursor = f"{last.name_search}|{last.pk}"
+    return PersonPage(people=rows, next_cursor=next_cursor)

@@ -1,0 +1,53 @@
+"""Shared fixtures: the real Kim Động unit fixture and one persona per role and scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from muster.accounts.models import Role, User
+from muster.accounts.services import user_create
+from muster.geo.loading import load_units_fixture
+from muster.geo.models import Unit
+
+PASSWORD = "persona-pass-123"
+
+
+@pytest.fixture
+def units(db) -> dict[str, Unit]:
+    """The Hưng Yên / Kim Động reference tree, keyed as in the fixture (KD, DHOP, DT, ...)."""
+    return load_units_fixture()
+
+
+def make_user(username: str, role: Role, scope: Unit | None) -> User:
+    return user_create(
+        actor=None, username=username, password=PASSWORD, role=role, scope_unit=scope
+    )
+
+
+@pytest.fixture
+def personas(units) -> dict[str, User]:
+    """One user per role; commune roles sit in Đức Hợp (Đồng Thanh is out of their scope)."""
+    return {
+        "admin": make_user("p.admin", Role.SYSTEM_ADMIN, None),
+        "district_officer": make_user("p.officer", Role.DISTRICT_OFFICER, units["KD"]),
+        "ptkv_officer": make_user("p.ptkv", Role.DISTRICT_OFFICER, units["PTKV1"]),
+        "commune_commander": make_user("p.commander", Role.COMMUNE_COMMANDER, units["DHOP"]),
+        "other_commander": make_user("p.commander.dt", Role.COMMUNE_COMMANDER, units["DT"]),
+        "commune_clerk": make_user("p.clerk", Role.COMMUNE_CLERK, units["DHOP"]),
+        "health_council": make_user("p.health", Role.HEALTH_COUNCIL, units["KD"]),
+        "service_council": make_user("p.council", Role.SERVICE_COUNCIL, units["DHOP"]),
+        "leader": make_user("p.leader", Role.LEADER, units["KD"]),
+        "auditor": make_user("p.auditor", Role.AUDITOR, units["KD"]),
+        "commune_auditor": make_user("p.auditor.dh", Role.AUDITOR, units["DHOP"]),
+    }
+
+
+@pytest.fixture
+def login(client):
+    """``login(user)`` logs the test client in as ``user``; returns the client."""
+
+    def _login(user: User):
+        client.force_login(user)
+        return client
+
+    return _login
