@@ -72,4 +72,4 @@ def unit_tree_on(*, user: User, day: dt.date) -> list[Unit]:
 
 
 def communes_on(*, user: User, day: dt.date) -> UnitQuerySet:
-    return units_for_user(user).valid_on(day).commune_level().order_by("name")
+    return units_for_user(user).valid_on(day).commune_level().order_by("name_search")

@@ -19,7 +19,9 @@ from muster.people.selectors import search_people
 
 def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_cap(request.user, Cap.VIEW_PEOPLE)
-    communes = list(units_for_user(request.user).commune_level().order_by("name", "valid_from"))
+    communes = list(
+        units_for_user(request.user).commune_level().order_by("name_search", "valid_from")
+    )
     unit_param = request.GET.get("unit", "")
     unit_ids: frozenset[int] | None = None
     selected: Unit | None = None
