@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import override_settings
 
 from muster.accounts.models import Role, User
 from muster.accounts.services import user_create
@@ -10,6 +11,25 @@ from muster.geo.loading import load_units_fixture
 from muster.geo.models import Unit
 
 PASSWORD = "persona-pass-123"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _plain_http_test_server():
+    """The test client and the live server speak plain HTTP and have no collected static files.
+
+    Without ``DEBUG`` in the environment the settings are production-hardened (HTTPS redirect,
+    secure-only cookies) and WhiteNoise warns about the missing ``STATIC_ROOT`` (an error under
+    ``filterwarnings = error``); pytest-django also forces ``DEBUG`` off, so the same happens
+    with ``DEBUG=1``. Production settings are checked in a subprocess by
+    ``tests/core/test_settings.py``.
+    """
+    with override_settings(
+        SECURE_SSL_REDIRECT=False,
+        SESSION_COOKIE_SECURE=False,
+        CSRF_COOKIE_SECURE=False,
+        WHITENOISE_AUTOREFRESH=True,
+    ):
+        yield
 
 
 @pytest.fixture
