@@ -49,12 +49,17 @@ def verify(
     - an event whose stored hash differs from its recomputed hash was **altered**;
     - a gap in ``seq``, or a ``prev_hash`` that names a hash other than the previous event's
       while the sequence is unbroken, means an event was **removed** or **inserted**;
-    - the last event must match the head (catches removal of the newest events).
+    - an event beyond the head's sequence number was **inserted** (appended without the head);
+    - the last event must match the head (catches removal or replacement of the newest events).
     """
     expected_seq = 1
     prev = GENESIS_HASH
     for event in events:
         seq = int(event["seq"])
+        if seq > head_seq:
+            return ChainProblem(
+                seq, "inserted", f"event #{seq} lies beyond the head, which records #{head_seq}"
+            )
         if seq > expected_seq:
             return ChainProblem(expected_seq, "removed", f"event #{expected_seq} is missing")
         if seq < expected_seq:
@@ -67,10 +72,14 @@ def verify(
             return ChainProblem(seq, "altered", f"event #{seq} does not match its hash")
         prev = event["hash"]
         expected_seq += 1
-    if expected_seq - 1 != head_seq or prev != head_hash:
+    if expected_seq - 1 != head_seq:
         return ChainProblem(
             expected_seq,
             "removed",
             f"the chain ends at #{expected_seq - 1} but the head records #{head_seq}",
+        )
+    if prev != head_hash:
+        return ChainProblem(
+            head_seq, "altered", f"event #{head_seq} does not match the hash the head records"
         )
     return None
