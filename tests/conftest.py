@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
+from django.db import transaction
 from django.test import override_settings
 
 from muster.accounts.models import Role, User
@@ -29,6 +32,35 @@ def _plain_http_test_server():
         CSRF_COOKIE_SECURE=False,
         WHITENOISE_AUTOREFRESH=True,
     ):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sqlite_flush_past_audit_triggers():
+    """Let transactional tests (``transaction=True``, ``live_server``) flush SQLite.
+
+    The append-only triggers refuse ``DELETE`` on audit events, and Django flushes SQLite with
+    ``DELETE FROM`` (PostgreSQL uses ``TRUNCATE``, which row triggers do not see), so the flush
+    after every transactional test failed. The flush, and only the flush, drops the triggers and
+    creates them again in the same transaction.
+    """
+    from django.db.backends.sqlite3.base import DatabaseOperations as SQLiteOperations
+
+    migration = importlib.import_module("muster.audit.migrations.0002_append_only_triggers")
+    original = SQLiteOperations.execute_sql_flush
+
+    def execute_sql_flush(self, sql_list):
+        with transaction.atomic(using=self.connection.alias):
+            with self.connection.cursor() as cursor:
+                for sql in migration.SQLITE_DOWN:
+                    cursor.execute(sql)
+            original(self, sql_list)
+            with self.connection.cursor() as cursor:
+                for sql in migration.SQLITE_UP:
+                    cursor.execute(sql)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(SQLiteOperations, "execute_sql_flush", execute_sql_flush)
         yield
 
 
