@@ -3,18 +3,41 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from muster.accounts.access import get_for_user, require_cap
-from muster.accounts.perms import Cap
+from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
+from muster.conscription.models import RegistrationEvent
+from muster.conscription.services import (
+    absence_return,
+    absence_start,
+    register_first,
+    transfer_person,
+)
 from muster.core.http import AuthenticatedHttpRequest
-from muster.geo.models import Unit
-from muster.geo.selectors import units_for_user
+from muster.geo.models import Unit, UnitQuerySet
+from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.people.forms import (
+    AbsenceForm,
+    BootstrapForm,
+    PersonCreateForm,
+    PersonEditForm,
+    TransferForm,
+)
 from muster.people.models import Person, Sex
 from muster.people.selectors import search_people
+from muster.people.services import person_create, person_update
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
 
 
 def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -54,6 +77,7 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "sex": sex,
             "q": request.GET.get("q", ""),
             "sexes": Sex.choices,
+            "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
         },
     )
 
@@ -68,6 +92,192 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     )
     ties = person.family_ties.all()
     trail = events_for_object(object_type="people.person", object_id=str(person.public_id))[:50]
-    return render(
-        request, "people/person_detail.html", {"person": person, "ties": ties, "trail": trail}
+    registrations = RegistrationEvent.objects.filter(person=person).select_related(
+        "unit", "from_unit", "to_unit"
     )
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "ties": ties,
+            "trail": trail,
+            "registrations": registrations,
+            "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
+        },
+    )
+
+
+# --- Writing: register, edit, transfer, absence (Cap.EDIT_PEOPLE; the services validate) ---
+
+
+def _person_for_edit(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Person:
+    return get_for_user(
+        request.user,
+        Person.objects.select_related("registration_unit", "residence_unit"),
+        unit_field="registration_unit",
+        cap=Cap.EDIT_PEOPLE,
+        public_id=public_id,
+    )
+
+
+def _form_page(
+    request: AuthenticatedHttpRequest,
+    *,
+    form: BootstrapForm,
+    title: str,
+    person: Person | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "people/person_form.html",
+        {"form": form, "title": title, "person": person},
+        status=status,
+    )
+
+
+def _communes_and_villages(user: User) -> tuple[UnitQuerySet, UnitQuerySet]:
+    units = units_for_user(user)
+    return (
+        units.commune_level().order_by("name_search", "valid_from"),
+        units.village_level().order_by("name_search", "valid_from"),
+    )
+
+
+_PERSON_FIELDS = (
+    "full_name",
+    "sex",
+    "date_of_birth",
+    "national_id",
+    "registration_unit",
+    "residence_unit",
+    "ethnicity",
+    "religion",
+    "phone",
+    "occupation",
+    "workplace",
+    "school_grade",
+    "marital_status",
+)
+
+
+def person_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require_cap(request.user, Cap.EDIT_PEOPLE)
+    communes, villages = _communes_and_villages(request.user)
+    title = _("Register a citizen")
+    if request.method != "POST":
+        form = PersonCreateForm(communes=communes, villages=villages)
+        return _form_page(request, form=form, title=title)
+    form = PersonCreateForm(request.POST, communes=communes, villages=villages)
+    if not form.is_valid():
+        return _form_page(request, form=form, title=title, status=400)
+    data = form.cleaned_data
+    first_date = data["first_registration_date"]
+    try:
+        with transaction.atomic():
+            person = person_create(
+                actor=request.user,
+                on=first_date,
+                reason=_("Entered in the registry"),
+                **{field: data[field] for field in _PERSON_FIELDS},
+            )
+            if first_date:
+                register_first(
+                    actor=request.user,
+                    person=person,
+                    event_date=first_date,
+                    certificate_number=data["certificate_number"],
+                )
+    except ValidationError as error:
+        form.add_service_errors(error, {"event_date": "first_registration_date"})
+        return _form_page(request, form=form, title=title, status=400)
+    messages.success(request, _("The citizen has been registered."))
+    return redirect("people:person_detail", public_id=person.public_id)
+
+
+def person_edit_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    person = _person_for_edit(request, public_id)
+    communes, villages = _communes_and_villages(request.user)
+    title = _("Edit the citizen's record")
+    if request.method != "POST":
+        initial: dict[str, object] = {field: getattr(person, field) for field in _PERSON_FIELDS}
+        initial["registration_unit"] = person.registration_unit.public_id
+        initial["residence_unit"] = (
+            person.residence_unit.public_id if person.residence_unit is not None else None
+        )
+        form = PersonEditForm(initial=initial, communes=communes, villages=villages)
+        return _form_page(request, form=form, title=title, person=person)
+    form = PersonEditForm(request.POST, communes=communes, villages=villages)
+    if not form.is_valid():
+        return _form_page(request, form=form, title=title, person=person, status=400)
+    data = form.cleaned_data
+    try:
+        person_update(
+            actor=request.user,
+            person=person,
+            changes={field: data[field] for field in _PERSON_FIELDS},
+            reason=data["reason"],
+        )
+    except ValidationError as error:
+        form.add_service_errors(error)
+        return _form_page(request, form=form, title=title, person=person, status=400)
+    messages.success(request, _("The record has been saved."))
+    return redirect("people:person_detail", public_id=person.public_id)
+
+
+def person_transfer_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    person = _person_for_edit(request, public_id)
+    title = _("Record a transfer")
+    if request.method != "POST":
+        return _form_page(request, form=TransferForm(), title=title, person=person)
+    form = TransferForm(request.POST)
+    if not form.is_valid():
+        return _form_page(request, form=form, title=title, person=person, status=400)
+    data = form.cleaned_data
+    try:
+        transfer_person(
+            actor=request.user,
+            person=person,
+            to_unit=data["to_unit"],
+            left_on=data["left_on"],
+            arrived_on=data["arrived_on"],
+            registered_on=data["registered_on"],
+            note=data["note"],
+        )
+    except ValidationError as error:
+        form.add_service_errors(error)
+        return _form_page(request, form=form, title=title, person=person, status=400)
+    messages.success(request, _("The transfer has been recorded."))
+    if person.registration_unit_id in visible_unit_ids(request.user):
+        return redirect("people:person_detail", public_id=person.public_id)
+    return redirect("people:person_list")
+
+
+def person_absence_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    person = _person_for_edit(request, public_id)
+    title = _("Record absence or return")
+    if request.method != "POST":
+        return _form_page(request, form=AbsenceForm(), title=title, person=person)
+    form = AbsenceForm(request.POST)
+    if not form.is_valid():
+        return _form_page(request, form=form, title=title, person=person, status=400)
+    data = form.cleaned_data
+    try:
+        if data["action"] == "start":
+            absence_start(
+                actor=request.user, person=person, event_date=data["event_date"], note=data["note"]
+            )
+        else:
+            absence_return(
+                actor=request.user,
+                person=person,
+                returned_on=data["event_date"],
+                registered_on=data["registered_on"],
+                note=data["note"],
+            )
+    except ValidationError as error:
+        form.add_service_errors(error, {"returned_on": "event_date"})
+        return _form_page(request, form=form, title=title, person=person, status=400)
+    messages.success(request, _("The registration event has been recorded."))
+    return redirect("people:person_detail", public_id=person.public_id)
