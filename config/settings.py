@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "muster.accounts",
     "muster.audit",
     "muster.people",
+    "muster.conscription",
+    "muster.health",
 ]
 
 MIDDLEWARE = [

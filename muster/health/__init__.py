@@ -1,0 +1,1 @@
+"""Health standards (tiêu chuẩn sức khỏe): scoring of the NVQS health examination."""

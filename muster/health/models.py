@@ -1,0 +1,1 @@
+"""No models yet: health scoring (scoring.py) is pure and stores nothing."""
