@@ -55,13 +55,14 @@ LAST_DISTRICT_DAY = dt.date(2025, 6, 30)
 REFORM_LEGAL_BASIS = "NQ 1666/NQ-UBTVQH15"
 DEMO_REASON = "synthetic demo data"
 
-#: Share of the commune population generated: men aged 17–45 and women aged 18–40.
-MEN_SHARE = 0.23
+#: Share of the commune population generated: men aged 16–45 on the reference date (so the
+#: boys who turn 17 during 2025 are there for the January list) and women aged 18–40.
+MEN_SHARE = 0.24
 WOMEN_SHARE = 0.17
-MEN_AGES = (17, 45)
+MEN_AGES = (16, 45)
 WOMEN_AGES = (18, 40)
 #: Men in this age range get family ties (the call-up pool and its near edge).
-TIES_AGES = (17, 27)
+TIES_AGES = (16, 27)
 
 #: Real village of Đức Hợp, cited by the 2025 directive (1.5 ha of land in Đức Trung village).
 DUC_TRUNG = "Thôn Đức Trung"

@@ -91,7 +91,7 @@ def test_counts_are_proportional_to_scale(communes, plan):
     # Rounding per commune and sex: at most one person each of 30 counts.
     assert abs(len(double.people) - 2 * len(plan.people)) <= 30
     full = sum(sum(people_counts(c.population, 1.0)) for c in communes)
-    assert full == pytest.approx(47_200, abs=15)
+    assert full == pytest.approx(48_380, abs=15)
     assert len(plan.people) == pytest.approx(full * SCALE, abs=15)
     by_commune = collections.Counter((p.commune_key, p.sex) for p in plan.people)
     for commune in communes:
@@ -118,7 +118,7 @@ def test_every_id_is_valid_unique_and_matches_sex_and_birth(full_plan):
 def test_ages_on_the_reference_date(full_plan):
     men = [age_on(p.date_of_birth, REFERENCE_DATE) for p in full_plan.people if p.sex == "M"]
     women = [age_on(p.date_of_birth, REFERENCE_DATE) for p in full_plan.people if p.sex == "F"]
-    assert min(men) == 17 and max(men) == 45
+    assert min(men) == 16 and max(men) == 45
     assert min(women) == 18 and max(women) == 40
 
 
@@ -138,7 +138,7 @@ def test_education_is_consistent_with_age(full_plan):
     for p in full_plan.people:
         age = age_on(p.date_of_birth, REFERENCE_DATE)
         if p.in_school:
-            assert age <= 18 and p.school_grade in (10, 11)
+            assert age <= 18 and p.school_grade in (9, 10, 11)
             assert p.occupation == "Học sinh" and p.marital_status == "single"
         if not p.higher_level:
             assert not (p.field_of_study or p.study_mode or p.study_status or p.study_end_date)
@@ -179,7 +179,7 @@ def test_minorities_party_and_youth_union_rates(full_plan):
 def test_family_ties_only_for_men_17_to_27(full_plan):
     for p in full_plan.people:
         age = age_on(p.date_of_birth, REFERENCE_DATE)
-        if p.sex == "M" and 17 <= age <= 27:
+        if p.sex == "M" and 16 <= age <= 27:
             relations = [t.relation for t in p.ties]
             assert relations[:2] == ["father", "mother"]
             assert set(relations[2:]) <= {"brother"}
