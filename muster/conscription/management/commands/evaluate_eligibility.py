@@ -1,0 +1,125 @@
+"""``manage.py evaluate_eligibility FILE.json [--as-of DATE]``: one JSON verdict per case.
+
+The file holds a JSON list of cases (see docs/eligibility.md). Each good case gives one JSON
+line on stdout; each malformed case gives one message on stderr, and the command then exits
+non-zero (after printing every good case).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from muster.conscription.eligibility import OutsideCoverage, evaluator
+from muster.conscription.law import Policy
+from muster.conscription.serialize import CaseError, parse_case, verdict_json
+from muster.core.dates import today
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def load_policy() -> Policy:
+    """The policy of ``settings.MUSTER_ELIGIBILITY_POLICY`` (default: the stricter positions)."""
+    raw = getattr(settings, "MUSTER_ELIGIBILITY_POLICY", {}) or {}
+    if not isinstance(raw, Mapping):
+        raise CommandError(_("MUSTER_ELIGIBILITY_POLICY must be a dict."))
+    try:
+        return Policy.from_mapping(raw)
+    except ValueError as exc:
+        raise CommandError(_("MUSTER_ELIGIBILITY_POLICY: %(error)s") % {"error": exc}) from exc
+
+
+class Command(BaseCommand):
+    help = (
+        "Evaluate call-up eligibility for a JSON list of cases and write one JSON verdict per "
+        "case (JSON Lines) to stdout."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("file", help="JSON file with a list of cases ('-' reads stdin).")
+        parser.add_argument(
+            "--as-of",
+            dest="as_of",
+            default=None,
+            help="Judge by the law in force on this day (YYYY-MM-DD; default today). A case's "
+            'own "as_of" wins.',
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        default_day = self._as_of(options["as_of"])
+        policy = load_policy()
+        cases = self._load(options["file"])
+        bad = 0
+        for index, raw in enumerate(cases, start=1):
+            try:
+                case = parse_case(raw)
+                verdict = evaluator(case.as_of or default_day, policy).evaluate(case.facts)
+            except CaseError as exc:
+                bad += 1
+                self._complain(index, exc.case_id, "; ".join(exc.problems))
+                continue
+            except OutsideCoverage as exc:
+                bad += 1
+                self._complain(index, raw.get("id") if isinstance(raw, dict) else None, str(exc))
+                continue
+            line = json.dumps(
+                verdict_json(case.id, verdict), ensure_ascii=False, separators=(",", ":")
+            )
+            try:
+                self.stdout.write(line)
+            except BrokenPipeError:
+                _silence_stdout()  # the reader (e.g. ``head``) went away: stop quietly
+                raise SystemExit(1) from None
+        if bad:
+            raise CommandError(
+                _("%(bad)d of %(total)d cases were malformed.") % {"bad": bad, "total": len(cases)}
+            )
+
+    def _as_of(self, raw: str | None) -> dt.date:
+        if raw is None:
+            return today()
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError as exc:
+            raise CommandError(_("--as-of must be a date YYYY-MM-DD.")) from exc
+
+    def _load(self, name: str) -> list[object]:
+        try:
+            if name == "-":
+                data = json.load(sys.stdin)
+            else:
+                with open(name, encoding="utf-8") as handle:
+                    data = json.load(handle)
+        except OSError as exc:
+            raise CommandError(
+                _("Cannot read %(file)s: %(error)s") % {"file": name, "error": exc.strerror}
+            ) from exc
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise CommandError(
+                _("%(file)s is not valid JSON: %(error)s") % {"file": name, "error": exc}
+            ) from exc
+        if not isinstance(data, list):
+            raise CommandError(_("%(file)s must hold a JSON list of cases.") % {"file": name})
+        return data
+
+    def _complain(self, index: int, case_id: object, problem: str) -> None:
+        self.stderr.write(
+            _("case %(index)d (id %(id)s): %(problem)s")
+            % {"index": index, "id": json.dumps(case_id, ensure_ascii=False), "problem": problem}
+        )
