@@ -623,6 +623,11 @@ class Evaluator:
     ) -> None:
         self._standards.append((name, rules, fail_bits, unknown_bits))
 
+    @property
+    def distinct_verdicts(self) -> int:
+        """How many distinct verdicts this evaluator has built (one per outcome pattern)."""
+        return len(self._cache)
+
     # ----------------------------------------------------------------------- evaluation
 
     def evaluate(self, facts: Facts) -> Verdict:
