@@ -711,9 +711,10 @@ def _present(*rules: Rule | None) -> tuple[Rule, ...]:
     return tuple(r for r in rules if r is not None)
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=32)
 def evaluator(on: dt.date, policy: Policy = DEFAULT_POLICY) -> Evaluator:
-    """The compiled evaluator for ``on`` and ``policy`` (cached)."""
+    """The compiled evaluator for ``on`` and ``policy`` (the 32 most recent are kept, each with
+    its verdicts: one per distinct outcome, a few tens of thousands at most)."""
     return Evaluator(on, policy)
 
 

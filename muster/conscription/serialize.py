@@ -3,13 +3,15 @@
 Input: one JSON object per case, ``{"id": ..., "sex": "male", "birth_date": "2004-05-01", ...}``
 with the field names of ``eligibility.Facts`` (see docs/eligibility.md). Unknown keys, wrong
 types and out-of-range values are errors; every problem of a case is reported, not just the
-first.
+first. Problems are English templates marked with ``gettext_noop`` (so ``makemessages`` finds
+them); the Django layer translates them with ``Problem.render(gettext)``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,13 +80,48 @@ class Case:
     as_of: dt.date | None
 
 
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for translation without translating it (this module stays pure)."""
+    return message
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a case: the field, an English template and its parameters."""
+
+    field: str | None
+    template: str
+    params: Mapping[str, object] = dataclasses.field(default_factory=dict)
+
+    def render(self, translate: Callable[[str], str] = str) -> str:
+        text = translate(self.template) % self.params
+        return f"{self.field}: {text}" if self.field else text
+
+
 class CaseError(ValueError):
     """A malformed case; ``problems`` lists every problem found."""
 
-    def __init__(self, case_id: object, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
+    def __init__(self, case_id: object, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.render() for p in problems))
         self.case_id = case_id
         self.problems = problems
+
+    def render(self, translate: Callable[[str], str] = str) -> str:
+        return "; ".join(p.render(translate) for p in self.problems)
+
+
+MUST_BE_DATE = gettext_noop("must be a date YYYY-MM-DD")
+MUST_BE_BOOL = gettext_noop("must be true or false")
+MUST_BE_INT = gettext_noop("must be an integer")
+MUST_BE_NUMBER = gettext_noop("must be a number")
+MUST_BE_BETWEEN = gettext_noop("must be between %(low)s and %(high)s")
+MUST_BE_ONE_OF = gettext_noop("must be one of %(choices)s")
+MISSING = gettext_noop("missing")
+UNKNOWN_FIELD = gettext_noop("unknown field")
+NOT_AN_OBJECT = gettext_noop("a case must be a JSON object")
+BAD_ID = gettext_noop("must be a non-empty string or an integer")
+GIVEN_WITHOUT = gettext_noop("given without %(other)s")
+BEFORE = gettext_noop("before %(other)s")
 
 
 def _date(value: object) -> dt.date | None:
@@ -99,43 +136,43 @@ def _date(value: object) -> dt.date | None:
 def parse_case(raw: object) -> Case:
     """Validate one JSON case; raise ``CaseError`` with every problem found."""
     if not isinstance(raw, dict):
-        raise CaseError(None, ["a case must be a JSON object"])
-    problems: list[str] = []
+        raise CaseError(None, [Problem(None, NOT_AN_OBJECT)])
+    problems: list[Problem] = []
     case_id = raw.get("id")
     if "id" not in raw:
-        problems.append("id: missing")
+        problems.append(Problem("id", MISSING))
     elif isinstance(case_id, bool) or not isinstance(case_id, str | int) or case_id == "":
-        problems.append("id: must be a non-empty string or an integer")
+        problems.append(Problem("id", BAD_ID))
     as_of: dt.date | None = None
     if raw.get("as_of") is not None:
         as_of = _date(raw["as_of"])
         if as_of is None:
-            problems.append("as_of: must be a date YYYY-MM-DD")
+            problems.append(Problem("as_of", MUST_BE_DATE))
     values: dict[str, Any] = {}
     for name in sorted(set(raw) - CASE_KEYS):
         value = raw[name]
         if name not in FACT_KEYS:
-            problems.append(f"{name}: unknown field")
+            problems.append(Problem(name, UNKNOWN_FIELD))
         elif name in _BOOL_FIELDS:
             if isinstance(value, bool):
                 values[name] = value
             else:
-                problems.append(f"{name}: must be true or false")
+                problems.append(Problem(name, MUST_BE_BOOL))
         elif name in _DATE_FIELDS:
             if value is None and name != "birth_date":
                 values[name] = None
             elif (day := _date(value)) is not None:
                 values[name] = day
             else:
-                problems.append(f"{name}: must be a date YYYY-MM-DD")
+                problems.append(Problem(name, MUST_BE_DATE))
         elif name in _INT_FIELDS:
             low, high = _INT_FIELDS[name]
             if value is None:
                 values[name] = None
             elif isinstance(value, bool) or not isinstance(value, int):
-                problems.append(f"{name}: must be an integer")
+                problems.append(Problem(name, MUST_BE_INT))
             elif not low <= value <= high:
-                problems.append(f"{name}: must be between {low} and {high}")
+                problems.append(Problem(name, MUST_BE_BETWEEN, {"low": low, "high": high}))
             else:
                 values[name] = value
         elif name in _FLOAT_FIELDS:
@@ -143,9 +180,10 @@ def parse_case(raw: object) -> Case:
             if value is None and name in _NULLABLE_FLOATS:
                 values[name] = None
             elif isinstance(value, bool) or not isinstance(value, int | float):
-                problems.append(f"{name}: must be a number")
+                problems.append(Problem(name, MUST_BE_NUMBER))
             elif not low_f <= value <= high_f:
-                problems.append(f"{name}: must be between {low_f:g} and {high_f:g}")
+                bounds = {"low": f"{low_f:g}", "high": f"{high_f:g}"}
+                problems.append(Problem(name, MUST_BE_BETWEEN, bounds))
             else:
                 values[name] = float(value)
         else:
@@ -155,10 +193,10 @@ def parse_case(raw: object) -> Case:
             elif value in choices:
                 values[name] = value
             else:
-                problems.append(f"{name}: must be one of {', '.join(choices)}")
+                problems.append(Problem(name, MUST_BE_ONE_OF, {"choices": ", ".join(choices)}))
     for name in _REQUIRED:
         if name not in raw:
-            problems.append(f"{name}: missing")
+            problems.append(Problem(name, MISSING))
     problems.extend(_consistency(values))
     if problems:
         raise CaseError(case_id, problems)
@@ -166,15 +204,17 @@ def parse_case(raw: object) -> Case:
     return Case(case_id, Facts(**values), as_of)
 
 
-def _consistency(values: Mapping[str, Any]) -> list[str]:
+def _consistency(values: Mapping[str, Any]) -> list[Problem]:
     problems = []
     if values.get("registration_bar_ends") is not None and values.get("registration_bar") is None:
-        problems.append("registration_bar_ends: given without registration_bar")
+        problems.append(
+            Problem("registration_bar_ends", GIVEN_WITHOUT, {"other": "registration_bar"})
+        )
     ended, since = values.get("posting_ended"), values.get("posted_since")
     if ended is not None and since is None:
-        problems.append("posting_ended: given without posted_since")
+        problems.append(Problem("posting_ended", GIVEN_WITHOUT, {"other": "posted_since"}))
     elif ended is not None and since is not None and ended < since:
-        problems.append("posting_ended: before posted_since")
+        problems.append(Problem("posting_ended", BEFORE, {"other": "posted_since"}))
     return problems
 
 

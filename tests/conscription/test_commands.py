@@ -14,12 +14,21 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from muster.conscription import docs
 from muster.conscription.eligibility import FACT_FIELDS, REASON_CODES, Facts, Verdict, evaluate
 from muster.conscription.serialize import FACT_KEYS, parse_case, verdict_json
 
 DOC = Path(settings.BASE_DIR) / "docs" / "eligibility.md"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English (the source language) unless a test overrides it."""
+    with translation.override("en"):
+        yield
+
 
 GOOD = [
     {
@@ -119,8 +128,20 @@ def test_malformed_cases_get_a_message_each_and_a_failure(tmp_path):
     assert messages[1] == "case 3 (id null): a case must be a JSON object"
     assert "id: missing" in messages[2]
     assert "health_class: must be between 1 and 6" in messages[2]
-    assert messages[3].startswith('case 5 (id "B4"): ')
-    assert "precedes" in messages[3]
+    assert messages[3] == (
+        'case 5 (id "B4"): 2010-01-01 is before 2018-11-20, the first day whose law is encoded.'
+    )
+
+
+def test_messages_are_in_the_users_language(tmp_path):
+    cases = [{"id": "B1", "sex": "man", "birth_date": "2003-02-30", "foo": 1}]
+    with translation.override("vi"):
+        _, err, error = run(tmp_path, cases)
+    assert str(error) == "1 trong 1 hồ sơ sai định dạng."
+    assert err.strip() == (
+        'hồ sơ 1 (id "B1"): birth_date: phải là ngày dạng YYYY-MM-DD; '
+        "foo: trường không xác định; sex: phải là một trong: male, female"
+    )
 
 
 @pytest.mark.parametrize(
@@ -170,7 +191,8 @@ def test_exit_status_through_manage_py(tmp_path):
     )
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) == 1
-    assert 'case 2 (id "bad")' in result.stderr
+    # A real run speaks Vietnamese (LANGUAGE_CODE "vi").
+    assert 'hồ sơ 2 (id "bad"): sex: thiếu; birth_date: thiếu' in result.stderr
 
 
 # ------------------------------------------------------------------------------ parsing

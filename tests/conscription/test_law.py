@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import subprocess
+import sys
 
 import pytest
 
@@ -163,3 +165,21 @@ class TestPolicy:
     def test_from_mapping_rejects_bad_values(self, values):
         with pytest.raises(ValueError):
             Policy.from_mapping(values)
+
+
+def test_the_engine_modules_do_not_import_django():
+    modules = (
+        "muster.conscription.law",
+        "muster.conscription.eligibility",
+        "muster.conscription.serialize",
+        "muster.conscription.docs",
+        "muster.health.scoring",
+    )
+    code = (
+        f"import sys; import {', '.join(modules)}; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from muster.conscription.eligibility import OutsideCoverage, evaluator
-from muster.conscription.law import Policy
+from muster.conscription.law import COVERAGE_START, Policy
 from muster.conscription.serialize import CaseError, parse_case, verdict_json
 from muster.core.dates import today
 
@@ -72,11 +72,16 @@ class Command(BaseCommand):
                 verdict = evaluator(case.as_of or default_day, policy).evaluate(case.facts)
             except CaseError as exc:
                 bad += 1
-                self._complain(index, exc.case_id, "; ".join(exc.problems))
+                self._complain(index, exc.case_id, exc.render(_))
                 continue
-            except OutsideCoverage as exc:
+            except OutsideCoverage:
                 bad += 1
-                self._complain(index, raw.get("id") if isinstance(raw, dict) else None, str(exc))
+                day = case.as_of or default_day
+                problem = _("%(day)s is before %(start)s, the first day whose law is encoded.") % {
+                    "day": day.isoformat(),
+                    "start": COVERAGE_START.isoformat(),
+                }
+                self._complain(index, case.id, problem)
                 continue
             line = json.dumps(
                 verdict_json(case.id, verdict), ensure_ascii=False, separators=(",", ":")
