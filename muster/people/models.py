@@ -169,12 +169,14 @@ class FamilyTie(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(4)],
     )
     war_invalid_loss_pct = models.PositiveSmallIntegerField(
+        # xgettext:no-python-format
         _("war invalid: % loss of working capacity"),
         null=True,
         blank=True,
         validators=[MaxValueValidator(100)],
     )
     sick_soldier_loss_pct = models.PositiveSmallIntegerField(
+        # xgettext:no-python-format
         _("sick soldier or Agent Orange victim: % loss"),
         null=True,
         blank=True,
