@@ -1,0 +1,258 @@
+"""Every URL of the project, against every role: anonymous, out of scope, wrong role, allowed.
+
+The matrix below must name every URL pattern of the project (or list it as public): a new URL
+without an access rule here makes ``test_every_url_is_covered`` fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+
+from muster.core.navigation import MODULES
+from muster.people.models import Sex
+from tests.core.factories import make_person
+
+#: Reachable without logging in.
+PUBLIC = frozenset({"accounts:login", "accounts:set_language", "healthz"})
+
+#: Every persona of ``tests/conftest.py``; ``other_commander`` is the only one scoped to Đồng Thanh.
+PERSONAS = (
+    "admin",
+    "district_officer",
+    "ptkv_officer",
+    "commune_commander",
+    "other_commander",
+    "commune_clerk",
+    "health_council",
+    "service_council",
+    "leader",
+    "auditor",
+    "commune_auditor",
+)
+#: Personas scoped to Đức Hợp (DHOP): Đồng Thanh (DT) is outside their area.
+DHOP_PERSONAS = ("commune_commander", "commune_clerk", "service_council", "commune_auditor")
+ALL_ROLES = frozenset(PERSONAS)
+AUDIT_ROLES = frozenset({"admin", "auditor", "commune_auditor"})
+#: Roles with Cap.EDIT_PEOPLE (the registry's write pages).
+EDIT_PEOPLE_ROLES = ALL_ROLES - {
+    "health_council",
+    "service_council",
+    "leader",
+    "auditor",
+    "commune_auditor",
+}
+
+Kwargs = Callable[[dict[str, Any], str], dict[str, Any]]
+
+
+def _no_kwargs(world: dict[str, Any], side: str) -> dict[str, Any]:
+    return {}
+
+
+@dataclass(frozen=True)
+class Route:
+    """One protected URL: how to build its arguments, and who may open it."""
+
+    kwargs: Kwargs = _no_kwargs
+    allowed: frozenset[str] = ALL_ROLES
+    #: The URL names an object that belongs to a unit: out of scope must be a 404.
+    scoped_object: bool = False
+
+
+def _unit(world: dict[str, Any], side: str) -> dict[str, Any]:
+    return {"public_id": world[f"unit_{side}"].public_id}
+
+
+def _person(world: dict[str, Any], side: str) -> dict[str, Any]:
+    return {"public_id": world[f"person_{side}"].public_id}
+
+
+MATRIX: dict[str, Route] = {
+    "core:dashboard": Route(),
+    "core:module_pending": Route(kwargs=lambda w, side: {"slug": "health"}),
+    "geo:unit_list": Route(),
+    "geo:unit_detail": Route(kwargs=_unit, scoped_object=True),
+    "people:person_list": Route(),
+    "people:person_detail": Route(kwargs=_person, scoped_object=True),
+    "audit:event_list": Route(allowed=AUDIT_ROLES),
+    "people:person_create": Route(allowed=EDIT_PEOPLE_ROLES),
+    **{
+        name: Route(kwargs=_person, allowed=EDIT_PEOPLE_ROLES, scoped_object=True)
+        for name in ("people:person_edit", "people:person_transfer", "people:person_absence")
+    },
+}
+
+#: Protected, but refuse GET (tested on their own below).
+POST_ONLY = frozenset({"accounts:logout"})
+
+
+def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = namespace
+            if entry.namespace:
+                ns = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            route = prefix + str(entry.pattern)
+            if not entry.name:
+                yield "", route
+            else:
+                yield (f"{namespace}:{entry.name}" if namespace else entry.name), route
+
+
+def project_url_names() -> dict[str, str]:
+    """``{namespaced name: route}`` for every URL pattern the resolver knows."""
+    found = list(_walk(get_resolver().url_patterns))
+    unnamed = [route for name, route in found if not name]
+    assert not unnamed, f"URL patterns without a name cannot be access-tested: {unnamed}"
+    return dict(found)
+
+
+def test_every_url_is_covered():
+    names = set(project_url_names())
+    covered = set(MATRIX) | PUBLIC | POST_ONLY
+    assert names - covered == set(), "URLs without an access rule in the matrix"
+    assert covered - names == set(), "matrix entries for URLs that no longer exist"
+
+
+def test_personas_match_the_fixture(personas):
+    assert set(personas) == set(PERSONAS)
+
+
+@pytest.fixture
+def world(units) -> dict[str, Any]:
+    """A unit and a citizen inside Đức Hợp ("in") and inside Đồng Thanh ("out")."""
+    return {
+        "unit_in": units["DHOP"],
+        "unit_out": units["DT"],
+        "person_in": make_person(units["DHOP"]),
+        "person_out": make_person(
+            units["DT"], full_name="Trần Thị Mai", sex=Sex.FEMALE, date_of_birth=dt.date(2003, 8, 2)
+        ),
+    }
+
+
+def url_for(name: str, world: dict[str, Any], side: str = "in") -> str:
+    return reverse(name, kwargs=MATRIX[name].kwargs(world, side))
+
+
+def home_side(persona: str) -> str:
+    """The side of the world that lies inside the persona's scope."""
+    return "out" if persona == "other_commander" else "in"
+
+
+def assert_login_redirect(response, path: str) -> None:
+    assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    assert location.path == reverse("accounts:login")
+    assert parse_qs(location.query)["next"] == [path]
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_anonymous_is_sent_to_login(client, world, name):
+    path = url_for(name, world)
+    assert_login_redirect(client.get(path), path)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_allowed_roles_get_200_others_403(client, personas, world, name, persona):
+    client.force_login(personas[persona])
+    response = client.get(url_for(name, world, home_side(persona)))
+    expected = 200 if persona in MATRIX[name].allowed else 403
+    assert response.status_code == expected, f"{persona} on {name}"
+
+
+SCOPED = sorted(n for n, r in MATRIX.items() if r.scoped_object)
+
+
+@pytest.mark.parametrize("persona", DHOP_PERSONAS)
+@pytest.mark.parametrize("name", SCOPED)
+def test_object_outside_scope_is_404(client, personas, world, name, persona):
+    """Scope comes first: outside it, a 404 even for a role that would get a 403 inside."""
+    client.force_login(personas[persona])
+    expected_in = 200 if persona in MATRIX[name].allowed else 403
+    assert client.get(url_for(name, world, "in")).status_code == expected_in
+    assert client.get(url_for(name, world, "out")).status_code == 404
+
+
+@pytest.mark.parametrize("name", SCOPED)
+def test_neighbour_commander_cannot_see_duc_hop(client, personas, world, name):
+    client.force_login(personas["other_commander"])
+    assert client.get(url_for(name, world, "in")).status_code == 404
+
+
+@pytest.mark.parametrize("name", SCOPED)
+def test_unknown_uuid_is_404(client, personas, world, name):
+    client.force_login(personas["admin"])
+    path = reverse(name, kwargs={"public_id": "00000000-0000-4000-8000-000000000000"})
+    assert client.get(path).status_code == 404
+
+
+@pytest.mark.parametrize("name", SCOPED)
+def test_object_urls_carry_uuids_not_row_ids(world, name):
+    assert str(MATRIX[name].kwargs(world, "in")["public_id"]) in url_for(name, world)
+    with pytest.raises(NoReverseMatch):
+        reverse(name, kwargs={"public_id": world["unit_in"].pk})
+
+
+PENDING_SLUGS = [m.slug for m in MODULES if m.url_name is None]
+
+
+@pytest.mark.parametrize("slug", PENDING_SLUGS)
+def test_every_placeholder_page_opens_for_a_read_only_role(client, personas, slug):
+    client.force_login(personas["leader"])
+    response = client.get(reverse("core:module_pending", kwargs={"slug": slug}))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["no-such-module", "people", "audit"])
+def test_placeholder_for_unknown_or_built_module_is_404(client, personas, slug):
+    client.force_login(personas["admin"])
+    assert client.get(reverse("core:module_pending", kwargs={"slug": slug})).status_code == 404
+
+
+# Public and POST-only URLs.
+
+
+def test_login_page_is_public(client, db):
+    assert client.get(reverse("accounts:login")).status_code == 200
+
+
+def test_healthz_is_public(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+def test_language_switch_is_public_and_post_only(client, db):
+    path = reverse("accounts:set_language")
+    assert client.get(path).status_code == 405
+    response = client.post(path, {"language": "en", "next": "/accounts/login/"})
+    assert response.status_code == 302
+
+
+def test_logout_anonymous_is_sent_to_login(client, db):
+    path = reverse("accounts:logout")
+    assert_login_redirect(client.get(path), path)
+
+
+def test_logout_is_post_only(client, personas):
+    client.force_login(personas["leader"])
+    path = reverse("accounts:logout")
+    assert client.get(path).status_code == 405
+    # Still logged in after the refused GET.
+    assert client.get(reverse("core:dashboard")).status_code == 200
+    response = client.post(path)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:login")
+    dashboard = reverse("core:dashboard")
+    assert_login_redirect(client.get(dashboard), dashboard)
