@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from muster.accounts.access import require_cap
 from muster.accounts.models import User
 from muster.accounts.perms import Cap
-from muster.audit.models import AuditEvent
 from muster.audit.selectors import events_for_user
 from muster.core.http import AuthenticatedHttpRequest
 from muster.geo.selectors import units_for_user, visible_unit_ids
@@ -32,7 +31,12 @@ class AuditFilterForm(forms.Form):
             (str(u.public_id), f"{u.name} ({u.get_kind_display()}, {u.valid_from:%Y})")
             for u in units.order_by("path")
         ]
-        actions = AuditEvent.objects.values_list("action", flat=True).distinct().order_by("action")
+        actions = (
+            events_for_user(user=acting_user)
+            .order_by("action")
+            .values_list("action", flat=True)
+            .distinct()
+        )
         self.fields["action"].choices = [("", _("All actions"))] + [  # type: ignore[attr-defined]
             (a, a) for a in actions
         ]
