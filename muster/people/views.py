@@ -11,17 +11,20 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
 from muster.conscription.models import RegistrationEvent
+from muster.conscription.selectors import bars_on, outside_coverage_message, verdict_for_person
 from muster.conscription.services import (
     absence_return,
     absence_start,
     register_first,
     transfer_person,
 )
+from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.geo.models import Unit, UnitQuerySet
 from muster.geo.selectors import units_for_user, visible_unit_ids
@@ -32,7 +35,7 @@ from muster.people.forms import (
     PersonEditForm,
     TransferForm,
 )
-from muster.people.models import Person, Sex
+from muster.people.models import FamilyTie, Person, Sex
 from muster.people.selectors import search_people
 from muster.people.services import person_create, person_update
 
@@ -90,7 +93,8 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         cap=Cap.VIEW_PEOPLE,
         public_id=public_id,
     )
-    ties = person.family_ties.all()
+    ties = list(person.family_ties.all())
+    eligibility = _eligibility(request, person, ties)
     trail = events_for_object(object_type="people.person", object_id=str(person.public_id))[:50]
     registrations = RegistrationEvent.objects.filter(person=person).select_related(
         "unit", "from_unit", "to_unit"
@@ -104,8 +108,58 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             "trail": trail,
             "registrations": registrations,
             "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
+            **eligibility,
         },
     )
+
+
+STANDARD_LABELS = {
+    "sex": gettext_lazy("Sex (women only as volunteers)"),
+    "age": gettext_lazy("Age"),
+    "health_class": gettext_lazy("Health class"),
+    "myopia": gettext_lazy("Myopia"),
+    "hyperopia": gettext_lazy("Hyperopia"),
+    "bmi": gettext_lazy("BMI"),
+    "drug_addiction": gettext_lazy("Drug addiction"),
+    "hiv": gettext_lazy("HIV/AIDS"),
+    "education": gettext_lazy("Education"),
+    "political": gettext_lazy("Political standard"),
+}
+REGISTRATION_LABELS = {
+    "registered": gettext_lazy("May register"),
+    "barred": gettext_lazy("Not allowed to register (Art 13)"),
+    "exempt_from_registration": gettext_lazy("Exempt from registration (Art 14)"),
+}
+
+
+def _eligibility(
+    request: AuthenticatedHttpRequest, person: Person, ties: list[FamilyTie]
+) -> dict[str, object]:
+    """The call-up verdict on ``?on=dd/mm/yyyy`` (today when absent or unreadable)."""
+    raw = request.GET.get("on", "").strip()
+    on = parse_user_date(raw)
+    bad_date = bool(raw) and on is None
+    if on is None:
+        on = today()
+    verdict = verdict_for_person(
+        person=person, on=on, ties=ties, bars=bars_on(person=person, on=on)
+    )
+    standards = (
+        [(STANDARD_LABELS.get(s.standard, s.standard), s) for s in verdict.standards]
+        if verdict is not None
+        else []
+    )
+    return {
+        "verdict": verdict,
+        "verdict_on": on,
+        "verdict_bad_date": bad_date,
+        "verdict_raw_date": raw,
+        "verdict_standards": standards,
+        "verdict_registration": (
+            REGISTRATION_LABELS[verdict.registration] if verdict is not None else ""
+        ),
+        "verdict_outside": outside_coverage_message(on) if verdict is None else "",
+    }
 
 
 # --- Writing: register, edit, transfer, absence (Cap.EDIT_PEOPLE; the services validate) ---

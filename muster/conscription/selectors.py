@@ -1,0 +1,159 @@
+"""Reading the registry for the eligibility engine: one citizen's facts and verdict on a day.
+
+The engine (``eligibility.py``) is pure; this module is the one place that turns registry rows
+(``Person``, ``FamilyTie``, ``RegistrationBar``) into ``Facts``. What the registry does not hold
+yet (health class, BMI, political verification, volunteering, sole breadwinner, deferral
+history) stays at the engine's "unknown" / "no such circumstance" default, so the verdict says
+honestly what is missing rather than guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+
+from muster.conscription.eligibility import (
+    Facts,
+    OutsideCoverage,
+    Verdict,
+    evaluate,
+)
+from muster.conscription.eligibility import (
+    RegistrationBar as BarPoint,
+)
+from muster.conscription.law import COVERAGE_START
+from muster.conscription.models import BarKind, RegistrationBar
+from muster.people.models import (
+    FamilyTie,
+    HigherLevel,
+    Person,
+    Relation,
+    Sex,
+    StudyMode,
+    StudyStatus,
+)
+
+_PARENTS = frozenset({Relation.FATHER, Relation.MOTHER})
+_SIBLINGS = frozenset({Relation.BROTHER, Relation.SISTER})
+_COLLEGE_OR_UNIVERSITY = frozenset({HigherLevel.COLLEGE, HigherLevel.UNIVERSITY})
+_GRADUATE_LEVELS = frozenset(
+    {HigherLevel.COLLEGE, HigherLevel.UNIVERSITY, HigherLevel.POSTGRADUATE}
+)
+_POINT = re.compile(r"\(([abc])\)")
+
+
+def bars_on(*, person: Person, on: dt.date) -> list[RegistrationBar]:
+    """The Art 13 / Art 14 bars of ``person`` in force on ``on`` (end date inclusive)."""
+    return list(
+        RegistrationBar.objects.filter(person=person, start_date__lte=on).exclude(end_date__lt=on)
+    )
+
+
+def _bar_point(bar: RegistrationBar) -> BarPoint:
+    """The Art 13(1) point named in the bar's citation; the engine only needs that one exists.
+
+    The registry keeps the ground as free text, so when no point is cited "a" stands in: the
+    verdict (barred while the measure lasts) does not depend on the point.
+    """
+    match = _POINT.search(bar.legal_citation) or _POINT.search(bar.ground)
+    point = match.group(1) if match else "a"
+    if point == "b":
+        return "b"
+    if point == "c":
+        return "c"
+    return "a"
+
+
+def facts_for_person(
+    *,
+    person: Person,
+    on: dt.date,
+    ties: Iterable[FamilyTie] | None = None,
+    bars: Iterable[RegistrationBar] | None = None,
+) -> Facts:
+    """The engine's ``Facts`` for ``person`` on ``on``, read from the registry.
+
+    ``ties`` and ``bars`` may be passed when the caller already loaded them (the person page
+    does); otherwise they are queried. ``bars`` must be those in force on ``on``.
+    """
+    ties = list(person.family_ties.all()) if ties is None else list(ties)
+    bars = bars_on(person=person, on=on) if bars is None else list(bars)
+
+    child_of_martyr_or_class1 = False
+    brother_of_martyr = False
+    child_of_class2 = False
+    sibling_serving = False
+    parent_loss: int | None = None
+    for tie in ties:
+        if tie.relation in _PARENTS:
+            if tie.is_martyr or tie.war_invalid_class == 1:
+                child_of_martyr_or_class1 = True
+            if tie.war_invalid_class == 2:
+                child_of_class2 = True
+            loss = tie.sick_soldier_loss_pct
+            if loss is not None and (parent_loss is None or loss > parent_loss):
+                parent_loss = loss
+        elif tie.relation in _SIBLINGS:
+            if tie.relation == Relation.BROTHER and tie.is_martyr:
+                brother_of_martyr = True
+            if tie.serving_as_soldier:
+                sibling_serving = True
+
+    barred = [b for b in bars if b.kind == BarKind.BARRED_ART13]
+    registration_bar: BarPoint | None = None
+    bar_ends: dt.date | None = None
+    if barred:
+        registration_bar = _bar_point(barred[0])
+        ends = [b.end_date for b in barred]
+        bar_ends = None if None in ends else max(e for e in ends if e is not None)
+
+    studying_full_time = (
+        person.study_status == StudyStatus.STUDYING
+        and person.study_mode == StudyMode.FULL_TIME
+        and person.higher_level in _COLLEGE_OR_UNIVERSITY
+    )
+    return Facts(
+        sex="female" if person.sex == Sex.FEMALE else "male",
+        birth_date=person.date_of_birth,
+        registration_bar=registration_bar,
+        registration_bar_ends=bar_ends,
+        registration_exempt_condition=any(b.kind == BarKind.EXEMPT_ART14 for b in bars),
+        # 0 is the registry's default ("not entered"): unknown, not "no schooling".
+        school_grade=person.school_grade or None,
+        college_graduate=(
+            person.study_status == StudyStatus.GRADUATED and person.higher_level in _GRADUATE_LEVELS
+        ),
+        parent_work_capacity_loss=parent_loss,
+        sibling_serving=sibling_serving,
+        in_general_education=person.in_school,
+        full_time_higher_education=studying_full_time,
+        child_of_martyr_or_class1_invalid=child_of_martyr_or_class1,
+        brother_of_martyr=brother_of_martyr,
+        child_of_class2_invalid=child_of_class2,
+    )
+
+
+def verdict_for_person(
+    *,
+    person: Person,
+    on: dt.date,
+    ties: Iterable[FamilyTie] | None = None,
+    bars: Iterable[RegistrationBar] | None = None,
+) -> Verdict | None:
+    """The engine's verdict on ``on``; None when ``on`` precedes the law the engine encodes
+    (``law.COVERAGE_START``; the page then says so with ``outside_coverage_message``)."""
+    facts = facts_for_person(person=person, on=on, ties=ties, bars=bars)
+    try:
+        return evaluate(facts, on)
+    except OutsideCoverage:
+        return None
+
+
+def outside_coverage_message(on: dt.date) -> str:
+    return _("No verdict for %(day)s: the rules are encoded from %(start)s.") % {
+        "day": f"{on:%d/%m/%Y}",
+        "start": f"{COVERAGE_START:%d/%m/%Y}",
+    }
