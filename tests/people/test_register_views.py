@@ -227,3 +227,23 @@ def test_neighbour_commander_gets_404_and_own_commander_200(client, personas, un
     assert client.post(url, {}).status_code == 404
     client.force_login(personas["commune_commander"])
     assert client.get(url).status_code == 200
+
+
+def test_relative_birth_year_is_not_shown_with_a_thousands_separator(personas, units, login):
+    from muster.people.models import FamilyTie, Person
+    from muster.people.national_id import make
+
+    person = Person.objects.create(
+        full_name="Ngô Huy Công",
+        name_search="ngo huy cong",
+        sex="M",
+        date_of_birth="1998-05-05",
+        national_id=make(province_code="033", male=True, birth_year=1998, serial=4242),
+        registration_unit=units["DHOP"],
+    )
+    FamilyTie.objects.create(
+        person=person, relation="father", relative_name="Ngô Đình Khoa", relative_birth_year=1969
+    )
+    page = login(personas["commune_commander"]).get(f"/people/{person.public_id}/")
+    text = page.content.decode()
+    assert "1969" in text and "1.969" not in text
