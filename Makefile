@@ -55,6 +55,7 @@ typecheck: install
 	$(VENV)/bin/mypy muster config
 
 migrations-check: install
+	@mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run
 
 pytest: install messages browser-deps
