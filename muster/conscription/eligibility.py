@@ -23,7 +23,7 @@ Conventions
 * Age: the 18th birthday is reached *on* the birthday; "to the end of age 25" ends the day
   before the 26th birthday (the 28th for college or university graduates deferred while
   studying). A birthday on 29 February falls on 1 March in common years (the convention of
-  ``muster.core.dates.age_on``).
+  ``muster.core.ages.age_on``).
 * Resettlement (41.1.đ): the first 3 years end the day before the 3rd anniversary of settling.
 * Posting (41.1.e / 41.2.đ): 24 months are reached on the same day of the month 24 months after
   the posting started (month-end days clamp: 31 Mar + 24 months → 31 Mar; 31 Aug → 28/29 Feb).
@@ -50,6 +50,7 @@ from muster.conscription.law import (
     rule,
     rule_or_none,
 )
+from muster.core.ages import years_before
 
 Sex = Literal["male", "female"]
 Political = Literal["pass", "fail", "unknown"]
@@ -298,14 +299,6 @@ _EXEMPTION_BITS: tuple[tuple[int, str], ...] = (
     (E_D, "41.2.d"),
     (E_DD, "41.2.đ"),
 )
-
-
-def years_before(day: dt.date, years: int) -> dt.date:
-    """The same calendar day ``years`` earlier (29 Feb → 28 Feb in a common year)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

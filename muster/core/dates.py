@@ -22,16 +22,3 @@ def parse_user_date(raw: str | None) -> dt.date | None:
         except ValueError:
             continue
     return None
-
-
-def age_on(birth: dt.date, day: dt.date) -> int:
-    """Completed years of age on ``day``."""
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def years_before(day: dt.date, years: int) -> dt.date:
-    """The same calendar day ``years`` earlier (29 Feb → 28 Feb in a common year)."""
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:
-        return day.replace(year=day.year - years, day=28)

@@ -11,18 +11,12 @@ from django.shortcuts import render
 
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
-from muster.core.dates import parse_user_date, today, years_before
+from muster.core.ages import birth_range
+from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.core.navigation import MODULES_BY_SLUG
 from muster.geo.selectors import communes_on, visible_unit_ids
 from muster.people.models import Person, Sex
-
-
-def _year_bounds(day: dt.date, youngest: int, oldest: int) -> tuple[dt.date, dt.date]:
-    """Birth dates of people aged ``youngest``..``oldest`` (completed years) on ``day``."""
-    latest_birth = years_before(day, youngest)
-    earliest_birth = years_before(day, oldest + 1) + dt.timedelta(days=1)
-    return earliest_birth, latest_birth
 
 
 def reference_date(request: HttpRequest, *, default: dt.date) -> dt.date:
@@ -39,9 +33,9 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     day = reference_date(request, default=default_day)
     communes = list(communes_on(user=user, day=day))
     unit_ids = visible_unit_ids(user)
-    men_from, men_to = _year_bounds(day, 17, 45)
-    women_from, women_to = _year_bounds(day, 18, 40)
-    callup_from, callup_to = _year_bounds(day, 18, 25)
+    men_from, men_to = birth_range(day, 17, 45)
+    women_from, women_to = birth_range(day, 18, 40)
+    callup_from, callup_to = birth_range(day, 18, 25)
     counts = {
         row["registration_unit"]: row
         for row in Person.objects.in_units(unit_ids)

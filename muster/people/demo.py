@@ -30,6 +30,7 @@ from typing import Generic, TypeVar
 from django.db import transaction
 
 from muster.audit.services import record_event
+from muster.core.ages import age_on, birth_range
 from muster.core.text import fold
 from muster.geo.models import ChangeKind, Unit, UnitChange, UnitKind
 from muster.geo.services import unit_change_record, unit_create
@@ -410,19 +411,6 @@ class DemoSummary:
     people: int
     family_ties: int
     villages: int
-
-
-def age_on(born: dt.date, day: dt.date) -> int:
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
-def _birth_bounds(ages: tuple[int, int]) -> tuple[dt.date, dt.date]:
-    """Earliest and latest birth dates for ages ``ages`` (inclusive) on the reference date."""
-    youngest, oldest = ages
-    ref = REFERENCE_DATE
-    latest = ref.replace(year=ref.year - youngest)
-    earliest = ref.replace(year=ref.year - oldest - 1) + dt.timedelta(days=1)
-    return earliest, latest
 
 
 def _uuid(rng: random.Random) -> uuid.UUID:
@@ -901,8 +889,8 @@ def build_people(
 ) -> list[PersonPlan]:
     """Men aged 17–45 (23 % of the population) and women aged 18–40 (17 %) of each commune."""
     builder = _PeopleBuilder(rng, reserved_ids)
-    men_bounds = _birth_bounds(MEN_AGES)
-    women_bounds = _birth_bounds(WOMEN_AGES)
+    men_bounds = birth_range(REFERENCE_DATE, *MEN_AGES)
+    women_bounds = birth_range(REFERENCE_DATE, *WOMEN_AGES)
     people: list[PersonPlan] = []
     for commune in communes:
         own = [v for v in villages if v.commune_key == commune.key]

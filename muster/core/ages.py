@@ -1,0 +1,23 @@
+"""Ages and birth-date ranges. Pure: no Django, so the rule engines can use it too."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    """Completed years of age on ``day`` (a 29 February birthday counts from 1 March)."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same calendar day ``years`` earlier (29 Feb → 28 Feb in a common year)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def birth_range(day: dt.date, youngest: int, oldest: int) -> tuple[dt.date, dt.date]:
+    """Earliest and latest birth dates of people aged ``youngest``..``oldest`` on ``day``."""
+    return years_before(day, oldest + 1) + dt.timedelta(days=1), years_before(day, youngest)
