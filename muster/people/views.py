@@ -33,6 +33,7 @@ from muster.people.forms import (
     BootstrapForm,
     PersonCreateForm,
     PersonEditForm,
+    PersonForm,
     TransferForm,
 )
 from muster.people.models import FamilyTie, Person, Sex
@@ -199,21 +200,8 @@ def _communes_and_villages(user: User) -> tuple[UnitQuerySet, UnitQuerySet]:
     )
 
 
-_PERSON_FIELDS = (
-    "full_name",
-    "sex",
-    "date_of_birth",
-    "national_id",
-    "registration_unit",
-    "residence_unit",
-    "ethnicity",
-    "religion",
-    "phone",
-    "occupation",
-    "workplace",
-    "school_grade",
-    "marital_status",
-)
+#: The citizen fields the register and edit forms carry (the rest are form-only steps).
+_PERSON_FIELDS = tuple(PersonForm.base_fields)
 
 
 def person_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
