@@ -19,7 +19,13 @@ from muster.geo.selectors import communes_on, visible_unit_ids
 from muster.people.models import Person, Sex
 
 
-def reference_date(request: HttpRequest, *, default: dt.date) -> dt.date:
+def reference_date(request: AuthenticatedHttpRequest) -> dt.date:
+    """The "as of" day of a page: ``?on=dd/mm/yyyy``, else today, or the last day of the
+    user's scope unit when that unit has ended (a 2025 district officer sees 30/06/2025)."""
+    default = today()
+    scope = request.user.scope_unit
+    if scope is not None and scope.valid_to is not None and scope.valid_to < default:
+        default = scope.valid_to
     return parse_user_date(request.GET.get("on")) or default
 
 
@@ -27,10 +33,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     require_cap(user, Cap.VIEW_UNITS)
     scope = user.scope_unit
-    default_day = today()
-    if scope is not None and scope.valid_to is not None and scope.valid_to < default_day:
-        default_day = scope.valid_to
-    day = reference_date(request, default=default_day)
+    day = reference_date(request)
     communes = list(communes_on(user=user, day=day))
     unit_ids = visible_unit_ids(user)
     men_from, men_to = birth_range(day, 17, 45)

@@ -10,7 +10,6 @@ from django.shortcuts import render
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap
-from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.core.views import reference_date
 from muster.geo.models import Unit, UnitChange
@@ -20,11 +19,7 @@ from muster.people.models import Person
 
 def unit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_cap(request.user, Cap.VIEW_UNITS)
-    scope = request.user.scope_unit
-    default_day = today()
-    if scope is not None and scope.valid_to is not None and scope.valid_to < default_day:
-        default_day = scope.valid_to
-    day = reference_date(request, default=default_day)
+    day = reference_date(request)
     units = unit_tree_on(user=request.user, day=day)
     ids = [u.pk for u in units]
     ended = dict(
