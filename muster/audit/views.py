@@ -12,7 +12,7 @@ from muster.accounts.models import User
 from muster.accounts.perms import Cap
 from muster.audit.selectors import events_for_user
 from muster.core.http import AuthenticatedHttpRequest
-from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.geo.selectors import units_for_user
 
 PAGE_SIZE = 50
 
@@ -59,7 +59,7 @@ def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
                 units_for_user(request.user)
                 .filter(path__startswith=root.path)
                 .values_list("pk", flat=True)
-            ) & visible_unit_ids(request.user)
+            )
         if data["user"]:
             actor = User.objects.filter(username=data["user"]).first()
             filters["actor_id"] = actor.pk if actor else -1
