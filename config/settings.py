@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "muster.people",
     "muster.conscription",
     "muster.health",
+    "muster.documents",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,109 @@
+"""Excel rendering of a ``TableDocument`` (openpyxl): merged title rows, bold framed header,
+column widths, number and date formats, frozen header, print area and print titles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from muster.documents.tables import NATIONAL_MOTTO, NATIONAL_NAME, Kind, TableDocument
+
+_THIN = Side(style="thin", color="000000")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_FORMATS = {
+    Kind.INT: "#,##0",
+    Kind.DECIMAL: "#,##0.0",
+    Kind.PERCENT: '0.0"%"',
+    Kind.DATE: "dd/mm/yyyy",
+}
+FONT_NAME = "Times New Roman"
+
+
+def render_xlsx(doc: TableDocument, *, sheet_title: str = "Danh sách") -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = sheet_title[:31]
+    ncols = len(doc.columns)
+    last = get_column_letter(ncols)
+    half = max(1, ncols // 2)
+    row = 1
+    # Official header: issuer on the left, national name and motto on the right.
+    left = list(doc.issuer)
+    right = [NATIONAL_NAME, NATIONAL_MOTTO]
+    for i in range(max(len(left), len(right))):
+        if i < len(left):
+            ws.cell(row=row, column=1, value=left[i]).font = Font(name=FONT_NAME, bold=True)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=half)
+        if i < len(right):
+            cell = ws.cell(row=row, column=half + 1, value=right[i])
+            cell.font = Font(name=FONT_NAME, bold=True)
+            cell.alignment = Alignment(horizontal="center")
+            ws.merge_cells(start_row=row, start_column=half + 1, end_row=row, end_column=ncols)
+        row += 1
+    if doc.place_date:
+        cell = ws.cell(row=row, column=half + 1, value=doc.place_date)
+        cell.font = Font(name=FONT_NAME, italic=True)
+        cell.alignment = Alignment(horizontal="center")
+        ws.merge_cells(start_row=row, start_column=half + 1, end_row=row, end_column=ncols)
+        row += 1
+    row += 1
+    for text, size in ((doc.title, 14), (doc.subtitle, 12)):
+        if not text:
+            continue
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.font = Font(name=FONT_NAME, bold=size == 14, size=size)
+        cell.alignment = Alignment(horizontal="center", wrap_text=True)
+        ws.merge_cells(f"A{row}:{last}{row}")
+        row += 1
+    row += 1
+    header_row = row
+    for col, column in enumerate(doc.columns, start=1):
+        cell = ws.cell(row=row, column=col, value=column.header)
+        cell.font = Font(name=FONT_NAME, bold=True)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = _BOX
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+    ws.row_dimensions[row].height = 32
+    for values in [*doc.rows, *([doc.totals] if doc.totals is not None else [])]:
+        row += 1
+        for col, (column, value) in enumerate(zip(doc.columns, values, strict=True), start=1):
+            if isinstance(value, Decimal):
+                value = float(value)
+            cell = ws.cell(row=row, column=col, value=value)
+            cell.font = Font(name=FONT_NAME)
+            cell.border = _BOX
+            if column.kind in _FORMATS and isinstance(value, int | float | dt.date):
+                cell.number_format = _FORMATS[column.kind]
+        if doc.totals is not None and values is doc.totals:
+            for col in range(1, ncols + 1):
+                ws.cell(row=row, column=col).font = Font(name=FONT_NAME, bold=True)
+    last_row = row
+    for note in doc.notes:
+        row += 1
+        ws.cell(row=row, column=1, value=note).font = Font(name=FONT_NAME, italic=True)
+        ws.merge_cells(f"A{row}:{last}{row}")
+    if doc.signature:
+        row += 1
+        for line in doc.signature:
+            row += 1
+            cell = ws.cell(row=row, column=half + 1, value=line)
+            cell.font = Font(name=FONT_NAME, bold=True)
+            cell.alignment = Alignment(horizontal="center")
+            ws.merge_cells(start_row=row, start_column=half + 1, end_row=row, end_column=ncols)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.print_area = f"A1:{last}{max(row, last_row)}"
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape" if doc.landscape else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""Documents (văn bản, biểu mẫu): rendering lives in ``tables``, ``excel``, ``pdf``, ``word``."""

@@ -1,0 +1,230 @@
+"""PDF rendering of a ``TableDocument`` with embedded Vietnamese fonts (reportlab).
+
+The fonts are the DejaVu families shipped in ``muster/documents/fonts`` (free licence, full
+Vietnamese coverage), embedded in every PDF so it prints the same on any office PC.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.fonts import addMapping
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from muster.documents.tables import (
+    NATIONAL_MOTTO,
+    NATIONAL_NAME,
+    Kind,
+    OfficialReport,
+    TableDocument,
+    format_cell,
+)
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+SERIF = "MusterSerif"
+_registered = False
+
+
+def register_fonts() -> None:
+    """Register the serif family once per process (regular, bold, italic, bold italic)."""
+    global _registered
+    if _registered:
+        return
+    faces = {
+        SERIF: "DejaVuSerif.ttf",
+        f"{SERIF}-Bold": "DejaVuSerif-Bold.ttf",
+        f"{SERIF}-Italic": "DejaVuSerif-Italic.ttf",
+        f"{SERIF}-BoldItalic": "DejaVuSerif-BoldItalic.ttf",
+    }
+    for name, filename in faces.items():
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+    addMapping(SERIF, 0, 0, SERIF)
+    addMapping(SERIF, 1, 0, f"{SERIF}-Bold")
+    addMapping(SERIF, 0, 1, f"{SERIF}-Italic")
+    addMapping(SERIF, 1, 1, f"{SERIF}-BoldItalic")
+    _registered = True
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("base", fontName=SERIF, fontSize=9, leading=11)
+    return {
+        "base": base,
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
+        "head": ParagraphStyle(
+            "head", parent=base, fontName=f"{SERIF}-Bold", fontSize=8, alignment=TA_CENTER
+        ),
+        "center_bold": ParagraphStyle(
+            "cb", parent=base, fontName=f"{SERIF}-Bold", fontSize=10, alignment=TA_CENTER
+        ),
+        "center_italic": ParagraphStyle(
+            "ci", parent=base, fontName=f"{SERIF}-Italic", alignment=TA_CENTER
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=f"{SERIF}-Bold",
+            fontSize=13,
+            leading=16,
+            alignment=TA_CENTER,
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontSize=10, leading=13, alignment=TA_CENTER
+        ),
+        "note": ParagraphStyle("note", parent=base, fontName=f"{SERIF}-Italic", fontSize=8),
+    }
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def official_header(doc: TableDocument, width: float) -> Table:
+    """Issuer on the left, national name and motto on the right, place and date below."""
+    st = styles()
+    left = [Paragraph(_escape(line), st["center_bold"]) for line in doc.issuer]
+    right: list[Any] = [
+        Paragraph(NATIONAL_NAME, st["center_bold"]),
+        Paragraph(f"<u>{NATIONAL_MOTTO}</u>", st["center_bold"]),
+    ]
+    if doc.place_date:
+        right.append(Spacer(1, 2 * mm))
+        right.append(Paragraph(_escape(doc.place_date), st["center_italic"]))
+    table = Table([[left, right]], colWidths=[width * 0.42, width * 0.58])
+    table.setStyle(
+        TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), SERIF)])
+    )
+    return table
+
+
+def render_pdf(doc: TableDocument) -> bytes:
+    st = styles()
+    pagesize = landscape(A4) if doc.landscape else A4
+    buffer = io.BytesIO()
+    margin = 12 * mm
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=doc.title,
+        author="Muster",
+        initialFontName=SERIF,
+    )
+    width = pagesize[0] - 2 * margin
+    story: list[Any] = [official_header(doc, width), Spacer(1, 5 * mm)]
+    story.append(Paragraph(_escape(doc.title), st["title"]))
+    if doc.subtitle:
+        story.append(Paragraph(_escape(doc.subtitle), st["subtitle"]))
+    story.append(Spacer(1, 4 * mm))
+    story.append(_data_table(doc, width))
+    for note in doc.notes:
+        story.append(Spacer(1, 2 * mm))
+        story.append(Paragraph(_escape(note), st["note"]))
+    if doc.signature:
+        story.append(Spacer(1, 6 * mm))
+        sign = [Paragraph(_escape(line), st["center_bold"]) for line in doc.signature]
+        block = Table([[Paragraph("", st["base"]), sign]], colWidths=[width * 0.55, width * 0.45])
+        block.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF)]))
+        story.append(block)
+
+    def footer(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(SERIF, 7)
+        canvas.drawRightString(pagesize[0] - margin, 6 * mm, f"Trang {document.page} · Muster")
+        canvas.restoreState()
+
+    template.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()
+
+
+def _data_table(table_doc: TableDocument, width: float) -> Table:
+    st = styles()
+    total_width = sum(c.width for c in table_doc.columns) or 1
+    col_widths = [width * c.width / total_width for c in table_doc.columns]
+    data: list[list[Any]] = [[Paragraph(_escape(c.header), st["head"]) for c in table_doc.columns]]
+    body = [*table_doc.rows, *([table_doc.totals] if table_doc.totals is not None else [])]
+    for values in body:
+        data.append(
+            [
+                Paragraph(_escape(format_cell(v, c.kind)), st["cell"])
+                for c, v in zip(table_doc.columns, values, strict=True)
+            ]
+        )
+    table = Table(data, colWidths=col_widths, repeatRows=1)
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("FONTNAME", (0, 0), (-1, -1), SERIF),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+    ]
+    for i, column in enumerate(table_doc.columns):
+        if column.kind in (Kind.INT, Kind.DECIMAL, Kind.PERCENT):
+            commands.append(("ALIGN", (i, 1), (i, -1), "RIGHT"))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def render_report_pdf(report: OfficialReport) -> bytes:
+    """An ``OfficialReport`` as PDF, the same content as ``word.render_report_docx``."""
+    st = styles()
+    buffer = io.BytesIO()
+    margin = 18 * mm
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=25 * mm,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=report.title,
+        author="Muster",
+        initialFontName=SERIF,
+    )
+    width = A4[0] - 25 * mm - margin
+    header_doc = TableDocument(
+        title=report.title,
+        columns=(),
+        rows=(),
+        issuer=[*report.issuer, report.number],
+        place_date=report.place_date,
+    )
+    story: list[Any] = [official_header(header_doc, width), Spacer(1, 6 * mm)]
+    story.append(Paragraph(_escape(report.title), st["title"]))
+    if report.subtitle:
+        story.append(Paragraph(_escape(report.subtitle), st["subtitle"]))
+    body = ParagraphStyle(
+        "body", parent=st["base"], fontSize=10, leading=14, firstLineIndent=8 * mm
+    )
+    for section in report.sections:
+        story.append(Spacer(1, 3 * mm))
+        story.append(Paragraph(f"<b>{_escape(section.heading)}</b>", st["base"]))
+        for text in section.paragraphs:
+            story.append(Paragraph(_escape(text), body))
+        if section.table is not None:
+            story.append(Spacer(1, 2 * mm))
+            story.append(_data_table(section.table, width))
+    story.append(Spacer(1, 8 * mm))
+    left: list[Any] = []
+    if report.recipients:
+        left.append(Paragraph("<b><i>Nơi nhận:</i></b>", st["base"]))
+        left.extend(Paragraph(_escape(f"- {r};"), st["note"]) for r in report.recipients)
+    sign = [Paragraph(_escape(line), st["center_bold"]) for line in report.signature]
+    closing = Table([[left, sign]], colWidths=[width * 0.5, width * 0.5])
+    closing.setStyle(
+        TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+    )
+    story.append(closing)
+    template.build(story)
+    return buffer.getvalue()
