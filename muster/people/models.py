@@ -205,3 +205,49 @@ class FamilyTie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_relation_display()}: {self.relative_name}"
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting confirmation")
+    APPLIED = "applied", _("Imported")
+    DISCARDED = "discarded", _("Discarded")
+
+
+class ImportBatch(models.Model):
+    """One uploaded spreadsheet of a commune (tệp nhập danh sách) and, once confirmed, its outcome.
+
+    The file is kept until it is imported or discarded so the mapping, check and confirm steps
+    read the very bytes whose SHA-256 the audit event records.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey(
+        "geo.Unit", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    content = models.BinaryField(default=b"")
+    mapping = models.JSONField(default=list, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    row_count = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    unchanged_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    #: Field-level changes of the updated people: ``[{"national_id", "line", "changes"}]``.
+    changes = models.JSONField(default=list, blank=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.file_name

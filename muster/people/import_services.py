@@ -1,0 +1,402 @@
+"""Import of a commune's spreadsheet into the registry (nhập danh sách công dân).
+
+``import_check`` reads a file and checks every row against what the commune already holds; it
+writes nothing. ``import_people`` checks again and, only if every row is good, writes the whole
+file in one transaction (new people by one bulk insert, changed people by ``bulk_update``), the
+``ImportBatch`` record and one audit event with the counts, the file name and its SHA-256.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from muster.audit.services import record_event
+from muster.core.dates import today
+from muster.core.text import fold
+from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
+from muster.geo.selectors import visible_unit_ids
+from muster.people import importing
+from muster.people.models import ImportBatch, ImportStatus, Person
+from muster.people.services import id_problem_message
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+#: ``Person`` columns compared and written by an import (``village`` is ``residence_unit_id``).
+_LOOKUP_CHUNK = 2000
+_UPDATE_BATCH = 1000
+_INSERT_BATCH = 5000
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- Messages --------------------------------------------------------------------------------
+
+
+def column_label(key: str) -> str:
+    if key == "residence_unit_id":
+        key = "village"
+    column = importing.COLUMN_BY_KEY.get(key)
+    return column.header if column is not None else key
+
+
+def table_error_message(code: str) -> str:
+    return {
+        "format": _("The file is not a readable spreadsheet (xlsx) or CSV file."),
+        "empty": _("The file is empty."),
+        "encoding": _("The CSV file is not in UTF-8 or Windows Vietnamese encoding."),
+    }.get(code, _("The file cannot be read."))
+
+
+def error_message(error: importing.RowError) -> str:
+    """The user-facing text of one problem, naming its column."""
+    label = column_label(error.column)
+    code = error.code
+    if code.startswith("id_") and code not in ("id_twice", "id_elsewhere"):
+        return id_problem_message(code[3:])
+    texts = {
+        "column_missing": _("The required column “%(column)s” is missing or not mapped."),
+        "column_twice": _("The field “%(column)s” is mapped from two columns."),
+        "unknown_column": _("Unknown field “%(column)s”."),
+        "required": _("“%(column)s” is empty."),
+        "date_format": _("“%(column)s”: “%(value)s” is not a date dd/mm/yyyy."),
+        "date_future": _("“%(column)s”: %(value)s is in the future."),
+        "date_too_old": _("“%(column)s”: %(value)s is before 1900."),
+        "village": _("No village or residential group “%(value)s” in this commune."),
+        "village_ambiguous": _("Two villages of this commune are called “%(value)s”."),
+        "sex": _("“%(column)s”: “%(value)s” is neither Nam nor Nữ."),
+        "ethnicity": _("“%(column)s”: “%(value)s” is not one of the 54 ethnic groups."),
+        "school_grade": _("“%(column)s”: “%(value)s” is not a grade from 0/12 to 12/12."),
+        "yes_no": _("“%(column)s”: write x (yes) or leave empty, not “%(value)s”."),
+        "choice": _("“%(column)s”: “%(value)s” is not an accepted value."),
+        "too_long": _("“%(column)s” is longer than %(value)s characters."),
+        "id_twice": _("The ID number already appears on row %(value)s of this file."),
+        "id_elsewhere": _("The ID number belongs to a citizen registered in another commune."),
+    }
+    text = texts.get(code, _("Invalid value in “%(column)s”."))
+    return text % {"column": label, "value": error.detail}
+
+
+def row_messages(row: importing.RowResult) -> list[str]:
+    return [error_message(error) for error in row.errors]
+
+
+# --- Loading what a check needs -------------------------------------------------------------
+
+
+def check_import_unit(*, actor: User | None, unit: Unit) -> None:
+    """The target must be a commune-level unit inside the actor's area (any when ``None``)."""
+    if unit.kind not in COMMUNE_LEVEL_KINDS:
+        raise ValidationError(_("The registration unit must be a commune, ward or town."))
+    if actor is not None and unit.pk not in visible_unit_ids(actor):
+        raise ValidationError(_("This commune is outside your area."))
+
+
+def load_context(*, unit: Unit, numbers: set[str]) -> tuple[importing.Context, dict[int, str]]:
+    """Pre-load the commune's villages and people in one query each, and who else holds
+    the file's ID numbers in chunked ``IN`` queries. Returns the context and village names."""
+    villages: dict[str, int | None] = {}
+    names: dict[int, str] = {}
+    for pk, name in Unit.objects.filter(parent=unit, kind__in=VILLAGE_LEVEL_KINDS).values_list(
+        "pk", "name"
+    ):
+        key = importing.village_key(name)
+        villages[key] = None if key in villages else pk
+        names[pk] = name
+    existing: dict[str, importing.Existing] = {}
+    by_name_dob: dict[tuple[str, dt.date], list[str]] = {}
+    keys = importing.PERSON_KEYS
+    rows = Person.objects.filter(registration_unit=unit).values_list("pk", "name_search", *keys)
+    for pk, name_search, *values in rows:
+        record = dict(zip(keys, values, strict=True))
+        existing[record["national_id"]] = importing.Existing(pk=pk, values=record)
+        by_name_dob.setdefault((name_search, record["date_of_birth"]), []).append(
+            record["national_id"]
+        )
+    unknown = sorted(numbers - existing.keys())
+    elsewhere: set[str] = set()
+    for chunk in importing.chunked(unknown, _LOOKUP_CHUNK):
+        elsewhere.update(
+            Person.objects.filter(national_id__in=chunk).values_list("national_id", flat=True)
+        )
+    context = importing.Context(
+        today=today(),
+        villages=villages,
+        existing=existing,
+        elsewhere=frozenset(elsewhere),
+        by_name_dob=by_name_dob,
+    )
+    return context, names
+
+
+@dataclass
+class Checked:
+    table: importing.Table
+    report: importing.Report
+    village_names: dict[int, str]
+
+
+def import_check(
+    *, unit: Unit, data: bytes, file_name: str, mapping: Sequence[str] | None
+) -> Checked:
+    """Read and check the whole file; writes nothing. ``mapping`` None takes the suggestion.
+
+    Raises ``importing.TableError`` when the file is not a table.
+    """
+    table = importing.read_table(data, file_name)
+    if mapping is None:
+        mapping = importing.suggest_mapping(table.headers)
+    context, names = load_context(unit=unit, numbers=importing.national_ids(table, mapping))
+    report = importing.validate(table, mapping, context)
+    return Checked(table=table, report=report, village_names=names)
+
+
+# --- Writing --------------------------------------------------------------------------------
+
+
+class ImportRejected(Exception):
+    """The file has bad rows (or a bad mapping): nothing was written."""
+
+    def __init__(self, report: importing.Report) -> None:
+        super().__init__("import rejected")
+        self.report = report
+
+
+def _insert_columns() -> list[Any]:
+    return [f for f in Person._meta.concrete_fields if not f.primary_key]
+
+
+def insert_people(rows: Sequence[dict[str, Any]], *, registration_unit_id: int) -> int:
+    """Insert new people with the database's own bulk path; the one raw write of the registry.
+
+    Each row holds ``Person`` values by attribute name (``residence_unit_id``, …); the other
+    columns get their model defaults, plus a new ``public_id``, ``name_search`` and the times.
+    PostgreSQL loads them with ``COPY``; SQLite with ``executemany`` (one row per statement, so
+    the 999-variable limit of a multi-row ``INSERT`` does not apply). Must run inside the
+    caller's transaction; database errors surface as Django's (``IntegrityError`` …).
+    """
+    if not rows:
+        return 0
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("insert_people must run inside the import's transaction")
+    fields = _insert_columns()
+    now = timezone.now()
+    vendor = connection.vendor
+    defaults: dict[str, Any] = {}
+    for f in fields:
+        if f.has_default() and not callable(f.default):
+            defaults[f.attname] = f.default
+        elif f.null:
+            defaults[f.attname] = None
+        elif not f.has_default():
+            defaults[f.attname] = "" if f.get_internal_type() == "CharField" else None
+    defaults["created_at"] = defaults["updated_at"] = now
+    defaults["registration_unit_id"] = registration_unit_id
+    attnames = [f.attname for f in fields]
+    if vendor == "sqlite":
+        stamp = connection.ops.adapt_datetimefield_value(now)
+        defaults["created_at"] = defaults["updated_at"] = stamp
+
+    def record(row: dict[str, Any]) -> list[Any]:
+        values = {**defaults, **row}
+        values["registration_unit_id"] = registration_unit_id
+        values["public_id"] = uuid.uuid4()
+        values["name_search"] = fold(values["full_name"])
+        out = [values[name] for name in attnames]
+        if vendor == "sqlite":
+            out = [
+                v.hex
+                if isinstance(v, uuid.UUID)
+                else v.isoformat()
+                if isinstance(v, dt.date)
+                else v
+                for v in out
+            ]
+        return out
+
+    table = connection.ops.quote_name(Person._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.wrap_database_errors, connection.cursor() as cursor:
+        if vendor == "postgresql":
+            raw = cursor.cursor
+            with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(record(row))
+        else:
+            marks = ", ".join(["%s"] * len(fields))
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+            for chunk in importing.chunked(rows, _INSERT_BATCH):
+                cursor.executemany(sql, [record(row) for row in chunk])
+    return len(rows)
+
+
+def _update_people(rows: Iterable[importing.RowResult]) -> int:
+    people: list[Person] = []
+    fields: set[str] = set()
+    now = timezone.now()
+    for row in rows:
+        person = Person(pk=row.pk)
+        for key, value in row.values.items():
+            setattr(person, key, value)
+        if "full_name" in row.values:
+            person.name_search = fold(row.values["full_name"])
+        person.updated_at = now
+        people.append(person)
+        fields.update("residence_unit" if k == "residence_unit_id" else k for k in row.changes)
+    if not people:
+        return 0
+    if "full_name" in fields:
+        fields.add("name_search")
+    fields.add("updated_at")
+    Person.objects.bulk_update(people, sorted(fields), batch_size=_UPDATE_BATCH)
+    return len(people)
+
+
+def _jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@dataclass
+class Outcome:
+    batch: ImportBatch
+    report: importing.Report
+
+
+def import_people(
+    *,
+    actor: User | None,
+    unit: Unit,
+    data: bytes,
+    file_name: str,
+    mapping: Sequence[str] | None = None,
+    skip_lines: frozenset[int] = frozenset(),
+    batch: ImportBatch | None = None,
+    dry_run: bool = False,
+) -> Outcome:
+    """Check ``data`` and write it all, or raise ``ImportRejected`` and write nothing.
+
+    ``skip_lines`` are rows the user chose not to import (likely duplicates: "skip the new
+    row"). ``batch`` is the pending upload being confirmed (None: a new record, as the command
+    does). ``dry_run`` checks and counts but writes nothing (the returned batch is unsaved).
+    """
+    check_import_unit(actor=actor, unit=unit)
+    checked = import_check(unit=unit, data=data, file_name=file_name, mapping=mapping)
+    report = checked.report
+    if not report.ok:
+        raise ImportRejected(report)
+    creates = [r for r in report.rows if r.action == "create" and r.line not in skip_lines]
+    updates = [r for r in report.rows if r.action == "update"]
+    if batch is None:
+        batch = ImportBatch(unit=unit, created_by=actor, file_name=file_name[:255])
+    batch.sha256 = sha256(data)
+    batch.mapping = list(report.mapping)
+    batch.row_count = len(report.rows)
+    batch.created_count = len(creates)
+    batch.updated_count = len(updates)
+    batch.unchanged_count = report.count("unchanged")
+    batch.skipped_count = report.count("create") - len(creates)
+    batch.changes = [
+        {
+            "line": r.line,
+            "national_id": r.values["national_id"],
+            "changes": {k: [_jsonable(a), _jsonable(b)] for k, (a, b) in r.changes.items()},
+        }
+        for r in updates
+    ]
+    if dry_run:
+        return Outcome(batch=batch, report=report)
+    with transaction.atomic():
+        insert_people([r.values for r in creates], registration_unit_id=unit.pk)
+        _update_people(updates)
+        batch.status = ImportStatus.APPLIED
+        batch.applied_at = timezone.now()
+        batch.content = b""
+        batch.save()
+        record_event(
+            actor=actor,
+            action="people.import",
+            obj=batch,
+            scope_unit=unit,
+            changes={
+                "file_name": batch.file_name,
+                "sha256": batch.sha256,
+                "rows": batch.row_count,
+                "created": batch.created_count,
+                "updated": batch.updated_count,
+                "unchanged": batch.unchanged_count,
+                "skipped": batch.skipped_count,
+            },
+            reason=_("Import of %(file)s") % {"file": batch.file_name},
+        )
+    return Outcome(batch=batch, report=report)
+
+
+@transaction.atomic
+def import_upload(*, actor: User, unit: Unit, data: bytes, file_name: str) -> ImportBatch:
+    """Keep an uploaded file as a pending batch (nothing is imported before confirmation).
+
+    Raises ``ValidationError`` when the unit is not allowed or the file is not a table.
+    """
+    check_import_unit(actor=actor, unit=unit)
+    try:
+        table = importing.read_table(data, file_name)
+    except importing.TableError as exc:
+        raise ValidationError(table_error_message(exc.code)) from exc
+    batch = ImportBatch.objects.create(
+        unit=unit,
+        created_by=actor,
+        file_name=file_name[:255],
+        sha256=sha256(data),
+        content=data,
+        mapping=importing.suggest_mapping(table.headers),
+    )
+    record_event(
+        actor=actor,
+        action="people.import_upload",
+        obj=batch,
+        scope_unit=unit,
+        changes={"file_name": batch.file_name, "sha256": batch.sha256},
+    )
+    return batch
+
+
+@transaction.atomic
+def import_set_mapping(*, actor: User, batch: ImportBatch, mapping: list[str]) -> ImportBatch:
+    """Record the column mapping the user chose for a pending batch."""
+    check_import_unit(actor=actor, unit=batch.unit)
+    if batch.status != ImportStatus.PENDING:
+        raise ValidationError(_("This file has already been imported or discarded."))
+    batch.mapping = mapping
+    batch.save(update_fields=["mapping"])
+    return batch
+
+
+@transaction.atomic
+def import_discard(*, actor: User, batch: ImportBatch) -> ImportBatch:
+    """Drop a pending upload: its file is deleted, nothing was imported."""
+    check_import_unit(actor=actor, unit=batch.unit)
+    if batch.status != ImportStatus.PENDING:
+        raise ValidationError(_("This file has already been imported or discarded."))
+    batch.status = ImportStatus.DISCARDED
+    batch.content = b""
+    batch.save(update_fields=["status", "content"])
+    record_event(
+        actor=actor,
+        action="people.import_discard",
+        obj=batch,
+        scope_unit=batch.unit,
+        changes={"file_name": batch.file_name, "sha256": batch.sha256},
+    )
+    return batch
