@@ -168,3 +168,43 @@ def test_parse_candidate():
         "p[1] (y).education: must be a school grade 0–12",
         "p[1] (y).health_class: must be 1, 2 or 3",
     ]
+
+
+def run_rank(tmp_path, data, *args):
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    (tmp_path / "pool.json").write_text(json.dumps(data), encoding="utf-8")
+    out = io.StringIO()
+    call_command("rank", str(tmp_path / "pool.json"), *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_rank_command_prints_a_list_anyone_can_verify(tmp_path):
+    records = [
+        {"id": f"p{i}", "volunteer": i == 3, "education": 9 + i % 4, "health_class": 1 + i % 3}
+        for i in range(8)
+    ]
+    out = run_rank(tmp_path, records, "--seed", SEED, "--quota", "3", "--standby", "2")
+    assert out["commitment"] == commit(SEED)
+    assert out["entries"][0]["public_id"] == "p3"
+    assert [e["list"] for e in out["entries"]].count("official") == 3
+    pool = [parse_candidate(r, "")[0] for r in records]
+    assert [e["public_id"] for e in out["entries"]] == [
+        e.public_id for e in rank(pool, SEED, quota=3, standby=2).entries
+    ]
+
+
+def test_rank_command_reports_bad_records_and_seeds(tmp_path):
+    from django.core.management.base import CommandError
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(CommandError) as info:
+        run_rank(tmp_path, [{"id": "a", "education": 12, "health_class": 5}, 3], "--seed", SEED)
+    assert "2 problem(s)" in str(info.value)
+    assert "[0] (a).health_class: must be 1, 2 or 3" in str(info.value)
+    assert "[1]: must be an object" in str(info.value)
+    with translation.override("en"), pytest.raises(CommandError, match="hexadecimal"):
+        run_rank(tmp_path, [], "--seed", "short")
