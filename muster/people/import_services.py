@@ -209,36 +209,46 @@ def insert_people(rows: Sequence[dict[str, Any]], *, registration_unit_id: int) 
         stamp = connection.ops.adapt_datetimefield_value(now)
         defaults["created_at"] = defaults["updated_at"] = stamp
 
+    position = {name: i for i, name in enumerate(attnames)}
+    template = [defaults.get(name) for name in attnames]
+    template[position["registration_unit_id"]] = registration_unit_id
+    at_public_id, at_name = position["public_id"], position["name_search"]
+    sqlite = vendor == "sqlite"
+    dates = [
+        position[f.attname]
+        for f in fields
+        if f.get_internal_type() == "DateField"  # SQLite takes ISO text (no default adapter)
+    ]
+    new_uuid = uuid.uuid4
+    fold_name = importing.fold_name
+
     def record(row: dict[str, Any]) -> list[Any]:
-        values = {**defaults, **row}
-        values["registration_unit_id"] = registration_unit_id
-        values["public_id"] = uuid.uuid4()
-        values["name_search"] = fold(values["full_name"])
-        out = [values[name] for name in attnames]
-        if vendor == "sqlite":
-            out = [
-                v.hex
-                if isinstance(v, uuid.UUID)
-                else v.isoformat()
-                if isinstance(v, dt.date)
-                else v
-                for v in out
-            ]
+        out = template.copy()
+        for name, value in row.items():
+            out[position[name]] = value
+        out[at_name] = fold_name(row["full_name"])
+        if sqlite:
+            out[at_public_id] = new_uuid().hex
+            for i in dates:
+                if out[i] is not None:
+                    out[i] = out[i].isoformat()
+        else:
+            out[at_public_id] = new_uuid()
         return out
 
     table = connection.ops.quote_name(Person._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     with connection.wrap_database_errors, connection.cursor() as cursor:
-        if vendor == "postgresql":
-            raw = cursor.cursor
+        raw = cursor.cursor  # the driver's cursor: no per-row wrapping
+        if not sqlite:
             with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(record(row))
         else:
-            marks = ", ".join(["%s"] * len(fields))
+            marks = ", ".join(["?"] * len(fields))
             sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
             for chunk in importing.chunked(rows, _INSERT_BATCH):
-                cursor.executemany(sql, [record(row) for row in chunk])
+                raw.executemany(sql, [record(row) for row in chunk])
     return len(rows)
 
 

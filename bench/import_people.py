@@ -1,0 +1,192 @@
+"""Benchmark: import of 100,000 generated rows of a commune spreadsheet (CSV), validation included.
+
+    .venv/bin/python bench/import_people.py [--rows 100000] [--seed 2026]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/muster_bench_import \\
+        .venv/bin/python bench/import_people.py
+
+SQLite runs in a fresh file under /tmp; PostgreSQL in the named database (created if missing,
+its people table emptied). Timed, each on an empty registry of the commune:
+
+1. ``import_people`` end to end: read the CSV, check every row (ID number against sex and
+   birth year, dates, villages, duplicates), pre-load existing people, bulk insert, one audit
+   event, the batch record. This is the figure to record (rows/s).
+2. The database's own bulk path with the very same rows already converted to tuples:
+   ``COPY … FROM STDIN`` (PostgreSQL, psycopg) or one ``executemany`` transaction (SQLite).
+   The ratio 1 / 2 is what our checking and bookkeeping cost on top of the raw load.
+3. Re-importing the same file (every row "unchanged").
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import os
+import platform
+import random
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/muster_bench_import.sqlite3")
+
+SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
+MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Ngọc")
+GIVEN = ("An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Lan", "Mai", "Nam", "Phúc", "Quân")
+VILLAGES = tuple(f"Thôn Bench {i}" for i in range(1, 13))
+HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Thôn", "Dân tộc",
+           "Trình độ văn hóa", "Nghề nghiệp", "Đảng viên", "Đoàn viên", "Tình trạng hôn nhân"]  # fmt: skip
+
+
+def generate_csv(rows: int, seed: int) -> bytes:
+    from muster.people import national_id
+
+    rng = random.Random(seed)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(HEADERS)
+    for n in range(1, rows + 1):
+        male = rng.random() < 0.55
+        born = dt.date(1981, 1, 1) + dt.timedelta(days=rng.randrange(0, 27 * 365))
+        name = f"{rng.choice(SURNAMES)} {'Văn' if male else 'Thị'} {rng.choice(MIDDLE)} "
+        name += rng.choice(GIVEN)
+        writer.writerow(
+            [
+                n,
+                name,
+                born.strftime("%d/%m/%Y"),
+                "Nam" if male else "Nữ",
+                national_id.make(province_code="033", male=male, birth_year=born.year, serial=n),
+                rng.choice(VILLAGES),
+                "Kinh",
+                f"{rng.choice((9, 12, 12, 12))}/12",
+                rng.choice(("Làm ruộng", "Công nhân", "Học sinh", "")),
+                "x" if rng.random() < 0.05 else "",
+                "x" if rng.random() < 0.4 else "",
+                rng.choice(("Độc thân", "Đã kết hôn")),
+            ]
+        )
+    return out.getvalue().encode("utf-8")
+
+
+def ensure_postgres_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    server = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(server, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    url = os.environ["DATABASE_URL"]
+    if url.startswith("sqlite"):
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    else:
+        ensure_postgres_database(url)
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from muster.geo.loading import load_units_fixture
+    from muster.geo.models import UnitKind
+    from muster.geo.services import unit_create
+    from muster.people.import_services import _insert_columns, import_people
+    from muster.people.models import Person
+
+    call_command("migrate", verbosity=0)
+    units = load_units_fixture()
+    commune = units["DHOP25"]
+    existing = set(commune.children.values_list("name", flat=True))
+    for i, name in enumerate(VILLAGES, start=1):
+        if name not in existing:
+            unit_create(
+                actor=None,
+                code=f"BENCH-{i}",
+                kind=UnitKind.VILLAGE,
+                name=name,
+                parent=commune,
+                valid_from=dt.date(2025, 7, 1),
+            )
+    table = connection.ops.quote_name(Person._meta.db_table)
+
+    def empty() -> None:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table}")
+
+    empty()
+    started = time.perf_counter()
+    data = generate_csv(args.rows, args.seed)
+    generated = time.perf_counter() - started
+
+    started = time.perf_counter()
+    outcome = import_people(actor=None, unit=commune, data=data, file_name="bench.csv")
+    ours = time.perf_counter() - started
+    assert outcome.batch.created_count == args.rows, outcome.batch.created_count
+    assert Person.objects.count() == args.rows
+
+    started = time.perf_counter()
+    again = import_people(actor=None, unit=commune, data=data, file_name="bench.csv").batch
+    reimport = time.perf_counter() - started
+    assert again.unchanged_count == args.rows
+
+    # The database's own bulk path, with the same rows already as tuples of column values.
+    fields = _insert_columns()
+    columns = [f.attname for f in fields]
+    rows = list(Person.objects.values_list(*columns))
+    if connection.vendor == "sqlite":
+        rows = [
+            tuple(
+                v.hex
+                if isinstance(v, uuid.UUID)
+                else connection.ops.adapt_datetimefield_value(v)
+                if isinstance(v, dt.datetime)
+                else v.isoformat()
+                if isinstance(v, dt.date)
+                else v
+                for v in row
+            )
+            for row in rows
+        ]
+    empty()
+    names = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join(["?"] * len(fields))
+            cursor.cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    raw = time.perf_counter() - started
+    assert Person.objects.count() == args.rows
+
+    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
+    print(f"rows: {args.rows:,}; CSV {len(data) / 1e6:.1f} MB generated in {generated:.2f} s")
+    print(
+        f"import_people (read + check + insert + audit): {ours:.2f} s = {args.rows / ours:,.0f} rows/s"
+    )
+    bulk = "COPY" if connection.vendor == "postgresql" else "executemany"
+    print(f"raw {bulk} of the same rows: {raw:.2f} s = {args.rows / raw:,.0f} rows/s")
+    print(f"ratio import / raw bulk load: {ours / raw:.2f}x the time")
+    print(f"re-import, all unchanged: {reimport:.2f} s = {args.rows / reimport:,.0f} rows/s")
+
+
+if __name__ == "__main__":
+    main()
