@@ -41,7 +41,8 @@ MIDDLE = ("Văn", "Thị", "Đức", "Minh", "Quang", "Hữu", "Thanh", "Ngọc"
 GIVEN = ("An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Lan", "Mai", "Nam", "Phúc", "Quân")
 VILLAGES = tuple(f"Thôn Bench {i}" for i in range(1, 13))
 HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Thôn", "Dân tộc",
-           "Trình độ văn hóa", "Nghề nghiệp", "Đảng viên", "Đoàn viên", "Tình trạng hôn nhân"]  # fmt: skip
+           "Trình độ văn hóa", "Nghề nghiệp", "Đảng viên", "Đoàn viên",
+           "Tình trạng hôn nhân"]  # fmt: skip
 
 
 def generate_csv(rows: int, seed: int) -> bytes:
@@ -180,7 +181,8 @@ def main() -> None:
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
     print(f"rows: {args.rows:,}; CSV {len(data) / 1e6:.1f} MB generated in {generated:.2f} s")
     print(
-        f"import_people (read + check + insert + audit): {ours:.2f} s = {args.rows / ours:,.0f} rows/s"
+        "import_people (read + check + insert + audit): "
+        f"{ours:.2f} s = {args.rows / ours:,.0f} rows/s"
     )
     bulk = "COPY" if connection.vendor == "postgresql" else "executemany"
     print(f"raw {bulk} of the same rows: {raw:.2f} s = {args.rows / raw:,.0f} rows/s")
