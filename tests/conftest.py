@@ -64,6 +64,12 @@ def _sqlite_flush_past_audit_triggers():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files (evidence) go to a per-test directory, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def units(db) -> dict[str, Unit]:
     """The Hưng Yên / Kim Động reference tree, keyed as in the fixture (KD, DHOP, DT, ...)."""

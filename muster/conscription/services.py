@@ -20,6 +20,7 @@ from muster.conscription.models import EventKind, Holiday, RegistrationBar, Regi
 from muster.core.dates import today
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.selectors import visible_unit_ids
+from muster.people import books
 from muster.people.models import Person
 
 if TYPE_CHECKING:
@@ -338,3 +339,74 @@ def absence_return(
         reason=note.strip() or due.rule.citation,
     )
     return event
+
+
+@transaction.atomic
+def record_january_list(
+    *, actor: User, commune: Unit, year: int, list_date: dt.date | None
+) -> list[RegistrationEvent]:
+    """Record the January list (Law 78/2015 Art 16(1)) of ``commune`` for ``year``.
+
+    One ``january_list`` event per man on the list (men reaching 17 in ``year`` and men of
+    NVQS age not yet registered), dated ``list_date``, due by 31 January, with the authority the
+    list is reported to on that day: the district military command before 1 July 2025, the
+    commune chairman from then (Law 98/2025). Men already on this commune's list for ``year``
+    are not entered twice.
+    """
+    if not has_cap(actor, Cap.EDIT_PEOPLE):
+        raise PermissionDenied(_("Your role does not allow this."))
+    errors: dict[str, list[str]] = {}
+    if commune.kind not in COMMUNE_LEVEL_KINDS or commune.pk not in visible_unit_ids(actor):
+        errors.setdefault("commune", []).append(_("Choose a commune in your area."))
+    if list_date is None:
+        _raise({"list_date": [_("Enter the date (dd/mm/yyyy).")]})
+    assert list_date is not None
+    _not_future(errors, "list_date", list_date)
+    if list_date.year != year:
+        errors.setdefault("list_date", []).append(
+            _("The January list of %(year)s must be dated in %(year)s.") % {"year": year}
+        )
+    elif not commune.is_valid_on(list_date):
+        errors.setdefault("list_date", []).append(_("This commune did not exist on that date."))
+    _raise(errors)
+    start, due = dt.date(year, 1, 1), dt.date(year, 1, 31)
+    already = RegistrationEvent.objects.filter(
+        kind=EventKind.JANUARY_LIST, unit=commune, event_date__year=year
+    ).values("person_id")
+    people = list(
+        books.january_queryset(actor, books.BookFilter(commune=commune, year=year))
+        .exclude(pk__in=already)
+        .prefetch_related(None)
+    )
+    if not people:
+        _raise({"list_date": [_("Nobody is left to enter on this commune's January list.")]})
+    recipient = books.january_recipient(commune, list_date)
+    citation = books.january_citation(list_date)
+    events = RegistrationEvent.objects.bulk_create(
+        RegistrationEvent(
+            person=person,
+            kind=EventKind.JANUARY_LIST,
+            event_date=list_date,
+            trigger_date=start,
+            unit=commune,
+            due_date=due,
+            is_late=registration.is_late(due, list_date),
+            legal_citation=citation,
+            note=f"Báo cáo: {recipient}",
+        )
+        for person in people
+    )
+    record_event(
+        actor=actor,
+        action="conscription.january_list",
+        obj=commune,
+        scope_unit=commune,
+        changes={
+            "january_list": [None, year],
+            "list_date": [None, list_date],
+            "people": [None, len(events)],
+            "report_to": [None, recipient],
+        },
+        reason=citation,
+    )
+    return events

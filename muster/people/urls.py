@@ -1,6 +1,6 @@
 from django.urls import path
 
-from muster.people import views
+from muster.people import book_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -10,4 +10,11 @@ urlpatterns = [
     path("<uuid:public_id>/edit/", views.person_edit_view, name="person_edit"),
     path("<uuid:public_id>/transfer/", views.person_transfer_view, name="person_transfer"),
     path("<uuid:public_id>/absence/", views.person_absence_view, name="person_absence"),
+    # Books and lists, year roll-over, evidence (book_views).
+    path("books/", book_views.book_index, name="book_index"),
+    path("books/january/record/", book_views.january_record_view, name="january_record"),
+    path("books/rollover/", book_views.rollover_view, name="rollover"),
+    path("books/<slug:book>/", book_views.book_view, name="book"),
+    path("<uuid:public_id>/evidence/", book_views.evidence_upload_view, name="evidence_upload"),
+    path("evidence/<uuid:public_id>/", book_views.evidence_download_view, name="evidence_download"),
 ]

@@ -26,8 +26,10 @@ from muster.conscription.services import (
 )
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
+from muster.documents.selectors import evidence_for_person
 from muster.geo.models import Unit, UnitQuerySet
 from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.people.book_views import EvidenceForm
 from muster.people.forms import (
     AbsenceForm,
     BootstrapForm,
@@ -109,6 +111,8 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             "trail": trail,
             "registrations": registrations,
             "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
+            "evidence": evidence_for_person(person),
+            "evidence_form": EvidenceForm(initial={"date": today()}),
             **eligibility,
         },
     )

@@ -18,6 +18,7 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from muster.core.navigation import MODULES
 from muster.people.models import Sex
 from tests.core.factories import make_person
+from tests.directives.factories import matrix_kwargs
 
 #: Reachable without logging in.
 PUBLIC = frozenset({"accounts:login", "accounts:set_language", "healthz"})
@@ -74,6 +75,16 @@ def _person(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": world[f"person_{side}"].public_id}
 
 
+def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """An evidence document of the side's citizen (created on first use)."""
+    key = f"evidence_{side}"
+    if key not in world:
+        from tests.documents.test_evidence import make_evidence
+
+        world[key] = make_evidence(world[f"person_{side}"])
+    return {"public_id": world[key].public_id}
+
+
 MATRIX: dict[str, Route] = {
     "core:dashboard": Route(),
     "core:module_pending": Route(kwargs=lambda w, side: {"slug": "health"}),
@@ -82,15 +93,53 @@ MATRIX: dict[str, Route] = {
     "people:person_list": Route(),
     "people:person_detail": Route(kwargs=_person, scoped_object=True),
     "audit:event_list": Route(allowed=AUDIT_ROLES),
+    "directives:directive_list": Route(),
+    "directives:report_list": Route(),
+    **{
+        name: Route(kwargs=matrix_kwargs(kind), scoped_object=True)
+        for name, kind in (
+            ("directives:directive_board", "directive"),
+            ("directives:standing_report_docx", "directive"),
+            ("directives:standing_report_pdf", "directive"),
+            ("directives:target_detail", "target"),
+            ("directives:report_detail", "report"),
+            ("directives:evidence_download", "evidence"),
+        )
+    },
+    # The roles with Cap.REPORT_DIRECTIVE are those with Cap.EDIT_PEOPLE.
+    "directives:report_create": Route(
+        kwargs=matrix_kwargs("directive"), allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "directives:report_edit": Route(
+        kwargs=matrix_kwargs("report"), allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
     "people:person_create": Route(allowed=EDIT_PEOPLE_ROLES),
     **{
         name: Route(kwargs=_person, allowed=EDIT_PEOPLE_ROLES, scoped_object=True)
-        for name in ("people:person_edit", "people:person_transfer", "people:person_absence")
+        for name in (
+            "people:person_edit",
+            "people:person_transfer",
+            "people:person_absence",
+            "people:evidence_upload",
+        )
     },
+    "people:book_index": Route(),
+    "people:book": Route(kwargs=lambda w, side: {"book": "age17"}),
+    "people:rollover": Route(),
+    "people:january_record": Route(allowed=EDIT_PEOPLE_ROLES),
+    "people:evidence_download": Route(kwargs=_evidence, scoped_object=True),
 }
 
 #: Protected, but refuse GET (tested on their own below).
-POST_ONLY = frozenset({"accounts:logout"})
+POST_ONLY = frozenset(
+    {
+        "accounts:logout",
+        "directives:report_submit",
+        "directives:report_review",
+        "directives:report_revise",
+        "directives:milestone_toggle",
+    }
+)
 
 
 def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:

@@ -1,0 +1,317 @@
+"""Pages of the registration books and lists, the January list, the year roll-over and the
+evidence attached to a citizen. Thin: the selectors in ``books`` read, the services write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from muster.accounts.access import get_for_user, require_cap
+from muster.accounts.perms import Cap, has_cap
+from muster.conscription.services import record_january_list
+from muster.core.dates import parse_user_date, today
+from muster.core.http import AuthenticatedHttpRequest
+from muster.documents import excel, pdf, word
+from muster.documents.http import DOCX, PDF, XLSX, file_response
+from muster.documents.models import EvidenceKind, PersonDocument
+from muster.documents.services import attach_evidence
+from muster.documents.tables import TableDocument
+from muster.geo.models import Unit
+from muster.people import books
+from muster.people.forms import DATE_FORMATS, BootstrapForm
+from muster.people.models import Person
+
+
+def _download(doc: TableDocument, fmt: str, name: str) -> HttpResponse:
+    stamp = f"{today():%Y%m%d}"
+    if fmt == "pdf":
+        return file_response(pdf.render_pdf(doc), filename=f"{name}_{stamp}.pdf", content_type=PDF)
+    if fmt == "docx":
+        return file_response(
+            word.render_table_docx(doc), filename=f"{name}_{stamp}.docx", content_type=DOCX
+        )
+    return file_response(excel.render_xlsx(doc), filename=f"{name}_{stamp}.xlsx", content_type=XLSX)
+
+
+FORMATS = ("xlsx", "pdf", "docx")
+
+
+def _filter(request: AuthenticatedHttpRequest) -> tuple[books.BookFilter, dict[str, Any]]:
+    """The book filter from the query string, with the choices and the problems to show."""
+    user = request.user
+    problems: list[str] = []
+    communes = books.communes_for_user(user)
+    raw_commune = request.GET.get("commune", "")
+    commune: Unit | None = None
+    if raw_commune:
+        commune = next((c for c in communes if str(c.public_id) == raw_commune), None)
+        if commune is None:
+            problems.append(_("Unknown commune: showing the whole area."))
+    elif len(communes) == 1:
+        commune = communes[0]
+    villages = books.villages_of(user, commune)
+    raw_village = request.GET.get("village", "")
+    village = next((v for v in villages if str(v.public_id) == raw_village), None)
+    year = today().year
+    raw_year = request.GET.get("year", "").strip()
+    if raw_year:
+        if raw_year.isdigit() and 1950 <= int(raw_year) <= 2100:
+            year = int(raw_year)
+        else:
+            problems.append(_("The year must be a number such as 2025."))
+    dates: dict[str, dt.date | None] = {}
+    for key in ("date_from", "date_to", "on"):
+        raw = request.GET.get(key, "").strip()
+        dates[key] = parse_user_date(raw)
+        if raw and dates[key] is None:
+            problems.append(_("Could not read the date “%(raw)s” (use dd/mm/yyyy).") % {"raw": raw})
+    start, end = dates["date_from"], dates["date_to"]
+    if start and end and start > end:
+        problems.append(_("The start of the period is after its end."))
+        dates["date_to"] = None
+    f = books.BookFilter(
+        commune=commune,
+        village=village,
+        year=year,
+        date_from=dates["date_from"],
+        date_to=dates["date_to"],
+        on=dates["on"],
+    )
+    context = {
+        "communes": communes,
+        "villages": villages,
+        "f": f,
+        "problems": problems,
+        "raw": {k: request.GET.get(k, "") for k in ("date_from", "date_to", "on", "year")},
+    }
+    return f, context
+
+
+def _query_without(request: AuthenticatedHttpRequest, *keys: str) -> str:
+    query = request.GET.copy()
+    for key in keys:
+        query.pop(key, None)
+    return query.urlencode()
+
+
+def book_index(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require_cap(request.user, Cap.VIEW_PEOPLE)
+    return render(
+        request,
+        "people/books/index.html",
+        {
+            "books": list(books.BOOKS.values()),
+            "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
+        },
+    )
+
+
+def book_view(request: AuthenticatedHttpRequest, book: str) -> HttpResponse:
+    spec = books.BOOKS.get(book)
+    if spec is None:
+        raise Http404(_("No such book."))
+    require_cap(request.user, Cap.VIEW_PEOPLE)
+    f, context = _filter(request)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        return _download(books.book_full(book, request.user, f), fmt, str(spec.title))
+    raw_page = request.GET.get("page", "1")
+    page = books.book_page(book, request.user, f, int(raw_page) if raw_page.isdigit() else 1)
+    return render(
+        request,
+        "people/books/book.html",
+        {
+            **context,
+            "spec": spec,
+            "page": page,
+            "doc": page.document,
+            "query": _query_without(request, "page", "format"),
+            "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
+        },
+    )
+
+
+def rollover_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The year roll-over for a campaign year and its call-up date (Art 33: Feb or March)."""
+    require_cap(request.user, Cap.VIEW_PEOPLE)
+    f, context = _filter(request)
+    raw = request.GET.get("call_up", "").strip()
+    call_up = parse_user_date(raw)
+    if raw and call_up is None:
+        context["problems"].append(
+            _("Could not read the date “%(raw)s” (use dd/mm/yyyy).") % {"raw": raw}
+        )
+    if call_up is None:
+        call_up = dt.date(f.year, 2, 1)
+    lists = books.rollover_lists(request.user, f, call_up)
+    fmt = request.GET.get("format", "")
+    if fmt in FORMATS:
+        doc = books.rollover_document(request.user, f, lists)
+        return _download(doc, fmt, _("Year roll-over"))
+    return render(
+        request,
+        "people/books/rollover.html",
+        {
+            **context,
+            "lists": lists,
+            "call_up_raw": raw or f"{call_up:%d/%m/%Y}",
+            "query": _query_without(request, "format"),
+            "sections": [
+                ("entering", _("Enters the call-up pool"), lists.entering),
+                ("ageing-out", _("Ages out: reserve registration"), lists.ageing_out),
+                ("re-review", _("Needs re-review"), lists.re_review),
+            ],
+        },
+    )
+
+
+# --- January list ----------------------------------------------------------------------------
+
+
+class JanuaryForm(BootstrapForm):
+    commune = forms.ChoiceField(label=gettext_lazy("Commune"))
+    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=1950, max_value=2100)
+    list_date = forms.DateField(
+        label=gettext_lazy("Date of the list"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"invalid": gettext_lazy("Enter a date as dd/mm/yyyy.")},
+    )
+
+    def __init__(self, *args: Any, communes: list[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.communes = {str(c.public_id): c for c in communes}
+        field = self.fields["commune"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            (str(c.public_id), f"{c.name} ({c.valid_from:%Y}–{c.valid_to:%Y})" if c.valid_to
+             else f"{c.name} ({c.valid_from:%Y}–)")
+            for c in communes
+        ]  # fmt: skip
+
+
+def january_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Record the January list of a commune as dated events (Law 78/2015 Art 16(1))."""
+    require_cap(request.user, Cap.EDIT_PEOPLE)
+    communes = books.communes_for_user(request.user)
+    title = _("Record the January list")
+    if request.method != "POST":
+        now = today()
+        form = JanuaryForm(communes=communes, initial={"year": now.year, "list_date": now})
+        return render(request, "people/books/january_record.html", {"form": form, "title": title})
+    form = JanuaryForm(request.POST, communes=communes)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            events = record_january_list(
+                actor=request.user,
+                commune=form.communes[data["commune"]],
+                year=data["year"],
+                list_date=data["list_date"],
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(
+                request,
+                _("The January list has been recorded: %(count)s citizens.")
+                % {"count": len(events)},
+            )
+            url = reverse("people:book", kwargs={"book": "january"})
+            return redirect(f"{url}?commune={data['commune']}&year={data['year']}")
+    return render(
+        request,
+        "people/books/january_record.html",
+        {"form": form, "title": title},
+        status=400,
+    )
+
+
+# --- Evidence --------------------------------------------------------------------------------
+
+
+class EvidenceForm(BootstrapForm):
+    kind = forms.ChoiceField(label=gettext_lazy("Kind of document"), choices=EvidenceKind.choices)
+    date = forms.DateField(
+        label=gettext_lazy("Document date"),
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
+        error_messages={"invalid": gettext_lazy("Enter a date as dd/mm/yyyy.")},
+    )
+    file = forms.FileField(
+        label=gettext_lazy("File (PDF, JPEG or PNG, at most 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+    note = forms.CharField(label=gettext_lazy("Note"), max_length=255, required=False)
+
+
+def evidence_upload_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    person = get_for_user(
+        request.user,
+        Person.objects.select_related("registration_unit"),
+        unit_field="registration_unit",
+        cap=Cap.EDIT_PEOPLE,
+        public_id=public_id,
+    )
+    title = _("Attach a document")
+    if request.method != "POST":
+        form = EvidenceForm(initial={"date": today()})
+        return render(
+            request,
+            "people/books/evidence_form.html",
+            {"form": form, "title": title, "person": person},
+        )
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            attach_evidence(
+                actor=request.user,
+                person=person,
+                kind=data["kind"],
+                date=data["date"],
+                upload=data["file"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("The document has been attached."))
+            return redirect("people:person_detail", public_id=person.public_id)
+    return render(
+        request,
+        "people/books/evidence_form.html",
+        {"form": form, "title": title, "person": person},
+        status=400,
+    )
+
+
+def evidence_download_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Download one evidence file, authorised through its citizen's registration unit."""
+    document = get_for_user(
+        request.user,
+        PersonDocument.objects.select_related("person"),
+        unit_field="person__registration_unit",
+        cap=Cap.VIEW_PEOPLE,
+        public_id=public_id,
+    )
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise Http404(_("The file is missing from storage.")) from None
+    response = file_response(
+        data, filename=document.original_name, content_type=document.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
