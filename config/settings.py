@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "muster.conscription",
     "muster.health",
     "muster.documents",
+    "muster.directives",
 ]
 
 MIDDLEWARE = [

@@ -8,5 +8,6 @@ urlpatterns = [
     path("units/", include("muster.geo.urls")),
     path("people/", include("muster.people.urls")),
     path("audit/", include("muster.audit.urls")),
+    path("directives/", include("muster.directives.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

@@ -25,6 +25,10 @@ class Cap(StrEnum):
     COUNCIL_REVIEW = "council.review"
     MANAGE_CAMPAIGN = "campaign.manage"
     VIEW_REPORTS = "reports.view"
+    # Directives: draft and submit a unit's periodic progress report (the maker).
+    REPORT_DIRECTIVE = "directives.report"
+    # Directives: approve or send back reports (the checker), keep targets and milestones.
+    REVIEW_DIRECTIVE = "directives.review"
 
 
 _READ = {Cap.VIEW_UNITS, Cap.VIEW_PEOPLE, Cap.VIEW_REPORTS}
@@ -33,11 +37,15 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
     # Runs the system: users, reference data; sees everything including the audit log.
     Role.SYSTEM_ADMIN: frozenset(Cap),
     # District or PTKV staff officer: runs the campaign for the communes in scope.
-    Role.DISTRICT_OFFICER: frozenset(_READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN}),
+    Role.DISTRICT_OFFICER: frozenset(
+        _READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN, Cap.REPORT_DIRECTIVE, Cap.REVIEW_DIRECTIVE}
+    ),
     # Commune commander: answers for the commune's registry and its part of the campaign.
-    Role.COMMUNE_COMMANDER: frozenset(_READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN}),
+    Role.COMMUNE_COMMANDER: frozenset(
+        _READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN, Cap.REPORT_DIRECTIVE}
+    ),
     # Commune clerk: keeps the registry.
-    Role.COMMUNE_CLERK: frozenset(_READ | {Cap.EDIT_PEOPLE}),
+    Role.COMMUNE_CLERK: frozenset(_READ | {Cap.EDIT_PEOPLE, Cap.REPORT_DIRECTIVE}),
     # Health council member: enters screening and examination results.
     Role.HEALTH_COUNCIL: frozenset(_READ | {Cap.EDIT_HEALTH}),
     # Military service council member: reviews lists, deferrals and exemptions.

@@ -32,7 +32,12 @@ MODULES: tuple[Module, ...] = (
         None,
         _("Registration, the yearly campaign, quotas, selection, decisions and handover."),
     ),
-    Module("directives", _("Directives"), None, _("Tasks, targets, reports and roll-up.")),
+    Module(
+        "directives",
+        _("Directives"),
+        "directives:directive_list",
+        _("Tasks, targets, reports and roll-up."),
+    ),
     Module("documents", _("Documents"), None, _("Printed and exported official forms.")),
     Module("reports", _("Reports"), None, _("Results, evenness and dashboards.")),
     Module("militia", _("Militia"), None, _("The militia and self-defence force.")),

@@ -1,0 +1,424 @@
+"""The demo directive: Kim Động's 2025 directive on local military and defence tasks.
+
+Loads the full Vietnamese text (``data/chi_thi_2025.txt``, from the seed), the seven tasks in
+order (descriptions taken from the numbered paragraphs of the text), their targets (the concrete
+ones of the directive, plus measurable targets for each task), the bodies that lead or
+coordinate, commune shares, and a few months of reports from Đức Hợp and Đồng Thanh, submitted
+and approved with generated PDF evidence, so the board shows a mix of statuses on 30/06/2025.
+Idempotent: a second run finds the directive and does nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+
+from muster.accounts.models import User
+from muster.directives import services
+from muster.directives.models import BodyKind, Directive, Report, Target
+from muster.directives.sources import read_source
+from muster.documents.pdf import render_pdf
+from muster.documents.tables import Column, Kind, TableDocument, vietnamese_date_line
+from muster.geo.models import Unit
+
+TEXT_PATH = Path(__file__).resolve().parent / "data" / "chi_thi_2025.txt"
+TITLE = "Chỉ thị về nhiệm vụ quân sự, quốc phòng địa phương năm 2025"
+ISSUER = "Ban Thường vụ Huyện ủy Kim Động"
+ISSUED_ON = dt.date(2024, 12, 20)
+YEAR = 2025
+START = dt.date(2025, 1, 1)
+
+TASK_TITLES = (
+    "Xây dựng khu vực phòng thủ và các công trình quốc phòng",
+    "Tuyển chọn và gọi công dân nhập ngũ năm 2025",
+    "Xây dựng lực lượng dân quân tự vệ, dự bị động viên; giáo dục quốc phòng - an ninh",
+    "Công tác chính trị, tư tưởng; phong trào thi đua quyết thắng",
+    "Kiểm tra, giám sát và phối hợp giữa các lực lượng",
+    "Công tác dân vận và chính sách hậu phương quân đội",
+    "Bảo đảm hậu cần, kỹ thuật và trật tự an toàn giao thông",
+)
+
+#: The communes of Kim Động in 2025 (fixture keys).
+COMMUNES = (
+    "LB_T", "PNL", "CN", "DH24", "DT", "VXA", "TT", "ND",
+    "SM", "HA", "HC", "NT", "PTO", "MD", "DHOP",
+)  # fmt: skip
+
+
+def task_paragraphs(text: str) -> list[str]:
+    """The seven numbered paragraphs ("1. …" to "7. …") of the directive's text."""
+    found = re.findall(r"^([1-7])\. (.+)$", text, flags=re.MULTILINE)
+    by_number: dict[int, str] = {}
+    for number, body in found:
+        by_number.setdefault(int(number), body.strip())
+    return [by_number.get(i, "") for i in range(1, 8)]
+
+
+def _quota(unit: Unit) -> Decimal:
+    return Decimal(max(4, round((unit.population or 6000) / 900)))
+
+
+def _evidence_pdf(report: Report, rows: list[tuple[str, str]]) -> bytes:
+    return render_pdf(
+        TableDocument(
+            title="BIÊN BẢN XÁC NHẬN KẾT QUẢ",
+            subtitle=f"Kỳ {report.period_start:%m/%Y} — {report.unit.name}",
+            columns=(Column("Nội dung", Kind.TEXT, 50), Column("Kết quả", Kind.TEXT, 20)),
+            rows=rows,
+            issuer=(f"UBND {report.unit.name.upper()}", "BAN CHỈ HUY QUÂN SỰ"),
+            place_date=vietnamese_date_line(report.unit.name, report.period_end),
+            signature=("CHỈ HUY TRƯỞNG", "", "(dữ liệu minh họa)"),
+            landscape=False,
+        )
+    )
+
+
+def _report(
+    *,
+    maker: User,
+    checker: User,
+    directive: Directive,
+    unit: Unit,
+    month: int,
+    figures: dict[Target, Decimal],
+    results: str,
+    shortcomings: str = "",
+    outcome: str = "approve",
+    comment: str = "",
+) -> Report:
+    start = dt.date(YEAR, month, 1)
+    report = services.report_create(actor=maker, directive=directive, unit=unit, period_start=start)
+    services.report_update(
+        actor=maker,
+        report=report,
+        results=results,
+        shortcomings=shortcomings,
+        figures={t.pk: (v, "") for t, v in figures.items()},
+    )
+    rows = [
+        (t.title, f"{v.normalize():f} {t.unit_label}".replace(".", ",")) for t, v in figures.items()
+    ]
+    services.evidence_add(
+        actor=maker,
+        report=report,
+        filename=f"bien-ban-{unit.code}-{month:02d}-2025.pdf",
+        data=_evidence_pdf(report, rows),
+    )
+    if outcome == "draft":
+        return report
+    submitted = report.due_on - dt.timedelta(days=2)
+    services.report_submit(actor=maker, report=report, on=submitted)
+    if outcome == "approve":
+        services.report_review(
+            actor=checker, report=report, approve=True, comment=comment, on=submitted
+        )
+    elif outcome == "return":
+        services.report_review(
+            actor=checker, report=report, approve=False, comment=comment, on=submitted
+        )
+    return report
+
+
+def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
+    """Load the 2025 directive with its tasks, targets and a few reports. None if present."""
+    district = units["KD"]
+    if Directive.objects.filter(unit=district, year=YEAR, title=TITLE).exists():
+        return None
+    text = TEXT_PATH.read_text(encoding="utf-8")
+    paragraphs = task_paragraphs(text)
+    communes = [units[k] for k in COMMUNES]
+    with transaction.atomic():
+        bodies = {
+            kind: services.body_create(actor=None, name=name, kind=kind, unit=district)
+            for kind, name in (
+                (BodyKind.PEOPLES_COMMITTEE, "UBND huyện Kim Động"),
+                (BodyKind.POLICE, "Công an huyện Kim Động"),
+                (BodyKind.FATHERLAND_FRONT, "Ủy ban MTTQ Việt Nam huyện Kim Động"),
+                (BodyKind.PARTY, "Văn phòng Huyện ủy"),
+                (BodyKind.DEPARTMENT, "Phòng Tài nguyên và Môi trường huyện"),
+                (BodyKind.MILITARY, "Ban CHQS huyện Kim Động"),
+            )
+        }
+        committee = bodies[BodyKind.PEOPLES_COMMITTEE]
+        police = bodies[BodyKind.POLICE]
+        front = bodies[BodyKind.FATHERLAND_FRONT]
+        party_office = bodies[BodyKind.PARTY]
+        land_office = bodies[BodyKind.DEPARTMENT]
+        command = bodies[BodyKind.MILITARY]
+        directive = services.directive_create(
+            actor=None,
+            unit=district,
+            issuer=ISSUER,
+            number="",  # the seed text does not carry the directive's number
+            issued_on=ISSUED_ON,
+            year=YEAR,
+            title=TITLE,
+            full_text=text,
+            signer="Bùi Văn Phúc",
+            frequency="monthly",
+            report_due_working_days=5,
+        )
+        tasks = [
+            services.task_create(
+                actor=None,
+                directive=directive,
+                order=i,
+                title=title,
+                description=paragraphs[i - 1],
+                lead_unit=district,
+                lead_body=command if i not in (4, 5) else party_office,
+                coordinating_bodies=[
+                    (committee, land_office),
+                    (committee, police, front),
+                    (committee, police),
+                    (front,),
+                    (party_office, police),
+                    (front, committee),
+                    (committee, police),
+                ][i - 1],
+            )
+            for i, title in enumerate(TASK_TITLES, 1)
+        ]
+
+        def target(task_no: int, order: int, title: str, **kwargs: object) -> Target:
+            kwargs.setdefault("start_date", START)
+            return services.target_create(
+                actor=None,
+                task=tasks[task_no - 1],
+                order=order,
+                title=title,
+                **kwargs,  # type: ignore[arg-type]
+            )
+
+        land_duc_hop = target(
+            1, 1,
+            "Hoàn thành thủ tục thu hồi 1,5 ha đất tại thôn Đức Trung, xã Đức Hợp "
+            "(căn cứ hậu phương)",
+            kind="numeric", value=Decimal("1.5"), unit_label="ha",
+            due_date=dt.date(2025, 9, 30), lead_body=land_office,
+            shares=[(units["DHOP"], Decimal("1.5"))], coordinating_bodies=[committee],
+        )  # fmt: skip
+        land_dong_thanh = target(
+            1, 2,
+            "Thu hồi 1.143 m² đất (bãi rác cũ xã Đồng Thanh) xây dựng Sở chỉ huy cơ bản",
+            kind="numeric", value=Decimal(1143), unit_label="m²",
+            due_date=dt.date(2025, 9, 30), lead_body=land_office,
+            shares=[(units["DT"], Decimal(1143))],
+        )  # fmt: skip
+        headquarters = target(
+            1, 3, "Khởi công xây dựng 1–2 trụ sở Ban CHQS xã",
+            kind="milestones", due_date=dt.date(2025, 12, 31), lead_unit=district,
+            lead_body=committee,
+            milestones=[
+                "Phê duyệt chủ trương đầu tư trụ sở Ban CHQS xã",
+                "Hoàn thành giải phóng mặt bằng",
+                "Khởi công trụ sở thứ nhất",
+                "Khởi công trụ sở thứ hai (nếu đủ điều kiện)",
+            ],
+        )  # fmt: skip
+        target(
+            2, 1, "Giao quân đạt 100% chỉ tiêu trên giao",
+            kind="numeric", value=Decimal(100), unit_label="%",
+            due_date=dt.date(2025, 2, 28), source="callup.quota_met_pct", lead_unit=district,
+        )  # fmt: skip
+        target(
+            2, 2, "Không có trường hợp đổi người sau giao nhận quân",
+            kind="numeric", value=Decimal(0), unit_label="trường hợp", direction="at_most",
+            due_date=dt.date(2025, 12, 31), source="callup.replacements", lead_unit=district,
+        )  # fmt: skip
+        recruits = target(
+            2, 3, "Số công dân nhập ngũ theo chỉ tiêu giao từng xã",
+            kind="numeric", value=sum((_quota(u) for u in communes), Decimal(0)),
+            unit_label="người", due_date=dt.date(2025, 2, 28), lead_unit=district,
+            shares=[(u, _quota(u)) for u in communes], coordinating_bodies=[police],
+        )  # fmt: skip
+        cohort_shares = []
+        for unit in communes:
+            subtree = frozenset(
+                Unit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True)
+            )
+            count = read_source("registry.men_turning_17", subtree, YEAR) or Decimal(0)
+            cohort_shares.append((unit, (count * Decimal("1.05")).to_integral_value() + 1))
+        target(
+            2, 4, "Đăng ký nghĩa vụ quân sự lần đầu cho nam công dân đủ 17 tuổi",
+            kind="numeric", value=sum((v for _u, v in cohort_shares), Decimal(0)),
+            unit_label="người", due_date=dt.date(2025, 4, 30),
+            source="registry.men_turning_17", shares=cohort_shares,
+        )  # fmt: skip
+        training = target(
+            3, 1, "Hoàn thành huấn luyện dân quân năm 2025",
+            kind="numeric", value=Decimal(40 * len(communes)), unit_label="người",
+            due_date=dt.date(2025, 10, 31), lead_unit=district,
+            shares=[(u, Decimal(40)) for u in communes],
+        )  # fmt: skip
+        target(
+            3, 2, "Bồi dưỡng kiến thức QP-AN cho đối tượng 3 (cán bộ cấp phòng, trưởng thôn)",
+            kind="numeric", value=Decimal(100), unit_label="%",
+            due_date=dt.date(2025, 11, 30), lead_unit=district,
+            coordinating_bodies=[party_office],
+        )  # fmt: skip
+        target(
+            3, 3, "Bồi dưỡng kiến thức QP-AN cho đối tượng 4 (chức sắc, người có uy tín)",
+            kind="numeric", value=Decimal(100), unit_label="%",
+            due_date=dt.date(2025, 11, 30), lead_unit=district, coordinating_bodies=[front],
+        )  # fmt: skip
+        congress = target(
+            4, 1, "Đại hội Đảng bộ Quân sự huyện và phong trào thi đua Quyết thắng 2025",
+            kind="milestones", due_date=dt.date(2025, 12, 31), lead_body=party_office,
+            milestones=[
+                "Tổ chức Đại hội Đảng bộ Quân sự huyện nhiệm kỳ 2025–2030",
+                "Sơ kết 6 tháng phong trào thi đua Quyết thắng",
+                "Tổng kết phong trào thi đua Quyết thắng năm 2025",
+            ],
+        )  # fmt: skip
+        inspection = target(
+            5, 1, "Kiểm tra, giám sát hoạt động của các chi bộ quân sự xã",
+            kind="milestones", due_date=dt.date(2025, 11, 30), lead_body=party_office,
+            coordinating_bodies=[police],
+            milestones=[
+                "Ban hành kế hoạch kiểm tra, giám sát năm 2025",
+                "Kiểm tra 50% chi bộ quân sự xã",
+                "Kiểm tra 100% chi bộ quân sự xã",
+            ],
+        )  # fmt: skip
+        target(
+            6, 1,
+            "Duy trì quy chế phối hợp với MTTQ và các đoàn thể; tuyên truyền trên mạng xã hội",
+            kind="milestones", due_date=dt.date(2025, 12, 31), lead_unit=district,
+            coordinating_bodies=[front],
+            milestones=[
+                "Ký kết chương trình phối hợp năm 2025 với MTTQ huyện",
+                "Lập trang tuyên truyền hoạt động dân quân trên mạng xã hội",
+            ],
+        )  # fmt: skip
+        target(
+            7, 1, "Không để xảy ra tai nạn giao thông nghiêm trọng trong lực lượng vũ trang",
+            kind="numeric", value=Decimal(0), unit_label="vụ", direction="at_most",
+            due_date=dt.date(2025, 12, 31), lead_unit=district, coordinating_bodies=[police],
+        )  # fmt: skip
+        supply = target(
+            7, 2, "Kiện toàn Hội đồng cung cấp khu vực phòng thủ và Ban hậu cần nhân dân xã",
+            kind="milestones", due_date=dt.date(2025, 6, 30), lead_unit=district,
+            milestones=[
+                "Kiện toàn Hội đồng cung cấp huyện",
+                "Kiện toàn Ban hậu cần nhân dân các xã",
+            ],
+        )  # fmt: skip
+        for milestone, day in (
+            (headquarters.milestones.get(order=1), dt.date(2025, 3, 20)),
+            (congress.milestones.get(order=1), dt.date(2025, 5, 15)),
+            (inspection.milestones.get(order=1), dt.date(2025, 1, 10)),
+            (supply.milestones.get(order=1), dt.date(2025, 4, 2)),
+            (supply.milestones.get(order=2), dt.date(2025, 6, 20)),
+        ):
+            services.milestone_set_done(actor=None, milestone=milestone, done_on=day)
+        _demo_reports(
+            directive=directive,
+            units=units,
+            land_duc_hop=land_duc_hop,
+            land_dong_thanh=land_dong_thanh,
+            recruits=recruits,
+            training=training,
+        )
+    return directive
+
+
+def _demo_reports(
+    *,
+    directive: Directive,
+    units: dict[str, Unit],
+    land_duc_hop: Target,
+    land_dong_thanh: Target,
+    recruits: Target,
+    training: Target,
+) -> None:
+    users = {u.username: u for u in User.objects.filter(username__in=_DEMO_USERS)}
+    if set(users) != set(_DEMO_USERS):
+        return  # the demo accounts are not there: tasks and targets only
+    officer = users["kimdong.officer"]
+    duc_hop, dong_thanh = units["DHOP"], units["DT"]
+    dh, dt_ = users["duchop.commander"], users["dongthanh.commander"]
+    dh_quota = directive_share(recruits, duc_hop)
+    dt_quota = directive_share(recruits, dong_thanh)
+    for month, land, trained in ((1, "0.2", 0), (2, "0.4", 5), (3, "0.6", 12), (4, "0.8", 20)):
+        _report(
+            maker=dh,
+            checker=officer,
+            directive=directive,
+            unit=duc_hop,
+            month=month,
+            figures={
+                land_duc_hop: Decimal(land),
+                recruits: dh_quota,
+                training: Decimal(trained),
+            },
+            results=(
+                f"Tháng {month}/2025: Hội đồng bồi thường xã phối hợp kiểm đếm, lập phương án "
+                f"thu hồi đất thôn Đức Trung; đã bàn giao {int(dh_quota)} công dân nhập ngũ đủ chỉ "
+                "tiêu."
+            ),
+        )
+    # March is corrected after approval: a new revision, approved, supersedes the first.
+    march = Report.objects.get(directive=directive, unit=duc_hop, period_start=dt.date(2025, 3, 1))
+    revision = services.report_revise(
+        actor=dh, report=march, reason="Đính chính số người đã huấn luyện (nhập nhầm)"
+    )
+    services.report_update(
+        actor=dh,
+        report=revision,
+        results=revision.results,
+        shortcomings="",
+        figures={
+            land_duc_hop.pk: (Decimal("0.6"), ""),
+            recruits.pk: (dh_quota, ""),
+            training.pk: (Decimal(10), ""),
+        },
+    )
+    services.report_submit(actor=dh, report=revision, on=dt.date(2025, 4, 10))
+    services.report_review(actor=officer, report=revision, approve=True, on=dt.date(2025, 4, 11))
+    _report(
+        maker=dh,
+        checker=officer,
+        directive=directive,
+        unit=duc_hop,
+        month=5,
+        figures={land_duc_hop: Decimal("1.0"), recruits: dh_quota, training: Decimal(28)},
+        results="Đã hoàn thành kiểm đếm 1,0 ha; huấn luyện dân quân năm thứ nhất đang triển khai.",
+        shortcomings="Một số hộ chưa đồng thuận phương án bồi thường.",
+    )
+    for month, m2, trained, outcome in (
+        (1, 0, 0, "approve"),
+        (2, 100, 0, "approve"),
+        (3, 250, 8, "approve"),
+        (4, 400, 14, "approve"),
+        (5, 400, 15, "return"),
+    ):
+        _report(
+            maker=dt_,
+            checker=officer,
+            directive=directive,
+            unit=dong_thanh,
+            month=month,
+            figures={
+                land_dong_thanh: Decimal(m2),
+                recruits: dt_quota if month >= 2 else Decimal(0),
+                training: Decimal(trained),
+            },
+            results=f"Tháng {month}/2025: tiếp tục lập hồ sơ thu hồi bãi rác cũ.",
+            shortcomings="Tiến độ giải phóng mặt bằng chậm so với kế hoạch.",
+            outcome=outcome,
+            comment="Bổ sung biên bản kiểm đếm có chữ ký của hộ dân."
+            if outcome == "return"
+            else "",
+        )
+
+
+def directive_share(target: Target, unit: Unit) -> Decimal:
+    return target.shares.get(unit=unit).value
+
+
+_DEMO_USERS = ("kimdong.officer", "duchop.commander", "dongthanh.commander")

@@ -1,0 +1,29 @@
+from django.urls import path
+
+from muster.directives import views
+
+app_name = "directives"
+urlpatterns = [
+    path("", views.directive_list, name="directive_list"),
+    path("<uuid:public_id>/", views.directive_board, name="directive_board"),
+    path("<uuid:public_id>/reports/new/", views.report_create, name="report_create"),
+    path(
+        "<uuid:public_id>/standing-report.docx",
+        views.standing_report_docx,
+        name="standing_report_docx",
+    ),
+    path(
+        "<uuid:public_id>/standing-report.pdf",
+        views.standing_report_pdf,
+        name="standing_report_pdf",
+    ),
+    path("targets/<uuid:public_id>/", views.target_detail, name="target_detail"),
+    path("milestones/<uuid:public_id>/toggle/", views.milestone_toggle, name="milestone_toggle"),
+    path("reports/", views.report_list, name="report_list"),
+    path("reports/<uuid:public_id>/", views.report_detail, name="report_detail"),
+    path("reports/<uuid:public_id>/edit/", views.report_edit, name="report_edit"),
+    path("reports/<uuid:public_id>/submit/", views.report_submit, name="report_submit"),
+    path("reports/<uuid:public_id>/review/", views.report_review, name="report_review"),
+    path("reports/<uuid:public_id>/revise/", views.report_revise, name="report_revise"),
+    path("evidence/<uuid:public_id>/", views.evidence_download, name="evidence_download"),
+]
