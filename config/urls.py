@@ -8,6 +8,8 @@ urlpatterns = [
     path("units/", include("muster.geo.urls")),
     path("people/", include("muster.people.urls")),
     path("audit/", include("muster.audit.urls")),
+    path("health/", include("muster.health.urls")),
+    path("dossiers/", include("muster.conscription.dossiers_urls")),
     path("directives/", include("muster.directives.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

@@ -2,9 +2,11 @@
 
 The engine (``eligibility.py``) is pure; this module is the one place that turns registry rows
 (``Person``, ``FamilyTie``, ``RegistrationBar``) into ``Facts``. What the registry does not hold
-yet (health class, BMI, political verification, volunteering, sole breadwinner, deferral
+yet (political verification, volunteering, sole breadwinner without a decided dossier, deferral
 history) stays at the engine's "unknown" / "no such circumstance" default, so the verdict says
-honestly what is missing rather than guessing.
+honestly what is missing rather than guessing. The health council's latest result valid on the
+day (class, T, BMI, refraction; ``health.selectors``) and the granted deferral or exemption
+decisions standing on the day (``dossiers_selectors``) feed the engine too.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from django.utils.translation import gettext as _
 
+from muster.conscription.dossiers_rules import facts_overrides
+from muster.conscription.dossiers_selectors import decided_in_force
 from muster.conscription.eligibility import (
     Facts,
     OutsideCoverage,
@@ -26,6 +31,7 @@ from muster.conscription.eligibility import (
 )
 from muster.conscription.law import COVERAGE_START
 from muster.conscription.models import BarKind, RegistrationBar
+from muster.health.selectors import health_on
 from muster.people.models import (
     FamilyTie,
     HigherLevel,
@@ -110,30 +116,66 @@ def facts_for_person(
         ends = [b.end_date for b in barred]
         bar_ends = None if None in ends else max(e for e in ends if e is not None)
 
+    health = _health_facts(person=person, on=on)
+    granted = _dossier_facts(person=person, on=on)
     studying_full_time = (
         person.study_status == StudyStatus.STUDYING
         and person.study_mode == StudyMode.FULL_TIME
         and person.higher_level in _COLLEGE_OR_UNIVERSITY
     )
-    return Facts(
-        sex="female" if person.sex == Sex.FEMALE else "male",
-        birth_date=person.date_of_birth,
-        registration_bar=registration_bar,
-        registration_bar_ends=bar_ends,
-        registration_exempt_condition=any(b.kind == BarKind.EXEMPT_ART14 for b in bars),
+    exempt_condition = any(b.kind == BarKind.EXEMPT_ART14 for b in bars)
+    fields: dict[str, Any] = {
+        "sex": "female" if person.sex == Sex.FEMALE else "male",
+        "birth_date": person.date_of_birth,
+        "registration_bar": registration_bar,
+        "registration_bar_ends": bar_ends,
+        "registration_exempt_condition": exempt_condition
+        or bool(health.pop("registration_exempt_condition", False)),
         # 0 is the registry's default ("not entered"): unknown, not "no schooling".
-        school_grade=person.school_grade or None,
-        college_graduate=(
+        "school_grade": person.school_grade or None,
+        "college_graduate": (
             person.study_status == StudyStatus.GRADUATED and person.higher_level in _GRADUATE_LEVELS
         ),
-        parent_work_capacity_loss=parent_loss,
-        sibling_serving=sibling_serving,
-        in_general_education=person.in_school,
-        full_time_higher_education=studying_full_time,
-        child_of_martyr_or_class1_invalid=child_of_martyr_or_class1,
-        brother_of_martyr=brother_of_martyr,
-        child_of_class2_invalid=child_of_class2,
-    )
+        "parent_work_capacity_loss": parent_loss,
+        "sibling_serving": sibling_serving,
+        "in_general_education": person.in_school,
+        "full_time_higher_education": studying_full_time,
+        "child_of_martyr_or_class1_invalid": child_of_martyr_or_class1,
+        "brother_of_martyr": brother_of_martyr,
+        "child_of_class2_invalid": child_of_class2,
+    }
+    fields.update(health)
+    for name, value in granted.items():
+        current = fields.get(name)
+        if name == "parent_work_capacity_loss" and isinstance(current, int):
+            # A recorded loss above the band (81 %+, exemption 41.2.c) is not lowered.
+            value = max(int(value), current)
+        fields[name] = value
+    return Facts(**fields)
+
+
+def _health_facts(*, person: Person, on: dt.date) -> dict[str, Any]:
+    """The health council's latest result valid on ``on`` (class, T, BMI, refraction), and a
+    registration-exempt illness found at screening or examination (TT 105 App. I Part III)."""
+    found: dict[str, Any] = {}
+    call, illness = health_on(person=person, on=on)
+    if call is not None:
+        found["health_class"] = call.health_class
+        found["health_class_temporary"] = call.class_temporary
+        found["bmi"] = float(call.bmi) if call.bmi is not None else None
+        found["myopia_dioptres"] = float(call.myopia)
+        found["hyperopia_dioptres"] = float(call.hyperopia)
+    if illness is not None:
+        found["registration_exempt_condition"] = True
+    return found
+
+
+def _dossier_facts(*, person: Person, on: dt.date) -> dict[str, Any]:
+    """What the granted deferral and exemption decisions standing on ``on`` establish."""
+    found: dict[str, Any] = {}
+    for dossier in decided_in_force(person=person, on=on):
+        found.update(facts_overrides(dossier.ground, on))
+    return found
 
 
 def verdict_for_person(

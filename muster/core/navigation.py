@@ -23,7 +23,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "health",
         _("Health screening"),
-        None,
+        "health:session_list",
         _("Preliminary screening and examination by the health council."),
     ),
     Module(

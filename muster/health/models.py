@@ -1,1 +1,152 @@
-"""No models yet: health scoring (scoring.py) is pure and stores nothing."""
+"""Health screening and examination (sơ tuyển, khám tuyển sức khỏe NVQS).
+
+A ``HealthSession`` is one day of preliminary screening at a commune health station or of
+examination by the health council; ``HealthCall`` is a citizen called to it (with the day the
+decision reached him, for the 15-day notice); ``StationResult`` is one station's finding for
+that citizen (physique and eyes keep their measurements). The class (loại sức khỏe) is computed
+by the pure ``scoring.classify`` and stored on the call with its T flag.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class SessionKind(models.TextChoices):
+    SCREENING = "screening", _("Preliminary screening (commune health station)")
+    EXAMINATION = "examination", _("Examination by the health council")
+
+
+class Station(models.TextChoices):
+    """The stations of TT 105 Art 8(6), in the order a citizen passes them."""
+
+    PHYSIQUE = "physique", _("Physique")
+    SURGERY = "surgery", _("Surgery")
+    DERMATOLOGY = "dermatology", _("Dermatology")
+    EYES = "eyes", _("Eyes")
+    ENT = "ent", _("Ear, nose and throat")
+    TEETH = "teeth", _("Teeth, jaw and face")
+    INTERNAL = "internal", _("Internal medicine")
+    NEUROLOGY = "neurology", _("Neurology")
+    PSYCHIATRY = "psychiatry", _("Psychiatry")
+    GYNAECOLOGY = "gynaecology", _("Obstetrics and gynaecology")
+
+
+class HealthSession(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=12, choices=SessionKind.choices)
+    unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("organising unit"),
+        on_delete=models.PROTECT,
+        related_name="health_sessions",
+    )
+    date = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200)
+    body = models.CharField(
+        _("health station or council"),
+        max_length=200,
+        blank=True,
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("health session")
+        verbose_name_plural = _("health sessions")
+        ordering = ["-date", "id"]
+        indexes = [models.Index(fields=["unit", "date"], name="healthsession_unit_date")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date:%d/%m/%Y}"
+
+
+class HealthCall(models.Model):
+    """A citizen called to a session (gọi sơ tuyển / gọi khám), and his result there."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    session = models.ForeignKey(HealthSession, on_delete=models.PROTECT, related_name="calls")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="health_calls"
+    )
+    notified_on = models.DateField(_("decision received on"), null=True, blank=True)
+    notice_late = models.BooleanField(_("late notice"), default=False)
+    health_class = models.PositiveSmallIntegerField(_("health class"), null=True, blank=True)
+    class_temporary = models.BooleanField(_("temporary (T)"), default=False)
+    decisive = models.CharField(_("decisive indicators"), max_length=200, blank=True)
+    concluded_on = models.DateField(_("concluded on"), null=True, blank=True)
+    exempt_icd = models.CharField(_("registration-exempt illness (ICD)"), max_length=8, blank=True)
+    bmi = models.DecimalField(_("BMI"), max_digits=5, decimal_places=2, null=True, blank=True)
+    myopia = models.DecimalField(max_digits=4, decimal_places=2, default=0)
+    hyperopia = models.DecimalField(max_digits=4, decimal_places=2, default=0)
+
+    class Meta:
+        verbose_name = _("citizen called to a health session")
+        verbose_name_plural = _("citizens called to a health session")
+        ordering = ["session_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "person"], name="healthcall_once"),
+            models.CheckConstraint(
+                condition=Q(health_class__isnull=True)
+                | (Q(health_class__gte=1) & Q(health_class__lte=6)),
+                name="healthcall_class_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(health_class__isnull=True) | Q(concluded_on__isnull=False),
+                name="healthcall_class_concluded",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} @ {self.session}"
+
+    @property
+    def class_label(self) -> str:
+        if self.health_class is None:
+            return ""
+        return f"{self.health_class}T" if self.class_temporary else str(self.health_class)
+
+
+class StationResult(models.Model):
+    """One station's score (điểm 1–6, with T) for one called citizen."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    call = models.ForeignKey(HealthCall, on_delete=models.CASCADE, related_name="results")
+    station = models.CharField(_("station"), max_length=12, choices=Station.choices)
+    score = models.PositiveSmallIntegerField(_("score"))
+    temporary = models.BooleanField(_("temporary (T)"), default=False)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    exempt_icd = models.CharField(_("registration-exempt illness (ICD)"), max_length=8, blank=True)
+    # Physique.
+    height_cm = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    weight_kg = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    chest_cm = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    bmi = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
+    # Eyes: acuity in tenths, refraction magnitudes in dioptres.
+    right_eye = models.PositiveSmallIntegerField(null=True, blank=True)
+    left_eye = models.PositiveSmallIntegerField(null=True, blank=True)
+    right_corrected = models.PositiveSmallIntegerField(null=True, blank=True)
+    left_corrected = models.PositiveSmallIntegerField(null=True, blank=True)
+    myopia = models.DecimalField(max_digits=4, decimal_places=2, default=0)
+    myopia_operated = models.BooleanField(default=False)
+    hyperopia = models.DecimalField(max_digits=4, decimal_places=2, default=0)
+    astigmatism = models.DecimalField(max_digits=4, decimal_places=2, default=0)
+    entered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("station result")
+        verbose_name_plural = _("station results")
+        ordering = ["call_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "station"], name="stationresult_once"),
+            models.CheckConstraint(
+                condition=Q(score__gte=1) & Q(score__lte=6), name="stationresult_score_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.station}: {self.score}{'T' if self.temporary else ''}"

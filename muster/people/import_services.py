@@ -230,8 +230,9 @@ def insert_people(rows: Sequence[dict[str, Any]], *, registration_unit_id: int) 
         if sqlite:
             out[at_public_id] = new_uuid().hex
             for i in dates:
-                if out[i] is not None:
-                    out[i] = out[i].isoformat()
+                day = out[i]
+                if day is not None:
+                    out[i] = day.isoformat()
         else:
             out[at_public_id] = new_uuid()
         return out

@@ -660,3 +660,7 @@ def export_cells(values: dict[str, Any], village_names: dict[int, str]) -> list[
 def chunked(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+#: The text of a raw cell as the import reads it (dates dd/mm/yyyy, whole numbers without ".0").
+cell_text = _text

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from muster.core.text import fold
-from muster.geo.selectors import visible_unit_ids
-from muster.people.models import Person, PersonQuerySet
+from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.people.importing import PERSON_KEYS
+from muster.people.models import ImportBatch, Person, PersonQuerySet
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
+    from muster.geo.models import Unit
 
 
 def people_for_user(user: User) -> PersonQuerySet:
@@ -65,3 +67,24 @@ def search_people(
         last = rows[-1]
         next_cursor = f"{last.name_search}|{last.pk}"
     return PersonPage(people=rows, next_cursor=next_cursor)
+
+
+def import_batches_for_user(user: User) -> QuerySet[ImportBatch]:
+    """Uploaded spreadsheets of the communes in ``user``'s area, newest first."""
+    return ImportBatch.objects.filter(unit_id__in=visible_unit_ids(user)).select_related(
+        "unit", "created_by"
+    )
+
+
+def people_values_for_export(
+    *, user: User, unit: Unit
+) -> tuple[list[dict[str, Any]], dict[int, str]]:
+    """The commune's people as import values (``importing.PERSON_KEYS``) and village names."""
+    people = list(
+        people_for_user(user)
+        .filter(registration_unit=unit)
+        .order_by("name_search", "id")
+        .values(*PERSON_KEYS)
+    )
+    villages = dict(units_for_user(user).filter(parent=unit).values_list("pk", "name"))
+    return people, villages

@@ -1,9 +1,17 @@
 from django.urls import path
 
-from muster.people import book_views, views
+from muster.people import book_views, import_views, views
 
 app_name = "people"
 urlpatterns = [
+    # Import and export of a commune's spreadsheet (import_views).
+    path("import/", import_views.import_start, name="import_start"),
+    path("import/template.xlsx", import_views.import_template, name="import_template"),
+    path("import/export/<uuid:public_id>/", import_views.import_export, name="import_export"),
+    path("import/<uuid:public_id>/", import_views.import_batch, name="import_batch"),
+    path("import/<uuid:public_id>/check/", import_views.import_check_view, name="import_check"),
+    path("import/<uuid:public_id>/confirm/", import_views.import_confirm, name="import_confirm"),
+    path("import/<uuid:public_id>/errors.xlsx", import_views.import_errors, name="import_errors"),
     path("", views.person_list, name="person_list"),
     path("new/", views.person_create_view, name="person_create"),
     path("<uuid:public_id>/", views.person_detail, name="person_detail"),

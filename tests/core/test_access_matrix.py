@@ -116,6 +116,18 @@ MATRIX: dict[str, Route] = {
     "people:person_create": Route(allowed=EDIT_PEOPLE_ROLES),
     **{
         name: Route(kwargs=_person, allowed=EDIT_PEOPLE_ROLES, scoped_object=True)
+def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A pending spreadsheet upload of the side's commune."""
+    from muster.people.models import ImportBatch
+
+    key = f"import_batch_{side}"
+    if key not in world:
+        world[key] = ImportBatch.objects.create(
+            unit=world[f"unit_{side}"], file_name="ds.csv", sha256="0" * 64, content=b"STT\n1\n"
+        )
+    return {"public_id": world[key].public_id}
+
+
         for name in (
             "people:person_edit",
             "people:person_transfer",
@@ -192,12 +204,23 @@ def world(units) -> dict[str, Any]:
 def url_for(name: str, world: dict[str, Any], side: str = "in") -> str:
     return reverse(name, kwargs=MATRIX[name].kwargs(world, side))
 
+    "people:import_start": Route(allowed=EDIT_PEOPLE_ROLES),
+    "people:import_template": Route(allowed=EDIT_PEOPLE_ROLES),
+    "people:import_export": Route(kwargs=_unit, allowed=EDIT_PEOPLE_ROLES, scoped_object=True),
+    "people:import_batch": Route(
+        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "people:import_errors": Route(
+        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
 
 def home_side(persona: str) -> str:
     """The side of the world that lies inside the persona's scope."""
     return "out" if persona == "other_commander" else "in"
 
 
+        "people:import_check",
+        "people:import_confirm",
 def assert_login_redirect(response, path: str) -> None:
     assert response.status_code == 302
     location = urlsplit(response["Location"])

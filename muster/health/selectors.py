@@ -1,0 +1,110 @@
+"""Reads of health sessions and results, cut to the acting user's units."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from muster.geo.selectors import visible_unit_ids
+from muster.health import rules
+from muster.health.models import HealthCall, HealthSession, SessionKind, StationResult
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+    from muster.people.models import Person
+
+
+def sessions_for_user(user: User) -> QuerySet[HealthSession]:
+    return (
+        HealthSession.objects.filter(unit_id__in=visible_unit_ids(user))
+        .select_related("unit")
+        .annotate(called=Count("calls"))
+        .order_by("-date", "-id")
+    )
+
+
+def calls_in_session(*, user: User, session: HealthSession) -> list[HealthCall]:
+    """The citizens called to ``session`` that lie in ``user``'s area, with their results."""
+    return list(
+        HealthCall.objects.filter(
+            session=session, person__registration_unit_id__in=visible_unit_ids(user)
+        )
+        .select_related("person", "person__registration_unit", "person__residence_unit")
+        .prefetch_related(Prefetch("results", queryset=StationResult.objects.order_by("id")))
+        .order_by("person__registration_unit__name_search", "person__name_search", "id")
+    )
+
+
+def latest_examination(*, person: Person, on: dt.date) -> HealthCall | None:
+    """The health council's latest result for ``person`` concluded on or before ``on``."""
+    return (
+        HealthCall.objects.filter(
+            person=person,
+            session__kind=SessionKind.EXAMINATION,
+            health_class__isnull=False,
+            concluded_on__lte=on,
+        )
+        .select_related("session")
+        .order_by("-concluded_on", "-id")
+        .first()
+    )
+
+
+def latest_valid_examination(*, person: Person, on: dt.date) -> HealthCall | None:
+    """The latest council result still valid on ``on`` (6 months, TT 105 Art 13).
+
+    Only the latest can be valid: an earlier conclusion expires no later than a later one.
+    """
+    call = latest_examination(person=person, on=on)
+    if call is None or call.concluded_on is None:
+        return None
+    return call if rules.is_valid_on(call.concluded_on, on) else None
+
+
+def latest_exempt_illness(*, person: Person, on: dt.date) -> HealthCall | None:
+    """The latest screening or examination that found a registration-exempt illness."""
+    return (
+        HealthCall.objects.filter(person=person, concluded_on__lte=on)
+        .exclude(exempt_icd="")
+        .order_by("-concluded_on", "-id")
+        .first()
+    )
+
+
+def health_on(*, person: Person, on: dt.date) -> tuple[HealthCall | None, HealthCall | None]:
+    """In one query: the council result valid on ``on`` and the latest finding of a
+    registration-exempt illness (the two health inputs of the eligibility engine)."""
+    calls = list(
+        HealthCall.objects.filter(person=person, concluded_on__lte=on)
+        .select_related("session")
+        .order_by("-concluded_on", "-id")
+    )
+    return latest_valid_in(calls, on), next((c for c in calls if c.exempt_icd), None)
+
+
+def latest_valid_in(calls: list[HealthCall], on: dt.date) -> HealthCall | None:
+    """The latest examination result in ``calls`` (any order) that is valid on ``on``."""
+    exams = [
+        c
+        for c in calls
+        if c.session.kind == SessionKind.EXAMINATION
+        and c.health_class is not None
+        and c.concluded_on is not None
+        and c.concluded_on <= on
+    ]
+    if not exams:
+        return None
+    latest = max(exams, key=lambda c: (c.concluded_on, c.pk))
+    assert latest.concluded_on is not None
+    return latest if rules.is_valid_on(latest.concluded_on, on) else None
+
+
+def person_health(*, person: Person) -> list[HealthCall]:
+    """Every call of ``person`` (newest first), for the citizen's page."""
+    return list(
+        HealthCall.objects.filter(person=person)
+        .select_related("session", "session__unit")
+        .order_by("-session__date", "-id")
+    )

@@ -1,0 +1,376 @@
+"""State changes of health screening and examination: sessions, calls, station results.
+
+Each service checks role (403) and area (validation error), validates, writes in one
+transaction and records the audit event in it. Scores and the class come from the pure
+``scoring`` module; dates (15-day notice) from the pure ``rules`` module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from muster.accounts.perms import Cap, has_cap
+from muster.audit.services import record_event
+from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
+from muster.geo.selectors import lineage_roots, subtree, visible_unit_ids
+from muster.health import rules, scoring
+from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
+from muster.people.models import Person, Sex
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+def _require(actor: User, cap: Cap) -> None:
+    if not has_cap(actor, cap):
+        raise PermissionDenied(_("Your role does not allow this."))
+
+
+def _in_area(actor: User, unit_id: int) -> None:
+    if unit_id not in visible_unit_ids(actor):
+        raise ValidationError(_("This record is outside your area."))
+
+
+def session_create(
+    *,
+    actor: User,
+    kind: str,
+    unit: Unit,
+    date: dt.date,
+    place: str,
+    body: str = "",
+    note: str = "",
+) -> HealthSession:
+    """Open a screening (commune health station) or examination (health council) session."""
+    _require(actor, Cap.MANAGE_CAMPAIGN)
+    _in_area(actor, unit.pk)
+    errors: dict[str, list[str]] = {}
+    if kind not in SessionKind.values:
+        errors["kind"] = [_("Choose the kind of session.")]
+    if kind == SessionKind.SCREENING and unit.kind not in COMMUNE_LEVEL_KINDS:
+        errors["unit"] = [_("Preliminary screening is organised by a commune-level unit.")]
+    if not unit.is_valid_on(date):
+        errors["unit"] = [_("This unit did not exist on the session date.")]
+    if not place.strip():
+        errors["place"] = [_("Enter the place.")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        session = HealthSession.objects.create(
+            kind=kind, unit=unit, date=date, place=place.strip(), body=body.strip(), note=note
+        )
+        record_event(
+            actor=actor,
+            action="health.session_create",
+            obj=session,
+            scope_unit=unit,
+            changes={"kind": kind, "date": date.isoformat(), "place": session.place},
+        )
+    return session
+
+
+@dataclass(frozen=True)
+class CallOutcome:
+    created: int
+    updated: int
+    late: int
+
+
+def call_citizens(
+    *,
+    actor: User,
+    session: HealthSession,
+    people: Iterable[Person],
+    notified_on: dt.date | None,
+) -> CallOutcome:
+    """Call ``people`` to ``session`` (or update the day the decision reached them).
+
+    The late flag is computed by the 15-day rule in force on the session day.
+    """
+    _require(actor, Cap.MANAGE_CAMPAIGN)
+    _in_area(actor, session.unit_id)
+    people = list(people)
+    if not people:
+        raise ValidationError({"people": [_("Name at least one citizen.")]})
+    if notified_on is not None and notified_on > session.date:
+        raise ValidationError(
+            {"notified_on": [_("The decision cannot reach the citizen after the session.")]}
+        )
+    area = visible_unit_ids(actor)
+    # The session's unit answers for its own subtree and its predecessors' (a regional command
+    # for the former district's communes).
+    covered = set(subtree(lineage_roots(session.unit)).values_list("pk", flat=True))
+    outside = [
+        p.full_name
+        for p in people
+        if p.registration_unit_id not in area or p.registration_unit_id not in covered
+    ]
+    if outside:
+        raise ValidationError(
+            {
+                "people": [
+                    _("Not registered in the session's unit: %(names)s")
+                    % {"names": ", ".join(outside)}
+                ]
+            }
+        )
+    late = rules.notice_is_late(notified_on, session.date) if notified_on else False
+    created = updated = 0
+    with transaction.atomic():
+        existing = {
+            c.person_id: c
+            for c in HealthCall.objects.select_for_update().filter(
+                session=session, person__in=people
+            )
+        }
+        for person in people:
+            call = existing.get(person.pk)
+            if call is None:
+                call = HealthCall.objects.create(
+                    session=session, person=person, notified_on=notified_on, notice_late=late
+                )
+                created += 1
+            else:
+                call.notified_on = notified_on
+                call.notice_late = late
+                call.save(update_fields=["notified_on", "notice_late"])
+                updated += 1
+            record_event(
+                actor=actor,
+                action="health.call",
+                obj=call,
+                scope_unit=person.registration_unit,
+                changes={
+                    "session": str(session.public_id),
+                    "person": str(person.public_id),
+                    "notified_on": notified_on.isoformat() if notified_on else None,
+                    "notice_late": late,
+                },
+            )
+    return CallOutcome(created=created, updated=updated, late=len(people) if late else 0)
+
+
+@dataclass(frozen=True)
+class ResultInput:
+    """What the examiner typed at one station (strings as typed; blanks allowed)."""
+
+    score: str = ""
+    temporary: bool = False
+    note: str = ""
+    exempt_icd: str = ""
+    height_cm: str = ""
+    weight_kg: str = ""
+    chest_cm: str = ""
+    right_eye: str = ""
+    left_eye: str = ""
+    right_corrected: str = ""
+    left_corrected: str = ""
+    myopia: str = ""
+    myopia_operated: bool = False
+    hyperopia: str = ""
+    astigmatism: str = ""
+
+
+def _decimal(
+    errors: dict[str, list[str]], field: str, raw: str, *, required: bool, places: int = 1
+) -> Decimal:
+    text = raw.strip().replace(",", ".")
+    if not text:
+        if required:
+            errors[field] = [_("This field is required.")]
+        return Decimal(0)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        errors[field] = [_("Enter a number.")]
+        return Decimal(0)
+    if not value.is_finite() or value < 0 or value > 400:
+        errors[field] = [_("Enter a number between 0 and 400.")]
+        return Decimal(0)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -places:
+        errors[field] = [_("Enter at most %(n)d decimal places.") % {"n": places}]
+        return Decimal(0)
+    return value
+
+
+def _tenths(errors: dict[str, list[str]], field: str, raw: str, *, required: bool) -> int | None:
+    text = raw.strip()
+    if not text:
+        if required:
+            errors[field] = [_("This field is required.")]
+        return None
+    if not text.isdigit() or not 0 <= int(text) <= 10:
+        errors[field] = [_("Enter the acuity in tenths, 0 to 10.")]
+        return None
+    return int(text)
+
+
+@dataclass(frozen=True)
+class _Scored:
+    score: int
+    temporary: bool
+    fields: dict[str, object]
+
+
+def _score_physique(person: Person, data: ResultInput) -> _Scored:
+    errors: dict[str, list[str]] = {}
+    male = person.sex == Sex.MALE
+    height = _decimal(errors, "height_cm", data.height_cm, required=True)
+    weight = _decimal(errors, "weight_kg", data.weight_kg, required=True)
+    chest = _decimal(errors, "chest_cm", data.chest_cm, required=male)
+    for field, value in (("height_cm", height), ("weight_kg", weight)):
+        if field not in errors and value <= 0:
+            errors[field] = [_("Enter a positive number.")]
+    if male and "chest_cm" not in errors and chest <= 0:
+        errors["chest_cm"] = [_("Enter a positive number.")]
+    if errors:
+        raise ValidationError(errors)
+    sex: scoring.Sex = "male" if male else "female"
+    result = scoring.physique(sex, float(height), float(weight), float(chest) if male else None)
+    return _Scored(
+        score=result.score.value,
+        temporary=False,
+        fields={
+            "height_cm": height,
+            "weight_kg": weight,
+            "chest_cm": chest if male else None,
+            "bmi": result.bmi_value.quantize(Decimal("0.01")),
+        },
+    )
+
+
+def _score_eyes(data: ResultInput) -> _Scored:
+    errors: dict[str, list[str]] = {}
+    right = _tenths(errors, "right_eye", data.right_eye, required=True)
+    left = _tenths(errors, "left_eye", data.left_eye, required=True)
+    right_c = _tenths(errors, "right_corrected", data.right_corrected, required=False)
+    left_c = _tenths(errors, "left_corrected", data.left_corrected, required=False)
+    if (right_c is None) != (left_c is None) and not errors:
+        errors["right_corrected"] = [_("Enter the corrected acuity of both eyes, or neither.")]
+    myopia = _decimal(errors, "myopia", data.myopia, required=False, places=2)
+    hyperopia = _decimal(errors, "hyperopia", data.hyperopia, required=False, places=2)
+    astigmatism = _decimal(errors, "astigmatism", data.astigmatism, required=False, places=2)
+    if myopia > 0 and hyperopia > 0:
+        errors["hyperopia"] = [_("An eye exam records myopia or hyperopia, not both.")]
+    if errors:
+        raise ValidationError(errors)
+    assert right is not None and left is not None
+    score = scoring.vision_score(
+        scoring.VisionExam(
+            right=right,
+            left=left,
+            right_corrected=right_c,
+            left_corrected=left_c,
+            myopia=float(myopia),
+            myopia_operated=data.myopia_operated,
+            hyperopia=float(hyperopia),
+            astigmatism=float(astigmatism),
+            temporary=data.temporary,
+        )
+    )
+    return _Scored(
+        score=score.value,
+        temporary=score.temporary,
+        fields={
+            "right_eye": right,
+            "left_eye": left,
+            "right_corrected": right_c,
+            "left_corrected": left_c,
+            "myopia": myopia,
+            "myopia_operated": data.myopia_operated,
+            "hyperopia": hyperopia,
+            "astigmatism": astigmatism,
+        },
+    )
+
+
+def _score_other(data: ResultInput) -> _Scored:
+    text = data.score.strip().upper()
+    temporary = data.temporary or text.endswith("T")
+    text = text.removesuffix("T")
+    if not text.isdigit() or not 1 <= int(text) <= scoring.WORST:
+        raise ValidationError({"score": [_("Enter a score from 1 to 6 (optionally with T).")]})
+    return _Scored(score=int(text), temporary=temporary, fields={})
+
+
+def record_station_result(
+    *, actor: User, call: HealthCall, station: str, data: ResultInput
+) -> StationResult:
+    """Enter (or correct) one station's finding; recompute and store the class.
+
+    Physique and eyes are scored from their measurements by ``scoring``; other stations take
+    the examiner's score 1–6 with an optional T. The class is the worst score of the stations
+    entered so far (the exam stops at the first failed standard, TT 105 Art 8(6)).
+    """
+    _require(actor, Cap.EDIT_HEALTH)
+    session = call.session
+    person = call.person
+    _in_area(actor, person.registration_unit_id)
+    if station not in Station.values:
+        raise ValidationError({"station": [_("Unknown station.")]})
+    if station == Station.GYNAECOLOGY and person.sex != Sex.FEMALE:
+        raise ValidationError({"station": [_("Gynaecology is examined for women only.")]})
+    icd = rules.normalise_icd(data.exempt_icd) if data.exempt_icd.strip() else ""
+    if icd and rules.exempt_illness(icd) is None:
+        raise ValidationError(
+            {"exempt_icd": [_("This ICD code is not on the TT 105 App. I Part III list.")]}
+        )
+    if station == Station.PHYSIQUE:
+        scored = _score_physique(person, data)
+    elif station == Station.EYES:
+        scored = _score_eyes(data)
+    else:
+        scored = _score_other(data)
+    with transaction.atomic():
+        call = HealthCall.objects.select_for_update().get(pk=call.pk)
+        result, _created = StationResult.objects.update_or_create(
+            call=call,
+            station=station,
+            defaults={
+                "score": scored.score,
+                "temporary": scored.temporary,
+                "note": data.note.strip()[:255],
+                "exempt_icd": icd,
+                **scored.fields,
+            },
+        )
+        results = list(call.results.all())
+        health_class = scoring.classify(
+            scoring.Score(r.station, r.score, temporary=r.temporary) for r in results
+        )
+        by_station = {r.station: r for r in results}
+        physique = by_station.get(Station.PHYSIQUE)
+        eyes = by_station.get(Station.EYES)
+        call.health_class = health_class.value
+        call.class_temporary = health_class.temporary
+        call.decisive = ",".join(health_class.decisive)
+        call.concluded_on = session.date
+        call.bmi = physique.bmi if physique is not None else None
+        call.myopia = eyes.myopia if eyes is not None else Decimal(0)
+        call.hyperopia = eyes.hyperopia if eyes is not None else Decimal(0)
+        call.exempt_icd = next((r.exempt_icd for r in results if r.exempt_icd), "")
+        call.save()
+        record_event(
+            actor=actor,
+            action="health.result",
+            obj=result,
+            scope_unit=person.registration_unit,
+            changes={
+                "call": str(call.public_id),
+                "station": station,
+                "score": scored.score,
+                "temporary": scored.temporary,
+                "class": call.class_label,
+                "exempt_icd": icd,
+            },
+        )
+    return result

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from muster.health import views
+
+app_name = "health"
+urlpatterns = [
+    path("", views.session_list, name="session_list"),
+    path("new/", views.session_create_view, name="session_create"),
+    path("sessions/<uuid:public_id>/", views.session_detail, name="session_detail"),
+    path("sessions/<uuid:public_id>/call/", views.session_call_view, name="session_call"),
+    path("sessions/<uuid:public_id>/book/", views.session_book, name="session_book"),
+    path("calls/<uuid:public_id>/", views.result_entry, name="result_entry"),
+]

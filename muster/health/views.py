@@ -1,0 +1,258 @@
+"""Health pages: sessions, calling citizens, result entry, the books (forms 2k, 2l, 2b)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from muster.accounts.access import get_for_user, require_cap
+from muster.accounts.perms import Cap, has_cap
+from muster.core.http import AuthenticatedHttpRequest
+from muster.documents.excel import render_xlsx
+from muster.documents.http import PDF, XLSX, file_response
+from muster.documents.pdf import render_pdf
+from muster.documents.tables import format_cell
+from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.health import books
+from muster.health.forms import CallForm, ResultForm, SessionForm
+from muster.health.models import HealthCall, HealthSession, SessionKind, Station
+from muster.health.selectors import calls_in_session, sessions_for_user
+from muster.health.services import ResultInput, call_citizens, record_station_result, session_create
+from muster.people.models import Person, Sex
+
+
+def session_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require_cap(request.user, Cap.VIEW_PEOPLE)
+    return render(
+        request,
+        "health/session_list.html",
+        {
+            "sessions": sessions_for_user(request.user)[:200],
+            "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
+        },
+    )
+
+
+def session_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require_cap(request.user, Cap.MANAGE_CAMPAIGN)
+    units = units_for_user(request.user).filter(valid_to__isnull=True).order_by("path")
+    form = SessionForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            session = session_create(actor=request.user, **data)
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("The session has been created."))
+            return redirect("health:session_detail", public_id=session.public_id)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "health/form.html",
+        {"form": form, "title": _("New health session")},
+        status=status,
+    )
+
+
+def _session(request: AuthenticatedHttpRequest, public_id: uuid.UUID, cap: Cap) -> HealthSession:
+    return get_for_user(
+        request.user,
+        HealthSession.objects.select_related("unit"),
+        unit_field="unit",
+        cap=cap,
+        public_id=public_id,
+    )
+
+
+def _stations_for(session: HealthSession) -> list[tuple[str, str]]:
+    if session.kind == SessionKind.SCREENING:
+        return [(Station.PHYSIQUE.value, str(Station.PHYSIQUE.label))]
+    return [(s.value, str(s.label)) for s in Station]
+
+
+def session_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    session = _session(request, public_id, Cap.VIEW_PEOPLE)
+    calls = calls_in_session(user=request.user, session=session)
+    forms_available = ["2k"] if session.kind == SessionKind.SCREENING else ["2l", "2b", "2b-list"]
+    return render(
+        request,
+        "health/session_detail.html",
+        {
+            "session": session,
+            "calls": calls,
+            "stations": _stations_for(session),
+            "forms_available": forms_available,
+            "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
+            "can_enter": has_cap(request.user, Cap.EDIT_HEALTH),
+            "late_count": sum(1 for c in calls if c.notice_late),
+        },
+    )
+
+
+def session_call_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Call citizens to a session by their ID numbers, with the day the decision reached them."""
+    session = _session(request, public_id, Cap.MANAGE_CAMPAIGN)
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        numbers: list[str] = form.cleaned_data["national_ids"]
+        people = list(
+            Person.objects.filter(
+                national_id__in=numbers, registration_unit_id__in=visible_unit_ids(request.user)
+            ).select_related("registration_unit")
+        )
+        unknown = sorted(set(numbers) - {p.national_id for p in people})
+        if unknown:
+            form.add_error(
+                "national_ids",
+                _("No citizen in your area with ID number: %(ids)s") % {"ids": ", ".join(unknown)},
+            )
+        else:
+            try:
+                outcome = call_citizens(
+                    actor=request.user,
+                    session=session,
+                    people=people,
+                    notified_on=form.cleaned_data["notified_on"],
+                )
+            except ValidationError as error:
+                form.add_service_errors(error, {"people": "national_ids"})
+            else:
+                messages.success(
+                    request,
+                    _("%(created)d called, %(updated)d updated.")
+                    % {"created": outcome.created, "updated": outcome.updated},
+                )
+                if outcome.late:
+                    messages.warning(
+                        request,
+                        _(
+                            "The decision reached %(n)d citizens less than 15 days before the "
+                            "session: late notice."
+                        )
+                        % {"n": outcome.late},
+                    )
+                return redirect("health:session_detail", public_id=session.public_id)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "health/form.html",
+        {"form": form, "title": _("Call citizens"), "session": session},
+        status=status,
+    )
+
+
+def result_entry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """One screen per citizen and station: type, Enter, and the next citizen comes up."""
+    call = get_for_user(
+        request.user,
+        HealthCall.objects.select_related(
+            "person", "person__registration_unit", "session", "session__unit"
+        ),
+        unit_field="person__registration_unit",
+        cap=Cap.EDIT_HEALTH,
+        public_id=public_id,
+    )
+    session = call.session
+    stations = _stations_for(session)
+    station = request.GET.get("station") or stations[0][0]
+    if station not in {s for s, _label in stations}:
+        raise Http404(_("Unknown station."))
+    calls = calls_in_session(user=request.user, session=session)
+    if call.person.sex != Sex.FEMALE:
+        stations = [s for s in stations if s[0] != Station.GYNAECOLOGY]
+    index = next((i for i, c in enumerate(calls) if c.pk == call.pk), 0)
+    following = calls[index + 1] if index + 1 < len(calls) else None
+    previous = calls[index - 1] if index > 0 else None
+    existing = next((r for r in calls[index].results.all() if r.station == station), None)
+    if request.method == "POST":
+        form = ResultForm(request.POST, station=station)
+        if form.is_valid():
+            data = form.cleaned_data
+            entry = ResultInput(**{k: v for k, v in data.items() if v is not None})
+            try:
+                record_station_result(actor=request.user, call=call, station=station, data=entry)
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                messages.success(
+                    request,
+                    _("Saved: %(name)s.") % {"name": call.person.full_name},
+                )
+                if following is not None:
+                    target = reverse(
+                        "health:result_entry", kwargs={"public_id": following.public_id}
+                    )
+                    return redirect(f"{target}?station={station}")
+                return redirect("health:session_detail", public_id=session.public_id)
+    else:
+        initial: dict[str, object] = {}
+        if existing is not None:
+            initial = {
+                field: getattr(existing, field)
+                for field in ResultForm.base_fields
+                if hasattr(existing, field)
+            }
+            initial["score"] = f"{existing.score}"
+        form = ResultForm(initial=initial, station=station)
+    return render(
+        request,
+        "health/result_entry.html",
+        {
+            "call": calls[index] if calls else call,
+            "session": session,
+            "form": form,
+            "station": station,
+            "station_label": dict(stations).get(station, station),
+            "stations": stations,
+            "existing": existing,
+            "following": following,
+            "previous": previous,
+            "position": index + 1,
+            "total": len(calls),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def session_book(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Form 2k (screening) or 2l / 2b (examination): on screen, ``?format=xlsx`` or ``pdf``."""
+    session = _session(request, public_id, Cap.VIEW_REPORTS)
+    allowed = ["2k"] if session.kind == SessionKind.SCREENING else ["2l", "2b", "2b-list"]
+    code = request.GET.get("form") or allowed[0]
+    if code not in allowed:
+        raise Http404(_("This form does not belong to this kind of session."))
+    builder, stem = books.FORMS[code]
+    doc = builder(session, calls_in_session(user=request.user, session=session))
+    fmt = request.GET.get("format", "")
+    filename = f"{stem}-{session.date:%Y%m%d}"
+    if fmt == "xlsx":
+        return file_response(render_xlsx(doc), filename=f"{filename}.xlsx", content_type=XLSX)
+    if fmt == "pdf":
+        return file_response(render_pdf(doc), filename=f"{filename}.pdf", content_type=PDF)
+    rows = [
+        [format_cell(v, col.kind) for v, col in zip(r, doc.columns, strict=True)] for r in doc.rows
+    ]
+    totals = (
+        [format_cell(v, col.kind) for v, col in zip(doc.totals, doc.columns, strict=True)]
+        if doc.totals
+        else None
+    )
+    return render(
+        request,
+        "health/book.html",
+        {
+            "session": session,
+            "doc": doc,
+            "rows": rows,
+            "totals": totals,
+            "code": code,
+            "forms_available": allowed,
+        },
+    )

@@ -1,0 +1,367 @@
+"""Import pages: upload a commune's spreadsheet, map its columns, check every row, confirm.
+
+Nothing reaches the registry before the user confirms; the confirm step checks the file again
+and writes it all in one transaction (``import_services.import_people``) or not at all.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from muster.accounts.access import get_for_user, require_cap
+from muster.accounts.perms import Cap
+from muster.core.http import AuthenticatedHttpRequest
+from muster.documents.excel import render_xlsx
+from muster.documents.http import XLSX, file_response
+from muster.documents.tables import Column, TableDocument
+from muster.geo.models import Unit
+from muster.geo.selectors import units_for_user
+from muster.people import importing
+from muster.people.forms import BootstrapForm, UnitChoiceField
+from muster.people.import_services import (
+    Checked,
+    ImportRejected,
+    column_label,
+    error_message,
+    import_check,
+    import_discard,
+    import_people,
+    import_set_mapping,
+    import_upload,
+    row_messages,
+)
+from muster.people.models import ImportBatch, ImportStatus
+from muster.people.selectors import import_batches_for_user, people_values_for_export
+
+#: Uploads above this size are refused (a 100,000-row commune file is about 11 MB as CSV).
+MAX_UPLOAD_BYTES = 30 * 1024 * 1024
+#: Files above this many rows show the "checking" bar while the check runs.
+BIG_FILE_ROWS = 3000
+PREVIEW_ROWS = 10
+
+
+class ImportUploadForm(BootstrapForm):
+    unit = UnitChoiceField(
+        label=gettext_lazy("Commune"), queryset=Unit.objects.none(), to_field_name="public_id"
+    )
+    file = forms.FileField(label=gettext_lazy("Spreadsheet (xlsx or csv)"))
+
+    def __init__(self, *args: Any, communes: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["unit"].queryset = communes  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise ValidationError(_("The file is larger than 30 MB; split it by village."))
+        if not upload.name.lower().endswith((".xlsx", ".csv", ".txt")):
+            raise ValidationError(_("Upload an .xlsx or .csv file."))
+        return upload
+
+
+def _communes(request: AuthenticatedHttpRequest) -> Any:
+    return units_for_user(request.user).commune_level().order_by("name_search", "-valid_from")
+
+
+def import_start(request: AuthenticatedHttpRequest) -> HttpResponse:
+    require_cap(request.user, Cap.EDIT_PEOPLE)
+    communes = _communes(request)
+    status = 200
+    if request.method == "POST":
+        form = ImportUploadForm(request.POST, request.FILES, communes=communes)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                batch = import_upload(
+                    actor=request.user,
+                    unit=form.cleaned_data["unit"],
+                    data=upload.read(),
+                    file_name=upload.name,
+                )
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                return redirect("people:import_batch", public_id=batch.public_id)
+        status = 400
+    else:
+        form = ImportUploadForm(communes=communes)
+    return render(
+        request,
+        "people/import_start.html",
+        {
+            "form": form,
+            "batches": import_batches_for_user(request.user)[:20],
+            "columns": importing.COLUMNS,
+        },
+        status=status,
+    )
+
+
+def _batch(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> ImportBatch:
+    return get_for_user(
+        request.user,
+        ImportBatch.objects.select_related("unit", "created_by"),
+        unit_field="unit",
+        cap=Cap.EDIT_PEOPLE,
+        public_id=public_id,
+    )
+
+
+def _field_choices() -> list[tuple[str, str]]:
+    return [("", _("— not imported —"))] + [
+        (c.key, c.header + (" *" if c.required else "")) for c in importing.COLUMNS
+    ]
+
+
+def _report_context(checked: Checked) -> dict[str, Any]:
+    report = checked.report
+    bad = report.bad_rows
+    return {
+        "report": report,
+        "file_errors": [error_message(e) for e in report.file_errors],
+        "bad_rows": [(row.line, row_messages(row)) for row in bad[:500]],
+        "bad_count": len(bad),
+        "created": report.count("create"),
+        "updated": report.count("update"),
+        "unchanged": report.count("unchanged"),
+        "updates": [
+            (
+                row.line,
+                row.values.get("national_id"),
+                [
+                    (column_label(k), _shown(k, a, checked), _shown(k, b, checked))
+                    for k, (a, b) in row.changes.items()
+                ],
+            )
+            for row in report.rows
+            if row.action == "update"
+        ][:500],
+        "duplicates": report.duplicates,
+    }
+
+
+def _shown(key: str, value: Any, checked: Checked) -> str:
+    if key == "residence_unit_id":
+        return checked.village_names.get(value, "") if value is not None else ""
+    if hasattr(value, "strftime"):
+        return str(value.strftime("%d/%m/%Y"))
+    return "" if value is None else str(value)
+
+
+def _page(
+    request: AuthenticatedHttpRequest,
+    batch: ImportBatch,
+    *,
+    extra: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context: dict[str, Any] = {"batch": batch, "choices": _field_choices()}
+    if batch.status == ImportStatus.PENDING:
+        try:
+            table = importing.read_table(bytes(batch.content), batch.file_name)
+        except importing.TableError:
+            table = importing.Table(headers=[], rows=[], first_line=2)
+        mapping = list(batch.mapping) + [""] * (len(table.headers) - len(batch.mapping))
+        context.update(
+            {
+                "columns": list(zip(table.headers, mapping, strict=False)),
+                "preview": [
+                    [importing.cell_text(c) for c in row[: len(table.headers)]]
+                    for row in table.rows[:PREVIEW_ROWS]
+                ],
+                "row_total": len(table.rows),
+                "big": len(table.rows) > BIG_FILE_ROWS,
+            }
+        )
+    else:
+        context["changes"] = [
+            (
+                entry["line"],
+                entry["national_id"],
+                [(column_label(k), a, b) for k, (a, b) in entry["changes"].items()],
+            )
+            for entry in batch.changes[:500]
+        ]
+    context.update(extra or {})
+    return render(request, "people/import_batch.html", context, status=status)
+
+
+def import_batch(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    return _page(request, _batch(request, public_id))
+
+
+@require_POST
+def import_check_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Save the mapping and check every row; shows the report and, if all is well, Confirm."""
+    batch = _batch(request, public_id)
+    if batch.status != ImportStatus.PENDING:
+        return redirect("people:import_batch", public_id=batch.public_id)
+    keys = set(importing.COLUMN_BY_KEY)
+    mapping = [value if value in keys else "" for value in request.POST.getlist("column")]
+    try:
+        import_set_mapping(actor=request.user, batch=batch, mapping=mapping)
+        checked = import_check(
+            unit=batch.unit, data=bytes(batch.content), file_name=batch.file_name, mapping=mapping
+        )
+    except (ValidationError, importing.TableError):
+        messages.error(request, _("The file cannot be read."))
+        return redirect("people:import_batch", public_id=batch.public_id)
+    status = 200 if checked.report.ok else 400
+    return _page(request, batch, extra={"checked": True, **_report_context(checked)}, status=status)
+
+
+@require_POST
+def import_confirm(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Write the whole file in one transaction, or nothing (the check runs again first)."""
+    batch = _batch(request, public_id)
+    if batch.status != ImportStatus.PENDING:
+        messages.error(request, _("This file has already been imported or discarded."))
+        return redirect("people:import_batch", public_id=batch.public_id)
+    if request.POST.get("discard"):
+        import_discard(actor=request.user, batch=batch)
+        messages.success(request, _("The file has been discarded; nothing was imported."))
+        return redirect("people:import_start")
+    if request.POST.get("sha256") != batch.sha256:
+        messages.error(request, _("Check the file again before confirming."))
+        return redirect("people:import_batch", public_id=batch.public_id)
+    skip = frozenset(int(v) for v in request.POST.getlist("skip") if v.isdigit())
+    try:
+        import_people(
+            actor=request.user,
+            unit=batch.unit,
+            data=bytes(batch.content),
+            file_name=batch.file_name,
+            mapping=list(batch.mapping),
+            skip_lines=skip,
+            batch=batch,
+        )
+    except ImportRejected as rejected:
+        checked = Checked(
+            table=importing.Table([], [], 2), report=rejected.report, village_names={}
+        )
+        return _page(
+            request, batch, extra={"checked": True, **_report_context(checked)}, status=400
+        )
+    except IntegrityError:
+        messages.error(
+            request,
+            _("The registry changed while importing; nothing was imported. Check the file again."),
+        )
+        return redirect("people:import_batch", public_id=batch.public_id)
+    messages.success(
+        request,
+        _("%(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+        % {
+            "created": batch.created_count,
+            "updated": batch.updated_count,
+            "unchanged": batch.unchanged_count,
+        },
+    )
+    return redirect("people:import_batch", public_id=batch.public_id)
+
+
+def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """The bad rows of the file as a spreadsheet, with their row number and an error column."""
+    batch = _batch(request, public_id)
+    if batch.status != ImportStatus.PENDING:
+        return redirect("people:import_batch", public_id=batch.public_id)
+    try:
+        checked = import_check(
+            unit=batch.unit,
+            data=bytes(batch.content),
+            file_name=batch.file_name,
+            mapping=list(batch.mapping),
+        )
+    except importing.TableError:
+        messages.error(request, _("The file cannot be read."))
+        return redirect("people:import_batch", public_id=batch.public_id)
+    headers = checked.table.headers
+    rows: list[list[Any]] = []
+    by_line = {row.line: row for row in checked.report.bad_rows}
+    for offset, cells in enumerate(checked.table.rows):
+        row = by_line.get(checked.table.first_line + offset)
+        if row is None:
+            continue
+        texts = [importing.cell_text(c) for c in list(cells[: len(headers)])]
+        texts += [""] * (len(headers) - len(texts))
+        rows.append([row.line, *texts, "; ".join(row_messages(row))])
+    notes = [error_message(e) for e in checked.report.file_errors]
+    doc = TableDocument(
+        title=_("Rows to correct: %(file)s") % {"file": batch.file_name},
+        columns=[
+            Column("Dòng", width=7),
+            *[Column(h or "-", width=16) for h in headers],
+            Column("Lỗi", width=60),
+        ],
+        rows=rows,
+        notes=notes,
+    )
+    return file_response(
+        render_xlsx(doc, sheet_title="Lỗi"),
+        filename=f"loi_{batch.file_name.rsplit('.', 1)[0]}.xlsx",
+        content_type=XLSX,
+    )
+
+
+def _template_columns() -> list[Column]:
+    return [Column("STT", width=6)] + [
+        Column(c.header, width=24 if c.key in ("full_name", "workplace") else 14)
+        for c in importing.COLUMNS
+    ]
+
+
+def import_template(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The empty template: every accepted column with its Vietnamese header and format notes."""
+    require_cap(request.user, Cap.EDIT_PEOPLE)
+    doc = TableDocument(
+        title="DANH SÁCH CÔNG DÂN",
+        columns=_template_columns(),
+        rows=[],
+        notes=(
+            "Cột bắt buộc: Họ và tên, Ngày sinh (dd/mm/yyyy), Giới tính (Nam/Nữ), "
+            "Số CCCD (12 chữ số, nhập dạng văn bản).",
+            "Thôn: tên thôn/tổ dân phố của xã. Trình độ văn hóa: 9/12, 12/12. "
+            "Đang đi học, Đảng viên, Đoàn viên: x hoặc để trống.",
+            "Xem hướng dẫn đầy đủ trong docs/import.md.",
+        ),
+    )
+    return file_response(
+        render_xlsx(doc, sheet_title="Mẫu"), filename="mau_nhap_cong_dan.xlsx", content_type=XLSX
+    )
+
+
+def import_export(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """A commune's registry in the template's format: edit it and import it back."""
+    unit = get_for_user(
+        request.user,
+        Unit.objects.commune_level(),
+        unit_field="pk",
+        cap=Cap.EDIT_PEOPLE,
+        public_id=public_id,
+    )
+    values, village_names = people_values_for_export(user=request.user, unit=unit)
+    rows: list[list[Any]] = [
+        [n, *importing.export_cells(record, village_names)]
+        for n, record in enumerate(values, start=1)
+    ]
+    doc = TableDocument(
+        title=f"DANH SÁCH CÔNG DÂN - {unit.name.upper()}",
+        columns=_template_columns(),
+        rows=rows,
+    )
+    return file_response(
+        render_xlsx(doc, sheet_title="Công dân"),
+        filename=f"cong_dan_{unit.name}.xlsx",
+        content_type=XLSX,
+    )
