@@ -85,14 +85,90 @@ def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": world[key].public_id}
 
 
+#: Roles with Cap.MANAGE_CAMPAIGN, Cap.EDIT_HEALTH and Cap.COUNCIL_REVIEW.
+CAMPAIGN_ROLES = frozenset(
+    {"admin", "district_officer", "ptkv_officer", "commune_commander", "other_commander"}
+)
+EDIT_HEALTH_ROLES = frozenset({"admin", "health_council"})
+COUNCIL_ROLES = frozenset({"admin", "service_council"})
+
+
+def _health_session(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A screening session in the side's commune (created on first use)."""
+    from muster.health.models import HealthSession
+
+    key = f"health_session_{side}"
+    if key not in world:
+        world[key] = HealthSession.objects.create(
+            kind="screening", unit=world[f"unit_{side}"], date=dt.date(2024, 11, 16), place="x"
+        )
+    return {"public_id": world[key].public_id}
+
+
+def _health_call(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """The side's citizen called to the side's screening session."""
+    from muster.health.models import HealthCall, HealthSession
+
+    key = f"health_call_{side}"
+    if key not in world:
+        session = HealthSession.objects.get(public_id=_health_session(world, side)["public_id"])
+        world[key] = HealthCall.objects.create(session=session, person=world[f"person_{side}"])
+    return {"public_id": world[key].public_id}
+
+
+def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A pending spreadsheet upload of the side's commune."""
+    from muster.people.models import ImportBatch
+
+    key = f"import_batch_{side}"
+    if key not in world:
+        world[key] = ImportBatch.objects.create(
+            unit=world[f"unit_{side}"], file_name="ds.csv", sha256="0" * 64, content=b"STT\n1\n"
+        )
+    return {"public_id": world[key].public_id}
+
+
+def _dossier(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A proposed deferral dossier of the side's citizen."""
+    from muster.conscription.models import Dossier
+
+    key = f"dossier_{side}"
+    if key not in world:
+        world[key] = Dossier.objects.create(
+            person=world[f"person_{side}"],
+            kind="deferral",
+            ground="41.1.b",
+            ground_citation="Law 78/2015 Art 41(1)(b)",
+            proposed_on=dt.date(2025, 6, 1),
+        )
+    return {"public_id": world[key].public_id}
+
+
 MATRIX: dict[str, Route] = {
     "core:dashboard": Route(),
-    "core:module_pending": Route(kwargs=lambda w, side: {"slug": "health"}),
+    "core:module_pending": Route(kwargs=lambda w, side: {"slug": "militia"}),
     "geo:unit_list": Route(),
     "geo:unit_detail": Route(kwargs=_unit, scoped_object=True),
     "people:person_list": Route(),
     "people:person_detail": Route(kwargs=_person, scoped_object=True),
     "audit:event_list": Route(allowed=AUDIT_ROLES),
+    "health:session_list": Route(),
+    "health:session_create": Route(allowed=CAMPAIGN_ROLES),
+    "health:session_detail": Route(kwargs=_health_session, scoped_object=True),
+    "health:session_call": Route(
+        kwargs=_health_session, allowed=CAMPAIGN_ROLES, scoped_object=True
+    ),
+    "health:session_book": Route(kwargs=_health_session, scoped_object=True),
+    "health:result_entry": Route(
+        kwargs=_health_call, allowed=EDIT_HEALTH_ROLES, scoped_object=True
+    ),
+    "dossiers:dossier_list": Route(),
+    "dossiers:rereview_list": Route(),
+    "dossiers:dossier_create": Route(kwargs=_person, allowed=CAMPAIGN_ROLES, scoped_object=True),
+    "dossiers:dossier_detail": Route(kwargs=_dossier, scoped_object=True),
+    "dossiers:dossier_review": Route(kwargs=_dossier, allowed=COUNCIL_ROLES, scoped_object=True),
+    "dossiers:dossier_decide": Route(kwargs=_dossier, allowed=CAMPAIGN_ROLES, scoped_object=True),
+    "dossiers:dossier_end": Route(kwargs=_dossier, allowed=CAMPAIGN_ROLES, scoped_object=True),
     "directives:directive_list": Route(),
     "directives:report_list": Route(),
     **{
@@ -116,18 +192,6 @@ MATRIX: dict[str, Route] = {
     "people:person_create": Route(allowed=EDIT_PEOPLE_ROLES),
     **{
         name: Route(kwargs=_person, allowed=EDIT_PEOPLE_ROLES, scoped_object=True)
-def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """A pending spreadsheet upload of the side's commune."""
-    from muster.people.models import ImportBatch
-
-    key = f"import_batch_{side}"
-    if key not in world:
-        world[key] = ImportBatch.objects.create(
-            unit=world[f"unit_{side}"], file_name="ds.csv", sha256="0" * 64, content=b"STT\n1\n"
-        )
-    return {"public_id": world[key].public_id}
-
-
         for name in (
             "people:person_edit",
             "people:person_transfer",
@@ -140,12 +204,23 @@ def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
     "people:rollover": Route(),
     "people:january_record": Route(allowed=EDIT_PEOPLE_ROLES),
     "people:evidence_download": Route(kwargs=_evidence, scoped_object=True),
+    "people:import_start": Route(allowed=EDIT_PEOPLE_ROLES),
+    "people:import_template": Route(allowed=EDIT_PEOPLE_ROLES),
+    "people:import_export": Route(kwargs=_unit, allowed=EDIT_PEOPLE_ROLES, scoped_object=True),
+    "people:import_batch": Route(
+        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "people:import_errors": Route(
+        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
 }
 
 #: Protected, but refuse GET (tested on their own below).
 POST_ONLY = frozenset(
     {
         "accounts:logout",
+        "people:import_check",
+        "people:import_confirm",
         "directives:report_submit",
         "directives:report_review",
         "directives:report_revise",
@@ -204,23 +279,12 @@ def world(units) -> dict[str, Any]:
 def url_for(name: str, world: dict[str, Any], side: str = "in") -> str:
     return reverse(name, kwargs=MATRIX[name].kwargs(world, side))
 
-    "people:import_start": Route(allowed=EDIT_PEOPLE_ROLES),
-    "people:import_template": Route(allowed=EDIT_PEOPLE_ROLES),
-    "people:import_export": Route(kwargs=_unit, allowed=EDIT_PEOPLE_ROLES, scoped_object=True),
-    "people:import_batch": Route(
-        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
-    ),
-    "people:import_errors": Route(
-        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
-    ),
 
 def home_side(persona: str) -> str:
     """The side of the world that lies inside the persona's scope."""
     return "out" if persona == "other_commander" else "in"
 
 
-        "people:import_check",
-        "people:import_confirm",
 def assert_login_redirect(response, path: str) -> None:
     assert response.status_code == 302
     location = urlsplit(response["Location"])
