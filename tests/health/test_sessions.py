@@ -535,3 +535,29 @@ def test_create_page_refuses_bad_input_with_a_message(login, personas, units):
     )
     assert response.status_code == 400
     assert "dd/mm/yyyy" in response.content.decode()
+
+
+def test_session_pages_cost_constant_queries(client, personas, units, exam):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(personas["health_council"])
+
+    def cost(name, **params):
+        url = reverse(name, kwargs={"public_id": exam.public_id})
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url, params).status_code == 200
+        return len(ctx.captured_queries)
+
+    def add(n):
+        for _ in range(n):
+            call = _call(personas, exam, make_person(units["DHOP"]))
+            _physique(personas, call, "165")
+            _score(personas, call, "surgery", "2")
+
+    add(2)
+    few = [cost("health:session_detail"), cost("health:session_book", form="2l")]
+    add(20)
+    many = [cost("health:session_detail"), cost("health:session_book", form="2l")]
+    assert many == few
+    assert max(many) <= 12
