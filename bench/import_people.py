@@ -148,7 +148,7 @@ def main() -> None:
     # The database's own bulk path, with the same rows already as tuples of column values.
     fields = _insert_columns()
     columns = [f.attname for f in fields]
-    rows = list(Person.objects.values_list(*columns))
+    rows = list(Person.objects.order_by("id").values_list(*columns))  # the file's order
     if connection.vendor == "sqlite":
         rows = [
             tuple(

@@ -441,10 +441,69 @@ def _grade(text: str) -> int | None:
     return grade if 0 <= grade <= 12 else None
 
 
+def _parse_cell(key: str, cell: RawCell, ctx: Context) -> tuple[str, Any, RowError | None]:
+    """(attribute, value, problem or None) of one cell of column ``key`` (not the ID number)."""
+    if key in ("date_of_birth", "study_end_date"):
+        if _blank(cell):
+            return key, None, None
+        date = parse_date(cell)
+        if date is None:
+            return key, None, RowError("date_format", key, _text(cell))
+        if date > ctx.today and key == "date_of_birth":
+            return key, date, RowError("date_future", key, _text(cell))
+        if date.year < 1900:
+            return key, date, RowError("date_too_old", key, _text(cell))
+        return key, date, None
+    text = _text(cell)
+    if key == "village":
+        if not text:
+            return "residence_unit_id", None, None
+        village = ctx.villages.get(village_key(text))
+        if village is None:
+            code = "village_ambiguous" if village_key(text) in ctx.villages else "village"
+            return "residence_unit_id", None, RowError(code, key, text)
+        return "residence_unit_id", village, None
+    folded = fold_cached(text) if not text.isascii() else text.lower()
+    if key == "sex":
+        sex = SEX_WORDS.get(folded)
+        return key, sex, None if sex is not None else RowError("sex", key, text)
+    if key == "ethnicity":
+        group: str | None = ETHNICITY_BY_NAME.get(folded) if folded else KINH
+        if group is None and text.isdigit() and text.zfill(2) in ETHNICITY_NAMES:
+            group = text.zfill(2)
+        return key, group, None if group is not None else RowError("ethnicity", key, text)
+    if key == "school_grade":
+        grade = _grade(text.replace(" ", "")) if text else 0
+        return key, grade, None if grade is not None else RowError("school_grade", key, text)
+    if key in ("in_school", "party_member", "youth_union_member"):
+        if folded in TRUE_WORDS:
+            return key, True, None
+        if folded in FALSE_WORDS:
+            return key, False, None
+        return key, None, RowError("yes_no", key, text)
+    if key in _CHOICES:
+        choice = _CHOICES[key].get(folded)
+        return key, choice, None if choice is not None else RowError("choice", key, text)
+    column = COLUMN_BY_KEY[key]
+    if column.max_length and len(text) > column.max_length:
+        return key, text, RowError("too_long", key, str(column.max_length))
+    return key, text, None
+
+
+#: Columns whose cells repeat (villages, dates, vocabularies): parsed once per distinct cell.
+_UNIQUE_KEYS = frozenset({"full_name", "national_id", "phone"})
+
+
 def parse_row(
-    cells: Sequence[RawCell], mapping: Sequence[str], ctx: Context
+    cells: Sequence[RawCell],
+    mapping: Sequence[str],
+    ctx: Context,
+    memo: dict[tuple[str, RawCell], tuple[str, Any, RowError | None]] | None = None,
 ) -> tuple[dict[str, Any], list[RowError]]:
-    """The ``Person`` values of one row and every problem found in it."""
+    """The ``Person`` values of one row and every problem found in it.
+
+    ``memo`` (one per file) remembers the outcome of repeated cells of the same column.
+    """
     values: dict[str, Any] = {}
     errors: list[RowError] = []
     width = len(cells)
@@ -455,65 +514,16 @@ def parse_row(
         if key == "national_id":
             values[key] = _id_text(cell)
             continue
-        if key in ("date_of_birth", "study_end_date"):
-            if _blank(cell):
-                values[key] = None
-                continue
-            date = parse_date(cell)
-            if date is None:
-                errors.append(RowError("date_format", key, _text(cell)))
-            elif date > ctx.today and key == "date_of_birth":
-                errors.append(RowError("date_future", key, _text(cell)))
-            elif date.year < 1900:
-                errors.append(RowError("date_too_old", key, _text(cell)))
-            values[key] = date
-            continue
-        text = _text(cell)
-        if key == "village":
-            if not text:
-                values["residence_unit_id"] = None
-            else:
-                village = ctx.villages.get(village_key(text))
-                if village is None:
-                    code = "village_ambiguous" if village_key(text) in ctx.villages else "village"
-                    errors.append(RowError(code, key, text))
-                values["residence_unit_id"] = village
-            continue
-        folded = fold_cached(text) if not text.isascii() else text.lower()
-        if key == "sex":
-            sex = SEX_WORDS.get(folded)
-            if sex is None:
-                errors.append(RowError("sex", key, text))
-            values[key] = sex
-        elif key == "ethnicity":
-            group: str | None = ETHNICITY_BY_NAME.get(folded) if folded else KINH
-            if group is None and text.isdigit() and text.zfill(2) in ETHNICITY_NAMES:
-                group = text.zfill(2)
-            if group is None:
-                errors.append(RowError("ethnicity", key, text))
-            values[key] = group
-        elif key == "school_grade":
-            grade = _grade(text.replace(" ", "")) if text else 0
-            if grade is None:
-                errors.append(RowError("school_grade", key, text))
-            values[key] = grade
-        elif key in ("in_school", "party_member", "youth_union_member"):
-            if folded in TRUE_WORDS:
-                values[key] = True
-            elif folded in FALSE_WORDS:
-                values[key] = False
-            else:
-                errors.append(RowError("yes_no", key, text))
-        elif key in _CHOICES:
-            choice = _CHOICES[key].get(folded)
-            if choice is None:
-                errors.append(RowError("choice", key, text))
-            values[key] = choice
+        if memo is None or key in _UNIQUE_KEYS:
+            name, value, error = _parse_cell(key, cell, ctx)
         else:
-            column = COLUMN_BY_KEY[key]
-            if column.max_length and len(text) > column.max_length:
-                errors.append(RowError("too_long", key, str(column.max_length)))
-            values[key] = text
+            hit = memo.get((key, cell))
+            if hit is None:
+                hit = memo[(key, cell)] = _parse_cell(key, cell, ctx)
+            name, value, error = hit
+        values[name] = value
+        if error is not None:
+            errors.append(error)
     for key in REQUIRED_KEYS:
         blank = key in values and (values[key] is None or values[key] == "")
         if blank and not _has(errors, key):
@@ -568,13 +578,14 @@ def validate(table: Table, mapping: Sequence[str], ctx: Context) -> Report:
     if file_errors:
         return report
     mapped = [i for i, key in enumerate(mapping) if key]
+    memo: dict[tuple[str, RawCell], tuple[str, Any, RowError | None]] = {}
     first_line_of: dict[str, int] = {}
     new_by_name_dob: dict[tuple[str, dt.date], tuple[int, str]] = {}
     for offset, cells in enumerate(table.rows):
         if _blank_row(cells, mapped):
             continue
         line = table.first_line + offset
-        values, errors = parse_row(cells, mapping, ctx)
+        values, errors = parse_row(cells, mapping, ctx, memo)
         row = RowResult(line=line, values=values, errors=errors)
         report.rows.append(row)
         number = values.get("national_id") or ""
