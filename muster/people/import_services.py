@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -166,6 +166,23 @@ def import_check(
     context, names = load_context(unit=unit, numbers=importing.national_ids(table, mapping))
     report = importing.validate(table, mapping, context)
     return Checked(table=table, report=report, village_names=names)
+
+
+def import_check_steps(
+    *, unit: Unit, data: bytes, file_name: str, mapping: Sequence[str]
+) -> Iterator[tuple[int, int] | Checked]:
+    """:func:`import_check` in steps: ``(rows done, rows in the file)`` every 2% of the file
+    (at least 1,000 rows), then the ``Checked`` outcome. Writes nothing."""
+    table = importing.read_table(data, file_name)
+    context, names = load_context(unit=unit, numbers=importing.national_ids(table, mapping))
+    total = len(table.rows)
+    yield (0, total)
+    every = max(1000, total // 50)
+    for step in importing.validate_steps(table, mapping, context, every=every):
+        if isinstance(step, importing.Report):
+            yield Checked(table=table, report=step, village_names=names)
+        else:
+            yield (step, total)
 
 
 # --- Writing --------------------------------------------------------------------------------
@@ -377,6 +394,7 @@ def import_upload(*, actor: User, unit: Unit, data: bytes, file_name: str) -> Im
         sha256=sha256(data),
         content=data,
         mapping=importing.suggest_mapping(table.headers),
+        row_count=len(table.rows),
     )
     record_event(
         actor=actor,

@@ -7,14 +7,17 @@ and writes it all in one transaction (``import_services.import_people``) or not 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -35,6 +38,7 @@ from muster.people.import_services import (
     column_label,
     error_message,
     import_check,
+    import_check_steps,
     import_discard,
     import_people,
     import_set_mapping,
@@ -202,7 +206,9 @@ def import_batch(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
 
 
 @require_POST
-def import_check_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+def import_check_view(
+    request: AuthenticatedHttpRequest, public_id: uuid.UUID
+) -> HttpResponse | StreamingHttpResponse:
     """Save the mapping and check every row; shows the report and, if all is well, Confirm."""
     batch = _batch(request, public_id)
     if batch.status != ImportStatus.PENDING:
@@ -211,6 +217,8 @@ def import_check_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -
     mapping = [value if value in keys else "" for value in request.POST.getlist("column")]
     try:
         import_set_mapping(actor=request.user, batch=batch, mapping=mapping)
+        if batch.row_count > BIG_FILE_ROWS:
+            return _streamed_check(request, batch, mapping)
         checked = import_check(
             unit=batch.unit, data=bytes(batch.content), file_name=batch.file_name, mapping=mapping
         )
@@ -219,6 +227,56 @@ def import_check_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -
         return redirect("people:import_batch", public_id=batch.public_id)
     status = 200 if checked.report.ok else 400
     return _page(request, batch, extra={"checked": True, **_report_context(checked)}, status=status)
+
+
+_MARKER = "@@MUSTER_IMPORT_REPORT@@"
+
+
+def _streamed_check(
+    request: AuthenticatedHttpRequest, batch: ImportBatch, mapping: list[str]
+) -> StreamingHttpResponse:
+    """The page of a big file, streamed: the layout and a progress bar first, the bar's
+    width as the rows are checked (every 2%), then the report. A streamed page cannot change its
+    status afterwards, so it is 200 even when rows are bad (the report says so)."""
+    page = _page(request, batch, extra={"streaming": True, "stream_marker": _MARKER})
+    head, _sep, tail = page.content.decode().partition(_MARKER)
+
+    def chunks() -> Iterator[str]:
+        yield head
+        try:
+            for step in import_check_steps(
+                unit=batch.unit,
+                data=bytes(batch.content),
+                file_name=batch.file_name,
+                mapping=mapping,
+            ):
+                if isinstance(step, Checked):
+                    yield _bar_script(100, hide=True)
+                    yield render_to_string(
+                        "people/_import_report.html",
+                        {"batch": batch, "checked": True, **_report_context(step)},
+                        request=request,
+                    )
+                else:
+                    done, total = step
+                    yield _bar_script(round(100 * done / max(total, 1)))
+        except importing.TableError:
+            message = escape(_("The file cannot be read."))
+            yield f'<div class="alert alert-danger">{message}</div>'
+        yield tail
+
+    response = StreamingHttpResponse(chunks(), content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    response["X-Accel-Buffering"] = "no"  # let a reverse proxy pass the progress through
+    return response
+
+
+def _bar_script(percent: int, *, hide: bool = False) -> str:
+    action = "document.getElementById('checkbar').remove();" if hide else ""
+    return (
+        "<script>(function(){var b=document.getElementById('checkbar-fill');"
+        f"if(b){{b.style.width='{percent}%';b.textContent='{percent}%';}}{action}}})();</script>\n"
+    )
 
 
 @require_POST

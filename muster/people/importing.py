@@ -21,7 +21,7 @@ import functools
 import io
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -572,16 +572,30 @@ def validate(table: Table, mapping: Sequence[str], ctx: Context) -> Report:
     Rows whose mapped cells are all blank are skipped (spacer and note rows). A row with any
     error gets action "error"; the others "create", "update" (with ``changes``) or "unchanged".
     """
+    for step in validate_steps(table, mapping, ctx):
+        if isinstance(step, Report):
+            return step
+    raise AssertionError("validate_steps ends with its report")
+
+
+def validate_steps(
+    table: Table, mapping: Sequence[str], ctx: Context, *, every: int = 5000
+) -> Iterator[int | Report]:
+    """:func:`validate`, yielding the number of rows done every ``every`` rows, then the report
+    (the import page streams these as its progress bar)."""
     mapping = list(mapping) + [""] * (len(table.headers) - len(mapping))
     file_errors = check_mapping(mapping)
     report = Report(rows=[], file_errors=file_errors, duplicates=[], mapping=mapping)
     if file_errors:
-        return report
+        yield report
+        return
     mapped = [i for i, key in enumerate(mapping) if key]
     memo: dict[tuple[str, RawCell], tuple[str, Any, RowError | None]] = {}
     first_line_of: dict[str, int] = {}
     new_by_name_dob: dict[tuple[str, dt.date], tuple[int, str]] = {}
     for offset, cells in enumerate(table.rows):
+        if offset % every == 0 and offset:
+            yield offset
         if _blank_row(cells, mapped):
             continue
         line = table.first_line + offset
@@ -620,7 +634,7 @@ def validate(table: Table, mapping: Sequence[str], ctx: Context) -> Report:
             if old != value:
                 row.changes[key] = (old, value)
         row.action = "update" if row.changes else "unchanged"
-    return report
+    yield report
 
 
 def national_ids(table: Table, mapping: Sequence[str]) -> set[str]:

@@ -209,3 +209,35 @@ def test_check_and_confirm_refuse_get(client, personas, dhop_batch):
     assert (
         client.get(reverse("people:import_check", args=[dhop_batch.public_id])).status_code == 405
     )
+
+
+def test_big_file_streams_a_progress_bar_then_the_report(client, personas, units):
+    client.force_login(personas["commune_clerk"])
+    rows = [row(n) for n in range(1, 3501)]
+    upload(client, units["DHOP"], as_csv(rows), "big.csv")
+    batch = ImportBatch.objects.get()
+    assert batch.row_count == 3500
+    response = check(client, batch)
+    assert response.status_code == 200 and response.streaming
+    parts = [part.decode() for part in response.streaming_content]
+    page = "".join(parts)
+    widths = [w for w in ("29%", "57%", "86%", "100%") if f"width='{w}'" in page]
+    assert widths == ["29%", "57%", "86%", "100%"]
+    confirm_url = reverse("people:import_confirm", args=[batch.public_id])
+    assert page.index("width='29%'") < page.index(confirm_url) < page.index("</html>")
+    assert parts[0].startswith("<!DOCTYPE html>") and len(parts) > 4
+    assert Person.objects.count() == 0
+    assert confirm(client, batch).status_code == 302
+    assert Person.objects.count() == 3500
+
+
+def test_big_file_with_bad_rows_streams_the_errors(client, personas, units):
+    client.force_login(personas["commune_clerk"])
+    rows = [row(n) for n in range(1, 3201)] + [row(3201, dob="99/99/2006")]
+    upload(client, units["DHOP"], as_csv(rows), "big.csv")
+    batch = ImportBatch.objects.get()
+    page = b"".join(check(client, batch).streaming_content).decode()
+    assert "99/99/2006" in page
+    assert reverse("people:import_confirm", args=[batch.public_id]) not in page
+    assert confirm(client, batch).status_code == 400
+    assert Person.objects.count() == 0
