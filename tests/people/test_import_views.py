@@ -241,3 +241,39 @@ def test_big_file_with_bad_rows_streams_the_errors(client, personas, units):
     assert reverse("people:import_confirm", args=[batch.public_id]) not in page
     assert confirm(client, batch).status_code == 400
     assert Person.objects.count() == 0
+
+
+def test_formula_in_a_cell_comes_back_as_text_not_a_formula(client, personas, units):
+    client.force_login(personas["commune_clerk"])
+    upload(client, units["DHOP"], as_csv([row(1, name='=HYPERLINK("http://x","y")', sex="?")]))
+    batch = ImportBatch.objects.get()
+    sheet = client.get(reverse("people:import_errors", args=[batch.public_id]))
+    ws = load_workbook(io.BytesIO(sheet.content)).active
+    cells = [
+        c for r in ws.iter_rows() for c in r if isinstance(c.value, str) and "HYPER" in c.value
+    ]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_discard_deletes_the_file_and_imports_nothing(client, personas, units):
+    client.force_login(personas["commune_clerk"])
+    upload(client, units["DHOP"], as_csv([row(1)]))
+    batch = ImportBatch.objects.get()
+    response = confirm(client, batch, discard="1")
+    assert response.status_code == 302
+    batch.refresh_from_db()
+    assert (batch.status, batch.content) == (ImportStatus.DISCARDED, b"")
+    assert AuditEvent.objects.filter(action="people.import_discard").count() == 1
+    assert confirm(client, batch).status_code == 302
+    assert Person.objects.count() == 0
+
+
+def test_confirm_of_another_file_version_is_refused(client, personas, units):
+    client.force_login(personas["commune_clerk"])
+    upload(client, units["DHOP"], as_csv([row(1)]))
+    batch = ImportBatch.objects.get()
+    response = client.post(
+        reverse("people:import_confirm", args=[batch.public_id]), {"sha256": "f" * 64}
+    )
+    assert response.status_code == 302
+    assert Person.objects.count() == 0
