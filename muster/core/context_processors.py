@@ -7,7 +7,15 @@ from django.http import HttpRequest
 from muster.accounts.perms import Cap, has_cap
 from muster.core.navigation import MODULES
 
-_NAMESPACE_MODULE = {"core": "dashboard", "geo": "units", "people": "people", "audit": "audit"}
+_NAMESPACE_MODULE = {
+    "core": "dashboard",
+    "geo": "units",
+    "people": "people",
+    "dossiers": "people",
+    "health": "health",
+    "directives": "directives",
+    "audit": "audit",
+}
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
