@@ -212,3 +212,225 @@ class Dossier(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.ground}"
+
+
+# ----------------------------------------------------------------------------- campaign
+
+
+class Service(models.TextChoices):
+    ARMY = "army", _("Army")
+    POLICE = "police", _("Police (CAND)")
+
+
+class Campaign(models.Model):
+    """A yearly call-up campaign (đợt tuyển quân) of one province, district or regional
+    defence command: its calendar and, once split, the allocation certificate."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey(
+        "geo.Unit", verbose_name=_("unit"), on_delete=models.PROTECT, related_name="campaigns"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    call = models.PositiveSmallIntegerField(_("call"), default=1)
+    pool_review_by = models.DateField(_("pool review by"), null=True, blank=True)
+    screening_start = models.DateField(_("screening from"), null=True, blank=True)
+    screening_end = models.DateField(_("screening to"), null=True, blank=True)
+    exam_start = models.DateField(_("examination from"))
+    exam_end = models.DateField(_("examination to"))
+    nomination_by = models.DateField(
+        _("village nomination and council review by"), null=True, blank=True
+    )
+    decisions_by = models.DateField(_("decisions issued by"), null=True, blank=True)
+    handover_start = models.DateField(_("handover day"))
+    handover_end = models.DateField(_("last handover day"), null=True, blank=True)
+    certificate = models.JSONField(_("allocation certificate"), null=True, blank=True)
+    certificate_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("call-up campaign")
+        verbose_name_plural = _("call-up campaigns")
+        ordering = ["-year", "call", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "call"], name="campaign_once"),
+            models.CheckConstraint(condition=Q(call__gte=1), name="campaign_call_positive"),
+            models.CheckConstraint(
+                condition=Q(exam_end__gte=models.F("exam_start")), name="campaign_exam_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(handover_start__gt=models.F("exam_end")),
+                name="campaign_handover_after_exam",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}/{self.call}"
+
+
+class CampaignCommune(models.Model):
+    """A commune taking part in a campaign: its pool as counted for the split."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="communes")
+    unit = models.ForeignKey("geo.Unit", on_delete=models.PROTECT, related_name="+")
+    #: A pool count reported by the commune when its registry is incomplete.
+    stored_pool = models.PositiveIntegerField(_("reported callable pool"), null=True, blank=True)
+    #: The pool used by the last split, and where it came from ("registry" or "stored").
+    pool_used = models.PositiveIntegerField(null=True, blank=True)
+    pool_source = models.CharField(max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["unit__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "unit"], name="campaigncommune_once")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.unit_id)
+
+
+class Quota(models.Model):
+    """The quota received from above for one service, with its source document."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="quotas")
+    service = models.CharField(_("service"), max_length=8, choices=Service.choices)
+    value = models.PositiveIntegerField(_("quota"))
+    source_document = models.CharField(_("source document"), max_length=255)
+    received_on = models.DateField(_("received on"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["campaign", "service"], name="quota_once")]
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.value}"
+
+
+class Allocation(models.Model):
+    """A commune's share of one service's quota: computed, and final after any override."""
+
+    commune = models.ForeignKey(
+        CampaignCommune, on_delete=models.CASCADE, related_name="allocations"
+    )
+    service = models.CharField(max_length=8, choices=Service.choices)
+    computed = models.PositiveIntegerField()
+    final = models.PositiveIntegerField()
+    override_reason = models.CharField(max_length=255, blank=True)
+    override_authority = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "service"], name="allocation_once"),
+            models.CheckConstraint(
+                condition=Q(final=models.F("computed")) | ~Q(override_reason=""),
+                name="allocation_override_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.final}"
+
+
+class QuotaHistory(models.Model):
+    """A past year's result for one commune and service (the demo holds 2024)."""
+
+    unit = models.ForeignKey("geo.Unit", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    service = models.CharField(max_length=8, choices=Service.choices)
+    quota = models.PositiveIntegerField()
+    callable_pool = models.PositiveIntegerField(null=True, blank=True)
+    handed_over = models.PositiveIntegerField(null=True, blank=True)
+    replacements = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["year", "unit_id", "service"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "service"], name="quotahistory_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.service} {self.quota}"
+
+
+class DecisionStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    REVOKED = "revoked", _("Revoked")
+    REPLACED = "replaced", _("Replaced")
+
+
+class DecisionCounter(models.Model):
+    """The next number of a campaign's call-up decisions for one issuing authority; its row is
+    locked while a number is taken, so numbers have no gaps and no duplicates."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    authority = models.CharField(max_length=40)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "authority"], name="decisioncounter_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.authority} {self.last_number}"
+
+
+class CallupDecision(models.Model):
+    """A citizen's call-up (quyết định / lệnh gọi nhập ngũ)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    campaign = models.ForeignKey(Campaign, on_delete=models.PROTECT, related_name="decisions")
+    commune = models.ForeignKey(CampaignCommune, on_delete=models.PROTECT, related_name="decisions")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="callup_decisions"
+    )
+    service = models.CharField(_("service"), max_length=8, choices=Service.choices)
+    authority = models.CharField(max_length=40)
+    signer = models.CharField(_("signed by"), max_length=120)
+    authority_citation = models.CharField(max_length=255)
+    number = models.PositiveIntegerField(_("number"))
+    issued_on = models.DateField(_("issued on"))
+    enlist_on = models.DateField(_("enlistment day"))
+    #: The verification token (secrets.token_urlsafe(24)) printed as QR; the public page finds
+    #: the decision by the token's sha256 and compares the token in constant time.
+    token = models.CharField(max_length=40)
+    token_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DecisionStatus.choices, default=DecisionStatus.VALID
+    )
+    delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
+    delivered_to = models.CharField(_("delivered to"), max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["campaign_id", "authority", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "authority", "number"], name="decision_number_once"
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "person"],
+                condition=Q(status="valid"),
+                name="decision_one_valid_per_person",
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="decision_number_positive"),
+            models.CheckConstraint(
+                condition=Q(delivered_on__isnull=True) | ~Q(delivered_to=""),
+                name="decision_delivery_has_recipient",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}"
+
+
+class VerificationMiss(models.Model):
+    """A wrong token on the public verification page, for throttling by client address."""
+
+    ip_address = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["ip_address", "at"], name="verifmiss_ip_at")]
+
+    def __str__(self) -> str:
+        return self.ip_address

@@ -1,0 +1,42 @@
+"""Builders for campaign tests: a Kim Động campaign with quotas, and callable citizens."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from muster.conscription import campaign_services as cs
+from muster.conscription.models import Campaign
+from muster.health.models import HealthCall, HealthSession
+from tests.core.factories import make_person
+
+CAL_2025 = cs.CalendarInput(
+    exam_start=dt.date(2024, 11, 1),
+    exam_end=dt.date(2024, 12, 31),
+    handover_start=dt.date(2025, 2, 13),
+    screening_start=dt.date(2024, 10, 7),
+    screening_end=dt.date(2024, 10, 22),
+    decisions_by=dt.date(2025, 1, 29),
+)
+
+
+def make_campaign(actor, unit, *, year: int = 2025, cal: cs.CalendarInput = CAL_2025) -> Campaign:
+    return cs.campaign_create(actor=actor, unit=unit, year=year, call=1, calendar=cal)
+
+
+def make_fit(unit, *, name: str = "Nguyễn Văn An", born: dt.date = dt.date(2004, 5, 1)):
+    """A man of call-up age examined class 1 on 20/11/2024 (callable for the 2025 campaign)."""
+    person = make_person(unit, full_name=name, date_of_birth=born)
+    person.school_grade = 12
+    person.save(update_fields=["school_grade"])
+    session, _ = HealthSession.objects.get_or_create(
+        kind="examination", unit=unit, date=dt.date(2024, 11, 20), defaults={"place": "Trạm y tế"}
+    )
+    HealthCall.objects.create(
+        session=session,
+        person=person,
+        notified_on=dt.date(2024, 11, 1),
+        health_class=1,
+        concluded_on=dt.date(2024, 11, 20),
+        bmi=21,
+    )
+    return person
