@@ -33,6 +33,7 @@ class Trigger(StrEnum):
     RESERVE_REGISTRATION = "reserve_registration"  # discharged soldier reaches home
     REMOVAL_REPORT = "removal_report"  # confirmation of death, age, Art 13 or Art 14 case
     CERTIFICATE = "certificate"  # first registration → registration certificate handed over
+    ADDITIONAL = "additional"  # change of post, education, health... → additional registration
 
 
 class PeriodUnit(StrEnum):
@@ -92,6 +93,11 @@ RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         Trigger.CERTIFICATE, 1, PeriodUnit.DAYS, LAW_78_2015, None,
         "Nghị định 13/2016/NĐ-CP Điều 4: cấp Giấy chứng nhận đăng ký NVQS trong 1 ngày",
+    ),
+    DeadlineRule(
+        Trigger.ADDITIONAL, 10, PeriodUnit.DAYS, LAW_78_2015, None,
+        "Luật NVQS 78/2015/QH13 Điều 17; Nghị định 13/2016/NĐ-CP Điều 6: đăng ký bổ sung "
+        "trong 10 ngày kể từ ngày có thay đổi",
     ),
 )  # fmt: skip
 

@@ -118,6 +118,8 @@ class Person(models.Model):
             models.Index(
                 fields=["registration_unit", "name_search", "id"], name="person_unit_name"
             ),
+            # The keyset order of the registry list across communes (district-wide search).
+            models.Index(fields=["name_search", "id"], name="person_name_id"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from muster.conscription.models import RegistrationBar, RegistrationEvent
+from muster.core.ages import years_before
+from muster.core.dates import today
 from muster.core.text import fold
 from muster.geo.selectors import units_for_user, visible_unit_ids
 from muster.people.importing import PERSON_KEYS
-from muster.people.models import ImportBatch, Person, PersonQuerySet
+from muster.people.models import FamilyTie, ImportBatch, Person, PersonQuerySet, Relation
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -27,6 +31,92 @@ class PersonPage:
     next_cursor: str | None
 
 
+#: Registration statuses the list filters on, derived from events and bars on the day.
+STATUSES = ("registered", "barred", "exempt", "removed")
+#: ``higher_level`` filter value matching any trade or higher level.
+ANY_HIGHER = "any"
+_REGISTERING_KINDS = ("first_registration", "transfer_in", "reserve_registration")
+
+
+@dataclass(frozen=True)
+class PersonFilter:
+    """The list filters (issue 3 item 5). ``on`` is the day ages and statuses are judged on.
+
+    Status on ``on``: *removed* — a removal confirmed on or before ``on``; *barred* / *exempt* —
+    not removed and an Art 13 / Art 14 status in force; *registered* — not removed, no status in
+    force, and a first registration, transfer in or reserve registration on or before ``on``.
+    """
+
+    on: dt.date | None = None
+    village_ids: frozenset[int] | None = None
+    min_age: int | None = None
+    max_age: int | None = None
+    status: str = ""
+    grade_min: int | None = None
+    grade_max: int | None = None
+    higher_level: str = ""
+    martyr_parent: bool = False
+    invalid_parent: bool = False
+    sibling_serving: bool = False
+
+
+def _apply_filter(qs: PersonQuerySet, f: PersonFilter) -> PersonQuerySet:
+    on = f.on or today()
+    if f.village_ids is not None:
+        qs = qs.filter(residence_unit_id__in=f.village_ids)
+    if f.min_age is not None:
+        qs = qs.filter(date_of_birth__lte=years_before(on, f.min_age))
+    if f.max_age is not None:
+        qs = qs.filter(date_of_birth__gt=years_before(on, f.max_age + 1))
+    if f.grade_min is not None:
+        qs = qs.filter(school_grade__gte=f.grade_min)
+    if f.grade_max is not None:
+        qs = qs.filter(school_grade__lte=f.grade_max)
+    if f.higher_level == ANY_HIGHER:
+        qs = qs.exclude(higher_level="")
+    elif f.higher_level:
+        qs = qs.filter(higher_level=f.higher_level)
+    ties = FamilyTie.objects.filter(person=OuterRef("pk"))
+    parents = ties.filter(relation__in=[Relation.FATHER, Relation.MOTHER])
+    if f.martyr_parent:
+        qs = qs.filter(Exists(parents.filter(is_martyr=True)))
+    if f.invalid_parent:
+        qs = qs.filter(
+            Exists(
+                parents.filter(
+                    Q(war_invalid_class__isnull=False) | Q(sick_soldier_loss_pct__isnull=False)
+                )
+            )
+        )
+    if f.sibling_serving:
+        qs = qs.filter(
+            Exists(
+                ties.filter(
+                    relation__in=[Relation.BROTHER, Relation.SISTER], serving_as_soldier=True
+                )
+            )
+        )
+    if f.status in STATUSES:
+        events = RegistrationEvent.objects.filter(person=OuterRef("pk"))
+        removed = Exists(events.filter(kind="removal", trigger_date__lte=on))
+        bars = RegistrationBar.objects.filter(person=OuterRef("pk"), start_date__lte=on).exclude(
+            end_date__lt=on
+        )
+        if f.status == "removed":
+            qs = qs.filter(removed)
+        elif f.status == "barred":
+            qs = qs.filter(~removed, Exists(bars.filter(kind="barred_art13")))
+        elif f.status == "exempt":
+            qs = qs.filter(~removed, Exists(bars.filter(kind="exempt_art14")))
+        else:
+            qs = qs.filter(
+                ~removed,
+                ~Exists(bars),
+                Exists(events.filter(kind__in=_REGISTERING_KINDS, event_date__lte=on)),
+            )
+    return qs
+
+
 def search_people(
     *,
     user: User,
@@ -35,8 +125,10 @@ def search_people(
     sex: str = "",
     after: str = "",
     page_size: int = 50,
+    filters: PersonFilter | None = None,
 ) -> PersonPage:
-    """One page of people matching ``query`` (name without diacritics, or ID digits).
+    """One page of people matching ``query`` (name without diacritics, or ID digits) and
+    ``filters``, in one query whatever the filters (they are joins-free EXISTS subqueries).
 
     Keyset pagination on (name_search, id): ``after`` is the cursor of the previous page's last
     row, so every page costs the same whatever its depth.
@@ -46,6 +138,8 @@ def search_people(
         qs = qs.filter(registration_unit_id__in=unit_ids)
     if sex:
         qs = qs.filter(sex=sex)
+    if filters is not None:
+        qs = _apply_filter(qs, filters)
     query = query.strip()
     if query.isdigit():
         qs = qs.filter(national_id__startswith=query)

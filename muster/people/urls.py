@@ -1,6 +1,6 @@
 from django.urls import path
 
-from muster.people import book_views, import_views, views
+from muster.people import book_views, import_views, registration_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -18,6 +18,20 @@ urlpatterns = [
     path("<uuid:public_id>/edit/", views.person_edit_view, name="person_edit"),
     path("<uuid:public_id>/transfer/", views.person_transfer_view, name="person_transfer"),
     path("<uuid:public_id>/absence/", views.person_absence_view, name="person_absence"),
+    # Additional / reserve registration, removal, Art 13 / Art 14 status (registration_views).
+    path(
+        "<uuid:public_id>/additional/",
+        registration_views.person_additional_view,
+        name="person_additional",
+    ),
+    path(
+        "<uuid:public_id>/reserve/", registration_views.person_reserve_view, name="person_reserve"
+    ),
+    path(
+        "<uuid:public_id>/removal/", registration_views.person_removal_view, name="person_removal"
+    ),
+    path("<uuid:public_id>/bar/", registration_views.person_bar_view, name="person_bar"),
+    path("bars/<uuid:public_id>/end/", registration_views.bar_end_view, name="bar_end"),
     # Books and lists, year roll-over, evidence (book_views).
     path("books/", book_views.book_index, name="book_index"),
     path("books/january/record/", book_views.january_record_view, name="january_record"),

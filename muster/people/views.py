@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
-from muster.conscription.models import RegistrationEvent
-from muster.conscription.selectors import bars_on, outside_coverage_message, verdict_for_person
+from muster.conscription.models import RegistrationBar, RegistrationEvent
+from muster.conscription.selectors import outside_coverage_message, verdict_for_person
 from muster.conscription.services import (
     absence_return,
     absence_start,
@@ -38,6 +38,7 @@ from muster.people.forms import (
     PersonForm,
     TransferForm,
 )
+from muster.people.list_filters import PersonFilterForm
 from muster.people.models import FamilyTie, Person, Sex
 from muster.people.selectors import search_people
 from muster.people.services import person_create, person_update
@@ -65,13 +66,21 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     sex = request.GET.get("sex", "")
     if sex not in Sex.values:
         sex = ""
+    villages = units_for_user(request.user).village_level().order_by("name_search", "valid_from")
+    if selected is not None:
+        villages = villages.filter(parent=selected)
+    filter_form = PersonFilterForm(request.GET, villages=villages)
+    filter_form.is_valid()
     page = search_people(
         user=request.user,
         query=request.GET.get("q", ""),
         unit_ids=unit_ids,
         sex=sex,
         after=request.GET.get("after", ""),
+        filters=filter_form.person_filter(),
     )
+    params = request.GET.copy()
+    params.pop("after", None)
     template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
     return render(
         request,
@@ -84,6 +93,8 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "q": request.GET.get("q", ""),
             "sexes": Sex.choices,
             "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
+            "filter_form": filter_form,
+            "filter_query": params.urlencode(),
         },
     )
 
@@ -97,7 +108,8 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         public_id=public_id,
     )
     ties = list(person.family_ties.all())
-    eligibility = _eligibility(request, person, ties)
+    bars = list(person.registration_bars.all())
+    eligibility = _eligibility(request, person, ties, bars)
     trail = events_for_object(object_type="people.person", object_id=str(person.public_id))[:50]
     registrations = RegistrationEvent.objects.filter(person=person).select_related(
         "unit", "from_unit", "to_unit"
@@ -110,6 +122,7 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             "ties": ties,
             "trail": trail,
             "registrations": registrations,
+            "bars": bars,
             "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
             "evidence": evidence_for_person(person),
             "evidence_form": EvidenceForm(initial={"date": today()}),
@@ -138,7 +151,10 @@ REGISTRATION_LABELS = {
 
 
 def _eligibility(
-    request: AuthenticatedHttpRequest, person: Person, ties: list[FamilyTie]
+    request: AuthenticatedHttpRequest,
+    person: Person,
+    ties: list[FamilyTie],
+    bars: list[RegistrationBar],
 ) -> dict[str, object]:
     """The call-up verdict on ``?on=dd/mm/yyyy`` (today when absent or unreadable)."""
     raw = request.GET.get("on", "").strip()
@@ -146,9 +162,8 @@ def _eligibility(
     bad_date = bool(raw) and on is None
     if on is None:
         on = today()
-    verdict = verdict_for_person(
-        person=person, on=on, ties=ties, bars=bars_on(person=person, on=on)
-    )
+    in_force = [b for b in bars if b.start_date <= on and (b.end_date is None or on <= b.end_date)]
+    verdict = verdict_for_person(person=person, on=on, ties=ties, bars=in_force)
     standards = (
         [(STANDARD_LABELS.get(s.standard, s.standard), s) for s in verdict.standards]
         if verdict is not None

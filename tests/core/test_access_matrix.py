@@ -85,6 +85,22 @@ def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": world[key].public_id}
 
 
+def _registration_bar(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """An open Art 13 status (không được đăng ký) of the side's citizen."""
+    from muster.conscription.models import RegistrationBar
+
+    key = f"registration_bar_{side}"
+    if key not in world:
+        world[key] = RegistrationBar.objects.create(
+            person=world[f"person_{side}"],
+            kind="barred_art13",
+            ground="x",
+            legal_citation="Luật NVQS 78/2015/QH13 Điều 13(1)(a)",
+            start_date=dt.date(2025, 5, 1),
+        )
+    return {"public_id": world[key].public_id}
+
+
 #: Roles with Cap.MANAGE_CAMPAIGN, Cap.EDIT_HEALTH and Cap.COUNCIL_REVIEW.
 CAMPAIGN_ROLES = frozenset(
     {"admin", "district_officer", "ptkv_officer", "commune_commander", "other_commander"}
@@ -196,6 +212,10 @@ MATRIX: dict[str, Route] = {
             "people:person_edit",
             "people:person_transfer",
             "people:person_absence",
+            "people:person_additional",
+            "people:person_reserve",
+            "people:person_removal",
+            "people:person_bar",
             "people:evidence_upload",
         )
     },
@@ -204,6 +224,9 @@ MATRIX: dict[str, Route] = {
     "people:rollover": Route(),
     "people:january_record": Route(allowed=EDIT_PEOPLE_ROLES),
     "people:evidence_download": Route(kwargs=_evidence, scoped_object=True),
+    "people:bar_end": Route(
+        kwargs=_registration_bar, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
     "people:import_start": Route(allowed=EDIT_PEOPLE_ROLES),
     "people:import_template": Route(allowed=EDIT_PEOPLE_ROLES),
     "people:import_export": Route(kwargs=_unit, allowed=EDIT_PEOPLE_ROLES, scoped_object=True),

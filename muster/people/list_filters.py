@@ -1,0 +1,82 @@
+"""The registry list's filter form (issue 3 item 5): village, age on a date, status, education,
+family facts. Bad values show a message on the form and are left out of the query."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from muster.geo.models import Unit, UnitQuerySet
+from muster.people.forms import BootstrapForm, UnitChoiceField, _date
+from muster.people.models import HigherLevel
+from muster.people.selectors import ANY_HIGHER, PersonFilter
+
+
+class PersonFilterForm(BootstrapForm):
+    village = UnitChoiceField(
+        label=_("Village"), queryset=Unit.objects.none(), to_field_name="public_id", required=False
+    )
+    on = _date(_("Age and status on"), required=False)
+    min_age = forms.IntegerField(label=_("Age from"), min_value=0, max_value=120, required=False)
+    max_age = forms.IntegerField(label=_("Age to"), min_value=0, max_value=120, required=False)
+    status = forms.ChoiceField(
+        label=_("Registration status"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("registered", _("Registered")),
+            ("barred", _("Not allowed to register (Art 13)")),
+            ("exempt", _("Exempt from registration (Art 14)")),
+            ("removed", _("Removed from the register")),
+        ],
+    )
+    grade_min = forms.IntegerField(label=_("Grade from"), min_value=0, max_value=12, required=False)
+    grade_max = forms.IntegerField(label=_("Grade to"), min_value=0, max_value=12, required=False)
+    higher_level = forms.ChoiceField(
+        label=_("Trade or higher education"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            (ANY_HIGHER, _("Any trade or higher level")),
+            *[(v, label) for v, label in HigherLevel.choices if v],
+        ],
+    )
+    martyr_parent = forms.BooleanField(label=_("Martyr parent"), required=False)
+    invalid_parent = forms.BooleanField(
+        label=_("War-invalid or sick-soldier parent"), required=False
+    )
+    sibling_serving = forms.BooleanField(label=_("Sibling serving"), required=False)
+
+    def __init__(self, *args: Any, villages: UnitQuerySet, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        self.fields["village"].queryset = villages  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        low, high = data.get("min_age"), data.get("max_age")
+        if low is not None and high is not None and low > high:
+            self.add_error("max_age", _("The upper age cannot be below the lower age."))
+        low, high = data.get("grade_min"), data.get("grade_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("grade_max", _("The upper grade cannot be below the lower grade."))
+        return data
+
+    def person_filter(self) -> PersonFilter:
+        """The filter of the valid fields (an invalid field is left out, never a 500)."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        village = data.get("village")
+        return PersonFilter(
+            on=data.get("on"),
+            village_ids=frozenset({village.pk}) if village is not None else None,
+            min_age=data.get("min_age"),
+            max_age=data.get("max_age"),
+            status=data.get("status") or "",
+            grade_min=data.get("grade_min"),
+            grade_max=data.get("grade_max"),
+            higher_level=data.get("higher_level") or "",
+            martyr_parent=bool(data.get("martyr_parent")),
+            invalid_parent=bool(data.get("invalid_parent")),
+            sibling_serving=bool(data.get("sibling_serving")),
+        )

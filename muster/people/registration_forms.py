@@ -1,0 +1,68 @@
+"""Forms of the registration steps on the person page: additional and reserve registration,
+removal, Art 13 / Art 14 status. They parse input; the conscription services validate."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from muster.conscription.models import BarKind
+from muster.conscription.registration_grounds import ART13_POINTS
+from muster.health.rules import EXEMPT_ILLNESSES
+from muster.people.forms import BootstrapForm, _date
+
+
+class AdditionalRegistrationForm(BootstrapForm):
+    changed_on = _date(_("Date of the change"))
+    change = forms.CharField(label=_("What changed"), max_length=200)
+    registered_on = _date(_("Date registered"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class ReserveRegistrationForm(BootstrapForm):
+    arrived_home_on = _date(_("Date of arriving home after discharge"))
+    certificate_number = forms.CharField(
+        label=_("Reserve registration certificate number"), max_length=40
+    )
+    registered_on = _date(_("Date registered"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class RemovalForm(BootstrapForm):
+    reason = forms.ChoiceField(
+        label=_("Reason for the removal"),
+        choices=[
+            ("death", _("Death")),
+            ("over_age", _("Over reserve age")),
+            ("art13", _("Not allowed to register (Art 13)")),
+            ("art14", _("Exempt from registration (Art 14)")),
+        ],
+    )
+    confirmed_on = _date(_("Date confirmed"))
+    reported_on = _date(_("Date reported"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class BarForm(BootstrapForm):
+    kind = forms.ChoiceField(label=_("Status"), choices=BarKind.choices)
+    art13_point = forms.ChoiceField(
+        label=_("Art 13(1) point"),
+        required=False,
+        choices=[("", "—"), *((p.point, f"({p.point}) {p.label}") for p in ART13_POINTS)],
+    )
+    icd_code = forms.CharField(
+        label=_("Illness ICD-10 code (Art 14)"),
+        max_length=8,
+        required=False,
+        help_text=", ".join(i.label for i in EXEMPT_ILLNESSES),
+    )
+    start_date = _date(_("Start"))
+    end_date = _date(_("End (if known)"), required=False)
+    detail = forms.CharField(
+        label=_("Details (decision, judgment)"), max_length=120, required=False
+    )
+
+
+class BarEndForm(BootstrapForm):
+    end_date = _date(_("End"))
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
