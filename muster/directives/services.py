@@ -172,8 +172,10 @@ def task_create(
     coordinating_units: Sequence[Unit] = (),
     coordinating_bodies: Sequence[Body] = (),
 ) -> Task:
-    if actor is not None:
-        _require(actor, Cap.REVIEW_DIRECTIVE)
+    _editable_directive(actor, directive)
+    _validate_task(directive=directive, task=None, order=order, title=title)
+    _check_units(actor, directive, [lead_unit, *coordinating_units])
+    _check_bodies(directive, [lead_body, *coordinating_bodies])
     with transaction.atomic():
         task = Task.objects.create(
             directive=directive,
@@ -215,19 +217,23 @@ def target_create(
     """Create a target with its commune shares or its milestone checklist."""
     if actor is not None:
         _require(actor, Cap.REVIEW_DIRECTIVE)
-    errors: dict[str, list[str]] = {}
-    if kind == TargetKind.NUMERIC and (value is None or value < 0):
-        errors["value"] = [_("A numeric target needs a planned value of 0 or more.")]
-    if kind == TargetKind.MILESTONES and not milestones:
-        errors["milestones"] = [_("A milestone checklist needs at least one milestone.")]
-    if due_date < start_date:
-        errors["due_date"] = [_("The due date cannot be before the start date.")]
-    if source and source not in SOURCES:
-        errors["source"] = [_("Unknown live data source.")]
-    if any(v < 0 for _u, v in shares):
-        errors["shares"] = [_("A share cannot be negative.")]
-    if errors:
-        raise ValidationError(errors)
+        _in_scope(actor, task.directive.unit)
+    _validate_target(
+        task=task,
+        target=None,
+        order=order,
+        title=title,
+        kind=kind,
+        start_date=start_date,
+        due_date=due_date,
+        value=value,
+        direction=direction,
+        source=source,
+        shares=shares,
+        milestones=milestones,
+    )
+    _check_units(actor, task.directive, [lead_unit, *coordinating_units, *(u for u, _v in shares)])
+    _check_bodies(task.directive, [lead_body, *coordinating_bodies])
     with transaction.atomic():
         target = Target.objects.create(
             task=task,
@@ -260,6 +266,377 @@ def target_create(
             changes={"value": value, "due_date": due_date, "shares": len(shares)},
         )
     return target
+
+
+def _validate_target(
+    *,
+    task: Task,
+    target: Target | None,
+    order: int,
+    title: str,
+    kind: str,
+    start_date: dt.date,
+    due_date: dt.date,
+    value: Decimal | None,
+    direction: str,
+    source: str,
+    shares: Sequence[tuple[Unit, Decimal]],
+    milestones: Sequence[str],
+) -> None:
+    """Every rule of a target, reported together (field → messages)."""
+    errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = [_("Enter the title.")]
+    if order < 1:
+        errors["order"] = [_("The number must be 1 or more.")]
+    elif (
+        Target.objects.filter(task=task, order=order)
+        .exclude(pk=target.pk if target is not None else 0)
+        .exists()
+    ):
+        errors["order"] = [_("Another target of this task already has this number.")]
+    if kind not in TargetKind.values:
+        errors["kind"] = [_("Choose the kind of target.")]
+    if direction not in ("at_least", "at_most"):
+        errors["direction"] = [_("Choose the direction of the target.")]
+    if kind == TargetKind.NUMERIC and (value is None or value < 0):
+        errors["value"] = [_("A numeric target needs a planned value of 0 or more.")]
+    if kind == TargetKind.MILESTONES:
+        if not [m for m in milestones if m.strip()]:
+            errors["milestones"] = [_("A milestone checklist needs at least one milestone.")]
+        if shares:
+            errors["shares"] = [_("A milestone checklist cannot be split into commune shares.")]
+        if source:
+            errors["source"] = [_("Only a numeric target can be bound to a live data source.")]
+    if due_date < start_date:
+        errors["due_date"] = [_("The due date cannot be before the start date.")]
+    if source and source not in SOURCES:
+        errors["source"] = [_("Unknown live data source.")]
+    if any(v < 0 for _u, v in shares):
+        errors["shares"] = [_("A share cannot be negative.")]
+    elif len({u.pk for u, _v in shares}) != len(shares):
+        errors["shares"] = [_("A commune can have only one share of a target.")]
+    elif kind == TargetKind.NUMERIC and shares and value is not None and value >= 0:
+        total = sum((v for _u, v in shares), Decimal(0))
+        if total != value:
+            errors["shares"] = [
+                _(
+                    "The commune shares add up to %(total)s but the target is %(value)s: "
+                    "they must add up to the target's planned value."
+                )
+                % {"total": _number(total), "value": _number(value)}
+            ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _number(value: Decimal) -> str:
+    """A figure in the user's format (1.234,5), without trailing zeros."""
+    from django.utils.formats import number_format
+
+    exponent = value.normalize().as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
+
+
+def _check_units(actor: User | None, directive: Directive, units: Iterable[Unit | None]) -> None:
+    """Responsible units must lie inside the issuing unit's area and the actor's."""
+    area = set(
+        Unit.objects.filter(path__startswith=directive.unit.path).values_list("pk", flat=True)
+    )
+    allowed = area & set(visible_unit_ids(actor)) if actor is not None else area
+    if any(u is not None and u.pk not in allowed for u in units):
+        raise ValidationError(_("A responsible unit is outside the directive's area."))
+
+
+def _check_bodies(directive: Directive, bodies: Iterable[Body | None]) -> None:
+    if any(
+        b is not None
+        and not b.unit.path.startswith(directive.unit.path)
+        and not directive.unit.path.startswith(b.unit.path)
+        for b in bodies
+    ):
+        raise ValidationError(_("A body is outside the directive's area."))
+
+
+def _editable_directive(actor: User | None, directive: Directive) -> None:
+    if actor is not None:
+        _require(actor, Cap.REVIEW_DIRECTIVE)
+        _in_scope(actor, directive.unit)
+
+
+def directive_update(
+    *,
+    actor: User | None,
+    directive: Directive,
+    issuer: str,
+    number: str,
+    issued_on: dt.date,
+    year: int,
+    title: str,
+    full_text: str,
+    signer: str = "",
+    frequency: str = periods.Frequency.MONTHLY,
+    report_due_working_days: int = 5,
+) -> Directive:
+    """Edit a directive's text and its reporting schedule (kỳ báo cáo, hạn nộp).
+
+    Once reports exist, the year and frequency are fixed: the periods already reported on
+    would no longer match.
+    """
+    _editable_directive(actor, directive)
+    errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = [_("Enter the title.")]
+    if not issuer.strip():
+        errors["issuer"] = [_("Enter the issuer.")]
+    if not 1945 <= year <= 2100:
+        errors["year"] = [_("Enter a year between 1945 and 2100.")]
+    if frequency not in periods.Frequency.__members__.values():
+        errors["frequency"] = [_("Choose a reporting frequency.")]
+    if not 0 <= report_due_working_days <= 60:
+        errors["report_due_working_days"] = [_("Enter a number of working days from 0 to 60.")]
+    has_reports = Report.objects.filter(directive=directive).exists()
+    if has_reports and year != directive.year:
+        errors["year"] = [_("Reports have already been made for this year: it cannot change.")]
+    if has_reports and frequency != directive.frequency:
+        errors["frequency"] = [
+            _("Reports have already been made for these periods: the frequency cannot change.")
+        ]
+    if errors:
+        raise ValidationError(errors)
+    fields = {
+        "issuer": issuer.strip(),
+        "number": number.strip(),
+        "issued_on": issued_on,
+        "year": year,
+        "title": title.strip(),
+        "full_text": full_text,
+        "signer": signer.strip(),
+        "frequency": frequency,
+        "report_due_working_days": report_due_working_days,
+    }
+    with transaction.atomic():
+        locked = Directive.objects.select_for_update().get(pk=directive.pk)
+        changes = {
+            k: [getattr(locked, k), v]
+            for k, v in fields.items()
+            if getattr(locked, k) != v and k != "full_text"
+        }
+        if locked.full_text != full_text:
+            changes["full_text"] = [len(locked.full_text), len(full_text)]
+        for k, v in fields.items():
+            setattr(locked, k, v)
+        locked.save(update_fields=list(fields))
+        record_event(
+            actor=actor,
+            action="directives.directive_update",
+            obj=locked,
+            scope_unit=locked.unit,
+            changes=changes,
+        )
+    return locked
+
+
+def _validate_task(*, directive: Directive, task: Task | None, order: int, title: str) -> None:
+    errors: dict[str, list[str]] = {}
+    if not title.strip():
+        errors["title"] = [_("Enter the title.")]
+    if order < 1:
+        errors["order"] = [_("The number must be 1 or more.")]
+    elif (
+        Task.objects.filter(directive=directive, order=order)
+        .exclude(pk=task.pk if task is not None else 0)
+        .exists()
+    ):
+        errors["order"] = [_("Another task of this directive already has this number.")]
+    if errors:
+        raise ValidationError(errors)
+
+
+def task_update(
+    *,
+    actor: User | None,
+    task: Task,
+    order: int,
+    title: str,
+    description: str = "",
+    lead_unit: Unit | None = None,
+    lead_body: Body | None = None,
+    coordinating_units: Sequence[Unit] = (),
+    coordinating_bodies: Sequence[Body] = (),
+) -> Task:
+    """Edit a task (nhiệm vụ): its number, text, lead and coordinating units and bodies."""
+    directive = task.directive
+    _editable_directive(actor, directive)
+    _validate_task(directive=directive, task=task, order=order, title=title)
+    _check_units(actor, directive, [lead_unit, *coordinating_units])
+    _check_bodies(directive, [lead_body, *coordinating_bodies])
+    with transaction.atomic():
+        locked = Task.objects.select_for_update().get(pk=task.pk)
+        before = (locked.order, locked.title, locked.lead_unit_id, locked.lead_body_id)
+        locked.order = order
+        locked.title = title.strip()
+        locked.description = description
+        locked.lead_unit = lead_unit
+        locked.lead_body = lead_body
+        locked.save()
+        locked.coordinating_units.set(coordinating_units)
+        locked.coordinating_bodies.set(coordinating_bodies)
+        refresh_concerned_units(directive)
+        after = (locked.order, locked.title, locked.lead_unit_id, locked.lead_body_id)
+        record_event(
+            actor=actor,
+            action="directives.task_update",
+            obj=locked,
+            scope_unit=directive.unit,
+            changes={
+                name: [b, a]
+                for name, b, a in zip(
+                    ("order", "title", "lead_unit", "lead_body"), before, after, strict=True
+                )
+                if b != a
+            }
+            | {
+                "coordinating_units": len(coordinating_units),
+                "coordinating_bodies": len(coordinating_bodies),
+            },
+        )
+    return locked
+
+
+def task_move(*, actor: User | None, task: Task, up: bool) -> Task:
+    """Swap a task's number with the previous (``up``) or next task of the directive."""
+    directive = task.directive
+    _editable_directive(actor, directive)
+    with transaction.atomic():
+        tasks = list(Task.objects.select_for_update().filter(directive=directive).order_by("order"))
+        index = next(i for i, t in enumerate(tasks) if t.pk == task.pk)
+        other_index = index - 1 if up else index + 1
+        if not 0 <= other_index < len(tasks):
+            raise ValidationError(
+                _("This task is already first.") if up else _("This task is already last.")
+            )
+        mine, other = tasks[index], tasks[other_index]
+        mine_order, other_order = mine.order, other.order
+        # Through a free number: (directive, order) is unique at every step.
+        spare = max(t.order for t in tasks) + 1
+        Task.objects.filter(pk=mine.pk).update(order=spare)
+        Task.objects.filter(pk=other.pk).update(order=mine_order)
+        Task.objects.filter(pk=mine.pk).update(order=other_order)
+        mine.order = other_order
+        record_event(
+            actor=actor,
+            action="directives.task_move",
+            obj=mine,
+            scope_unit=directive.unit,
+            changes={"order": [mine_order, other_order], "swapped_with": other},
+        )
+    return mine
+
+
+def target_update(
+    *,
+    actor: User | None,
+    target: Target,
+    order: int,
+    title: str,
+    kind: str,
+    start_date: dt.date,
+    due_date: dt.date,
+    value: Decimal | None = None,
+    unit_label: str = "",
+    direction: str = "at_least",
+    source: str = "",
+    lead_unit: Unit | None = None,
+    lead_body: Body | None = None,
+    coordinating_units: Sequence[Unit] = (),
+    coordinating_bodies: Sequence[Body] = (),
+    shares: Sequence[tuple[Unit, Decimal]] = (),
+    milestones: Sequence[str] = (),
+) -> Target:
+    """Edit a target (chỉ tiêu): its figures, binding, responsibility, shares or checklist.
+
+    Shares are replaced by the given list. Milestones are matched by position: an item keeps
+    its "done" day while its title stays the same.
+    """
+    task = target.task
+    directive = task.directive
+    _editable_directive(actor, directive)
+    milestones = [m.strip() for m in milestones if m.strip()]
+    _validate_target(
+        task=task,
+        target=target,
+        order=order,
+        title=title,
+        kind=kind,
+        start_date=start_date,
+        due_date=due_date,
+        value=value,
+        direction=direction,
+        source=source,
+        shares=shares,
+        milestones=milestones,
+    )
+    _check_units(actor, directive, [lead_unit, *coordinating_units, *(u for u, _v in shares)])
+    _check_bodies(directive, [lead_body, *coordinating_bodies])
+    with transaction.atomic():
+        locked = Target.objects.select_for_update().get(pk=target.pk)
+        before = {
+            "value": locked.value,
+            "due_date": locked.due_date,
+            "kind": locked.kind,
+            "source": locked.source,
+            "shares": {s.unit_id: str(s.value) for s in TargetShare.objects.filter(target=locked)},
+        }
+        locked.order = order
+        locked.title = title.strip()
+        locked.kind = kind
+        locked.value = value if kind == TargetKind.NUMERIC else None
+        locked.unit_label = unit_label.strip() if kind == TargetKind.NUMERIC else ""
+        locked.direction = direction
+        locked.start_date = start_date
+        locked.due_date = due_date
+        locked.source = source if kind == TargetKind.NUMERIC else ""
+        locked.lead_unit = lead_unit
+        locked.lead_body = lead_body
+        locked.save()
+        locked.coordinating_units.set(coordinating_units)
+        locked.coordinating_bodies.set(coordinating_bodies)
+        TargetShare.objects.filter(target=locked).delete()
+        TargetShare.objects.bulk_create(
+            TargetShare(target=locked, unit=unit, value=v) for unit, v in shares
+        )
+        existing = list(Milestone.objects.filter(target=locked).order_by("order"))
+        wanted = milestones if kind == TargetKind.MILESTONES else []
+        for item in existing[len(wanted) :]:
+            item.delete()
+        for position, (item, title_) in enumerate(zip(existing, wanted, strict=False), 1):
+            if item.title != title_ or item.order != position:
+                item.done_on = item.done_on if item.title == title_ else None
+                item.title = title_
+                item.order = position
+                item.save(update_fields=["title", "order", "done_on"])
+        Milestone.objects.bulk_create(
+            Milestone(target=locked, order=i, title=t)
+            for i, t in enumerate(wanted[len(existing) :], len(existing) + 1)
+        )
+        refresh_concerned_units(directive)
+        after = {
+            "value": locked.value,
+            "due_date": locked.due_date,
+            "kind": locked.kind,
+            "source": locked.source,
+            "shares": {unit.pk: str(v) for unit, v in shares},
+        }
+        record_event(
+            actor=actor,
+            action="directives.target_update",
+            obj=locked,
+            scope_unit=directive.unit,
+            changes={k: [before[k], after[k]] for k in before if before[k] != after[k]},
+        )
+    return locked
 
 
 def milestone_set_done(

@@ -5,7 +5,14 @@ from muster.directives import views
 app_name = "directives"
 urlpatterns = [
     path("", views.directive_list, name="directive_list"),
+    path("new/", views.directive_create, name="directive_create"),
     path("<uuid:public_id>/", views.directive_board, name="directive_board"),
+    path("<uuid:public_id>/edit/", views.directive_edit, name="directive_edit"),
+    path("<uuid:public_id>/tasks/new/", views.task_create, name="task_create"),
+    path("tasks/<uuid:public_id>/edit/", views.task_edit, name="task_edit"),
+    path("tasks/<uuid:public_id>/move/", views.task_move, name="task_move"),
+    path("tasks/<uuid:public_id>/targets/new/", views.target_create, name="target_create"),
+    path("targets/<uuid:public_id>/edit/", views.target_edit, name="target_edit"),
     path("<uuid:public_id>/reports/new/", views.report_create, name="report_create"),
     path(
         "<uuid:public_id>/standing-report.docx",

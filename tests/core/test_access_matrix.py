@@ -107,6 +107,8 @@ CAMPAIGN_ROLES = frozenset(
 )
 EDIT_HEALTH_ROLES = frozenset({"admin", "health_council"})
 COUNCIL_ROLES = frozenset({"admin", "service_council"})
+#: Roles with Cap.REVIEW_DIRECTIVE (approve reports, set up directives).
+REVIEW_DIRECTIVE_ROLES = frozenset({"admin", "district_officer", "ptkv_officer"})
 
 
 def _health_session(world: dict[str, Any], side: str) -> dict[str, Any]:
@@ -205,6 +207,18 @@ MATRIX: dict[str, Route] = {
     "directives:report_edit": Route(
         kwargs=matrix_kwargs("report"), allowed=EDIT_PEOPLE_ROLES, scoped_object=True
     ),
+    # Setting up a directive: the roles with Cap.REVIEW_DIRECTIVE.
+    "directives:directive_create": Route(allowed=REVIEW_DIRECTIVE_ROLES),
+    **{
+        name: Route(kwargs=matrix_kwargs(kind), allowed=REVIEW_DIRECTIVE_ROLES, scoped_object=True)
+        for name, kind in (
+            ("directives:directive_edit", "directive"),
+            ("directives:task_create", "directive"),
+            ("directives:task_edit", "task"),
+            ("directives:target_create", "task"),
+            ("directives:target_edit", "target"),
+        )
+    },
     "people:person_create": Route(allowed=EDIT_PEOPLE_ROLES),
     **{
         name: Route(kwargs=_person, allowed=EDIT_PEOPLE_ROLES, scoped_object=True)
@@ -248,6 +262,7 @@ POST_ONLY = frozenset(
         "directives:report_review",
         "directives:report_revise",
         "directives:milestone_toggle",
+        "directives:task_move",
     }
 )
 

@@ -95,6 +95,7 @@ def directive_world(world: dict[str, Any]) -> dict[str, Any]:
         )
         built[side] = {
             "directive": directive,
+            "task": target.task,
             "target": target,
             "report": report,
             "evidence": Evidence.objects.get(pk=evidence.pk),
