@@ -564,6 +564,14 @@ def target_update(
     directive = task.directive
     _editable_directive(actor, directive)
     milestones = [m.strip() for m in milestones if m.strip()]
+    if kind != target.kind and ReportLine.objects.filter(target=target).exists():
+        raise ValidationError(
+            {
+                "kind": [
+                    _("Units have already reported figures on this target: its kind cannot change.")
+                ]
+            }
+        )
     _validate_target(
         task=task,
         target=target,

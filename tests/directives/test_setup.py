@@ -348,3 +348,22 @@ def test_an_officer_below_the_issuing_level_sees_but_cannot_edit(units, login):
     assert client.get(_url("directive_board", directive)).status_code == 200
     assert client.get(_url("target_edit", target)).status_code == 403
     assert client.get(_url("directive_edit", directive)).status_code == 403
+
+
+def test_a_reported_target_keeps_its_kind(units, personas, login):
+    directive, target = make_directive(units["KD"], shares=[(units["DHOP"], Decimal(10))])
+    make_report(directive, units["DHOP"], personas["commune_commander"])
+    client = login(personas["district_officer"])
+    response = client.post(
+        _url("target_edit", target),
+        {
+            **_target_post(units, kind="milestones", value=""),
+            f"share_{units['DHOP'].public_id}": "",
+            f"share_{units['DT'].public_id}": "",
+            "milestones": "Xong",
+        },
+    )
+    assert response.status_code == 400
+    assert "không đổi được loại chỉ tiêu" in response.content.decode()
+    target.refresh_from_db()
+    assert target.kind == "numeric" and target.shares.count() == 1
