@@ -11,5 +11,6 @@ urlpatterns = [
     path("health/", include("muster.health.urls")),
     path("dossiers/", include("muster.conscription.dossiers_urls")),
     path("directives/", include("muster.directives.urls")),
+    path("campaigns/", include("muster.conscription.campaign_urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

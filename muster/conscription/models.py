@@ -320,9 +320,11 @@ class Allocation(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["commune", "service"], name="allocation_once"),
+            # An override carries its deciding authority. (``final`` may differ from
+            # ``computed`` without one: the other communes share what an override leaves.)
             models.CheckConstraint(
-                condition=Q(final=models.F("computed")) | ~Q(override_reason=""),
-                name="allocation_override_has_reason",
+                condition=Q(override_reason="") | ~Q(override_authority=""),
+                name="allocation_override_has_authority",
             ),
         ]
 

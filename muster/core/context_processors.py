@@ -14,6 +14,7 @@ _NAMESPACE_MODULE = {
     "dossiers": "people",
     "health": "health",
     "directives": "directives",
+    "campaigns": "conscription",
     "audit": "audit",
 }
 

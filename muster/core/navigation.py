@@ -29,7 +29,7 @@ MODULES: tuple[Module, ...] = (
     Module(
         "conscription",
         _("Call-up"),
-        None,
+        "campaigns:campaign_list",
         _("Registration, the yearly campaign, quotas, selection, decisions and handover."),
     ),
     Module(

@@ -226,5 +226,34 @@ def render_report_pdf(report: OfficialReport) -> bytes:
         TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
     story.append(closing)
+    if report.qr_text:
+        story.append(Spacer(1, 4 * mm))
+        story.append(_qr(report.qr_text, 28 * mm))
+        story.append(Paragraph(_escape(report.qr_text), st["note"]))
     template.build(story)
     return buffer.getvalue()
+
+
+def _qr(text: str, size: float) -> Any:
+    """``text`` as a QR code (segno, error correction M), drawn as vector squares."""
+    import segno
+    from reportlab.graphics.shapes import Drawing, Rect
+
+    code = segno.make(text, error="m", micro=False)
+    rows = list(code.matrix_iter(border=2))
+    cell = size / len(rows)
+    drawing = Drawing(size, size)
+    for y, row in enumerate(rows):
+        for x, dark in enumerate(row):
+            if dark:
+                drawing.add(
+                    Rect(
+                        x * cell,
+                        size - (y + 1) * cell,
+                        cell,
+                        cell,
+                        fillColor=colors.black,
+                        strokeColor=None,
+                    )
+                )
+    return drawing

@@ -92,3 +92,6 @@ class OfficialReport:
     recipients: Sequence[str] = ()
     signature: Sequence[str] = ()
     national_header: tuple[str, str] = (NATIONAL_NAME, NATIONAL_MOTTO)
+    #: When set, the PDF prints this text as a QR code under the signature (e.g. the public
+    #: verification address of a call-up decision).
+    qr_text: str = ""

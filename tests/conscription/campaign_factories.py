@@ -40,3 +40,46 @@ def make_fit(unit, *, name: str = "Nguyễn Văn An", born: dt.date = dt.date(20
         bmi=21,
     )
     return person
+
+
+def matrix_campaign(world: dict, side: str) -> Campaign:
+    """A campaign of Kim Động whose only commune is the side's commune (for the access matrix:
+    the "in" campaign is visible to Đức Hợp, the "out" one is not)."""
+    from muster.conscription.models import CampaignCommune
+
+    key = f"campaign_{side}"
+    if key not in world:
+        unit = world[f"unit_{side}"]
+        campaign = Campaign.objects.create(
+            unit=unit.parent,
+            year=2025 if side == "in" else 2024,
+            exam_start=dt.date(2024, 11, 1),
+            exam_end=dt.date(2024, 12, 31),
+            handover_start=dt.date(2025, 2, 13),
+        )
+        CampaignCommune.objects.create(campaign=campaign, unit=unit)
+        world[key] = campaign
+    return world[key]
+
+
+def matrix_decision(world: dict, side: str):
+    from muster.conscription.models import CallupDecision
+
+    key = f"decision_{side}"
+    if key not in world:
+        campaign = matrix_campaign(world, side)
+        world[key] = CallupDecision.objects.create(
+            campaign=campaign,
+            commune=campaign.communes.get(),
+            person=world[f"person_{side}"],
+            service="army",
+            authority="district_commander:KD",
+            signer="CHỈ HUY TRƯỞNG",
+            authority_citation="Law 78/2015 Art 34(6)",
+            number=1,
+            issued_on=dt.date(2025, 1, 20),
+            enlist_on=dt.date(2025, 2, 13),
+            token=f"tok-{side}",
+            token_hash=f"{side:0>64}",
+        )
+    return world[key]

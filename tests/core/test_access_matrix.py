@@ -21,7 +21,16 @@ from tests.core.factories import make_person
 from tests.directives.factories import matrix_kwargs
 
 #: Reachable without logging in.
-PUBLIC = frozenset({"accounts:login", "accounts:set_language", "healthz"})
+PUBLIC = frozenset(
+    {
+        "accounts:login",
+        "accounts:set_language",
+        "healthz",
+        # The QR on a call-up decision opens it: name, birth year, number, date and status
+        # only, behind an unguessable token, throttled (tests/conscription/test_campaign.py).
+        "campaigns:verify",
+    }
+)
 
 #: Every persona of ``tests/conftest.py``; ``other_commander`` is the only one scoped to Đồng Thanh.
 PERSONAS = (
@@ -162,7 +171,34 @@ def _dossier(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": world[key].public_id}
 
 
+def _campaign(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A Kim Động campaign whose only commune is the side's commune."""
+    from tests.conscription.campaign_factories import matrix_campaign
+
+    return {"public_id": matrix_campaign(world, side).public_id}
+
+
+def _campaign_decision(world: dict[str, Any], side: str) -> dict[str, Any]:
+    from tests.conscription.campaign_factories import matrix_decision
+
+    return {"public_id": matrix_decision(world, side).public_id}
+
+
 MATRIX: dict[str, Route] = {
+    **{
+        name: Route(kwargs=_campaign, scoped_object=True)
+        for name in (
+            "campaigns:campaign_board",
+            "campaigns:campaign_quotas",
+            "campaigns:certificate_json",
+            "campaigns:certificate_pdf",
+            "campaigns:decision_list",
+        )
+    },
+    "campaigns:campaign_list": Route(),
+    "campaigns:campaign_create": Route(allowed=CAMPAIGN_ROLES),
+    "campaigns:decision_detail": Route(kwargs=_campaign_decision, scoped_object=True),
+    "campaigns:decision_pdf": Route(kwargs=_campaign_decision, scoped_object=True),
     "core:dashboard": Route(),
     "core:module_pending": Route(kwargs=lambda w, side: {"slug": "militia"}),
     "geo:unit_list": Route(),

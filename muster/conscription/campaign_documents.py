@@ -1,0 +1,118 @@
+"""Printed documents of the campaign: the allocation certificate and the call-up decision.
+
+Both are ``OfficialReport`` objects rendered by the shared ``muster.documents.pdf``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from muster.conscription.models import CallupDecision, Campaign, Service
+from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
+from muster.documents.tables import vietnamese_date_line as date_line
+
+_SERVICE_VI = {Service.ARMY: "Quân đội", Service.POLICE: "Công an nhân dân"}
+
+
+def certificate_report(campaign: Campaign, rows: list[dict[str, Any]]) -> OfficialReport:
+    """The allocation certificate: inputs, method, computed and final figure per commune."""
+    cert = campaign.certificate or {}
+    table = TableDocument(
+        title="",
+        columns=(
+            Column("Xã", width=24),
+            Column("Nguồn gọi được", Kind.INT),
+            Column("Nguồn số liệu", width=12),
+            Column("QĐ tính", Kind.INT),
+            Column("QĐ chốt", Kind.INT),
+            Column("CA tính", Kind.INT),
+            Column("CA chốt", Kind.INT),
+            Column("Lý do điều chỉnh", width=30),
+        ),
+        rows=[
+            (
+                r["name"],
+                r["pool"],
+                r["source"],
+                r["army_computed"],
+                r["army_final"],
+                r["police_computed"],
+                r["police_final"],
+                r["reason"],
+            )
+            for r in rows
+        ],
+    )
+    quotas = ", ".join(
+        f"{_SERVICE_VI.get(Service(q.service), q.service)}: {q.value} ({q.source_document})"
+        for q in campaign.quotas.all()
+    )
+    warnings = [str(w) for w in cert.get("warnings", [])]
+    return OfficialReport(
+        title="CHỨNG NHẬN PHÂN BỔ CHỈ TIÊU GỌI CÔNG DÂN NHẬP NGŨ",
+        subtitle=f"Năm {campaign.year}, đợt {campaign.call}",
+        issuer=("BỘ CHỈ HUY QUÂN SỰ", campaign.unit.name.upper()),
+        number=f"Phương pháp: {cert.get('method', '')}",
+        place_date=date_line(campaign.unit.name, campaign.certificate_at.date())
+        if campaign.certificate_at
+        else "",
+        sections=(
+            Section("1. Chỉ tiêu nhận từ cấp trên", (quotas or "Chưa có chỉ tiêu.",)),
+            Section(
+                "2. Phương pháp",
+                (
+                    "Chia theo tỷ lệ nguồn gọi được sau tạm hoãn, miễn; làm tròn theo phần dư "
+                    "lớn nhất; mỗi xã có nguồn ít nhất một người; biên độ ổn định 1/4 bình "
+                    "quân các năm trước (ít nhất 1). Mọi số trung gian có trong tệp JSON kèm "
+                    "theo; lệnh manage.py apportion --verify tính lại được.",
+                ),
+            ),
+            Section("3. Kết quả", table=table),
+            Section("4. Cảnh báo", tuple(warnings) or ("Không có.",)),
+        ),
+        signature=("NGƯỜI LẬP", "", ""),
+    )
+
+
+def decision_report(decision: CallupDecision, verify_url: str) -> OfficialReport:
+    person = decision.person
+    commune = decision.commune.unit
+    campaign = decision.campaign
+    service = _SERVICE_VI.get(Service(decision.service), decision.service)
+    title = "QUYẾT ĐỊNH" if decision.authority.startswith("commune_chairman") else "LỆNH"
+    issuer = (
+        (f"ỦY BAN NHÂN DÂN {commune.name.upper()}",)
+        if title == "QUYẾT ĐỊNH"
+        else (f"BAN CHQS {campaign.unit.name.upper()}",)
+    )
+    return OfficialReport(
+        title=f"{title} GỌI CÔNG DÂN NHẬP NGŨ",
+        subtitle=f"Năm {campaign.year}",
+        issuer=issuer,
+        number=f"Số: {decision.number}/{decision.issued_on:%Y}",
+        place_date=date_line(commune.name, decision.issued_on),
+        sections=(
+            Section(
+                "Căn cứ",
+                (f"{decision.authority_citation}.",),
+            ),
+            Section(
+                "Điều 1.",
+                (
+                    f"Gọi công dân {person.full_name}, sinh năm {person.date_of_birth:%Y}, "
+                    f"đăng ký nghĩa vụ quân sự tại {commune.name}, nhập ngũ vào {service}.",
+                    f"Thời gian có mặt: ngày {decision.enlist_on:%d/%m/%Y}.",
+                ),
+            ),
+            Section(
+                "Điều 2.",
+                (
+                    "Công dân có tên tại Điều 1 có mặt đúng thời gian, địa điểm; không chấp "
+                    "hành bị xử lý theo quy định của pháp luật.",
+                ),
+            ),
+        ),
+        recipients=("Công dân có tên tại Điều 1", "Lưu"),
+        signature=(decision.signer, "", ""),
+        qr_text=verify_url,
+    )

@@ -1,0 +1,78 @@
+"""Forms of the campaign pages. They parse input; the services validate and write."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from muster.conscription.models import Service
+from muster.geo.models import UnitQuerySet
+from muster.people.forms import BootstrapForm, UnitChoiceField, _date
+
+
+class CampaignForm(BootstrapForm):
+    unit = UnitChoiceField(label=_("Unit"), queryset=None, to_field_name="public_id")
+    year = forms.IntegerField(label=_("Year"), min_value=2016, max_value=2100)
+    call = forms.TypedChoiceField(
+        label=_("Call"), choices=[(1, "1"), (2, "2")], coerce=int, initial=1
+    )
+    pool_review_by = _date(_("Pool review by"), required=False)
+    screening_start = _date(_("Screening from"), required=False)
+    screening_end = _date(_("Screening to"), required=False)
+    exam_start = _date(_("Examination from"))
+    exam_end = _date(_("Examination to"))
+    nomination_by = _date(_("Village nomination and council review by"), required=False)
+    decisions_by = _date(_("Decisions issued by"), required=False)
+    handover_start = _date(_("Handover day"))
+    handover_end = _date(_("Last handover day"), required=False)
+
+    def __init__(self, *args: Any, units: UnitQuerySet, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        unit_field = self.fields["unit"]
+        assert isinstance(unit_field, forms.ModelChoiceField)
+        unit_field.queryset = units
+
+
+class QuotaForm(BootstrapForm):
+    service = forms.ChoiceField(label=_("Service"), choices=Service.choices)
+    value = forms.IntegerField(label=_("Quota"), min_value=0, max_value=100000)
+    source_document = forms.CharField(label=_("Source document"), max_length=255)
+    received_on = _date(_("Received on"))
+
+
+class OverrideForm(BootstrapForm):
+    commune = forms.UUIDField(widget=forms.HiddenInput)
+    service = forms.ChoiceField(label=_("Service"), choices=Service.choices)
+    value = forms.IntegerField(
+        label=_("Final figure (empty: back to the computed one)"), min_value=0, required=False
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=255, required=False)
+    decided_on = _date(_("Decided on"))
+
+
+class PoolForm(BootstrapForm):
+    commune = forms.UUIDField(widget=forms.HiddenInput)
+    stored_pool = forms.IntegerField(
+        label=_("Reported callable pool (empty: count the registry)"), min_value=0, required=False
+    )
+
+
+class IssueForm(BootstrapForm):
+    national_id = forms.RegexField(
+        label=_("ID number (CCCD)"),
+        regex=r"^\d{12}$",
+        error_messages={"invalid": _("Enter the 12-digit ID number.")},
+    )
+    service = forms.ChoiceField(label=_("Service"), choices=Service.choices)
+    issued_on = _date(_("Issued on"))
+
+
+class DeliverForm(BootstrapForm):
+    delivered_on = _date(_("Delivered on"))
+    delivered_to = forms.CharField(label=_("Delivered to"), max_length=120)
+
+
+class RevokeForm(BootstrapForm):
+    reason = forms.CharField(label=_("Reason"), max_length=255)

@@ -1,0 +1,170 @@
+"""Reads of the call-up campaign, cut to the acting user's area.
+
+A campaign is visible to a user whose area holds at least one of its communes (a commune
+commander sees his district's campaign, with his commune's rows only).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Q, QuerySet
+
+from muster.conscription import campaign_rules
+from muster.conscription.campaign_services import calendar_of, delivery_late
+from muster.conscription.models import (
+    Allocation,
+    CallupDecision,
+    Campaign,
+    CampaignCommune,
+    DecisionStatus,
+    QuotaHistory,
+)
+from muster.geo.selectors import visible_unit_ids
+from muster.health.models import HealthCall
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+def campaigns_for_user(user: User) -> QuerySet[Campaign]:
+    ids = visible_unit_ids(user)
+    return (
+        Campaign.objects.filter(
+            pk__in=CampaignCommune.objects.filter(unit_id__in=ids).values("campaign_id")
+        )
+        .select_related("unit")
+        .order_by("-year", "call")
+    )
+
+
+def communes_for_user(*, user: User, campaign: Campaign) -> list[CampaignCommune]:
+    ids = visible_unit_ids(user)
+    return list(
+        campaign.communes.filter(unit_id__in=ids).select_related("unit").order_by("unit__path")
+    )
+
+
+@dataclass
+class BoardRow:
+    commune: CampaignCommune
+    screening_called: int = 0
+    exam_called: int = 0
+    examined: int = 0
+    late_notices: int = 0
+    quota: dict[str, int] = field(default_factory=dict)
+    computed: dict[str, int] = field(default_factory=dict)
+    overridden: dict[str, Allocation] = field(default_factory=dict)
+    decisions: int = 0
+    delivered: int = 0
+    late_deliveries: int = 0
+    undelivered_overdue: int = 0
+    last_year: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def quota_total(self) -> int:
+        return sum(self.quota.values())
+
+    @property
+    def call_rate(self) -> float | None:
+        pool = self.commune.pool_used
+        return None if not pool else self.quota_total / pool
+
+    @property
+    def change(self) -> int | None:
+        if not self.last_year:
+            return None
+        return self.quota_total - sum(self.last_year.values())
+
+    @property
+    def flags(self) -> int:
+        return self.late_notices + self.late_deliveries + self.undelivered_overdue
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    deadline: campaign_rules.Deadline
+    passed: bool
+
+
+def deadline_rows(campaign: Campaign, today: dt.date) -> list[DeadlineRow]:
+    return [DeadlineRow(d, today > d.due) for d in campaign_rules.deadlines(calendar_of(campaign))]
+
+
+def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
+    """One row per commune in the user's area: stage counts and missed deadlines.
+
+    A constant number of queries whatever the number of communes."""
+    communes = communes_for_user(user=user, campaign=campaign)
+    rows = {c.unit_id: BoardRow(commune=c) for c in communes}
+    window_start = dt.date(campaign.year - 1, 7, 1)
+    calls = (
+        HealthCall.objects.filter(
+            person__registration_unit_id__in=rows,
+            session__date__gte=window_start,
+            session__date__lte=campaign.handover_start,
+        )
+        .values("person__registration_unit_id")
+        .annotate(
+            screening=Count("id", filter=Q(session__kind="screening")),
+            exam=Count("id", filter=Q(session__kind="examination")),
+            examined=Count("id", filter=Q(session__kind="examination", health_class__isnull=False)),
+            late=Count("id", filter=Q(notice_late=True)),
+        )
+    )
+    for item in calls:
+        row = rows[item["person__registration_unit_id"]]
+        row.screening_called = item["screening"]
+        row.exam_called = item["exam"]
+        row.examined = item["examined"]
+        row.late_notices = item["late"]
+    unit_of = {c.pk: c.unit_id for c in communes}
+    for alloc in Allocation.objects.filter(commune__in=communes):
+        row = rows[unit_of[alloc.commune_id]]
+        row.quota[alloc.service] = alloc.final
+        row.computed[alloc.service] = alloc.computed
+        if alloc.override_reason:
+            row.overridden[alloc.service] = alloc
+    latest_delivery = campaign_rules.latest_notice_day(
+        "campaign.notice.callup", campaign.handover_start
+    )
+    for decision in CallupDecision.objects.filter(
+        commune__in=communes, status=DecisionStatus.VALID
+    ).select_related("commune"):
+        row = rows[decision.commune.unit_id]
+        row.decisions += 1
+        if decision.delivered_on is not None:
+            row.delivered += 1
+            row.late_deliveries += int(delivery_late(decision))
+        elif today > latest_delivery:
+            row.undelivered_overdue += 1
+    for hist in QuotaHistory.objects.filter(unit_id__in=rows, year=campaign.year - 1):
+        rows[hist.unit_id].last_year[hist.service] = hist.quota
+    return list(rows.values())
+
+
+def evenness(rows: list[BoardRow]) -> dict[str, Any]:
+    """Call rate spread across the communes shown, and the total change from last year."""
+    rates = [r.call_rate for r in rows if r.call_rate is not None]
+    changes = [r.change for r in rows if r.change is not None]
+    if not rates:
+        return {"min": None, "max": None, "spread": None, "changed": 0, "total_change": 0}
+    return {
+        "min": min(rates),
+        "max": max(rates),
+        "spread": max(rates) - min(rates),
+        "changed": sum(1 for c in changes if c),
+        "total_change": sum(abs(c) for c in changes),
+    }
+
+
+def decisions_for_user(*, user: User, campaign: Campaign) -> QuerySet[CallupDecision]:
+    return (
+        CallupDecision.objects.filter(
+            campaign=campaign, commune__unit_id__in=visible_unit_ids(user)
+        )
+        .select_related("person", "commune__unit")
+        .order_by("authority", "number")
+    )
