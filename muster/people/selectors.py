@@ -6,7 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
 
 from muster.conscription.models import RegistrationBar, RegistrationEvent
 from muster.core.ages import years_before
@@ -141,26 +144,83 @@ def search_people(
     if filters is not None:
         qs = _apply_filter(qs, filters)
     query = query.strip()
+    words: list[str] = []
     if query.isdigit():
         qs = qs.filter(national_id__startswith=query)
     elif query:
-        for word in fold(query).split():
-            qs = qs.filter(name_search__contains=word)
+        words = fold(query).split()
     if after:
         name, _sep, raw_id = after.rpartition("|")
         if raw_id.isdigit():
             qs = qs.filter(Q(name_search__gt=name) | Q(name_search=name, id__gt=int(raw_id)))
-    rows = list(
-        qs.select_related("registration_unit", "residence_unit").order_by("name_search", "id")[
-            : page_size + 1
-        ]
-    )
+    rows = _name_page(qs, words, page_size + 1)
     next_cursor = None
     if len(rows) > page_size:
         rows = rows[:page_size]
         last = rows[-1]
         next_cursor = f"{last.name_search}|{last.pk}"
     return PersonPage(people=rows, next_cursor=next_cursor)
+
+
+#: On PostgreSQL, how many rows of the (name_search, id) order a name search walks before it
+#: falls back to the trigram index (see ``_name_page``).
+NAME_WALK_WINDOW = 20_000
+
+
+def _like(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _name_page(qs: PersonQuerySet, words: list[str], limit: int) -> list[Person]:
+    """The first ``limit`` rows of ``qs`` in (name_search, id) order whose folded name contains
+    every word, in one query.
+
+    SQLite (and any search without words) runs the plain ordered query. On PostgreSQL the
+    planner picks badly between two plans for a "contains" search: walking the (name_search, id)
+    index is instant when matches are spread through the alphabet ("van", "duc") but reads most
+    of the index when they sit late in it ("nguyen", "hoang" are surnames); the pg_trgm index
+    finds the matches directly but must sort them all. So the query walks the first
+    ``NAME_WALK_WINDOW`` rows in order and keeps the matches; if that gives a full page, or the
+    walk saw every row, that is the exact answer; otherwise (a one-time filter decides, so only
+    one branch runs) the matches are found through the trigram index and sorted — the sort key
+    ``name_search || ''`` keeps the planner off the name index there. Either way the result is
+    the same rows in the same order; only the cost differs.
+    """
+    ordered = qs.select_related("registration_unit", "residence_unit").order_by("name_search", "id")
+    matching = qs
+    for word in words:
+        matching = matching.filter(name_search__contains=word)
+    if not words or connection.vendor != "postgresql":
+        for word in words:
+            ordered = ordered.filter(name_search__contains=word)
+        return list(ordered[:limit])
+    window = qs.order_by("name_search", "id").values("id", "name_search")[:NAME_WALK_WINDOW]
+    window_sql, window_params = window.query.sql_with_params()
+    fallback = (
+        matching.annotate(sort_key=Concat("name_search", Value("")))
+        .order_by("sort_key", "id")
+        .values("id")[:limit]
+    )
+    fallback_sql, fallback_params = fallback.query.sql_with_params()
+    likes = " AND ".join("w.name_search LIKE %s" for _ in words)
+    sql = (
+        f"WITH w AS MATERIALIZED ({window_sql}), "
+        f"hits AS (SELECT w.id, w.name_search FROM w WHERE {likes} "
+        "ORDER BY w.name_search, w.id LIMIT %s), "
+        "done AS (SELECT (SELECT count(*) FROM hits) >= %s OR (SELECT count(*) FROM w) < %s AS ok) "
+        "SELECT hits.id FROM hits WHERE (SELECT ok FROM done) "
+        f"UNION ALL SELECT f.id FROM ({fallback_sql}) f WHERE NOT (SELECT ok FROM done)"
+    )
+    params = [
+        *window_params,
+        *(_like(w) for w in words),
+        limit,
+        limit,
+        NAME_WALK_WINDOW,
+        *fallback_params,
+    ]
+    return list(ordered.filter(pk__in=RawSQL(sql, params))[:limit])
 
 
 def import_batches_for_user(user: User) -> QuerySet[ImportBatch]:
