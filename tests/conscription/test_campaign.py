@@ -409,3 +409,31 @@ def test_wrong_tokens_are_throttled(client, db):
 
 def test_public_page_is_get_only(client, db):
     assert client.post(reverse("campaigns:verify", args=["x"])).status_code == 405
+
+
+# ----------------------------------------------------------------------------- demo
+
+
+def test_demo_campaign_is_complete_and_idempotent(units, personas, client):
+    from muster.conscription.campaign_demo import load_demo_campaign
+    from muster.people.demo import generate_demo_registry
+
+    generate_demo_registry(units=units, seed=7, scale=0.02)
+    campaign = load_demo_campaign(units=units)
+    assert campaign is not None
+    assert load_demo_campaign(units=units) is None
+    assert sum(_finals(campaign, "army").values()) == 128
+    assert sum(_finals(campaign, "police").values()) == 15
+    assert QuotaHistory.objects.filter(year=2024, service="army").count() == (
+        campaign.communes.count()
+    )
+    decisions = CallupDecision.objects.filter(campaign=campaign)
+    assert decisions.count() >= 2
+    assert sorted(decisions.values_list("number", flat=True)) == list(
+        range(1, decisions.count() + 1)
+    )
+    assert any(cs.delivery_late(d) for d in decisions)
+    client.force_login(personas["district_officer"])
+    page = client.get(reverse("campaigns:campaign_quotas", args=[campaign.public_id]))
+    assert page.status_code == 200
+    assert all(r.change is not None for r in page.context["rows"])
