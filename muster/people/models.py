@@ -57,7 +57,9 @@ class Person(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     full_name = models.CharField(_("full name"), max_length=120)
-    name_search = models.CharField(max_length=120, editable=False, db_index=True)
+    #: Folded name for search. Indexed by ``person_name_id`` (name_search, id) for the ordered
+    #: list and, on PostgreSQL, by a pg_trgm index for "contains"; no single-column index.
+    name_search = models.CharField(max_length=120, editable=False)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     date_of_birth = models.DateField(_("date of birth"), db_index=True)
     national_id = models.CharField(_("ID number (CCCD)"), max_length=12, unique=True)
@@ -65,6 +67,7 @@ class Person(models.Model):
         "geo.Unit",
         verbose_name=_("registration unit"),
         on_delete=models.PROTECT,
+        db_index=False,  # led by the person_pool and person_unit_name indexes
         related_name="registered_people",
         help_text=_("The commune-level unit where the citizen is registered."),
     )
