@@ -437,3 +437,21 @@ def test_demo_campaign_is_complete_and_idempotent(units, personas, client):
     page = client.get(reverse("campaigns:campaign_quotas", args=[campaign.public_id]))
     assert page.status_code == 200
     assert all(r.change is not None for r in page.context["rows"])
+
+
+def test_board_queries_do_not_grow_with_decisions(
+    split, personas, units, client, django_assert_max_num_queries
+):
+    officer = personas["district_officer"]
+    client.force_login(officer)
+    url = reverse("campaigns:campaign_board", args=[split.public_id])
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    for i, key in enumerate(("DHOP", "DT", "DHOP")):
+        _issue(officer, split, units[key], make_fit(units[key], name=f"Trần Văn {i}"))
+    with django_assert_max_num_queries(len(before.captured_queries)):
+        assert client.get(url).status_code == 200
