@@ -76,6 +76,52 @@ def _raise(errors: dict[str, list[str]]) -> None:
         raise ValidationError(errors)
 
 
+def _dated_event(
+    *,
+    actor: User,
+    person: Person,
+    kind: EventKind,
+    trigger: registration.Trigger,
+    triggered_on: dt.date,
+    done_on: dt.date,
+    field: str,
+    action: str,
+    changes: dict[str, list[object]],
+    event_note: str,
+    user_note: str,
+    **extra: object,
+) -> RegistrationEvent:
+    """Write a registration event that has a legal deadline, and its audit event.
+
+    The deadline is the rule in force on ``triggered_on`` (the arrival, return, change or
+    confirmation); the event is late when ``done_on`` is after it. The audit event carries
+    ``changes`` plus the due date and the late flag; its reason is the user's note, or else the
+    rule's citation.
+    """
+    due = _deadline(trigger, triggered_on, field)
+    event = RegistrationEvent.objects.create(
+        person=person,
+        kind=kind,
+        event_date=done_on,
+        trigger_date=triggered_on,
+        unit=person.registration_unit,
+        due_date=due.due,
+        is_late=registration.is_late(due.due, done_on),
+        legal_citation=due.rule.citation,
+        note=event_note,
+        **extra,
+    )
+    record_event(
+        actor=actor,
+        action=action,
+        obj=person,
+        scope_unit=person.registration_unit,
+        changes={**changes, "due": [None, due.due], "is_late": [None, event.is_late]},
+        reason=user_note or due.rule.citation,
+    )
+    return event
+
+
 def _bar_on(person: Person, day: dt.date) -> RegistrationBar | None:
     return (
         RegistrationBar.objects.filter(person=person, start_date__lte=day)
@@ -323,31 +369,19 @@ def absence_return(
     _not_future(errors, "returned_on", returned_on)
     _not_future(errors, "registered_on", registered_on)
     _raise(errors)
-    due = _deadline(registration.Trigger.ABSENCE_RETURN, returned_on, "returned_on")
-    event = RegistrationEvent.objects.create(
+    return _dated_event(
+        actor=actor,
         person=person,
         kind=EventKind.ABSENCE_RETURN,
-        event_date=registered_on,
-        trigger_date=returned_on,
-        unit=person.registration_unit,
-        due_date=due.due,
-        is_late=registration.is_late(due.due, registered_on),
-        legal_citation=due.rule.citation,
-        note=note.strip(),
-    )
-    record_event(
-        actor=actor,
+        trigger=registration.Trigger.ABSENCE_RETURN,
+        triggered_on=returned_on,
+        done_on=registered_on,
+        field="returned_on",
         action="conscription.absence_return",
-        obj=person,
-        scope_unit=person.registration_unit,
-        changes={
-            "returned_on": [None, returned_on],
-            "due": [None, due.due],
-            "is_late": [None, event.is_late],
-        },
-        reason=note.strip() or due.rule.citation,
+        changes={"returned_on": [None, returned_on]},
+        event_note=note.strip(),
+        user_note=note.strip(),
     )
-    return event
 
 
 @transaction.atomic
@@ -494,32 +528,19 @@ def additional_registration(
     _not_removed(errors, "changed_on", person)
     _raise(errors)
     assert changed_on is not None
-    due = _deadline(registration.Trigger.ADDITIONAL, changed_on, "changed_on")
-    event = RegistrationEvent.objects.create(
+    return _dated_event(
+        actor=actor,
         person=person,
         kind=EventKind.ADDITIONAL,
-        event_date=registered_on,
-        trigger_date=changed_on,
-        unit=person.registration_unit,
-        due_date=due.due,
-        is_late=registration.is_late(due.due, registered_on),
-        legal_citation=due.rule.citation,
-        note=(change + (f" — {note.strip()}" if note.strip() else ""))[:255],
-    )
-    record_event(
-        actor=actor,
+        trigger=registration.Trigger.ADDITIONAL,
+        triggered_on=changed_on,
+        done_on=registered_on,
+        field="changed_on",
         action="conscription.additional_registration",
-        obj=person,
-        scope_unit=person.registration_unit,
-        changes={
-            "changed_on": [None, changed_on],
-            "change": [None, change],
-            "due": [None, due.due],
-            "is_late": [None, event.is_late],
-        },
-        reason=note.strip() or due.rule.citation,
+        changes={"changed_on": [None, changed_on], "change": [None, change]},
+        event_note=(change + (f" — {note.strip()}" if note.strip() else ""))[:255],
+        user_note=note.strip(),
     )
-    return event
 
 
 @transaction.atomic
@@ -563,33 +584,23 @@ def reserve_registration(
     _not_removed(errors, "arrived_home_on", person)
     _raise(errors)
     assert arrived_home_on is not None
-    due = _deadline(registration.Trigger.RESERVE_REGISTRATION, arrived_home_on, "arrived_home_on")
-    event = RegistrationEvent.objects.create(
+    return _dated_event(
+        actor=actor,
         person=person,
         kind=EventKind.RESERVE_REGISTRATION,
-        event_date=registered_on,
-        trigger_date=arrived_home_on,
-        unit=person.registration_unit,
-        certificate_number=certificate_number,
-        due_date=due.due,
-        is_late=registration.is_late(due.due, registered_on),
-        legal_citation=due.rule.citation,
-        note=note.strip(),
-    )
-    record_event(
-        actor=actor,
+        trigger=registration.Trigger.RESERVE_REGISTRATION,
+        triggered_on=arrived_home_on,
+        done_on=registered_on,
+        field="arrived_home_on",
         action="conscription.reserve_registration",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={
             "arrived_home_on": [None, arrived_home_on],
             "certificate_number": [None, certificate_number],
-            "due": [None, due.due],
-            "is_late": [None, event.is_late],
         },
-        reason=note.strip() or due.rule.citation,
+        event_note=note.strip(),
+        user_note=note.strip(),
+        certificate_number=certificate_number,
     )
-    return event
 
 
 @transaction.atomic
@@ -641,34 +652,25 @@ def removal(
                 )
     _raise(errors)
     assert confirmed_on is not None
-    due = _deadline(registration.Trigger.REMOVAL_REPORT, confirmed_on, "confirmed_on")
     recipient = grounds.removal_recipient(confirmed_on)
-    event = RegistrationEvent.objects.create(
+    return _dated_event(
+        actor=actor,
         person=person,
         kind=EventKind.REMOVAL,
-        event_date=reported_on,
-        trigger_date=confirmed_on,
-        unit=person.registration_unit,
-        due_date=due.due,
-        is_late=registration.is_late(due.due, reported_on),
-        legal_citation=due.rule.citation,
-        note=f"{reason}; Báo cáo: {recipient}" + (f" — {note.strip()}" if note.strip() else ""),
-    )
-    record_event(
-        actor=actor,
+        trigger=registration.Trigger.REMOVAL_REPORT,
+        triggered_on=confirmed_on,
+        done_on=reported_on,
+        field="confirmed_on",
         action="conscription.removal",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={
             "removal_reason": [None, reason],
             "confirmed_on": [None, confirmed_on],
             "report_to": [None, recipient],
-            "due": [None, due.due],
-            "is_late": [None, event.is_late],
         },
-        reason=note.strip() or due.rule.citation,
+        event_note=f"{reason}; Báo cáo: {recipient}"
+        + (f" — {note.strip()}" if note.strip() else ""),
+        user_note=note.strip(),
     )
-    return event
 
 
 def bars_in_force(person: Person, day: dt.date) -> list[RegistrationBar]:
