@@ -1,0 +1,48 @@
+"""The rule modules stay pure: no Django, and only other pure modules of ours."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PURE = {
+    "muster.audit.chain",
+    "muster.core.ages",
+    "muster.core.text",
+    "muster.people.national_id",
+    "muster.people.reference",
+    "muster.people.importing",
+    "muster.conscription.law",
+    "muster.conscription.eligibility",
+    "muster.conscription.registration",
+    "muster.conscription.apportionment",
+    "muster.conscription.selection",
+    "muster.health.scoring",
+    "muster.directives.rollup",
+    "muster.documents.tables",
+}
+
+
+def imported_modules(module: str) -> set[str]:
+    tree = ast.parse((ROOT / (module.replace(".", "/") + ".py")).read_text("utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            for alias in node.names:  # "from muster.people import national_id" names a module
+                full = f"{node.module}.{alias.name}"
+                is_module = (ROOT / (full.replace(".", "/") + ".py")).exists()
+                names.add(full if is_module else node.module)
+    return names
+
+
+@pytest.mark.parametrize("module", sorted(PURE))
+def test_pure_module_imports_no_django_and_only_pure_modules_of_ours(module):
+    for name in imported_modules(module):
+        assert not name.startswith("django"), f"{module} imports {name}"
+        if name.startswith("muster."):
+            assert name in PURE, f"{module} imports the non-pure {name}"
