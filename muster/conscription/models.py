@@ -436,3 +436,552 @@ class VerificationMiss(models.Model):
 
     def __str__(self) -> str:
         return self.ip_address
+
+
+# ----------------------------------------------------------------------------- selection
+#
+# The models below are the shared contract of the campaign's later stages (selection, review
+# steps, handover, returns and replacements, public postings, violations). Their services,
+# pages and rules live in their own modules (selection_*.py, handover_*.py, posting_*.py,
+# violation_*.py); the reports read them.
+
+
+class Volunteer(models.Model):
+    """A written application to enlist (đơn tình nguyện nhập ngũ) for one campaign.
+
+    A deferred or exempt citizen who volunteers may still be selected (Art 41(3)); volunteers
+    come first in the selection order (docs/campaign.md §2)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="volunteers")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="volunteer_applications"
+    )
+    service = models.CharField(_("service"), max_length=8, choices=Service.choices)
+    applied_on = models.DateField(_("applied on"))
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("volunteer application")
+        verbose_name_plural = _("volunteer applications")
+        ordering = ["campaign_id", "applied_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "person"],
+                condition=Q(withdrawn_on__isnull=True),
+                name="volunteer_once_per_campaign",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.applied_on:%d/%m/%Y}"
+
+
+class SelectionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    COMMITTED = "committed", _("Draw committed (seed hash published)")
+    FROZEN = "frozen", _("Frozen (seed revealed)")
+
+
+class SelectionList(models.Model):
+    """The ranked list of one commune and service (danh sách tuyển chọn): the first ``quota``
+    places are the official list (chính thức), the next ``standby`` the standby list (dự phòng).
+
+    draft → committed (``commitment`` = sha256(seed) published) → frozen (pool fixed, order
+    computed by ``selection.rank``, ``seed`` revealed). ``pool`` keeps the candidates exactly as
+    ranked, so anyone can re-derive the order from the published pool and seed."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    commune = models.ForeignKey(
+        CampaignCommune, on_delete=models.CASCADE, related_name="selection_lists"
+    )
+    service = models.CharField(_("service"), max_length=8, choices=Service.choices)
+    state = models.CharField(
+        _("state"), max_length=10, choices=SelectionState.choices, default=SelectionState.DRAFT
+    )
+    commitment = models.CharField(_("seed commitment"), max_length=64, blank=True)
+    committed_at = models.DateTimeField(null=True, blank=True)
+    #: Secret until the list is frozen; shown only once ``state`` is frozen.
+    seed = models.CharField(max_length=128, blank=True)
+    frozen_at = models.DateTimeField(null=True, blank=True)
+    quota = models.PositiveIntegerField(_("official places"), default=0)
+    standby = models.PositiveIntegerField(_("standby places"), default=0)
+    method = models.CharField(max_length=40, blank=True)
+    pool = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("selection list")
+        verbose_name_plural = _("selection lists")
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "service"], name="selectionlist_once"),
+            models.CheckConstraint(
+                condition=Q(state="draft") | ~Q(commitment=""),
+                name="selectionlist_committed_has_hash",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="frozen") | (~Q(seed="") & Q(frozen_at__isnull=False)),
+                name="selectionlist_frozen_has_seed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service} {self.state}"
+
+
+class ListKind(models.TextChoices):
+    OFFICIAL = "official", _("Official list")
+    STANDBY = "standby", _("Standby list")
+    REMAINING = "remaining", _("Not selected")
+
+
+class SelectionEntry(models.Model):
+    """One place of a frozen selection list, with the facts the order used (as ranked)."""
+
+    selection = models.ForeignKey(SelectionList, on_delete=models.CASCADE, related_name="entries")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="selection_entries"
+    )
+    place = models.PositiveIntegerField(_("place"))
+    list_kind = models.CharField(_("list"), max_length=10, choices=ListKind.choices)
+    volunteer = models.BooleanField(_("volunteer"), default=False)
+    education = models.PositiveSmallIntegerField(_("school grade"))
+    health_class = models.PositiveSmallIntegerField(_("health class"))
+    graduate = models.BooleanField(_("college or university graduate"), default=False)
+    ethnic_minority = models.BooleanField(_("ethnic minority"), default=False)
+    draw = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["selection_id", "place"]
+        constraints = [
+            models.UniqueConstraint(fields=["selection", "person"], name="selentry_person_once"),
+            models.UniqueConstraint(fields=["selection", "place"], name="selentry_place_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.place} {self.list_kind}"
+
+
+class ReviewKind(models.TextChoices):
+    VILLAGE_NOMINATION = "village_nomination", _("Village nomination (bình cử)")
+    COUNCIL_REVIEW = "council_review", _("Commune military service council review (xét duyệt)")
+
+
+class ReviewStep(models.Model):
+    """A meeting that nominates or reviews citizens, with its minutes and votes: the village
+    nomination (bình cử) or a round of the commune NVQS council's review (xét duyệt)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    commune = models.ForeignKey(
+        CampaignCommune, on_delete=models.CASCADE, related_name="review_steps"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=ReviewKind.choices)
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
+    village = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("village"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    held_on = models.DateField(_("held on"))
+    chaired_by = models.CharField(_("chaired by"), max_length=120)
+    present = models.PositiveSmallIntegerField(_("present"), default=0)
+    minutes = models.TextField(_("minutes"))
+    votes_for = models.PositiveSmallIntegerField(_("votes for"), default=0)
+    votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
+    abstained = models.PositiveSmallIntegerField(_("abstained"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
+        ordering = ["commune_id", "held_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="village_nomination") | Q(village__isnull=False),
+                name="reviewstep_nomination_has_village",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.held_on:%d/%m/%Y}"
+
+
+class ReviewOutcome(models.Model):
+    """One citizen considered at a review step: approved or not, with the votes on him."""
+
+    step = models.ForeignKey(ReviewStep, on_delete=models.CASCADE, related_name="outcomes")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="review_outcomes"
+    )
+    approved = models.BooleanField(_("approved"))
+    votes_for = models.PositiveSmallIntegerField(_("votes for"), default=0)
+    votes_against = models.PositiveSmallIntegerField(_("votes against"), default=0)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["step", "person"], name="reviewoutcome_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} {self.approved}"
+
+
+# ----------------------------------------------------------------------------- handover
+
+
+class ReceivingUnit(models.Model):
+    """A unit that receives recruits (đơn vị nhận quân), of the army or the police."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    service = models.CharField(_("service"), max_length=8, choices=Service.choices)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("receiving unit")
+        verbose_name_plural = _("receiving units")
+        ordering = ["service", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HandoverPlan(models.Model):
+    """How many recruits a receiving unit takes from a commune (chốt quân số)."""
+
+    commune = models.ForeignKey(
+        CampaignCommune, on_delete=models.CASCADE, related_name="handover_plans"
+    )
+    receiving_unit = models.ForeignKey(ReceivingUnit, on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveIntegerField(_("number"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commune", "receiving_unit"], name="handoverplan_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.receiving_unit_id} {self.number}"
+
+
+class Handover(models.Model):
+    """The handover record (biên bản giao nhận quân) of one commune's recruits to one
+    receiving unit on one day."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    commune = models.ForeignKey(CampaignCommune, on_delete=models.PROTECT, related_name="handovers")
+    receiving_unit = models.ForeignKey(
+        ReceivingUnit, on_delete=models.PROTECT, related_name="handovers"
+    )
+    handed_on = models.DateField(_("handed over on"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    locality_signer = models.CharField(_("signed for the locality by"), max_length=120)
+    unit_signer = models.CharField(_("signed for the receiving unit by"), max_length=120)
+    minutes = models.TextField(_("minutes"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("handover record")
+        verbose_name_plural = _("handover records")
+        ordering = ["handed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.handed_on:%d/%m/%Y}"
+
+
+class Recruit(models.Model):
+    """A citizen handed over under his call-up decision (tân binh), with the receiving unit's
+    re-examination (khám phúc tra, within 10 days of handover)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    handover = models.ForeignKey(Handover, on_delete=models.PROTECT, related_name="recruits")
+    decision = models.OneToOneField(
+        CallupDecision, on_delete=models.PROTECT, related_name="recruit"
+    )
+    rechecked_on = models.DateField(_("re-examined on"), null=True, blank=True)
+    recheck_fit = models.BooleanField(_("fit at re-examination"), null=True, blank=True)
+    recheck_class = models.PositiveSmallIntegerField(
+        _("health class at re-examination"), null=True, blank=True
+    )
+    recheck_note = models.CharField(_("re-examination note"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("recruit")
+        verbose_name_plural = _("recruits")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recheck_fit__isnull=True) | Q(rechecked_on__isnull=False),
+                name="recruit_recheck_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.decision_id)
+
+
+class ReturnReason(models.TextChoices):
+    HEALTH = "health", _("Health (unfit at re-examination)")
+    POLITICAL = "political", _("Political standard (verification)")
+    PROCEDURE = "procedure", _("Legal procedure or file")
+    OTHER = "other", _("Other")
+
+
+class RecruitReturn(models.Model):
+    """A recruit sent back to the locality (trả về) after handover, with the reason and the two
+    health forms the file must hold (TT 105/2023 Art 13(4)(c))."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    recruit = models.OneToOneField(Recruit, on_delete=models.PROTECT, related_name="returned")
+    returned_on = models.DateField(_("returned on"))
+    reason_kind = models.CharField(_("reason"), max_length=10, choices=ReturnReason.choices)
+    reason = models.CharField(_("details"), max_length=255)
+    council_form_ref = models.CharField(_("council's health form"), max_length=80, blank=True)
+    recheck_form_ref = models.CharField(_("unit's re-examination form"), max_length=80, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("returned recruit")
+        verbose_name_plural = _("returned recruits")
+        ordering = ["returned_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.reason_kind} {self.returned_on:%d/%m/%Y}"
+
+
+class Replacement(models.Model):
+    """A replacement after handover (bù đổi): the standby citizen called in place of a returned
+    recruit. ``late`` past 15 days of handover, ``over_cap`` beyond 2% of the commune's quota
+    with that unit (TT 148/2018 Art 7(3)); both are warnings, kept with the record."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    returned = models.OneToOneField(
+        RecruitReturn, on_delete=models.PROTECT, related_name="replacement"
+    )
+    decision = models.OneToOneField(
+        CallupDecision, on_delete=models.PROTECT, related_name="replacing"
+    )
+    replaced_on = models.DateField(_("replaced on"))
+    late = models.BooleanField(_("past the 15-day window"), default=False)
+    over_cap = models.BooleanField(_("beyond the 2% cap"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("replacement")
+        verbose_name_plural = _("replacements")
+        ordering = ["replaced_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.replaced_on:%d/%m/%Y}"
+
+
+# ----------------------------------------------------------------------------- postings
+
+
+class PostingKind(models.TextChoices):
+    DEFERRAL_EXEMPTION = "deferral_exemption", _("Deferral and exemption list")
+    SCREENING_RESULTS = "screening_results", _("Preliminary screening results")
+    EXAM_RESULTS = "exam_results", _("Health examination results")
+    CALLUP_LIST = "callup_list", _("Call-up list")
+
+
+class Posting(models.Model):
+    """A list posted in public (niêm yết công khai) at a commune for the legal window (20 days).
+
+    ``rows`` is the snapshot as posted, already reduced to what the law requires to be public
+    (name, birth year, village, the outcome; no ID number, no health details)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey("geo.Unit", on_delete=models.PROTECT, related_name="postings")
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="postings", null=True, blank=True
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=PostingKind.choices)
+    title = models.CharField(_("title"), max_length=255)
+    posted_on = models.DateField(_("posted on"))
+    ends_on = models.DateField(_("posted until"))
+    legal_citation = models.CharField(_("legal basis"), max_length=255)
+    places = models.CharField(_("posted at"), max_length=255, blank=True)
+    rows = models.JSONField(default=list, blank=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawn_reason = models.CharField(_("reason for withdrawal"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("public posting")
+        verbose_name_plural = _("public postings")
+        ordering = ["-posted_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("posted_on")), name="posting_window_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ComplaintOutcome(models.TextChoices):
+    PENDING = "pending", _("Being handled")
+    UPHELD = "upheld", _("Upheld: the list was corrected")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the complainant")
+
+
+class Complaint(models.Model):
+    """A complaint (khiếu nại, kiến nghị) received against a posting, and its resolution."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    posting = models.ForeignKey(Posting, on_delete=models.PROTECT, related_name="complaints")
+    received_on = models.DateField(_("received on"))
+    complainant = models.CharField(_("complainant"), max_length=120)
+    content = models.TextField(_("content"))
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=10,
+        choices=ComplaintOutcome.choices,
+        default=ComplaintOutcome.PENDING,
+    )
+    resolution = models.TextField(_("resolution"), blank=True)
+    resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+        ordering = ["received_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome="pending") | Q(resolved_on__isnull=False),
+                name="complaint_resolved_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.received_on:%d/%m/%Y} {self.outcome}"
+
+
+# ----------------------------------------------------------------------------- violations
+
+
+class ViolationKind(models.TextChoices):
+    """The acts of Decree 218/2025 Arts 8–10 (and Decree 120/2013 as amended before it)."""
+
+    NO_FIRST_REGISTRATION = "no_first_registration", _("Failed to make the first registration")
+    NO_CHANGE_REGISTRATION = (
+        "no_change_registration",
+        _("Failed to register a change (additional, transfer, absence, reserve)"),
+    )
+    ABSENT_SCREENING = "absent_screening", _("Absent from preliminary screening")
+    REFUSED_SCREENING = "refused_screening", _("Did not accept the screening decision")
+    ABSENT_EXAM = "absent_exam", _("Absent from the health examination")
+    REFUSED_EXAM = "refused_exam", _("Did not accept the examination decision")
+    CHEATED_EXAM = "cheated_exam", _("Cheated to falsify the health classification")
+    ABSENT_CALLUP = "absent_callup", _("Absent at the time and place of the call-up decision")
+    EVADED_AFTER_FIT = "evaded_after_fit", _("Cheated to evade service after being found fit")
+    REFUSED_CALLUP = "refused_callup", _("Did not comply with the call-up decision")
+
+
+class ViolationState(models.TextChoices):
+    OPEN = "open", _("Open")
+    NOTICE_SERVED = "notice_served", _("Notice served")
+    GOOD_REASON = "good_reason", _("Closed: good reason")
+    PENALISED = "penalised", _("Penalty decided")
+    PAID = "paid", _("Fine paid")
+    ESCALATED = "escalated", _("Referred for criminal proceedings")
+    CLOSED = "closed", _("Closed")
+
+
+class ViolationCase(models.Model):
+    """A case for breaking the Military Service Law (vi phạm Luật NVQS): failing to register,
+    to attend screening or examination, or to obey a call-up decision.
+
+    The penalty band (``decree``, ``fine_min``, ``fine_max``, ``penalty_citation``) is the one
+    of the decree in force on ``occurred_on`` (Decree 120/2013 as amended by 37/2022 before
+    5 Aug 2025, Decree 218/2025 from then), frozen on the case when it is opened."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="violations")
+    unit = models.ForeignKey("geo.Unit", on_delete=models.PROTECT, related_name="violations")
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="violations", null=True, blank=True
+    )
+    kind = models.CharField(_("violation"), max_length=24, choices=ViolationKind.choices)
+    occurred_on = models.DateField(_("occurred on"))
+    facts = models.TextField(_("facts"))
+    state = models.CharField(
+        _("state"), max_length=14, choices=ViolationState.choices, default=ViolationState.OPEN
+    )
+    decree = models.CharField(_("decree"), max_length=40)
+    penalty_citation = models.CharField(_("penalty's legal basis"), max_length=255)
+    warning_only = models.BooleanField(_("warning for a first offence"), default=False)
+    fine_min = models.PositiveIntegerField(_("lowest fine (VND)"))
+    fine_max = models.PositiveIntegerField(_("highest fine (VND)"))
+    good_reason = models.CharField(_("good reason"), max_length=40, blank=True)
+    good_reason_note = models.CharField(_("good reason details"), max_length=255, blank=True)
+    decision_number = models.CharField(_("penalty decision number"), max_length=40, blank=True)
+    decided_on = models.DateField(_("penalty decided on"), null=True, blank=True)
+    decided_by = models.CharField(_("decided by"), max_length=120, blank=True)
+    fine_amount = models.PositiveIntegerField(_("fine decided (VND)"), null=True, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    paid_amount = models.PositiveIntegerField(_("amount paid (VND)"), null=True, blank=True)
+    repeat_of = models.ForeignKey(
+        "self",
+        verbose_name=_("repeat of"),
+        on_delete=models.PROTECT,
+        related_name="repeats",
+        null=True,
+        blank=True,
+    )
+    escalated_on = models.DateField(_("referred on"), null=True, blank=True)
+    escalation_note = models.CharField(_("referral details"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("violation case")
+        verbose_name_plural = _("violation cases")
+        ordering = ["-occurred_on", "-id"]
+        indexes = [models.Index(fields=["unit", "kind", "occurred_on"], name="violation_unit_kind")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(fine_max__gte=models.F("fine_min")), name="violation_band_order"
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=["penalised", "paid"])
+                | (Q(decided_on__isnull=False) & ~Q(decided_by="")),
+                name="violation_penalty_has_decision",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="paid") | Q(paid_on__isnull=False),
+                name="violation_paid_has_date",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="good_reason") | ~Q(good_reason=""),
+                name="violation_good_reason_named",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.occurred_on:%d/%m/%Y}"
+
+
+class ViolationNotice(models.Model):
+    """A notice or summons served in a violation case (giấy mời, thông báo), to whom and when."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(ViolationCase, on_delete=models.CASCADE, related_name="notices")
+    served_on = models.DateField(_("served on"))
+    served_to = models.CharField(_("served to"), max_length=120)
+    content = models.CharField(_("content"), max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["served_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.served_on:%d/%m/%Y}"
