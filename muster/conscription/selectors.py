@@ -2,11 +2,13 @@
 
 The engine (``eligibility.py``) is pure; this module is the one place that turns registry rows
 (``Person``, ``FamilyTie``, ``RegistrationBar``) into ``Facts``. What the registry does not hold
-yet (political verification, volunteering, sole breadwinner without a decided dossier, deferral
-history) stays at the engine's "unknown" / "no such circumstance" default, so the verdict says
-honestly what is missing rather than guessing. The health council's latest result valid on the
-day (class, T, BMI, refraction; ``health.selectors``) and the granted deferral or exemption
-decisions standing on the day (``dossiers_selectors``) feed the engine too.
+yet (political verification, sole breadwinner without a decided dossier, deferral history)
+stays at the engine's "unknown" / "no such circumstance" default, so the verdict says
+honestly what is missing rather than guessing. Volunteering is a fact of one campaign (a
+written application, ``Volunteer``), so a caller that judges for a campaign passes it. The
+health council's latest result valid on the day (class, T, BMI, refraction;
+``health.selectors``) and the granted deferral or exemption decisions standing on the day
+(``dossiers_selectors``) feed the engine too.
 """
 
 from __future__ import annotations
@@ -79,11 +81,14 @@ def facts_for_person(
     on: dt.date,
     ties: Iterable[FamilyTie] | None = None,
     bars: Iterable[RegistrationBar] | None = None,
+    volunteer: bool = False,
 ) -> Facts:
     """The engine's ``Facts`` for ``person`` on ``on``, read from the registry.
 
     ``ties`` and ``bars`` may be passed when the caller already loaded them (the person page
     does); otherwise they are queried. ``bars`` must be those in force on ``on``.
+    ``volunteer``: the citizen has a standing written application to enlist (tình nguyện,
+    Art 41(3)) in the campaign the caller judges for (``selection_selectors.is_volunteer``).
     """
     ties = list(person.family_ties.all()) if ties is None else list(ties)
     bars = bars_on(person=person, on=on) if bars is None else list(bars)
@@ -126,6 +131,7 @@ def facts_for_person(
     exempt_condition = any(b.kind == BarKind.EXEMPT_ART14 for b in bars)
     fields: dict[str, Any] = {
         "sex": "female" if person.sex == Sex.FEMALE else "male",
+        "volunteer": volunteer,
         "birth_date": person.date_of_birth,
         "registration_bar": registration_bar,
         "registration_bar_ends": bar_ends,
@@ -184,10 +190,11 @@ def verdict_for_person(
     on: dt.date,
     ties: Iterable[FamilyTie] | None = None,
     bars: Iterable[RegistrationBar] | None = None,
+    volunteer: bool = False,
 ) -> Verdict | None:
     """The engine's verdict on ``on``; None when ``on`` precedes the law the engine encodes
     (``law.COVERAGE_START``; the page then says so with ``outside_coverage_message``)."""
-    facts = facts_for_person(person=person, on=on, ties=ties, bars=bars)
+    facts = facts_for_person(person=person, on=on, ties=ties, bars=bars, volunteer=volunteer)
     try:
         return evaluate(facts, on)
     except OutsideCoverage:
