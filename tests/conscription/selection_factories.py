@@ -94,9 +94,7 @@ def handed_over(officer, commune: CampaignCommune, *, unit_code: str = "D395", n
     unit = ReceivingUnit.objects.filter(code=unit_code).first() or hs.receiving_unit_create(
         actor=officer, code=unit_code, name=f"Sư đoàn {unit_code}", service="army"
     )
-    decisions = list(
-        CallupDecision.objects.filter(commune=commune, service="army", status="valid")
-    )
+    decisions = list(CallupDecision.objects.filter(commune=commune, service="army", status="valid"))
     hs.plan_set(
         actor=officer,
         commune=commune,
