@@ -31,18 +31,23 @@ def rereview_list(*, user: User, on: dt.date) -> QuerySet[Dossier]:
     )
 
 
-def decided_in_force(*, person: Person, on: dt.date) -> list[Dossier]:
-    """Granted dossiers of ``person`` whose decision stands on ``on``."""
-    return list(
-        Dossier.objects.filter(
-            person=person,
-            state__in=[DossierState.GRANTED, DossierState.ENDED],
-            decision_date__lte=on,
-        )
+def _in_force(found: QuerySet[Dossier], on: dt.date) -> QuerySet[Dossier]:
+    return (
+        found.filter(state__in=[DossierState.GRANTED, DossierState.ENDED], decision_date__lte=on)
         .exclude(end_date__lte=on)
         .exclude(Q(ended_on__isnull=False) & Q(ended_on__lte=on))
         .order_by("decision_date", "id")
     )
+
+
+def decided_in_force(*, person: Person, on: dt.date) -> list[Dossier]:
+    """Granted dossiers of ``person`` whose decision stands on ``on``."""
+    return list(_in_force(Dossier.objects.filter(person=person), on))
+
+
+def decided_in_force_for(*, person_ids: list[int], on: dt.date) -> QuerySet[Dossier]:
+    """The same for many citizens in one query (``selectors.facts_for_people``)."""
+    return _in_force(Dossier.objects.filter(person_id__in=person_ids), on)
 
 
 def person_dossiers(*, person: Person) -> list[Dossier]:

@@ -47,7 +47,7 @@ from muster.conscription.models import (
     Service,
     Volunteer,
 )
-from muster.conscription.selectors import facts_for_person
+from muster.conscription.selectors import facts_for_people
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, SessionKind
 from muster.people.models import HigherLevel, Person, Sex, StudyStatus
@@ -207,7 +207,6 @@ def build_pool(*, commune: CampaignCommune, service: str) -> Pool:
                 pk__in=examined,
             )
         )
-        .prefetch_related("family_ties")
         .order_by("pk")
     )
     evaluated_of_age = sum(
@@ -217,11 +216,10 @@ def build_pool(*, commune: CampaignCommune, service: str) -> Pool:
     refused = council_refused(commune)
     excluded: dict[str, list[tuple[Person, str]]] = {key: [] for key in EXCLUSIONS}
     members: list[Member] = []
+    all_facts = facts_for_people(people=people, on=on, volunteers=volunteers)
     for person in people:
         volunteer = person.pk in volunteers
-        facts = facts_for_person(
-            person=person, on=on, ties=person.family_ties.all(), volunteer=volunteer
-        )
+        facts = all_facts[person.pk]
         try:
             verdict = evaluate(facts, on)
         except OutsideCoverage:

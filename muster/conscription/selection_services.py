@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
 from muster.conscription import selection, selection_rules
+from muster.conscription.campaign_services import definite_bars
 from muster.conscription.models import (
     Allocation,
     CallupDecision,
@@ -375,9 +376,16 @@ def issue_official(
     *, actor: User | None, selection_list: SelectionList, issued_on: dt.date
 ) -> IssueResult:
     """Issue a decision to every citizen of the official list who has none yet, in list
-    order, each numbered by the gap-free counter (``decision_issue``); a citizen the checks
-    refuse is skipped with the reason, the others are issued."""
-    from muster.conscription.campaign_services import decision_issue
+    order, each numbered by the gap-free counter (``campaign_services.issue_numbered``).
+
+    The checks are those of ``decision_issue`` (the list admits every official citizen; the
+    engine's verdict on the handover day, with the volunteer's waiver; the quota and one valid
+    decision per citizen under the counter's lock), with the citizens' facts read in one go.
+    A citizen the checks refuse is skipped with the reason; the others are issued."""
+    from muster.conscription.campaign_services import issue_numbered
+    from muster.conscription.eligibility import OutsideCoverage, evaluate
+    from muster.conscription.selection_selectors import active_volunteers
+    from muster.conscription.selectors import facts_for_people
 
     _require(actor, Cap.MANAGE_CAMPAIGN)
     _in_area(actor, selection_list.commune.unit_id)
@@ -386,24 +394,54 @@ def issue_official(
     commune = CampaignCommune.objects.select_related("unit", "campaign").get(
         pk=selection_list.commune_id
     )
+    campaign = commune.campaign
+    if issued_on >= campaign.handover_start:
+        raise ValidationError(_("The decision must be issued before the handover day."))
     holders = set(
         CallupDecision.objects.filter(
             campaign_id=commune.campaign_id, status=DecisionStatus.VALID
         ).values_list("person_id", flat=True)
     )
+    entries = [
+        e
+        for e in selection_list.entries.filter(list_kind=ListKind.OFFICIAL)
+        .select_related("person")
+        .order_by("place")
+        if e.person_id not in holders
+    ]
+    on = campaign.handover_start
+    volunteers = set(
+        active_volunteers(campaign=campaign, on=on, service=selection_list.service).values_list(
+            "person_id", flat=True
+        )
+    )
+    facts = facts_for_people(people=[e.person for e in entries], on=on, volunteers=volunteers)
     result = IssueResult()
-    for entry in selection_list.entries.filter(list_kind=ListKind.OFFICIAL).select_related(
-        "person"
-    ):
-        if entry.person_id in holders:
+    for entry in entries:
+        try:
+            verdict = evaluate(facts[entry.person_id], on)
+        except OutsideCoverage:
+            verdict = None
+        bars = definite_bars(verdict)
+        if entry.person.registration_unit_id != commune.unit_id:
+            bars = [_("The citizen is not registered in this commune."), *bars]
+        if bars:
+            result.skipped.append(
+                (
+                    entry,
+                    _("The eligibility engine finds this citizen not callable: %(reasons)s")
+                    % {"reasons": "; ".join(bars)},
+                )
+            )
             continue
         try:
-            decision = decision_issue(
+            decision = issue_numbered(
                 actor=actor,
                 commune=commune,
                 person=entry.person,
                 service=selection_list.service,
                 issued_on=issued_on,
+                enlist_on=on,
             )
         except ValidationError as error:
             result.skipped.append((entry, "; ".join(error.messages)))

@@ -190,3 +190,36 @@ __all__ = [
     "handed_over",
     "make_person",
 ]
+
+
+def add_exam_results(unit_keys, units, *, day: dt.date = dt.date(2024, 11, 20)) -> int:
+    """Stand-in for the demo's 2025 examination results (another branch loads the real ones):
+    every second man of call-up age of each commune examined, class 1–4 by turns."""
+    from muster.people.models import Person
+
+    handover = dt.date(2025, 2, 13)
+    calls = []
+    for key in unit_keys:
+        unit = units[key]
+        session = HealthSession.objects.create(
+            kind="examination", unit=unit, date=day, place="Trung tâm y tế huyện"
+        )
+        men = Person.objects.filter(
+            registration_unit=unit,
+            sex="M",
+            date_of_birth__gt=dt.date(handover.year - 26, 2, 13),
+            date_of_birth__lte=dt.date(handover.year - 18, 2, 13),
+        ).order_by("pk")
+        for i, person in enumerate(men[::2]):
+            calls.append(
+                HealthCall(
+                    session=session,
+                    person=person,
+                    notified_on=day - dt.timedelta(days=20),
+                    health_class=(1, 2, 2, 3, 4)[i % 5],
+                    concluded_on=day,
+                    bmi=21,
+                )
+            )
+    HealthCall.objects.bulk_create(calls)
+    return len(calls)
