@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -88,7 +88,15 @@ def receiving_unit_create(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        unit = ReceivingUnit.objects.create(code=code, name=name, service=service, note=note)
+        try:
+            with transaction.atomic():  # the same code recorded at the same time
+                unit = ReceivingUnit.objects.create(
+                    code=code, name=name, service=service, note=note
+                )
+        except IntegrityError as exc:
+            raise ValidationError(
+                {"code": [_("A receiving unit with this code already exists.")]}
+            ) from exc
         record_event(
             actor=actor,
             action="handover.unit.create",

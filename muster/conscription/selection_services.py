@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -131,13 +131,19 @@ def volunteer_record(
             campaign=campaign, person=person, withdrawn_on__isnull=True
         ).exists():
             raise ValidationError(_("This citizen already has an application in this campaign."))
-        volunteer = Volunteer.objects.create(
-            campaign=campaign,
-            person=person,
-            service=service,
-            applied_on=applied_on,
-            note=note.strip(),
-        )
+        try:
+            with transaction.atomic():  # a concurrent application for the same citizen
+                volunteer = Volunteer.objects.create(
+                    campaign=campaign,
+                    person=person,
+                    service=service,
+                    applied_on=applied_on,
+                    note=note.strip(),
+                )
+        except IntegrityError as exc:
+            raise ValidationError(
+                _("This citizen already has an application in this campaign.")
+            ) from exc
         record_event(
             actor=actor,
             action="selection.volunteer.record",
@@ -217,9 +223,15 @@ def selection_open(*, actor: User | None, commune: CampaignCommune, service: str
     with transaction.atomic():
         if SelectionList.objects.filter(commune=commune, service=service).exists():
             raise ValidationError(_("This commune already has a selection list for the service."))
-        opened = SelectionList.objects.create(
-            commune=commune, service=service, quota=quota, standby=standby
-        )
+        try:
+            with transaction.atomic():  # a concurrent opening of the same list
+                opened = SelectionList.objects.create(
+                    commune=commune, service=service, quota=quota, standby=standby
+                )
+        except IntegrityError as exc:
+            raise ValidationError(
+                _("This commune already has a selection list for the service.")
+            ) from exc
         record_event(
             actor=actor,
             action="selection.open",
