@@ -182,7 +182,7 @@ def violation_candidates(request: AuthenticatedHttpRequest, public_id: uuid.UUID
                 )
             except ValidationError as error:
                 for message in error.messages:
-                    messages.error(request, message)
+                    messages.error(request, str(message))
                 status = 400
             else:
                 messages.success(request, _("The case has been opened."))
@@ -321,17 +321,34 @@ _DONE = {
 }
 
 
+def _allowed(case: ViolationCase) -> dict[str, bool]:
+    """The steps the case's state allows (the forms the page shows)."""
+    return {
+        "notice": case.state in rules.NOTICE_STATES,
+        "good_reason": rules.can_move(case.state, ViolationState.GOOD_REASON)
+        and _good_reason_applies(case),
+        "decide": rules.can_move(case.state, ViolationState.PENALISED),
+        "pay": case.state == ViolationState.PENALISED and bool(case.fine_amount),
+        "escalate": rules.can_move(case.state, ViolationState.ESCALATED),
+        "close": rules.can_move(case.state, ViolationState.CLOSED)
+        and not (case.state == ViolationState.PENALISED and not case.warning_only),
+    }
+
+
 def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The case, its timeline and audit trail, and the forms of the steps it allows."""
     case = _case(request, public_id)
     status = 200
     action = request.POST.get("action", "") if request.method == "POST" else ""
     forms = _forms(case, request.POST, action)
+    allowed = _allowed(case)
     if request.method == "POST":
         require_cap(request.user, Cap.MANAGE_CAMPAIGN)
         status = 400
         form = forms.get(action)
-        if form is not None and form.is_valid():
+        if form is None:
+            messages.error(request, _("Unknown step."))
+        elif form.is_valid():
             try:
                 _apply(request, case, action, form.cleaned_data)
             except ValidationError as error:
@@ -339,8 +356,11 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
             else:
                 messages.success(request, _DONE[action])
                 return redirect("campaigns:violation_detail", public_id=case.public_id)
-        elif form is None:
-            messages.error(request, _("Unknown step."))
+        if form is not None and not allowed[action]:
+            # The page does not show this step's form: say why it was refused.
+            for field_errors in form.errors.values():
+                for message in field_errors:
+                    messages.error(request, str(message))
     day = today()
     return render(
         request,
@@ -355,16 +375,7 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
                 g.title_vi if (g := rules.good_reason(case.good_reason, case.occurred_on)) else ""
             ),
             "forms": forms,
-            "allowed": {
-                "notice": case.state in rules.NOTICE_STATES,
-                "good_reason": rules.can_move(case.state, ViolationState.GOOD_REASON)
-                and _good_reason_applies(case),
-                "decide": rules.can_move(case.state, ViolationState.PENALISED),
-                "pay": case.state == ViolationState.PENALISED and bool(case.fine_amount),
-                "escalate": rules.can_move(case.state, ViolationState.ESCALATED),
-                "close": rules.can_move(case.state, ViolationState.CLOSED)
-                and not (case.state == ViolationState.PENALISED and not case.warning_only),
-            },
+            "allowed": allowed,
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
         },
         status=status,
