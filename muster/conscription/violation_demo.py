@@ -4,8 +4,8 @@
    good reason (a grandparent's funeral);
 2. refused the call-up decision on 13/02/2025 (old decree, 50–75M VND), fined and paid;
 3. failed the first registration on 21/08/2025 (Decree 218/2025): a warning, then closed;
-4. a registration failure fined and paid in February 2025, repeated in October 2025 (218):
-   the repeat is referred for criminal proceedings under Penal Code Art 332;
+4. a move not registered, fined and paid in February 2025; another move not registered in
+   October 2025 (218): the repeat is referred for criminal proceedings under Penal Code Art 332;
 5. absent from the examination, fined, half paid: the payment is overdue.
 
 Written through the services (actor: the system), so every step is audited. Idempotent: the
@@ -165,15 +165,15 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
         )
         created.append(case)
 
-        # 4. A registration failure, fined and paid; repeated: referred under Art 332.
+        # 4. A move not registered, fined and paid; repeated: referred under Art 332.
         person = dt_2004[0]
         first = vs.case_open(
             actor=None,
             person=person,
             kind=ViolationKind.NO_CHANGE_REGISTRATION,
-            occurred_on=D(2025, 1, 10),
-            facts="Trở về địa phương ngày 20/12/2024 sau thời gian tạm vắng trên 3 tháng; không "
-            "đăng ký lại trong 10 ngày làm việc (hạn 09/01/2025).",
+            occurred_on=D(2025, 1, 7),
+            facts="Chuyển đến nơi ở mới ngày 20/12/2024; không đăng ký NVQS trong 10 ngày làm việc "
+            "(hạn 06/01/2025).",
             campaign=campaign,
             source_ref="demo:4",
         )
@@ -192,7 +192,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             actor=None,
             person=person,
             kind=ViolationKind.NO_CHANGE_REGISTRATION,
-            occurred_on=D(2025, 10, 20),
+            occurred_on=D(2025, 10, 18),
             facts="Chuyển đến nơi ở mới ngày 10/10/2025; không đăng ký NVQS trong 5 ngày làm việc "
             "(hạn 17/10/2025), đã bị xử phạt về hành vi này theo quyết định 07/QĐ-XPHC.",
             campaign=campaign,

@@ -808,3 +808,24 @@ def test_demo_cases_are_loaded_once(units):
     )
     assert load_demo_violations(units=units) is None
     assert ViolationCase.objects.count() == 6
+
+
+def test_generated_rules_section_is_current():
+    """Fails when violation_rules.py changed without ``manage.py violation_docs``."""
+    from django.core.management import call_command
+
+    call_command("violation_docs", "--check")
+
+
+def test_a_stale_rules_section_is_detected(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    from muster.conscription.violation_rules import DOCS_BEGIN, DOCS_END
+
+    doc = tmp_path / "violations.md"
+    doc.write_text(f"# x\n\n{DOCS_BEGIN}\nold table\n{DOCS_END}\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="stale"):
+        call_command("violation_docs", "--check", "--path", str(doc))
+    call_command("violation_docs", "--path", str(doc))
+    call_command("violation_docs", "--check", "--path", str(doc))
+    assert "`refused_callup`" in doc.read_text(encoding="utf-8")
