@@ -252,7 +252,7 @@ def case_open(
             "repeat_of": earlier.public_id if earlier else None,
             "source": source_ref,
         },
-        reason=band.citation,
+        reason=band.citation_vi,
     )
     return case
 
@@ -321,13 +321,18 @@ def good_reason_accept(
     """Close the case on a good reason (lý do chính đáng) of the list in force on the day of
     the act, where the act allows one ("… without good reason")."""
     locked = _lock(actor, case, ViolationState.GOOD_REASON)
-    band = rules.band_for(
-        locked.kind,
-        locked.occurred_on,
-        aged_17_in_year=rules.aged_17_in_year(locked.person.date_of_birth.year, locked.occurred_on),
-    )
+    try:
+        applies = rules.band_for(
+            locked.kind,
+            locked.occurred_on,
+            aged_17_in_year=rules.aged_17_in_year(
+                locked.person.date_of_birth.year, locked.occurred_on
+            ),
+        ).good_reason_applies
+    except NoRuleInForce:
+        applies = False
     errors: dict[str, list[str]] = {}
-    if not band.good_reason_applies:
+    if not applies:
         errors["reason"] = [_("This act has no “good reason” exception in the decree.")]
     elif rules.good_reason(reason, locked.occurred_on) is None:
         errors["reason"] = [_("Choose one of the good reasons of the decree in force.")]

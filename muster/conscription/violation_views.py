@@ -25,6 +25,7 @@ from muster.conscription import violation_rules as rules
 from muster.conscription import violation_selectors as sel
 from muster.conscription import violation_services as vs
 from muster.conscription.campaign_selectors import campaigns_for_user
+from muster.conscription.law import NoRuleInForce
 from muster.conscription.models import (
     Campaign,
     ViolationCase,
@@ -273,16 +274,8 @@ def _forms(case: ViolationCase, data: Any = None, action: str = "") -> dict[str,
             initial={
                 "decided_on": day,
                 "decided_by": initial_decided_by,
-                "fine_amount": rules.band_for(
-                    case.kind,
-                    case.occurred_on,
-                    repeat=case.repeat_of_id is not None,
-                    aged_17_in_year=rules.aged_17_in_year(
-                        case.person.date_of_birth.year, case.occurred_on
-                    ),
-                ).midpoint
-                if not case.warning_only
-                else None,
+                # The middle of the frozen band: the usual fine (a repeat allows more).
+                "fine_amount": None if case.warning_only else (case.fine_min + case.fine_max) // 2,
             },
         ),
         "pay": PaymentForm(
@@ -383,11 +376,15 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
 
 
 def _good_reason_applies(case: ViolationCase) -> bool:
-    return rules.band_for(
-        case.kind,
-        case.occurred_on,
-        aged_17_in_year=rules.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on),
-    ).good_reason_applies
+    try:
+        band = rules.band_for(
+            case.kind,
+            case.occurred_on,
+            aged_17_in_year=rules.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on),
+        )
+    except NoRuleInForce:
+        return False
+    return band.good_reason_applies
 
 
 @require_GET
