@@ -20,6 +20,8 @@ PURE = {
     "muster.conscription.registration",
     "muster.conscription.apportionment",
     "muster.conscription.selection",
+    "muster.conscription.campaign_rules",
+    "muster.conscription.posting_rules",
     "muster.health.scoring",
     "muster.directives.rollup",
     "muster.documents.tables",
