@@ -10,7 +10,7 @@ Positions taken (each tested on its boundary, docs/campaign.md "Public postings"
 
 * **Counting the 20 days.** The day of posting is not counted; the 20 days run from the next
   day and the posting stays up to the end of the 20th (the general rule for periods in days,
-  Civil Code 2015 Arts 147(1) and 148(1); it is also the reading that never shortens a
+  Civil Code 2015 Arts 147(2)–(3) and 148(1); it is also the reading that never shortens a
   citizen's time to complain). Posted on 01/12, the window ends on 21/12 inclusive; a complaint
   received on 21/12 is in time, on 22/12 it is late. ``ends_on = posted_on + 20 days``.
 * **Deferral and exemption list, due date.** From 1 Jul 2025 (TT 148 Art 5(4) as amended by
