@@ -810,6 +810,23 @@ class Posting(models.Model):
     rows = models.JSONField(default=list, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawn_reason = models.CharField(_("reason for withdrawal"), max_length=255, blank=True)
+    #: The posting this one corrects (the old one is withdrawn the day this one is posted).
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name=_("supersedes"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replacement",
+    )
+    #: Where the rows come from: "dossiers", "health", "decisions" or "selection".
+    source = models.CharField(max_length=12, blank=True)
+    #: Public ids of the records the rows were taken from (staff use only, never shown in
+    #: public): tells which records changed or were added after the posting.
+    source_ids = models.JSONField(default=list, blank=True)
+    #: The underlying decisions or sessions, as printed on the notice ("Căn cứ ...").
+    basis = models.TextField(_("underlying decisions"), blank=True)
+    signer = models.CharField(_("signed by"), max_length=120, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -819,6 +836,21 @@ class Posting(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__gte=models.F("posted_on")), name="posting_window_order"
+            ),
+            # One current posting per commune, campaign and kind: a correction withdraws the
+            # old one in the same transaction as it publishes the new one.
+            models.UniqueConstraint(
+                fields=["unit", "campaign", "kind"],
+                condition=Q(withdrawn_on__isnull=True),
+                name="posting_one_current",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | ~Q(withdrawn_reason=""),
+                name="posting_withdrawn_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=models.F("posted_on")),
+                name="posting_withdrawn_after_posted",
             ),
         ]
 
@@ -849,6 +881,15 @@ class Complaint(models.Model):
     )
     resolution = models.TextField(_("resolution"), blank=True)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
+    #: The corrected posting published after the complaint was upheld.
+    correction = models.ForeignKey(
+        Posting,
+        verbose_name=_("corrected posting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrected_complaints",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -859,6 +900,10 @@ class Complaint(models.Model):
             models.CheckConstraint(
                 condition=Q(outcome="pending") | Q(resolved_on__isnull=False),
                 name="complaint_resolved_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="pending") | ~Q(resolution=""),
+                name="complaint_resolved_has_text",
             ),
         ]
 

@@ -21,6 +21,8 @@ PURE = {
     "muster.conscription.apportionment",
     "muster.conscription.selection",
     "muster.conscription.violation_rules",
+    "muster.conscription.campaign_rules",
+    "muster.conscription.posting_rules",
     "muster.health.scoring",
     "muster.directives.rollup",
     "muster.documents.tables",

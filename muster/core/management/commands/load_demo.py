@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from muster.accounts.models import User
 from muster.accounts.services import user_create
 from muster.conscription.campaign_demo import load_demo_campaign
+from muster.conscription.posting_demo import load_demo_postings
 from muster.conscription.violation_demo import load_demo_violations
 from muster.core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from muster.directives.demo import load_demo_directive
@@ -66,6 +67,7 @@ class Command(BaseCommand):
             self.stdout.write("Demo campaign: Kim Động 2025 (quotas, decisions, 2024 history).")
         if load_demo_violations(units=units) is not None:
             self.stdout.write("Demo violations: six cases of the 2025 campaign.")
+        load_demo_postings(units=units)  # public postings and complaints (idempotent)
         self.stdout.write(f"Ready in {time.perf_counter() - started:.1f} s.\n")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
