@@ -17,4 +17,5 @@ urlpatterns = [
     path("verify/<str:token>/", views.verify, name="verify"),
     path("", include("muster.conscription.selection_urls")),
     path("", include("muster.conscription.handover_urls")),
+    path("", include("muster.conscription.violation_urls")),
 ]

@@ -26,7 +26,7 @@ class VolunteerForm(BootstrapForm):
 
 class WithdrawForm(BootstrapForm):
     volunteer = forms.UUIDField(widget=forms.HiddenInput)
-    withdrawn_on = _date(_("Withdrawn on"))
+    withdrawn_on = _date(_("Application withdrawn on"))
     reason = forms.CharField(label=_("Reason"), max_length=255)
 
 
@@ -84,7 +84,7 @@ class ReviewStepForm(BootstrapForm):
 class OutcomeForm(BootstrapForm):
     national_id = forms.RegexField(label=_("ID number (CCCD)"), **_ID)  # type: ignore[arg-type]
     approved = forms.TypedChoiceField(
-        label=_("Outcome"),
+        label=_("Review outcome"),
         choices=[("1", _("Approved")), ("0", _("Not approved"))],
         coerce=lambda v: v == "1",
     )

@@ -22,6 +22,8 @@ PURE = {
     "muster.conscription.selection",
     "muster.conscription.campaign_rules",
     "muster.conscription.selection_rules",
+    "muster.conscription.violation_rules",
+    "muster.conscription.posting_rules",
     "muster.health.scoring",
     "muster.directives.rollup",
     "muster.documents.tables",

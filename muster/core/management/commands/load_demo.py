@@ -14,7 +14,9 @@ from django.core.management.base import BaseCommand, CommandParser
 from muster.accounts.models import User
 from muster.accounts.services import user_create
 from muster.conscription.campaign_demo import load_demo_campaign
+from muster.conscription.posting_demo import load_demo_postings
 from muster.conscription.selection_demo import load_demo_selection
+from muster.conscription.violation_demo import load_demo_violations
 from muster.core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from muster.directives.demo import load_demo_directive
 from muster.geo.loading import load_units_fixture
@@ -65,6 +67,9 @@ class Command(BaseCommand):
         if load_demo_campaign(units=units) is not None:
             self.stdout.write("Demo campaign: Kim Động 2025 (quotas, decisions, 2024 history).")
         self.stdout.write(f"Demo selection and handover: {load_demo_selection(units=units)}.")
+        if load_demo_violations(units=units) is not None:
+            self.stdout.write("Demo violations: six cases of the 2025 campaign.")
+        load_demo_postings(units=units)  # public postings and complaints (idempotent)
         self.stdout.write(f"Ready in {time.perf_counter() - started:.1f} s.\n")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:

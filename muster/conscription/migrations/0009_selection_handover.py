@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conscription', '0006_campaign_stages'),
+        ('conscription', '0008_postings_supersede_sources'),
         ('geo', '0001_initial'),
     ]
 
