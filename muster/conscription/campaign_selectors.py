@@ -63,6 +63,8 @@ class BoardRow:
     late_deliveries: int = 0
     undelivered_overdue: int = 0
     last_year: dict[str, int] = field(default_factory=dict)
+    #: Where last year's figures come from (``QuotaHistory.note``).
+    last_year_note: str = ""
 
     @property
     def quota_total(self) -> int:
@@ -152,6 +154,7 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
             row.undelivered_overdue += 1
     for hist in QuotaHistory.objects.filter(unit_id__in=rows, year=campaign.year - 1):
         rows[hist.unit_id].last_year[hist.service] = hist.quota
+        rows[hist.unit_id].last_year_note = rows[hist.unit_id].last_year_note or hist.note
     return list(rows.values())
 
 

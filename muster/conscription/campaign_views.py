@@ -128,6 +128,7 @@ def _quota_page(
             "campaign": campaign,
             "rows": rows,
             "evenness": sel.evenness(rows),
+            "history_notes": sorted({r.last_year_note for r in rows if r.last_year_note}),
             "quotas": list(campaign.quotas.all()),
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
             "services": Service.choices,

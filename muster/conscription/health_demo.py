@@ -401,16 +401,31 @@ def _ties(person: Person) -> list[FamilyTie]:
     return list(person.family_ties.all()) if ties is None else ties
 
 
-def registry_ground(person: Person, verdict: Verdict, handover: dt.date) -> Ground | None:
+def registry_ground(
+    person: Person, verdict: Verdict, handover: dt.date, proposed_on: dt.date
+) -> Ground | None:
     """The Art 41 ground the engine finds in the registry (exemptions first), with the
-    evidence a commune would attach and the day the ground ends."""
+    evidence a commune would attach and the day the ground ends.
+
+    None when no dossier can be proposed on ``proposed_on``: a study whose end the registry
+    dates before it (the registry, written in January 2025, still says "studying"), or a pupil
+    whose cohort left school before it."""
     codes = [r.code for r in verdict.exemptions] + [r.code for r in verdict.deferrals]
     if not codes:
         return None
-    code = codes[0]
+    ground = _registry_ground(codes[0], person, handover)
+    if ground is None or (ground.end_date is not None and ground.end_date <= proposed_on):
+        return None
+    return ground
+
+
+def _registry_ground(code: str, person: Person, handover: dt.date) -> Ground | None:
     ties = _ties(person)
     if code == "41.1.g":
         if person.in_school:
+            # Cohorts go by birth year: born 2007, grade 12 in 2024–2025 (2006 if repeating).
+            if person.date_of_birth.year + 19 < handover.year:
+                return None
             school = person.workplace or "trường THPT"
             return Ground(
                 code,
@@ -816,7 +831,7 @@ def load_campaign_health(
                 if verdict is None:
                     continue
                 if verdict.deferrals or verdict.exemptions:
-                    ground = registry_ground(person, verdict, handover)
+                    ground = registry_ground(person, verdict, handover, round_.proposed_on)
                     if ground is not None and ground.code not in _open_grounds(person):
                         grounds.append((person, ground))
                     continue

@@ -18,6 +18,7 @@ of 2025, and the 2027 campaign finds the same citizens under the 2025 successors
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -104,3 +105,55 @@ def holding(communes: Iterable[Unit]) -> Holding:
             if successor_parent in split[parent_id]:
                 villages.setdefault(change.predecessor_id, successor_parent)
     return Holding(whole=whole, villages=villages, split_units=frozenset(split))
+
+
+def communes_on(
+    pairs: Iterable[tuple[int, int | None]], day: dt.date
+) -> dict[tuple[int, int | None], Unit]:
+    """The commune-level unit that holds each (registration unit, residence village) on
+    ``day``: the registration unit while it exists, then its successor (for a split, the one
+    that received the village), transitively. A pair whose line ends before ``day`` without a
+    successor keeps its last unit."""
+    wanted = set(pairs)
+    units: dict[int, Unit] = {
+        u.pk: u for u in Unit.objects.filter(pk__in={reg for reg, _res in wanted})
+    }
+    successors: dict[int, list[UnitChange]] = {}
+    frontier = {pk for pk, unit in units.items() if not unit.is_valid_on(day)}
+    while frontier:
+        changes = list(
+            UnitChange.objects.filter(predecessor_id__in=frontier, effective_date__lte=day)
+            .select_related("successor")
+            .order_by("id")
+        )
+        frontier = set()
+        for change in changes:
+            successors.setdefault(change.predecessor_id, []).append(change)
+            units.setdefault(change.successor_id, change.successor)
+            if not change.successor.is_valid_on(day) and change.successor_id not in successors:
+                frontier.add(change.successor_id)
+    village_parent: dict[int, int] = {}
+    residences = {res for _reg, res in wanted if res is not None}
+    if any(len(v) > 1 for v in successors.values()) and residences:
+        village_parent = {
+            change.predecessor_id: change.successor.parent_id
+            for change in UnitChange.objects.filter(predecessor_id__in=residences)
+            .select_related("successor")
+            .order_by("id")
+            if change.successor.parent_id is not None
+        }
+    result: dict[tuple[int, int | None], Unit] = {}
+    for reg, res in wanted:
+        unit_id = reg
+        for _step in range(8):  # a few generations of mergers at most
+            unit = units[unit_id]
+            if unit.is_valid_on(day) or unit_id not in successors:
+                break
+            options = successors[unit_id]
+            chosen = options[0]
+            if len(options) > 1 and res is not None:
+                parent = village_parent.get(res)
+                chosen = next((c for c in options if c.successor_id == parent), chosen)
+            unit_id = chosen.successor_id
+        result[(reg, res)] = units[unit_id]
+    return result

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from muster.accounts.models import User
 from muster.accounts.services import user_create
+from muster.conscription.campaign2027_demo import campaign_line, load_demo_campaign_2027
 from muster.conscription.campaign_demo import examinations_line, load_demo_campaign
 from muster.core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from muster.directives.demo import load_demo_directive
@@ -64,6 +65,12 @@ class Command(BaseCommand):
         campaign = load_demo_campaign(units=units, scale=options["scale"], seed=options["seed"])
         if campaign is not None:
             self.stdout.write("Demo campaign: Kim Động 2025 (quotas, decisions, 2024 history).")
+            self.stdout.write(examinations_line(campaign))
+        campaign = load_demo_campaign_2027(
+            units=units, scale=options["scale"], seed=options["seed"]
+        )
+        if campaign is not None:
+            self.stdout.write(campaign_line(campaign))
             self.stdout.write(examinations_line(campaign))
         self.stdout.write(f"Ready in {time.perf_counter() - started:.1f} s.\n")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
