@@ -885,6 +885,7 @@ class ViolationKind(models.TextChoices):
     ABSENT_EXAM = "absent_exam", _("Absent from the health examination")
     REFUSED_EXAM = "refused_exam", _("Did not accept the examination decision")
     CHEATED_EXAM = "cheated_exam", _("Cheated to falsify the health classification")
+    DEFIED_EXAM = "defied_exam", _("Did not comply with the screening or examination decision")
     ABSENT_CALLUP = "absent_callup", _("Absent at the time and place of the call-up decision")
     EVADED_AFTER_FIT = "evaded_after_fit", _("Cheated to evade service after being found fit")
     REFUSED_CALLUP = "refused_callup", _("Did not comply with the call-up decision")
@@ -943,6 +944,17 @@ class ViolationCase(models.Model):
     )
     escalated_on = models.DateField(_("referred on"), null=True, blank=True)
     escalation_note = models.CharField(_("referral details"), max_length=255, blank=True)
+    #: "art332" when Penal Code Art 332's condition held, "reason" when referred on an
+    #: explicit reason instead (violation_rules.escalation_possible).
+    escalation_basis = models.CharField(_("basis of the referral"), max_length=8, blank=True)
+    #: The band's rule (``violation_rules``) and whether the legal reference confirms it.
+    rule_code = models.CharField(_("penalty rule"), max_length=60, blank=True)
+    band_confirmed = models.BooleanField(_("band confirmed from the text"), default=True)
+    #: The record a case was opened from ("regevent:<uuid>", "healthcall:<uuid>",
+    #: "decision:<uuid>", "january:<uuid>"): one case per record.
+    source_ref = models.CharField(_("opened from"), max_length=80, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closing_note = models.CharField(_("closing note"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -967,6 +979,25 @@ class ViolationCase(models.Model):
                 condition=~Q(state="good_reason") | ~Q(good_reason=""),
                 name="violation_good_reason_named",
             ),
+            models.CheckConstraint(
+                condition=Q(fine_amount__isnull=True)
+                | (
+                    Q(fine_amount__gte=models.F("fine_min"))
+                    & Q(fine_amount__lte=models.F("fine_max"))
+                ),
+                name="violation_fine_in_band",
+            ),
+            models.CheckConstraint(
+                condition=Q(paid_amount__isnull=True) | Q(paid_amount__lte=models.F("fine_amount")),
+                name="violation_paid_not_above_fine",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="escalated") | Q(escalated_on__isnull=False),
+                name="violation_escalated_has_date",
+            ),
+            models.UniqueConstraint(
+                fields=["source_ref"], condition=~Q(source_ref=""), name="violation_source_once"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -981,6 +1012,7 @@ class ViolationNotice(models.Model):
     served_on = models.DateField(_("served on"))
     served_to = models.CharField(_("served to"), max_length=120)
     content = models.CharField(_("content"), max_length=255)
+    respond_by = models.DateField(_("to answer by"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

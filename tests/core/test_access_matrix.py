@@ -184,6 +184,13 @@ def _campaign_decision(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": matrix_decision(world, side).public_id}
 
 
+def _violation(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A violation case of the side's citizen in the side's campaign."""
+    from tests.conscription.violation_factories import matrix_violation
+
+    return {"public_id": matrix_violation(world, side).public_id}
+
+
 MATRIX: dict[str, Route] = {
     **{
         name: Route(kwargs=_campaign, scoped_object=True)
@@ -196,6 +203,12 @@ MATRIX: dict[str, Route] = {
         )
     },
     "campaigns:campaign_list": Route(),
+    "campaigns:violation_list": Route(kwargs=_campaign, scoped_object=True),
+    "campaigns:violation_candidates": Route(kwargs=_campaign, scoped_object=True),
+    "campaigns:violation_all": Route(),
+    "campaigns:violation_create": Route(allowed=CAMPAIGN_ROLES),
+    "campaigns:violation_detail": Route(kwargs=_violation, scoped_object=True),
+    "campaigns:violation_pdf": Route(kwargs=_violation, scoped_object=True),
     "campaigns:campaign_create": Route(allowed=CAMPAIGN_ROLES),
     "campaigns:decision_detail": Route(kwargs=_campaign_decision, scoped_object=True),
     "campaigns:decision_pdf": Route(kwargs=_campaign_decision, scoped_object=True),

@@ -20,6 +20,7 @@ PURE = {
     "muster.conscription.registration",
     "muster.conscription.apportionment",
     "muster.conscription.selection",
+    "muster.conscription.violation_rules",
     "muster.health.scoring",
     "muster.directives.rollup",
     "muster.documents.tables",

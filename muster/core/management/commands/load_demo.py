@@ -15,6 +15,7 @@ from muster.accounts.models import User
 from muster.accounts.services import user_create
 from muster.conscription.campaign2027_demo import campaign_line, load_demo_campaign_2027
 from muster.conscription.campaign_demo import examinations_line, load_demo_campaign
+from muster.conscription.violation_demo import load_demo_violations
 from muster.core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from muster.directives.demo import load_demo_directive
 from muster.geo.loading import load_units_fixture
@@ -66,6 +67,8 @@ class Command(BaseCommand):
         if campaign is not None:
             self.stdout.write("Demo campaign: Kim Động 2025 (quotas, decisions, 2024 history).")
             self.stdout.write(examinations_line(campaign))
+        if load_demo_violations(units=units) is not None:
+            self.stdout.write("Demo violations: six cases of the 2025 campaign.")
         campaign = load_demo_campaign_2027(
             units=units, scale=options["scale"], seed=options["seed"]
         )

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conscription', '0006_campaign_stages'),
+        ('conscription', '0007_violations_fields'),
     ]
 
     operations = [
