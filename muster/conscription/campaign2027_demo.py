@@ -18,9 +18,10 @@
   calls to screening and to the examination (Art 40(3) as rewritten by Law 98/2025) and signs
   the call-up decisions (Art 34(6)); the regional health council set up by the provincial
   chairman examines (Art 40(2)); the provincial chairman splits the quota to communes
-  (Art 34(3)) and decides deferrals and exemptions (Art 42(1)): the dossiers decided on
-  25/09/2026 name him, the 41.1.a dossiers of the men found unfit in November are proposed,
-  not yet reviewed.
+  (Art 34(3); the demo has him give Đức Hợp one more recruit on 25/11/2026, an override the
+  quotas page shows with his title) and decides deferrals and exemptions (Art 42(1)): the
+  dossiers decided on 25/09/2026 name him, the 41.1.a dossiers of the men found unfit in
+  November are proposed, not yet reviewed.
 * **Quotas** from the provincial People's Committee (army and police), scaled with ``--scale``.
 * **History**, so the stability band applies: 2025 mapped from the predecessor communes' final
   quotas of the demo's 2025 campaign (Ngọc Thanh by the share of its citizens whose villages
@@ -89,6 +90,11 @@ QUOTAS = {
     ),
 }
 QUOTAS_RECEIVED = dt.date(2026, 11, 20)
+OVERRIDE_ON = dt.date(2026, 11, 25)
+OVERRIDE_REASON = (
+    "Theo đề nghị của Hội đồng NVQS tỉnh: xã Đức Hợp nhận thêm 01 chỉ tiêu (nguồn có trình độ "
+    "cao đẳng, đại học đăng ký tình nguyện)"
+)
 HISTORY_2026 = {"army": 126, "police": 15}
 NOTE_2026 = "Số liệu mẫu (tổng hợp): đợt 2026 không có trong bản demo, chia theo cùng phương pháp"
 #: 2025 deferrals whose ground ended by this day are closed before the 2026 round.
@@ -300,6 +306,17 @@ def load_demo_campaign_2027(
                 source_document=source,
                 received_on=QUOTAS_RECEIVED,
             )
+        # One commune's figure changed by the provincial chairman (Art 34(3) after the reform).
+        duc_hop = campaign.communes.get(unit=units["DHOP25"])
+        army = Allocation.objects.get(commune=duc_hop, service="army")
+        cs.override_set(
+            actor=None,
+            commune=duc_hop,
+            service="army",
+            value=army.computed + 1,
+            reason=OVERRIDE_REASON,
+            on=OVERRIDE_ON,
+        )
     return campaign
 
 

@@ -215,6 +215,9 @@ def test_2027_authorities_are_those_after_the_reform(c2027):
     assert rules.health_council(c2027.exam_start)[0] == "regional_council"
     received = c2027.quotas.get(service="army").received_on
     assert rules.quota_authority(received)[0] == "provincial_chairman"
+    (override,) = Allocation.objects.filter(commune__campaign=c2027).exclude(override_reason="")
+    assert override.commune.unit.name == "Đức Hợp" and override.final == override.computed + 1
+    assert override.override_authority.startswith("Chủ tịch UBND tỉnh")
     assert "UBND tỉnh Hưng Yên" in c2027.quotas.get(service="army").source_document
     sessions = HealthSession.objects.filter(date__gte=dt.date(2026, 7, 1))
     exams = sessions.filter(kind=SessionKind.EXAMINATION)
@@ -356,7 +359,7 @@ def test_duchop_commander_sees_duc_hop(client, c2025, c2027):
     )
 
 
-def test_a_2026_health_book_names_the_communes_of_2026(client):
+def test_a_2026_health_book_names_the_communes_of_2026(client, demo):
     from django.urls import reverse
 
     from muster.conscription.campaign2027_demo import DEMO_TODAY
