@@ -342,6 +342,9 @@ class QuotaHistory(models.Model):
     callable_pool = models.PositiveIntegerField(null=True, blank=True)
     handed_over = models.PositiveIntegerField(null=True, blank=True)
     replacements = models.PositiveIntegerField(default=0)
+    #: Where the figures come from (a campaign of Muster, the units a merged commune came
+    #: from, or "synthetic" for demo figures).
+    note = models.CharField(_("source of the figures"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["year", "unit_id", "service"]

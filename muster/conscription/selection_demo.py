@@ -7,6 +7,7 @@ each commune; a few volunteers; the village nomination and the council review of
 13/02/2025; the units' re-examinations (one late); returns; replacements from the standby lists
 (within the 15 days, one late, one beyond the 2 % cap).
 
+It runs after the violations demo, whose citizen who refused his call-up is not handed over.
 It degrades gracefully: a commune without enough examination results gets no list (so no
 standby list and no replacement); the decisions that exist are still handed over. Every step
 is idempotent, so a second run adds only what a first run could not (for instance after the
@@ -41,6 +42,8 @@ from muster.conscription.models import (
     SelectionList,
     SelectionState,
     Service,
+    ViolationCase,
+    ViolationKind,
     Volunteer,
 )
 from muster.geo.models import Unit
@@ -228,6 +231,12 @@ def _lists(
 
 
 def _handovers(communes: list[CampaignCommune], units: dict[str, ReceivingUnit]) -> None:
+    """Hand over each commune's valid decisions to its units on 13/02/2025, except the
+    citizens the violations demo records as not complying with their call-up (they did not
+    come)."""
+    refusers = ViolationCase.objects.filter(
+        kind__in=[ViolationKind.REFUSED_CALLUP, ViolationKind.ABSENT_CALLUP]
+    ).values("person_id")
     for commune in communes:
         if Handover.objects.filter(commune=commune).exists():
             continue
@@ -244,7 +253,9 @@ def _handovers(communes: list[CampaignCommune], units: dict[str, ReceivingUnit])
                     service=service,
                     status=DecisionStatus.VALID,
                     recruit__isnull=True,
-                ).order_by("number")[:number]
+                )
+                .exclude(person_id__in=refusers)
+                .order_by("number")[:number]
             )
             if waiting:
                 hs.handover_record(
@@ -278,14 +289,13 @@ def _after(
     for recruit in recruits:
         commune = recruit.handover.commune
         by_commune.setdefault(key_of.get(commune.pk, commune.unit.code), []).append(recruit)
-    # A third replacement, in the first commune with a list besides those two: beyond the cap.
+    # A third, in the first other commune whose army list has a standby citizen left (the draw
+    # differs with each fresh seed, so which one varies from one install to the next).
     for key, items in by_commune.items():
-        if (
-            key not in ("DHOP", "DT")
-            and SelectionList.objects.filter(
-                commune=items[0].handover.commune, state=SelectionState.FROZEN, service="army"
-            ).exists()
-        ):
+        army = SelectionList.objects.filter(
+            commune=items[0].handover.commune, state=SelectionState.FROZEN, service="army"
+        ).first()
+        if key not in ("DHOP", "DT") and army is not None and hs.standby_next(army) is not None:
             unfit[(key, 0)] = dt.date(2025, 2, 26)
             break
     for key, items in by_commune.items():

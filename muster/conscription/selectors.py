@@ -21,7 +21,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from muster.conscription.dossiers_rules import facts_overrides
-from muster.conscription.dossiers_selectors import decided_in_force, decided_in_force_for
+from muster.conscription.dossiers_selectors import decided_in_force, in_force_among
 from muster.conscription.eligibility import (
     Facts,
     OutsideCoverage,
@@ -34,7 +34,7 @@ from muster.conscription.eligibility import (
 from muster.conscription.law import COVERAGE_START
 from muster.conscription.models import BarKind, Dossier, RegistrationBar
 from muster.health.models import HealthCall
-from muster.health.selectors import health_on, latest_valid_in
+from muster.health.selectors import health_on, health_on_among
 from muster.people.models import (
     FamilyTie,
     HigherLevel,
@@ -89,11 +89,12 @@ def facts_for_person(
     """The engine's ``Facts`` for ``person`` on ``on``, read from the registry.
 
     ``ties`` and ``bars`` may be passed when the caller already loaded them (the person page
-    does); otherwise they are queried. ``bars`` must be those in force on ``on``.
+    does); otherwise they are queried. ``bars`` must be those in force on ``on``. Callers that
+    judge many citizens at once (the registry pool, ``facts_for_people``) pass ``health_calls``
+    (the person's calls, with their sessions) and ``dossiers`` (the person's dossiers, any
+    state) prefetched: the same choice is then made in Python, without a query per citizen.
     ``volunteer``: the citizen has a standing written application to enlist (tình nguyện,
     Art 41(3)) in the campaign the caller judges for (``selection_selectors.is_volunteer``).
-    ``health_calls`` (his calls concluded by ``on``, newest first) and ``dossiers`` (those in
-    force on ``on``) may be passed preloaded too (``facts_for_people``).
     """
     ties = list(person.family_ties.all()) if ties is None else list(ties)
     bars = bars_on(person=person, on=on) if bars is None else list(bars)
@@ -174,9 +175,7 @@ def _health_facts(
     if calls is None:
         call, illness = health_on(person=person, on=on)
     else:
-        loaded = list(calls)
-        call = latest_valid_in(loaded, on)
-        illness = next((c for c in loaded if c.exempt_icd), None)
+        call, illness = health_on_among(calls, on)
     if call is not None:
         found["health_class"] = call.health_class
         found["health_class_temporary"] = call.class_temporary
@@ -193,7 +192,9 @@ def _dossier_facts(
 ) -> dict[str, Any]:
     """What the granted deferral and exemption decisions standing on ``on`` establish."""
     found: dict[str, Any] = {}
-    standing = decided_in_force(person=person, on=on) if dossiers is None else dossiers
+    standing = (
+        decided_in_force(person=person, on=on) if dossiers is None else in_force_among(dossiers, on)
+    )
     for dossier in standing:
         found.update(facts_overrides(dossier.ground, on))
     return found
@@ -215,12 +216,8 @@ def facts_for_people(
                 end_date__lt=on
             )
         )
-        calls = _grouped(
-            HealthCall.objects.filter(person_id__in=ids, concluded_on__lte=on)
-            .select_related("session")
-            .order_by("-concluded_on", "-id")
-        )
-        dossiers = _grouped(decided_in_force_for(person_ids=ids, on=on))
+        calls = _grouped(HealthCall.objects.filter(person_id__in=ids).select_related("session"))
+        dossiers = _grouped(Dossier.objects.filter(person_id__in=ids))
         for person in chunk:
             found[person.pk] = facts_for_person(
                 person=person,
@@ -248,10 +245,20 @@ def verdict_for_person(
     ties: Iterable[FamilyTie] | None = None,
     bars: Iterable[RegistrationBar] | None = None,
     volunteer: bool = False,
+    health_calls: Iterable[HealthCall] | None = None,
+    dossiers: Iterable[Dossier] | None = None,
 ) -> Verdict | None:
     """The engine's verdict on ``on``; None when ``on`` precedes the law the engine encodes
     (``law.COVERAGE_START``; the page then says so with ``outside_coverage_message``)."""
-    facts = facts_for_person(person=person, on=on, ties=ties, bars=bars, volunteer=volunteer)
+    facts = facts_for_person(
+        person=person,
+        on=on,
+        ties=ties,
+        bars=bars,
+        volunteer=volunteer,
+        health_calls=health_calls,
+        dossiers=dossiers,
+    )
     try:
         return evaluate(facts, on)
     except OutsideCoverage:

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conscription', '0008_postings_supersede_sources'),
+        ('conscription', '0009_demo_quotahistory_note'),
         ('geo', '0001_initial'),
     ]
 
