@@ -1,0 +1,930 @@
+"""Reads of the call-up reports, cut to the acting user's area (``visible_unit_ids``).
+
+The results report is a few grouped queries whatever the number of communes: citizens counted
+by registration commune (``GROUP BY registration_unit``), and the quota-sized records of the
+campaign (decisions, selection entries, recruits, returns, replacements) read once and added up
+by ``figures``. Definitions: docs/reports.md.
+
+Rows. A report has one row per commune-level unit: the campaign's communes, except that a
+campaign commune merged away before the handover day is folded into its successor of that day
+(the 2025 Kim Động campaign was opened with Nhân La and Vũ Xá on 1/11/2024; from 1/12/2024 they
+are Diên Hồng, whose citizens are registered there), so the row's quota is theirs and its
+citizens are the successor's and theirs.
+
+A citizen counts in the commune where he was registered on the campaign's reference day (the
+handover day): his registration unit, unless he transferred out after that day, in which case
+the commune he left by his first transfer after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from muster.accounts.access import get_for_user
+from muster.accounts.perms import Cap
+from muster.conscription import campaign_rules
+from muster.conscription.campaign_selectors import campaigns_for_user, deadline_rows
+from muster.conscription.models import (
+    Allocation,
+    CallupDecision,
+    Campaign,
+    CampaignCommune,
+    DecisionStatus,
+    Dossier,
+    DossierKind,
+    DossierState,
+    EventKind,
+    ListKind,
+    QuotaHistory,
+    Recruit,
+    RecruitReturn,
+    RegistrationBar,
+    RegistrationEvent,
+    Replacement,
+    SelectionEntry,
+    SelectionState,
+    ViolationCase,
+    Volunteer,
+)
+from muster.core.ages import birth_range
+from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit, UnitChange
+from muster.geo.selectors import visible_unit_ids
+from muster.health.models import HealthCall, HealthSession, SessionKind
+from muster.people.models import Person, Sex
+from muster.reports import figures
+from muster.reports.figures import RecruitFact, Tally
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+#: Call-up age counted as "registered": 18 to 27 on the handover day (as the registry pool).
+REGISTERED_AGES = (18, 27)
+
+
+# ----------------------------------------------------------------------------- lineage
+
+
+class Lineage:
+    """Every ``UnitChange`` in memory (one query): predecessors and successors of units."""
+
+    def __init__(self) -> None:
+        self.successors: dict[int, list[tuple[Unit, dt.date, bool]]] = defaultdict(list)
+        self.predecessors: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+        for change in UnitChange.objects.select_related("successor"):
+            self.successors[change.predecessor_id].append(
+                (change.successor, change.effective_date, change.partial)
+            )
+            self.predecessors[change.successor_id].append((change.predecessor_id, change.partial))
+
+    def roots(self, unit_ids: Iterable[int]) -> dict[int, bool]:
+        """The units and every unit that became them, transitively; the value says whether the
+        unit reached them only in part (a split: Ngọc Thanh into Hiệp Cường and Sơn Nam)."""
+        seen: dict[int, bool] = dict.fromkeys(unit_ids, False)
+        frontier = list(seen)
+        while frontier:
+            nxt: list[int] = []
+            for unit_id in frontier:
+                for pred, partial in self.predecessors.get(unit_id, ()):
+                    part = partial or seen[unit_id]
+                    if pred not in seen:
+                        seen[pred] = part
+                        nxt.append(pred)
+                    elif seen[pred] and not part:
+                        seen[pred] = False
+            frontier = nxt
+        return seen
+
+    def successor_on(self, unit: Unit, day: dt.date) -> Unit | None:
+        """The one unit that ``unit`` became by ``day`` (following whole mergers), valid on
+        ``day``; ``None`` when it was split or did not end."""
+        current = unit
+        for _step in range(10):
+            if current.is_valid_on(day):
+                return None if current.pk == unit.pk else current
+            whole = [
+                s for s, effective, partial in self.successors.get(current.pk, ()) if not partial
+            ]
+            nexts = [s for s in whole if s.valid_from <= day]
+            if len(nexts) != 1:
+                return None
+            current = nexts[0]
+        return None
+
+
+def scope_of(unit: Unit, lineage: Lineage) -> frozenset[int]:
+    """The units a report of ``unit`` covers: its subtree and the subtrees of every unit that
+    became it (a 2026 commune answers for the communes it absorbed)."""
+    return subtree_ids(Unit.objects.filter(pk__in=list(lineage.roots([unit.pk]))))
+
+
+def subtree_ids(units: Iterable[Unit]) -> frozenset[int]:
+    condition = Q()
+    found = False
+    for unit in units:
+        condition |= Q(path__startswith=unit.path)
+        found = True
+    if not found:
+        return frozenset()
+    return frozenset(Unit.objects.filter(condition).values_list("pk", flat=True))
+
+
+# ----------------------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One commune-level unit of a report and the campaign communes it stands for."""
+
+    unit: Unit
+    communes: tuple[CampaignCommune, ...]
+    #: Units whose citizens count in the row: the row's unit and its folded communes.
+    units: frozenset[int]
+
+    @property
+    def key(self) -> int:
+        return self.unit.pk
+
+    @property
+    def folded(self) -> list[Unit]:
+        return [c.unit for c in self.communes if c.unit_id != self.unit.pk]
+
+
+def reference_day(campaign: Campaign) -> dt.date:
+    """The day the report counts on: the (first) handover day."""
+    return campaign.handover_start
+
+
+def health_window(campaign: Campaign) -> tuple[dt.date, dt.date]:
+    """Screening and examination sessions counted: 1 July of the year before to the handover
+    day (as the campaign board)."""
+    return dt.date(campaign.year - 1, 7, 1), campaign.handover_start
+
+
+def campaign_year(campaign: Campaign) -> tuple[dt.date, dt.date]:
+    """Violations not linked to a campaign count in the campaign year: 1 July to 30 June."""
+    return dt.date(campaign.year - 1, 7, 1), dt.date(campaign.year, 6, 30)
+
+
+def build_rows(
+    campaign: Campaign,
+    *,
+    visible: frozenset[int],
+    scope: frozenset[int] | None,
+    lineage: Lineage,
+    only_units: frozenset[int] | None = None,
+) -> list[ReportRow]:
+    """The report rows of ``campaign`` seen by a user whose area is ``visible``, limited to
+    the units ``scope`` (a selected unit's subtree and predecessors; ``None``: all)."""
+    day = reference_day(campaign)
+    communes = campaign.communes.filter(unit_id__in=visible).select_related("unit")
+    if only_units is not None:
+        communes = communes.filter(unit_id__in=only_units)
+    grouped: dict[int, tuple[Unit, list[CampaignCommune]]] = {}
+    for commune in communes.order_by("unit__path"):
+        target = lineage.successor_on(commune.unit, day) or commune.unit
+        grouped.setdefault(target.pk, (target, []))[1].append(commune)
+    rows: list[ReportRow] = []
+    for unit, members in grouped.values():
+        units = frozenset({unit.pk, *(c.unit_id for c in members)})
+        if scope is not None and not (units & scope):
+            continue
+        rows.append(ReportRow(unit=unit, communes=tuple(members), units=units & visible))
+    rows.sort(key=lambda r: (r.unit.name_search, r.unit.pk))
+    return rows
+
+
+# ----------------------------------------------------------------------------- collecting
+
+
+def _moved(day: dt.date, units: frozenset[int]) -> dict[int, int]:
+    """Citizens who transferred out after ``day`` and concern ``units`` (now registered there,
+    or left one of them): person → the commune he was registered in on ``day``."""
+    left_here = RegistrationEvent.objects.filter(
+        kind=EventKind.TRANSFER_OUT, event_date__gt=day, from_unit_id__in=units
+    ).values("person_id")
+    events = (
+        RegistrationEvent.objects.filter(kind=EventKind.TRANSFER_OUT, event_date__gt=day)
+        .filter(Q(person__registration_unit_id__in=units) | Q(person_id__in=Subquery(left_here)))
+        .order_by("person_id", "event_date", "id")
+        .values_list("person_id", "from_unit_id")
+    )
+    moved: dict[int, int] = {}
+    for person_id, from_unit in events:
+        if from_unit is not None:
+            moved.setdefault(person_id, from_unit)
+    return moved
+
+
+def _grouped(
+    qs: QuerySet[Any],
+    *,
+    person: str,
+    unit_row: dict[int, int],
+    moved: dict[int, int],
+    keys: tuple[str, ...] = (),
+    **aggregates: Any,
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``qs`` aggregated per report row (and ``keys``): rows of citizens registered in the
+    row's units, corrected for the citizens who moved after the reference day.
+
+    ``person`` is the path to the citizen ("" for ``Person`` itself)."""
+    prefix = f"{person}__" if person else ""
+    unit_path = f"{prefix}registration_unit_id"
+    person_path = f"{person}_id" if person else "pk"
+    main = qs.filter(**{f"{unit_path}__in": list(unit_row)}).order_by()
+    if moved:
+        main = main.exclude(**{f"{person_path}__in": list(moved)})
+    for item in main.values(unit_path, *keys).annotate(**aggregates):
+        yield unit_row[item.pop(unit_path)], item
+    if moved:
+        back = qs.filter(**{f"{person_path}__in": list(moved)}).order_by()
+        for item in back.values(person_path, *keys).annotate(**aggregates):
+            row = unit_row.get(moved[item.pop(person_path)])
+            if row is not None:
+                yield row, item
+
+
+def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
+    """The base counts of every row of ``campaign`` (a constant number of queries)."""
+    tallies = {r.key: Tally() for r in rows}
+    if not rows:
+        return tallies
+    day = reference_day(campaign)
+    unit_row = {u: r.key for r in rows for u in r.units}
+    commune_row = {c.pk: r.key for r in rows for c in r.communes}
+    communes = list(commune_row)
+    moved = _moved(day, frozenset(unit_row))
+    grouped = {"person": "", "unit_row": unit_row, "moved": moved}
+
+    # Registered men of call-up age, neither removed from the register nor barred on the day.
+    born_from, born_to = birth_range(day, *REGISTERED_AGES)
+    removed = RegistrationEvent.objects.filter(
+        person_id=OuterRef("pk"), kind=EventKind.REMOVAL, event_date__lte=day
+    )
+    barred = RegistrationBar.objects.filter(person_id=OuterRef("pk"), start_date__lte=day).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=day)
+    )
+    people = Person.objects.filter(
+        ~Exists(removed), ~Exists(barred), sex=Sex.MALE, date_of_birth__range=(born_from, born_to)
+    )
+    for row, item in _grouped(people, **grouped, n=Count("pk")):
+        tallies[row].registered += item["n"]
+
+    # Screening and examination.
+    start, end = health_window(campaign)
+    calls = HealthCall.objects.filter(session__date__range=(start, end))
+    screening = Q(session__kind=SessionKind.SCREENING)
+    exam = Q(session__kind=SessionKind.EXAMINATION)
+    for row, item in _grouped(
+        calls,
+        **{**grouped, "person": "person"},
+        screening=Count("person", distinct=True, filter=screening),
+        exam=Count("person", distinct=True, filter=exam),
+        examined=Count("person", distinct=True, filter=exam & Q(health_class__isnull=False)),
+        late=Count("pk", filter=Q(notice_late=True)),
+    ):
+        t = tallies[row]
+        t.called_screening += item["screening"]
+        t.called_exam += item["exam"]
+        t.examined += item["examined"]
+        t.late_notices += item["late"]
+    classed = calls.filter(exam, health_class__isnull=False)
+    later = HealthCall.objects.filter(
+        person_id=OuterRef("person_id"),
+        session__kind=SessionKind.EXAMINATION,
+        session__date__range=(start, end),
+        health_class__isnull=False,
+    ).filter(
+        Q(concluded_on__gt=OuterRef("concluded_on"))
+        | Q(concluded_on=OuterRef("concluded_on"), pk__gt=OuterRef("pk"))
+    )
+    for row, item in _grouped(
+        classed.filter(~Exists(later)),
+        **{**grouped, "person": "person"},
+        keys=("health_class",),
+        n=Count("pk"),
+    ):
+        tallies[row].health_class[item["health_class"]] += item["n"]
+
+    # Deferrals and exemptions standing on the day.
+    standing = (
+        Dossier.objects.filter(
+            state__in=[DossierState.GRANTED, DossierState.ENDED], decision_date__lte=day
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+    )
+    for row, item in _grouped(
+        standing,
+        **{**grouped, "person": "person"},
+        keys=("kind", "ground"),
+        n=Count("person", distinct=True),
+    ):
+        t = tallies[row]
+        (t.deferred if item["kind"] == DossierKind.DEFERRAL else t.exempt)[item["ground"]] += item[
+            "n"
+        ]
+    for row, item in _grouped(
+        standing,
+        **{**grouped, "person": "person"},
+        keys=("kind",),
+        n=Count("person", distinct=True),
+    ):
+        if item["kind"] == DossierKind.DEFERRAL:
+            tallies[row].deferred_people += item["n"]
+        else:
+            tallies[row].exempt_people += item["n"]
+
+    # Volunteers (written applications not withdrawn by the day).
+    applied = Volunteer.objects.filter(campaign=campaign).filter(
+        Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day)
+    )
+    for row, item in _grouped(
+        applied, **{**grouped, "person": "person"}, n=Count("person", distinct=True)
+    ):
+        tallies[row].volunteers_applied += item["n"]
+
+    # Pools and quotas.
+    for r in rows:
+        pools = [c.pool_used for c in r.communes]
+        if any(p is None for p in pools):
+            tallies[r.key].unknown = tallies[r.key].unknown | {"callable"}
+        tallies[r.key].callable = sum(p or 0 for p in pools)
+    for commune_id, service, final in Allocation.objects.filter(
+        commune_id__in=communes
+    ).values_list("commune_id", "service", "final"):
+        tallies[commune_row[commune_id]].quota[service] += final
+
+    # Call-up decisions (valid) and their delivery.
+    for commune_id, service, delivered, enlist in CallupDecision.objects.filter(
+        commune_id__in=communes, status=DecisionStatus.VALID
+    ).values_list("commune_id", "service", "delivered_on", "enlist_on"):
+        t = tallies[commune_row[commune_id]]
+        t.decisions[service] += 1
+        if delivered is not None and campaign_rules.notice_is_late(
+            "campaign.notice.callup", delivered, enlist
+        ):
+            t.late_deliveries += 1
+
+    # Official lists (frozen).
+    for item in (
+        SelectionEntry.objects.filter(
+            selection__commune_id__in=communes,
+            selection__state=SelectionState.FROZEN,
+            list_kind=ListKind.OFFICIAL,
+        )
+        .values("selection__commune_id", "selection__service")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        t = tallies[commune_row[item["selection__commune_id"]]]
+        t.selected[item["selection__service"]] += item["n"]
+
+    # Recruits handed over, returned, replaced.
+    for fact in recruit_facts(campaign, commune_row):
+        tallies[fact.row].add_recruit(fact)
+    for item in (
+        RecruitReturn.objects.filter(recruit__handover__commune_id__in=communes)
+        .values("recruit__handover__commune_id", "reason_kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        t = tallies[commune_row[item["recruit__handover__commune_id"]]]
+        t.returns[item["reason_kind"]] += item["n"]
+    for item in (
+        Replacement.objects.filter(returned__recruit__handover__commune_id__in=communes)
+        .values("returned__recruit__handover__commune_id")
+        .annotate(
+            n=Count("pk"),
+            late=Count("pk", filter=Q(late=True)),
+            over=Count("pk", filter=Q(over_cap=True)),
+        )
+        .order_by()
+    ):
+        t = tallies[commune_row[item["returned__recruit__handover__commune_id"]]]
+        t.replacements += item["n"]
+        t.replacements_late += item["late"]
+        t.replacements_over_cap += item["over"]
+
+    # Violations of the campaign, or of the campaign year when not linked to one.
+    year_from, year_to = campaign_year(campaign)
+    for item in (
+        ViolationCase.objects.filter(
+            Q(unit_id__in=list(unit_row)) | Q(unit__parent_id__in=list(unit_row))
+        )
+        .filter(
+            Q(campaign=campaign) | Q(campaign__isnull=True, occurred_on__range=(year_from, year_to))
+        )
+        .values("unit_id", "unit__parent_id", "kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        row = unit_row.get(item["unit_id"]) or unit_row.get(item["unit__parent_id"])
+        if row is not None:
+            tallies[row].violations[item["kind"]] += item["n"]
+    return tallies
+
+
+def recruit_facts(campaign: Campaign, commune_row: dict[int, int]) -> list[RecruitFact]:
+    day = reference_day(campaign)
+    volunteer = Volunteer.objects.filter(
+        campaign=campaign, person_id=OuterRef("decision__person_id")
+    ).filter(Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day))
+    replacement = Replacement.objects.filter(decision_id=OuterRef("decision_id"))
+    rows = (
+        Recruit.objects.filter(handover__commune_id__in=list(commune_row))
+        .annotate(is_volunteer=Exists(volunteer), is_replacement=Exists(replacement))
+        .values_list(
+            "handover__commune_id",
+            "decision__service",
+            "decision__person__date_of_birth",
+            "handover__handed_on",
+            "decision__person__higher_level",
+            "decision__person__study_status",
+            "decision__person__party_member",
+            "decision__person__youth_union_member",
+            "decision__person__ethnicity",
+            "is_volunteer",
+            "is_replacement",
+        )
+        .order_by()
+    )
+    return [
+        RecruitFact(
+            row=commune_row[commune_id],
+            service=service,
+            born=born,
+            handed_on=handed_on,
+            higher_level=level,
+            study_status=status,
+            party_member=party,
+            youth_union_member=youth,
+            ethnicity=ethnicity,
+            volunteer=vol,
+            replacement=repl,
+        )
+        for (
+            commune_id,
+            service,
+            born,
+            handed_on,
+            level,
+            status,
+            party,
+            youth,
+            ethnicity,
+            vol,
+            repl,
+        ) in rows
+    ]
+
+
+# ----------------------------------------------------------------------------- previous year
+
+
+@dataclass
+class Previous:
+    """Last year's tally of a row: from last year's campaign(s) or from ``QuotaHistory``."""
+
+    tally: Tally
+    source: str  # "campaign" or "history"
+    units: list[str] = field(default_factory=list)  # names of last year's communes summed
+    partial: list[str] = field(default_factory=list)  # of which only part merged here
+
+
+def previous_year(
+    campaign: Campaign, rows: list[ReportRow], *, visible: frozenset[int], lineage: Lineage
+) -> tuple[dict[int, Previous], Tally | None, list[Campaign]]:
+    """Last year's figures for each row, their total, and the campaigns they came from.
+
+    Last year's communes map to this year's rows through ``UnitChange`` lineage (the row's
+    units and everything that became them); a row sums its predecessors. A commune that was
+    split counts whole in each row it partly became (flagged); the total counts it once. Rows
+    with no campaign last year fall back to ``QuotaHistory`` (quota, pool, handed over,
+    replacements only)."""
+    roots = {r.key: lineage.roots(r.units) for r in rows}
+    root_sets = {key: frozenset(found) for key, found in roots.items()}
+    all_roots = frozenset(u for found in roots.values() for u in found)
+    last_communes = list(
+        CampaignCommune.objects.filter(
+            campaign__year=campaign.year - 1,
+            campaign__call=1,
+            unit_id__in=all_roots & visible,
+        ).select_related("campaign__unit")
+    )
+    by_campaign: dict[int, Campaign] = {c.campaign_id: c.campaign for c in last_communes}
+    units_of: dict[int, set[int]] = defaultdict(set)
+    for c in last_communes:
+        units_of[c.campaign_id].add(c.unit_id)
+    sources: dict[tuple[str, int], Tally] = {}
+    names: dict[tuple[str, int], str] = {}
+    mapped: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for campaign_id, past in by_campaign.items():
+        past_rows = build_rows(
+            past,
+            visible=visible,
+            scope=None,
+            lineage=lineage,
+            only_units=frozenset(units_of[campaign_id]),
+        )
+        past_tallies = collect(past, past_rows)
+        for p in past_rows:
+            key = ("campaign", p.key)
+            sources[key] = past_tallies[p.key]
+            names[key] = p.unit.name
+            for r in rows:
+                if p.units & root_sets[r.key]:
+                    mapped[r.key].append(key)
+    missing = [r for r in rows if not mapped[r.key]]
+    if missing:
+        wanted = frozenset(u for r in missing for u in roots[r.key]) & visible
+        history: dict[int, dict[str, QuotaHistory]] = defaultdict(dict)
+        for h in QuotaHistory.objects.filter(
+            year=campaign.year - 1, unit_id__in=wanted
+        ).select_related("unit"):
+            history[h.unit_id][h.service] = h
+        for r in missing:
+            for unit_id in roots[r.key]:
+                if unit_id not in history:
+                    continue
+                key = ("history", unit_id)
+                if key not in sources:
+                    by_service = history[unit_id]
+                    pools = [h.callable_pool for h in by_service.values()]
+                    sources[key] = figures.history_tally(
+                        quota={s: h.quota for s, h in by_service.items()},
+                        callable_pool=None if any(p is None for p in pools) else max(pools or [0]),
+                        handed_over={s: h.handed_over for s, h in by_service.items()},
+                        replacements=sum(h.replacements for h in by_service.values()),
+                    )
+                    names[key] = next(iter(by_service.values())).unit.name
+                mapped[r.key].append(key)
+    out: dict[int, Previous] = {}
+    for r in rows:
+        keys = mapped[r.key]
+        if not keys:
+            continue
+        partial_units = {u for u, part in roots[r.key].items() if part}
+        out[r.key] = Previous(
+            tally=figures.total(sources[k] for k in keys),
+            source=keys[0][0],
+            units=sorted(names[k] for k in keys),
+            partial=sorted(names[k] for k in keys if k[1] in partial_units),
+        )
+    used = {k for r in rows for k in mapped[r.key]}
+    prev_total = figures.total(sources[k] for k in used) if len(out) == len(rows) else None
+    return out, prev_total, sorted(by_campaign.values(), key=lambda c: c.unit.name)
+
+
+# ----------------------------------------------------------------------------- the report
+
+
+@dataclass
+class Line:
+    row: ReportRow
+    values: dict[str, figures.Number | None]
+    previous: Previous | None
+    previous_values: dict[str, figures.Number | None] | None
+    changes: dict[str, figures.Number | None]
+
+    @property
+    def name(self) -> str:
+        return self.row.unit.name
+
+
+@dataclass
+class ResultsReport:
+    campaign: Campaign
+    unit: Unit
+    day: dt.date
+    lines: list[Line]
+    total: dict[str, figures.Number | None]
+    total_previous: dict[str, figures.Number | None] | None
+    total_changes: dict[str, figures.Number | None]
+    previous_campaigns: list[Campaign]
+    tallies: dict[int, Tally]
+
+    @property
+    def single(self) -> bool:
+        """A commune's own report: one row, no total needed."""
+        return len(self.lines) == 1 and self.unit.kind in COMMUNE_LEVEL_KINDS
+
+    @property
+    def has_previous(self) -> bool:
+        return any(line.previous is not None for line in self.lines)
+
+    def has(self, section: str) -> bool:
+        """Whether the campaign holds data for a stage yet (else the page says so)."""
+        t = self.total
+        checks = {
+            "health": (t["called_screening"] or 0) + (t["called_exam"] or 0) > 0,
+            "deferral": (t["deferred"] or 0) + (t["exempt"] or 0) > 0,
+            "quota": (t["quota_total"] or 0) > 0,
+            "decisions": (t["decisions"] or 0) > 0,
+            "selection": (t["selected"] or 0) > 0,
+            "handover": (t["handed_over"] or 0) + (t["replacements"] or 0) > 0,
+            "violations": (t["violations"] or 0) > 0,
+            "volunteers": (t["volunteers_applied"] or 0) > 0,
+        }
+        return checks[section]
+
+
+def _changes(
+    current: dict[str, figures.Number | None], previous: dict[str, figures.Number | None] | None
+) -> dict[str, figures.Number | None]:
+    if previous is None:
+        return dict.fromkeys(current)
+    return {k: figures.change(v, previous.get(k)) for k, v in current.items()}
+
+
+def results_report(*, user: User, campaign: Campaign, unit: Unit) -> ResultsReport:
+    """The call-up results report of ``campaign`` for ``unit`` (a commune, or a district /
+    PTKV / province and its communes), as ``user`` may see it, with last year beside it."""
+    visible = visible_unit_ids(user)
+    lineage = Lineage()
+    rows = build_rows(campaign, visible=visible, scope=scope_of(unit, lineage), lineage=lineage)
+    tallies = collect(campaign, rows)
+    previous, prev_total, past = previous_year(campaign, rows, visible=visible, lineage=lineage)
+    lines = []
+    for r in rows:
+        vals = figures.values(tallies[r.key])
+        prev = previous.get(r.key)
+        prev_vals = figures.values(prev.tally) if prev else None
+        lines.append(Line(r, vals, prev, prev_vals, _changes(vals, prev_vals)))
+    total = figures.values(figures.total(tallies.values()))
+    total_prev = figures.values(prev_total) if prev_total is not None else None
+    return ResultsReport(
+        campaign=campaign,
+        unit=unit,
+        day=reference_day(campaign),
+        lines=lines,
+        total=total,
+        total_previous=total_prev,
+        total_changes=_changes(total, total_prev),
+        previous_campaigns=past,
+        tallies=tallies,
+    )
+
+
+def evenness_of(report: ResultsReport) -> figures.Evenness:
+    return figures.evenness(
+        [(line.row.key, line.values) for line in report.lines],
+        {line.row.key: line.previous_values for line in report.lines},
+        handover_recorded=report.has("handover"),
+    )
+
+
+# ----------------------------------------------------------------------------- fetching
+
+
+def campaign_for_user(user: User, public_id: Any) -> Campaign:
+    """A campaign with at least one commune in the user's area (404 otherwise)."""
+    return get_for_user(
+        user,
+        Campaign.objects.select_related("unit"),
+        unit_field="communes__unit",
+        cap=Cap.VIEW_REPORTS,
+        public_id=public_id,
+    )
+
+
+def report_unit(user: User, campaign: Campaign, raw: str | None) -> Unit:
+    """The unit a report covers: ``?unit=<uuid>`` if the user may see it, else the campaign's
+    unit when it lies in the user's area, else the user's own scope unit."""
+    visible = visible_unit_ids(user)
+    if raw:
+        unit = Unit.objects.filter(public_id=raw, pk__in=visible).first() if _is_uuid(raw) else None
+        if unit is None:
+            raise Http404(_("Not found, or outside your area."))
+        return unit
+    if campaign.unit_id in visible or user.scope_unit is None:
+        return campaign.unit
+    return user.scope_unit
+
+
+def _is_uuid(raw: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(raw)
+    except ValueError:
+        return False
+    return True
+
+
+def unit_choices(user: User, campaign: Campaign) -> list[Unit]:
+    """The units a report can be asked for: the campaign's unit (if in the area), the units
+    between it and the communes, and the commune rows."""
+    visible = visible_unit_ids(user)
+    lineage = Lineage()
+    rows = build_rows(campaign, visible=visible, scope=None, lineage=lineage)
+    choices: list[Unit] = []
+    if campaign.unit_id in visible:
+        choices.append(campaign.unit)
+        middle = Unit.objects.filter(
+            path__startswith=campaign.unit.path,
+            depth__gt=campaign.unit.depth,
+            pk__in=visible,
+            valid_from__lte=campaign.handover_start,
+        ).exclude(kind__in=COMMUNE_LEVEL_KINDS)
+        middle = middle.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=campaign.exam_start))
+        choices.extend(u for u in middle.exclude(kind__in=("village", "residential_group")))
+    elif user.scope_unit is not None and len(rows) > 1:
+        choices.append(user.scope_unit)
+    choices.extend(r.unit for r in rows)
+    return choices
+
+
+def report_campaigns(user: User) -> QuerySet[Campaign]:
+    return campaigns_for_user(user)
+
+
+# ----------------------------------------------------------------------------- lists
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    row: ReportRow
+    person: Person
+    basis: str
+    service: str
+    number: int | None
+    issued_on: dt.date | None
+    delivered_on: dt.date | None
+    enlist_on: dt.date | None
+
+
+def _rows_for(user: User, campaign: Campaign, unit: Unit) -> tuple[list[ReportRow], Lineage]:
+    visible = visible_unit_ids(user)
+    lineage = Lineage()
+    rows = build_rows(campaign, visible=visible, scope=scope_of(unit, lineage), lineage=lineage)
+    return rows, lineage
+
+
+def callup_list(*, user: User, campaign: Campaign, unit: Unit) -> list[ListEntry]:
+    """Citizens called up: valid call-up decisions, then citizens on a frozen official list
+    who have no valid decision yet."""
+    rows, _lineage = _rows_for(user, campaign, unit)
+    commune_row = {c.pk: r for r in rows for c in r.communes}
+    entries: list[ListEntry] = []
+    decided: set[int] = set()
+    for d in (
+        CallupDecision.objects.filter(commune_id__in=list(commune_row), status=DecisionStatus.VALID)
+        .select_related("person", "person__residence_unit", "person__registration_unit")
+        .order_by("commune__unit__name_search", "person__name_search", "id")
+    ):
+        decided.add(d.person_id)
+        entries.append(
+            ListEntry(
+                commune_row[d.commune_id],
+                d.person,
+                "decision",
+                d.service,
+                d.number,
+                d.issued_on,
+                d.delivered_on,
+                d.enlist_on,
+            )
+        )
+    for e in (
+        SelectionEntry.objects.filter(
+            selection__commune_id__in=list(commune_row),
+            selection__state=SelectionState.FROZEN,
+            list_kind=ListKind.OFFICIAL,
+        )
+        .exclude(person_id__in=decided)
+        .select_related("selection", "person", "person__residence_unit")
+        .order_by("selection__commune__unit__name_search", "place", "id")
+    ):
+        entries.append(
+            ListEntry(
+                commune_row[e.selection.commune_id],
+                e.person,
+                "official_list",
+                e.selection.service,
+                None,
+                None,
+                None,
+                None,
+            )
+        )
+    entries.sort(
+        key=lambda e: (e.row.unit.name_search, e.basis != "decision", e.person.name_search)
+    )
+    return entries
+
+
+@dataclass(frozen=True)
+class DossierEntry:
+    row: ReportRow
+    dossier: Dossier
+
+
+def dossier_list(*, user: User, campaign: Campaign, unit: Unit, kind: str) -> list[DossierEntry]:
+    """Deferrals (or exemptions) standing on the reference day, by ground: the dossiers the
+    results report counts."""
+    rows, _lineage = _rows_for(user, campaign, unit)
+    day = reference_day(campaign)
+    unit_row = {u: r for r in rows for u in r.units}
+    moved = _moved(day, frozenset(unit_row))
+    standing = (
+        Dossier.objects.filter(
+            kind=kind,
+            state__in=[DossierState.GRANTED, DossierState.ENDED],
+            decision_date__lte=day,
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+        .filter(Q(person__registration_unit_id__in=list(unit_row)) | Q(person_id__in=list(moved)))
+        .select_related("person", "person__residence_unit")
+    )
+    order = {g: i for i, g in enumerate(figures.DEFERRAL_GROUNDS + figures.EXEMPTION_GROUNDS)}
+    out: list[DossierEntry] = []
+    for dossier in standing:
+        unit_id = moved.get(dossier.person_id, dossier.person.registration_unit_id)
+        row = unit_row.get(unit_id)
+        if row is not None:
+            out.append(DossierEntry(row, dossier))
+    out.sort(
+        key=lambda e: (
+            order.get(e.dossier.ground, 99),
+            e.row.unit.name_search,
+            e.dossier.person.name_search,
+            e.dossier.pk,
+        )
+    )
+    return out
+
+
+def health_sessions(*, user: User, campaign: Campaign, unit: Unit) -> list[HealthSession]:
+    """Screening and examination sessions of the campaign's window in the report's area (the
+    books 2k, 2l and the council's report 2b are printed from them)."""
+    rows, lineage = _rows_for(user, campaign, unit)
+    units = {u for r in rows for u in r.units}
+    organisers = units | set(lineage.roots([campaign.unit_id]))
+    start, end = health_window(campaign)
+    ids = set(
+        HealthSession.objects.filter(
+            unit_id__in=list(organisers & visible_unit_ids(user)), date__range=(start, end)
+        )
+        .filter(Q(calls__person__registration_unit_id__in=list(units)) | Q(unit_id__in=units))
+        .values_list("pk", flat=True)
+    )
+    return list(
+        HealthSession.objects.filter(pk__in=ids)
+        .select_related("unit")
+        .annotate(called=Count("calls"))
+        .order_by("kind", "date", "id")
+    )
+
+
+# ----------------------------------------------------------------------------- dashboard
+
+
+@dataclass
+class Dashboard:
+    report: ResultsReport
+    stage: str
+    deadlines: list[Any]
+    indicators: list[figures.Indicator]
+    evenness: figures.Evenness
+    today: dt.date
+    class_counts: list[int]
+    deferral_counts: list[tuple[str, int]]
+
+
+def dashboard(*, user: User, campaign: Campaign, unit: Unit, today: dt.date) -> Dashboard:
+    report = results_report(user=user, campaign=campaign, unit=unit)
+    after = campaign_rules.rule("campaign.replacement", campaign.handover_start).int_param("days")
+    stage = figures.stage_on(
+        today,
+        screening_start=campaign.screening_start,
+        exam_start=campaign.exam_start,
+        exam_end=campaign.exam_end,
+        nomination_by=campaign.nomination_by,
+        handover_start=campaign.handover_start,
+        handover_end=campaign.handover_end,
+        after_days=after,
+    )
+    t = report.total
+    grounds = [(g, int(t[f"deferred_{g}"] or 0)) for g in figures.DEFERRAL_GROUNDS] + [
+        (g, int(t[f"exempt_{g}"] or 0)) for g in figures.EXEMPTION_GROUNDS
+    ]
+    return Dashboard(
+        report=report,
+        stage=stage,
+        deadlines=deadline_rows(campaign, today),
+        indicators=figures.indicators(report.total, report.total_previous),
+        evenness=evenness_of(report),
+        today=today,
+        class_counts=[int(t[f"class_{k}"] or 0) for k in range(1, 7)],
+        deferral_counts=grounds,
+    )
