@@ -93,7 +93,8 @@ def _fill_sheet(ws: Any, doc: TableDocument) -> None:
         for col, (column, value) in enumerate(zip(doc.columns, values, strict=True), start=1):
             kind = column.kind
             if isinstance(value, Typed):
-                value, kind = value.value, value.kind
+                kind = value.kind
+                value = value.value
             if isinstance(value, Decimal):
                 value = float(value)
             cell = ws.cell(row=row, column=col, value=value)

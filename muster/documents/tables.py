@@ -62,7 +62,8 @@ class TableDocument:
 def format_cell(value: Cell, kind: Kind) -> str:
     """Vietnamese text of a cell: dates dd/mm/yyyy, numbers 1.234,5."""
     if isinstance(value, Typed):
-        value, kind = value.value, value.kind
+        kind = value.kind
+        value = value.value
     if value is None:
         return ""
     if isinstance(value, dt.date):

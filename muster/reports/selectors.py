@@ -223,12 +223,20 @@ def _moved(day: dt.date, units: frozenset[int]) -> dict[int, int]:
     return moved
 
 
+@dataclass(frozen=True)
+class _Attribution:
+    """Where citizens count: registration unit → row, and the citizens who moved after the
+    reference day → the unit they were registered in on it."""
+
+    unit_row: dict[int, int]
+    moved: dict[int, int]
+
+
 def _grouped(
     qs: QuerySet[Any],
+    at: _Attribution,
     *,
     person: str,
-    unit_row: dict[int, int],
-    moved: dict[int, int],
     keys: tuple[str, ...] = (),
     **aggregates: Any,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -236,6 +244,7 @@ def _grouped(
     row's units, corrected for the citizens who moved after the reference day.
 
     ``person`` is the path to the citizen ("" for ``Person`` itself)."""
+    unit_row, moved = at.unit_row, at.moved
     prefix = f"{person}__" if person else ""
     unit_path = f"{prefix}registration_unit_id"
     person_path = f"{person}_id" if person else "pk"
@@ -262,7 +271,7 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     commune_row = {c.pk: r.key for r in rows for c in r.communes}
     communes = list(commune_row)
     moved = _moved(day, frozenset(unit_row))
-    grouped = {"person": "", "unit_row": unit_row, "moved": moved}
+    at = _Attribution(unit_row, moved)
 
     # Registered men of call-up age, neither removed from the register nor barred on the day.
     born_from, born_to = birth_range(day, *REGISTERED_AGES)
@@ -275,7 +284,7 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     people = Person.objects.filter(
         ~Exists(removed), ~Exists(barred), sex=Sex.MALE, date_of_birth__range=(born_from, born_to)
     )
-    for row, item in _grouped(people, **grouped, n=Count("pk")):
+    for row, item in _grouped(people, at, person="", n=Count("pk")):
         tallies[row].registered += item["n"]
 
     # Screening and examination.
@@ -285,7 +294,8 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     exam = Q(session__kind=SessionKind.EXAMINATION)
     for row, item in _grouped(
         calls,
-        **{**grouped, "person": "person"},
+        at,
+        person="person",
         screening=Count("person", distinct=True, filter=screening),
         exam=Count("person", distinct=True, filter=exam),
         examined=Count("person", distinct=True, filter=exam & Q(health_class__isnull=False)),
@@ -308,7 +318,8 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     )
     for row, item in _grouped(
         classed.filter(~Exists(later)),
-        **{**grouped, "person": "person"},
+        at,
+        person="person",
         keys=("health_class",),
         n=Count("pk"),
     ):
@@ -324,7 +335,8 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     )
     for row, item in _grouped(
         standing,
-        **{**grouped, "person": "person"},
+        at,
+        person="person",
         keys=("kind", "ground"),
         n=Count("person", distinct=True),
     ):
@@ -334,7 +346,8 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
         ]
     for row, item in _grouped(
         standing,
-        **{**grouped, "person": "person"},
+        at,
+        person="person",
         keys=("kind",),
         n=Count("person", distinct=True),
     ):
@@ -347,9 +360,7 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     applied = Volunteer.objects.filter(campaign=campaign).filter(
         Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day)
     )
-    for row, item in _grouped(
-        applied, **{**grouped, "person": "person"}, n=Count("person", distinct=True)
-    ):
+    for row, item in _grouped(applied, at, person="person", n=Count("person", distinct=True)):
         tallies[row].volunteers_applied += item["n"]
 
     # Pools and quotas.
@@ -427,9 +438,9 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        row = unit_row.get(item["unit_id"]) or unit_row.get(item["unit__parent_id"])
-        if row is not None:
-            tallies[row].violations[item["kind"]] += item["n"]
+        found = unit_row.get(item["unit_id"]) or unit_row.get(item["unit__parent_id"])
+        if found is not None:
+            tallies[found].violations[item["kind"]] += item["n"]
     return tallies
 
 
@@ -559,9 +570,10 @@ def previous_year(
                 if key not in sources:
                     by_service = history[unit_id]
                     pools = [h.callable_pool for h in by_service.values()]
+                    known = [p for p in pools if p is not None]
                     sources[key] = figures.history_tally(
                         quota={s: h.quota for s, h in by_service.items()},
-                        callable_pool=None if any(p is None for p in pools) else max(pools or [0]),
+                        callable_pool=max(known) if known and len(known) == len(pools) else None,
                         handed_over={s: h.handed_over for s, h in by_service.items()},
                         replacements=sum(h.replacements for h in by_service.values()),
                     )

@@ -202,10 +202,10 @@ def dashboard(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
             "values": [n for _g, n in board.deferral_counts],
         },
         "rates": {
-            "labels": [r["name"] for r in rates],
-            "values": [_float(r["value"]) for r in rates],
-            "last": [_float(r["last"]) for r in rates],
-            "named": [r["named"] for r in rates],
+            "labels": [line.name for line in report.lines],
+            "values": [_float(er.this_year["planned_rate"]) for er in even.rows],
+            "last": [_float((er.last_year or {}).get("planned_rate")) for er in even.rows],
+            "named": [bool(even.named(er.row)) for er in even.rows],
         },
         "yoy": {
             "labels": [labels.label(k) for k in yoy_keys],
