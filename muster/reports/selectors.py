@@ -511,89 +511,123 @@ class Previous:
     partial: list[str] = field(default_factory=list)  # of which only part merged here
 
 
+def _batches(rows: list[ReportRow], units: dict[int, frozenset[int]]) -> list[list[ReportRow]]:
+    """Rows grouped so that no two rows of a group share a unit (a commune split between two
+    rows counts in each; ``collect`` attributes a unit to one row per call)."""
+    batches: list[tuple[list[ReportRow], set[int]]] = []
+    for row in rows:
+        for members, taken in batches:
+            if not taken & units[row.key]:
+                members.append(row)
+                taken.update(units[row.key])
+                break
+        else:
+            batches.append(([row], set(units[row.key])))
+    return [members for members, _taken in batches]
+
+
 def previous_year(
     campaign: Campaign, rows: list[ReportRow], *, visible: frozenset[int], lineage: Lineage
 ) -> tuple[dict[int, Previous], Tally | None, list[Campaign]]:
     """Last year's figures for each row, their total, and the campaigns they came from.
 
-    Last year's communes map to this year's rows through ``UnitChange`` lineage (the row's
-    units and everything that became them); a row sums its predecessors. A commune that was
-    split counts whole in each row it partly became (flagged); the total counts it once. Rows
-    with no campaign last year fall back to ``QuotaHistory`` (quota, pool, handed over,
-    replacements only)."""
+    A row of this year answers for its units and every unit that became them (``UnitChange``
+    lineage): last year's campaign communes among those are summed, with last year's citizens
+    registered in any of those units. A commune that was split counts whole in each row it
+    partly became (flagged); the total counts it once. Rows with no campaign last year fall
+    back to ``QuotaHistory`` (quota, pool, handed over, replacements only)."""
     roots = {r.key: lineage.roots(r.units) for r in rows}
-    root_sets = {key: frozenset(found) for key, found in roots.items()}
-    all_roots = frozenset(u for found in roots.values() for u in found)
+    units = {key: frozenset(found) & visible for key, found in roots.items()}
+    all_units = frozenset(u for found in units.values() for u in found)
     last_communes = list(
         CampaignCommune.objects.filter(
-            campaign__year=campaign.year - 1,
-            campaign__call=1,
-            unit_id__in=all_roots & visible,
-        ).select_related("campaign__unit")
+            campaign__year=campaign.year - 1, campaign__call=1, unit_id__in=all_units
+        ).select_related("campaign__unit", "unit")
     )
-    by_campaign: dict[int, Campaign] = {c.campaign_id: c.campaign for c in last_communes}
-    units_of: dict[int, set[int]] = defaultdict(set)
-    for c in last_communes:
-        units_of[c.campaign_id].add(c.unit_id)
-    sources: dict[tuple[str, int], Tally] = {}
-    names: dict[tuple[str, int], str] = {}
-    mapped: dict[int, list[tuple[str, int]]] = defaultdict(list)
-    for campaign_id, past in by_campaign.items():
-        past_rows = build_rows(
-            past,
-            visible=visible,
-            scope=None,
-            lineage=lineage,
-            only_units=frozenset(units_of[campaign_id]),
-        )
-        past_tallies = collect(past, past_rows)
-        for p in past_rows:
-            key = ("campaign", p.key)
-            sources[key] = past_tallies[p.key]
-            names[key] = p.unit.name
-            for r in rows:
-                if p.units & root_sets[r.key]:
-                    mapped[r.key].append(key)
-    missing = [r for r in rows if not mapped[r.key]]
+    campaigns: dict[int, Campaign] = {c.campaign_id: c.campaign for c in last_communes}
+    per_row: dict[int, list[Tally]] = defaultdict(list)
+    names: dict[int, set[str]] = defaultdict(set)
+    totals: list[Tally] = []
+    batches = _batches(rows, units)
+    for campaign_id, past in campaigns.items():
+        communes = [c for c in last_communes if c.campaign_id == campaign_id]
+        past_rows: dict[int, ReportRow] = {}
+        for r in rows:
+            mine = tuple(c for c in communes if c.unit_id in units[r.key])
+            if mine:
+                past_rows[r.key] = ReportRow(unit=r.unit, communes=mine, units=units[r.key])
+                names[r.key].update(c.unit.name for c in mine)
+        for batch in batches:
+            group = [past_rows[r.key] for r in batch if r.key in past_rows]
+            for key, tally in collect(past, group).items():
+                per_row[key].append(tally)
+        if len(batches) == 1:
+            totals.extend(per_row[key][-1] for key in past_rows)
+        else:
+            whole = ReportRow(
+                unit=campaign.unit,
+                communes=tuple({c.pk: c for r in past_rows.values() for c in r.communes}.values()),
+                units=frozenset(u for r in past_rows.values() for u in r.units),
+            )
+            totals.extend(collect(past, [whole]).values())
+    missing = [r for r in rows if r.key not in per_row]
+    history_units: set[int] = set()
+    history_rows: dict[int, dict[str, QuotaHistory]] = defaultdict(dict)
     if missing:
-        wanted = frozenset(u for r in missing for u in roots[r.key]) & visible
-        history: dict[int, dict[str, QuotaHistory]] = defaultdict(dict)
+        wanted = frozenset(u for r in missing for u in units[r.key])
         for h in QuotaHistory.objects.filter(
             year=campaign.year - 1, unit_id__in=wanted
         ).select_related("unit"):
-            history[h.unit_id][h.service] = h
-        for r in missing:
-            for unit_id in roots[r.key]:
-                if unit_id not in history:
-                    continue
-                key = ("history", unit_id)
-                if key not in sources:
-                    by_service = history[unit_id]
-                    pools = [h.callable_pool for h in by_service.values()]
-                    known = [p for p in pools if p is not None]
-                    sources[key] = figures.history_tally(
-                        quota={s: h.quota for s, h in by_service.items()},
-                        callable_pool=max(known) if known and len(known) == len(pools) else None,
-                        handed_over={s: h.handed_over for s, h in by_service.items()},
-                        replacements=sum(h.replacements for h in by_service.values()),
-                    )
-                    names[key] = next(iter(by_service.values())).unit.name
-                mapped[r.key].append(key)
+            history_rows[h.unit_id][h.service] = h
+
+    def history_tally(unit_ids: Iterable[int]) -> Tally | None:
+        found = [history_rows[u] for u in unit_ids if u in history_rows]
+        if not found:
+            return None
+        tallies = []
+        for by_service in found:
+            pools = [h.callable_pool for h in by_service.values()]
+            known = [p for p in pools if p is not None]
+            tallies.append(
+                figures.history_tally(
+                    quota={s: h.quota for s, h in by_service.items()},
+                    callable_pool=max(known) if known and len(known) == len(pools) else None,
+                    handed_over={s: h.handed_over for s, h in by_service.items()},
+                    replacements=sum(h.replacements for h in by_service.values()),
+                )
+            )
+        return figures.total(tallies)
+
+    for r in missing:
+        tally = history_tally(units[r.key])
+        if tally is not None:
+            per_row[r.key].append(tally)
+            mine = [u for u in units[r.key] if u in history_rows]
+            history_units.update(mine)
+            names[r.key].update(next(iter(history_rows[u].values())).unit.name for u in mine)
+    if history_units:
+        found = history_tally(sorted(history_units))
+        if found is not None:
+            totals.append(found)
     out: dict[int, Previous] = {}
     for r in rows:
-        keys = mapped[r.key]
-        if not keys:
+        if not per_row[r.key]:
             continue
-        partial_units = {u for u, part in roots[r.key].items() if part}
+        partial_names = {
+            c.unit.name for c in last_communes if roots[r.key].get(c.unit_id) is True
+        } | {
+            next(iter(history_rows[u].values())).unit.name
+            for u in units[r.key]
+            if u in history_rows and roots[r.key].get(u) is True
+        }
         out[r.key] = Previous(
-            tally=figures.total(sources[k] for k in keys),
-            source=keys[0][0],
-            units=sorted(names[k] for k in keys),
-            partial=sorted(names[k] for k in keys if k[1] in partial_units),
+            tally=figures.total(per_row[r.key]),
+            source="campaign" if r.key not in {m.key for m in missing} else "history",
+            units=sorted(names[r.key]),
+            partial=sorted(partial_names & names[r.key]),
         )
-    used = {k for r in rows for k in mapped[r.key]}
-    prev_total = figures.total(sources[k] for k in used) if len(out) == len(rows) else None
-    return out, prev_total, sorted(by_campaign.values(), key=lambda c: c.unit.name)
+    prev_total = figures.total(totals) if len(out) == len(rows) and totals else None
+    return out, prev_total, sorted(campaigns.values(), key=lambda c: c.unit.name)
 
 
 # ----------------------------------------------------------------------------- the report
