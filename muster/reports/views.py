@@ -178,13 +178,30 @@ def dashboard(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
     report = board.report
     even = board.evenness
     prev = report.total_previous
-    yoy_keys = ("callable", "quota_total", "examined", "fit", "handed_over", "replacements")
+    yoy_keys = (
+        "callable",
+        "quota_total",
+        "examined",
+        "fit",
+        "handed_over",
+        "replacements",
+        "planned_rate",
+        "fit_share",
+        "percent_met",
+        "graduates_share",
+    )
+    #: The chart compares the percentages (one scale); the table also lists the counts.
+    yoy_chart = [k for k in yoy_keys if figures.METRICS_BY_KEY[k].kind == "percent"]
+
+    def rate_named(row: int) -> bool:
+        return any(s.metric == "planned_rate" for s in even.named(row))
+
     rates = [
         {
             "name": line.name,
             "value": er.this_year["planned_rate"],
             "last": (er.last_year or {}).get("planned_rate"),
-            "named": bool(even.named(er.row)),
+            "named": rate_named(er.row),
         }
         for line, er in zip(report.lines, even.rows, strict=True)
     ]
@@ -205,12 +222,12 @@ def dashboard(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
             "labels": [line.name for line in report.lines],
             "values": [_float(er.this_year["planned_rate"]) for er in even.rows],
             "last": [_float((er.last_year or {}).get("planned_rate")) for er in even.rows],
-            "named": [bool(even.named(er.row)) for er in even.rows],
+            "named": [rate_named(er.row) for er in even.rows],
         },
         "yoy": {
-            "labels": [labels.label(k) for k in yoy_keys],
-            "values": [_float(report.total[k]) for k in yoy_keys],
-            "previous": [_float(prev[k]) if prev else None for k in yoy_keys],
+            "labels": [labels.label(k) for k in yoy_chart],
+            "values": [_float(report.total[k]) for k in yoy_chart],
+            "previous": [_float(prev[k]) if prev else None for k in yoy_chart],
         },
     }
     return render(
@@ -239,6 +256,7 @@ def dashboard(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
                 {
                     "key": k,
                     "label": labels.label(k),
+                    "kind": figures.METRICS_BY_KEY[k].kind,
                     "value": report.total[k],
                     "previous": prev[k] if prev else None,
                     "change": report.total_changes[k],

@@ -1,0 +1,195 @@
+"""The report pages: what each role sees, the figures on screen equal the report's, the tables
+behind the charts, "no data yet", and the demo logins' consistent figures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from muster.accounts.models import Role
+from muster.documents.tables import Kind, format_cell
+from muster.reports import selectors
+from tests.conftest import make_user
+from tests.reports.scenario import Scenario
+
+
+@pytest.fixture
+def scenario(units):
+    return Scenario(units, people=60)
+
+
+def url(name, campaign, unit=None):
+    path = reverse(f"reports:{name}", kwargs={"public_id": campaign.public_id})
+    return f"{path}?unit={unit.public_id}" if unit is not None else path
+
+
+def summary_value(page: str, key: str) -> str:
+    match = re.search(
+        rf'<tr data-key="{re.escape(key)}"><td>[^<]*</td><td class="num">([^<]*)</td>', page
+    )
+    assert match, key
+    return match.group(1)
+
+
+def test_results_page_shows_the_reports_figures(client, scenario, personas):
+    officer = personas["district_officer"]
+    client.force_login(officer)
+    campaign = scenario.campaign
+    page = client.get(url("results", campaign)).content.decode()
+    report = selectors.results_report(user=officer, campaign=campaign, unit=campaign.unit)
+    for key, kind in (
+        ("registered", Kind.INT),
+        ("examined", Kind.INT),
+        ("quota_total", Kind.INT),
+        ("percent_met", Kind.PERCENT),
+        ("deferred_41.1.b", Kind.INT),
+    ):
+        assert summary_value(page, key) == format_cell(report.total[key], kind), key
+    assert "Phú Thọ" in page and "Phú Thịnh, Thọ Vinh" in page
+    assert 'data-testid="export-buttons"' in page
+    for fmt in ("xlsx", "pdf", "docx"):
+        assert f'name="fmt" value="{fmt}"' in page
+    # The commune in the comparison with last year and in each of the seven section tables.
+    assert page.count("<td>Đức Hợp</td>") == 8
+
+
+def test_the_commander_sees_his_commune_and_cannot_pick_another(client, scenario, personas):
+    client.force_login(personas["commune_commander"])
+    campaign = scenario.campaign
+    page = client.get(url("results", campaign)).content.decode()
+    assert "<td>Đức Hợp</td>" in page and "<td>Đồng Thanh</td>" not in page
+    assert 'data-testid="unit-picker"' not in page  # only one unit to choose
+    assert client.get(url("results", campaign, scenario.units["DT"])).status_code == 404
+    assert client.get(url("dashboard", campaign, scenario.units["KD"])).status_code == 404
+    assert client.get(f"{url('results', campaign)}?unit=not-a-uuid").status_code == 404
+
+
+def test_dashboards_for_commander_officer_and_leader(client, scenario, personas):
+    campaign = scenario.campaign
+    client.force_login(personas["commune_commander"])
+    own = client.get(url("dashboard", campaign)).content.decode()
+    assert 'data-testid="stage"' in own and 'data-testid="deadlines"' in own
+    assert 'id="chart-classes"' in own and 'data-testid="table-classes"' in own
+    assert 'id="chart-rates"' not in own  # one commune: no per-commune chart
+    assert 'data-testid="manage-link"' in own  # a commander manages his part of the campaign
+    client.force_login(personas["district_officer"])
+    district = client.get(url("dashboard", campaign)).content.decode()
+    assert 'id="chart-rates"' in district and 'data-testid="table-rates"' in district
+    assert 'data-testid="manage-link"' in district
+    client.force_login(personas["leader"])
+    leader = client.get(url("dashboard", campaign)).content.decode()
+    assert 'data-testid="manage-link"' not in leader and "Chỉ xem." in leader
+    # Each chart has its table on the page (no JavaScript needed to read it).
+    for table in ("table-classes", "table-grounds", "table-rates", "table-yoy"):
+        assert f'data-testid="{table}"' in leader, table
+    report = selectors.results_report(
+        user=personas["leader"], campaign=campaign, unit=campaign.unit
+    )
+    quota = format_cell(report.total["quota_total"], Kind.INT)
+    assert f'<tr data-key="quota_total"><td>Chỉ tiêu: tổng số</td><td class="num">{quota}</td>' in (
+        leader
+    )
+
+
+def test_evenness_page_names_the_communes_that_stand_out(client, scenario, personas):
+    client.force_login(personas["district_officer"])
+    page = client.get(url("evenness", scenario.campaign)).content.decode()
+    assert 'data-testid="standouts"' in page and 'data-testid="spreads"' in page
+    report = selectors.results_report(
+        user=personas["district_officer"], campaign=scenario.campaign, unit=scenario.campaign.unit
+    )
+    even = selectors.evenness_of(report)
+    names = {line.row.key: line.name for line in report.lines}
+    for s in even.standouts:
+        assert f"<strong>{names[s.row]}</strong>" in page
+    assert any(s.rule == "replacements" for s in even.standouts)
+
+
+def test_lists_and_forms_pages(client, scenario, personas):
+    client.force_login(personas["district_officer"])
+    campaign = scenario.campaign
+    callup = client.get(url("callup_list", campaign)).content.decode()
+    entries = selectors.callup_list(
+        user=personas["district_officer"], campaign=campaign, unit=campaign.unit
+    )
+    assert callup.count("<tr><td>") == len(entries) > 0
+    deferral = client.get(url("deferral_list", campaign)).content.decode()
+    assert "41.1.b" in deferral and "Chủ tịch UBND cấp huyện" in deferral
+    forms = client.get(url("forms", campaign)).content.decode()
+    for session in scenario.exam_sessions:
+        book = reverse("health:session_book", kwargs={"public_id": session.public_id})
+        assert f"{book}?form=2b&amp;format=xlsx" in forms
+    screening = scenario.screening["DHOP"]
+    book = reverse("health:session_book", kwargs={"public_id": screening.public_id})
+    assert f"{book}?form=2k&amp;format=pdf" in forms
+    assert scenario.old_session.public_id.hex not in forms.replace("-", "")  # before the window
+
+
+def test_no_data_yet_on_the_pages(client, units, personas):
+    from tests.conscription.campaign_factories import make_campaign
+
+    campaign = make_campaign(None, units["KD"])
+    client.force_login(personas["district_officer"])
+    page = client.get(url("results", campaign)).content.decode()
+    for stage in ("health", "deferral", "quota", "handover", "violations"):
+        assert f'data-testid="no-data-{stage}"' in page, stage
+    board = client.get(url("dashboard", campaign)).content.decode()
+    assert 'data-testid="no-data-health"' in board and 'id="chart-classes"' not in board
+    assert "no data yet" not in board or "chưa có số liệu" in board
+
+
+def test_the_dashboard_links_to_the_campaign_reports(client, scenario, personas):
+    client.force_login(personas["leader"])
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert 'data-testid="campaign-reports"' in page
+    assert url("dashboard", scenario.campaign) in page
+    assert 'href="/reports/"' in page  # the menu's Reports module is built
+
+
+def test_the_demo_logins_see_consistent_figures(client, units):
+    """The demo campaign: the district officer, the Đức Hợp commander and the leader see the
+    same figures for the same units, on the report, the evenness view and the dashboard."""
+    from muster.accounts.models import User
+    from muster.conscription.campaign_demo import load_demo_campaign
+    from muster.people.demo import generate_demo_registry
+
+    generate_demo_registry(units=units, seed=2025, scale=0.03)
+    campaign = load_demo_campaign(units=units)
+    assert campaign is not None
+    users = {
+        "kimdong.officer": make_user("kimdong.officer", Role.DISTRICT_OFFICER, units["KD"]),
+        "duchop.commander": make_user("duchop.commander", Role.COMMUNE_COMMANDER, units["DHOP"]),
+        "leader": make_user("leader", Role.LEADER, units["KD"]),
+    }
+    reports = {
+        name: selectors.results_report(
+            user=user, campaign=campaign, unit=selectors.report_unit(user, campaign, None)
+        )
+        for name, user in users.items()
+    }
+    officer, commander, leader = (reports[k] for k in users)
+    assert officer.total == leader.total
+    assert len(officer.lines) == 15
+    duc_hop = next(line for line in officer.lines if line.name == "Đức Hợp")
+    assert commander.total == duc_hop.values
+    assert officer.total["quota_total"] == 143  # 128 army + 15 police
+    assert officer.total_previous is not None and officer.total_previous["quota_total"] == 135
+    assert officer.total["decisions"] == 5 and officer.total["late_deliveries"] == 2
+    for name, user in users.items():
+        assert isinstance(user, User)
+        client.force_login(user)
+        page = client.get(url("dashboard", campaign)).content.decode()
+        report = reports[name]
+        quota = format_cell(report.total["quota_total"], Kind.INT)
+        assert (
+            f'<tr data-key="quota_total"><td>Chỉ tiêu: tổng số</td><td class="num">{quota}</td>'
+            in (page)
+        ), name
+        results = client.get(url("results", campaign)).content.decode()
+        assert summary_value(results, "quota_total") == quota
+        assert summary_value(results, "registered") == format_cell(
+            report.total["registered"], Kind.INT
+        )
+        assert client.get(url("evenness", campaign)).status_code == 200
