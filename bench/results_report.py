@@ -125,19 +125,31 @@ def make_units(scale: str) -> tuple[Any, list[Any]]:
     if province is None:
         start = dt.date(2000, 1, 1)
         province = unit_create(
-            actor=None, code="BENCH-P", kind="province", name="Tỉnh Thử", parent=None,
+            actor=None,
+            code="BENCH-P",
+            kind="province",
+            name="Tỉnh Thử",
+            parent=None,
             valid_from=start,
-        )  # fmt: skip
+        )
         for d in range(10):
             district = unit_create(
-                actor=None, code=f"BENCH-D{d}", kind="district", name=f"Huyện Thử {d + 1}",
-                parent=province, valid_from=start,
-            )  # fmt: skip
+                actor=None,
+                code=f"BENCH-D{d}",
+                kind="district",
+                name=f"Huyện Thử {d + 1}",
+                parent=province,
+                valid_from=start,
+            )
             for c in range(10):
                 unit_create(
-                    actor=None, code=f"BENCH-C{d}{c}", kind="commune",
-                    name=f"Xã Thử {d * 10 + c + 1}", parent=district, valid_from=start,
-                )  # fmt: skip
+                    actor=None,
+                    code=f"BENCH-C{d}{c}",
+                    kind="commune",
+                    name=f"Xã Thử {d * 10 + c + 1}",
+                    parent=district,
+                    valid_from=start,
+                )
     communes = list(Unit.objects.filter(path__startswith=province.path).commune_level())
     return province, communes
 
@@ -191,17 +203,24 @@ def populate(scale: str, people: int, seed: int) -> None:
             level = rng.choice(LEVELS)
             rows.append(
                 {
-                    "public_id": uuid.uuid4(), "full_name": name, "name_search": fold(name),
-                    "sex": "M" if male else "F", "date_of_birth": born,
-                    "national_id": f"9{serial:011d}", "registration_unit_id": commune.pk,
+                    "public_id": uuid.uuid4(),
+                    "full_name": name,
+                    "name_search": fold(name),
+                    "sex": "M" if male else "F",
+                    "date_of_birth": born,
+                    "national_id": f"9{serial:011d}",
+                    "registration_unit_id": commune.pk,
                     "ethnicity": "01" if rng.random() < 0.93 else "03",
-                    "school_grade": rng.randrange(8, 13), "higher_level": level,
+                    "school_grade": rng.randrange(8, 13),
+                    "higher_level": level,
                     "study_status": ("graduated" if rng.random() < 0.7 else "studying")
-                    if level else "",
-                    "party_member": rng.random() < 0.03, "youth_union_member": rng.random() < 0.4,
+                    if level
+                    else "",
+                    "party_member": rng.random() < 0.03,
+                    "youth_union_member": rng.random() < 0.4,
                     "is_synthetic": True,
                 }
-            )  # fmt: skip
+            )
     bulk_insert(Person, rows)
     del rows
     print(f"people: {Person.objects.count():,} in {time.perf_counter() - started:.0f} s")
@@ -217,52 +236,78 @@ def populate(scale: str, people: int, seed: int) -> None:
     for pk, unit_id in men:
         by_commune.setdefault(unit_id, []).append(pk)
     # --- registration: removals, bars, moves after the day --------------------------------
+    movers = men[len(men) // 200 : len(men) // 200 + len(men) // 500]
     bulk_insert(
         RegistrationEvent,
         [
-            {"person_id": pk, "kind": "removal", "event_date": dt.date(2024, 9, 1),
-             "unit_id": unit_id}
+            {
+                "person_id": pk,
+                "kind": "removal",
+                "event_date": dt.date(2024, 9, 1),
+                "unit_id": unit_id,
+            }
             for pk, unit_id in men[: len(men) // 200]
         ]
         + [
-            {"person_id": pk, "kind": "transfer_out", "event_date": dt.date(2025, 4, 1),
-             "unit_id": unit_id, "from_unit_id": unit_id,
-             "to_unit_id": communes[(i * 7) % len(communes)].pk}
-            for i, (pk, unit_id) in enumerate(men[len(men) // 200 : len(men) // 200 + len(men) // 500])
+            {
+                "person_id": pk,
+                "kind": "transfer_out",
+                "event_date": dt.date(2025, 4, 1),
+                "unit_id": unit_id,
+                "from_unit_id": unit_id,
+                "to_unit_id": communes[(i * 7) % len(communes)].pk,
+            }
+            for i, (pk, unit_id) in enumerate(movers)
         ],
-    )  # fmt: skip
+    )
     bulk_insert(
         RegistrationBar,
         [
-            {"person_id": pk, "kind": "barred_art13", "ground": "x", "legal_citation": "Art 13",
-             "start_date": dt.date(2024, 6, 1)}
+            {
+                "person_id": pk,
+                "kind": "barred_art13",
+                "ground": "x",
+                "legal_citation": "Art 13",
+                "start_date": dt.date(2024, 6, 1),
+            }
             for pk, _u in men[-len(men) // 100 :]
         ],
-    )  # fmt: skip
+    )
     # --- the campaign ---------------------------------------------------------------------
     campaign = Campaign.objects.create(
-        unit=top, year=2025, call=1, screening_start=dt.date(2024, 10, 7),
-        screening_end=dt.date(2024, 10, 22), exam_start=dt.date(2024, 11, 1),
-        exam_end=dt.date(2024, 12, 31), nomination_by=dt.date(2025, 1, 10),
+        unit=top,
+        year=2025,
+        call=1,
+        screening_start=dt.date(2024, 10, 7),
+        screening_end=dt.date(2024, 10, 22),
+        exam_start=dt.date(2024, 11, 1),
+        exam_end=dt.date(2024, 12, 31),
+        nomination_by=dt.date(2025, 1, 10),
         handover_start=HANDOVER,
-    )  # fmt: skip
+    )
     pools = {c.pk: max(30, len(by_commune.get(c.pk, [])) // 5) for c in communes}
     ccs = CampaignCommune.objects.bulk_create(
         [
             CampaignCommune(
-                campaign=campaign, unit=c, stored_pool=pools[c.pk], pool_used=pools[c.pk],
+                campaign=campaign,
+                unit=c,
+                stored_pool=pools[c.pk],
+                pool_used=pools[c.pk],
                 pool_source="stored",
             )
             for c in communes
         ]
-    )  # fmt: skip
+    )
     total_pool = sum(pools.values())
     quotas = {"army": total_pool * 9 // 200, "police": total_pool // 200}
     for service, value in quotas.items():
         Quota.objects.create(
-            campaign=campaign, service=service, value=value, source_document="QĐ thử",
+            campaign=campaign,
+            service=service,
+            value=value,
+            source_document="QĐ thử",
             received_on=dt.date(2024, 12, 2),
-        )  # fmt: skip
+        )
     certificate = apportionment.apportion(
         apportionment.Inputs(
             year=2025,
@@ -287,19 +332,25 @@ def populate(scale: str, people: int, seed: int) -> None:
     QuotaHistory.objects.bulk_create(
         [
             QuotaHistory(
-                unit_id=c.unit_id, year=2024, service=s, quota=max(0, v - rng.randint(-1, 1)),
-                callable_pool=pools[c.unit_id] - 3, handed_over=v,
+                unit_id=c.unit_id,
+                year=2024,
+                service=s,
+                quota=max(0, v - rng.randint(-1, 1)),
+                callable_pool=pools[c.unit_id] - 3,
+                handed_over=v,
             )
             for c in ccs
             for s in ("army", "police")
             if (v := allocations.get((c.pk, s), 0))
         ]
-    )  # fmt: skip
+    )
     # --- health ---------------------------------------------------------------------------
     exam_sessions = HealthSession.objects.bulk_create(
-        [HealthSession(kind="examination", unit=top, date=dt.date(2024, 11, 5 + i), place="x")
-         for i in range(20)]
-    )  # fmt: skip
+        [
+            HealthSession(kind="examination", unit=top, date=dt.date(2024, 11, 5 + i), place="x")
+            for i in range(20)
+        ]
+    )
     screening = {
         s.unit_id: s
         for s in HealthSession.objects.bulk_create(
@@ -307,45 +358,71 @@ def populate(scale: str, people: int, seed: int) -> None:
                 HealthSession(kind="screening", unit=c, date=dt.date(2024, 10, 10), place="x")
                 for c in communes
             ]
-        )  # fmt: skip
+        )
     }
     calls: list[dict[str, Any]] = []
     examined: dict[int, list[int]] = {}
     for unit_id, pks in by_commune.items():
         called = pks[: len(pks) * 3 // 10]
         for i, pk in enumerate(called):
-            calls.append({"session_id": screening[unit_id].pk, "person_id": pk,
-                          "notified_on": dt.date(2024, 9, 20), "notice_late": i % 97 == 0})  # fmt: skip
+            calls.append(
+                {
+                    "session_id": screening[unit_id].pk,
+                    "person_id": pk,
+                    "notified_on": dt.date(2024, 9, 20),
+                    "notice_late": i % 97 == 0,
+                }
+            )
             if i % 2 == 0:
                 klass = rng.choice((1, 2, 2, 2, 3, 3, 4, 4, 5, 6))
                 session = exam_sessions[i % len(exam_sessions)]
-                calls.append({"session_id": session.pk, "person_id": pk,
-                              "notified_on": session.date - dt.timedelta(days=16),
-                              "health_class": klass, "concluded_on": session.date,
-                              "notice_late": i % 89 == 0})  # fmt: skip
+                calls.append(
+                    {
+                        "session_id": session.pk,
+                        "person_id": pk,
+                        "notified_on": session.date - dt.timedelta(days=16),
+                        "health_class": klass,
+                        "concluded_on": session.date,
+                        "notice_late": i % 89 == 0,
+                    }
+                )
                 if klass <= 3:
                     examined.setdefault(unit_id, []).append(pk)
     bulk_insert(HealthCall, calls)
     print(f"health calls: {len(calls):,}")
     # --- deferrals and exemptions, volunteers ---------------------------------------------
     dossiers = [
-        {"person_id": pk, "kind": "exemption" if (g := rng.choice(GROUNDS)).startswith("41.2")
-         else "deferral", "ground": g, "ground_citation": "Art 41", "state": "granted",
-         "proposed_on": dt.date(2024, 11, 1), "reviewed_on": dt.date(2024, 12, 1),
-         "decision_number": "QĐ 1", "decision_date": dt.date(2024, 12, 20),
-         "authority": "district_chairman",
-         "end_date": rng.choice((None, dt.date(2026, 6, 30), dt.date(2024, 12, 31)))}
+        {
+            "person_id": pk,
+            "kind": "exemption" if (g := rng.choice(GROUNDS)).startswith("41.2") else "deferral",
+            "ground": g,
+            "ground_citation": "Art 41",
+            "state": "granted",
+            "proposed_on": dt.date(2024, 11, 1),
+            "reviewed_on": dt.date(2024, 12, 1),
+            "decision_number": "QĐ 1",
+            "decision_date": dt.date(2024, 12, 20),
+            "authority": "district_chairman",
+            "end_date": rng.choice((None, dt.date(2026, 6, 30), dt.date(2024, 12, 31))),
+        }
         for pks in by_commune.values()
         for pk in pks[len(pks) * 3 // 10 : len(pks) * 3 // 10 + len(pks) // 12]
-    ]  # fmt: skip
+    ]
     bulk_insert(Dossier, dossiers)
     print(f"dossiers: {len(dossiers):,}")
     bulk_insert(
         Volunteer,
-        [{"campaign_id": campaign.pk, "person_id": pk, "service": "army",
-          "applied_on": dt.date(2024, 10, 1)}
-         for pks in examined.values() for pk in pks[:3]],
-    )  # fmt: skip
+        [
+            {
+                "campaign_id": campaign.pk,
+                "person_id": pk,
+                "service": "army",
+                "applied_on": dt.date(2024, 10, 1),
+            }
+            for pks in examined.values()
+            for pk in pks[:3]
+        ],
+    )
     # --- lists, decisions, handover -------------------------------------------------------
     receiving = {
         "army": ReceivingUnit.objects.create(code="B-E1", name="Trung đoàn thử", service="army"),
@@ -354,14 +431,19 @@ def populate(scale: str, people: int, seed: int) -> None:
     selections = SelectionList.objects.bulk_create(
         [
             SelectionList(
-                commune=c, service=s, state="frozen", commitment="c" * 64, seed="s" * 64,
+                commune=c,
+                service=s,
+                state="frozen",
+                commitment="c" * 64,
+                seed="s" * 64,
                 frozen_at=dt.datetime(2025, 1, 15, tzinfo=dt.UTC),
-                quota=allocations.get((c.pk, s), 0), standby=2,
+                quota=allocations.get((c.pk, s), 0),
+                standby=2,
             )
             for c in ccs
             for s in ("army", "police")
         ]
-    )  # fmt: skip
+    )
     entries: list[SelectionEntry] = []
     decisions: list[CallupDecision] = []
     number = 0
@@ -375,56 +457,91 @@ def populate(scale: str, people: int, seed: int) -> None:
         picked = pool[: wanted + 2]
         chosen[(cc.pk, selection.service)] = picked[:wanted]
         for place, pk in enumerate(picked, 1):
-            entries.append(SelectionEntry(
-                selection=selection, person_id=pk, place=place,
-                list_kind="official" if place <= wanted else "standby", education=12,
-                health_class=2, draw=f"{place:064d}",
-            ))  # fmt: skip
+            entries.append(
+                SelectionEntry(
+                    selection=selection,
+                    person_id=pk,
+                    place=place,
+                    list_kind="official" if place <= wanted else "standby",
+                    education=12,
+                    health_class=2,
+                    draw=f"{place:064d}",
+                )
+            )
         for pk in picked[:wanted]:
             number += 1
             token = f"bench{number}"
-            decisions.append(CallupDecision(
-                campaign=campaign, commune=cc, person_id=pk, service=selection.service,
-                authority="district_commander", signer="x", authority_citation="Art 34(6)",
-                number=number, issued_on=dt.date(2025, 1, 20), enlist_on=HANDOVER,
-                token=token, token_hash=uuid.uuid5(uuid.NAMESPACE_OID, token).hex * 2,
-                delivered_on=dt.date(2025, 1, 24 if number % 40 else 30), delivered_to="x",
-            ))  # fmt: skip
+            decisions.append(
+                CallupDecision(
+                    campaign=campaign,
+                    commune=cc,
+                    person_id=pk,
+                    service=selection.service,
+                    authority="district_commander",
+                    signer="x",
+                    authority_citation="Art 34(6)",
+                    number=number,
+                    issued_on=dt.date(2025, 1, 20),
+                    enlist_on=HANDOVER,
+                    token=token,
+                    token_hash=uuid.uuid5(uuid.NAMESPACE_OID, token).hex * 2,
+                    delivered_on=dt.date(2025, 1, 24 if number % 40 else 30),
+                    delivered_to="x",
+                )
+            )
     SelectionEntry.objects.bulk_create(entries, batch_size=500)
     CallupDecision.objects.bulk_create(decisions, batch_size=500)
     handovers = {
         (h.commune_id, h.receiving_unit.service): h
         for h in Handover.objects.bulk_create(
             [
-                Handover(commune=c, receiving_unit=receiving[s], handed_on=HANDOVER,
-                         locality_signer="x", unit_signer="y")
+                Handover(
+                    commune=c,
+                    receiving_unit=receiving[s],
+                    handed_on=HANDOVER,
+                    locality_signer="x",
+                    unit_signer="y",
+                )
                 for c in ccs
                 for s in ("army", "police")
             ]
         )
-    }  # fmt: skip
+    }
     recruits = Recruit.objects.bulk_create(
         [Recruit(handover=handovers[(d.commune_id, d.service)], decision=d) for d in decisions],
         batch_size=500,
     )
     returns = RecruitReturn.objects.bulk_create(
         [
-            RecruitReturn(recruit=r, returned_on=HANDOVER + dt.timedelta(days=5),
-                          reason_kind="health", reason="x")
+            RecruitReturn(
+                recruit=r,
+                returned_on=HANDOVER + dt.timedelta(days=5),
+                reason_kind="health",
+                reason="x",
+            )
             for r in recruits[::97]
         ]
-    )  # fmt: skip
+    )
     replacement_decisions = []
     for i, returned in enumerate(returns):
         number += 1
         token = f"benchr{number}"
-        replacement_decisions.append(CallupDecision(
-            campaign=campaign, commune_id=returned.recruit.handover.commune_id,
-            person_id=men[-(i + 1)][0], service="army", authority="district_commander",
-            signer="x", authority_citation="Art 34(6)", number=number,
-            issued_on=HANDOVER + dt.timedelta(days=6), enlist_on=HANDOVER + dt.timedelta(days=8),
-            token=token, token_hash=uuid.uuid5(uuid.NAMESPACE_OID, token).hex * 2,
-        ))  # fmt: skip
+        replacement_decisions.append(
+            CallupDecision(
+                campaign=campaign,
+                commune_id=returned.recruit.handover.commune_id,
+                person_id=men[-(i + 1)][0],
+                service="army",
+                authority="district_commander",
+                signer="x",
+                authority_citation="Art 34(6)",
+                number=number,
+                issued_on=HANDOVER + dt.timedelta(days=6),
+                enlist_on=HANDOVER + dt.timedelta(days=8),
+                token=token,
+                token_hash=uuid.uuid5(uuid.NAMESPACE_OID, token).hex * 2,
+            )
+        )
     CallupDecision.objects.bulk_create(replacement_decisions)
     Replacement.objects.bulk_create(
         [
@@ -435,12 +552,21 @@ def populate(scale: str, people: int, seed: int) -> None:
     bulk_insert(
         ViolationCase,
         [
-            {"person_id": pk, "unit_id": unit_id, "campaign_id": campaign.pk,
-             "kind": rng.choice(KINDS), "occurred_on": dt.date(2024, 11, 20), "facts": "x",
-             "decree": "218/2025", "penalty_citation": "x", "fine_min": 1, "fine_max": 2}
-            for pk, unit_id in men[:: 300]
+            {
+                "person_id": pk,
+                "unit_id": unit_id,
+                "campaign_id": campaign.pk,
+                "kind": rng.choice(KINDS),
+                "occurred_on": dt.date(2024, 11, 20),
+                "facts": "x",
+                "decree": "218/2025",
+                "penalty_citation": "x",
+                "fine_min": 1,
+                "fine_max": 2,
+            }
+            for pk, unit_id in men[::300]
         ],
-    )  # fmt: skip
+    )
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -485,9 +611,12 @@ def main() -> None:
     campaign = Campaign.objects.select_related("unit").get(unit=top, year=2025, call=1)
     username = f"bench.{args.scale}"
     user = User.objects.filter(username=username).first() or user_create(
-        actor=None, username=username, password="bench-pass-123",
-        role=Role.DISTRICT_OFFICER, scope_unit=top,
-    )  # fmt: skip
+        actor=None,
+        username=username,
+        password="bench-pass-123",
+        role=Role.DISTRICT_OFFICER,
+        scope_unit=top,
+    )
 
     def run() -> tuple[float, float, int, Any]:
         fresh = User.objects.get(pk=user.pk)  # the area is computed once per request
