@@ -568,8 +568,13 @@ def populate(scale: str, people: int, seed: int) -> None:
         ],
     )
     if connection.vendor == "postgresql":
+        # What autovacuum does for a live database: statistics, visibility map, hint bits.
+        connection.ensure_connection()
+        autocommit = connection.get_autocommit()
+        connection.set_autocommit(True)
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
+        connection.set_autocommit(autocommit)
     print(
         f"campaign: {len(ccs)} communes, quota {sum(quotas.values()):,}, {len(decisions):,} "
         f"decisions and recruits, {len(returns)} returns; generated in "

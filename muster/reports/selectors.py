@@ -321,22 +321,23 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     # Screening and examination.
     start, end = health_window(campaign)
     calls = HealthCall.objects.filter(session__date__range=(start, end))
-    screening = Q(session__kind=SessionKind.SCREENING)
     exam = Q(session__kind=SessionKind.EXAMINATION)
     for row, item in _grouped(
         calls,
         at,
         person="person",
-        screening=Count("person", distinct=True, filter=screening),
-        exam=Count("person", distinct=True, filter=exam),
-        examined=Count("person", distinct=True, filter=exam & Q(health_class__isnull=False)),
+        keys=("session__kind",),
+        n=Count("person", distinct=True),
         late=Count("pk", filter=Q(notice_late=True)),
     ):
         t = tallies[row]
-        t.called_screening += item["screening"]
-        t.called_exam += item["exam"]
-        t.examined += item["examined"]
+        if item["session__kind"] == SessionKind.SCREENING:
+            t.called_screening += item["n"]
+        else:
+            t.called_exam += item["n"]
         t.late_notices += item["late"]
+    # Each examined citizen counts once, with the class of his latest examination in the
+    # window; the examined are therefore the sum of the classes.
     classed = calls.filter(exam, health_class__isnull=False)
     later = HealthCall.objects.filter(
         person_id=OuterRef("person_id"),
@@ -355,6 +356,7 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
         n=Count("pk"),
     ):
         tallies[row].health_class[item["health_class"]] += item["n"]
+        tallies[row].examined += item["n"]
 
     # Deferrals and exemptions standing on the day.
     standing = (
