@@ -372,16 +372,16 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     for person_id, unit_id, kind, ground in _rows_of(standing, at).values_list(
         "person_id", "person__registration_unit_id", "kind", "ground"
     ):
-        row = unit_row.get(moved.get(person_id, unit_id))
-        if row is None:
+        found = unit_row.get(moved.get(person_id, unit_id))
+        if found is None:
             continue
-        t = tallies[row]
+        t = tallies[found]
         deferral = kind == DossierKind.DEFERRAL
-        if (row, "ground", ground, person_id) not in seen:
-            seen.add((row, "ground", ground, person_id))
+        if (found, "ground", ground, person_id) not in seen:
+            seen.add((found, "ground", ground, person_id))
             (t.deferred if deferral else t.exempt)[ground] += 1
-        if (row, "kind", kind, person_id) not in seen:
-            seen.add((row, "kind", kind, person_id))
+        if (found, "kind", kind, person_id) not in seen:
+            seen.add((found, "kind", kind, person_id))
             if deferral:
                 t.deferred_people += 1
             else:
@@ -395,10 +395,10 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     for person_id, unit_id in _rows_of(applied, at).values_list(
         "person_id", "person__registration_unit_id"
     ):
-        row = unit_row.get(moved.get(person_id, unit_id))
-        if row is not None and (row, person_id) not in volunteers:
-            volunteers.add((row, person_id))
-            tallies[row].volunteers_applied += 1
+        found = unit_row.get(moved.get(person_id, unit_id))
+        if found is not None and (found, person_id) not in volunteers:
+            volunteers.add((found, person_id))
+            tallies[found].volunteers_applied += 1
 
     # Pools and quotas.
     for r in rows:
@@ -636,16 +636,16 @@ def previous_year(
         return figures.total(tallies)
 
     for r in missing:
-        tally = history_tally(units[r.key])
-        if tally is not None:
-            per_row[r.key].append(tally)
-            mine = [u for u in units[r.key] if u in history_rows]
-            history_units.update(mine)
-            names[r.key].update(next(iter(history_rows[u].values())).unit.name for u in mine)
+        hist = history_tally(units[r.key])
+        if hist is not None:
+            per_row[r.key].append(hist)
+            recorded = [u for u in units[r.key] if u in history_rows]
+            history_units.update(recorded)
+            names[r.key].update(next(iter(history_rows[u].values())).unit.name for u in recorded)
     if history_units:
-        found = history_tally(sorted(history_units))
-        if found is not None:
-            totals.append(found)
+        whole_history = history_tally(sorted(history_units))
+        if whole_history is not None:
+            totals.append(whole_history)
     out: dict[int, Previous] = {}
     for r in rows:
         if not per_row[r.key]:
