@@ -311,7 +311,7 @@ def _assessment(report: ResultsReport) -> list[str]:
         )
     for s in even.standouts:
         lines.append(
-            f"{names.get(s.row, '')}: {labels.STANDOUT_RULES[s.rule]} "
+            f"{names.get(s.row, '')}: {labels.standout(s)} "
             f"({format_cell(_number(s.value, 'percent'), Kind.DECIMAL)})."
         )
     if not report.has("handover"):
@@ -329,7 +329,7 @@ def evenness_table(report: ResultsReport) -> TableDocument:
         even = evenness_of(report)
         rows: list[list[Cell]] = []
         for i, (line, er) in enumerate(zip(report.lines, even.rows, strict=True), 1):
-            named = "; ".join(str(labels.STANDOUT_RULES[s.rule]) for s in even.named(er.row))
+            named = "; ".join(labels.standout(s) for s in even.named(er.row))
             last = er.last_year or {}
             rows.append(
                 [

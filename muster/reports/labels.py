@@ -142,8 +142,8 @@ STAGES: dict[str, Promise] = {
 }
 
 STANDOUT_RULES: dict[str, Promise] = {
-    "high": _("call rate well above the mean (over 1.5 standard deviations)"),
-    "low": _("call rate well below the mean (over 1.5 standard deviations)"),
+    "high": _("well above the mean (over 1.5 standard deviations)"),
+    "low": _("well below the mean (over 1.5 standard deviations)"),
     "below_quota": _("quota not met"),
     "replacements": _("replacements after handover"),
     "unstable": _("quota changed by more than a quarter from last year"),
@@ -155,6 +155,14 @@ AUTHORITIES: dict[str, Promise] = {
 }
 
 SERVICES: dict[str, Promise] = {"army": _("Army"), "police": _("Police (CAND)")}
+
+
+def standout(item: figures.Standout) -> str:
+    """Why a commune is named: "Call rate (…), %: well above the mean …", "quota not met"."""
+    rule = str(STANDOUT_RULES[item.rule])
+    if item.rule in ("high", "low"):
+        return f"{label(item.metric)}: {rule}"
+    return rule
 
 
 def ground_title(code: str, on: dt.date | None = None) -> str:

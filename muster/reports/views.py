@@ -125,7 +125,7 @@ def evenness(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRes
         {
             "line": line,
             "row": er,
-            "named": [labels.STANDOUT_RULES[s.rule] for s in even.named(er.row)],
+            "named": [labels.standout(s) for s in even.named(er.row)],
         }
         for line, er in zip(report.lines, even.rows, strict=True)
     ]
@@ -142,7 +142,7 @@ def evenness(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRes
         for m in ("planned_rate", "realised_rate", "percent_met")
     ]
     standouts = [
-        {"name": names.get(s.row, ""), "rule": labels.STANDOUT_RULES[s.rule], "standout": s}
+        {"name": names.get(s.row, ""), "rule": labels.standout(s), "standout": s}
         for s in even.standouts
     ]
     return render(

@@ -25,6 +25,7 @@ def campaign(units, personas):
 
 
 def _log_in(page, live_server, user, path: str) -> None:  # noqa: F811
+    page.set_default_timeout(30_000)  # the machine is shared; a slow page is not a failure
     page.goto(f"{live_server.url}{path}")
     page.fill("#id_username", user.username)
     page.fill("#id_password", PASSWORD)
@@ -75,6 +76,14 @@ def test_the_district_dashboard_draws_its_charts_offline(live_server, personas, 
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "reports_dashboard.png"), full_page=True)
     assert (ARTIFACTS / "reports_dashboard.png").stat().st_size > 10_000
+    # The results report and the evenness view, for the record.
+    page.click("[data-testid=report-tabs] >> text=Báo cáo kết quả")
+    page.wait_for_selector("[data-testid=summary]")
+    page.screenshot(path=str(ARTIFACTS / "reports_results.png"), full_page=True)
+    page.click("[data-testid=report-tabs] >> text=Tính đồng đều")
+    page.wait_for_function("() => Chart.getChart(document.getElementById('chart-rates'))")
+    assert _painted(page, "chart-rates") > 1000
+    page.screenshot(path=str(ARTIFACTS / "reports_evenness.png"), full_page=True)
     assert page.problems == []  # type: ignore[attr-defined]
 
 
