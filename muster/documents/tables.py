@@ -73,6 +73,8 @@ def format_cell(value: Cell, kind: Kind) -> str:
             text = f"{int(value):,}".replace(",", ".")
         else:
             rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            if rounded == 0:
+                rounded = abs(rounded)  # "0,0", not "-0,0" for a tiny negative
             text = f"{rounded:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
         return text + ("%" if kind == Kind.PERCENT else "")
     return str(value)

@@ -310,9 +310,10 @@ def _assessment(report: ResultsReport) -> list[str]:
             f"{format_cell(rate.cv, Kind.PERCENT)}."
         )
     for s in even.standouts:
+        kind = Kind.INT if s.metric in ("replacements", "quota_total") else Kind.PERCENT
         lines.append(
             f"{names.get(s.row, '')}: {labels.standout(s)} "
-            f"({format_cell(_number(s.value, 'percent'), Kind.DECIMAL)})."
+            f"({format_cell(_number(s.value, 'percent'), kind)})."
         )
     if not report.has("handover"):
         lines.append("Chưa có số liệu giao nhận quân.")

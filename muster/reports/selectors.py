@@ -713,7 +713,7 @@ class ResultsReport:
             "quota": (t["quota_total"] or 0) > 0,
             "decisions": (t["decisions"] or 0) > 0,
             "selection": (t["selected"] or 0) > 0,
-            "handover": (t["handed_over"] or 0) + (t["replacements"] or 0) > 0,
+            "handover": bool(t["handed_over"]) or bool(t["replacements"]),
             "violations": (t["violations"] or 0) > 0,
             "volunteers": (t["volunteers_applied"] or 0) > 0,
         }
@@ -735,6 +735,10 @@ def results_report(*, user: User, campaign: Campaign, unit: Unit) -> ResultsRepo
     lineage = Lineage()
     rows = build_rows(campaign, visible=visible, scope=scope_of(unit, lineage), lineage=lineage)
     tallies = collect(campaign, rows)
+    if not any(sum(t.handed_over.values()) or t.replacements for t in tallies.values()):
+        # Nothing handed over yet: the handover's figures are "no data yet", not 0 % of the quota.
+        for t in tallies.values():
+            t.unknown = t.unknown | {"handed_over"}
     previous, prev_total, past = previous_year(campaign, rows, visible=visible, lineage=lineage)
     lines = []
     for r in rows:

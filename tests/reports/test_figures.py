@@ -57,6 +57,13 @@ def test_percent_is_exact_and_half_up():
     assert figures.percent(5, 0) is None
 
 
+def test_a_tiny_negative_change_prints_as_zero():
+    from muster.documents.tables import Kind, format_cell
+
+    assert format_cell(Decimal("-0.0123"), Kind.DECIMAL) == "0,0"
+    assert format_cell(Decimal("-0.06"), Kind.DECIMAL) == "-0,1"
+
+
 def test_values_derive_and_mask_what_is_not_recorded():
     t = Tally(
         health_class=Counter({1: 2, 2: 3, 4: 1}),

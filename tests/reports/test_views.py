@@ -178,6 +178,9 @@ def test_the_demo_logins_see_consistent_figures(client, units):
     assert officer.total["quota_total"] == 143  # 128 army + 15 police
     assert officer.total_previous is not None and officer.total_previous["quota_total"] == 135
     assert officer.total["decisions"] == 5 and officer.total["late_deliveries"] == 2
+    # Nothing handed over in the demo yet: "no data", not 0 % of the quota.
+    assert officer.total["handed_over"] is None and officer.total["percent_met"] is None
+    assert not officer.has("handover")
     for name, user in users.items():
         assert isinstance(user, User)
         client.force_login(user)
