@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from muster.conscription.law import rule_or_none
 from muster.conscription.models import ReturnReason, ViolationKind
 from muster.core.dates import today
+from muster.reports import figures
 
 _LABELS: dict[str, Promise] = {
     "registered": _("Registered men of call-up age (18–27)"),
