@@ -12,6 +12,7 @@ urlpatterns = [
     path("dossiers/", include("muster.conscription.dossiers_urls")),
     path("directives/", include("muster.directives.urls")),
     path("campaigns/", include("muster.conscription.campaign_urls")),
+    path("postings/", include("muster.conscription.posting_urls")),
     path("reports/", include("muster.reports.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

@@ -128,6 +128,52 @@ RULES: tuple[Rule, ...] = (
         authority="provincial_chairman",
         title_vi_short="Chủ tịch UBND tỉnh",
     ),
+    _rule(
+        "campaign.authority.health_call",
+        "authority",
+        "Calls to the health examination ordered by the district military commander",
+        "Chỉ huy trưởng Ban Chỉ huy quân sự cấp huyện ra lệnh gọi khám sức khỏe",
+        (_law("40", "3", "Original text: the district commander calls citizens to the exam."),),
+        LAW_78_FROM,
+        _BEFORE_98,
+        authority="district_commander",
+        title_vi_short="Chỉ huy trưởng Ban CHQS huyện",
+    ),
+    _rule(
+        "campaign.authority.health_call",
+        "authority",
+        "Calls to screening and to the examination decided by the commune chairman",
+        "Chủ tịch UBND cấp xã quyết định gọi sơ tuyển, khám sức khỏe",
+        (_law("40", "3"), _l98("Art 4(16): rewrites Art 40; the commune chairman calls.")),
+        LAW_98_FROM,
+        authority="commune_chairman",
+        title_vi_short="Chủ tịch UBND xã",
+    ),
+    _rule(
+        "campaign.authority.health_council",
+        "authority",
+        "District health examination council, set up by the district chairman",
+        "Hội đồng khám sức khỏe cấp huyện do Chủ tịch UBND cấp huyện thành lập",
+        (_law("40", "2", "Original text."), Citation(TT_105, "8", "1", None, "Original text.")),
+        LAW_78_FROM,
+        _BEFORE_98,
+        authority="district_council",
+        title_vi_short="Hội đồng khám sức khỏe NVQS huyện",
+    ),
+    _rule(
+        "campaign.authority.health_council",
+        "authority",
+        "Regional health examination council, set up by the provincial chairman",
+        "Hội đồng khám sức khỏe khu vực do Chủ tịch UBND cấp tỉnh thành lập",
+        (
+            _law("40", "2"),
+            _l98("Art 4(16): the provincial chairman sets up regional councils."),
+            Citation(TT_105, "8", "1", None, "As amended by TT 106/2025/TT-BQP."),
+        ),
+        LAW_98_FROM,
+        authority="regional_council",
+        title_vi_short="Hội đồng khám sức khỏe khu vực",
+    ),
     # --------------------------------------------------------------- notices (15 days)
     _rule(
         "campaign.notice.screening",
@@ -294,6 +340,19 @@ def callup_authority(signed_on: dt.date) -> Authority:
 def quota_authority(day: dt.date) -> tuple[str, str, str]:
     """``(code, Vietnamese title, citation)`` of who assigns commune quotas on ``day``."""
     item = rule("campaign.authority.quota", day)
+    return _str(item, "authority"), _str(item, "title_vi_short"), citation_text(item)
+
+
+def health_call_authority(day: dt.date) -> tuple[str, str, str]:
+    """``(code, Vietnamese title, citation)`` of who calls citizens to the exam on ``day``."""
+    item = rule("campaign.authority.health_call", day)
+    return _str(item, "authority"), _str(item, "title_vi_short"), citation_text(item)
+
+
+def health_council(day: dt.date) -> tuple[str, str, str]:
+    """``(code, Vietnamese title, citation)`` of the health council that examines on ``day``:
+    the district council before 1 Jul 2025, a regional council from then (Art 40(2))."""
+    item = rule("campaign.authority.health_council", day)
     return _str(item, "authority"), _str(item, "title_vi_short"), citation_text(item)
 
 

@@ -24,6 +24,7 @@ from muster.conscription.models import (
 )
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall
+from muster.people.succession import holding
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -62,6 +63,8 @@ class BoardRow:
     late_deliveries: int = 0
     undelivered_overdue: int = 0
     last_year: dict[str, int] = field(default_factory=dict)
+    #: Where last year's figures come from (``QuotaHistory.note``).
+    last_year_note: str = ""
 
     @property
     def quota_total(self) -> int:
@@ -100,26 +103,35 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
     communes = communes_for_user(user=user, campaign=campaign)
     rows = {c.unit_id: BoardRow(commune=c) for c in communes}
     window_start = dt.date(campaign.year - 1, 7, 1)
+    # Citizens are counted in the commune that holds their registration (people.succession):
+    # the 2027 communes count the citizens registered at the units that became them.
+    held = holding([c.unit for c in communes])
     calls = (
         HealthCall.objects.filter(
-            person__registration_unit_id__in=rows,
+            held.q("person__"),
             session__date__gte=window_start,
             session__date__lte=campaign.handover_start,
         )
-        .values("person__registration_unit_id")
+        .values("person__registration_unit_id", "person__residence_unit_id")
         .annotate(
             screening=Count("id", filter=Q(session__kind="screening")),
             exam=Count("id", filter=Q(session__kind="examination")),
             examined=Count("id", filter=Q(session__kind="examination", health_class__isnull=False)),
             late=Count("id", filter=Q(notice_late=True)),
         )
+        .order_by()
     )
     for item in calls:
-        row = rows[item["person__registration_unit_id"]]
-        row.screening_called = item["screening"]
-        row.exam_called = item["exam"]
-        row.examined = item["examined"]
-        row.late_notices = item["late"]
+        unit_id = held.commune_of(
+            item["person__registration_unit_id"], item["person__residence_unit_id"]
+        )
+        if unit_id not in rows:
+            continue
+        row = rows[unit_id]
+        row.screening_called += item["screening"]
+        row.exam_called += item["exam"]
+        row.examined += item["examined"]
+        row.late_notices += item["late"]
     unit_of = {c.pk: c.unit_id for c in communes}
     for alloc in Allocation.objects.filter(commune__in=communes):
         row = rows[unit_of[alloc.commune_id]]
@@ -142,6 +154,7 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
             row.undelivered_overdue += 1
     for hist in QuotaHistory.objects.filter(unit_id__in=rows, year=campaign.year - 1):
         rows[hist.unit_id].last_year[hist.service] = hist.quota
+        rows[hist.unit_id].last_year_note = rows[hist.unit_id].last_year_note or hist.note
     return list(rows.values())
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,12 +35,16 @@ from muster.conscription.models import (
     DecisionStatus,
     Quota,
     QuotaHistory,
+    RegistrationBar,
     Service,
     VerificationMiss,
 )
+from muster.core.ages import years_before
 from muster.geo.models import Unit, UnitKind
 from muster.geo.selectors import visible_unit_ids
+from muster.health.models import HealthCall
 from muster.people.models import Person, Sex
+from muster.people.succession import holding
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -103,10 +109,20 @@ def calendar_of(campaign: Campaign) -> campaign_rules.Calendar:
 
 
 def campaign_create(
-    *, actor: User | None, unit: Unit, year: int, call: int, calendar: CalendarInput
+    *,
+    actor: User | None,
+    unit: Unit,
+    year: int,
+    call: int,
+    calendar: CalendarInput,
+    communes: Sequence[Unit] | None = None,
 ) -> Campaign:
-    """Open a campaign of ``unit`` for ``year`` (call 2 is a second call when ordered), with
-    every commune under the unit on the first examination day."""
+    """Open a campaign of ``unit`` for ``year`` (call 2 is a second call when ordered).
+
+    Its communes are every commune-level unit under ``unit`` on the handover day: the communes
+    that receive the quota and hand over recruits (a merger inside the examination window, as
+    Kim Động's on 01/12/2024, is already in effect). ``communes`` narrows them to a subset (a
+    regional command's campaign for part of its area)."""
     _require(actor, Cap.MANAGE_CAMPAIGN)
     _in_area(actor, unit.pk)
     errors: dict[str, list[str]] = {}
@@ -137,12 +153,21 @@ def campaign_create(
         errors.setdefault("year", []).append(_("This unit already has this campaign."))
     if errors:
         raise ValidationError(errors)
-    communes = list(
+    under = list(
         Unit.objects.filter(path__startswith=unit.path)
-        .valid_on(calendar.exam_start)
+        .valid_on(calendar.handover_start)
         .commune_level()
         .order_by("path")
     )
+    if communes is not None:
+        wanted = {c.pk for c in communes}
+        if not wanted or not wanted <= {c.pk for c in under}:
+            errors.setdefault("communes", []).append(
+                _("Choose communes under the campaign's unit on the handover day.")
+            )
+        under = [c for c in under if c.pk in wanted]
+    if errors:
+        raise ValidationError(errors)
     with transaction.atomic():
         campaign = Campaign.objects.create(
             unit=unit,
@@ -159,14 +184,14 @@ def campaign_create(
             handover_end=calendar.handover_end,
         )
         CampaignCommune.objects.bulk_create(
-            [CampaignCommune(campaign=campaign, unit=c) for c in communes]
+            [CampaignCommune(campaign=campaign, unit=c) for c in under]
         )
         record_event(
             actor=actor,
             action="campaign.create",
             obj=campaign,
             scope_unit=unit,
-            changes={"year": year, "call": call, "communes": len(communes)},
+            changes={"year": year, "call": call, "communes": len(under)},
         )
     return campaign
 
@@ -182,27 +207,64 @@ def definite_bars(verdict: Verdict | None) -> list[str]:
     return [r.message for r in verdict.reasons if not r.code.endswith("_unknown")]
 
 
+def pool_people(unit: Unit, on: dt.date) -> QuerySet[Person]:
+    """The men the commune holds (``people.succession``: registered at it or at a unit that
+    became it) of an age the engine may call on ``on`` (18 to 27), with everything the engine
+    reads prefetched into lists: ``pool_ties``, ``pool_bars`` (in force on ``on``),
+    ``pool_calls`` (concluded by ``on``, with their sessions) and ``pool_dossiers`` (the
+    engine's facts then cost no query per citizen)."""
+    oldest = years_before(on, 28)
+    youngest = years_before(on, 18)
+    return (
+        Person.objects.filter(holding([unit]).q())
+        .filter(sex=Sex.MALE, date_of_birth__gt=oldest, date_of_birth__lte=youngest)
+        .prefetch_related(
+            Prefetch("family_ties", to_attr="pool_ties"),
+            Prefetch(
+                "registration_bars",
+                queryset=RegistrationBar.objects.filter(start_date__lte=on).exclude(
+                    end_date__lt=on
+                ),
+                to_attr="pool_bars",
+            ),
+            Prefetch(
+                "health_calls",
+                queryset=HealthCall.objects.filter(concluded_on__lte=on).select_related("session"),
+                to_attr="pool_calls",
+            ),
+            Prefetch("dossiers", to_attr="pool_dossiers"),
+        )
+        .order_by("id")
+    )
+
+
+def pool_verdicts(unit: Unit, on: dt.date) -> list[tuple[Person, Verdict | None]]:
+    """Each man of ``pool_people`` with the engine's verdict on ``on``."""
+    from muster.conscription.selectors import verdict_for_person
+
+    return [
+        (
+            person,
+            verdict_for_person(
+                person=person,
+                on=on,
+                ties=person.pool_ties,  # type: ignore[attr-defined]
+                bars=person.pool_bars,  # type: ignore[attr-defined]
+                health_calls=person.pool_calls,  # type: ignore[attr-defined]
+                dossiers=person.pool_dossiers,  # type: ignore[attr-defined]
+            ),
+        )
+        for person in pool_people(unit, on)
+    ]
+
+
 def registry_pool(commune: CampaignCommune, on: dt.date) -> int:
-    """Citizens of the commune in whom the eligibility engine finds no bar on ``on``.
+    """Citizens the commune holds in whom the eligibility engine finds no bar on ``on``.
 
     Facts the registry does not hold yet (political verification above all) do not remove a
     citizen from the pool; the campaign page says the pool was counted this way."""
-    from muster.conscription.selectors import verdict_for_person
-
-    oldest = on.replace(year=on.year - 28)
-    youngest = on.replace(year=on.year - 18)
-    people = Person.objects.filter(
-        registration_unit_id=commune.unit_id,
-        sex=Sex.MALE,
-        date_of_birth__gt=oldest,
-        date_of_birth__lte=youngest,
-    ).prefetch_related("family_ties")
-    count = 0
-    for person in people:
-        verdict = verdict_for_person(person=person, on=on, ties=person.family_ties.all())
-        if not definite_bars(verdict):
-            count += 1
-    return count
+    unit = commune.unit
+    return sum(1 for _p, verdict in pool_verdicts(unit, on) if not definite_bars(verdict))
 
 
 def pool_set(*, actor: User | None, commune: CampaignCommune, stored_pool: int | None) -> None:
@@ -453,7 +515,10 @@ def decision_issue(
     _in_area(actor, commune.unit_id)
     campaign = commune.campaign
     errors: list[str] = []
-    if person.registration_unit_id != commune.unit_id:
+    held_by = holding([commune.unit]).commune_of(
+        person.registration_unit_id, person.residence_unit_id
+    )
+    if held_by != commune.unit_id:
         errors.append(_("The citizen is not registered in this commune."))
     if service not in Service.values:
         errors.append(_("Choose the army or the police."))

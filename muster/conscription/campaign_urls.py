@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from muster.conscription import campaign_views as views
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("decisions/<uuid:public_id>/", views.decision_detail, name="decision_detail"),
     path("decisions/<uuid:public_id>/pdf", views.decision_pdf, name="decision_pdf"),
     path("verify/<str:token>/", views.verify, name="verify"),
+    path("", include("muster.conscription.violation_urls")),
 ]

@@ -37,6 +37,7 @@ from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf
 from muster.geo.selectors import units_for_user
 from muster.people.models import Person
+from muster.people.succession import holding
 
 
 def _campaign(request: AuthenticatedHttpRequest, public_id: uuid.UUID, cap: Cap) -> Campaign:
@@ -127,6 +128,7 @@ def _quota_page(
             "campaign": campaign,
             "rows": rows,
             "evenness": sel.evenness(rows),
+            "history_notes": sorted({r.last_year_note for r in rows if r.last_year_note}),
             "quotas": list(campaign.quotas.all()),
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
             "services": Service.choices,
@@ -257,14 +259,14 @@ def decision_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         status = 400
         if form.is_valid():
             data = form.cleaned_data
-            person = Person.objects.filter(
-                national_id=data["national_id"],
-                registration_unit_id__in=[c.unit_id for c in communes],
-            ).first()
-            commune = next(
-                (c for c in communes if person and c.unit_id == person.registration_unit_id),
-                None,
+            held = holding([c.unit for c in communes])
+            person = Person.objects.filter(held.q(), national_id=data["national_id"]).first()
+            held_by = (
+                held.commune_of(person.registration_unit_id, person.residence_unit_id)
+                if person
+                else None
             )
+            commune = next((c for c in communes if c.unit_id == held_by), None)
             if person is None or commune is None:
                 form.add_error("national_id", _("No citizen with this ID number in your area."))
             else:

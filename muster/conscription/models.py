@@ -342,6 +342,9 @@ class QuotaHistory(models.Model):
     callable_pool = models.PositiveIntegerField(null=True, blank=True)
     handed_over = models.PositiveIntegerField(null=True, blank=True)
     replacements = models.PositiveIntegerField(default=0)
+    #: Where the figures come from (a campaign of Muster, the units a merged commune came
+    #: from, or "synthetic" for demo figures).
+    note = models.CharField(_("source of the figures"), max_length=255, blank=True)
 
     class Meta:
         ordering = ["year", "unit_id", "service"]
@@ -810,6 +813,23 @@ class Posting(models.Model):
     rows = models.JSONField(default=list, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     withdrawn_reason = models.CharField(_("reason for withdrawal"), max_length=255, blank=True)
+    #: The posting this one corrects (the old one is withdrawn the day this one is posted).
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name=_("supersedes"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replacement",
+    )
+    #: Where the rows come from: "dossiers", "health", "decisions" or "selection".
+    source = models.CharField(max_length=12, blank=True)
+    #: Public ids of the records the rows were taken from (staff use only, never shown in
+    #: public): tells which records changed or were added after the posting.
+    source_ids = models.JSONField(default=list, blank=True)
+    #: The underlying decisions or sessions, as printed on the notice ("Căn cứ ...").
+    basis = models.TextField(_("underlying decisions"), blank=True)
+    signer = models.CharField(_("signed by"), max_length=120, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -819,6 +839,21 @@ class Posting(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__gte=models.F("posted_on")), name="posting_window_order"
+            ),
+            # One current posting per commune, campaign and kind: a correction withdraws the
+            # old one in the same transaction as it publishes the new one.
+            models.UniqueConstraint(
+                fields=["unit", "campaign", "kind"],
+                condition=Q(withdrawn_on__isnull=True),
+                name="posting_one_current",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | ~Q(withdrawn_reason=""),
+                name="posting_withdrawn_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=models.F("posted_on")),
+                name="posting_withdrawn_after_posted",
             ),
         ]
 
@@ -849,6 +884,15 @@ class Complaint(models.Model):
     )
     resolution = models.TextField(_("resolution"), blank=True)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
+    #: The corrected posting published after the complaint was upheld.
+    correction = models.ForeignKey(
+        Posting,
+        verbose_name=_("corrected posting"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrected_complaints",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -859,6 +903,10 @@ class Complaint(models.Model):
             models.CheckConstraint(
                 condition=Q(outcome="pending") | Q(resolved_on__isnull=False),
                 name="complaint_resolved_has_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="pending") | ~Q(resolution=""),
+                name="complaint_resolved_has_text",
             ),
         ]
 
@@ -882,6 +930,7 @@ class ViolationKind(models.TextChoices):
     ABSENT_EXAM = "absent_exam", _("Absent from the health examination")
     REFUSED_EXAM = "refused_exam", _("Did not accept the examination decision")
     CHEATED_EXAM = "cheated_exam", _("Cheated to falsify the health classification")
+    DEFIED_EXAM = "defied_exam", _("Did not comply with the screening or examination decision")
     ABSENT_CALLUP = "absent_callup", _("Absent at the time and place of the call-up decision")
     EVADED_AFTER_FIT = "evaded_after_fit", _("Cheated to evade service after being found fit")
     REFUSED_CALLUP = "refused_callup", _("Did not comply with the call-up decision")
@@ -940,6 +989,17 @@ class ViolationCase(models.Model):
     )
     escalated_on = models.DateField(_("referred on"), null=True, blank=True)
     escalation_note = models.CharField(_("referral details"), max_length=255, blank=True)
+    #: "art332" when Penal Code Art 332's condition held, "reason" when referred on an
+    #: explicit reason instead (violation_rules.escalation_possible).
+    escalation_basis = models.CharField(_("basis of the referral"), max_length=8, blank=True)
+    #: The band's rule (``violation_rules``) and whether the legal reference confirms it.
+    rule_code = models.CharField(_("penalty rule"), max_length=60, blank=True)
+    band_confirmed = models.BooleanField(_("band confirmed from the text"), default=True)
+    #: The record a case was opened from ("regevent:<uuid>", "healthcall:<uuid>",
+    #: "decision:<uuid>", "january:<uuid>"): one case per record.
+    source_ref = models.CharField(_("opened from"), max_length=80, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closing_note = models.CharField(_("closing note"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -964,6 +1024,25 @@ class ViolationCase(models.Model):
                 condition=~Q(state="good_reason") | ~Q(good_reason=""),
                 name="violation_good_reason_named",
             ),
+            models.CheckConstraint(
+                condition=Q(fine_amount__isnull=True)
+                | (
+                    Q(fine_amount__gte=models.F("fine_min"))
+                    & Q(fine_amount__lte=models.F("fine_max"))
+                ),
+                name="violation_fine_in_band",
+            ),
+            models.CheckConstraint(
+                condition=Q(paid_amount__isnull=True) | Q(paid_amount__lte=models.F("fine_amount")),
+                name="violation_paid_not_above_fine",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="escalated") | Q(escalated_on__isnull=False),
+                name="violation_escalated_has_date",
+            ),
+            models.UniqueConstraint(
+                fields=["source_ref"], condition=~Q(source_ref=""), name="violation_source_once"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -978,6 +1057,7 @@ class ViolationNotice(models.Model):
     served_on = models.DateField(_("served on"))
     served_to = models.CharField(_("served to"), max_length=120)
     content = models.CharField(_("content"), max_length=255)
+    respond_by = models.DateField(_("to answer by"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -19,7 +19,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from muster.conscription.dossiers_rules import facts_overrides
-from muster.conscription.dossiers_selectors import decided_in_force
+from muster.conscription.dossiers_selectors import decided_in_force, in_force_among
 from muster.conscription.eligibility import (
     Facts,
     OutsideCoverage,
@@ -30,8 +30,9 @@ from muster.conscription.eligibility import (
     RegistrationBar as BarPoint,
 )
 from muster.conscription.law import COVERAGE_START
-from muster.conscription.models import BarKind, RegistrationBar
-from muster.health.selectors import health_on
+from muster.conscription.models import BarKind, Dossier, RegistrationBar
+from muster.health.models import HealthCall
+from muster.health.selectors import health_on, health_on_among
 from muster.people.models import (
     FamilyTie,
     HigherLevel,
@@ -79,11 +80,16 @@ def facts_for_person(
     on: dt.date,
     ties: Iterable[FamilyTie] | None = None,
     bars: Iterable[RegistrationBar] | None = None,
+    health_calls: Iterable[HealthCall] | None = None,
+    dossiers: Iterable[Dossier] | None = None,
 ) -> Facts:
     """The engine's ``Facts`` for ``person`` on ``on``, read from the registry.
 
     ``ties`` and ``bars`` may be passed when the caller already loaded them (the person page
-    does); otherwise they are queried. ``bars`` must be those in force on ``on``.
+    does); otherwise they are queried. ``bars`` must be those in force on ``on``. Callers that
+    judge many citizens at once (the registry pool) pass ``health_calls`` (the person's calls,
+    with their sessions) and ``dossiers`` (the person's dossiers, any state) prefetched: the
+    same choice is then made in Python, without a query per citizen.
     """
     ties = list(person.family_ties.all()) if ties is None else list(ties)
     bars = bars_on(person=person, on=on) if bars is None else list(bars)
@@ -116,8 +122,8 @@ def facts_for_person(
         ends = [b.end_date for b in barred]
         bar_ends = None if None in ends else max(e for e in ends if e is not None)
 
-    health = _health_facts(person=person, on=on)
-    granted = _dossier_facts(person=person, on=on)
+    health = _health_facts(person=person, on=on, calls=health_calls)
+    granted = _dossier_facts(person=person, on=on, dossiers=dossiers)
     studying_full_time = (
         person.study_status == StudyStatus.STUDYING
         and person.study_mode == StudyMode.FULL_TIME
@@ -154,11 +160,16 @@ def facts_for_person(
     return Facts(**fields)
 
 
-def _health_facts(*, person: Person, on: dt.date) -> dict[str, Any]:
+def _health_facts(
+    *, person: Person, on: dt.date, calls: Iterable[HealthCall] | None = None
+) -> dict[str, Any]:
     """The health council's latest result valid on ``on`` (class, T, BMI, refraction), and a
     registration-exempt illness found at screening or examination (TT 105 App. I Part III)."""
     found: dict[str, Any] = {}
-    call, illness = health_on(person=person, on=on)
+    if calls is None:
+        call, illness = health_on(person=person, on=on)
+    else:
+        call, illness = health_on_among(calls, on)
     if call is not None:
         found["health_class"] = call.health_class
         found["health_class_temporary"] = call.class_temporary
@@ -170,10 +181,15 @@ def _health_facts(*, person: Person, on: dt.date) -> dict[str, Any]:
     return found
 
 
-def _dossier_facts(*, person: Person, on: dt.date) -> dict[str, Any]:
+def _dossier_facts(
+    *, person: Person, on: dt.date, dossiers: Iterable[Dossier] | None = None
+) -> dict[str, Any]:
     """What the granted deferral and exemption decisions standing on ``on`` establish."""
     found: dict[str, Any] = {}
-    for dossier in decided_in_force(person=person, on=on):
+    standing = (
+        decided_in_force(person=person, on=on) if dossiers is None else in_force_among(dossiers, on)
+    )
+    for dossier in standing:
         found.update(facts_overrides(dossier.ground, on))
     return found
 
@@ -184,10 +200,14 @@ def verdict_for_person(
     on: dt.date,
     ties: Iterable[FamilyTie] | None = None,
     bars: Iterable[RegistrationBar] | None = None,
+    health_calls: Iterable[HealthCall] | None = None,
+    dossiers: Iterable[Dossier] | None = None,
 ) -> Verdict | None:
     """The engine's verdict on ``on``; None when ``on`` precedes the law the engine encodes
     (``law.COVERAGE_START``; the page then says so with ``outside_coverage_message``)."""
-    facts = facts_for_person(person=person, on=on, ties=ties, bars=bars)
+    facts = facts_for_person(
+        person=person, on=on, ties=ties, bars=bars, health_calls=health_calls, dossiers=dossiers
+    )
     try:
         return evaluate(facts, on)
     except OutsideCoverage:

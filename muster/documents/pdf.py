@@ -247,25 +247,25 @@ def render_report_pdf(report: OfficialReport) -> bytes:
 
 
 def _qr(text: str, size: float) -> Any:
-    """``text`` as a QR code (segno, error correction M), drawn as vector squares."""
+    """``text`` as a QR code (segno, error correction M), drawn as vector squares straight on
+    the canvas (a ``reportlab.graphics`` Drawing would reference the non-embedded Helvetica)."""
     import segno
-    from reportlab.graphics.shapes import Drawing, Rect
+    from reportlab.platypus import Flowable
 
     code = segno.make(text, error="m", micro=False)
-    rows = list(code.matrix_iter(border=2))
+    rows = [list(row) for row in code.matrix_iter(border=2)]
     cell = size / len(rows)
-    drawing = Drawing(size, size)
-    for y, row in enumerate(rows):
-        for x, dark in enumerate(row):
-            if dark:
-                drawing.add(
-                    Rect(
-                        x * cell,
-                        size - (y + 1) * cell,
-                        cell,
-                        cell,
-                        fillColor=colors.black,
-                        strokeColor=None,
-                    )
-                )
-    return drawing
+
+    class QrCode(Flowable):  # type: ignore[misc]
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return size, size
+
+        def draw(self) -> None:
+            canvas = self.canv
+            canvas.setFillColor(colors.black)
+            for y, row in enumerate(rows):
+                for x, dark in enumerate(row):
+                    if dark:
+                        canvas.rect(x * cell, size - (y + 1) * cell, cell, cell, stroke=0, fill=1)
+
+    return QrCode()

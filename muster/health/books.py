@@ -40,6 +40,13 @@ def _scores(call: HealthCall) -> dict[str, str]:
     return {r.station: f"{r.score}{'T' if r.temporary else ''}" for r in call.results.all()}
 
 
+def _commune(call: HealthCall) -> str:
+    """The commune holding the citizen on the session day (set by ``calls_in_session``), else
+    the one he is registered at."""
+    name: str | None = getattr(call, "commune_name", None)
+    return name if name is not None else call.person.registration_unit.name
+
+
 def _reason(call: HealthCall) -> str:
     names = [STATION_SHORT.get(Station(s), s) for s in call.decisive.split(",") if s]
     reason = ", ".join(names)
@@ -105,7 +112,7 @@ def examination_book(session: HealthSession, calls: Sequence[HealthCall]) -> Tab
                 i,
                 person.full_name,
                 person.date_of_birth,
-                person.registration_unit.name,
+                _commune(call),
                 physique.height_cm if physique else None,
                 physique.weight_kg if physique else None,
                 physique.chest_cm if physique else None,
@@ -154,7 +161,7 @@ def council_counts(calls: Sequence[HealthCall]) -> list[CommuneCounts]:
     classes: dict[str, Counter[int]] = {}
     order: list[str] = []
     for call in calls:
-        name = call.person.registration_unit.name
+        name = _commune(call)
         if name not in planned:
             order.append(name)
             classes[name] = Counter()
@@ -222,7 +229,7 @@ def council_list(session: HealthSession, calls: Sequence[HealthCall]) -> TableDo
             i,
             c.person.full_name,
             c.person.date_of_birth,
-            c.person.registration_unit.name,
+            _commune(c),
             c.class_label,
             _reason(c),
         ]

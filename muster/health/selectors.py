@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from muster.core.text import fold
 from muster.geo.selectors import visible_unit_ids
 from muster.health import rules
 from muster.health.models import HealthCall, HealthSession, SessionKind, StationResult
+from muster.people.succession import communes_on
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -26,8 +29,12 @@ def sessions_for_user(user: User) -> QuerySet[HealthSession]:
 
 
 def calls_in_session(*, user: User, session: HealthSession) -> list[HealthCall]:
-    """The citizens called to ``session`` that lie in ``user``'s area, with their results."""
-    return list(
+    """The citizens called to ``session`` that lie in ``user``'s area, with their results.
+
+    Each call carries ``commune_name``: the commune that held the citizen's registration on
+    the session day (``people.succession``; a 2026 session names the commune formed in 2025,
+    not the one he registered at in 2024)."""
+    calls = list(
         HealthCall.objects.filter(
             session=session, person__registration_unit_id__in=visible_unit_ids(user)
         )
@@ -35,6 +42,14 @@ def calls_in_session(*, user: User, session: HealthSession) -> list[HealthCall]:
         .prefetch_related(Prefetch("results", queryset=StationResult.objects.order_by("id")))
         .order_by("person__registration_unit__name_search", "person__name_search", "id")
     )
+    holders = communes_on(
+        {(c.person.registration_unit_id, c.person.residence_unit_id) for c in calls}, session.date
+    )
+    for call in calls:
+        key = (call.person.registration_unit_id, call.person.residence_unit_id)
+        call.commune_name = holders[key].name  # type: ignore[attr-defined]
+    calls.sort(key=lambda c: fold(c.commune_name))  # type: ignore[attr-defined]
+    return calls
 
 
 def latest_examination(*, person: Person, on: dt.date) -> HealthCall | None:
@@ -82,6 +97,19 @@ def health_on(*, person: Person, on: dt.date) -> tuple[HealthCall | None, Health
         .order_by("-concluded_on", "-id")
     )
     return latest_valid_in(calls, on), next((c for c in calls if c.exempt_icd), None)
+
+
+def health_on_among(
+    calls: Iterable[HealthCall], on: dt.date
+) -> tuple[HealthCall | None, HealthCall | None]:
+    """``health_on`` over calls already loaded (each with its session): the same two answers,
+    for callers that judge many citizens at once."""
+    ordered = sorted(
+        (c for c in calls if c.concluded_on is not None and c.concluded_on <= on),
+        key=lambda c: (c.concluded_on, c.pk),
+        reverse=True,
+    )
+    return latest_valid_in(ordered, on), next((c for c in ordered if c.exempt_icd), None)
 
 
 def latest_valid_in(calls: list[HealthCall], on: dt.date) -> HealthCall | None:

@@ -40,6 +40,7 @@ VIOLATION_KINDS = (
     "absent_exam",
     "refused_exam",
     "cheated_exam",
+    "defied_exam",
     "absent_callup",
     "evaded_after_fit",
     "refused_callup",

@@ -116,6 +116,7 @@ _VIOLATION_SHORT: dict[str, Promise] = {
     "absent_exam": _("Absent from examination"),
     "refused_exam": _("Refused examination"),
     "cheated_exam": _("Cheated at examination"),
+    "defied_exam": _("Defied the screening or examination decision"),
     "absent_callup": _("Absent at call-up"),
     "evaded_after_fit": _("Evaded after found fit"),
     "refused_callup": _("Refused call-up"),

@@ -69,6 +69,7 @@ from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit, UnitChange
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, HealthSession, SessionKind
 from muster.people.models import Person, Sex
+from muster.people.succession import Holding
 from muster.reports import figures
 from muster.reports.figures import RecruitFact, Tally
 
@@ -88,11 +89,52 @@ class Lineage:
     def __init__(self) -> None:
         self.successors: dict[int, list[tuple[Unit, dt.date, bool]]] = defaultdict(list)
         self.predecessors: dict[int, list[tuple[int, bool]]] = defaultdict(list)
-        for change in UnitChange.objects.select_related("successor"):
+        #: (predecessor's parent, predecessor, successor's parent) of every change
+        self.parents: list[tuple[int | None, int, int | None]] = []
+        for change in UnitChange.objects.select_related("successor", "predecessor").order_by("id"):
             self.successors[change.predecessor_id].append(
                 (change.successor, change.effective_date, change.partial)
             )
             self.predecessors[change.successor_id].append((change.predecessor_id, change.partial))
+            self.parents.append(
+                (change.predecessor.parent_id, change.predecessor_id, change.successor.parent_id)
+            )
+
+    def holding(self, communes: Iterable[Unit]) -> Holding:
+        """``people.succession.holding`` from the changes in memory (no query): which commune
+        holds a citizen registered at a unit that became one of ``communes`` (whole, or for a
+        split unit by the village that went to it)."""
+        whole: dict[int, int] = {}
+        split: dict[int, set[int]] = {}
+        frontier: list[tuple[int, int, bool]] = []
+        seen: set[tuple[int, int]] = set()
+        for commune in communes:
+            whole.setdefault(commune.pk, commune.pk)
+            frontier.append((commune.pk, commune.pk, False))
+            seen.add((commune.pk, commune.pk))
+        while frontier:
+            following: list[tuple[int, int, bool]] = []
+            for unit_id, root, part in frontier:
+                for pred, partial in self.predecessors.get(unit_id, ()):
+                    if (pred, root) in seen:
+                        continue
+                    seen.add((pred, root))
+                    through = part or partial
+                    if through:
+                        split.setdefault(pred, set()).add(root)
+                    else:
+                        whole.setdefault(pred, root)
+                    following.append((pred, root, through))
+            frontier = following
+        villages: dict[int, int] = {}
+        for parent, village, successor_parent in self.parents:
+            if (
+                parent in split
+                and successor_parent is not None
+                and successor_parent in split[parent]
+            ):
+                villages.setdefault(village, successor_parent)
+        return Holding(whole=whole, villages=villages, split_units=frozenset(split))
 
     def roots(self, unit_ids: Iterable[int]) -> dict[int, bool]:
         """The units and every unit that became them, transitively; the value says whether the
@@ -155,12 +197,19 @@ class ReportRow:
 
     unit: Unit
     communes: tuple[CampaignCommune, ...]
-    #: Units whose citizens count in the row: the row's unit and its folded communes.
+    #: The row's unit and its folded communes (for the scope and last year's lineage).
     units: frozenset[int]
+    #: The communes whose citizens count in the row (``people.succession.holding``: those
+    #: registered at them or at any unit that became them); the row's unit unless a total.
+    holders: tuple[Unit, ...] = ()
 
     @property
     def key(self) -> int:
         return self.unit.pk
+
+    @property
+    def holder_units(self) -> tuple[Unit, ...]:
+        return self.holders or (self.unit,)
 
     @property
     def folded(self) -> list[Unit]:
@@ -235,11 +284,49 @@ def _moved(day: dt.date, units: frozenset[int]) -> dict[int, int]:
 
 @dataclass(frozen=True)
 class _Attribution:
-    """Where citizens count: registration unit → row, and the citizens who moved after the
-    reference day → the unit they were registered in on it."""
+    """Where citizens count: the row holding their registration unit (and, for a commune that
+    was split, their village), and the citizens who moved after the reference day → the unit
+    they were registered in on it."""
 
-    unit_row: dict[int, int]
+    hold: Holding
+    row_of: dict[int, int]  # holding commune id → row key
     moved: dict[int, int]
+
+    @property
+    def units(self) -> list[int]:
+        return [*self.hold.whole, *self.hold.split_units]
+
+    @property
+    def split(self) -> bool:
+        return bool(self.hold.split_units)
+
+    def row(self, registration_unit: int | None, residence: int | None) -> int | None:
+        if registration_unit is None:
+            return None
+        commune = self.hold.commune_of(registration_unit, residence)
+        return None if commune is None else self.row_of.get(commune)
+
+    def person_row(
+        self, person_id: int, registration_unit: int, residence: int | None
+    ) -> int | None:
+        if person_id in self.moved:
+            return self.row(self.moved[person_id], None)
+        return self.row(registration_unit, residence)
+
+
+def attribution(
+    rows: list[ReportRow], *, day: dt.date, visible: frozenset[int], lineage: Lineage
+) -> _Attribution:
+    """Who holds whom for ``rows`` on ``day``, cut to the units ``visible`` to the user."""
+    row_of = {u.pk: r.key for r in rows for u in r.holder_units}
+    found = lineage.holding([u for r in rows for u in r.holder_units])
+    hold = Holding(
+        whole={u: c for u, c in found.whole.items() if u in visible},
+        villages=found.villages,
+        split_units=frozenset(found.split_units & visible),
+    )
+    units = frozenset([*hold.whole, *hold.split_units])
+    return _Attribution(hold=hold, row_of=row_of, moved=_moved(day, units))
 
 
 def _grouped(
@@ -250,56 +337,60 @@ def _grouped(
     keys: tuple[str, ...] = (),
     **aggregates: Any,
 ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """``qs`` aggregated per report row (and ``keys``): rows of citizens registered in the
-    row's units, corrected for the citizens who moved after the reference day.
+    """``qs`` aggregated per report row (and ``keys``): rows of the citizens the rows hold,
+    corrected for the citizens who moved after the reference day.
 
     ``person`` is the path to the citizen ("" for ``Person`` itself)."""
-    unit_row, moved = at.unit_row, at.moved
+    moved = at.moved
     prefix = f"{person}__" if person else ""
     unit_path = f"{prefix}registration_unit_id"
+    residence_path = f"{prefix}residence_unit_id"
     person_path = f"{person}_id" if person else "pk"
+    group = (unit_path, residence_path) if at.split else (unit_path,)
     if person:
         # ``+ 0`` keeps the planner from walking every citizen of the units through the unit
         # index and probing his records one by one: it starts from the (fewer) records instead
         # (SQLite picked the citizens first: 2× slower on a district; PostgreSQL hashes both).
         qs = qs.alias(_unit=ExpressionWrapper(F(unit_path) + 0, output_field=IntegerField()))
-        main = qs.filter(_unit__in=list(unit_row)).order_by()
+        main = qs.filter(_unit__in=at.units).order_by()
     else:
-        main = qs.filter(**{f"{unit_path}__in": list(unit_row)}).order_by()
+        main = qs.filter(**{f"{unit_path}__in": at.units}).order_by()
     if moved:
         main = main.exclude(**{f"{person_path}__in": list(moved)})
-    for item in main.values(unit_path, *keys).annotate(**aggregates):
-        yield unit_row[item.pop(unit_path)], item
+    for item in main.values(*group, *keys).annotate(**aggregates):
+        row = at.row(item.pop(unit_path), item.pop(residence_path, None))
+        if row is not None:
+            yield row, item
     if moved:
         back = qs.filter(**{f"{person_path}__in": list(moved)}).order_by()
         for item in back.values(person_path, *keys).annotate(**aggregates):
-            row = unit_row.get(moved[item.pop(person_path)])
+            row = at.row(moved[item.pop(person_path)], None)
             if row is not None:
                 yield row, item
 
 
 def _rows_of(qs: QuerySet[Any], at: _Attribution) -> QuerySet[Any]:
-    """The records of citizens registered in the rows' units, or who moved after the day."""
+    """The records of the citizens the rows hold, or who moved after the day."""
     qs = qs.alias(
         _unit=ExpressionWrapper(F("person__registration_unit_id") + 0, output_field=IntegerField())
     )
-    condition = Q(_unit__in=list(at.unit_row))
+    condition = Q(_unit__in=at.units)
     if at.moved:
         condition |= Q(person_id__in=list(at.moved))
     return qs.filter(condition).order_by()
 
 
-def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
+def collect(
+    campaign: Campaign, rows: list[ReportRow], *, visible: frozenset[int], lineage: Lineage
+) -> dict[int, Tally]:
     """The base counts of every row of ``campaign`` (a constant number of queries)."""
     tallies = {r.key: Tally() for r in rows}
     if not rows:
         return tallies
     day = reference_day(campaign)
-    unit_row = {u: r.key for r in rows for u in r.units}
     commune_row = {c.pk: r.key for r in rows for c in r.communes}
     communes = list(commune_row)
-    moved = _moved(day, frozenset(unit_row))
-    at = _Attribution(unit_row, moved)
+    at = attribution(rows, day=day, visible=visible, lineage=lineage)
 
     # Registered men of call-up age, neither removed from the register nor barred on the day.
     born_from, born_to = birth_range(day, *REGISTERED_AGES)
@@ -369,10 +460,10 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     # Decisions and applications are a few per hundred citizens: read them once, attribute each
     # citizen in Python (the moves after the day included), count each citizen once.
     seen: set[tuple[int, str, str, int]] = set()
-    for person_id, unit_id, kind, ground in _rows_of(standing, at).values_list(
-        "person_id", "person__registration_unit_id", "kind", "ground"
+    for person_id, unit_id, residence, kind, ground in _rows_of(standing, at).values_list(
+        "person_id", "person__registration_unit_id", "person__residence_unit_id", "kind", "ground"
     ):
-        found = unit_row.get(moved.get(person_id, unit_id))
+        found = at.person_row(person_id, unit_id, residence)
         if found is None:
             continue
         t = tallies[found]
@@ -392,10 +483,10 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
         Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=day)
     )
     volunteers: set[tuple[int, int]] = set()
-    for person_id, unit_id in _rows_of(applied, at).values_list(
-        "person_id", "person__registration_unit_id"
+    for person_id, unit_id, residence in _rows_of(applied, at).values_list(
+        "person_id", "person__registration_unit_id", "person__residence_unit_id"
     ):
-        found = unit_row.get(moved.get(person_id, unit_id))
+        found = at.person_row(person_id, unit_id, residence)
         if found is not None and (found, person_id) not in volunteers:
             volunteers.add((found, person_id))
             tallies[found].volunteers_applied += 1
@@ -465,9 +556,7 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
     # Violations of the campaign, or of the campaign year when not linked to one.
     year_from, year_to = campaign_year(campaign)
     for item in (
-        ViolationCase.objects.filter(
-            Q(unit_id__in=list(unit_row)) | Q(unit__parent_id__in=list(unit_row))
-        )
+        ViolationCase.objects.filter(Q(unit_id__in=at.units) | Q(unit__parent_id__in=at.units))
         .filter(
             Q(campaign=campaign) | Q(campaign__isnull=True, occurred_on__range=(year_from, year_to))
         )
@@ -475,7 +564,7 @@ def collect(campaign: Campaign, rows: list[ReportRow]) -> dict[int, Tally]:
         .annotate(n=Count("pk"))
         .order_by()
     ):
-        found = unit_row.get(item["unit_id"]) or unit_row.get(item["unit__parent_id"])
+        found = at.row(item["unit_id"], None) or at.row(item["unit__parent_id"], None)
         if found is not None:
             tallies[found].violations[item["kind"]] += item["n"]
     return tallies
@@ -570,7 +659,8 @@ def previous_year(
 
     A row of this year answers for its units and every unit that became them (``UnitChange``
     lineage): last year's campaign communes among those are summed, with last year's citizens
-    registered in any of those units. A commune that was split counts whole in each row it
+    the row's commune holds (``people.succession``: registered at any of those units; for a
+    split commune, by village). A campaign commune that was split counts whole in each row it
     partly became (flagged); the total counts it once. Rows with no campaign last year fall
     back to ``QuotaHistory`` (quota, pool, handed over, replacements only)."""
     roots = {r.key: lineage.roots(r.units) for r in rows}
@@ -596,7 +686,7 @@ def previous_year(
                 names[r.key].update(c.unit.name for c in mine)
         for batch in batches:
             group = [past_rows[r.key] for r in batch if r.key in past_rows]
-            for key, tally in collect(past, group).items():
+            for key, tally in collect(past, group, visible=visible, lineage=lineage).items():
                 per_row[key].append(tally)
         if len(batches) == 1:
             totals.extend(per_row[key][-1] for key in past_rows)
@@ -605,8 +695,9 @@ def previous_year(
                 unit=campaign.unit,
                 communes=tuple({c.pk: c for r in past_rows.values() for c in r.communes}.values()),
                 units=frozenset(u for r in past_rows.values() for u in r.units),
+                holders=tuple(r.unit for r in past_rows.values()),
             )
-            totals.extend(collect(past, [whole]).values())
+            totals.extend(collect(past, [whole], visible=visible, lineage=lineage).values())
     missing = [r for r in rows if r.key not in per_row]
     history_units: set[int] = set()
     history_rows: dict[int, dict[str, QuotaHistory]] = defaultdict(dict)
@@ -734,7 +825,7 @@ def results_report(*, user: User, campaign: Campaign, unit: Unit) -> ResultsRepo
     visible = visible_unit_ids(user)
     lineage = Lineage()
     rows = build_rows(campaign, visible=visible, scope=scope_of(unit, lineage), lineage=lineage)
-    tallies = collect(campaign, rows)
+    tallies = collect(campaign, rows, visible=visible, lineage=lineage)
     if not any(sum(t.handed_over.values()) or t.replacements for t in tallies.values()):
         # Nothing handed over yet: the handover's figures are "no data yet", not 0 % of the quota.
         for t in tallies.values():
@@ -918,10 +1009,10 @@ class DossierEntry:
 def dossier_list(*, user: User, campaign: Campaign, unit: Unit, kind: str) -> list[DossierEntry]:
     """Deferrals (or exemptions) standing on the reference day, by ground: the dossiers the
     results report counts."""
-    rows, _lineage = _rows_for(user, campaign, unit)
+    rows, lineage = _rows_for(user, campaign, unit)
     day = reference_day(campaign)
-    unit_row = {u: r for r in rows for u in r.units}
-    moved = _moved(day, frozenset(unit_row))
+    by_key = {r.key: r for r in rows}
+    at = attribution(rows, day=day, visible=visible_unit_ids(user), lineage=lineage)
     standing = (
         Dossier.objects.filter(
             kind=kind,
@@ -930,16 +1021,15 @@ def dossier_list(*, user: User, campaign: Campaign, unit: Unit, kind: str) -> li
         )
         .filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
-        .filter(Q(person__registration_unit_id__in=list(unit_row)) | Q(person_id__in=list(moved)))
-        .select_related("person", "person__residence_unit")
     )
     order = {g: i for i, g in enumerate(figures.DEFERRAL_GROUNDS + figures.EXEMPTION_GROUNDS)}
     out: list[DossierEntry] = []
-    for dossier in standing:
-        unit_id = moved.get(dossier.person_id, dossier.person.registration_unit_id)
-        row = unit_row.get(unit_id)
-        if row is not None:
-            out.append(DossierEntry(row, dossier))
+    for dossier in _rows_of(standing, at).select_related("person", "person__residence_unit"):
+        key = at.person_row(
+            dossier.person_id, dossier.person.registration_unit_id, dossier.person.residence_unit_id
+        )
+        if key is not None:
+            out.append(DossierEntry(by_key[key], dossier))
     out.sort(
         key=lambda e: (
             order.get(e.dossier.ground, 99),
@@ -955,14 +1045,12 @@ def health_sessions(*, user: User, campaign: Campaign, unit: Unit) -> list[Healt
     """Screening and examination sessions of the campaign's window in the report's area (the
     books 2k, 2l and the council's report 2b are printed from them)."""
     rows, lineage = _rows_for(user, campaign, unit)
-    units = {u for r in rows for u in r.units}
-    organisers = units | set(lineage.roots([campaign.unit_id]))
+    visible = visible_unit_ids(user)
+    at = attribution(rows, day=reference_day(campaign), visible=visible, lineage=lineage)
     start, end = health_window(campaign)
     ids = set(
-        HealthSession.objects.filter(
-            unit_id__in=list(organisers & visible_unit_ids(user)), date__range=(start, end)
-        )
-        .filter(Q(calls__person__registration_unit_id__in=list(units)) | Q(unit_id__in=units))
+        HealthSession.objects.filter(unit_id__in=list(visible), date__range=(start, end))
+        .filter(Q(calls__person__registration_unit_id__in=at.units) | Q(unit_id__in=at.units))
         .values_list("pk", flat=True)
     )
     return list(

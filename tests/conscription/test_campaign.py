@@ -415,15 +415,17 @@ def test_public_page_is_get_only(client, db):
 
 
 def test_demo_campaign_is_complete_and_idempotent(units, personas, client):
-    from muster.conscription.campaign_demo import load_demo_campaign
+    from muster.conscription.campaign_demo import demo_quotas, load_demo_campaign
     from muster.people.demo import generate_demo_registry
 
     generate_demo_registry(units=units, seed=7, scale=0.02)
-    campaign = load_demo_campaign(units=units)
+    campaign = load_demo_campaign(units=units, scale=0.02)
     assert campaign is not None
-    assert load_demo_campaign(units=units) is None
-    assert sum(_finals(campaign, "army").values()) == 128
-    assert sum(_finals(campaign, "police").values()) == 15
+    assert load_demo_campaign(units=units, scale=0.02) is None
+    # 128 army and 15 police at full scale; a small registry gets a quota it can fill.
+    assert demo_quotas(1.0) == {"army": 128, "police": 15}
+    assert sum(_finals(campaign, "army").values()) == demo_quotas(0.02)["army"]
+    assert sum(_finals(campaign, "police").values()) == demo_quotas(0.02)["police"]
     assert QuotaHistory.objects.filter(year=2024, service="army").count() == (
         campaign.communes.count()
     )

@@ -29,6 +29,12 @@ PUBLIC = frozenset(
         # The QR on a call-up decision opens it: name, birth year, number, date and status
         # only, behind an unguessable token, throttled (tests/conscription/test_campaign.py).
         "campaigns:verify",
+        # The public postings of a commune (niêm yết công khai) and one posting, by UUID: the
+        # snapshot as posted (name, birth year, village, outcome), names only while the window
+        # is open; no ID number, date of birth or health detail
+        # (tests/conscription/test_postings_public.py).
+        "postings:public_index",
+        "postings:public_detail",
     }
 )
 
@@ -184,7 +190,42 @@ def _campaign_decision(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": matrix_decision(world, side).public_id}
 
 
+def _violation(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A violation case of the side's citizen in the side's campaign."""
+    from tests.conscription.violation_factories import matrix_violation
+
+    return {"public_id": matrix_violation(world, side).public_id}
+
+
+def _campaign_commune(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """The side's commune in its matrix campaign."""
+    from tests.conscription.campaign_factories import matrix_campaign
+
+    return {"public_id": matrix_campaign(world, side).communes.get().public_id}
+
+
+def _posting(world: dict[str, Any], side: str) -> dict[str, Any]:
+    from tests.conscription.posting_factories import matrix_posting
+
+    return {"public_id": matrix_posting(world, side).public_id}
+
+
+def _complaint(world: dict[str, Any], side: str) -> dict[str, Any]:
+    from tests.conscription.posting_factories import matrix_complaint
+
+    return {"public_id": matrix_complaint(world, side).public_id}
+
+
 MATRIX: dict[str, Route] = {
+    # Public postings: read by every role, managed by the campaign roles.
+    "postings:campaign_postings": Route(kwargs=_campaign, scoped_object=True),
+    "postings:posting_create": Route(
+        kwargs=_campaign_commune, allowed=CAMPAIGN_ROLES, scoped_object=True
+    ),
+    "postings:posting_detail": Route(kwargs=_posting, scoped_object=True),
+    "postings:posting_correct": Route(kwargs=_posting, allowed=CAMPAIGN_ROLES, scoped_object=True),
+    "postings:posting_pdf": Route(kwargs=_posting, scoped_object=True),
+    "postings:complaint_detail": Route(kwargs=_complaint, scoped_object=True),
     **{
         name: Route(kwargs=_campaign, scoped_object=True)
         for name in (
@@ -211,6 +252,12 @@ MATRIX: dict[str, Route] = {
     },
     "reports:index": Route(),
     "reports:export_list": Route(),
+    "campaigns:violation_list": Route(kwargs=_campaign, scoped_object=True),
+    "campaigns:violation_candidates": Route(kwargs=_campaign, scoped_object=True),
+    "campaigns:violation_all": Route(),
+    "campaigns:violation_create": Route(allowed=CAMPAIGN_ROLES),
+    "campaigns:violation_detail": Route(kwargs=_violation, scoped_object=True),
+    "campaigns:violation_pdf": Route(kwargs=_violation, scoped_object=True),
     "campaigns:campaign_create": Route(allowed=CAMPAIGN_ROLES),
     "campaigns:decision_detail": Route(kwargs=_campaign_decision, scoped_object=True),
     "campaigns:decision_pdf": Route(kwargs=_campaign_decision, scoped_object=True),

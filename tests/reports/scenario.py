@@ -42,7 +42,7 @@ from muster.geo.models import Unit
 from muster.geo.services import unit_create
 from muster.health.models import HealthCall, HealthSession
 from muster.people.models import Person, Sex
-from tests.conscription.campaign_factories import make_campaign
+from tests.conscription.campaign_factories import CAL_2025
 from tests.core.factories import make_person
 
 D = dt.date(2025, 2, 13)
@@ -58,6 +58,7 @@ KINDS = (
     "absent_exam",
     "refused_exam",
     "cheated_exam",
+    "defied_exam",
     "absent_callup",
     "evaded_after_fit",
     "refused_callup",
@@ -66,6 +67,35 @@ REASONS = ("health", "political", "procedure", "other")
 FOLDED = {"PTI": "PTO", "TV": "PTO", "NL": "DH24", "VX2": "DH24"}
 PEOPLE_COMMUNES = ("DHOP", "DT", "MD", "PTO")
 _tokens = itertools.count(1)
+
+
+def opened_before_the_merger(district: Unit) -> Campaign:
+    """The 2025 campaign as a campaign opened with the communes of the first examination day
+    (1/11/2024) would be: Phú Thịnh, Thọ Vinh, Nhân La and Vũ Xá among them, merged into Phú
+    Thọ and Diên Hồng on 1/12/2024 (the report folds them into their successors). The service
+    now opens a campaign with the communes of the handover day."""
+    cal = CAL_2025
+    campaign = Campaign.objects.create(
+        unit=district,
+        year=2025,
+        call=1,
+        screening_start=cal.screening_start,
+        screening_end=cal.screening_end,
+        exam_start=cal.exam_start,
+        exam_end=cal.exam_end,
+        decisions_by=cal.decisions_by,
+        handover_start=cal.handover_start,
+    )
+    communes = (
+        Unit.objects.filter(path__startswith=district.path)
+        .valid_on(cal.exam_start)
+        .commune_level()
+        .order_by("path")
+    )
+    CampaignCommune.objects.bulk_create(
+        [CampaignCommune(campaign=campaign, unit=c) for c in communes]
+    )
+    return campaign
 
 
 def years_before(day: dt.date, n: int) -> dt.date:
@@ -107,7 +137,7 @@ class Scenario:
         self.key_of = {u.pk: k for k, u in units.items()}
         self.rng = random.Random(seed)
         self.made = Made()
-        self.campaign: Campaign = make_campaign(None, units["KD"])
+        self.campaign: Campaign = opened_before_the_merger(units["KD"])
         self.commune = {
             self.key_of[c.unit_id]: c for c in self.campaign.communes.select_related("unit")
         }

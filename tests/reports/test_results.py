@@ -276,3 +276,38 @@ def test_no_data_yet_is_said_plainly(units, officer):
         assert not report.has(section), section
     assert report.total["callable"] is None  # no split yet: not recorded, not 0
     assert report.total["percent_met"] is None
+
+
+def test_the_report_holds_citizens_as_the_registry_succession_does(units):
+    """The report's in-memory lineage gives the same holding as ``people.succession`` (who
+    answers for a citizen registered at a merged or split commune)."""
+    from muster.geo.services import unit_create
+    from muster.people.succession import holding
+
+    # A village of Ngọc Thanh that went to Hiệp Cường on 1/7/2025 (the split is by village).
+    old = unit_create(
+        actor=None, code="NT-V1", kind="village", name="Thôn Một", parent=units["NT"],
+        valid_from=dt.date(2000, 1, 1), valid_to=dt.date(2025, 6, 30),
+    )  # fmt: skip
+    new = unit_create(
+        actor=None, code="HC-V9", kind="village", name="Thôn Một", parent=units["HC25"],
+        valid_from=dt.date(2025, 7, 1),
+    )  # fmt: skip
+    from muster.geo.models import UnitChange
+
+    UnitChange.objects.create(
+        predecessor=old, successor=new, kind="merge", effective_date=dt.date(2025, 7, 1),
+        legal_basis="x",
+    )  # fmt: skip
+    lineage = selectors.Lineage()
+    for communes in (
+        [units["HC25"], units["SN25"]],
+        [units["DHOP25"], units["LB25"]],
+        [units["PTO"], units["DH24"]],
+        [units["DHOP"]],
+    ):
+        assert lineage.holding(communes) == holding(communes), communes
+    held = lineage.holding([units["HC25"]])
+    assert held.commune_of(units["NT"].pk, old.pk) == units["HC25"].pk
+    assert held.commune_of(units["NT"].pk, None) is None
+    assert held.commune_of(units["PTI"].pk, None) is None  # not a predecessor of Hiệp Cường

@@ -3,15 +3,17 @@ behind the charts, "no data yet", and the demo logins' consistent figures."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
+from django.core.management import call_command
+from django.db.models import Sum
 from django.urls import reverse
 
-from muster.accounts.models import Role
+from muster.conscription.models import QuotaHistory, ViolationCase
 from muster.documents.tables import Kind, format_cell
 from muster.reports import selectors
-from tests.conftest import make_user
 from tests.reports.scenario import Scenario
 
 
@@ -149,20 +151,19 @@ def test_the_dashboard_links_to_the_campaign_reports(client, scenario, personas)
     assert 'href="/reports/"' in page  # the menu's Reports module is built
 
 
-def test_the_demo_logins_see_consistent_figures(client, units):
-    """The demo campaign: the district officer, the Đức Hợp commander and the leader see the
-    same figures for the same units, on the report, the evenness view and the dashboard."""
+def test_the_demo_logins_see_consistent_figures(client, db):
+    """The demo (``load_demo``, small scale): the district officer, the Đức Hợp commander and
+    the leader see the same figures for the same units, on the report, the evenness view and
+    the dashboard; the 2027 campaign of PTKV 1 counts the citizens its new communes hold."""
     from muster.accounts.models import User
-    from muster.conscription.campaign_demo import load_demo_campaign
-    from muster.people.demo import generate_demo_registry
+    from muster.conscription.campaign_demo import demo_quotas
+    from muster.conscription.models import Campaign
 
-    generate_demo_registry(units=units, seed=2025, scale=0.03)
-    campaign = load_demo_campaign(units=units)
-    assert campaign is not None
+    call_command("load_demo", scale=0.03, stdout=io.StringIO())
+    campaign = Campaign.objects.select_related("unit").get(unit__code="331", year=2025)
     users = {
-        "kimdong.officer": make_user("kimdong.officer", Role.DISTRICT_OFFICER, units["KD"]),
-        "duchop.commander": make_user("duchop.commander", Role.COMMUNE_COMMANDER, units["DHOP"]),
-        "leader": make_user("leader", Role.LEADER, units["KD"]),
+        name: User.objects.get(username=name)
+        for name in ("kimdong.officer", "duchop.commander", "leader")
     }
     reports = {
         name: selectors.results_report(
@@ -175,14 +176,16 @@ def test_the_demo_logins_see_consistent_figures(client, units):
     assert len(officer.lines) == 15
     duc_hop = next(line for line in officer.lines if line.name == "Đức Hợp")
     assert commander.total == duc_hop.values
-    assert officer.total["quota_total"] == 143  # 128 army + 15 police
-    assert officer.total_previous is not None and officer.total_previous["quota_total"] == 135
-    assert officer.total["decisions"] == 5 and officer.total["late_deliveries"] == 2
+    assert officer.total["quota_total"] == sum(demo_quotas(0.03).values())
+    history = QuotaHistory.objects.filter(year=2024, unit__parent=campaign.unit)
+    assert officer.total_previous is not None
+    assert officer.total_previous["quota_total"] == sum(h.quota for h in history)
+    assert officer.total["examined"] > 0 and officer.total["deferred"] > 0
+    assert officer.total["violations"] == ViolationCase.objects.filter(campaign=campaign).count()
     # Nothing handed over in the demo yet: "no data", not 0 % of the quota.
     assert officer.total["handed_over"] is None and officer.total["percent_met"] is None
     assert not officer.has("handover")
     for name, user in users.items():
-        assert isinstance(user, User)
         client.force_login(user)
         page = client.get(url("dashboard", campaign)).content.decode()
         report = reports[name]
@@ -197,3 +200,11 @@ def test_the_demo_logins_see_consistent_figures(client, units):
             report.total["registered"], Kind.INT
         )
         assert client.get(url("evenness", campaign)).status_code == 200
+    # 2027, Ban CH PTKV 1: the four communes formed on 1/7/2025 hold the citizens registered
+    # at the communes that became them (the registry keeps the 2025 units).
+    later = Campaign.objects.select_related("unit").get(unit__code="PTKV1", year=2027)
+    ptkv = User.objects.get(username="ptkv1.officer")
+    new = selectors.results_report(user=ptkv, campaign=later, unit=later.unit)
+    assert len(new.lines) == later.communes.count() == 4
+    assert new.total["registered"] > 0 and new.total["called_screening"] > 0
+    assert new.total["quota_total"] == later.quotas.aggregate(n=Sum("value"))["n"]

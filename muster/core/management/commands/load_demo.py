@@ -13,7 +13,10 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from muster.accounts.models import User
 from muster.accounts.services import user_create
-from muster.conscription.campaign_demo import load_demo_campaign
+from muster.conscription.campaign2027_demo import campaign_line, load_demo_campaign_2027
+from muster.conscription.campaign_demo import examinations_line, load_demo_campaign
+from muster.conscription.posting_demo import load_demo_postings
+from muster.conscription.violation_demo import load_demo_violations
 from muster.core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from muster.directives.demo import load_demo_directive
 from muster.geo.loading import load_units_fixture
@@ -61,8 +64,19 @@ class Command(BaseCommand):
             )
         if load_demo_directive(units=units) is not None:
             self.stdout.write("Demo directive: Kim Động 2025, seven tasks, targets and reports.")
-        if load_demo_campaign(units=units) is not None:
+        campaign = load_demo_campaign(units=units, scale=options["scale"], seed=options["seed"])
+        if campaign is not None:
             self.stdout.write("Demo campaign: Kim Động 2025 (quotas, decisions, 2024 history).")
+            self.stdout.write(examinations_line(campaign))
+        if load_demo_violations(units=units) is not None:
+            self.stdout.write("Demo violations: six cases of the 2025 campaign.")
+        campaign = load_demo_campaign_2027(
+            units=units, scale=options["scale"], seed=options["seed"]
+        )
+        if campaign is not None:
+            self.stdout.write(campaign_line(campaign))
+            self.stdout.write(examinations_line(campaign))
+        load_demo_postings(units=units)  # public postings and complaints (idempotent)
         self.stdout.write(f"Ready in {time.perf_counter() - started:.1f} s.\n")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:

@@ -1,0 +1,102 @@
+"""The registry pool judges each man from prefetched rows exactly as from his own queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from muster.conscription import campaign_services as cs
+from muster.conscription.models import BarKind, Dossier, RegistrationBar
+from muster.conscription.selectors import facts_for_person
+from muster.health.models import HealthCall, HealthSession
+from muster.people.models import FamilyTie, Relation
+from tests.core.factories import make_person
+
+HANDOVER = dt.date(2025, 2, 13)
+
+
+def _world(units):
+    commune = units["DHOP"]
+    born = dt.date(2004, 5, 1)
+    fit = make_person(commune, full_name="Nguyễn Văn An", date_of_birth=born)
+    session = HealthSession.objects.create(
+        kind="examination", unit=units["KD"], date=dt.date(2024, 11, 20), place="TTYT"
+    )
+    HealthCall.objects.create(
+        session=session,
+        person=fit,
+        notified_on=dt.date(2024, 11, 1),
+        health_class=2,
+        concluded_on=session.date,
+        bmi=21,
+    )
+    unfit = make_person(commune, full_name="Trần Văn Bình", date_of_birth=born)
+    HealthCall.objects.create(
+        session=session, person=unfit, notified_on=dt.date(2024, 11, 1), health_class=4,
+        concluded_on=session.date, bmi=17,
+    )  # fmt: skip
+    expired = make_person(commune, full_name="Lê Văn Cường", date_of_birth=born)
+    old = HealthSession.objects.create(
+        kind="examination", unit=units["KD"], date=dt.date(2024, 1, 10), place="TTYT"
+    )
+    HealthCall.objects.create(
+        session=old, person=expired, notified_on=dt.date(2023, 12, 20), health_class=1,
+        concluded_on=old.date, bmi=22,
+    )  # fmt: skip
+    deferred = make_person(commune, full_name="Phạm Văn Dũng", date_of_birth=born)
+    Dossier.objects.create(
+        person=deferred, kind="deferral", ground="41.1.b", ground_citation="Art 41(1)(b)",
+        state="granted", proposed_on=dt.date(2024, 9, 1), reviewed_on=dt.date(2024, 9, 5),
+        decision_date=dt.date(2024, 9, 20), authority="district_chairman",
+    )  # fmt: skip
+    ended = make_person(commune, full_name="Vũ Văn Em", date_of_birth=born)
+    Dossier.objects.create(
+        person=ended, kind="deferral", ground="41.1.b", ground_citation="Art 41(1)(b)",
+        state="granted", proposed_on=dt.date(2024, 1, 1), reviewed_on=dt.date(2024, 1, 5),
+        decision_date=dt.date(2024, 1, 20), authority="district_chairman",
+        end_date=dt.date(2025, 1, 1),
+    )  # fmt: skip
+    barred = make_person(commune, full_name="Đỗ Văn Giang", date_of_birth=born)
+    RegistrationBar.objects.create(
+        person=barred, kind=BarKind.BARRED_ART13, ground="Đang chấp hành án",
+        legal_citation="Art 13(1)(a)", start_date=dt.date(2024, 6, 1),
+    )  # fmt: skip
+    martyr = make_person(commune, full_name="Bùi Văn Hải", date_of_birth=born)
+    FamilyTie.objects.create(
+        person=martyr, relation=Relation.FATHER, relative_name="Bùi Văn Liệt", is_martyr=True
+    )
+    make_person(commune, full_name="Ngô Văn Khải", date_of_birth=born)  # not examined
+    return commune
+
+
+def test_prefetched_facts_are_the_queried_facts(units):
+    commune = _world(units)
+    pairs = cs.pool_verdicts(commune, HANDOVER)
+    assert len(pairs) == 8
+    for person, _verdict in pairs:
+        prefetched = facts_for_person(
+            person=person,
+            on=HANDOVER,
+            ties=person.pool_ties,
+            bars=person.pool_bars,
+            health_calls=person.pool_calls,
+            dossiers=person.pool_dossiers,
+        )
+        assert prefetched == facts_for_person(person=person, on=HANDOVER), person.full_name
+
+
+def test_the_pool_counts_the_callable_and_the_not_yet_examined(
+    units, django_assert_max_num_queries
+):
+    commune = _world(units)
+    from muster.conscription.models import Campaign, CampaignCommune
+
+    campaign = Campaign.objects.create(
+        unit=units["KD"], year=2025, exam_start=dt.date(2024, 11, 1),
+        exam_end=dt.date(2024, 12, 31), handover_start=HANDOVER,
+    )  # fmt: skip
+    row = CampaignCommune.objects.create(campaign=campaign, unit=commune)
+    with django_assert_max_num_queries(12):  # not one per citizen
+        pool = cs.registry_pool(row, HANDOVER)
+    # An (class 2), Cường (his result expired: not examined yet), Em (deferral ended), Khải
+    # (not examined); not Bình (class 4), Dũng (deferred), Giang (barred), Hải (exempt).
+    assert pool == 4
