@@ -16,12 +16,13 @@ import datetime as dt
 import logging
 import os
 import threading
+import time
 import uuid
 from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import close_old_connections, connection, transaction
+from django.db import OperationalError, close_old_connections, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -47,6 +48,10 @@ FORMATS: dict[str, tuple[str, ...]] = {
 }
 #: A running job not finished after this long is taken to be lost (its worker died).
 STALE_AFTER = dt.timedelta(minutes=15)
+#: A worker that finds the database busy (SQLite: another connection is writing) waits and
+#: tries again this many times before leaving the job to the next worker.
+BUSY_RETRIES = 50
+BUSY_WAIT = 0.1  # seconds
 
 
 def export_request(
@@ -126,30 +131,44 @@ def _progress(job: ExportJob) -> Callable[[int, str], None]:
     return report
 
 
+def _busy_safe(write: Callable[[], object]) -> None:
+    """Run a write, waiting while the database is busy (SQLite: another connection writes)."""
+    for _attempt in range(BUSY_RETRIES - 1):
+        try:
+            write()
+        except OperationalError:
+            time.sleep(BUSY_WAIT)
+        else:
+            return
+    write()
+
+
 def run_job(job: ExportJob) -> ExportJob:
     """Render a claimed job and store the file (or the error)."""
     from muster.reports.exports import render
 
+    updates: dict[str, object]
     try:
         data, filename, content_type = render(job, _progress(job))
     except Exception as exc:
         log.exception("export %s failed", job.public_id)
-        ExportJob.objects.filter(pk=job.pk).update(
-            state=ExportState.FAILED,
-            error=f"{type(exc).__name__}: {exc}"[:2000],
-            finished_at=timezone.now(),
-        )
+        updates = {
+            "state": ExportState.FAILED,
+            "error": f"{type(exc).__name__}: {exc}"[:2000],
+            "finished_at": timezone.now(),
+        }
     else:
-        ExportJob.objects.filter(pk=job.pk).update(
-            state=ExportState.DONE,
-            progress=100,
-            message="",
-            content=data,
-            size=len(data),
-            filename=filename[:200],
-            content_type=content_type,
-            finished_at=timezone.now(),
-        )
+        updates = {
+            "state": ExportState.DONE,
+            "progress": 100,
+            "message": "",
+            "content": data,
+            "size": len(data),
+            "filename": filename[:200],
+            "content_type": content_type,
+            "finished_at": timezone.now(),
+        }
+    _busy_safe(lambda: ExportJob.objects.filter(pk=job.pk).update(**updates))
     job.refresh_from_db()
     return job
 
@@ -177,9 +196,19 @@ def requeue_stale(*, now: dt.datetime | None = None) -> int:
 
 def _thread_main() -> None:
     close_old_connections()
+    worker = worker_name("thread")
     try:
-        process_pending(worker=worker_name("thread"))
-    except Exception:
+        for _attempt in range(BUSY_RETRIES):
+            try:
+                process_pending(worker=worker)
+            except OperationalError:  # "database is locked" / "table is locked" on SQLite
+                connection.close()
+                time.sleep(BUSY_WAIT)
+                continue
+            break
+        else:
+            log.warning("export worker thread gave up: the database stayed busy")
+    except Exception:  # a worker thread must not die loudly in the web process
         log.exception("export worker thread stopped")
     finally:
         connection.close()
