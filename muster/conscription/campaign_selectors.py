@@ -10,10 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from muster.conscription import campaign_rules
 from muster.conscription.campaign_services import calendar_of, delivery_late
+from muster.conscription.handover_selectors import Indicators, indicators
 from muster.conscription.models import (
     Allocation,
     CallupDecision,
@@ -21,6 +22,7 @@ from muster.conscription.models import (
     CampaignCommune,
     DecisionStatus,
     QuotaHistory,
+    Replacement,
 )
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall
@@ -65,6 +67,8 @@ class BoardRow:
     last_year: dict[str, int] = field(default_factory=dict)
     #: Where last year's figures come from (``QuotaHistory.note``).
     last_year_note: str = ""
+    #: Selected, handed over, returned, replacements, late re-examinations (handover_selectors).
+    after: Indicators = field(default_factory=Indicators)
 
     @property
     def quota_total(self) -> int:
@@ -142,11 +146,15 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
     latest_delivery = campaign_rules.latest_notice_day(
         "campaign.notice.callup", campaign.handover_start
     )
-    for decision in CallupDecision.objects.filter(
-        commune__in=communes, status=DecisionStatus.VALID
-    ).select_related("commune"):
+    for decision in (
+        CallupDecision.objects.filter(commune__in=communes, status=DecisionStatus.VALID)
+        .select_related("commune")
+        .annotate(replacing_one=Exists(Replacement.objects.filter(decision=OuterRef("pk"))))
+    ):
         row = rows[decision.commune.unit_id]
         row.decisions += 1
+        if decision.replacing_one:
+            continue  # a replacement after handover cannot have the 15 days' notice
         if decision.delivered_on is not None:
             row.delivered += 1
             row.late_deliveries += int(delivery_late(decision))
@@ -155,6 +163,8 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
     for hist in QuotaHistory.objects.filter(unit_id__in=rows, year=campaign.year - 1):
         rows[hist.unit_id].last_year[hist.service] = hist.quota
         rows[hist.unit_id].last_year_note = rows[hist.unit_id].last_year_note or hist.note
+    for commune_id, figures in indicators(communes, today).items():
+        rows[unit_of[commune_id]].after = figures
     return list(rows.values())
 
 

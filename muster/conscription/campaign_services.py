@@ -510,7 +510,13 @@ def decision_issue(
     service: str,
     issued_on: dt.date,
 ) -> CallupDecision:
-    """Issue a citizen's call-up, numbered without gaps per campaign and issuing authority."""
+    """Issue a citizen's call-up, numbered without gaps per campaign and issuing authority.
+
+    Once the commune's selection list for the service is committed, decisions follow it: a
+    committed list must be frozen first, and a frozen one admits only its official citizens
+    (or the next standby citizen in place of one whose decision was revoked;
+    ``selection_services.callup_list_problem``). A written volunteer application waives the
+    deferral and exemption grounds (Art 41(3)), as in the selection pool."""
     _require(actor, Cap.MANAGE_CAMPAIGN)
     _in_area(actor, commune.unit_id)
     campaign = commune.campaign
@@ -524,9 +530,18 @@ def decision_issue(
         errors.append(_("Choose the army or the police."))
     if issued_on >= campaign.handover_start:
         errors.append(_("The decision must be issued before the handover day."))
+    from muster.conscription.selection_selectors import is_volunteer
+    from muster.conscription.selection_services import callup_list_problem
     from muster.conscription.selectors import verdict_for_person
 
-    verdict = verdict_for_person(person=person, on=campaign.handover_start)
+    if service in Service.values:
+        problem = callup_list_problem(commune=commune, person=person, service=service)
+        if problem:
+            errors.append(problem)
+    volunteer = service in Service.values and is_volunteer(
+        campaign=campaign, person=person, service=service
+    )
+    verdict = verdict_for_person(person=person, on=campaign.handover_start, volunteer=volunteer)
     bars = definite_bars(verdict)
     if bars:
         errors.append(
@@ -535,6 +550,31 @@ def decision_issue(
         )
     if errors:
         raise ValidationError(errors)
+    return issue_numbered(
+        actor=actor,
+        commune=commune,
+        person=person,
+        service=service,
+        issued_on=issued_on,
+        enlist_on=campaign.handover_start,
+    )
+
+
+def issue_numbered(
+    *,
+    actor: User | None,
+    commune: CampaignCommune,
+    person: Person,
+    service: str,
+    issued_on: dt.date,
+    enlist_on: dt.date,
+    changes: dict[str, object] | None = None,
+) -> CallupDecision:
+    """Number and write a decision whose citizen the caller has already checked: the counter
+    row of the authority is locked, the quota and the one-valid-decision rule re-checked under
+    the lock. ``decision_issue`` and the replacement after handover
+    (``handover_services.replacement_record``) both come here, so both share one numbering."""
+    campaign = commune.campaign
     auth = campaign_rules.callup_authority(issued_on)
     key, _code = authority_key(commune, issued_on)
     token = secrets.token_urlsafe(24)
@@ -569,7 +609,7 @@ def decision_issue(
             authority_citation=auth.citation,
             number=counter.last_number,
             issued_on=issued_on,
-            enlist_on=campaign.handover_start,
+            enlist_on=enlist_on,
             token=token,
             token_hash=_hash(token),
         )
@@ -578,7 +618,12 @@ def decision_issue(
             action="campaign.decision.issue",
             obj=decision,
             scope_unit=commune.unit,
-            changes={"number": decision.number, "authority": key, "person": str(person.public_id)},
+            changes={
+                "number": decision.number,
+                "authority": key,
+                "person": str(person.public_id),
+                **(changes or {}),
+            },
         )
     return decision
 

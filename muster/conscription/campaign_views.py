@@ -113,6 +113,7 @@ def campaign_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             "deadlines": sel.deadline_rows(campaign, today),
             "quotas": list(campaign.quotas.all()),
             "today": today,
+            "replacements_total": sum(r.after.replacements for r in rows),
         },
     )
 

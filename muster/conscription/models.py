@@ -513,6 +513,9 @@ class SelectionList(models.Model):
     standby = models.PositiveIntegerField(_("standby places"), default=0)
     method = models.CharField(max_length=40, blank=True)
     pool = models.JSONField(default=list, blank=True)
+    #: How many citizens of the registry were left out of the pool at freezing, by reason
+    #: (counts only: {"not_callable": 12, "no_health_class": 40, ...}).
+    excluded = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("selection list")
@@ -591,6 +594,9 @@ class ReviewStep(models.Model):
     )
     held_on = models.DateField(_("held on"))
     chaired_by = models.CharField(_("chaired by"), max_length=120)
+    #: The council's membership (a council review): its resolutions need more than half of
+    #: all members (Law 78/2015 Art 36(3)). Empty for a village meeting.
+    members = models.PositiveSmallIntegerField(_("council members"), null=True, blank=True)
     present = models.PositiveSmallIntegerField(_("present"), default=0)
     minutes = models.TextField(_("minutes"))
     votes_for = models.PositiveSmallIntegerField(_("votes for"), default=0)
@@ -606,6 +612,18 @@ class ReviewStep(models.Model):
             models.CheckConstraint(
                 condition=~Q(kind="village_nomination") | Q(village__isnull=False),
                 name="reviewstep_nomination_has_village",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    present__gte=models.F("votes_for")
+                    + models.F("votes_against")
+                    + models.F("abstained")
+                ),
+                name="reviewstep_votes_within_present",
+            ),
+            models.CheckConstraint(
+                condition=Q(members__isnull=True) | Q(members__gte=models.F("present")),
+                name="reviewstep_present_within_members",
             ),
         ]
 
@@ -667,6 +685,7 @@ class HandoverPlan(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["commune", "receiving_unit"], name="handoverplan_once"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="handoverplan_positive"),
         ]
 
     def __str__(self) -> str:
@@ -722,6 +741,11 @@ class Recruit(models.Model):
                 condition=Q(recheck_fit__isnull=True) | Q(rechecked_on__isnull=False),
                 name="recruit_recheck_has_date",
             ),
+            models.CheckConstraint(
+                condition=Q(recheck_class__isnull=True)
+                | (Q(recheck_class__gte=1) & Q(recheck_class__lte=6)),
+                name="recruit_recheck_class_range",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -759,8 +783,10 @@ class RecruitReturn(models.Model):
 
 class Replacement(models.Model):
     """A replacement after handover (bù đổi): the standby citizen called in place of a returned
-    recruit. ``late`` past 15 days of handover, ``over_cap`` beyond 2% of the commune's quota
-    with that unit (TT 148/2018 Art 7(3)); both are warnings, kept with the record."""
+    recruit. ``late`` past 15 days of handover, ``over_cap`` beyond 2% of the locality's quota
+    with that unit (TT 148/2018 Art 7(3); the locality is the campaign's unit, which hands the
+    recruits over: handover_services.replacement_cap_for); both are warnings, kept with the
+    record. ``skip_reason``: why the next citizen of the standby list was passed over."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     returned = models.OneToOneField(
@@ -772,6 +798,9 @@ class Replacement(models.Model):
     replaced_on = models.DateField(_("replaced on"))
     late = models.BooleanField(_("past the 15-day window"), default=False)
     over_cap = models.BooleanField(_("beyond the 2% cap"), default=False)
+    skip_reason = models.CharField(
+        _("reason for passing over the next standby citizen"), max_length=255, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

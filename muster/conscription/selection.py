@@ -210,3 +210,61 @@ def parse_candidate(raw: Mapping[str, Any], where: str) -> tuple[Candidate | Non
         ),
         [],
     )
+
+
+def candidate_to_json(candidate: Candidate) -> dict[str, Any]:
+    """One pool record in the format ``parse_candidate`` and ``manage.py rank`` read."""
+    return {
+        "id": candidate.public_id,
+        "volunteer": candidate.volunteer,
+        "education": candidate.education,
+        "health_class": candidate.health_class,
+        "graduate": candidate.graduate,
+        "ethnic_minority": candidate.ethnic_minority,
+    }
+
+
+def ranked_from_json(data: Mapping[str, Any]) -> RankedList:
+    """A ranked list as ``RankedList.to_json`` writes it (other keys are ignored), for
+    ``verify``; ``SelectionError`` names what is missing or malformed."""
+    problems: list[str] = []
+    for key, kind in (("method", str), ("commitment", str), ("seed", str)):
+        if not isinstance(data.get(key), kind):
+            problems.append(f"{key}: required (text)")
+    for key in ("quota", "standby"):
+        value = data.get(key)
+        if not isinstance(value, int) or isinstance(value, bool):
+            problems.append(f"{key}: required (a whole number)")
+    raw_entries = data.get("entries")
+    if not isinstance(raw_entries, list | tuple):
+        problems.append("entries: required (a list)")
+        raw_entries = []
+    entries: list[Entry] = []
+    for i, raw in enumerate(raw_entries):
+        try:
+            standing = tuple(int(v) for v in raw["standing"])
+            if len(standing) != 4:
+                raise ValueError
+            entries.append(
+                Entry(
+                    place=int(raw["place"]),
+                    public_id=str(raw["public_id"]),
+                    standing=(standing[0], standing[1], standing[2], standing[3]),
+                    draw=str(raw["draw"]),
+                    list=str(raw["list"]),
+                )
+            )
+        except (KeyError, TypeError, ValueError):
+            problems.append(
+                f"entries[{i}]: needs place, public_id, standing (4 numbers), draw, list"
+            )
+    if problems:
+        raise SelectionError(problems)
+    return RankedList(
+        method=str(data["method"]),
+        commitment=str(data["commitment"]),
+        seed=str(data["seed"]),
+        quota=int(data["quota"]),
+        standby=int(data["standby"]),
+        entries=tuple(entries),
+    )

@@ -2,18 +2,20 @@
 
 The engine (``eligibility.py``) is pure; this module is the one place that turns registry rows
 (``Person``, ``FamilyTie``, ``RegistrationBar``) into ``Facts``. What the registry does not hold
-yet (political verification, volunteering, sole breadwinner without a decided dossier, deferral
-history) stays at the engine's "unknown" / "no such circumstance" default, so the verdict says
-honestly what is missing rather than guessing. The health council's latest result valid on the
-day (class, T, BMI, refraction; ``health.selectors``) and the granted deferral or exemption
-decisions standing on the day (``dossiers_selectors``) feed the engine too.
+yet (political verification, sole breadwinner without a decided dossier, deferral history)
+stays at the engine's "unknown" / "no such circumstance" default, so the verdict says
+honestly what is missing rather than guessing. Volunteering is a fact of one campaign (a
+written application, ``Volunteer``), so a caller that judges for a campaign passes it. The
+health council's latest result valid on the day (class, T, BMI, refraction;
+``health.selectors``) and the granted deferral or exemption decisions standing on the day
+(``dossiers_selectors``) feed the engine too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -80,6 +82,7 @@ def facts_for_person(
     on: dt.date,
     ties: Iterable[FamilyTie] | None = None,
     bars: Iterable[RegistrationBar] | None = None,
+    volunteer: bool = False,
     health_calls: Iterable[HealthCall] | None = None,
     dossiers: Iterable[Dossier] | None = None,
 ) -> Facts:
@@ -87,9 +90,11 @@ def facts_for_person(
 
     ``ties`` and ``bars`` may be passed when the caller already loaded them (the person page
     does); otherwise they are queried. ``bars`` must be those in force on ``on``. Callers that
-    judge many citizens at once (the registry pool) pass ``health_calls`` (the person's calls,
-    with their sessions) and ``dossiers`` (the person's dossiers, any state) prefetched: the
-    same choice is then made in Python, without a query per citizen.
+    judge many citizens at once (the registry pool, ``facts_for_people``) pass ``health_calls``
+    (the person's calls, with their sessions) and ``dossiers`` (the person's dossiers, any
+    state) prefetched: the same choice is then made in Python, without a query per citizen.
+    ``volunteer``: the citizen has a standing written application to enlist (tình nguyện,
+    Art 41(3)) in the campaign the caller judges for (``selection_selectors.is_volunteer``).
     """
     ties = list(person.family_ties.all()) if ties is None else list(ties)
     bars = bars_on(person=person, on=on) if bars is None else list(bars)
@@ -132,6 +137,7 @@ def facts_for_person(
     exempt_condition = any(b.kind == BarKind.EXEMPT_ART14 for b in bars)
     fields: dict[str, Any] = {
         "sex": "female" if person.sex == Sex.FEMALE else "male",
+        "volunteer": volunteer,
         "birth_date": person.date_of_birth,
         "registration_bar": registration_bar,
         "registration_bar_ends": bar_ends,
@@ -194,19 +200,64 @@ def _dossier_facts(
     return found
 
 
+def facts_for_people(
+    *, people: Sequence[Person], on: dt.date, volunteers: Collection[int] = ()
+) -> dict[int, Facts]:
+    """``{person id: Facts}`` for many citizens, reading their family ties, bars, health calls
+    and dossiers in four queries per 500 citizens (the selection pool reads a commune at once).
+    ``volunteers``: the ids of those with a standing application in the caller's campaign."""
+    found: dict[int, Facts] = {}
+    for start in range(0, len(people), 500):
+        chunk = people[start : start + 500]
+        ids = [p.pk for p in chunk]
+        ties = _grouped(FamilyTie.objects.filter(person_id__in=ids))
+        bars = _grouped(
+            RegistrationBar.objects.filter(person_id__in=ids, start_date__lte=on).exclude(
+                end_date__lt=on
+            )
+        )
+        calls = _grouped(HealthCall.objects.filter(person_id__in=ids).select_related("session"))
+        dossiers = _grouped(Dossier.objects.filter(person_id__in=ids))
+        for person in chunk:
+            found[person.pk] = facts_for_person(
+                person=person,
+                on=on,
+                ties=ties.get(person.pk, []),
+                bars=bars.get(person.pk, []),
+                volunteer=person.pk in volunteers,
+                health_calls=calls.get(person.pk, []),
+                dossiers=dossiers.get(person.pk, []),
+            )
+    return found
+
+
+def _grouped(rows: Iterable[Any]) -> dict[int, list[Any]]:
+    grouped: dict[int, list[Any]] = {}
+    for row in rows:
+        grouped.setdefault(row.person_id, []).append(row)
+    return grouped
+
+
 def verdict_for_person(
     *,
     person: Person,
     on: dt.date,
     ties: Iterable[FamilyTie] | None = None,
     bars: Iterable[RegistrationBar] | None = None,
+    volunteer: bool = False,
     health_calls: Iterable[HealthCall] | None = None,
     dossiers: Iterable[Dossier] | None = None,
 ) -> Verdict | None:
     """The engine's verdict on ``on``; None when ``on`` precedes the law the engine encodes
     (``law.COVERAGE_START``; the page then says so with ``outside_coverage_message``)."""
     facts = facts_for_person(
-        person=person, on=on, ties=ties, bars=bars, health_calls=health_calls, dossiers=dossiers
+        person=person,
+        on=on,
+        ties=ties,
+        bars=bars,
+        volunteer=volunteer,
+        health_calls=health_calls,
+        dossiers=dossiers,
     )
     try:
         return evaluate(facts, on)

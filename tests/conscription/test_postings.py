@@ -752,7 +752,7 @@ def test_demo_postings_are_published_and_idempotent(units, personas, client):
     from muster.people.demo import generate_demo_registry
 
     generate_demo_registry(units=units, seed=7, scale=0.02)
-    campaign = load_demo_campaign(units=units)
+    campaign = load_demo_campaign(units=units, scale=0.02, seed=7)
     assert campaign is not None
     first = load_demo_postings(units=units)
     assert first > 0

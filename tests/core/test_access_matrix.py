@@ -216,7 +216,46 @@ def _complaint(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": matrix_complaint(world, side).public_id}
 
 
+def _selection_object(kind: str) -> Kwargs:
+    """A selection or handover object of the side's matrix campaign
+    (tests/conscription/selection_factories.py)."""
+
+    def kwargs(world: dict[str, Any], side: str) -> dict[str, Any]:
+        from tests.conscription import selection_factories as f
+
+        return {"public_id": getattr(f, f"matrix_{kind}")(world, side).public_id}
+
+    return kwargs
+
+
 MATRIX: dict[str, Route] = {
+    # Selection and handover (issue 5 items 3 and 6): pages read by every role of the area;
+    # the state changes they POST need Cap.MANAGE_CAMPAIGN or Cap.COUNCIL_REVIEW.
+    **{
+        name: Route(kwargs=_campaign, scoped_object=True)
+        for name in (
+            "campaigns:selection_index",
+            "campaigns:volunteer_list",
+            "campaigns:review_list",
+            "campaigns:handover_index",
+        )
+    },
+    **{
+        name: Route(kwargs=_selection_object(kind), scoped_object=True)
+        for name, kind in (
+            ("campaigns:selection_detail", "selection"),
+            ("campaigns:selection_pool_json", "selection"),
+            ("campaigns:selection_result_json", "selection"),
+            ("campaigns:selection_pdf", "selection"),
+            ("campaigns:review_detail", "step"),
+            ("campaigns:handover_detail", "handover"),
+            ("campaigns:handover_pdf", "handover"),
+            ("campaigns:recruit_detail", "recruit"),
+        )
+    },
+    "campaigns:handover_new": Route(
+        kwargs=_selection_object("commune"), allowed=CAMPAIGN_ROLES, scoped_object=True
+    ),
     # Public postings: read by every role, managed by the campaign roles.
     "postings:campaign_postings": Route(kwargs=_campaign, scoped_object=True),
     "postings:posting_create": Route(

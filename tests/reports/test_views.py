@@ -11,7 +11,14 @@ from django.core.management import call_command
 from django.db.models import Sum
 from django.urls import reverse
 
-from muster.conscription.models import QuotaHistory, ViolationCase
+from muster.conscription.models import (
+    QuotaHistory,
+    Recruit,
+    RecruitReturn,
+    Replacement,
+    SelectionEntry,
+    ViolationCase,
+)
 from muster.documents.tables import Kind, format_cell
 from muster.reports import selectors
 from tests.reports.scenario import Scenario
@@ -182,9 +189,23 @@ def test_the_demo_logins_see_consistent_figures(client, db):
     assert officer.total_previous["quota_total"] == sum(h.quota for h in history)
     assert officer.total["examined"] > 0 and officer.total["deferred"] > 0
     assert officer.total["violations"] == ViolationCase.objects.filter(campaign=campaign).count()
-    # Nothing handed over in the demo yet: "no data", not 0 % of the quota.
-    assert officer.total["handed_over"] is None and officer.total["percent_met"] is None
-    assert not officer.has("handover")
+    # The demo's selection, handover, returns and replacements, counted from the records.
+    recruits = Recruit.objects.filter(handover__commune__campaign=campaign)
+    replaced = set(
+        Replacement.objects.filter(decision__campaign=campaign).values_list(
+            "decision_id", flat=True
+        )
+    )
+    handed = [r for r in recruits if r.decision_id not in replaced]
+    assert officer.total["handed_over"] == len(handed) > 0
+    returns = RecruitReturn.objects.filter(recruit__handover__commune__campaign=campaign).count()
+    assert officer.total["returns"] == returns
+    assert officer.total["replacements"] == len(replaced)
+    assert officer.total["in_service"] == len(handed) - returns + len(replaced)
+    official = SelectionEntry.objects.filter(
+        selection__commune__campaign=campaign, selection__state="frozen", list_kind="official"
+    ).count()
+    assert officer.total["selected"] == official
     for name, user in users.items():
         client.force_login(user)
         page = client.get(url("dashboard", campaign)).content.decode()

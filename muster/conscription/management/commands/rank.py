@@ -3,6 +3,8 @@
 POOL.json is a JSON list of pool records (docs/campaign.md §2). Prints the ranked list (official,
 standby, remaining) with each citizen's standing and draw key as JSON. ``--new-seed`` prints a
 fresh seed and its commitment (publish the commitment, keep the seed until the list is frozen).
+``manage.py rank POOL.json --verify RESULT.json`` checks a published list: the seed it reveals
+matches its commitment and re-derives exactly its order from POOL.json (exit 1 otherwise).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from muster.conscription.selection import (
     new_seed,
     parse_candidate,
     rank,
+    ranked_from_json,
+    verify,
 )
 
 
@@ -45,6 +49,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--new-seed", action="store_true", help="Print a fresh seed and its commitment."
         )
+        parser.add_argument(
+            "--verify",
+            metavar="RESULT.json",
+            help="Check a published ranked list (its seed, commitment and order) against the pool.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["new_seed"]:
@@ -52,8 +61,39 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps({"seed": seed, "commitment": commit(seed)}))
             return
         path, seed = options["file"], options["seed"]
+        if options["verify"] and path:
+            self._verify(path, options["verify"])
+            return
         if not path or not seed:
             raise CommandError(_("Give a pool file and --seed, or --new-seed."))
+        pool = self._pool(path)
+        try:
+            ranked = rank(pool, seed, quota=options["quota"], standby=options["standby"])
+        except SelectionError as exc:
+            raise _problems(path, exc.problems) from exc
+        self.stdout.write(json.dumps(ranked.to_json(), ensure_ascii=False, indent=2))
+
+    def _verify(self, pool_path: str, result_path: str) -> None:
+        pool = self._pool(pool_path)
+        data = _read_json(result_path)
+        if not isinstance(data, dict):
+            raise _problems(result_path, ["the result must be a JSON object"])
+        try:
+            ranked = ranked_from_json(data)
+        except SelectionError as exc:
+            raise _problems(result_path, exc.problems) from exc
+        if not verify(ranked.commitment, ranked.seed, pool, ranked):
+            raise CommandError(
+                _(
+                    "Verification failed: the seed does not match the commitment, or the pool "
+                    "does not give this order."
+                )
+            )
+        self.stdout.write(
+            json.dumps({"verified": True, "commitment": ranked.commitment, "places": len(pool)})
+        )
+
+    def _pool(self, path: str) -> list[Candidate]:
         data = _read_json(path)
         if not isinstance(data, list):
             raise _problems(path, ["the pool must be a JSON list of records"])
@@ -69,8 +109,4 @@ class Command(BaseCommand):
                 pool.append(candidate)
         if problems:
             raise _problems(path, problems)
-        try:
-            ranked = rank(pool, seed, quota=options["quota"], standby=options["standby"])
-        except SelectionError as exc:
-            raise _problems(path, exc.problems) from exc
-        self.stdout.write(json.dumps(ranked.to_json(), ensure_ascii=False, indent=2))
+        return pool

@@ -16,6 +16,7 @@ from muster.accounts.services import user_create
 from muster.conscription.campaign2027_demo import campaign_line, load_demo_campaign_2027
 from muster.conscription.campaign_demo import examinations_line, load_demo_campaign
 from muster.conscription.posting_demo import load_demo_postings
+from muster.conscription.selection_demo import load_demo_selection
 from muster.conscription.violation_demo import load_demo_violations
 from muster.core.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from muster.directives.demo import load_demo_directive
@@ -70,6 +71,7 @@ class Command(BaseCommand):
             self.stdout.write(examinations_line(campaign))
         if load_demo_violations(units=units) is not None:
             self.stdout.write("Demo violations: six cases of the 2025 campaign.")
+        self.stdout.write(f"Demo selection and handover: {load_demo_selection(units=units)}.")
         campaign = load_demo_campaign_2027(
             units=units, scale=options["scale"], seed=options["seed"]
         )
