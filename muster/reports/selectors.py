@@ -502,14 +502,20 @@ def collect(
     ).values_list("commune_id", "service", "final"):
         tallies[commune_row[commune_id]].quota[service] += final
 
-    # Call-up decisions (valid) and their delivery.
-    for commune_id, service, delivered, enlist in CallupDecision.objects.filter(
-        commune_id__in=communes, status=DecisionStatus.VALID
-    ).values_list("commune_id", "service", "delivered_on", "enlist_on"):
+    # Call-up decisions (valid) and their delivery (a replacement's decision, issued after the
+    # handover, cannot have the 15 days' notice and is not counted late, as on the board).
+    replacing = Replacement.objects.filter(decision_id=OuterRef("pk"))
+    for commune_id, service, delivered, enlist, is_replacement in (
+        CallupDecision.objects.filter(commune_id__in=communes, status=DecisionStatus.VALID)
+        .annotate(is_replacement=Exists(replacing))
+        .values_list("commune_id", "service", "delivered_on", "enlist_on", "is_replacement")
+    ):
         t = tallies[commune_row[commune_id]]
         t.decisions[service] += 1
-        if delivered is not None and campaign_rules.notice_is_late(
-            "campaign.notice.callup", delivered, enlist
+        if (
+            not is_replacement
+            and delivered is not None
+            and campaign_rules.notice_is_late("campaign.notice.callup", delivered, enlist)
         ):
             t.late_deliveries += 1
 

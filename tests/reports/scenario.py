@@ -563,6 +563,7 @@ class Scenario:
             standby = pool.pop()
             late = recruit is recruits[4][1]
             new = self.decision(key, standby, "army", delivered=D + dt.timedelta(days=7))
+            self.made.decisions[-1]["replacement"] = True
             Replacement.objects.create(
                 returned=returned,
                 decision=new,
@@ -720,7 +721,8 @@ class Scenario:
                 continue
             row = base[self.row_key(d["commune"])]
             row["decisions"] += 1
-            if d["delivered"] is not None and (D - d["delivered"]).days < 15:
+            late = d["delivered"] is not None and (D - d["delivered"]).days < 15
+            if late and not d.get("replacement"):  # a replacement cannot have 15 days' notice
                 row["late_deliveries"] += 1
         for e in m.entries:
             if e["kind"] == "official":
