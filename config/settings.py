@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "muster.health",
     "muster.documents",
     "muster.directives",
+    "muster.reports",
 ]
 
 MIDDLEWARE = [

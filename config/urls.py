@@ -13,5 +13,6 @@ urlpatterns = [
     path("directives/", include("muster.directives.urls")),
     path("campaigns/", include("muster.conscription.campaign_urls")),
     path("postings/", include("muster.conscription.posting_urls")),
+    path("reports/", include("muster.reports.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

@@ -15,6 +15,7 @@ _NAMESPACE_MODULE = {
     "health": "health",
     "directives": "directives",
     "campaigns": "conscription",
+    "reports": "reports",
     "audit": "audit",
 }
 

@@ -39,7 +39,7 @@ MODULES: tuple[Module, ...] = (
         _("Tasks, targets, reports and roll-up."),
     ),
     Module("documents", _("Documents"), None, _("Printed and exported official forms.")),
-    Module("reports", _("Reports"), None, _("Results, evenness and dashboards.")),
+    Module("reports", _("Reports"), "reports:index", _("Results, evenness and dashboards.")),
     Module("militia", _("Militia"), None, _("The militia and self-defence force.")),
     Module("reserve", _("Reserve"), None, _("The mobilisation reserve and its vehicles.")),
     Module("education", _("Defence education"), None, _("Defence and security education.")),

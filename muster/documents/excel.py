@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
-from muster.documents.tables import NATIONAL_MOTTO, NATIONAL_NAME, Kind, TableDocument
+from muster.documents.tables import NATIONAL_MOTTO, NATIONAL_NAME, Kind, TableDocument, Typed
 
 _THIN = Side(style="thin", color="000000")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -25,10 +27,26 @@ FONT_NAME = "Times New Roman"
 
 
 def render_xlsx(doc: TableDocument, *, sheet_title: str = "Danh sách") -> bytes:
+    return render_workbook([(sheet_title, doc)])
+
+
+def render_workbook(sheets: Sequence[tuple[str, TableDocument]]) -> bytes:
+    """Several documents in one workbook, one sheet each (a report's summary and its tables),
+    each sheet with its own header, formats and print area. Sheet names are cut to 31
+    characters, the limit of Excel."""
     wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = sheet_title[:31]
+    first = wb.active
+    assert first is not None
+    for index, (title, doc) in enumerate(sheets):
+        ws = first if index == 0 else wb.create_sheet()
+        ws.title = title[:31]
+        _fill_sheet(ws, doc)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _fill_sheet(ws: Any, doc: TableDocument) -> None:
     ncols = len(doc.columns)
     last = get_column_letter(ncols)
     half = max(1, ncols // 2)
@@ -73,13 +91,17 @@ def render_xlsx(doc: TableDocument, *, sheet_title: str = "Danh sách") -> bytes
     for values in [*doc.rows, *([doc.totals] if doc.totals is not None else [])]:
         row += 1
         for col, (column, value) in enumerate(zip(doc.columns, values, strict=True), start=1):
+            kind = column.kind
+            if isinstance(value, Typed):
+                kind = value.kind
+                value = value.value
             if isinstance(value, Decimal):
                 value = float(value)
             cell = ws.cell(row=row, column=col, value=value)
             cell.font = Font(name=FONT_NAME)
             cell.border = _BOX
-            if column.kind in _FORMATS and isinstance(value, int | float | dt.date):
-                cell.number_format = _FORMATS[column.kind]
+            if kind in _FORMATS and isinstance(value, int | float | dt.date):
+                cell.number_format = _FORMATS[kind]
         if doc.totals is not None and values is doc.totals:
             for col in range(1, ncols + 1):
                 ws.cell(row=row, column=col).font = Font(name=FONT_NAME, bold=True)
@@ -104,6 +126,3 @@ def render_xlsx(doc: TableDocument, *, sheet_title: str = "Danh sách") -> bytes
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()

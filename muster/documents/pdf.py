@@ -7,6 +7,7 @@ Vietnamese coverage), embedded in every PDF so it prints the same on any office 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from muster.documents.tables import (
     NATIONAL_MOTTO,
@@ -107,6 +108,13 @@ def official_header(doc: TableDocument, width: float) -> Table:
 
 
 def render_pdf(doc: TableDocument) -> bytes:
+    return render_pdf_book([doc])
+
+
+def render_pdf_book(docs: Sequence[TableDocument]) -> bytes:
+    """Several tables in one PDF: the first with the official header, each next one on a new
+    page with its own title; the signature block of the last document closes it."""
+    doc = docs[0]
     st = styles()
     pagesize = landscape(A4) if doc.landscape else A4
     buffer = io.BytesIO()
@@ -124,17 +132,21 @@ def render_pdf(doc: TableDocument) -> bytes:
     )
     width = pagesize[0] - 2 * margin
     story: list[Any] = [official_header(doc, width), Spacer(1, 5 * mm)]
-    story.append(Paragraph(_escape(doc.title), st["title"]))
-    if doc.subtitle:
-        story.append(Paragraph(_escape(doc.subtitle), st["subtitle"]))
-    story.append(Spacer(1, 4 * mm))
-    story.append(_data_table(doc, width))
-    for note in doc.notes:
-        story.append(Spacer(1, 2 * mm))
-        story.append(Paragraph(_escape(note), st["note"]))
-    if doc.signature:
+    for index, part in enumerate(docs):
+        if index:
+            story.append(PageBreak())
+        story.append(Paragraph(_escape(part.title), st["title"]))
+        if part.subtitle:
+            story.append(Paragraph(_escape(part.subtitle), st["subtitle"]))
+        story.append(Spacer(1, 4 * mm))
+        story.append(_data_table(part, width))
+        for note in part.notes:
+            story.append(Spacer(1, 2 * mm))
+            story.append(Paragraph(_escape(note), st["note"]))
+    last = docs[-1]
+    if last.signature:
         story.append(Spacer(1, 6 * mm))
-        sign = [Paragraph(_escape(line), st["center_bold"]) for line in doc.signature]
+        sign = [Paragraph(_escape(line), st["center_bold"]) for line in last.signature]
         block = Table([[Paragraph("", st["base"]), sign]], colWidths=[width * 0.55, width * 0.45])
         block.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SERIF)]))
         story.append(block)

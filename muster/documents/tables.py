@@ -17,8 +17,6 @@ from enum import StrEnum
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
-Cell = str | int | Decimal | float | dt.date | None
-
 
 class Kind(StrEnum):
     TEXT = "text"
@@ -26,6 +24,18 @@ class Kind(StrEnum):
     DECIMAL = "decimal"
     PERCENT = "percent"
     DATE = "date"
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A cell with its own kind, for a column that mixes counts and percentages (a report's
+    summary: one figure per row)."""
+
+    value: str | int | Decimal | float | dt.date | None
+    kind: Kind
+
+
+Cell = str | int | Decimal | float | dt.date | Typed | None
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,9 @@ class TableDocument:
 
 def format_cell(value: Cell, kind: Kind) -> str:
     """Vietnamese text of a cell: dates dd/mm/yyyy, numbers 1.234,5."""
+    if isinstance(value, Typed):
+        kind = value.kind
+        value = value.value
     if value is None:
         return ""
     if isinstance(value, dt.date):
@@ -60,6 +73,8 @@ def format_cell(value: Cell, kind: Kind) -> str:
             text = f"{int(value):,}".replace(",", ".")
         else:
             rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            if rounded == 0:
+                rounded = abs(rounded)  # "0,0", not "-0,0" for a tiny negative
             text = f"{rounded:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
         return text + ("%" if kind == Kind.PERCENT else "")
     return str(value)

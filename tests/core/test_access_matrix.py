@@ -276,6 +276,21 @@ MATRIX: dict[str, Route] = {
         )
     },
     "campaigns:campaign_list": Route(),
+    # Reports of a campaign (every role may read them; scope first).
+    **{
+        name: Route(kwargs=_campaign, scoped_object=True)
+        for name in (
+            "reports:results",
+            "reports:evenness",
+            "reports:dashboard",
+            "reports:callup_list",
+            "reports:deferral_list",
+            "reports:exemption_list",
+            "reports:forms",
+        )
+    },
+    "reports:index": Route(),
+    "reports:export_list": Route(),
     "campaigns:violation_list": Route(kwargs=_campaign, scoped_object=True),
     "campaigns:violation_candidates": Route(kwargs=_campaign, scoped_object=True),
     "campaigns:violation_all": Route(),
@@ -385,7 +400,13 @@ POST_ONLY = frozenset(
         "directives:report_revise",
         "directives:milestone_toggle",
         "directives:task_move",
+        "reports:export_create",
     }
+)
+
+#: An export job is its owner's alone: anyone else, whatever the role, gets a 404 (tested below).
+OWNER_ONLY = frozenset(
+    {"reports:export_detail", "reports:export_status", "reports:export_download"}
 )
 
 
@@ -414,7 +435,7 @@ def project_url_names() -> dict[str, str]:
 
 def test_every_url_is_covered():
     names = set(project_url_names())
-    covered = set(MATRIX) | PUBLIC | POST_ONLY
+    covered = set(MATRIX) | PUBLIC | POST_ONLY | OWNER_ONLY
     assert names - covered == set(), "URLs without an access rule in the matrix"
     assert covered - names == set(), "matrix entries for URLs that no longer exist"
 
@@ -552,3 +573,54 @@ def test_logout_is_post_only(client, personas):
     assert response["Location"] == reverse("accounts:login")
     dashboard = reverse("core:dashboard")
     assert_login_redirect(client.get(dashboard), dashboard)
+
+
+# Export jobs: only the owner opens, watches or downloads his file.
+
+
+def _export_job(owner, units):
+    from muster.reports.models import ExportJob
+    from tests.conscription.campaign_factories import matrix_campaign
+
+    campaign = matrix_campaign({"unit_in": units["DHOP"]}, "in")
+    return ExportJob.objects.create(
+        owner=owner,
+        kind="results",
+        fmt="xlsx",
+        campaign=campaign,
+        unit=units["DHOP"],
+        state="done",
+        progress=100,
+        filename="bao-cao.xlsx",
+        content_type="application/octet-stream",
+        content=b"PK",
+        finished_at=dt.datetime(2025, 2, 13, tzinfo=dt.UTC),
+    )
+
+
+@pytest.mark.parametrize("name", sorted(OWNER_ONLY))
+def test_export_job_urls_anonymous_is_sent_to_login(client, personas, units, name):
+    job = _export_job(personas["commune_commander"], units)
+    path = reverse(name, kwargs={"public_id": job.public_id})
+    assert_login_redirect(client.get(path), path)
+
+
+@pytest.mark.parametrize("persona", ["commune_commander", "district_officer", "leader"])
+@pytest.mark.parametrize("name", sorted(OWNER_ONLY))
+def test_export_job_opens_for_its_owner_only(client, personas, units, name, persona):
+    job = _export_job(personas[persona], units)
+    path = reverse(name, kwargs={"public_id": job.public_id})
+    for other in PERSONAS:
+        client.force_login(personas[other])
+        expected = 200 if other == persona else 404
+        assert client.get(path).status_code == expected, f"{other} on {name} of {persona}"
+    client.force_login(personas["admin"])
+    unknown = reverse(name, kwargs={"public_id": "00000000-0000-4000-8000-000000000000"})
+    assert client.get(unknown).status_code == 404
+
+
+def test_export_create_is_post_only(client, personas, world):
+    path = reverse("reports:export_create", kwargs=_campaign(world, "in"))
+    assert_login_redirect(client.get(path), path)
+    client.force_login(personas["leader"])
+    assert client.get(path).status_code == 405

@@ -27,6 +27,7 @@ PURE = {
     "muster.health.scoring",
     "muster.directives.rollup",
     "muster.documents.tables",
+    "muster.reports.figures",
 }
 
 
