@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from muster.conscription.law import (
     LAW_78,
@@ -33,41 +32,16 @@ from muster.conscription.law import (
     TTLT_16,
     TTLT_16_FROM,
     Citation,
-    NoRuleInForce,
-    ParamValue,
     Rule,
-    RuleKind,
+    RuleBook,
+    make_rule,
 )
 
 _BEFORE_98 = LAW_98_FROM - dt.timedelta(days=1)
 _BEFORE_105 = TT_105_FROM - dt.timedelta(days=1)
 
 
-def _rule(
-    code: str,
-    kind: RuleKind,
-    title: str,
-    title_vi: str,
-    citations: tuple[Citation, ...],
-    valid_from: dt.date,
-    valid_to: dt.date | None = None,
-    *,
-    confirmed: bool = True,
-    note: str = "",
-    **parameters: ParamValue,
-) -> Rule:
-    return Rule(
-        code=code,
-        kind=kind,
-        title=title,
-        title_vi=title_vi,
-        citations=citations,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        parameters=MappingProxyType(dict(parameters)),
-        confirmed=confirmed,
-        note=note,
-    )
+_rule = make_rule
 
 
 def _law(article: str, clause: str | None = None, text: str = "") -> Citation:
@@ -285,22 +259,9 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _index() -> dict[str, tuple[Rule, ...]]:
-    grouped: dict[str, list[Rule]] = {}
-    for item in RULES:
-        grouped.setdefault(item.code, []).append(item)
-    return {code: tuple(sorted(v, key=lambda r: r.valid_from)) for code, v in grouped.items()}
-
-
-_BY_CODE = _index()
-
-
-def rule(code: str, day: dt.date) -> Rule:
-    """The version of ``code`` in force on ``day``; ``NoRuleInForce`` when none is."""
-    for item in _BY_CODE.get(code, ()):
-        if item.valid_from <= day and (item.valid_to is None or day <= item.valid_to):
-            return item
-    raise NoRuleInForce(f"{code} on {day.isoformat()}")
+BOOK = RuleBook(RULES)
+#: The version of a code in force on a day; ``NoRuleInForce`` when none is.
+rule = BOOK.rule
 
 
 def _str(item: Rule, name: str) -> str:

@@ -153,7 +153,7 @@ class NoRuleInForce(LookupError):
     """No version of a rule code is in force on the given day."""
 
 
-def _r(
+def make_rule(
     code: str,
     kind: RuleKind,
     title: str,
@@ -179,6 +179,9 @@ def _r(
         confirmed=confirmed,
         note=note,
     )
+
+
+_r = make_rule
 
 
 def _law(
@@ -781,41 +784,62 @@ def _index(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
     return index
 
 
-_BY_CODE = _index(RULES)
+class RuleBook:
+    """One module's dated rules, looked up by code and day.
+
+    Every rule module (this one, ``campaign_rules``, ``selection_rules``, ``posting_rules``,
+    ``violation_rules``) keeps its ``RULES`` tuple in a book; building it refuses versions of a
+    code that overlap or end before they start."""
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self._by_code = _index(rules)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._by_code
+
+    def codes(self) -> tuple[str, ...]:
+        """Every rule code, in registry order."""
+        return tuple(self._by_code)
+
+    def versions(self, code: str) -> tuple[Rule, ...]:
+        """All versions of ``code``, oldest first (``KeyError`` for an unknown code)."""
+        return self._by_code[code]
+
+    def iter_rules(self) -> Iterator[Rule]:
+        """All versions grouped by code (registry order of first appearance), oldest first."""
+        for versions_of_code in self._by_code.values():
+            yield from versions_of_code
+
+    def in_force(self, day: dt.date) -> tuple[Rule, ...]:
+        """Every rule version in force on ``day``, in registry order."""
+        return tuple(item for item in self.rules if item.in_force(day))
+
+    def rule(self, code: str, day: dt.date) -> Rule:
+        """The version of ``code`` in force on ``day``; ``NoRuleInForce`` if there is none."""
+        try:
+            candidates = self._by_code[code]
+        except KeyError:
+            raise NoRuleInForce(f"unknown rule {code!r}") from None
+        for version in candidates:
+            if version.in_force(day):
+                return version
+        raise NoRuleInForce(f"rule {code!r} is not in force on {day.isoformat()}")
+
+    def rule_or_none(self, code: str, day: dt.date) -> Rule | None:
+        try:
+            return self.rule(code, day)
+        except NoRuleInForce:
+            return None
 
 
-def codes() -> tuple[str, ...]:
-    """Every rule code, in registry order."""
-    return tuple(_BY_CODE)
-
-
-def versions(code: str) -> tuple[Rule, ...]:
-    """All versions of ``code``, oldest first."""
-    return _BY_CODE[code]
-
-
-def rules_in_force(day: dt.date) -> tuple[Rule, ...]:
-    """Every rule version in force on ``day``, in registry order."""
-    return tuple(item for item in RULES if item.in_force(day))
-
-
-def rule(code: str, day: dt.date) -> Rule:
-    """The version of ``code`` in force on ``day``; ``NoRuleInForce`` if there is none."""
-    try:
-        candidates = _BY_CODE[code]
-    except KeyError:
-        raise NoRuleInForce(f"unknown rule {code!r}") from None
-    for version in candidates:
-        if version.in_force(day):
-            return version
-    raise NoRuleInForce(f"rule {code!r} is not in force on {day.isoformat()}")
-
-
-def rule_or_none(code: str, day: dt.date) -> Rule | None:
-    try:
-        return rule(code, day)
-    except NoRuleInForce:
-        return None
+BOOK = RuleBook(RULES)
+codes = BOOK.codes
+versions = BOOK.versions
+rules_in_force = BOOK.in_force
+rule = BOOK.rule
+rule_or_none = BOOK.rule_or_none
+iter_rules = BOOK.iter_rules
 
 
 def change_dates() -> tuple[dt.date, ...]:
@@ -826,12 +850,6 @@ def change_dates() -> tuple[dt.date, ...]:
         if item.valid_to is not None:
             days.add(item.valid_to + dt.timedelta(days=1))
     return tuple(sorted(days))
-
-
-def iter_rules() -> Iterator[Rule]:
-    """All versions grouped by code (registry order of first appearance), oldest first."""
-    for versions_of_code in _BY_CODE.values():
-        yield from versions_of_code
 
 
 # ------------------------------------------------------------------------------------ policy

@@ -37,11 +37,10 @@ Positions taken (each tested on its boundary, docs/campaign.md "Public postings"
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 from muster.conscription import campaign_rules
 from muster.conscription.law import (
@@ -58,9 +57,10 @@ from muster.conscription.law import (
     TTLT_16_FROM,
     Citation,
     NoRuleInForce,
-    ParamValue,
     Rule,
+    RuleBook,
     RuleKind,
+    make_rule,
     rule_or_none,
 )
 from muster.core.text import fold
@@ -92,23 +92,11 @@ def _rule(
     valid_from: dt.date,
     valid_to: dt.date | None = None,
     *,
-    confirmed: bool = True,
-    note: str = "",
     kind: RuleKind = "deadline",
-    **parameters: ParamValue,
+    **options: Any,
 ) -> Rule:
-    return Rule(
-        code=code,
-        kind=kind,
-        title=title,
-        title_vi=title_vi,
-        citations=citations,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        parameters=MappingProxyType(dict(parameters)),
-        confirmed=confirmed,
-        note=note,
-    )
+    """``law.make_rule`` with the kind last: most rules here are deadlines."""
+    return make_rule(code, kind, title, title_vi, citations, valid_from, valid_to, **options)
 
 
 _ART_41_4 = Citation(LAW_78, "41", "4", None, "The list is posted at the commune HQ for 20 days.")
@@ -274,33 +262,10 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _index() -> dict[str, tuple[Rule, ...]]:
-    grouped: dict[str, list[Rule]] = {}
-    for item in RULES:
-        grouped.setdefault(item.code, []).append(item)
-    index: dict[str, tuple[Rule, ...]] = {}
-    for code, versions in grouped.items():
-        versions.sort(key=lambda r: r.valid_from)
-        for earlier, later in itertools.pairwise(versions):
-            if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
-                raise ValueError(f"rule {code}: versions from {later.valid_from} overlap")
-        index[code] = tuple(versions)
-    return index
-
-
-_BY_CODE = _index()
-
-
-def rule(code: str, day: dt.date) -> Rule:
-    """The version of ``code`` in force on ``day``; ``NoRuleInForce`` when none is."""
-    for item in _BY_CODE.get(code, ()):
-        if item.in_force(day):
-            return item
-    raise NoRuleInForce(f"{code} on {day.isoformat()}")
-
-
-def versions(code: str) -> tuple[Rule, ...]:
-    return _BY_CODE[code]
+BOOK = RuleBook(RULES)
+#: The version of a code in force on a day; ``NoRuleInForce`` when none is.
+rule = BOOK.rule
+versions = BOOK.versions
 
 
 def _window_code(kind: str) -> str:

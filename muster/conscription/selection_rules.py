@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from muster.conscription import campaign_rules
 from muster.conscription.law import (
@@ -36,41 +35,16 @@ from muster.conscription.law import (
     TT_148,
     TT_148_FROM,
     Citation,
-    NoRuleInForce,
-    ParamValue,
     Rule,
-    RuleKind,
+    RuleBook,
+    make_rule,
 )
 
 TT_140 = "TT 140/2015/TT-BQP (selection and call-up, replaced by TT 148/2018)"
 _BEFORE_98 = LAW_98_FROM - dt.timedelta(days=1)
 
 
-def _rule(
-    code: str,
-    kind: RuleKind,
-    title: str,
-    title_vi: str,
-    citations: tuple[Citation, ...],
-    valid_from: dt.date,
-    valid_to: dt.date | None = None,
-    *,
-    confirmed: bool = True,
-    note: str = "",
-    **parameters: ParamValue,
-) -> Rule:
-    return Rule(
-        code=code,
-        kind=kind,
-        title=title,
-        title_vi=title_vi,
-        citations=citations,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        parameters=MappingProxyType(dict(parameters)),
-        confirmed=confirmed,
-        note=note,
-    )
+_rule = make_rule
 
 
 RULES: tuple[Rule, ...] = (
@@ -117,23 +91,13 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def _index() -> dict[str, tuple[Rule, ...]]:
-    grouped: dict[str, list[Rule]] = {}
-    for item in RULES:
-        grouped.setdefault(item.code, []).append(item)
-    return {code: tuple(sorted(v, key=lambda r: r.valid_from)) for code, v in grouped.items()}
-
-
-_BY_CODE = _index()
+BOOK = RuleBook(RULES)
 
 
 def rule(code: str, day: dt.date) -> Rule:
     """The version of ``code`` in force on ``day`` (this module's rules, then the campaign's)."""
-    for item in _BY_CODE.get(code, ()):
-        if item.in_force(day):
-            return item
-    if code in _BY_CODE:
-        raise NoRuleInForce(f"{code} on {day.isoformat()}")
+    if code in BOOK:
+        return BOOK.rule(code, day)
     return campaign_rules.rule(code, day)
 
 

@@ -34,10 +34,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import itertools
-from collections.abc import Iterator
 from dataclasses import dataclass
-from types import MappingProxyType
 
 from muster.conscription.law import (
     DECREE_37_FROM,
@@ -56,9 +53,9 @@ from muster.conscription.law import (
     VBHN_04,
     Citation,
     NoRuleInForce,
-    ParamValue,
     Rule,
-    RuleKind,
+    RuleBook,
+    make_rule,
 )
 
 # ----------------------------------------------------------------------------- the acts
@@ -123,31 +120,7 @@ def citation_vi(citation: Citation) -> str:
     return text
 
 
-def _rule(
-    code: str,
-    kind: RuleKind,
-    title: str,
-    title_vi: str,
-    citations: tuple[Citation, ...],
-    valid_from: dt.date,
-    valid_to: dt.date | None = None,
-    *,
-    confirmed: bool = True,
-    note: str = "",
-    **parameters: ParamValue,
-) -> Rule:
-    return Rule(
-        code=code,
-        kind=kind,
-        title=title,
-        title_vi=title_vi,
-        citations=citations,
-        valid_from=valid_from,
-        valid_to=valid_to,
-        parameters=MappingProxyType(dict(parameters)),
-        confirmed=confirmed,
-        note=note,
-    )
+_rule = make_rule
 
 
 def _old(article: str, clause: str | None, point: str | None = None, text: str = "") -> Citation:
@@ -707,37 +680,15 @@ RULES += tuple(
 )
 
 
-def _index() -> dict[str, tuple[Rule, ...]]:
-    grouped: dict[str, list[Rule]] = {}
-    for item in RULES:
-        grouped.setdefault(item.code, []).append(item)
-    index: dict[str, tuple[Rule, ...]] = {}
-    for code, versions in grouped.items():
-        versions.sort(key=lambda r: r.valid_from)
-        for earlier, later in itertools.pairwise(versions):
-            if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
-                raise ValueError(f"rule {code}: versions from {later.valid_from} overlap")
-        index[code] = tuple(versions)
-    return index
-
-
-_BY_CODE = _index()
+BOOK = RuleBook(RULES)
 #: The first day any penalty band covers (acts before it have no band here).
 COVERAGE_START = DECREE_37_FROM
 
 
-def rule(code: str, day: dt.date) -> Rule:
-    """The version of ``code`` in force on ``day``; ``NoRuleInForce`` when none is."""
-    for item in _BY_CODE.get(code, ()):
-        if item.in_force(day):
-            return item
-    raise NoRuleInForce(f"{code} on {day.isoformat()}")
-
-
-def iter_rules() -> Iterator[Rule]:
-    """Every version, grouped by code in registry order, oldest first."""
-    for versions in _BY_CODE.values():
-        yield from versions
+#: The version of a code in force on a day; ``NoRuleInForce`` when none is.
+rule = BOOK.rule
+#: Every version, grouped by code in registry order, oldest first.
+iter_rules = BOOK.iter_rules
 
 
 def citations_text(item: Rule) -> str:
