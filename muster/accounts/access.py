@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -19,6 +19,20 @@ M = TypeVar("M", bound=Model)
 def require_cap(user: User, cap: Cap) -> None:
     if not has_cap(user, cap):
         raise PermissionDenied(_("Your role does not allow this."))
+
+
+def require_actor_cap(actor: User | None, cap: Cap) -> None:
+    """For services: ``actor=None`` is the system itself (the demo loader), with no role to
+    check; a user whose role lacks ``cap`` is refused (403)."""
+    if actor is not None:
+        require_cap(actor, cap)
+
+
+def require_actor_area(actor: User | None, unit_id: int) -> None:
+    """For services: a record of a unit outside the actor's area is refused with a message
+    (the pages already answer 404 for it; this guards the service itself)."""
+    if actor is not None and unit_id not in visible_unit_ids(actor):
+        raise ValidationError(_("This record is outside your area."))
 
 
 def get_for_user(

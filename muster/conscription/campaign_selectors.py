@@ -7,11 +7,14 @@ commander sees his district's campaign, with his commune's rows only).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from muster.accounts.access import get_for_user
+from muster.accounts.perms import Cap
 from muster.conscription import campaign_rules
 from muster.conscription.campaign_services import calendar_of, delivery_late
 from muster.conscription.handover_selectors import Indicators, indicators
@@ -40,6 +43,18 @@ def campaigns_for_user(user: User) -> QuerySet[Campaign]:
         )
         .select_related("unit")
         .order_by("-year", "call")
+    )
+
+
+def campaign_for_user(user: User, public_id: uuid.UUID, cap: Cap = Cap.VIEW_PEOPLE) -> Campaign:
+    """The campaign ``public_id`` when a commune of it lies in the user's area (404 otherwise)
+    and the role has ``cap`` (403 otherwise): the one fetch of a campaign for its pages."""
+    return get_for_user(
+        user,
+        Campaign.objects.select_related("unit"),
+        unit_field="communes__unit",
+        cap=cap,
+        public_id=public_id,
     )
 
 

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription import apportionment, campaign_rules
 from muster.conscription.models import (
@@ -41,7 +42,6 @@ from muster.conscription.models import (
 )
 from muster.core.ages import years_before
 from muster.geo.models import Unit, UnitKind
-from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall
 from muster.people.models import Person, Sex
 from muster.people.succession import holding
@@ -54,19 +54,6 @@ CAMPAIGN_UNIT_KINDS = frozenset({UnitKind.PROVINCE, UnitKind.DISTRICT, UnitKind.
 #: Stability band of the split (docs/campaign.md §1): a quarter of the past mean, at least 1.
 STABILITY_FRACTION = Fraction(1, 4)
 STABILITY_ABSOLUTE = 1
-
-
-def _require(actor: User | None, cap: Cap) -> None:
-    """``actor=None`` is the system itself (the demo loader): no role or area to check."""
-    if actor is None:
-        return
-    if not has_cap(actor, cap):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
-def _in_area(actor: User | None, unit_id: int) -> None:
-    if actor is not None and unit_id not in visible_unit_ids(actor):
-        raise ValidationError(_("This record is outside your area."))
 
 
 # ----------------------------------------------------------------------------- campaign
@@ -123,8 +110,8 @@ def campaign_create(
     that receive the quota and hand over recruits (a merger inside the examination window, as
     Kim Động's on 01/12/2024, is already in effect). ``communes`` narrows them to a subset (a
     regional command's campaign for part of its area)."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, unit.pk)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, unit.pk)
     errors: dict[str, list[str]] = {}
     if unit.kind not in CAMPAIGN_UNIT_KINDS:
         errors.setdefault("unit", []).append(
@@ -269,8 +256,8 @@ def registry_pool(commune: CampaignCommune, on: dt.date) -> int:
 
 def pool_set(*, actor: User | None, commune: CampaignCommune, stored_pool: int | None) -> None:
     """Record (or clear) the pool a commune reports when its registry is incomplete."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, commune.unit_id)
     if stored_pool is not None and stored_pool < 0:
         raise ValidationError({"stored_pool": [_("The pool cannot be negative.")]})
     with transaction.atomic():
@@ -391,8 +378,8 @@ def quota_set(
 
     The campaign row is locked for the whole change, so two concurrent changes are applied
     one after the other and the communes' shares always add up to the quota in force."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, campaign.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, campaign.unit_id)
     errors: dict[str, list[str]] = {}
     if service not in Service.values:
         errors["service"] = [_("Choose the army or the police.")]
@@ -438,8 +425,8 @@ def _check_sums(campaign: Campaign) -> None:
 
 def resplit(*, actor: User | None, campaign: Campaign) -> None:
     """Recount the pools and split again (after the registry or a reported pool changed)."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, campaign.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, campaign.unit_id)
     with transaction.atomic():
         locked = Campaign.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
         _split(campaign=locked)
@@ -458,8 +445,8 @@ def override_set(
 ) -> None:
     """Set (``value``) or clear (None) a manual figure for a commune, with its reason; the
     deciding authority is the one that assigns commune quotas on ``on`` (Art 34(3))."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, commune.campaign.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, commune.campaign.unit_id)
     if value is not None and not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for the change.")]})
     if value is not None and value < 0:
@@ -517,8 +504,8 @@ def decision_issue(
     (or the next standby citizen in place of one whose decision was revoked;
     ``selection_services.callup_list_problem``). A written volunteer application waives the
     deferral and exemption grounds (Art 41(3)), as in the selection pool."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, commune.unit_id)
     campaign = commune.campaign
     errors: list[str] = []
     held_by = holding([commune.unit]).commune_of(
@@ -632,8 +619,8 @@ def decision_deliver(
     *, actor: User | None, decision: CallupDecision, delivered_on: dt.date, delivered_to: str
 ) -> CallupDecision:
     """Record the delivery (date, to whom); late when fewer than 15 days before enlistment."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, decision.commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, decision.commune.unit_id)
     errors: dict[str, list[str]] = {}
     if not delivered_to.strip():
         errors["delivered_to"] = [_("Say to whom the decision was handed.")]
@@ -658,8 +645,8 @@ def decision_deliver(
 
 
 def decision_revoke(*, actor: User | None, decision: CallupDecision, reason: str) -> CallupDecision:
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, decision.commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, decision.commune.unit_id)
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for the change.")]})
     if decision.status != DecisionStatus.VALID:

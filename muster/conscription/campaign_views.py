@@ -31,6 +31,7 @@ from muster.conscription.campaign_forms import (
     QuotaForm,
     RevokeForm,
 )
+from muster.conscription.campaign_selectors import campaign_for_user
 from muster.conscription.models import CallupDecision, Campaign, CampaignCommune, Service
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
@@ -38,16 +39,6 @@ from muster.documents.pdf import render_report_pdf
 from muster.geo.selectors import units_for_user
 from muster.people.models import Person
 from muster.people.succession import holding
-
-
-def _campaign(request: AuthenticatedHttpRequest, public_id: uuid.UUID, cap: Cap) -> Campaign:
-    return get_for_user(
-        request.user,
-        Campaign.objects.select_related("unit"),
-        unit_field="communes__unit",
-        cap=cap,
-        public_id=public_id,
-    )
 
 
 def _decision(request: AuthenticatedHttpRequest, public_id: uuid.UUID, cap: Cap) -> CallupDecision:
@@ -101,7 +92,7 @@ def campaign_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def campaign_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    campaign = _campaign(request, public_id, Cap.VIEW_PEOPLE)
+    campaign = campaign_for_user(request.user, public_id, Cap.VIEW_PEOPLE)
     today = timezone.localdate()
     rows = sel.board(user=request.user, campaign=campaign, today=today)
     return render(
@@ -141,7 +132,7 @@ def _quota_page(
 
 def campaign_quotas(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Quotas from above, the computed and final split, overrides and reported pools."""
-    campaign = _campaign(request, public_id, Cap.VIEW_PEOPLE)
+    campaign = campaign_for_user(request.user, public_id, Cap.VIEW_PEOPLE)
     forms: dict[str, Any] = {
         "quota_form": QuotaForm(prefix="q"),
         "override_form": OverrideForm(prefix="o", initial={"decided_on": timezone.localdate()}),
@@ -228,7 +219,7 @@ def _certificate_rows(
 
 @require_GET
 def certificate_json(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    campaign = _campaign(request, public_id, Cap.VIEW_REPORTS)
+    campaign = campaign_for_user(request.user, public_id, Cap.VIEW_REPORTS)
     data = {
         "campaign": {"unit": campaign.unit.name, "year": campaign.year, "call": campaign.call},
         "final": _certificate_rows(request, campaign),
@@ -241,7 +232,7 @@ def certificate_json(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
 
 @require_GET
 def certificate_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    campaign = _campaign(request, public_id, Cap.VIEW_REPORTS)
+    campaign = campaign_for_user(request.user, public_id, Cap.VIEW_REPORTS)
     report = certificate_report(campaign, _certificate_rows(request, campaign))
     return file_response(
         render_report_pdf(report),
@@ -251,7 +242,7 @@ def certificate_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
 
 
 def decision_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    campaign = _campaign(request, public_id, Cap.VIEW_PEOPLE)
+    campaign = campaign_for_user(request.user, public_id, Cap.VIEW_PEOPLE)
     communes = sel.communes_for_user(user=request.user, campaign=campaign)
     form = IssueForm(request.POST or None, initial={"issued_on": timezone.localdate()})
     status = 200

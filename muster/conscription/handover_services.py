@@ -21,13 +21,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription import selection_rules
 from muster.conscription.campaign_services import definite_bars, issue_numbered
@@ -50,21 +51,10 @@ from muster.conscription.models import (
     SelectionState,
     Service,
 )
-from muster.geo.selectors import visible_unit_ids
 from muster.people.models import Person
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-
-
-def _require(actor: User | None, cap: Cap) -> None:
-    if actor is not None and not has_cap(actor, cap):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
-def _in_area(actor: User | None, unit_id: int) -> None:
-    if actor is not None and unit_id not in visible_unit_ids(actor):
-        raise ValidationError(_("This record is outside your area."))
 
 
 # ----------------------------------------------------------------------------- units, plans
@@ -74,7 +64,7 @@ def receiving_unit_create(
     *, actor: User | None, code: str, name: str, service: str, note: str = ""
 ) -> ReceivingUnit:
     """Record a unit that receives recruits (đơn vị nhận quân) of the army or the police."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     errors: dict[str, list[str]] = {}
     code, name = code.strip(), name.strip()
     if not code:
@@ -120,8 +110,8 @@ def plan_set(
     """Agree how many recruits ``receiving_unit`` takes from ``commune`` (0 removes the
     agreement). The numbers of one service's units may not add up to more than the commune's
     final quota for that service."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, commune.unit_id)
     if number < 0:
         raise ValidationError({"number": [_("The number cannot be negative.")]})
     with transaction.atomic():
@@ -199,8 +189,8 @@ def handover_record(
     """The handover record of ``commune``'s recruits to ``receiving_unit`` on ``handed_on``:
     each recruit is a valid decision of that commune and the unit's service, not yet handed
     over, within the number agreed with the unit."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, commune.unit_id)
     campaign = commune.campaign
     errors: dict[str, list[str]] = {}
 
@@ -292,9 +282,9 @@ def recruit_recheck(
 ) -> list[str]:
     """Record the receiving unit's re-examination; returns the warnings (later than 10 days
     after handover, TT 105/2023 Art 11(7))."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     handover = recruit.handover
-    _in_area(actor, handover.commune.unit_id)
+    require_actor_area(actor, handover.commune.unit_id)
     errors: dict[str, list[str]] = {}
     if rechecked_on < handover.handed_on:
         errors["rechecked_on"] = [_("The re-examination cannot precede the handover.")]
@@ -353,9 +343,9 @@ def recruit_return(
     """Record a recruit sent back to the locality (trả về). A return for health needs the
     unit's re-examination finding him unfit, and the file holds both health forms: the
     council's and the unit's re-examination form (TT 105/2023 Art 13(4)(c))."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     handover = recruit.handover
-    _in_area(actor, handover.commune.unit_id)
+    require_actor_area(actor, handover.commune.unit_id)
     errors: dict[str, list[str]] = {}
 
     def add(name: str, message: str) -> None:
@@ -461,11 +451,11 @@ def replacement_record(
     The replacement gets a new call-up decision (the campaign's numbering) and the returned
     recruit's decision becomes "replaced". Past 15 days of the handover, or beyond 2 % of the
     locality's quota with that unit, the replacement is recorded with a warning."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     recruit = returned.recruit
     handover = recruit.handover
     commune = handover.commune
-    _in_area(actor, commune.unit_id)
+    require_actor_area(actor, commune.unit_id)
     old = recruit.decision
     errors: dict[str, list[str]] = {}
     if replaced_on < returned.returned_on:

@@ -20,6 +20,7 @@ from muster.accounts.perms import Cap, has_cap
 from muster.conscription import handover_selectors as sel
 from muster.conscription import handover_services as hs
 from muster.conscription import selection_rules
+from muster.conscription.campaign_selectors import campaign_for_user
 from muster.conscription.handover_forms import (
     HandoverForm,
     PlanForm,
@@ -30,7 +31,6 @@ from muster.conscription.handover_forms import (
 )
 from muster.conscription.models import (
     CallupDecision,
-    Campaign,
     CampaignCommune,
     Handover,
     ReceivingUnit,
@@ -45,20 +45,10 @@ from muster.documents.pdf import render_report_pdf
 from muster.people.models import Person
 
 
-def _campaign(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Campaign:
-    return get_for_user(
-        request.user,
-        Campaign.objects.select_related("unit"),
-        unit_field="communes__unit",
-        cap=Cap.VIEW_PEOPLE,
-        public_id=public_id,
-    )
-
-
 def handover_index(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Receiving units, the numbers each takes from each commune, the handover records and
     the replacements of the campaign."""
-    campaign = _campaign(request, public_id)
+    campaign = campaign_for_user(request.user, public_id)
     unit_form = ReceivingUnitForm(prefix="u")
     errors: list[str] = []
     status = 200

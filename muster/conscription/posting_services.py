@@ -22,13 +22,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription import posting_rules as rules
 from muster.conscription import posting_selectors as sel
@@ -40,7 +41,6 @@ from muster.conscription.models import (
     Posting,
     PostingKind,
 )
-from muster.geo.selectors import visible_unit_ids
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -89,17 +89,6 @@ _DUPLICATE = gettext_lazy(
 
 SOURCES = ("decisions", "selection")
 TEXT_LIMIT = 4000
-
-
-def _require(actor: User | None, cap: Cap) -> None:
-    """``actor=None`` is the system itself (the demo loader): no role or area to check."""
-    if actor is not None and not has_cap(actor, cap):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
-def _in_area(actor: User | None, unit_id: int) -> None:
-    if actor is not None and unit_id not in visible_unit_ids(actor):
-        raise ValidationError(_("This record is outside your area."))
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -233,8 +222,8 @@ def posting_publish(
 
     Refused: nothing to post, a day before the first decision or result, a day in the future,
     and a second current posting of the same list (publish a correction instead)."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, commune.unit_id)
     window, gathered = _validate(commune, kind, data, _today(today))
     existing = _current(commune, kind)
     if existing is not None:
@@ -294,8 +283,8 @@ def posting_withdraw(
     today: dt.date | None = None,
 ) -> Posting:
     """Take a posting down (posted by mistake); its public page then says so."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, posting.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, posting.unit_id)
     with transaction.atomic():
         locked = _lock(posting)
         _check_withdrawal(locked, withdrawn_on, reason, _today(today))
@@ -325,8 +314,8 @@ def posting_correct(
 
     The new posting takes a fresh snapshot and a fresh window (20 days again) and names the
     one it supersedes; upheld complaints of the old posting are linked to it."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, posting.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, posting.unit_id)
     day = _today(today)
     if posting.campaign_id is None:
         raise ValidationError(_("This posting does not belong to a campaign."))
@@ -393,8 +382,8 @@ def complaint_record(
 ) -> Recorded:
     """Record a complaint received against ``posting``. One received after the window is
     recorded (citizens keep their right to complain) and flagged late."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, posting.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, posting.unit_id)
     errors: dict[str, list[str]] = {}
     if not complainant.strip():
         errors["complainant"] = [_("Enter who made the complaint.")]
@@ -456,8 +445,8 @@ def complaint_resolve(
     today: dt.date | None = None,
 ) -> Complaint:
     """Close a pending complaint: upheld (the list must be corrected), rejected or withdrawn."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, complaint.posting.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, complaint.posting.unit_id)
     errors: dict[str, list[str]] = {}
     if outcome not in RESOLUTIONS:
         errors["outcome"] = [_("Choose the outcome.")]

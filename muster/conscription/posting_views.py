@@ -29,9 +29,9 @@ from muster.accounts.perms import Cap, has_cap
 from muster.conscription import posting_rules as rules
 from muster.conscription import posting_selectors as sel
 from muster.conscription import posting_services as ps
+from muster.conscription.campaign_selectors import campaign_for_user
 from muster.conscription.law import NoRuleInForce
 from muster.conscription.models import (
-    Campaign,
     CampaignCommune,
     Complaint,
     ComplaintOutcome,
@@ -107,13 +107,7 @@ def _public_url(request: HttpRequest, posting: Posting) -> str:
 
 def campaign_postings(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Per commune and list: posted or not, in time or not, the window, complaints."""
-    campaign = get_for_user(
-        request.user,
-        Campaign.objects.select_related("unit"),
-        unit_field="communes__unit",
-        cap=Cap.VIEW_PEOPLE,
-        public_id=public_id,
-    )
+    campaign = campaign_for_user(request.user, public_id)
     today = timezone.localdate()
     rows = sel.board(user=request.user, campaign=campaign, today=today)
     return render(

@@ -27,12 +27,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription import selection, selection_rules
 from muster.conscription.campaign_services import definite_bars
@@ -55,24 +56,12 @@ from muster.conscription.models import (
 )
 from muster.conscription.selection_selectors import build_pool
 from muster.geo.models import VILLAGE_LEVEL_KINDS, Unit
-from muster.geo.selectors import visible_unit_ids
 from muster.people.models import Person
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
 
 MAX_STANDBY = 500
-
-
-def _require(actor: User | None, cap: Cap) -> None:
-    """``actor=None`` is the system itself (the demo loader)."""
-    if actor is not None and not has_cap(actor, cap):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
-def _in_area(actor: User | None, unit_id: int) -> None:
-    if actor is not None and unit_id not in visible_unit_ids(actor):
-        raise ValidationError(_("This record is outside your area."))
 
 
 def _commune_of(campaign: Campaign, person: Person) -> CampaignCommune:
@@ -102,8 +91,8 @@ def volunteer_record(
 
     A volunteer comes first in the selection order, and the application waives his deferral
     and exemption grounds (Art 41(3)); it cannot cure 41.1.a nor a failed standard."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, person.registration_unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, person.registration_unit_id)
     commune = _commune_of(campaign, person)
     errors: dict[str, list[str]] = {}
     if service not in Service.values:
@@ -163,8 +152,8 @@ def volunteer_withdraw(
 ) -> Volunteer:
     """Withdraw an application (the citizen's written withdrawal). Refused while the citizen
     holds a valid decision for that service: revoke the decision first."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, volunteer.person.registration_unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, volunteer.person.registration_unit_id)
     errors: dict[str, list[str]] = {}
     if not reason.strip():
         errors["reason"] = [_("Give the reason for the change.")]
@@ -212,8 +201,8 @@ def _final_quota(commune: CampaignCommune, service: str) -> int | None:
 def selection_open(*, actor: User | None, commune: CampaignCommune, service: str) -> SelectionList:
     """Open the draft list of ``commune`` for ``service``, with the default standby places
     (``selection_rules.default_standby``: 5 % of the official places, rounded up)."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, commune.unit_id)
     if service not in Service.values:
         raise ValidationError(_("Choose the army or the police."))
     quota = _final_quota(commune, service)
@@ -259,8 +248,8 @@ def selection_set_standby(
     *, actor: User | None, selection_list: SelectionList, standby: int
 ) -> SelectionList:
     """Set the number of standby places (before the list is frozen)."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, selection_list.commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, selection_list.commune.unit_id)
     if not 0 <= standby <= MAX_STANDBY:
         raise ValidationError(
             {"standby": [_("The standby places must be between 0 and %(n)s.") % {"n": MAX_STANDBY}]}
@@ -284,8 +273,8 @@ def selection_set_standby(
 def selection_commit(*, actor: User | None, selection_list: SelectionList) -> SelectionList:
     """Draw the seed and publish its commitment ``sha256(seed)`` with the time. The seed stays
     secret until the list is frozen."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, selection_list.commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, selection_list.commune.unit_id)
     with transaction.atomic():
         locked = _locked(selection_list)
         _refuse_frozen(locked)
@@ -313,8 +302,8 @@ def selection_freeze(*, actor: User | None, selection_list: SelectionList) -> Se
     """Fix the pool, rank it with the committed seed, store the entries and reveal the seed.
 
     Official places are the commune's final quota for the service on the day of freezing."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, selection_list.commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, selection_list.commune.unit_id)
     with transaction.atomic():
         locked = _locked(selection_list)
         _refuse_frozen(locked)
@@ -399,8 +388,8 @@ def issue_official(
     from muster.conscription.selection_selectors import active_volunteers
     from muster.conscription.selectors import facts_for_people
 
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, selection_list.commune.unit_id)
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, selection_list.commune.unit_id)
     if selection_list.state != SelectionState.FROZEN:
         raise ValidationError(_("Freeze the list before issuing its decisions."))
     commune = CampaignCommune.objects.select_related("unit", "campaign").get(
@@ -605,8 +594,8 @@ def review_step_record(
     with its minutes, attendance, votes and per-citizen outcomes."""
     if kind not in ReviewKind.values:
         raise ValidationError({"kind": [_("Choose the kind of step.")]})
-    _require(actor, _cap_for(kind))
-    _in_area(actor, commune.unit_id)
+    require_actor_cap(actor, _cap_for(kind))
+    require_actor_area(actor, commune.unit_id)
     errors: dict[str, list[str]] = {}
 
     def add(name: str, message: str) -> None:
@@ -708,9 +697,9 @@ def review_outcome_add(
     *, actor: User | None, step: ReviewStep, outcome: OutcomeInput
 ) -> ReviewOutcome:
     """Add one citizen's outcome to a recorded step (the same checks as at recording)."""
-    _require(actor, _cap_for(step.kind))
+    require_actor_cap(actor, _cap_for(step.kind))
     commune = CampaignCommune.objects.select_related("unit", "campaign").get(pk=step.commune_id)
-    _in_area(actor, commune.unit_id)
+    require_actor_area(actor, commune.unit_id)
     problems = _outcome_problems(step, outcome, commune)
     if problems:
         raise ValidationError(problems)

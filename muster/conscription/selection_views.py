@@ -19,7 +19,7 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.conscription import selection_selectors as sel
 from muster.conscription import selection_services as ss
-from muster.conscription.campaign_selectors import communes_for_user
+from muster.conscription.campaign_selectors import campaign_for_user, communes_for_user
 from muster.conscription.models import (
     Campaign,
     CampaignCommune,
@@ -45,16 +45,6 @@ from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf
 from muster.geo.models import Unit
 from muster.people.models import Person
-
-
-def _campaign(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Campaign:
-    return get_for_user(
-        request.user,
-        Campaign.objects.select_related("unit"),
-        unit_field="communes__unit",
-        cap=Cap.VIEW_PEOPLE,
-        public_id=public_id,
-    )
 
 
 def _commune(
@@ -95,7 +85,7 @@ def _person_in_area(
 
 def selection_index(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Every commune and service of the campaign in the user's area, with its list."""
-    campaign = _campaign(request, public_id)
+    campaign = campaign_for_user(request.user, public_id)
     status = 200
     errors: list[str] = []
     if request.method == "POST":
@@ -278,7 +268,7 @@ def selection_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
 
 def volunteer_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Written applications to enlist: record one, withdraw one."""
-    campaign = _campaign(request, public_id)
+    campaign = campaign_for_user(request.user, public_id)
     form = VolunteerForm(prefix="v", initial={"applied_on": timezone.localdate()})
     withdraw = WithdrawForm(prefix="w", initial={"withdrawn_on": timezone.localdate()})
     status = 200
@@ -380,7 +370,7 @@ def _step_form(
 
 def review_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The village nominations and council review rounds of the campaign; record one."""
-    campaign = _campaign(request, public_id)
+    campaign = campaign_for_user(request.user, public_id)
     form = _step_form(request, campaign)
     status = 200
     if request.method == "POST":

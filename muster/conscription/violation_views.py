@@ -24,7 +24,7 @@ from muster.accounts.perms import Cap, has_cap
 from muster.conscription import violation_rules as rules
 from muster.conscription import violation_selectors as sel
 from muster.conscription import violation_services as vs
-from muster.conscription.campaign_selectors import campaigns_for_user
+from muster.conscription.campaign_selectors import campaign_for_user, campaigns_for_user
 from muster.conscription.law import NoRuleInForce
 from muster.conscription.models import (
     Campaign,
@@ -50,16 +50,6 @@ from muster.geo.models import Unit
 from muster.geo.selectors import units_for_user, visible_unit_ids
 from muster.people.forms import BootstrapForm
 from muster.people.models import Person
-
-
-def _campaign(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Campaign:
-    return get_for_user(
-        request.user,
-        Campaign.objects.select_related("unit"),
-        unit_field="communes__unit",
-        cap=Cap.VIEW_PEOPLE,
-        public_id=public_id,
-    )
 
 
 def _case(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> ViolationCase:
@@ -140,7 +130,7 @@ def violation_all(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_GET
 def violation_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The cases of one campaign."""
-    return _list_page(request, _campaign(request, public_id), "violations")
+    return _list_page(request, campaign_for_user(request.user, public_id), "violations")
 
 
 def _registration_year(request: AuthenticatedHttpRequest, campaign: Campaign) -> int:
@@ -154,7 +144,7 @@ def _registration_year(request: AuthenticatedHttpRequest, campaign: Campaign) ->
 
 def violation_candidates(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Possible violations found in the data; POST opens a case from one in one click."""
-    campaign = _campaign(request, public_id)
+    campaign = campaign_for_user(request.user, public_id)
     day = today()
     year = _registration_year(request, campaign)
     status = 200

@@ -38,9 +38,8 @@ from django.db.models import (
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
-from muster.conscription import campaign_rules
+from muster.conscription import campaign_rules, campaign_selectors
 from muster.conscription.campaign_selectors import campaigns_for_user, deadline_rows
 from muster.conscription.models import (
     Allocation,
@@ -870,14 +869,8 @@ def evenness_of(report: ResultsReport) -> figures.Evenness:
 
 
 def campaign_for_user(user: User, public_id: Any) -> Campaign:
-    """A campaign with at least one commune in the user's area (404 otherwise)."""
-    return get_for_user(
-        user,
-        Campaign.objects.select_related("unit"),
-        unit_field="communes__unit",
-        cap=Cap.VIEW_REPORTS,
-        public_id=public_id,
-    )
+    """A campaign with at least one commune in the user's area (404 otherwise), for reports."""
+    return campaign_selectors.campaign_for_user(user, public_id, Cap.VIEW_REPORTS)
 
 
 def report_unit(user: User, campaign: Campaign, raw: str | None) -> Unit:
