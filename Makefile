@@ -46,6 +46,11 @@ browser-deps:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null) \
 	  || { echo "Could not install chromium: install it (apt-get install chromium) and re-run" >&2; exit 1; }; }
 	@command -v pdftotext >/dev/null 2>&1 || (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null)
+	@command -v soffice >/dev/null 2>&1 || { \
+	  echo "Installing LibreOffice (headless) to open the exports as an office would"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null \
+	  || { echo "Could not install LibreOffice: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui" >&2; exit 1; }; }
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -102,6 +102,10 @@ def _fill_sheet(ws: Any, doc: TableDocument) -> None:
             cell.border = _BOX
             if kind in _FORMATS and isinstance(value, int | float | dt.date):
                 cell.number_format = _FORMATS[kind]
+            elif isinstance(value, str) and len(value) > column.width:
+                # Long text (a ground's legal wording) wraps inside its column instead of
+                # running over the next one; the row grows to fit when the file is opened.
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
         if doc.totals is not None and values is doc.totals:
             for col in range(1, ncols + 1):
                 ws.cell(row=row, column=col).font = Font(name=FONT_NAME, bold=True)

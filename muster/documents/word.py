@@ -48,7 +48,14 @@ def _cell_text(cell: Any, text: str, *, bold: bool = False, italic: bool = False
 def _header(document: Any, *, issuer: list[str], number: str, national: tuple[str, str],
             place_date: str) -> None:  # fmt: skip
     table = document.add_table(rows=1, cols=2)
+    # Decree 30/2020 App. I: the issuer on the left, the national name and motto on the right,
+    # each on one line: the right column takes ~60% of the text width.
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    table.autofit = False
     left, right = table.rows[0].cells
+    for column, cell, share in zip(table.columns, (left, right), (0.38, 0.62), strict=True):
+        column.width = cell.width = int(text_width * share)  # the grid (LibreOffice) and Word
     for line in issuer:
         _cell_text(left, line, bold=True)
     if number:
@@ -90,7 +97,14 @@ def _title(document: Any, title: str, subtitle: str) -> None:
 
 def _signature(document: Any, signature: list[str], recipients: list[str]) -> None:
     table = document.add_table(rows=1, cols=2)
+    # Decree 30/2020 App. I: the issuer on the left, the national name and motto on the right,
+    # each on one line: the right column takes ~60% of the text width.
+    section = document.sections[0]
+    text_width = section.page_width - section.left_margin - section.right_margin
+    table.autofit = False
     left, right = table.rows[0].cells
+    for column, cell, share in zip(table.columns, (left, right), (0.38, 0.62), strict=True):
+        column.width = cell.width = int(text_width * share)  # the grid (LibreOffice) and Word
     if recipients:
         _cell_text(left, "Nơi nhận:", bold=True, italic=True, center=False, size=12)
         for line in recipients:

@@ -368,3 +368,46 @@ def test_two_workers_share_the_queue_without_taking_a_job_twice(units):
     jobs = list(ExportJob.objects.all())
     assert all(j.state == ExportState.DONE and j.attempts == 1 for j in jobs)
     assert {j.worker for j in jobs} <= {"w1", "w2"}
+
+
+SOFFICE = "/usr/bin/soffice"
+
+
+@pytest.mark.parametrize(
+    "kind,fmt", [("results", "docx"), ("results", "xlsx"), ("evenness", "xlsx")]
+)
+def test_exports_open_in_libreoffice_with_vietnamese_text(scenario, officer, tmp_path, kind, fmt):
+    """What an office does with the file: LibreOffice opens it (converted headless to PDF) and
+    the Vietnamese survives, with the commune names and the official header."""
+    import os
+
+    assert os.path.exists(SOFFICE), "install LibreOffice (make browser-deps does)"
+    job = export(officer, scenario, kind, fmt)
+    source = tmp_path / f"export.{fmt}"
+    source.write_bytes(bytes(job.content))
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        capture_output=True, check=True, timeout=180,
+    )  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "export.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for expected in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Đức Hợp", "Đồng Thanh"):
+        assert expected in text, (expected, text[:400])
+
+
+def test_long_text_wraps_inside_its_column(scenario, officer):
+    """A ground's legal wording is longer than its column: it wraps instead of running over."""
+    job = export(officer, scenario, "deferral_list", "xlsx")
+    ws = openpyxl.load_workbook(io.BytesIO(bytes(job.content))).active
+    widths = {k: d.width for k, d in ws.column_dimensions.items()}
+    long_cells = [
+        c
+        for row in ws.iter_rows(min_row=8)
+        for c in row
+        if isinstance(c.value, str) and len(c.value) > (widths.get(c.column_letter) or 14)
+        and c.coordinate not in ws.merged_cells
+    ]  # fmt: skip
+    assert long_cells
+    assert all(c.alignment.wrap_text for c in long_cells)
