@@ -26,6 +26,8 @@ from muster.conscription.models import (
     DecisionStatus,
     QuotaHistory,
     Replacement,
+    ViolationCase,
+    Volunteer,
 )
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall
@@ -33,6 +35,7 @@ from muster.people.succession import holding
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
+    from muster.people.models import Person
 
 
 def campaigns_for_user(user: User) -> QuerySet[Campaign]:
@@ -206,3 +209,40 @@ def decisions_for_user(*, user: User, campaign: Campaign) -> QuerySet[CallupDeci
         .select_related("person", "commune__unit")
         .order_by("authority", "number")
     )
+
+
+@dataclass(frozen=True)
+class PersonCallup:
+    """What the campaigns hold about one citizen, for his registry page: call-up decisions
+    (with handover, return and replacement), volunteer applications and violation cases."""
+
+    decisions: list[CallupDecision]
+    volunteers: list[Volunteer]
+    violations: list[ViolationCase]
+
+
+def person_callup(*, person: Person) -> PersonCallup:
+    """Three queries whatever the number of campaigns. The person was fetched and authorised
+    by the caller (his page); the linked pages authorise again."""
+    decisions = list(
+        CallupDecision.objects.filter(person=person)
+        .select_related(
+            "campaign__unit",
+            "commune__unit",
+            "recruit__handover__receiving_unit",
+            "recruit__returned",
+            "replacing__returned__recruit__decision__person",
+        )
+        .order_by("-campaign__year", "-campaign__call", "-issued_on", "-id")
+    )
+    volunteers = list(
+        Volunteer.objects.filter(person=person)
+        .select_related("campaign__unit")
+        .order_by("-campaign__year", "-applied_on", "-id")
+    )
+    violations = list(
+        ViolationCase.objects.filter(person=person)
+        .select_related("unit", "campaign")
+        .order_by("-occurred_on", "-id")
+    )
+    return PersonCallup(decisions=decisions, volunteers=volunteers, violations=violations)

@@ -304,6 +304,47 @@ def test_a_replacement_takes_the_next_standby_citizen(handover, listed, officer,
     assert len(set(valid.values_list("person_id", flat=True))) == 3
 
 
+def test_the_citizens_pages_show_decision_handover_return_and_replacement(
+    client, handover, listed, officer, personas
+):
+    """The registry page of each citizen carries his call-up story, linked; a citizen who was
+    never called says so. The card costs the same number of queries with or without it."""
+    recruit = handover.recruits.order_by("decision__number").select_related("decision").first()
+    returned = _returned(officer, recruit)
+    result = hs.replacement_record(
+        actor=officer, returned=returned, replaced_on=dt.date(2025, 2, 28)
+    )
+    first, second = recruit.decision, result.replacement.decision
+    client.force_login(personas["commune_commander"])
+
+    def page(person):
+        url = reverse("people:person_detail", kwargs={"public_id": person.public_id})
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        return html, len(queries)
+
+    html, called_queries = page(first.person)
+    assert reverse("campaigns:decision_detail", kwargs={"public_id": first.public_id}) in html
+    assert reverse("campaigns:recruit_detail", kwargs={"public_id": recruit.public_id}) in html
+    assert f"Quyết định gọi nhập ngũ số {first.number} ngày 20/01/2025" in html
+    assert "Bàn giao ngày 13/02/2025 cho Sư đoàn D395" in html
+    assert "trả về ngày 20/02/2025" in html
+    html, _ = page(second.person)
+    assert reverse("campaigns:decision_detail", kwargs={"public_id": second.public_id}) in html
+    assert f"thay {first.person.full_name}" in html
+    assert (
+        client.get(
+            reverse("campaigns:decision_detail", kwargs={"public_id": second.public_id})
+        ).status_code
+        == 200
+    )
+
+    never = fit_people(handover.commune.unit, 1, prefix="Chưa gọi")[0]
+    html, never_queries = page(never)
+    assert "Chưa có quyết định gọi nhập ngũ, đơn tình nguyện hay vụ vi phạm." in html
+    assert never_queries == called_queries
+
+
 def test_within_the_cap_when_the_locality_gives_the_unit_enough(units, officer, personas):
     campaign = campaign_with_quota(units, officer, dhop_army=3, army=150)
     commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
