@@ -625,6 +625,18 @@ class ReviewStep(models.Model):
                 condition=Q(members__isnull=True) | Q(members__gte=models.F("present")),
                 name="reviewstep_present_within_members",
             ),
+            # One record per round: per village for nominations, per commune for the council
+            # (a NULL village would not collide in a plain unique index).
+            models.UniqueConstraint(
+                fields=["commune", "kind", "round", "village"],
+                condition=Q(village__isnull=False),
+                name="reviewstep_round_once_per_village",
+            ),
+            models.UniqueConstraint(
+                fields=["commune", "kind", "round"],
+                condition=Q(village__isnull=True),
+                name="reviewstep_round_once_per_commune",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -659,37 +659,46 @@ def review_step_record(
             add("outcomes", problem)
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
-        step.save()
-        ReviewOutcome.objects.bulk_create(
-            [
-                ReviewOutcome(
-                    step=step,
-                    person=o.person,
-                    approved=o.approved,
-                    votes_for=o.votes_for,
-                    votes_against=o.votes_against,
-                    note=o.note.strip(),
-                )
-                for o in outcomes
-            ]
-        )
-        record_event(
-            actor=actor,
-            action="selection.review.record",
-            obj=step,
-            scope_unit=commune.unit,
-            changes={
-                "kind": kind,
-                "round": round,
-                "village": village.code if village else None,
-                "held_on": held_on.isoformat(),
-                "present": present,
-                "votes": [votes_for, votes_against, abstained],
-                "approved": sum(1 for o in outcomes if o.approved),
-                "refused": sum(1 for o in outcomes if not o.approved),
-            },
-        )
+    try:
+        with transaction.atomic():
+            step.save()
+            ReviewOutcome.objects.bulk_create(
+                [
+                    ReviewOutcome(
+                        step=step,
+                        person=o.person,
+                        approved=o.approved,
+                        votes_for=o.votes_for,
+                        votes_against=o.votes_against,
+                        note=o.note.strip(),
+                    )
+                    for o in outcomes
+                ]
+            )
+            record_event(
+                actor=actor,
+                action="selection.review.record",
+                obj=step,
+                scope_unit=commune.unit,
+                changes={
+                    "kind": kind,
+                    "round": round,
+                    "village": village.code if village else None,
+                    "held_on": held_on.isoformat(),
+                    "present": present,
+                    "votes": [votes_for, votes_against, abstained],
+                    "approved": sum(1 for o in outcomes if o.approved),
+                    "refused": sum(1 for o in outcomes if not o.approved),
+                },
+            )
+    except IntegrityError as exc:
+        # Another officer recorded the same round between our check and our write: the
+        # unique constraints refused it (reviewstep_round_once_per_*).
+        if ReviewStep.objects.filter(
+            commune=commune, kind=kind, round=round, village=village
+        ).exists():
+            raise ValidationError({"round": [_("This round is already recorded.")]}) from exc
+        raise
     return step
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
@@ -276,3 +276,56 @@ def test_pages_record_a_step_and_add_outcomes_with_htmx(commune, units, personas
     client.force_login(personas["commune_commander"])
     assert client.post(detail, {"o-national_id": person.national_id}).status_code == 403
     assert client.get(detail).status_code == 200
+
+
+def test_the_database_refuses_a_second_record_of_the_same_round(commune, village):
+    """The service and the model's validation check first; the constraints hold even when
+    both are bypassed (bulk_create skips them), for the council (no village: a plain unique
+    index would let NULLs through) and per village."""
+
+    def create(**values):
+        return ReviewStep.objects.bulk_create([ReviewStep(**values)])
+
+    base = {
+        "commune": commune,
+        "held_on": dt.date(2025, 1, 8),
+        "chaired_by": "Chủ tịch",
+        "present": 5,
+        "minutes": "Biên bản.",
+    }
+    create(kind=ReviewKind.COUNCIL_REVIEW, round=1, **base)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        create(kind=ReviewKind.COUNCIL_REVIEW, round=1, **base)
+    create(kind=ReviewKind.COUNCIL_REVIEW, round=2, **base)
+    nomination = {"kind": ReviewKind.VILLAGE_NOMINATION, "round": 1, **base}
+    create(village=village, **nomination)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        create(village=village, **nomination)
+    other = make_village(commune.unit, "Thôn Đức Hạ")
+    create(village=other, **nomination)
+    assert ReviewStep.objects.filter(commune=commune).count() == 4
+
+
+@pytest.mark.postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_recording_the_same_round_at_once_leave_one(units, personas):
+    """Both pass the service's check before either writes; the constraint refuses the second,
+    which gets the same Vietnamese message as a sequential duplicate."""
+    from tests.conscription.test_campaign_concurrency import _run_threads
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (two connections at once)")
+    campaign = campaign_with_quota(units, personas["district_officer"])
+    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+    actor = personas["service_council"]
+    messages: list[str] = []
+
+    def record(index: int) -> None:
+        try:
+            _council(actor, commune, round=1)
+        except ValidationError as exc:
+            messages.extend(exc.message_dict["round"])
+
+    assert _run_threads(4, record) == []
+    assert ReviewStep.objects.filter(commune=commune, kind=ReviewKind.COUNCIL_REVIEW).count() == 1
+    assert messages == ["Vòng này đã được ghi nhận."] * 3
