@@ -310,6 +310,8 @@ def person_transfer_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID
         form.add_service_errors(error)
         return _form_page(request, form=form, title=title, person=person, status=400)
     messages.success(request, _("The transfer has been recorded."))
+    # The service moved a fresh copy of the record: read where he is registered now.
+    person.refresh_from_db(fields=["registration_unit"])
     if person.registration_unit_id in visible_unit_ids(request.user):
         return redirect("people:person_detail", public_id=person.public_id)
     return redirect("people:person_list")

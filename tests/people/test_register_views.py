@@ -70,6 +70,8 @@ def test_clerk_registers_a_17_year_old_and_records_his_move_to_dong_thanh(client
         },
     )
     assert response.status_code == 302
+    # He left the clerk's area: back to her registry (his page would now be a 404 for her).
+    assert response.url == reverse("people:person_list")
     person.refresh_from_db()
     assert person.registration_unit == units["DT"]
     out = RegistrationEvent.objects.get(person=person, kind=EventKind.TRANSFER_OUT)
