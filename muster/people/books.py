@@ -99,8 +99,11 @@ class BookFilter:
 
 @dataclass(frozen=True)
 class Row:
-    person_id: Any  # the person's public_id, for the link on screen
+    person_id: Any  # the person's public_id, for the link on screen (None: no link)
     cells: Sequence[Cell]
+    #: Where the person is registered now; a transfer list keeps those who moved away, whose
+    #: page is outside the reader's area, so the screen names them without a link.
+    unit_id: int | None = None
 
 
 # --- Scope ---------------------------------------------------------------------------------
@@ -381,7 +384,8 @@ def _transfer_row(event: RegistrationEvent, number: int) -> Row:
         note = f"{_('Late')}. {note}".strip(". ")
     return Row(
         person.public_id,
-        (
+        unit_id=person.registration_unit_id,
+        cells=(
             number,
             person.full_name,
             person.date_of_birth,
@@ -484,11 +488,12 @@ def book_page(slug: str, user: User, f: BookFilter, page: int = 1) -> BookPage:
     current = paginator.get_page(page)
     rows = book_rows(slug, f, list(current.object_list), start=current.start_index() or 1)
     document = book_document(slug, user, f, rows)
+    visible = visible_unit_ids(user)
     return BookPage(
         document=document,
         rows=[
             Row(
-                r.person_id,
+                r.person_id if r.unit_id is None or r.unit_id in visible else None,
                 [format_cell(v, c.kind) for c, v in zip(document.columns, r.cells, strict=True)],
             )
             for r in rows

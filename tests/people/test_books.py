@@ -118,7 +118,7 @@ def test_age17_row_has_the_clerks_columns(data, units, personas):
     )
     headers = [c.header for c in page.document.columns]
     assert headers == [
-        "STT", "Họ và tên", "Ngày sinh", "số CCCD", "Thôn", "Học vấn", "Nghề nghiệp",
+        "STT", "Họ và tên", "Ngày sinh", "Số CCCD", "Thôn", "Học vấn", "Nghề nghiệp",
         "Họ tên cha", "Họ tên mẹ", "Ngày đăng ký", "Số giấy chứng nhận", "Ghi chú",
     ]  # fmt: skip
     row = next(r for r in page.rows if r.cells[1] == "Nguyễn Văn A17")
@@ -158,6 +158,9 @@ def test_registration_and_transfer_update_both_communes_books(data, units, perso
     out_rows = books.book_page("transfers", clerk, books.BookFilter(commune=dh, **period)).rows
     in_rows = books.book_page("transfers", other, books.BookFilter(commune=dtc, **period)).rows
     assert out_rows[0].cells[4] == "Đi" and in_rows[0].cells[4] == "Đến"
+    # His page is now outside the old commune's area: named there without a link (a 404).
+    assert out_rows[0].person_id is None
+    assert in_rows[0].person_id == data["R1"].public_id
     assert in_rows[0].cells[8] == "05/05/2025"
     assert "Trễ hạn" in in_rows[0].cells[10]  # 10 working days after 05/05/2025 had passed
     on = dt.date(2025, 6, 1)
