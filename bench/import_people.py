@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import functools
 import io
 import os
 import platform
@@ -32,6 +33,7 @@ import random
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -153,7 +155,7 @@ def main() -> None:
         fields = Path(f"/proc/{server_pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    def timed(work) -> tuple[float, float, float]:
+    def timed(work: Callable[[], None]) -> tuple[float, float, float]:
         """(wall, client CPU, server CPU) seconds of ``work()``."""
         cpu, srv, started = time.process_time(), server_cpu(), time.perf_counter()
         work()
@@ -220,7 +222,7 @@ def main() -> None:
             if postgres:
                 with connection.cursor() as cursor:
                     cursor.execute(f"VACUUM ANALYZE {table}")
-            raws.setdefault(fmt, []).append(timed(lambda fmt=fmt: raw_load(fmt)))
+            raws.setdefault(fmt, []).append(timed(functools.partial(raw_load, fmt)))
             assert Person.objects.count() == args.rows
 
     def line(label: str, runs: list[tuple[float, float, float]]) -> float:
