@@ -8,15 +8,17 @@ file in one transaction (new people by one bulk insert, changed people by ``bulk
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import os
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -104,9 +106,12 @@ def check_import_unit(*, actor: User | None, unit: Unit) -> None:
         raise ValidationError(_("This commune is outside your area."))
 
 
-def load_context(*, unit: Unit, numbers: set[str]) -> tuple[importing.Context, dict[int, str]]:
+def load_context(
+    *, unit: Unit, numbers: set[str] | None
+) -> tuple[importing.Context, dict[int, str]]:
     """Pre-load the commune's villages and people in one query each, and who else holds
-    the file's ID numbers in chunked ``IN`` queries. Returns the context and village names."""
+    the file's ID numbers (``numbers``; None: not looked up, the streamed import leaves them
+    to the unique index). Returns the context and village names."""
     villages: dict[str, int | None] = {}
     names: dict[int, str] = {}
     for pk, name in Unit.objects.filter(parent=unit, kind__in=VILLAGE_LEVEL_KINDS).values_list(
@@ -125,12 +130,12 @@ def load_context(*, unit: Unit, numbers: set[str]) -> tuple[importing.Context, d
         by_name_dob.setdefault((name_search, record["date_of_birth"]), []).append(
             record["national_id"]
         )
-    unknown = sorted(numbers - existing.keys())
+    unknown = sorted(numbers - existing.keys()) if numbers is not None else []
     elsewhere: set[str] = set()
     # Plain SQL: the ORM's per-parameter work on 100,000 IDs costs more than the queries.
     table = connection.ops.quote_name(Person._meta.db_table)
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":  # one query, the numbers as one array parameter
+        if connection.vendor == "postgresql" and unknown:  # one query: the numbers as an array
             cursor.execute(
                 f"SELECT national_id FROM {table} WHERE national_id = ANY(%s)", [unknown]
             )
@@ -206,7 +211,114 @@ def _insert_columns() -> list[Any]:
     return [f for f in Person._meta.concrete_fields if not f.primary_key]
 
 
-def insert_people(rows: Sequence[dict[str, Any]], *, registration_unit_id: int) -> int:
+#: PostgreSQL ``COPY`` format of the import: "binary" (typed values, no text parsing on the
+#: server) or "text". Measured in bench/import_people.py; see docs/performance.md.
+COPY_FORMAT = "binary"
+
+
+class _Records:
+    """Turns import values into full ``people_person`` rows for the database's bulk path.
+
+    Each row holds ``Person`` values by attribute name (``residence_unit_id``, …); the other
+    columns get their model defaults, plus a new ``public_id``, ``name_search`` and the times.
+    """
+
+    def __init__(self, *, registration_unit_id: int) -> None:
+        fields = _insert_columns()
+        now = timezone.now()
+        self.sqlite = connection.vendor == "sqlite"
+        defaults: dict[str, Any] = {}
+        for f in fields:
+            if f.has_default() and not callable(f.default):
+                defaults[f.attname] = f.default
+            elif f.null:
+                defaults[f.attname] = None
+            elif not f.has_default():
+                defaults[f.attname] = "" if f.get_internal_type() == "CharField" else None
+        defaults["created_at"] = defaults["updated_at"] = now
+        if self.sqlite:
+            stamp = connection.ops.adapt_datetimefield_value(now)
+            defaults["created_at"] = defaults["updated_at"] = stamp
+        attnames = [f.attname for f in fields]
+        self.fields = fields
+        self.position = {name: i for i, name in enumerate(attnames)}
+        self.template = [defaults.get(name) for name in attnames]
+        self.template[self.position["registration_unit_id"]] = registration_unit_id
+        self.at_public_id = self.position["public_id"]
+        self.at_name = self.position["name_search"]
+        # SQLite takes dates as ISO text (no default adapter).
+        self.dates = [
+            self.position[f.attname] for f in fields if f.get_internal_type() == "DateField"
+        ]
+        table = connection.ops.quote_name(Person._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN" + (
+            " (FORMAT BINARY)" if COPY_FORMAT == "binary" else ""
+        )
+        marks = ", ".join(["?"] * len(fields))
+        self.insert_sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+
+    def copy_types(self) -> list[str]:
+        """The PostgreSQL type of each column, for binary ``COPY``."""
+        return [f.db_type(connection).split("(")[0] for f in self.fields]
+
+    def record(self, values: dict[str, Any], name_search: str = "") -> list[Any]:
+        out = self.template.copy()
+        position = self.position
+        for name, value in values.items():
+            out[position[name]] = value
+        out[self.at_name] = name_search or importing.fold_name(values["full_name"])
+        if self.sqlite:
+            out[self.at_public_id] = _uuid4_hex()
+            for i in self.dates:
+                day = out[i]
+                if day is not None:
+                    out[i] = day.isoformat()
+        else:
+            out[self.at_public_id] = uuid.uuid4()
+        return out
+
+
+_UUID4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
+_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
+
+
+def _uuid4_hex() -> str:
+    """``uuid.uuid4().hex`` (random, version 4, RFC 4122 variant) without building a UUID."""
+    number = int.from_bytes(os.urandom(16)) & _UUID4_CLEAR | _UUID4_SET
+    return f"{number:032x}"
+
+
+@contextlib.contextmanager
+def _people_copy(records: _Records) -> Iterator[Any]:
+    """PostgreSQL: one ``COPY`` into ``people_person``; yields ``write(values, name_search)``.
+
+    The server ingests the rows as they arrive, so the caller can check row N while it loads
+    the earlier ones. An exception inside the block aborts the ``COPY`` (nothing of it is
+    kept); errors of the server (a unique ID number held elsewhere …) surface as Django's
+    ``IntegrityError`` … when the block ends, and the caller's transaction must roll back.
+    """
+    with (
+        connection.wrap_database_errors,
+        connection.cursor() as cursor,
+        cursor.cursor.copy(records.copy_sql) as copy,
+    ):
+        if COPY_FORMAT == "binary":
+            copy.set_types(records.copy_types())
+        write_row, record = copy.write_row, records.record
+
+        def write(values: dict[str, Any], name_search: str = "") -> None:
+            write_row(record(values, name_search))
+
+        yield write
+
+
+def insert_people(
+    rows: Sequence[dict[str, Any]],
+    *,
+    registration_unit_id: int,
+    names: Sequence[str] | None = None,
+) -> int:
     """Insert new people with the database's own bulk path; the one raw write of the registry.
 
     Each row holds ``Person`` values by attribute name (``residence_unit_id``, …); the other
@@ -214,70 +326,29 @@ def insert_people(rows: Sequence[dict[str, Any]], *, registration_unit_id: int) 
     PostgreSQL loads them with ``COPY``; SQLite with ``executemany`` (one row per statement, so
     the 999-variable limit of a multi-row ``INSERT`` does not apply). Must run inside the
     caller's transaction; database errors surface as Django's (``IntegrityError`` …).
+    ``names`` are the rows' folded names when the caller has them (else folded here).
     """
     if not rows:
         return 0
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("insert_people must run inside the import's transaction")
-    fields = _insert_columns()
-    now = timezone.now()
-    vendor = connection.vendor
-    defaults: dict[str, Any] = {}
-    for f in fields:
-        if f.has_default() and not callable(f.default):
-            defaults[f.attname] = f.default
-        elif f.null:
-            defaults[f.attname] = None
-        elif not f.has_default():
-            defaults[f.attname] = "" if f.get_internal_type() == "CharField" else None
-    defaults["created_at"] = defaults["updated_at"] = now
-    defaults["registration_unit_id"] = registration_unit_id
-    attnames = [f.attname for f in fields]
-    if vendor == "sqlite":
-        stamp = connection.ops.adapt_datetimefield_value(now)
-        defaults["created_at"] = defaults["updated_at"] = stamp
-
-    position = {name: i for i, name in enumerate(attnames)}
-    template = [defaults.get(name) for name in attnames]
-    template[position["registration_unit_id"]] = registration_unit_id
-    at_public_id, at_name = position["public_id"], position["name_search"]
-    sqlite = vendor == "sqlite"
-    dates = [
-        position[f.attname]
-        for f in fields
-        if f.get_internal_type() == "DateField"  # SQLite takes ISO text (no default adapter)
-    ]
-    new_uuid = uuid.uuid4
-    fold_name = importing.fold_name
-
-    def record(row: dict[str, Any]) -> list[Any]:
-        out = template.copy()
-        for name, value in row.items():
-            out[position[name]] = value
-        out[at_name] = fold_name(row["full_name"])
-        if sqlite:
-            out[at_public_id] = new_uuid().hex
-            for i in dates:
-                day = out[i]
-                if day is not None:
-                    out[i] = day.isoformat()
-        else:
-            out[at_public_id] = new_uuid()
-        return out
-
-    table = connection.ops.quote_name(Person._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    records = _Records(registration_unit_id=registration_unit_id)
+    folded = names if names is not None else [""] * len(rows)
+    if not records.sqlite:
+        with _people_copy(records) as write:
+            for row, name in zip(rows, folded, strict=True):
+                write(row, name)
+        return len(rows)
+    record = records.record
     with connection.wrap_database_errors, connection.cursor() as cursor:
         raw = cursor.cursor  # the driver's cursor: no per-row wrapping
-        if not sqlite:
-            with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(record(row))
-        else:
-            marks = ", ".join(["?"] * len(fields))
-            sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-            for chunk in importing.chunked(rows, _INSERT_BATCH):
-                raw.executemany(sql, [record(row) for row in chunk])
+        for start in range(0, len(rows), _INSERT_BATCH):
+            chunk = zip(
+                rows[start : start + _INSERT_BATCH],
+                folded[start : start + _INSERT_BATCH],
+                strict=True,
+            )
+            raw.executemany(records.insert_sql, [record(row, name) for row, name in chunk])
     return len(rows)
 
 
@@ -329,14 +400,119 @@ def import_people(
     ``skip_lines`` are rows the user chose not to import (likely duplicates: "skip the new
     row"). ``batch`` is the pending upload being confirmed (None: a new record, as the command
     does). ``dry_run`` checks and counts but writes nothing (the returned batch is unsaved).
+
+    On PostgreSQL the rows are checked and streamed into one ``COPY`` together (see
+    :func:`_import_streamed`); when that meets a bad row, or an ID number the unique index
+    finds elsewhere, everything it wrote is rolled back and the whole file is checked again
+    to report every bad row. SQLite (and a dry run) checks the whole file, then writes.
     """
     check_import_unit(actor=actor, unit=unit)
+    if connection.vendor == "postgresql" and not dry_run:
+        streamed = _import_streamed(
+            actor=actor,
+            unit=unit,
+            data=data,
+            file_name=file_name,
+            mapping=mapping,
+            skip_lines=skip_lines,
+            batch=batch,
+        )
+        if streamed is not None:
+            return streamed
     checked = import_check(unit=unit, data=data, file_name=file_name, mapping=mapping)
     report = checked.report
     if not report.ok:
         raise ImportRejected(report)
     creates = [r for r in report.rows if r.action == "create" and r.line not in skip_lines]
     updates = [r for r in report.rows if r.action == "update"]
+    batch = _fill_batch(
+        batch, actor=actor, unit=unit, data=data, file_name=file_name, report=report,
+        creates=creates, updates=updates,
+    )  # fmt: skip
+    if dry_run:
+        return Outcome(batch=batch, report=report)
+    with transaction.atomic():
+        insert_people(
+            [r.values for r in creates],
+            registration_unit_id=unit.pk,
+            names=[r.name_search for r in creates],
+        )
+        _apply(actor=actor, unit=unit, batch=batch, updates=updates)
+    return Outcome(batch=batch, report=report)
+
+
+class _StreamStopped(Exception):
+    """The streamed import met a bad row or a database refusal: rolled back, check again."""
+
+
+def _import_streamed(
+    *,
+    actor: User | None,
+    unit: Unit,
+    data: bytes,
+    file_name: str,
+    mapping: Sequence[str] | None,
+    skip_lines: frozenset[int],
+    batch: ImportBatch | None,
+) -> Outcome | None:
+    """PostgreSQL: check the rows and ``COPY`` each new person as soon as it is checked, in
+    one transaction, so the server loads row N while the client checks row N + 1 (two cores
+    work at once instead of one after the other).
+
+    Returns None, having written nothing, when the file cannot be read, its mapping is wrong,
+    a row is bad, or the database refuses a row (an ID number held by a citizen of another
+    commune is left to the unique index instead of being looked up first): the caller then
+    checks the whole file for the complete report.
+    """
+    try:
+        table = importing.read_table(data, file_name)
+    except importing.TableError:
+        return None
+    if mapping is None:
+        mapping = importing.suggest_mapping(table.headers)
+    context, _names = load_context(unit=unit, numbers=None)
+    report, rows = importing.check_rows(table, mapping, context)
+    if report.file_errors:
+        return None
+    creates: list[importing.RowResult] = []
+    updates: list[importing.RowResult] = []
+    try:
+        with transaction.atomic():
+            try:
+                with _people_copy(_Records(registration_unit_id=unit.pk)) as write:
+                    for _offset, row in rows:
+                        action = row.action
+                        if action == "create":
+                            if row.line not in skip_lines:
+                                write(row.values, row.name_search)
+                                creates.append(row)
+                        elif action == "update":
+                            updates.append(row)
+                        elif action == "error":
+                            raise _StreamStopped
+            except IntegrityError as exc:
+                raise _StreamStopped from exc
+            batch = _fill_batch(
+                batch, actor=actor, unit=unit, data=data, file_name=file_name, report=report,
+                creates=creates, updates=updates,
+            )  # fmt: skip
+            _apply(actor=actor, unit=unit, batch=batch, updates=updates)
+    except _StreamStopped:
+        return None
+    return Outcome(batch=batch, report=report)
+
+
+def _fill_batch(
+    batch: ImportBatch | None,
+    *,
+    actor: User | None,
+    unit: Unit,
+    data: bytes,
+    file_name: str,
+    report: importing.Report,
+    creates: list[importing.RowResult],
+    updates: list[importing.RowResult],
+) -> ImportBatch:
     if batch is None:
         batch = ImportBatch(unit=unit, created_by=actor, file_name=file_name[:255])
     batch.sha256 = sha256(data)
@@ -354,32 +530,34 @@ def import_people(
         }
         for r in updates
     ]
-    if dry_run:
-        return Outcome(batch=batch, report=report)
-    with transaction.atomic():
-        insert_people([r.values for r in creates], registration_unit_id=unit.pk)
-        _update_people(updates)
-        batch.status = ImportStatus.APPLIED
-        batch.applied_at = timezone.now()
-        batch.content = b""
-        batch.save()
-        record_event(
-            actor=actor,
-            action="people.import",
-            obj=batch,
-            scope_unit=unit,
-            changes={
-                "file_name": batch.file_name,
-                "sha256": batch.sha256,
-                "rows": batch.row_count,
-                "created": batch.created_count,
-                "updated": batch.updated_count,
-                "unchanged": batch.unchanged_count,
-                "skipped": batch.skipped_count,
-            },
-            reason=_("Import of %(file)s") % {"file": batch.file_name},
-        )
-    return Outcome(batch=batch, report=report)
+    return batch
+
+
+def _apply(
+    *, actor: User | None, unit: Unit, batch: ImportBatch, updates: list[importing.RowResult]
+) -> None:
+    """After the new people: the updates, the applied batch and the audit event."""
+    _update_people(updates)
+    batch.status = ImportStatus.APPLIED
+    batch.applied_at = timezone.now()
+    batch.content = b""
+    batch.save()
+    record_event(
+        actor=actor,
+        action="people.import",
+        obj=batch,
+        scope_unit=unit,
+        changes={
+            "file_name": batch.file_name,
+            "sha256": batch.sha256,
+            "rows": batch.row_count,
+            "created": batch.created_count,
+            "updated": batch.updated_count,
+            "unchanged": batch.unchanged_count,
+            "skipped": batch.skipped_count,
+        },
+        reason=_("Import of %(file)s") % {"file": batch.file_name},
+    )
 
 
 @transaction.atomic

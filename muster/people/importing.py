@@ -223,7 +223,11 @@ def _read_csv(data: bytes) -> list[list[RawCell]]:
     sample = text[:4096]
     first_line = sample.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    # The reader's rows are lists already (typed as such: list[str] is a list[RawCell]).
+    rows: list[list[RawCell]] = list(
+        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # type: ignore[arg-type]
+    )
+    return rows
 
 
 def _read_xlsx(data: bytes) -> list[list[RawCell]]:
@@ -326,6 +330,8 @@ class RowResult:
     action: str = ""  # "create", "update", "unchanged", "error"
     pk: int | None = None
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    #: ``fold_name(full_name)`` of a row to create (the stored ``Person.name_search``).
+    name_search: str = ""
 
 
 @dataclass(frozen=True)
@@ -492,56 +498,107 @@ def _parse_cell(key: str, cell: RawCell, ctx: Context) -> tuple[str, Any, RowErr
 
 #: Columns whose cells repeat (villages, dates, vocabularies): parsed once per distinct cell.
 _UNIQUE_KEYS = frozenset({"full_name", "national_id", "phone"})
+#: Free-text columns with nothing to look up: only trimmed and their length checked.
+_PLAIN_TEXT_KEYS = frozenset({"full_name", "religion", "phone", "occupation", "workplace"})
+_Parsed = tuple[str, Any, RowError | None]
+
+
+class RowChecker:
+    """Parses and checks the rows of one file read through one mapping (kiểm tra từng dòng).
+
+    Built once per file: the mapping becomes a list of (column index, field, parser, memo), so
+    a row does no lookups of the mapping or of the column definitions. Columns whose cells
+    repeat (villages, dates, vocabularies) remember each distinct cell's outcome (``memo``);
+    folded names are cached per file (names repeat: a commune has few distinct ones).
+    """
+
+    def __init__(self, mapping: Sequence[str], ctx: Context) -> None:
+        self.ctx = ctx
+        plan: list[tuple[int, str, Any, dict[RawCell, _Parsed] | None]] = []
+        for index, key in enumerate(mapping):
+            if not key:
+                continue
+            if key == "national_id":
+                plan.append((index, key, None, None))
+                continue
+            column = COLUMN_BY_KEY[key]
+            if key in _PLAIN_TEXT_KEYS:
+                parser: Any = functools.partial(_parse_plain_text, key, column.max_length)
+            else:
+                parser = functools.partial(_parse_cell_of, key, ctx)
+            memo: dict[RawCell, _Parsed] | None = None if key in _UNIQUE_KEYS else {}
+            plan.append((index, key, parser, memo))
+        self._plan = plan
+        self._width = max((index for index, *_rest in plan), default=-1) + 1
+        mapped = set(mapping)
+        self._required = tuple(key for key in REQUIRED_KEYS if key in mapped)
+        self._folded: dict[str, str] = {}
+
+    def fold_name(self, name: str) -> str:
+        """:func:`fold_name`, remembered for the file."""
+        folded = self._folded.get(name)
+        if folded is None:
+            folded = self._folded[name] = fold_name(name)
+        return folded
+
+    def parse(self, cells: Sequence[RawCell]) -> tuple[dict[str, Any], list[RowError]]:
+        """The ``Person`` values of one row and every problem found in it."""
+        values: dict[str, Any] = {}
+        errors: list[RowError] = []
+        if len(cells) < self._width:
+            cells = [*cells, *([None] * (self._width - len(cells)))]
+        for index, key, parser, memo in self._plan:
+            cell = cells[index]
+            if parser is None:  # the ID number, checked below with sex and date of birth
+                values[key] = _id_text(cell)
+                continue
+            if memo is None:
+                name, value, error = parser(cell)
+            else:
+                hit = memo.get(cell)
+                if hit is None:
+                    hit = memo[cell] = parser(cell)
+                name, value, error = hit
+            values[name] = value
+            if error is not None:
+                errors.append(error)
+        for key in self._required:
+            value = values[key]
+            if (value is None or value == "") and not (errors and _has(errors, key)):
+                errors.append(RowError("required", key))
+        number = values.get("national_id")
+        if number:
+            sex = values.get("sex")
+            birth = values.get("date_of_birth")
+            if errors and _has(errors, "date_of_birth"):
+                birth = None
+            problems = national_id.check(
+                number,
+                male=(sex == "M") if sex else None,
+                birth_date=birth if isinstance(birth, dt.date) else None,
+            )
+            for problem in problems:
+                errors.append(RowError("id_" + problem.code, "national_id", number))
+        return values, errors
+
+
+def _parse_cell_of(key: str, ctx: Context, cell: RawCell) -> _Parsed:
+    return _parse_cell(key, cell, ctx)
+
+
+def _parse_plain_text(key: str, max_length: int, cell: RawCell) -> _Parsed:
+    text = _text(cell)
+    if max_length and len(text) > max_length:
+        return key, text, RowError("too_long", key, str(max_length))
+    return key, text, None
 
 
 def parse_row(
-    cells: Sequence[RawCell],
-    mapping: Sequence[str],
-    ctx: Context,
-    memo: dict[tuple[str, RawCell], tuple[str, Any, RowError | None]] | None = None,
+    cells: Sequence[RawCell], mapping: Sequence[str], ctx: Context
 ) -> tuple[dict[str, Any], list[RowError]]:
-    """The ``Person`` values of one row and every problem found in it.
-
-    ``memo`` (one per file) remembers the outcome of repeated cells of the same column.
-    """
-    values: dict[str, Any] = {}
-    errors: list[RowError] = []
-    width = len(cells)
-    for index, key in enumerate(mapping):
-        if not key:
-            continue
-        cell = cells[index] if index < width else None
-        if key == "national_id":
-            values[key] = _id_text(cell)
-            continue
-        if memo is None or key in _UNIQUE_KEYS:
-            name, value, error = _parse_cell(key, cell, ctx)
-        else:
-            hit = memo.get((key, cell))
-            if hit is None:
-                hit = memo[(key, cell)] = _parse_cell(key, cell, ctx)
-            name, value, error = hit
-        values[name] = value
-        if error is not None:
-            errors.append(error)
-    for key in REQUIRED_KEYS:
-        blank = key in values and (values[key] is None or values[key] == "")
-        if blank and not _has(errors, key):
-            errors.append(RowError("required", key))
-    number = values.get("national_id")
-    if number:
-        sex = values.get("sex")
-        birth = values.get("date_of_birth")
-        problems = national_id.check(
-            number,
-            male=(sex == "M") if sex else None,
-            birth_date=birth
-            if isinstance(birth, dt.date) and not _has(errors, "date_of_birth")
-            else None,
-        )
-        for problem in problems:
-            errors.append(RowError("id_" + problem.code, "national_id", number))
-    return values, errors
+    """The ``Person`` values of one row and every problem found in it (one-off use; a file
+    goes through one :class:`RowChecker`)."""
+    return RowChecker(mapping, ctx).parse(cells)
 
 
 def _has(errors: list[RowError], column: str) -> bool:
@@ -583,58 +640,90 @@ def validate_steps(
 ) -> Iterator[int | Report]:
     """:func:`validate`, yielding the number of rows done every ``every`` rows, then the report
     (the import page streams these as its progress bar)."""
+    report, rows = check_rows(table, mapping, ctx)
+    mark = every
+    if report.file_errors:
+        yield report
+        return
+    for offset, _row in rows:
+        while offset >= mark:
+            yield mark
+            mark += every
+    while mark < len(table.rows):  # trailing blank rows
+        yield mark
+        mark += every
+    yield report
+
+
+def check_rows(
+    table: Table, mapping: Sequence[str], ctx: Context
+) -> tuple[Report, Iterator[tuple[int, RowResult]]]:
+    """The report of ``table`` and the generator that fills it: each checked row as
+    ``(offset in the file, row)`` as soon as its action is known, so a caller can act on a
+    row (write it) while the next ones are checked. The report is complete once the
+    generator is exhausted; with mapping errors it has no rows and the generator is empty.
+    """
     mapping = list(mapping) + [""] * (len(table.headers) - len(mapping))
     file_errors = check_mapping(mapping)
     report = Report(rows=[], file_errors=file_errors, duplicates=[], mapping=mapping)
     if file_errors:
-        yield report
-        return
+        return report, iter(())
+    return report, _check_rows(table, mapping, ctx, report)
+
+
+def _check_rows(
+    table: Table, mapping: list[str], ctx: Context, report: Report
+) -> Iterator[tuple[int, RowResult]]:
     mapped = [i for i, key in enumerate(mapping) if key]
-    memo: dict[tuple[str, RawCell], tuple[str, Any, RowError | None]] = {}
+    checker = RowChecker(mapping, ctx)
+    parse, fold_name_of = checker.parse, checker.fold_name
     first_line_of: dict[str, int] = {}
     new_by_name_dob: dict[tuple[str, dt.date], tuple[int, str]] = {}
+    elsewhere, existing_of, by_name_dob = ctx.elsewhere, ctx.existing, ctx.by_name_dob
+    append, duplicates = report.rows.append, report.duplicates
+    first_line = table.first_line
     for offset, cells in enumerate(table.rows):
-        if offset % every == 0 and offset:
-            yield offset
         if _blank_row(cells, mapped):
             continue
-        line = table.first_line + offset
-        values, errors = parse_row(cells, mapping, ctx, memo)
+        line = first_line + offset
+        values, errors = parse(cells)
         row = RowResult(line=line, values=values, errors=errors)
-        report.rows.append(row)
+        append(row)
         number = values.get("national_id") or ""
         if number:
             first = first_line_of.setdefault(number, line)
             if first != line:
                 errors.append(RowError("id_twice", "national_id", str(first)))
-            elif number in ctx.elsewhere:
+            elif number in elsewhere:
                 errors.append(RowError("id_elsewhere", "national_id", number))
         if errors:
             row.action = "error"
+            yield offset, row
             continue
-        existing = ctx.existing.get(number)
+        existing = existing_of.get(number)
         if existing is None:
             row.action = "create"
-            name_dob = (fold_name(values["full_name"]), values["date_of_birth"])
-            others = [n for n in ctx.by_name_dob.get(name_dob, ()) if n != number]
+            row.name_search = fold_name_of(values["full_name"])
+            name_dob = (row.name_search, values["date_of_birth"])
+            others = [n for n in by_name_dob.get(name_dob, ()) if n != number]
             name, born = values["full_name"], name_dob[1]
             if others:
-                report.duplicates.append(Duplicate(line, name, born, number, others[0], None))
+                duplicates.append(Duplicate(line, name, born, number, others[0], None))
             elif name_dob in new_by_name_dob:
                 other_line, other_number = new_by_name_dob[name_dob]
-                report.duplicates.append(
-                    Duplicate(line, name, born, number, other_number, other_line)
-                )
+                duplicates.append(Duplicate(line, name, born, number, other_number, other_line))
             else:
                 new_by_name_dob[name_dob] = (line, number)
+            yield offset, row
             continue
         row.pk = existing.pk
+        old_values = existing.values
         for key, value in values.items():
-            old = existing.values.get(key)
+            old = old_values.get(key)
             if old != value:
                 row.changes[key] = (old, value)
         row.action = "update" if row.changes else "unchanged"
-    yield report
+        yield offset, row
 
 
 def national_ids(table: Table, mapping: Sequence[str]) -> set[str]:

@@ -122,7 +122,21 @@ class Person(models.Model):
                 fields=["registration_unit", "name_search", "id"], name="person_unit_name"
             ),
             # The keyset order of the registry list across communes (district-wide search).
-            models.Index(fields=["name_search", "id"], name="person_name_id"),
+            # It includes the person's own filter columns, so walking it in name order checks
+            # scope, age, sex, village and education from the index alone (PostgreSQL; SQLite
+            # has no INCLUDE and builds the plain index).
+            models.Index(
+                fields=["name_search", "id"],
+                name="person_name_id",
+                include=[
+                    "registration_unit",
+                    "residence_unit",
+                    "sex",
+                    "date_of_birth",
+                    "school_grade",
+                    "higher_level",
+                ],
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.expressions import BaseExpression, RawSQL
 from django.db.models.functions import Concat
 
 from muster.conscription.models import RegistrationBar, RegistrationEvent
@@ -22,6 +23,10 @@ from muster.people.models import FamilyTie, ImportBatch, Person, PersonQuerySet,
 if TYPE_CHECKING:
     from muster.accounts.models import User
     from muster.geo.models import Unit
+
+
+#: A filter on other tables (an EXISTS subquery or its negation), applied by ``_name_page``.
+Condition = Q | BaseExpression
 
 
 def people_for_user(user: User) -> PersonQuerySet:
@@ -63,8 +68,26 @@ class PersonFilter:
     sibling_serving: bool = False
 
 
-def _apply_filter(qs: PersonQuerySet, f: PersonFilter) -> PersonQuerySet:
+@dataclass
+class _Conditions:
+    """The filters that look into other tables. ``where``: EXISTS / NOT EXISTS conditions on
+    the person; ``sources``: for each positive one, the ``person_id`` values of its records
+    (every match is among them, so a rare filter can start from its few records)."""
+
+    where: list[Condition] = field(default_factory=list)
+    sources: list[QuerySet[Any]] = field(default_factory=list)
+
+    def having(self, records: QuerySet[Any]) -> None:
+        """Matches must have one of ``records`` (each with a ``person`` foreign key)."""
+        self.where.append(Exists(records.filter(person=OuterRef("pk"))))
+        self.sources.append(records.order_by().values("person_id"))
+
+
+def _apply_filter(qs: PersonQuerySet, f: PersonFilter) -> tuple[PersonQuerySet, _Conditions]:
+    """``qs`` cut by the filters on the person's own columns (all held by the name index), and
+    the filters that look into other tables (family ties, events, bars) as conditions."""
     on = f.on or today()
+    conditions = _Conditions()
     if f.village_ids is not None:
         qs = qs.filter(residence_unit_id__in=f.village_ids)
     if f.min_age is not None:
@@ -79,45 +102,39 @@ def _apply_filter(qs: PersonQuerySet, f: PersonFilter) -> PersonQuerySet:
         qs = qs.exclude(higher_level="")
     elif f.higher_level:
         qs = qs.filter(higher_level=f.higher_level)
-    ties = FamilyTie.objects.filter(person=OuterRef("pk"))
-    parents = ties.filter(relation__in=[Relation.FATHER, Relation.MOTHER])
+    parents = FamilyTie.objects.filter(relation__in=[Relation.FATHER, Relation.MOTHER])
     if f.martyr_parent:
-        qs = qs.filter(Exists(parents.filter(is_martyr=True)))
+        conditions.having(parents.filter(is_martyr=True))
     if f.invalid_parent:
-        qs = qs.filter(
-            Exists(
-                parents.filter(
-                    Q(war_invalid_class__isnull=False) | Q(sick_soldier_loss_pct__isnull=False)
-                )
+        conditions.having(
+            parents.filter(
+                Q(war_invalid_class__isnull=False) | Q(sick_soldier_loss_pct__isnull=False)
             )
         )
     if f.sibling_serving:
-        qs = qs.filter(
-            Exists(
-                ties.filter(
-                    relation__in=[Relation.BROTHER, Relation.SISTER], serving_as_soldier=True
-                )
+        conditions.having(
+            FamilyTie.objects.filter(
+                relation__in=[Relation.BROTHER, Relation.SISTER], serving_as_soldier=True
             )
         )
     if f.status in STATUSES:
-        events = RegistrationEvent.objects.filter(person=OuterRef("pk"))
-        removed = Exists(events.filter(kind="removal", trigger_date__lte=on))
-        bars = RegistrationBar.objects.filter(person=OuterRef("pk"), start_date__lte=on).exclude(
-            end_date__lt=on
-        )
+        removals = RegistrationEvent.objects.filter(kind="removal", trigger_date__lte=on)
+        not_removed = ~Exists(removals.filter(person=OuterRef("pk")))
+        bars = RegistrationBar.objects.filter(start_date__lte=on).exclude(end_date__lt=on)
         if f.status == "removed":
-            qs = qs.filter(removed)
+            conditions.having(removals)
         elif f.status == "barred":
-            qs = qs.filter(~removed, Exists(bars.filter(kind="barred_art13")))
+            conditions.where.append(not_removed)
+            conditions.having(bars.filter(kind="barred_art13"))
         elif f.status == "exempt":
-            qs = qs.filter(~removed, Exists(bars.filter(kind="exempt_art14")))
+            conditions.where.append(not_removed)
+            conditions.having(bars.filter(kind="exempt_art14"))
         else:
-            qs = qs.filter(
-                ~removed,
-                ~Exists(bars),
-                Exists(events.filter(kind__in=_REGISTERING_KINDS, event_date__lte=on)),
+            conditions.where += [not_removed, ~Exists(bars.filter(person=OuterRef("pk")))]
+            conditions.having(
+                RegistrationEvent.objects.filter(kind__in=_REGISTERING_KINDS, event_date__lte=on)
             )
-    return qs
+    return qs, conditions
 
 
 def search_people(
@@ -131,7 +148,9 @@ def search_people(
     filters: PersonFilter | None = None,
 ) -> PersonPage:
     """One page of people matching ``query`` (name without diacritics, or ID digits) and
-    ``filters``, in one query whatever the filters (they are joins-free EXISTS subqueries).
+    ``filters``, in one query whatever the filters (they are joins-free EXISTS subqueries; see
+    ``_name_page`` for how PostgreSQL is steered between walking the name order and finding
+    rare matches directly).
 
     Keyset pagination on (name_search, id): ``after`` is the cursor of the previous page's last
     row, so every page costs the same whatever its depth.
@@ -141,8 +160,9 @@ def search_people(
         qs = qs.filter(registration_unit_id__in=unit_ids)
     if sex:
         qs = qs.filter(sex=sex)
+    conditions = _Conditions()
     if filters is not None:
-        qs = _apply_filter(qs, filters)
+        qs, conditions = _apply_filter(qs, filters)
     query = query.strip()
     words: list[str] = []
     if query.isdigit():
@@ -153,7 +173,7 @@ def search_people(
         name, _sep, raw_id = after.rpartition("|")
         if raw_id.isdigit():
             qs = qs.filter(Q(name_search__gt=name) | Q(name_search=name, id__gt=int(raw_id)))
-    rows = _name_page(qs, words, page_size + 1)
+    rows = _name_page(qs, words, page_size + 1, conditions)
     next_cursor = None
     if len(rows) > page_size:
         rows = rows[:page_size]
@@ -163,8 +183,14 @@ def search_people(
 
 
 #: On PostgreSQL, how many rows of the (name_search, id) order a name search walks before it
-#: falls back to the trigram index (see ``_name_page``).
-NAME_WALK_WINDOW = 20_000
+#: falls back to the trigram index (see ``_name_page``). The walk is index-only (the name
+#: index includes the scope column) and stops at a full page: ~15 ms per 100,000 rows
+#: walked, against 50–200 ms for the trigram branch's sort of a common word's matches.
+NAME_WALK_WINDOW = 250_000
+#: The same for filters that look into other tables (statuses, family facts): each row of the
+#: window costs a probe per condition, so the window is shorter; a filter matching fewer than
+#: about one row in 40 falls back to finding its matches directly.
+FILTER_WALK_WINDOW = 2_000
 
 
 def _like(word: str) -> str:
@@ -172,55 +198,95 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
-def _name_page(qs: PersonQuerySet, words: list[str], limit: int) -> list[Person]:
+def _name_page(
+    qs: PersonQuerySet,
+    words: list[str],
+    limit: int,
+    conditions: _Conditions | None = None,
+) -> list[Person]:
     """The first ``limit`` rows of ``qs`` in (name_search, id) order whose folded name contains
-    every word, in one query.
+    every word and that meet every condition (EXISTS filters on other tables), in one query.
 
-    SQLite (and any search without words) runs the plain ordered query. On PostgreSQL the
-    planner picks badly between two plans for a "contains" search: walking the (name_search, id)
-    index is instant when matches are spread through the alphabet ("van", "duc") but reads most
-    of the index when they sit late in it ("nguyen", "hoang" are surnames); the pg_trgm index
-    finds the matches directly but must sort them all. So the query walks the first
-    ``NAME_WALK_WINDOW`` rows in order and keeps the matches; if that gives a full page, or the
-    walk saw every row, that is the exact answer; otherwise (a one-time filter decides, so only
-    one branch runs) the matches are found through the trigram index and sorted — the sort key
-    ``name_search || ''`` keeps the planner off the name index there. Either way the result is
-    the same rows in the same order; only the cost differs.
+    SQLite (and any page without words or conditions) runs the plain ordered query. On
+    PostgreSQL the planner picks badly between two plans for a "contains" search or a rare
+    filter: walking the (name_search, id) index is instant when matches are spread through the
+    alphabet ("van", "duc", a third of the registry registered) but reads most of the index when
+    they sit late in it ("nguyen", "hoang" are surnames) or are rare (the 1% barred, the 1% with
+    a martyr parent); finding the matches directly (the pg_trgm index, the statuses' and family
+    ties' own indexes) is quick but must sort them all. So the query walks a window of the first
+    rows in order (``NAME_WALK_WINDOW`` for words alone, ``FILTER_WALK_WINDOW`` with conditions;
+    the name index includes the person's filter columns, so the walk needs no table rows) and
+    keeps the matches; if that gives a full page (or, with conditions, the walk saw every row)
+    that is the exact answer; otherwise (a one-time filter decides, so only one branch runs) the
+    matches are found directly and sorted — the sort key ``name_search || ''`` keeps the planner
+    off the name index there, and a filter on other tables starts from its own records (``id =
+    ANY(ARRAY(…))``: a few thousand primary-key probes, where the planner would rather scan the
+    whole table). The window's rows are probed the same way. Either way the result is the same
+    rows in the same order; only the cost differs.
     """
+    where = conditions.where if conditions is not None else []
     ordered = qs.select_related("registration_unit", "residence_unit").order_by("name_search", "id")
-    matching = qs
+    matching = qs.filter(*where)
     for word in words:
         matching = matching.filter(name_search__contains=word)
-    if not words or connection.vendor != "postgresql":
+    if not (words or where) or connection.vendor != "postgresql":
+        plain = ordered.filter(*where)
         for word in words:
-            ordered = ordered.filter(name_search__contains=word)
-        return list(ordered[:limit])
-    window = qs.order_by("name_search", "id").values("id", "name_search")[:NAME_WALK_WINDOW]
-    window_sql, window_params = window.query.sql_with_params()
-    fallback = (
-        matching.annotate(sort_key=Concat("name_search", Value("")))
+            plain = plain.filter(name_search__contains=word)
+        return list(plain[:limit])
+    fallback = matching
+    if conditions is not None and conditions.sources:
+        source_sql, source_params = conditions.sources[0].query.sql_with_params()
+        fallback = fallback.filter(_id_in_array(source_sql, source_params))
+    fallback_sql, fallback_params = (
+        fallback.annotate(sort_key=Concat("name_search", Value("")))
         .order_by("sort_key", "id")
         .values("id")[:limit]
+        .query.sql_with_params()
     )
-    fallback_sql, fallback_params = fallback.query.sql_with_params()
+    if where:
+        window = qs.order_by("name_search", "id").values("id")[:FILTER_WALK_WINDOW]
+        window_sql, window_params = window.query.sql_with_params()
+        hits = matching.filter(_id_in_array("SELECT w.id FROM w", []))
+        hits_sql, hits_params = (
+            hits.order_by("name_search", "id").values("id")[:limit].query.sql_with_params()
+        )
+        sql = (
+            f"WITH w AS MATERIALIZED ({window_sql}), hits AS ({hits_sql}), "
+            "done AS (SELECT (SELECT count(*) FROM hits) >= %s "
+            "OR (SELECT count(*) FROM w) < %s AS ok) "
+            "SELECT hits.id FROM hits WHERE (SELECT ok FROM done) "
+            f"UNION ALL SELECT f.id FROM ({fallback_sql}) f WHERE NOT (SELECT ok FROM done)"
+        )
+        params = [
+            *window_params,
+            *hits_params,
+            limit,
+            FILTER_WALK_WINDOW,
+            *fallback_params,
+        ]
+        return list(ordered.filter(pk__in=RawSQL(sql, params))[:limit])
+    # Words alone: the walk is index-only and cheap per row, so its window is long and the
+    # walk stops as soon as it has the page; only a page it cannot fill pays for the fallback.
+    window = qs.order_by("name_search", "id").values("id", "name_search")[:NAME_WALK_WINDOW]
+    window_sql, window_params = window.query.sql_with_params()
     likes = " AND ".join("w.name_search LIKE %s" for _ in words)
     sql = (
-        f"WITH w AS MATERIALIZED ({window_sql}), "
-        f"hits AS (SELECT w.id, w.name_search FROM w WHERE {likes} "
+        f"WITH hits AS (SELECT w.id FROM ({window_sql}) w WHERE {likes} "
         "ORDER BY w.name_search, w.id LIMIT %s), "
-        "done AS (SELECT (SELECT count(*) FROM hits) >= %s OR (SELECT count(*) FROM w) < %s AS ok) "
+        "done AS (SELECT (SELECT count(*) FROM hits) >= %s AS ok) "
         "SELECT hits.id FROM hits WHERE (SELECT ok FROM done) "
         f"UNION ALL SELECT f.id FROM ({fallback_sql}) f WHERE NOT (SELECT ok FROM done)"
     )
-    params = [
-        *window_params,
-        *(_like(w) for w in words),
-        limit,
-        limit,
-        NAME_WALK_WINDOW,
-        *fallback_params,
-    ]
+    params = [*window_params, *(_like(w) for w in words), limit, limit, *fallback_params]
     return list(ordered.filter(pk__in=RawSQL(sql, params))[:limit])
+
+
+def _id_in_array(sql: str, params: Sequence[Any]) -> RawSQL:
+    """``people_person.id = ANY(ARRAY(sql))``: the ids of a subquery as an array, which the
+    planner looks up in the primary key one by one (it would join a subquery by scanning)."""
+    table = connection.ops.quote_name(Person._meta.db_table)
+    return RawSQL(f"{table}.id = ANY(ARRAY({sql}))", list(params), output_field=BooleanField())
 
 
 def import_batches_for_user(user: User) -> QuerySet[ImportBatch]:
