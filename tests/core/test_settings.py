@@ -140,3 +140,16 @@ def test_env_bool_rejects_anything_else(monkeypatch, raw):
     monkeypatch.setenv("MUSTER_TEST_FLAG", raw)
     with pytest.raises(ImproperlyConfigured, match=r"MUSTER_TEST_FLAG=.* is not a boolean"):
         env_bool("MUSTER_TEST_FLAG", False)
+
+
+@pytest.mark.django_db
+def test_sqlite_connections_get_wal_and_a_64_mb_page_cache():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite pragmas")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == -64 * 1024
+        cursor.execute("PRAGMA synchronous")
+        assert cursor.fetchone()[0] == 1  # NORMAL
