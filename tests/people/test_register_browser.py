@@ -105,6 +105,18 @@ def world(units):
     }
 
 
+def _open_from_age17_book(page, live_server, world, person, side: str) -> None:  # noqa: F811
+    """The commune's book of men reaching 17 lists him with his original certificate; a
+    screenshot is kept, and his name opens his record."""
+    page.goto(f"{live_server.url}/people/books/age17/")
+    cells = _row(page, NAME)
+    assert cells[1:4] == [NAME, _fmt(world["born"]), world["id"]]
+    assert cells[9:11] == [_fmt(world["registered"]), world["certificate"]]
+    page.screenshot(path=str(ARTIFACTS / f"register_{side}_age17.png"), full_page=True)
+    page.click(f"#book-rows >> text={NAME}")
+    page.wait_for_url(f"{live_server.url}/people/{person.public_id}/")
+
+
 def _row(page, name: str):  # noqa: F811
     rows = page.locator("#book-rows tbody tr", has_text=name)
     assert rows.count() == 1, page.inner_text("#book-rows")
@@ -170,13 +182,7 @@ def test_clerk_registers_a_17_year_old_and_both_communes_books_show_his_move(
     ]
 
     # Đức Hợp's book of men reaching 17 this year lists him with his certificate.
-    page.goto(f"{live_server.url}/people/books/age17/")
-    cells = _row(page, NAME)
-    assert cells[1:4] == [NAME, _fmt(world["born"]), world["id"]]
-    assert cells[9:11] == [_fmt(world["registered"]), world["certificate"]]
-    page.screenshot(path=str(ARTIFACTS / "register_origin_age17.png"), full_page=True)
-    page.click(f"#book-rows >> text={NAME}")
-    page.wait_for_url(f"{live_server.url}/people/{person.public_id}/")
+    _open_from_age17_book(page, live_server, world, person, "origin")
 
     # His transfer to Nghĩa Dân, typed in the transfer form.
     page.click("text=Ghi nhận di chuyển")
@@ -235,13 +241,7 @@ def test_clerk_registers_a_17_year_old_and_both_communes_books_show_his_move(
         _fmt(arrival[7]),
     ]
     page.screenshot(path=str(ARTIFACTS / "register_destination_transfers.png"), full_page=True)
-    page.goto(f"{live_server.url}/people/books/age17/")
-    cells = _row(page, NAME)
-    assert cells[1:4] == [NAME, _fmt(world["born"]), world["id"]]
-    assert cells[9:11] == [_fmt(world["registered"]), world["certificate"]]
-    page.screenshot(path=str(ARTIFACTS / "register_destination_age17.png"), full_page=True)
-    page.click(f"#book-rows >> text={NAME}")
-    page.wait_for_url(f"{live_server.url}/people/{person.public_id}/")
+    _open_from_age17_book(page, live_server, world, person, "destination")
     history = page.inner_text("#registration-history")
     for kind in ("Đăng ký NVQS lần đầu", "Đăng ký chuyển đi", "Đăng ký chuyển đến"):
         assert kind in history
