@@ -490,10 +490,7 @@ def _parse_cell(key: str, cell: RawCell, ctx: Context) -> tuple[str, Any, RowErr
     if key in _CHOICES:
         choice = _CHOICES[key].get(folded)
         return key, choice, None if choice is not None else RowError("choice", key, text)
-    column = COLUMN_BY_KEY[key]
-    if column.max_length and len(text) > column.max_length:
-        return key, text, RowError("too_long", key, str(column.max_length))
-    return key, text, None
+    return _checked_text(key, COLUMN_BY_KEY[key].max_length, text)
 
 
 #: Columns whose cells repeat (villages, dates, vocabularies): parsed once per distinct cell.
@@ -587,18 +584,14 @@ def _parse_cell_of(key: str, ctx: Context, cell: RawCell) -> _Parsed:
 
 
 def _parse_plain_text(key: str, max_length: int, cell: RawCell) -> _Parsed:
-    text = _text(cell)
+    return _checked_text(key, max_length, _text(cell))
+
+
+def _checked_text(key: str, max_length: int, text: str) -> _Parsed:
+    """A free-text value, refused when longer than its column."""
     if max_length and len(text) > max_length:
         return key, text, RowError("too_long", key, str(max_length))
     return key, text, None
-
-
-def parse_row(
-    cells: Sequence[RawCell], mapping: Sequence[str], ctx: Context
-) -> tuple[dict[str, Any], list[RowError]]:
-    """The ``Person`` values of one row and every problem found in it (one-off use; a file
-    goes through one :class:`RowChecker`)."""
-    return RowChecker(mapping, ctx).parse(cells)
 
 
 def _has(errors: list[RowError], column: str) -> bool:
@@ -739,7 +732,7 @@ def national_ids(table: Table, mapping: Sequence[str]) -> set[str]:
 
 
 def export_cells(values: dict[str, Any], village_names: dict[int, str]) -> list[str]:
-    """One person as the template's row of text (the inverse of :func:`parse_row`)."""
+    """One person as the template's row of text (the inverse of :meth:`RowChecker.parse`)."""
     out: list[str] = []
     for column in COLUMNS:
         key = column.key
