@@ -211,11 +211,6 @@ def _insert_columns() -> list[Any]:
     return [f for f in Person._meta.concrete_fields if not f.primary_key]
 
 
-#: PostgreSQL ``COPY`` format of the import: "binary" (typed values, no text parsing on the
-#: server) or "text". Measured in bench/import_people.py; see docs/performance.md.
-COPY_FORMAT = "binary"
-
-
 class _Records:
     """Turns import values into full ``people_person`` rows for the database's bulk path.
 
@@ -252,9 +247,9 @@ class _Records:
         ]
         table = connection.ops.quote_name(Person._meta.db_table)
         columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN" + (
-            " (FORMAT BINARY)" if COPY_FORMAT == "binary" else ""
-        )
+        # Binary: typed values, no text for the server to parse (bench/import_people.py
+        # measures both formats; docs/performance.md).
+        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)"
         marks = ", ".join(["?"] * len(fields))
         self.insert_sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
 
@@ -303,8 +298,7 @@ def _people_copy(records: _Records) -> Iterator[Any]:
         connection.cursor() as cursor,
         cursor.cursor.copy(records.copy_sql) as copy,
     ):
-        if COPY_FORMAT == "binary":
-            copy.set_types(records.copy_types())
+        copy.set_types(records.copy_types())
         write_row, record = copy.write_row, records.record
 
         def write(values: dict[str, Any], name_search: str = "") -> None:
