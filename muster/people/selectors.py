@@ -251,35 +251,37 @@ def _name_page(
         hits_sql, hits_params = (
             hits.order_by("name_search", "id").values("id")[:limit].query.sql_with_params()
         )
-        sql = (
-            f"WITH w AS MATERIALIZED ({window_sql}), hits AS ({hits_sql}), "
-            "done AS (SELECT (SELECT count(*) FROM hits) >= %s "
-            "OR (SELECT count(*) FROM w) < %s AS ok) "
-            "SELECT hits.id FROM hits WHERE (SELECT ok FROM done) "
-            f"UNION ALL SELECT f.id FROM ({fallback_sql}) f WHERE NOT (SELECT ok FROM done)"
+        sql = _walk_or_fallback(
+            f"w AS MATERIALIZED ({window_sql}), hits AS ({hits_sql})",
+            "(SELECT count(*) FROM hits) >= %s OR (SELECT count(*) FROM w) < %s",
+            fallback_sql,
         )
-        params = [
-            *window_params,
-            *hits_params,
-            limit,
-            FILTER_WALK_WINDOW,
-            *fallback_params,
-        ]
+        params = [*window_params, *hits_params, limit, FILTER_WALK_WINDOW, *fallback_params]
         return list(ordered.filter(pk__in=RawSQL(sql, params))[:limit])
     # Words alone: the walk is index-only and cheap per row, so its window is long and the
     # walk stops as soon as it has the page; only a page it cannot fill pays for the fallback.
     window = qs.order_by("name_search", "id").values("id", "name_search")[:NAME_WALK_WINDOW]
     window_sql, window_params = window.query.sql_with_params()
     likes = " AND ".join("w.name_search LIKE %s" for _ in words)
-    sql = (
-        f"WITH hits AS (SELECT w.id FROM ({window_sql}) w WHERE {likes} "
-        "ORDER BY w.name_search, w.id LIMIT %s), "
-        "done AS (SELECT (SELECT count(*) FROM hits) >= %s AS ok) "
-        "SELECT hits.id FROM hits WHERE (SELECT ok FROM done) "
-        f"UNION ALL SELECT f.id FROM ({fallback_sql}) f WHERE NOT (SELECT ok FROM done)"
+    sql = _walk_or_fallback(
+        f"hits AS (SELECT w.id FROM ({window_sql}) w WHERE {likes} "
+        "ORDER BY w.name_search, w.id LIMIT %s)",
+        "(SELECT count(*) FROM hits) >= %s",
+        fallback_sql,
     )
     params = [*window_params, *(_like(w) for w in words), limit, limit, *fallback_params]
     return list(ordered.filter(pk__in=RawSQL(sql, params))[:limit])
+
+
+def _walk_or_fallback(ctes: str, walk_suffices: str, fallback_sql: str) -> str:
+    """The ids of ``hits`` (a CTE among ``ctes``: the matches of the walk in name order) when
+    ``walk_suffices`` holds, else those of ``fallback_sql``. The condition is evaluated once
+    (``done``), so only one branch runs."""
+    return (
+        f"WITH {ctes}, done AS (SELECT {walk_suffices} AS ok) "
+        "SELECT hits.id FROM hits WHERE (SELECT ok FROM done) "
+        f"UNION ALL SELECT f.id FROM ({fallback_sql}) f WHERE NOT (SELECT ok FROM done)"
+    )
 
 
 def _id_in_array(sql: str, params: Sequence[Any]) -> RawSQL:
