@@ -18,6 +18,11 @@ the client (this process) and of the PostgreSQL backend, and the load average.
    ``executemany`` transaction (SQLite).
    The ratio 1 / 2 is what our checking and bookkeeping cost on top of the raw load.
 3. Re-importing the same file (every row "unchanged").
+4. PostgreSQL only, ``--floor``: where the server's time goes. The same binary ``COPY`` into a
+   scratch copy of the table: bare (no index, no foreign key), then with the primary key and
+   each of the real table's other indexes or foreign keys alone, then with all of them (the
+   real table's shape), logged and unlogged. Each line's cost over the primary key alone is
+   what that index or constraint adds to every import.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -97,6 +103,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--runs", type=int, default=3, help="timed runs; the best is reported")
+    parser.add_argument(
+        "--floor", action="store_true", help="PostgreSQL: also time COPY per index (item 4)"
+    )
     args = parser.parse_args()
     load_before = os.getloadavg()
     url = os.environ["DATABASE_URL"]
@@ -243,7 +252,90 @@ def main() -> None:
     for fmt, best in bests.items():
         print(f"ratio import / raw {fmt}: {ours / best:.2f}x the time")
     line("re-import, all unchanged", [reimport])
+    if postgres and args.floor:
+        server_floor(connection, table, names, types, rows, args.runs, timed)
     print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+
+def server_floor(
+    connection: Any,
+    table: str,
+    names: str,
+    types: list[str],
+    rows: list[tuple[Any, ...]],
+    runs: int,
+    timed: Callable[[Callable[[], None]], tuple[float, float, float]],
+) -> None:
+    """Item 4: binary COPY of the ready rows into a scratch table, one index or FK at a time."""
+    from django.db import transaction
+
+    scratch = "bench_person_floor"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid), indisprimary "
+            "FROM pg_index WHERE indrelid = %s::regclass ORDER BY indisprimary DESC, 1",
+            [table.strip('"')],
+        )
+        indexes = cursor.fetchall()
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY 1",
+            [table.strip('"')],
+        )
+        foreign_keys = cursor.fetchall()
+    primary = [(n, d) for n, d, is_pk in indexes if is_pk]
+    others = [(n, d) for n, d, is_pk in indexes if not is_pk]
+
+    def ddl(index: tuple[str, str]) -> str:
+        name, definition = index
+        on = definition.index(" ON ")
+        using = definition.index(" USING ")
+        return f"{definition[:on].replace(name, name + '_floor')} ON {scratch}{definition[using:]}"
+
+    def fk(constraint: tuple[str, str]) -> str:
+        return f"ALTER TABLE {scratch} ADD CONSTRAINT {constraint[0]}_floor {constraint[1]}"
+
+    def measure(label: str, statements: list[str], unlogged: bool = False) -> float:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {scratch}")
+            kind = "UNLOGGED " if unlogged else ""
+            like = f"LIKE {table} INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING CONSTRAINTS"
+            cursor.execute(f"CREATE {kind}TABLE {scratch} ({like})")
+            for statement in statements:
+                cursor.execute(statement)
+
+        def load() -> None:
+            with transaction.atomic(), connection.cursor() as cursor:
+                copy_sql = f"COPY {scratch} ({names}) FROM STDIN (FORMAT BINARY)"
+                with cursor.cursor.copy(copy_sql) as copy:
+                    copy.set_types(types)
+                    for row in rows:
+                        copy.write_row(row)
+
+        results = []
+        for _ in range(runs):
+            with connection.cursor() as cursor:
+                cursor.execute(f"TRUNCATE {scratch}")
+            results.append(timed(load))
+        wall, _client, server = min(results)
+        rate = len(rows) / wall
+        print(f"  {label}: {wall:.2f} s = {rate:,.0f} rows/s (server CPU {server:.2f} s)")
+        return wall
+
+    print("server floor: binary COPY of the ready rows into a scratch copy of the table")
+    measure("bare table (no index, no foreign key)", [])
+    base = measure(f"+ primary key ({primary[0][0]})", [ddl(primary[0])])
+    for index in others:
+        cost = measure(f"+ {index[0]}", [ddl(primary[0]), ddl(index)]) - base
+        print(f"    adds {cost:+.2f} s")
+    for constraint in foreign_keys:
+        cost = measure(f"+ foreign key {constraint[0]}", [ddl(primary[0]), fk(constraint)]) - base
+        print(f"    adds {cost:+.2f} s")
+    every = [ddl(i) for i in primary + others] + [fk(c) for c in foreign_keys]
+    measure("all indexes and foreign keys (the real table's shape)", every)
+    measure("the same, UNLOGGED (no WAL)", every, unlogged=True)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {scratch}")
 
 
 if __name__ == "__main__":

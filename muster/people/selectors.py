@@ -166,7 +166,7 @@ def search_people(
     query = query.strip()
     words: list[str] = []
     if query.isdigit():
-        qs = qs.filter(national_id__startswith=query)
+        qs = qs.filter(id_number_prefix(query))
     elif query:
         words = fold(query).split()
     if after:
@@ -191,6 +191,24 @@ NAME_WALK_WINDOW = 250_000
 #: window costs a probe per condition, so the window is shorter; a filter matching fewer than
 #: about one row in 40 falls back to finding its matches directly.
 FILTER_WALK_WINDOW = 2_000
+
+
+def id_number_prefix(digits: str) -> Q:
+    """ID numbers (CCCD) starting with ``digits``, as a range of the unique index.
+
+    ``national_id >= '0332' AND national_id < '0333'``: ID numbers are digits only, and strings
+    of digits sort digit by digit in every collation, so the range holds exactly the numbers
+    with that prefix and is answered by the unique index, on any database collation and on
+    SQLite (whose ``LIKE`` uses no index). Twelve digits is one number. This is why the table
+    has no ``varchar_pattern_ops`` index for ``LIKE 'prefix%'`` (migration 0007).
+    """
+    if len(digits) >= 12:
+        return Q(national_id=digits)
+    stem = digits.rstrip("9")
+    if not stem:  # "9", "99", …: every number from there to the end of the range
+        return Q(national_id__gte=digits)
+    upper = stem[:-1] + str(int(stem[-1]) + 1)
+    return Q(national_id__gte=digits, national_id__lt=upper)
 
 
 def _like(word: str) -> str:
