@@ -417,7 +417,7 @@ def record_january_list(
         kind=EventKind.JANUARY_LIST, unit=commune, event_date__year=year
     ).values("person_id")
     people = list(
-        books.january_queryset(actor, books.BookFilter(commune=commune, year=year))
+        books.january_queryset(actor, books.BookFilter(commune=commune, year=year), moved_out=False)
         .exclude(pk__in=already)
         .prefetch_related(None)
     )

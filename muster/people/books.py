@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -206,6 +206,59 @@ def _people_base(user: User, f: BookFilter) -> QuerySet[Person]:
     return qs
 
 
+def _people_of_year(user: User, f: BookFilter) -> QuerySet[Person]:
+    """The men a yearly book of the area holds: those registered in it now, and those who
+    moved out of it (đăng ký di chuyển đi) during the book's year or later, since they
+    belonged to it in that year. A book is a register: a man who leaves keeps his line, with
+    the move in its note (``_moves_note``), as the paper book keeps it. A village's book holds
+    only its residents now (the registry keeps no past village).
+    """
+    if f.village is not None:
+        return _people_base(user, f)
+    ids = scope_ids(user, f.commune)
+    moved_out = RegistrationEvent.objects.filter(
+        kind=EventKind.TRANSFER_OUT, unit_id__in=ids, event_date__gte=dt.date(f.year, 1, 1)
+    ).values("person_id")
+    return Person.objects.filter(
+        Q(registration_unit_id__in=ids) | Q(pk__in=Subquery(moved_out)), sex=Sex.MALE
+    )
+
+
+def _with_moves(qs: QuerySet[Person], user: User, f: BookFilter) -> QuerySet[Person]:
+    """The transfers of the book's year (and, out of the area, later) for the note column."""
+    ids = scope_ids(user, f.commune)
+    return qs.prefetch_related(
+        Prefetch(
+            "registration_events",
+            queryset=RegistrationEvent.objects.filter(
+                kind__in=[EventKind.TRANSFER_OUT, EventKind.TRANSFER_IN],
+                unit_id__in=ids,
+                event_date__gte=dt.date(f.year, 1, 1),
+            )
+            .select_related("from_unit", "to_unit")
+            .order_by("event_date", "id"),
+            to_attr="book_moves",
+        )
+    )
+
+
+def _moves_note(person: Person, year: int) -> str:
+    """ "Chuyển đi ngày 02/05/2025 đến Nghĩa Dân; …" for the moves ``_with_moves`` fetched."""
+    parts = []
+    for event in getattr(person, "book_moves", []):
+        day = f"{event.event_date:%d/%m/%Y}"
+        if event.kind == EventKind.TRANSFER_OUT:
+            where = event.to_unit.name if event.to_unit else ""
+            text = _("Moved out on %(day)s to %(unit)s") if where else _("Moved out on %(day)s")
+        elif event.event_date.year == year:
+            where = event.from_unit.name if event.from_unit else ""
+            text = _("Moved in on %(day)s from %(unit)s") if where else _("Moved in on %(day)s")
+        else:
+            continue
+        parts.append(text % {"day": day, "unit": where})
+    return "; ".join(parts)
+
+
 def _with_book_relations(qs: QuerySet[Person]) -> QuerySet[Person]:
     return (
         qs.select_related("residence_unit")
@@ -252,7 +305,8 @@ def _person_row(person: Person, number: int, note: str) -> Row:
     first = firsts[0] if firsts else None
     return Row(
         person.public_id,
-        (
+        unit_id=person.registration_unit_id,
+        cells=(
             number,
             person.full_name,
             person.date_of_birth,
@@ -272,10 +326,14 @@ def _person_row(person: Person, number: int, note: str) -> Row:
 def age17_queryset(user: User, f: BookFilter) -> QuerySet[Person]:
     """Men born in ``year - 17``: they reach 17 during ``year`` (Law 78/2015 Art 12, 16)."""
     born = f.year - 17
-    return _with_book_relations(
-        _people_base(user, f).filter(
-            date_of_birth__gte=dt.date(born, 1, 1), date_of_birth__lte=dt.date(born, 12, 31)
-        )
+    return _with_moves(
+        _with_book_relations(
+            _people_of_year(user, f).filter(
+                date_of_birth__gte=dt.date(born, 1, 1), date_of_birth__lte=dt.date(born, 12, 31)
+            )
+        ),
+        user,
+        f,
     )
 
 
@@ -291,9 +349,13 @@ def ready_queryset(user: User, f: BookFilter) -> QuerySet[Person]:
     )
 
 
-def january_queryset(user: User, f: BookFilter) -> QuerySet[Person]:
+def january_queryset(user: User, f: BookFilter, *, moved_out: bool = True) -> QuerySet[Person]:
     """The January list of ``year`` (Art 16(1)): men born in ``year - 17`` and men reaching
-    18 to 25 during ``year`` (27 for graduates) who have no first registration."""
+    18 to 25 during ``year`` (27 for graduates) who have no first registration.
+
+    As a book it keeps the men who moved out during the year (``moved_out``); recording the
+    list (``record_january_list``) takes only the men registered in the commune now, so each
+    man is entered on one commune's list: the one he is registered in when it is recorded."""
     born17 = f.year - 17
     turning17 = Q(
         date_of_birth__gte=dt.date(born17, 1, 1), date_of_birth__lte=dt.date(born17, 12, 31)
@@ -306,7 +368,8 @@ def january_queryset(user: User, f: BookFilter) -> QuerySet[Person]:
         & (Q(date_of_birth__gte=earliest) | (Q(date_of_birth__gte=grad_earliest) & _graduate()))
         & ~Q(_registered())
     )
-    return _with_book_relations(_people_base(user, f).filter(turning17 | unregistered))
+    base = _people_of_year(user, f) if moved_out else _people_base(user, f)
+    return _with_moves(_with_book_relations(base.filter(turning17 | unregistered)), user, f)
 
 
 def _january_note(person: Person, year: int) -> str:
@@ -427,7 +490,10 @@ def book_rows(slug: str, f: BookFilter, objects: Sequence[Any], start: int = 1) 
         elif slug == "registrations":
             rows.append(_registration_row(obj, number))
         elif slug == "january":
-            rows.append(_person_row(obj, number, _january_note(obj, f.year)))
+            note = "; ".join(filter(None, [_january_note(obj, f.year), _moves_note(obj, f.year)]))
+            rows.append(_person_row(obj, number, note))
+        elif slug == "age17":
+            rows.append(_person_row(obj, number, _moves_note(obj, f.year)))
         else:
             rows.append(_person_row(obj, number, ""))
     return rows

@@ -171,6 +171,58 @@ def test_registration_and_transfer_update_both_communes_books(data, units, perso
                   date_to=dt.date(2024, 12, 31)) == set()  # fmt: skip
 
 
+def _note(slug, user, name, **filters):
+    rows = books.book_page(slug, user, books.BookFilter(**filters)).rows
+    row = next(r for r in rows if r.cells[1] == name)
+    return row.cells[-1], row.person_id
+
+
+def test_a_man_who_moves_keeps_his_line_in_the_old_communes_yearly_books(data, units, personas):
+    dh, dtc = units["DHOP"], units["DT"]
+    clerk, other = personas["commune_clerk"], personas["other_commander"]
+    transfer_person(
+        actor=clerk,
+        person=data["A17"],
+        to_unit=dtc,
+        left_on=dt.date(2025, 5, 2),
+        arrived_on=dt.date(2025, 5, 5),
+        registered_on=dt.date(2025, 5, 6),
+    )
+    # Moved out before the book's year: not in Đức Hợp's 2025 books, in Đồng Thanh's unnoted.
+    transfer_person(
+        actor=clerk,
+        person=data["A17B"],
+        to_unit=dtc,
+        left_on=dt.date(2024, 12, 20),
+        arrived_on=dt.date(2024, 12, 20),
+        registered_on=dt.date(2024, 12, 23),
+    )
+    assert _names("age17", clerk, commune=dh, year=2025) == _n("A17")
+    assert _names("age17", other, commune=dtc, year=2025) == _n("A17", "A17B", "DT17")
+    assert _note("age17", clerk, "Nguyễn Văn A17", commune=dh, year=2025) == (
+        "Chuyển đi ngày 02/05/2025 đến Đồng Thanh",
+        None,  # his page is now outside Đức Hợp: named without a link
+    )
+    assert _note("age17", other, "Nguyễn Văn A17", commune=dtc, year=2025) == (
+        "Chuyển đến ngày 06/05/2025 từ Đức Hợp",  # the day it was registered there
+        data["A17"].public_id,
+    )
+    assert _note("age17", other, "Nguyễn Văn A17B", commune=dtc, year=2025)[0] == ""
+    # The January list keeps him too, both notes in one cell.
+    assert _note("january", clerk, "Nguyễn Văn A17", commune=dh, year=2025)[0] == (
+        "Đủ 17 tuổi năm 2025; Chuyển đi ngày 02/05/2025 đến Đồng Thanh"
+    )
+    # A village's book holds its residents now; the district sees him once, with both moves.
+    assert _names("age17", clerk, commune=dh, year=2025, village=data["village"]) == set()
+    district = personas["district_officer"]
+    assert _names("age17", district, year=2025) == _n("A17", "A17B", "DT17")
+    assert _note("age17", district, "Nguyễn Văn A17", year=2025)[0] == (
+        "Chuyển đi ngày 02/05/2025 đến Đồng Thanh; Chuyển đến ngày 06/05/2025 từ Đức Hợp"
+    )
+    # Other years' books are untouched by the move.
+    assert _names("age17", clerk, commune=dh, year=2026) == _n("A16")
+
+
 def _get(client, slug, **params):
     return client.get(reverse("people:book", args=[slug]), params)
 
@@ -286,6 +338,34 @@ def test_january_list_recorded_before_july_2025_reports_to_district(data, units,
             list_date=dt.date(2025, 1, 20),
         )
     assert RegistrationEvent.objects.filter(kind=EventKind.JANUARY_LIST).count() == 3
+
+
+def test_recording_the_january_list_enters_a_man_who_moved_on_his_new_communes_only(
+    data, units, personas
+):
+    clerk = personas["commune_clerk"]
+    transfer_person(
+        actor=clerk,
+        person=data["A17B"],
+        to_unit=units["DT"],
+        left_on=dt.date(2025, 1, 5),
+        arrived_on=dt.date(2025, 1, 6),
+        registered_on=dt.date(2025, 1, 8),
+    )
+    # Đức Hợp's book keeps his line; its recorded list does not take him …
+    assert "Nguyễn Văn A17B" in _names("january", clerk, commune=units["DHOP"], year=2025)
+    events = record_january_list(
+        actor=clerk, commune=units["DHOP"], year=2025, list_date=dt.date(2025, 1, 15)
+    )
+    assert {e.person.full_name for e in events} == _n("A17", "UNREG")
+    # … Đồng Thanh's does.
+    events = record_january_list(
+        actor=personas["other_commander"],
+        commune=units["DT"],
+        year=2025,
+        list_date=dt.date(2025, 1, 15),
+    )
+    assert {e.person.full_name for e in events} == _n("A17B", "DT17")
 
 
 def test_january_list_from_july_2025_reports_to_commune_chairman(units, personas):

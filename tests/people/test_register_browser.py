@@ -9,7 +9,8 @@ in a commune that exists this year.
 
 Django refuses ORM calls under Playwright's event loop (see tests/core/test_browser.py), so the
 database is read in a worker thread that closes its connection. Screenshots, in
-``artifacts/``: ``register_origin_age17.png`` (before the move), ``register_origin_transfers.png``,
+``artifacts/``: ``register_origin_age17.png`` (before the move), ``register_origin_age17_moved.png``
+(after it), ``register_origin_transfers.png``,
 ``register_destination_transfers.png`` and ``register_destination_age17.png``.
 """
 
@@ -213,12 +214,16 @@ def test_clerk_registers_a_17_year_old_and_both_communes_books_show_his_move(
     assert (arrival[5], arrival[6]) == (world["arrived"], world["arrived"])
     assert arrival[7] is not None and not arrival[8]  # registered on the day: not late
 
-    # The origin's books: he has left its book of 17-year-olds; its transfers list has him out.
+    # The origin's books: his line stays in its book of 17-year-olds, the move in its note and
+    # his name without a link (his record is now outside Đức Hợp); its transfers list has him out.
     page.click("text=Sổ sách và danh sách")
     page.click("text=Sổ đăng ký công dân nam đủ 17 tuổi")
     page.wait_for_url(f"{live_server.url}/people/books/age17/")
     assert page.input_value("#year") == str(world["year"])
-    assert NAME not in page.inner_text("#book-rows")
+    cells = _row(page, NAME)
+    assert cells[-1] == f"Chuyển đi ngày {_fmt(world['left'])} đến Nghĩa Dân"
+    assert page.locator("#book-rows tbody tr", has_text=NAME).locator("a").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "register_origin_age17_moved.png"), full_page=True)
     page.go_back()
     page.click("text=Danh sách đăng ký di chuyển đi, đến trong kỳ")
     page.wait_for_url(f"{live_server.url}/people/books/transfers/")
@@ -246,7 +251,8 @@ def test_clerk_registers_a_17_year_old_and_both_communes_books_show_his_move(
     for kind in ("Đăng ký NVQS lần đầu", "Đăng ký chuyển đi", "Đăng ký chuyển đến"):
         assert kind in history
     assert _in_db(_state)["events"] == state["events"]  # reading wrote nothing
-    shots = ("origin_age17", "origin_transfers", "destination_transfers", "destination_age17")
+    shots = ("origin_age17", "origin_age17_moved", "origin_transfers", "destination_transfers",
+             "destination_age17")  # fmt: skip
     for shot in shots:
         assert (ARTIFACTS / f"register_{shot}.png").stat().st_size > 10_000
     assert page.problems == []  # type: ignore[attr-defined]
