@@ -303,6 +303,11 @@ def _person_row(person: Person, number: int, note: str) -> Row:
     parents = {t.relation: t.relative_name for t in getattr(person, "parent_ties", [])}
     firsts = getattr(person, "first_registrations", [])
     first = firsts[0] if firsts else None
+    # In a yearly book, a man whose last move was out of the area lives elsewhere now: his
+    # village there is not one of this book's, and his village here is not kept.
+    moves = getattr(person, "book_moves", [])
+    away = bool(moves) and moves[-1].kind == EventKind.TRANSFER_OUT
+    village = person.residence_unit.name if person.residence_unit and not away else ""
     return Row(
         person.public_id,
         unit_id=person.registration_unit_id,
@@ -311,7 +316,7 @@ def _person_row(person: Person, number: int, note: str) -> Row:
             person.full_name,
             person.date_of_birth,
             person.national_id,
-            person.residence_unit.name if person.residence_unit else "",
+            village,
             _education(person),
             person.occupation,
             parents.get(Relation.FATHER, ""),

@@ -20,7 +20,7 @@ from muster.conscription.models import EventKind, RegistrationBar, RegistrationE
 from muster.conscription.services import record_january_list, register_first, transfer_person
 from muster.geo.services import unit_create
 from muster.people import books
-from muster.people.models import FamilyTie, HigherLevel, Relation, Sex, StudyStatus
+from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, StudyStatus
 from tests.core.factories import make_person
 
 
@@ -208,6 +208,23 @@ def test_a_man_who_moves_keeps_his_line_in_the_old_communes_yearly_books(data, u
         data["A17"].public_id,
     )
     assert _note("age17", other, "Nguyễn Văn A17B", commune=dtc, year=2025)[0] == ""
+    # Given a village in Đồng Thanh, he shows it there; Đức Hợp's book leaves the cell empty.
+    village = unit_create(
+        actor=None, code="DT-V1", kind="village", name="Thôn Đồng Lý", parent=dtc,
+        valid_from=dt.date(2000, 1, 1),
+    )  # fmt: skip
+    Person.objects.filter(pk=data["A17"].pk).update(residence_unit=village)
+    cells = {
+        commune: next(
+            r.cells
+            for r in books.book_page(
+                "age17", user, books.BookFilter(commune=commune, year=2025)
+            ).rows
+            if r.cells[1] == "Nguyễn Văn A17"
+        )
+        for commune, user in ((dh, clerk), (dtc, other))
+    }
+    assert (cells[dh][4], cells[dtc][4]) == ("", "Thôn Đồng Lý")
     # The January list keeps him too, both notes in one cell.
     assert _note("january", clerk, "Nguyễn Văn A17", commune=dh, year=2025)[0] == (
         "Đủ 17 tuổi năm 2025; Chuyển đi ngày 02/05/2025 đến Đồng Thanh"
