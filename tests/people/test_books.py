@@ -139,20 +139,25 @@ def test_january_list_turning_17_and_unregistered(data, units, personas):
     assert names == _n("A17", "A17B", "UNREG")
 
 
+def _move(actor, person, to_unit, *, left, arrived, registered):
+    """``transfer_person`` with the three dates as (year, month, day)."""
+    transfer_person(
+        actor=actor,
+        person=person,
+        to_unit=to_unit,
+        left_on=dt.date(*left),
+        arrived_on=dt.date(*arrived),
+        registered_on=dt.date(*registered),
+    )
+
+
 def test_registration_and_transfer_update_both_communes_books(data, units, personas):
     dh, dtc = units["DHOP"], units["DT"]
     clerk, other = personas["commune_clerk"], personas["other_commander"]
     period = {"date_from": dt.date(2025, 1, 1), "date_to": dt.date(2025, 12, 31)}
     assert _names("registrations", clerk, commune=dh, **period) == _n("A17")
     assert _names("registrations", other, commune=dtc, **period) == _n("DT17")
-    transfer_person(
-        actor=clerk,
-        person=data["R1"],
-        to_unit=dtc,
-        left_on=dt.date(2025, 5, 2),
-        arrived_on=dt.date(2025, 5, 5),
-        registered_on=dt.date(2025, 5, 30),
-    )
+    _move(clerk, data["R1"], dtc, left=(2025, 5, 2), arrived=(2025, 5, 5), registered=(2025, 5, 30))
     assert _names("transfers", clerk, commune=dh, **period) == _n("R1")
     assert _names("transfers", other, commune=dtc, **period) == _n("R1")
     out_rows = books.book_page("transfers", clerk, books.BookFilter(commune=dh, **period)).rows
@@ -171,31 +176,29 @@ def test_registration_and_transfer_update_both_communes_books(data, units, perso
                   date_to=dt.date(2024, 12, 31)) == set()  # fmt: skip
 
 
-def _note(slug, user, name, **filters):
+def _line(slug, user, name, **filters):
+    """The screen row of ``name`` in a book page."""
     rows = books.book_page(slug, user, books.BookFilter(**filters)).rows
-    row = next(r for r in rows if r.cells[1] == name)
+    return next(r for r in rows if r.cells[1] == name)
+
+
+def _note(slug, user, name, **filters):
+    row = _line(slug, user, name, **filters)
     return row.cells[-1], row.person_id
 
 
 def test_a_man_who_moves_keeps_his_line_in_the_old_communes_yearly_books(data, units, personas):
     dh, dtc = units["DHOP"], units["DT"]
     clerk, other = personas["commune_clerk"], personas["other_commander"]
-    transfer_person(
-        actor=clerk,
-        person=data["A17"],
-        to_unit=dtc,
-        left_on=dt.date(2025, 5, 2),
-        arrived_on=dt.date(2025, 5, 5),
-        registered_on=dt.date(2025, 5, 6),
-    )
+    _move(clerk, data["A17"], dtc, left=(2025, 5, 2), arrived=(2025, 5, 5), registered=(2025, 5, 6))
     # Moved out before the book's year: not in Đức Hợp's 2025 books, in Đồng Thanh's unnoted.
-    transfer_person(
-        actor=clerk,
-        person=data["A17B"],
-        to_unit=dtc,
-        left_on=dt.date(2024, 12, 20),
-        arrived_on=dt.date(2024, 12, 20),
-        registered_on=dt.date(2024, 12, 23),
+    _move(
+        clerk,
+        data["A17B"],
+        dtc,
+        left=(2024, 12, 20),
+        arrived=(2024, 12, 20),
+        registered=(2024, 12, 23),
     )
     assert _names("age17", clerk, commune=dh, year=2025) == _n("A17")
     assert _names("age17", other, commune=dtc, year=2025) == _n("A17", "A17B", "DT17")
@@ -214,17 +217,11 @@ def test_a_man_who_moves_keeps_his_line_in_the_old_communes_yearly_books(data, u
         valid_from=dt.date(2000, 1, 1),
     )  # fmt: skip
     Person.objects.filter(pk=data["A17"].pk).update(residence_unit=village)
-    cells = {
-        commune: next(
-            r.cells
-            for r in books.book_page(
-                "age17", user, books.BookFilter(commune=commune, year=2025)
-            ).rows
-            if r.cells[1] == "Nguyễn Văn A17"
-        )
+    villages = [
+        _line("age17", user, "Nguyễn Văn A17", commune=commune, year=2025).cells[4]
         for commune, user in ((dh, clerk), (dtc, other))
-    }
-    assert (cells[dh][4], cells[dtc][4]) == ("", "Thôn Đồng Lý")
+    ]
+    assert villages == ["", "Thôn Đồng Lý"]
     # The January list keeps him too, both notes in one cell.
     assert _note("january", clerk, "Nguyễn Văn A17", commune=dh, year=2025)[0] == (
         "Đủ 17 tuổi năm 2025; Chuyển đi ngày 02/05/2025 đến Đồng Thanh"
@@ -361,13 +358,13 @@ def test_recording_the_january_list_enters_a_man_who_moved_on_his_new_communes_o
     data, units, personas
 ):
     clerk = personas["commune_clerk"]
-    transfer_person(
-        actor=clerk,
-        person=data["A17B"],
-        to_unit=units["DT"],
-        left_on=dt.date(2025, 1, 5),
-        arrived_on=dt.date(2025, 1, 6),
-        registered_on=dt.date(2025, 1, 8),
+    _move(
+        clerk,
+        data["A17B"],
+        units["DT"],
+        left=(2025, 1, 5),
+        arrived=(2025, 1, 6),
+        registered=(2025, 1, 8),
     )
     # Đức Hợp's book keeps his line; its recorded list does not take him …
     assert "Nguyễn Văn A17B" in _names("january", clerk, commune=units["DHOP"], year=2025)
