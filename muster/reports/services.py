@@ -124,8 +124,12 @@ def claim_next(worker: str) -> ExportJob | None:
 
 def _progress(job: ExportJob) -> Callable[[int, str], None]:
     def report(percent: int, message: str) -> None:
-        ExportJob.objects.filter(pk=job.pk, state=ExportState.RUNNING).update(
-            progress=max(1, min(99, percent)), message=message[:200]
+        # Waits like the other writes while SQLite is locked by another connection (seen in
+        # the browser test: "database table is locked" failed the whole export).
+        _busy_safe(
+            lambda: ExportJob.objects.filter(pk=job.pk, state=ExportState.RUNNING).update(
+                progress=max(1, min(99, percent)), message=message[:200]
+            )
         )
 
     return report
