@@ -199,14 +199,16 @@ def _person_columns() -> list[Column]:
     ]
 
 
-def _people_base(user: User, f: BookFilter) -> QuerySet[Person]:
-    qs = Person.objects.filter(registration_unit_id__in=scope_ids(user, f.commune), sex=Sex.MALE)
+def _people_base(user: User, f: BookFilter, ids: frozenset[int] | None = None) -> QuerySet[Person]:
+    """Men registered in the book's units (``ids``: ``scope_ids``, when the caller has them)."""
+    ids = scope_ids(user, f.commune) if ids is None else ids
+    qs = Person.objects.filter(registration_unit_id__in=ids, sex=Sex.MALE)
     if f.village is not None:
         qs = qs.filter(residence_unit=f.village)
     return qs
 
 
-def _people_of_year(user: User, f: BookFilter, where: Q) -> QuerySet[Person]:
+def _people_of_year(user: User, f: BookFilter, where: Q, ids: frozenset[int]) -> QuerySet[Person]:
     """The men matching ``where`` that a yearly book of the area holds: those registered in it
     now, and those who moved out of it (đăng ký di chuyển đi) during the book's year or later,
     since they belonged to it in that year. A book is a register: a man who leaves keeps his
@@ -214,8 +216,7 @@ def _people_of_year(user: User, f: BookFilter, where: Q) -> QuerySet[Person]:
     book holds only its residents now (the registry keeps no past village).
     """
     if f.village is not None:
-        return _people_base(user, f).filter(where)
-    ids = scope_ids(user, f.commune)
+        return _people_base(user, f, ids).filter(where)
     # Fetched first (they are few), then the men here and the men gone as two index scans
     # put together (UNION ALL): an OR of the two kept PostgreSQL from the (unit, sex, date of
     # birth) index and scanned every man of the commune or of the birth year (a commune's book
@@ -230,16 +231,15 @@ def _people_of_year(user: User, f: BookFilter, where: Q) -> QuerySet[Person]:
         .distinct()
     )
     if not moved_out:
-        return _people_base(user, f).filter(where)
+        return _people_base(user, f, ids).filter(where)
     here = Person.objects.filter(where, registration_unit_id__in=ids, sex=Sex.MALE)
     gone = Person.objects.filter(where, pk__in=moved_out, sex=Sex.MALE)
     both = here.order_by().values("pk").union(gone.order_by().values("pk"), all=True)
     return Person.objects.filter(pk__in=both)
 
 
-def _with_moves(qs: QuerySet[Person], user: User, f: BookFilter) -> QuerySet[Person]:
+def _with_moves(qs: QuerySet[Person], f: BookFilter, ids: frozenset[int]) -> QuerySet[Person]:
     """The transfers of the book's year (and, out of the area, later) for the note column."""
-    ids = scope_ids(user, f.commune)
     return qs.prefetch_related(
         Prefetch(
             "registration_events",
@@ -344,17 +344,9 @@ def _person_row(person: Person, number: int, note: str) -> Row:
 def age17_queryset(user: User, f: BookFilter) -> QuerySet[Person]:
     """Men born in ``year - 17``: they reach 17 during ``year`` (Law 78/2015 Art 12, 16)."""
     born = f.year - 17
-    return _with_moves(
-        _with_book_relations(
-            _people_of_year(
-                user,
-                f,
-                Q(date_of_birth__gte=dt.date(born, 1, 1), date_of_birth__lte=dt.date(born, 12, 31)),
-            )
-        ),
-        user,
-        f,
-    )
+    ids = scope_ids(user, f.commune)
+    in_year = Q(date_of_birth__gte=dt.date(born, 1, 1), date_of_birth__lte=dt.date(born, 12, 31))
+    return _with_moves(_with_book_relations(_people_of_year(user, f, in_year, ids)), f, ids)
 
 
 def ready_queryset(user: User, f: BookFilter) -> QuerySet[Person]:
@@ -389,8 +381,13 @@ def january_queryset(user: User, f: BookFilter, *, moved_out: bool = True) -> Qu
         & ~Q(_registered())
     )
     where = turning17 | unregistered
-    people = _people_of_year(user, f, where) if moved_out else _people_base(user, f).filter(where)
-    return _with_moves(_with_book_relations(people), user, f)
+    ids = scope_ids(user, f.commune)
+    people = (
+        _people_of_year(user, f, where, ids)
+        if moved_out
+        else _people_base(user, f, ids).filter(where)
+    )
+    return _with_moves(_with_book_relations(people), f, ids)
 
 
 def _january_note(person: Person, year: int) -> str:
