@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from muster.conscription.apportionment import Commune, Inputs, Parameters, apportion
+from muster.law.callup.apportionment import Commune, Inputs, Parameters, apportion
 
 
 def main() -> None:

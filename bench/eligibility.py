@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from muster.conscription.eligibility import Evaluator, Facts
-from muster.conscription.law import Policy
+from muster.law.callup.eligibility import Evaluator, Facts
+from muster.law.callup.policy import Policy
 
 D = dt.date
 

@@ -157,7 +157,6 @@ def make_units(scale: str) -> tuple[Any, list[Any]]:
 def populate(scale: str, people: int, seed: int) -> None:
     from django.db import connection
 
-    from muster.conscription import apportionment
     from muster.conscription.models import (
         Allocation,
         CallupDecision,
@@ -180,6 +179,7 @@ def populate(scale: str, people: int, seed: int) -> None:
     )
     from muster.core.text import fold
     from muster.health.models import HealthCall, HealthSession
+    from muster.law.callup import apportionment
     from muster.people.models import Person
 
     rng = random.Random(seed)

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "muster.documents",
     "muster.directives",
     "muster.reports",
+    "muster.demo",
 ]
 
 MIDDLEWARE = [

@@ -9,10 +9,10 @@ urlpatterns = [
     path("people/", include("muster.people.urls")),
     path("audit/", include("muster.audit.urls")),
     path("health/", include("muster.health.urls")),
-    path("dossiers/", include("muster.conscription.dossiers_urls")),
+    path("dossiers/", include("muster.conscription.dossiers.urls")),
     path("directives/", include("muster.directives.urls")),
-    path("campaigns/", include("muster.conscription.campaign_urls")),
-    path("postings/", include("muster.conscription.posting_urls")),
+    path("campaigns/", include("muster.conscription.campaign.urls")),
+    path("postings/", include("muster.conscription.postings.urls")),
     path("reports/", include("muster.reports.urls")),
     path("healthz", core_views.healthz, name="healthz"),
 ]

@@ -11,11 +11,11 @@ from django.shortcuts import render
 
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
-from muster.core.ages import birth_range
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.core.navigation import MODULES_BY_SLUG
 from muster.geo.selectors import communes_on, visible_unit_ids
+from muster.law.ages import birth_range
 from muster.people.models import Person, Sex
 
 

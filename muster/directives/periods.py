@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 
-from muster.conscription.registration import add_working_days
+from muster.law.calendar import add_working_days
 
 
 class Frequency(StrEnum):

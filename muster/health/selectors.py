@@ -10,8 +10,8 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from muster.core.text import fold
 from muster.geo.selectors import visible_unit_ids
-from muster.health import rules
 from muster.health.models import HealthCall, HealthSession, SessionKind, StationResult
+from muster.law.health import rules
 from muster.people.succession import communes_on
 
 if TYPE_CHECKING:

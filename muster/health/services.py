@@ -21,8 +21,8 @@ from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.selectors import lineage_roots, subtree, visible_unit_ids
-from muster.health import rules, scoring
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
+from muster.law.health import rules, scoring
 from muster.people.models import Person, Sex
 
 if TYPE_CHECKING:

@@ -30,10 +30,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from muster.conscription import rollover
 from muster.conscription.models import EventKind, RegistrationBar, RegistrationEvent
-from muster.conscription.registration import LAW_98_2025
-from muster.core.ages import birth_range, years_before
 from muster.core.dates import today
 from muster.documents.tables import (
     Cell,
@@ -45,6 +42,9 @@ from muster.documents.tables import (
 )
 from muster.geo.models import Unit, UnitKind
 from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.law.ages import birth_range, years_before
+from muster.law.callup import rollover
+from muster.law.callup.registration import LAW_98_2025
 from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, StudyStatus
 
 if TYPE_CHECKING:

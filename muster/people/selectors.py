@@ -13,10 +13,10 @@ from django.db.models.expressions import BaseExpression, RawSQL
 from django.db.models.functions import Concat
 
 from muster.conscription.models import RegistrationBar, RegistrationEvent
-from muster.core.ages import years_before
 from muster.core.dates import today
 from muster.core.text import fold
 from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.law.ages import years_before
 from muster.people.importing import PERSON_KEYS
 from muster.people.models import FamilyTie, ImportBatch, Person, PersonQuerySet, Relation
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
-from muster.core.ages import age_on
+from muster.law.ages import age_on
 from muster.people.reference import KINH
 
 SERVICES = ("army", "police")

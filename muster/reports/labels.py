@@ -10,9 +10,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from muster.conscription.law import rule_or_none
 from muster.conscription.models import ReturnReason, ViolationKind
 from muster.core.dates import today
+from muster.law.book import rule_or_none
 from muster.reports import figures
 
 _LABELS: dict[str, Promise] = {

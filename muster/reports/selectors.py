@@ -39,8 +39,9 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from muster.accounts.perms import Cap
-from muster.conscription import campaign_rules, campaign_selectors
-from muster.conscription.campaign_selectors import campaigns_for_user, deadline_rows
+from muster.conscription.campaign import selectors as campaign_selectors
+from muster.conscription.campaign.board import deadline_rows
+from muster.conscription.campaign.selectors import campaigns_for_user
 from muster.conscription.models import (
     Allocation,
     CallupDecision,
@@ -63,10 +64,11 @@ from muster.conscription.models import (
     ViolationCase,
     Volunteer,
 )
-from muster.core.ages import birth_range
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit, UnitChange
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, HealthSession, SessionKind
+from muster.law.ages import birth_range
+from muster.law.callup import campaign as campaign_rules
 from muster.people.models import Person, Sex
 from muster.people.succession import Holding
 from muster.reports import figures

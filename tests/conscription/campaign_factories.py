@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from muster.conscription import campaign_services as cs
+from muster.conscription.campaign import services as cs
 from muster.conscription.models import Campaign
 from muster.health.models import HealthCall, HealthSession
 from tests.core.factories import make_person

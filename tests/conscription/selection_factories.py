@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from muster.conscription import campaign_services as cs
-from muster.conscription import handover_services as hs
-from muster.conscription import selection_services as ss
+from muster.conscription.campaign import services as cs
+from muster.conscription.handover import services as hs
 from muster.conscription.models import (
     CallupDecision,
     Campaign,
@@ -19,6 +18,7 @@ from muster.conscription.models import (
     ReviewStep,
     SelectionList,
 )
+from muster.conscription.selection import services as ss
 from muster.health.models import HealthCall, HealthSession
 from tests.conscription.campaign_factories import make_campaign, make_fit
 from tests.core.factories import make_person

@@ -16,7 +16,7 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from muster.conscription.apportionment import (
+from muster.law.callup.apportionment import (
     Commune,
     InputError,
     Inputs,

@@ -11,9 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
-from muster.conscription import campaign_rules as rules
-from muster.conscription import campaign_services as cs
+from muster.conscription.campaign import services as cs
+from muster.conscription.decisions import selectors as decisions_selectors
+from muster.conscription.decisions import services as decisions_services
 from muster.conscription.models import Allocation, CallupDecision, DecisionStatus, QuotaHistory
+from muster.law.callup import campaign as rules
 from tests.conscription.campaign_factories import make_campaign, make_fit
 from tests.core.factories import make_person
 
@@ -292,7 +294,7 @@ def split(campaign, personas):
 
 
 def _issue(officer, campaign, unit, person, day=dt.date(2025, 1, 20)):
-    return cs.decision_issue(
+    return decisions_services.decision_issue(
         actor=officer,
         commune=campaign.communes.get(unit=unit),
         person=person,
@@ -341,14 +343,14 @@ def test_delivery_14_days_before_handover_is_flagged(split, personas, units, cli
     officer = personas["district_officer"]
     on_time = _issue(officer, split, units["DHOP"], make_fit(units["DHOP"], name="Lê Văn A"))
     late = _issue(officer, split, units["DHOP"], make_fit(units["DHOP"], name="Lê Văn B"))
-    cs.decision_deliver(
+    decisions_services.decision_deliver(
         actor=officer, decision=on_time, delivered_on=dt.date(2025, 1, 29), delivered_to="bố"
     )
-    cs.decision_deliver(
+    decisions_services.decision_deliver(
         actor=officer, decision=late, delivered_on=dt.date(2025, 1, 30), delivered_to="bản thân"
     )
-    assert not cs.delivery_late(on_time)
-    assert cs.delivery_late(late)
+    assert not decisions_selectors.delivery_late(on_time)
+    assert decisions_selectors.delivery_late(late)
     client.force_login(officer)
     response = client.get(reverse("campaigns:campaign_board", args=[split.public_id]))
     row = next(r for r in response.context["rows"] if r.commune.unit_id == units["DHOP"].pk)
@@ -394,7 +396,9 @@ def test_public_page_shows_only_name_birth_year_number_date_status(split, person
     assert person.national_id not in html
     assert "17/05/2004" not in html and "2004-05-17" not in html
     assert units["DHOP"].name not in html
-    cs.decision_revoke(actor=personas["district_officer"], decision=decision, reason="Sai")
+    decisions_services.decision_revoke(
+        actor=personas["district_officer"], decision=decision, reason="Sai"
+    )
     assert client.get(url).context["decision"].status == DecisionStatus.REVOKED
 
 
@@ -415,8 +419,8 @@ def test_public_page_is_get_only(client, db):
 
 
 def test_demo_campaign_is_complete_and_idempotent(units, personas, client):
-    from muster.conscription.campaign_demo import demo_quotas, load_demo_campaign
-    from muster.people.demo import generate_demo_registry
+    from muster.demo.callup.campaign2025 import demo_quotas, load_demo_campaign
+    from muster.demo.people import generate_demo_registry
 
     generate_demo_registry(units=units, seed=7, scale=0.02)
     campaign = load_demo_campaign(units=units, scale=0.02)
@@ -434,7 +438,7 @@ def test_demo_campaign_is_complete_and_idempotent(units, personas, client):
     assert sorted(decisions.values_list("number", flat=True)) == list(
         range(1, decisions.count() + 1)
     )
-    assert any(cs.delivery_late(d) for d in decisions)
+    assert any(decisions_selectors.delivery_late(d) for d in decisions)
     client.force_login(personas["district_officer"])
     page = client.get(reverse("campaigns:campaign_quotas", args=[campaign.public_id]))
     assert page.status_code == 200

@@ -9,7 +9,8 @@ from collections.abc import Callable
 import pytest
 from django.db import connection
 
-from muster.conscription import campaign_services as cs
+from muster.conscription.campaign import services as cs
+from muster.conscription.decisions import services as decisions_services
 from muster.conscription.models import Allocation, CallupDecision
 from tests.conscription.campaign_factories import make_campaign, make_fit
 
@@ -66,7 +67,7 @@ def test_concurrent_issuing_numbers_1_to_n_without_gaps(units, personas):
     people = [make_fit(units["DHOP"], name=f"Công dân {i}") for i in range(n)]
 
     def issue(index: int) -> None:
-        cs.decision_issue(
+        decisions_services.decision_issue(
             actor=officer,
             commune=commune,
             person=people[index],

@@ -17,8 +17,7 @@ from django.db import transaction
 
 from muster.audit.models import AuditEvent
 from muster.audit.selectors import verify_chain
-from muster.conscription import campaign_services as cs
-from muster.conscription import dossiers_rules
+from muster.conscription.campaign import pool as campaign_pool
 from muster.conscription.models import (
     Allocation,
     Campaign,
@@ -27,9 +26,10 @@ from muster.conscription.models import (
     QuotaHistory,
 )
 from muster.geo.models import COMMUNE_LEVEL_KINDS
-from muster.health import rules as health_rules
-from muster.health import scoring
 from muster.health.models import HealthCall, HealthSession, SessionKind, StationResult
+from muster.law.callup import dossiers as dossiers_rules
+from muster.law.health import rules as health_rules
+from muster.law.health import scoring
 
 SCALE = 0.05
 MERGER_2024 = dt.date(2024, 12, 1)
@@ -90,7 +90,7 @@ def test_the_2025_campaign_has_the_fifteen_communes_of_the_handover_day(c2025, u
 def test_pools_are_the_engines_registry_count(c2025):
     for commune in c2025.communes.select_related("unit"):
         assert commune.pool_source == "registry"
-        assert commune.pool_used == cs.registry_pool(commune, c2025.handover_start)
+        assert commune.pool_used == campaign_pool.registry_pool(commune, c2025.handover_start)
         assert commune.pool_used > 0
 
 
@@ -102,8 +102,8 @@ def test_every_commune_can_fill_its_quota_from_its_callable_pool_with_a_standby(
         quota = sum(a.final for a in commune.allocations.all())
         examined_callable = [
             person
-            for person, verdict in cs.pool_verdicts(commune.unit, handover)
-            if not cs.definite_bars(verdict)
+            for person, verdict in campaign_pool.pool_verdicts(commune.unit, handover)
+            if not campaign_pool.definite_bars(verdict)
             and any(
                 call.session.kind == SessionKind.EXAMINATION and call.health_class is not None
                 for call in person.pool_calls
@@ -208,7 +208,7 @@ def test_the_2027_campaign_is_ptkv1s_for_the_four_successor_communes(c2027, unit
 
 
 def test_2027_authorities_are_those_after_the_reform(c2027):
-    from muster.conscription import campaign_rules as rules
+    from muster.law.callup import campaign as rules
 
     assert rules.callup_authority(c2027.decisions_by).code == "commune_chairman"
     assert rules.health_call_authority(c2027.screening_start)[0] == "commune_chairman"
@@ -235,7 +235,7 @@ def test_2027_authorities_are_those_after_the_reform(c2027):
 
 
 def test_2027_examinations_are_under_way_on_1_december_2026(c2027):
-    from muster.conscription.campaign2027_demo import DEMO_TODAY
+    from muster.demo.callup.campaign2027 import DEMO_TODAY
 
     sessions = list(HealthSession.objects.filter(date__gte=dt.date(2026, 7, 1)))
     screening = [s for s in sessions if s.kind == SessionKind.SCREENING]
@@ -260,8 +260,8 @@ def test_2027_examinations_are_under_way_on_1_december_2026(c2027):
 def test_2027_pools_are_the_registry_through_the_successor_communes(c2027, units):
     for commune in c2027.communes.select_related("unit"):
         assert commune.pool_source == "registry"
-        assert commune.pool_used == cs.registry_pool(commune, c2027.handover_start) > 0
-        people = [p for p, _v in cs.pool_verdicts(commune.unit, c2027.handover_start)]
+        assert commune.pool_used == campaign_pool.registry_pool(commune, c2027.handover_start) > 0
+        people = [p for p, _v in campaign_pool.pool_verdicts(commune.unit, c2027.handover_start)]
         # Men born 2001–2009, registered at the units that became the commune.
         assert {p.date_of_birth.year for p in people} <= set(range(1999, 2010))
         assert {p.date_of_birth.year for p in people} >= set(range(2002, 2009))
@@ -290,8 +290,8 @@ def test_2027_history_maps_2025_and_adds_2026_so_the_band_applies(c2027, c2025, 
 
 
 def test_2025_deferrals_whose_ground_ended_are_closed_before_the_2026_round(c2027):
-    from muster.conscription.campaign2027_demo import CLOSE_ENDED_BY
-    from muster.conscription.dossiers_selectors import rereview_list
+    from muster.conscription.dossiers.selectors import rereview_list
+    from muster.demo.callup.campaign2027 import CLOSE_ENDED_BY
     from muster.people.succession import holding
 
     held = holding([c.unit for c in c2027.communes.select_related("unit")]).q("person__")
@@ -362,7 +362,7 @@ def test_duchop_commander_sees_duc_hop(client, c2025, c2027):
 def test_a_2026_health_book_names_the_communes_of_2026(client, demo):
     from django.urls import reverse
 
-    from muster.conscription.campaign2027_demo import DEMO_TODAY
+    from muster.demo.callup.campaign2027 import DEMO_TODAY
 
     _login(client, "ptkv1.officer")
     session = (

@@ -16,9 +16,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from muster.conscription import docs
-from muster.conscription.eligibility import FACT_FIELDS, REASON_CODES, Facts, Verdict, evaluate
-from muster.conscription.serialize import FACT_KEYS, parse_case, verdict_json
+from muster.law.callup import docs
+from muster.law.callup.eligibility import FACT_FIELDS, REASON_CODES, Facts, Verdict, evaluate
+from muster.law.callup.serialize import FACT_KEYS, parse_case, verdict_json
 
 DOC = Path(settings.BASE_DIR) / "docs" / "eligibility.md"
 

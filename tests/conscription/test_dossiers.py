@@ -10,16 +10,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
-from muster.conscription.dossiers_rules import computed_end
-from muster.conscription.dossiers_selectors import rereview_list
-from muster.conscription.dossiers_services import (
+from muster.conscription.dossiers.selectors import rereview_list
+from muster.conscription.dossiers.services import (
     dossier_decide,
     dossier_end,
     dossier_propose,
     dossier_review,
 )
+from muster.conscription.eligibility.selectors import facts_for_person, verdict_for_person
 from muster.conscription.models import Dossier, DossierState
-from muster.conscription.selectors import facts_for_person, verdict_for_person
+from muster.law.callup.dossiers import computed_end
 from tests.core.factories import make_person
 
 PROPOSED = dt.date(2025, 6, 1)

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from muster.conscription.eligibility import (
+from muster.law.callup.eligibility import (
     Evaluator,
     Facts,
     OutsideCoverage,
@@ -18,7 +18,7 @@ from muster.conscription.eligibility import (
     months_before,
     years_before,
 )
-from muster.conscription.law import Policy
+from muster.law.callup.policy import Policy
 
 D = dt.date
 ON = D(2026, 1, 15)

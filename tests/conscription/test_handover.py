@@ -13,9 +13,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from muster.conscription import handover_services as hs
-from muster.conscription import selection_rules
-from muster.conscription import selection_services as ss
+from muster.conscription.decisions import services as decisions_services
+from muster.conscription.handover import services as hs
 from muster.conscription.models import (
     CallupDecision,
     DecisionStatus,
@@ -23,6 +22,8 @@ from muster.conscription.models import (
     Replacement,
     ReturnReason,
 )
+from muster.conscription.selection import services as ss
+from muster.law.callup import selection as selection_rules
 from tests.conscription.selection_factories import (
     HANDOVER,
     campaign_with_quota,
@@ -428,10 +429,9 @@ def test_passing_over_the_next_standby_citizen_needs_a_reason(handover, listed, 
 def test_no_frozen_list_no_replacement(units, officer):
     campaign = campaign_with_quota(units, officer, dhop_army=2)
     commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
-    from muster.conscription import campaign_services as cs
 
     for person in fit_people(units["DHOP"], 2):
-        cs.decision_issue(
+        decisions_services.decision_issue(
             actor=officer,
             commune=commune,
             person=person,

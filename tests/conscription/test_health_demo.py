@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from muster.conscription import health_demo as hd
-from muster.health import scoring
+from muster.demo.callup import health as hd
 from muster.health.models import Station
+from muster.law.health import scoring
 
 
 def _examine(n: int, seed: int = 1) -> tuple[Counter[int], int, int]:

@@ -9,8 +9,11 @@ import sys
 
 import pytest
 
-from muster.conscription import law
-from muster.conscription.law import NoRuleInForce, Policy, rule, rules_in_force
+from muster.law import book as law
+from muster.law import sources as law_sources
+from muster.law.book import rule, rules_in_force
+from muster.law.callup.policy import Policy
+from muster.law.rulebook import NoRuleInForce
 
 D = dt.date
 
@@ -39,7 +42,7 @@ def test_versions_of_a_code_never_overlap():
 def test_overlapping_versions_are_rejected():
     first = law.versions("std.age")[0]
     with pytest.raises(ValueError, match="overlap"):
-        law._index((first, first))
+        rulebook._index((first, first))
 
 
 @pytest.mark.parametrize("day", [D(2019, 1, 1), D(2022, 6, 1), D(2025, 8, 1), D(2026, 7, 1)])
@@ -59,7 +62,7 @@ def test_standing_militia_ground_starts_with_law_48_2019():
     with pytest.raises(NoRuleInForce):
         rule("41.1.h", D(2020, 6, 30))
     h = rule("41.1.h", D(2020, 7, 1))
-    assert {c.document for c in h.citations} == {law.LAW_78, law.LAW_48}
+    assert {c.document for c in h.citations} == {law_sources.LAW_78, law_sources.LAW_48}
     assert h.citations[1].article == "49"
 
 
@@ -79,10 +82,10 @@ def test_deciding_authority_moves_to_the_province_with_law_98_2025(day, authorit
 @pytest.mark.parametrize(
     ("day", "documents"),
     [
-        (D(2023, 12, 31), {law.TTLT_16}),
-        (D(2024, 1, 1), {law.TT_105}),
-        (D(2025, 9, 29), {law.TT_105}),
-        (D(2025, 9, 30), {law.TT_105, law.TT_106}),
+        (D(2023, 12, 31), {law_sources.TTLT_16}),
+        (D(2024, 1, 1), {law_sources.TT_105}),
+        (D(2025, 9, 29), {law_sources.TT_105}),
+        (D(2025, 9, 30), {law_sources.TT_105, law_sources.TT_106}),
     ],
 )
 def test_health_classification_follows_the_health_circulars(day, documents):
@@ -93,8 +96,8 @@ def test_tt68_changes_the_selection_standards_on_1_july_2025():
     before, after = D(2025, 6, 30), D(2025, 7, 1)
     assert rule("std.myopia", before).param("class_3_only") is True
     assert rule("std.myopia", after).param("class_3_only") is False
-    assert law.TT_68 in {c.document for c in rule("std.health_class", after).citations}
-    assert law.TT_68 not in {c.document for c in rule("std.health_class", before).citations}
+    assert law_sources.TT_68 in {c.document for c in rule("std.health_class", after).citations}
+    assert law_sources.TT_68 not in {c.document for c in rule("std.health_class", before).citations}
     with pytest.raises(NoRuleInForce):
         rule("std.bmi", before)
     assert rule("std.bmi", after).float_param("min_bmi") == 18.0
@@ -169,11 +172,11 @@ class TestPolicy:
 
 def test_the_engine_modules_do_not_import_django():
     modules = (
-        "muster.conscription.law",
-        "muster.conscription.eligibility",
-        "muster.conscription.serialize",
-        "muster.conscription.docs",
-        "muster.health.scoring",
+        "muster.law.book",
+        "muster.law.callup.eligibility",
+        "muster.law.callup.serialize",
+        "muster.law.callup.docs",
+        "muster.law.health.scoring",
     )
     code = (
         f"import sys; import {', '.join(modules)}; "

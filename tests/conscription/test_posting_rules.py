@@ -9,8 +9,8 @@ import itertools
 
 import pytest
 
-from muster.conscription import campaign_rules
-from muster.conscription import posting_rules as rules
+from muster.law.callup import campaign as campaign_rules
+from muster.law.callup import postings as rules
 
 D = dt.date
 CAL = campaign_rules.Calendar(

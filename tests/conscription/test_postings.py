@@ -14,14 +14,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from muster.audit.models import AuditEvent
-from muster.conscription import campaign_services as cs
-from muster.conscription import posting_services as ps
+from muster.conscription.campaign import services as cs
+from muster.conscription.decisions import services as decisions_services
 from muster.conscription.models import (
     Complaint,
     Posting,
     SelectionEntry,
     SelectionList,
 )
+from muster.conscription.postings import services as ps
 from muster.geo.services import unit_create
 from tests.conscription.campaign_factories import make_campaign, make_fit
 from tests.conscription.posting_factories import grant, result
@@ -273,7 +274,7 @@ ISSUED = D(2025, 1, 20)
 
 
 def issue(officer, campaign, unit, person, day=ISSUED):
-    return cs.decision_issue(
+    return decisions_services.decision_issue(
         actor=officer,
         commune=campaign.communes.get(unit=unit),
         person=person,
@@ -286,7 +287,7 @@ def test_callup_list_from_valid_decisions(split, personas, units):
     officer = personas["district_officer"]
     a = issue(officer, split, units["DHOP"], make_fit(units["DHOP"], name="Lê Văn A"))
     b = issue(officer, split, units["DHOP"], make_fit(units["DHOP"], name="Lê Văn B"))
-    cs.decision_revoke(actor=officer, decision=b, reason="Sai đối tượng")
+    decisions_services.decision_revoke(actor=officer, decision=b, reason="Sai đối tượng")
     posting = publish(officer, commune_of(split, units["DHOP"]), "callup_list", D(2025, 1, 22))
     assert posting.rows == [
         {
@@ -747,9 +748,9 @@ def test_postings_board_queries_do_not_grow(client, split, personas, units, defe
 
 
 def test_demo_postings_are_published_and_idempotent(units, personas, client):
-    from muster.conscription.campaign_demo import load_demo_campaign
-    from muster.conscription.posting_demo import load_demo_postings
-    from muster.people.demo import generate_demo_registry
+    from muster.demo.callup.campaign2025 import load_demo_campaign
+    from muster.demo.callup.postings import load_demo_postings
+    from muster.demo.people import generate_demo_registry
 
     generate_demo_registry(units=units, seed=7, scale=0.02)
     campaign = load_demo_campaign(units=units, scale=0.02, seed=7)

@@ -13,8 +13,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from muster.conscription import campaign_services as cs
-from muster.conscription import posting_services as ps
+from muster.conscription.campaign import services as cs
+from muster.conscription.postings import services as ps
 from tests.conscription.posting_factories import grant, result
 from tests.core.factories import make_person
 

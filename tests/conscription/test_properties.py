@@ -8,9 +8,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from muster.conscription.eligibility import Evaluator, Facts, evaluate, evaluate_many
-from muster.conscription.law import COVERAGE_START, Policy
-from muster.conscription.serialize import verdict_json
+from muster.law.callup.eligibility import Evaluator, Facts, evaluate, evaluate_many
+from muster.law.callup.policy import Policy
+from muster.law.callup.serialize import verdict_json
+from muster.law.sources import COVERAGE_START
 
 D = dt.date
 

@@ -18,7 +18,7 @@ from muster.conscription.models import (
     RegistrationBar,
     RegistrationEvent,
 )
-from muster.conscription.services import (
+from muster.conscription.registration.services import (
     additional_registration,
     register_first,
     registration_bar_add,

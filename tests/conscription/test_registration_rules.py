@@ -6,16 +6,8 @@ import datetime as dt
 
 import pytest
 
-from muster.conscription.registration import (
-    RULES,
-    NoRuleError,
-    Trigger,
-    add_days,
-    add_working_days,
-    deadline,
-    is_late,
-    rule_for,
-)
+from muster.law.calendar import add_days, add_working_days
+from muster.law.callup.registration import RULES, NoRuleError, Trigger, deadline, is_late, rule_for
 
 D = dt.date
 # National Day 2025: Mon 1/9 and Tue 2/9 off; Hùng Kings 2025: Mon 7/4.

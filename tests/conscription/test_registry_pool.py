@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from muster.conscription import campaign_services as cs
+from muster.conscription.campaign import pool as campaign_pool
+from muster.conscription.eligibility.selectors import facts_for_person
 from muster.conscription.models import BarKind, Dossier, RegistrationBar
-from muster.conscription.selectors import facts_for_person
 from muster.health.models import HealthCall, HealthSession
 from muster.people.models import FamilyTie, Relation
 from tests.core.factories import make_person
@@ -70,7 +70,7 @@ def _world(units):
 
 def test_prefetched_facts_are_the_queried_facts(units):
     commune = _world(units)
-    pairs = cs.pool_verdicts(commune, HANDOVER)
+    pairs = campaign_pool.pool_verdicts(commune, HANDOVER)
     assert len(pairs) == 8
     for person, _verdict in pairs:
         prefetched = facts_for_person(
@@ -96,7 +96,7 @@ def test_the_pool_counts_the_callable_and_the_not_yet_examined(
     )  # fmt: skip
     row = CampaignCommune.objects.create(campaign=campaign, unit=commune)
     with django_assert_max_num_queries(12):  # not one per citizen
-        pool = cs.registry_pool(row, HANDOVER)
+        pool = campaign_pool.registry_pool(row, HANDOVER)
     # An (class 2), Cường (his result expired: not examined yet), Em (deferral ended), Khải
     # (not examined); not Bình (class 4), Dũng (deferred), Giang (barred), Hải (exempt).
     assert pool == 4

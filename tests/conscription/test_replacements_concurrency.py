@@ -10,9 +10,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from muster.conscription import handover_services as hs
-from muster.conscription import selection_services as ss
+from muster.conscription.handover import services as hs
 from muster.conscription.models import CallupDecision, DecisionStatus, Replacement, ReturnReason
+from muster.conscription.selection import services as ss
 from tests.conscription.selection_factories import (
     campaign_with_quota,
     fit_people,

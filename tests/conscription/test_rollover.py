@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from muster.conscription.rollover import (
+from muster.law.callup.rollover import (
     Candidate,
     Ground,
     enters_pool,

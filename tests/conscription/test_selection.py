@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from muster.conscription.selection import (
+from muster.law.callup.draw import (
     Candidate,
     SelectionError,
     commit,

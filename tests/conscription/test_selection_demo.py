@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from muster.audit.models import AuditEvent
-from muster.conscription.campaign_demo import load_demo_campaign
 from muster.conscription.models import (
     CallupDecision,
     Handover,
@@ -16,10 +15,11 @@ from muster.conscription.models import (
     Replacement,
     SelectionList,
 )
-from muster.conscription.selection_demo import load_demo_selection
-from muster.conscription.selection_selectors import verifies
+from muster.conscription.selection.selectors import verifies
+from muster.demo.callup.campaign2025 import load_demo_campaign
+from muster.demo.callup.selection import load_demo_selection
+from muster.demo.people import generate_demo_registry
 from muster.health.models import HealthCall, StationResult
-from muster.people.demo import generate_demo_registry
 
 SCALE = 0.05
 

@@ -15,16 +15,17 @@ from django.urls import reverse
 from django.utils import translation
 
 from muster.audit.models import AuditEvent
-from muster.conscription import campaign_services as cs
-from muster.conscription import selection, selection_rules
-from muster.conscription import selection_selectors as sel
-from muster.conscription import selection_services as ss
+from muster.conscription.decisions import services as decisions_services
 from muster.conscription.models import (
     CallupDecision,
     DecisionStatus,
     ReviewKind,
     SelectionState,
 )
+from muster.conscription.selection import selectors as sel
+from muster.conscription.selection import services as ss
+from muster.law.callup import draw as selection
+from muster.law.callup import selection as selection_rules
 from muster.people.models import HigherLevel, Sex, StudyStatus
 from tests.conscription.selection_factories import (
     campaign_with_quota,
@@ -343,7 +344,7 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
     opened = ss.selection_open(actor=officer, commune=commune, service="army")
     ss.selection_commit(actor=officer, selection_list=opened)
     with pytest.raises(ValidationError, match=r"freeze|chốt"):
-        cs.decision_issue(
+        decisions_services.decision_issue(
             actor=officer,
             commune=commune,
             person=people[0],
@@ -357,7 +358,7 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
     remaining = [e.person for e in entries if e.list_kind == "remaining"]
 
     def issue(person):
-        return cs.decision_issue(
+        return decisions_services.decision_issue(
             actor=officer,
             commune=commune,
             person=person,
@@ -370,7 +371,7 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
     with pytest.raises(ValidationError):  # standby: no vacancy yet
         issue(standby[0])
     first = issue(official[0])
-    cs.decision_revoke(actor=officer, decision=first, reason="chuyển đi nơi khác")
+    decisions_services.decision_revoke(actor=officer, decision=first, reason="chuyển đi nơi khác")
     # A vacancy: the next standby citizen may be called before the handover.
     replacement = issue(standby[0])
     assert replacement.status == DecisionStatus.VALID
@@ -379,7 +380,7 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
 
 
 def test_no_list_keeps_the_earlier_behaviour(commune, people, officer):
-    decision = cs.decision_issue(
+    decision = decisions_services.decision_issue(
         actor=officer,
         commune=commune,
         person=people[0],
@@ -390,14 +391,14 @@ def test_no_list_keeps_the_earlier_behaviour(commune, people, officer):
 
 
 def test_issue_for_the_official_list_in_one_action(commune, people, officer, units):
-    early = cs.decision_issue(  # issued before any list: flagged on the list's page
+    early = decisions_services.decision_issue(  # issued before any list: flagged on the list's page
         actor=officer,
         commune=commune,
         person=people[6],
         service="army",
         issued_on=dt.date(2025, 1, 15),
     )
-    cs.decision_revoke(actor=officer, decision=early, reason="chờ danh sách")
+    decisions_services.decision_revoke(actor=officer, decision=early, reason="chờ danh sách")
     frozen = frozen_list(officer, commune)
     result = ss.issue_official(actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20))
     assert [d.number for d in result.issued] == [2, 3, 4]
@@ -410,7 +411,7 @@ def test_issue_for_the_official_list_in_one_action(commune, people, officer, uni
 
 
 def test_decisions_held_outside_the_list_are_flagged(commune, people, officer, client):
-    early = cs.decision_issue(
+    early = decisions_services.decision_issue(
         actor=officer,
         commune=commune,
         person=people[0],
@@ -432,7 +433,7 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
     pupil.save()
     fit_people(units["DHOP"], 3)
     with pytest.raises(ValidationError, match=r"not callable|không thuộc diện gọi"):
-        cs.decision_issue(
+        decisions_services.decision_issue(
             actor=officer,
             commune=commune,
             person=pupil,
@@ -458,18 +459,20 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
     frozen = frozen_list(officer, commune)
     first = sel.entries_of(frozen)[0]
     assert (first.person_id, first.volunteer, first.list_kind) == (pupil.pk, True, "official")
-    decision = cs.decision_issue(  # the waiver of Art 41(3) applies to the decision too
-        actor=officer,
-        commune=commune,
-        person=pupil,
-        service="army",
-        issued_on=dt.date(2025, 1, 20),
+    decision = (
+        decisions_services.decision_issue(  # the waiver of Art 41(3) applies to the decision too
+            actor=officer,
+            commune=commune,
+            person=pupil,
+            service="army",
+            issued_on=dt.date(2025, 1, 20),
+        )
     )
     with pytest.raises(ValidationError, match=r"revoke|thu hồi"):
         ss.volunteer_withdraw(
             actor=officer, volunteer=app, withdrawn_on=dt.date(2025, 1, 22), reason="gia đình"
         )
-    cs.decision_revoke(actor=officer, decision=decision, reason="rút đơn")
+    decisions_services.decision_revoke(actor=officer, decision=decision, reason="rút đơn")
     withdrawn = ss.volunteer_withdraw(
         actor=officer, volunteer=app, withdrawn_on=dt.date(2025, 1, 22), reason="gia đình"
     )

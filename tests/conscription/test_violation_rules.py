@@ -1,5 +1,5 @@
 """The pure rules of violations: bands by decree and day, repeats, Art 332, good reasons,
-deadlines and the state machine (muster/conscription/violation_rules.py)."""
+deadlines and the state machine (muster/law/callup/violations.py)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import itertools
 
 import pytest
 
-from muster.conscription import violation_rules as r
-from muster.conscription.law import NoRuleInForce
+from muster.law.callup import violations as r
+from muster.law.rulebook import NoRuleInForce
 
 LAST_OLD = dt.date(2025, 8, 4)
 FIRST_NEW = dt.date(2025, 8, 5)

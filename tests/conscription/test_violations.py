@@ -13,8 +13,6 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
-from muster.conscription import violation_selectors as sel
-from muster.conscription import violation_services as vs
 from muster.conscription.models import (
     CallupDecision,
     EventKind,
@@ -26,6 +24,8 @@ from muster.conscription.models import (
     ViolationCase,
     ViolationState,
 )
+from muster.conscription.violations import selectors as sel
+from muster.conscription.violations import services as vs
 from muster.health.models import HealthCall, HealthSession, StationResult
 from tests.conscription.campaign_factories import make_campaign
 from tests.conscription.violation_factories import open_case
@@ -789,9 +789,9 @@ def test_case_record_pdf_in_vietnamese(officer, man, login, tmp_path):
 
 
 def test_demo_cases_are_loaded_once(units):
-    from muster.conscription.campaign_demo import load_demo_campaign
-    from muster.conscription.violation_demo import load_demo_violations
-    from muster.people.demo import generate_demo_registry
+    from muster.demo.callup.campaign2025 import load_demo_campaign
+    from muster.demo.callup.violations import load_demo_violations
+    from muster.demo.people import generate_demo_registry
 
     generate_demo_registry(units=units, seed=7, scale=0.05)
     assert load_demo_campaign(units=units) is not None
@@ -820,7 +820,7 @@ def test_generated_rules_section_is_current():
 def test_a_stale_rules_section_is_detected(tmp_path):
     from django.core.management import CommandError, call_command
 
-    from muster.conscription.violation_rules import DOCS_BEGIN, DOCS_END
+    from muster.law.callup.violations import DOCS_BEGIN, DOCS_END
 
     doc = tmp_path / "violations.md"
     doc.write_text(f"# x\n\n{DOCS_BEGIN}\nold table\n{DOCS_END}\n", encoding="utf-8")

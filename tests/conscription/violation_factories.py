@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from muster.conscription import violation_services as vs
 from muster.conscription.models import ViolationCase
+from muster.conscription.violations import services as vs
 
 
 def open_case(

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from muster.core.ages import age_on, birth_range, years_before
+from muster.law.ages import age_on, birth_range, years_before
 
 D = dt.date
 

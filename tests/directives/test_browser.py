@@ -18,8 +18,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def demo_directive(units, personas):
     """The 2025 Kim Động directive of the demo, with its reports (made before the browser)."""
     from muster.accounts.services import user_create
-    from muster.core.demo_accounts import DEMO_ACCOUNTS
-    from muster.directives.demo import load_demo_directive
+    from muster.demo.accounts import DEMO_ACCOUNTS
+    from muster.demo.directives import load_demo_directive
 
     for account in DEMO_ACCOUNTS:
         user_create(

@@ -342,8 +342,8 @@ def test_standing_committee_report_docx_and_pdf(setup, units, personas, login):
 
 def test_demo_directive_loads_seven_tasks_idempotently(units, personas):
     from muster.accounts.services import user_create
-    from muster.core.demo_accounts import DEMO_ACCOUNTS
-    from muster.directives.demo import load_demo_directive
+    from muster.demo.accounts import DEMO_ACCOUNTS
+    from muster.demo.directives import load_demo_directive
     from muster.directives.models import Directive
 
     for account in DEMO_ACCOUNTS:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from muster.health.scoring import (
+from muster.law.health.scoring import (
     CLASS_CITATION,
     PHYSIQUE_CITATION,
     VISION_CITATION,

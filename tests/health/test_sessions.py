@@ -14,8 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
-from muster.conscription.selectors import facts_for_person
-from muster.health import rules
+from muster.conscription.eligibility.selectors import facts_for_person
 from muster.health.models import HealthCall, SessionKind, StationResult
 from muster.health.services import (
     ResultInput,
@@ -23,6 +22,7 @@ from muster.health.services import (
     record_station_result,
     session_create,
 )
+from muster.law.health import rules
 from muster.people.models import Sex
 from tests.core.factories import make_person
 

@@ -17,7 +17,11 @@ from docx import Document
 from openpyxl import load_workbook
 
 from muster.conscription.models import EventKind, RegistrationBar, RegistrationEvent
-from muster.conscription.services import record_january_list, register_first, transfer_person
+from muster.conscription.registration.services import (
+    record_january_list,
+    register_first,
+    transfer_person,
+)
 from muster.geo.services import unit_create
 from muster.people import books
 from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, StudyStatus

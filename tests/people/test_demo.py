@@ -13,9 +13,7 @@ from django.core.management import call_command
 from muster.audit.models import AuditEvent
 from muster.audit.selectors import verify_chain
 from muster.core.text import fold
-from muster.geo.models import ChangeKind, Unit, UnitChange
-from muster.people import national_id
-from muster.people.demo import (
+from muster.demo.people import (
     DUC_TRUNG,
     REFERENCE_DATE,
     WAR_INVALID_LOSS,
@@ -27,6 +25,8 @@ from muster.people.demo import (
     generate_demo_registry,
     people_counts,
 )
+from muster.geo.models import ChangeKind, Unit, UnitChange
+from muster.people import national_id
 from muster.people.models import FamilyTie, Person
 
 SCALE = 0.02

@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
-from muster.conscription import campaign_services as cs
+from muster.conscription.campaign import services as cs
 from muster.conscription.models import (
     CallupDecision,
     Campaign,

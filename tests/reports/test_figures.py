@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from muster.conscription import dossiers_rules
 from muster.conscription.models import ReturnReason, ViolationKind
+from muster.law.callup import dossiers as dossiers_rules
 from muster.reports import figures
 from muster.reports.figures import Tally
 

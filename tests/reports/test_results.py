@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from muster.accounts.models import Role
-from muster.conscription import campaign_services as cs
+from muster.conscription.campaign import services as cs
 from muster.conscription.models import Campaign, QuotaHistory
 from muster.reports import figures, selectors
 from tests.conftest import make_user

@@ -163,8 +163,8 @@ def test_the_demo_logins_see_consistent_figures(client, db):
     the leader see the same figures for the same units, on the report, the evenness view and
     the dashboard; the 2027 campaign of PTKV 1 counts the citizens its new communes hold."""
     from muster.accounts.models import User
-    from muster.conscription.campaign_demo import demo_quotas
     from muster.conscription.models import Campaign
+    from muster.demo.callup.campaign2025 import demo_quotas
 
     call_command("load_demo", scale=0.03, stdout=io.StringIO())
     campaign = Campaign.objects.select_related("unit").get(unit__code="331", year=2025)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from muster.conscription.campaign_selectors import person_callup
+from muster.conscription.decisions.selectors import person_callup
 from muster.people.models import Person
 
 register = template.Library()

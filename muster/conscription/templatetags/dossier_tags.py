@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 
 from muster.accounts.perms import Cap, has_cap
-from muster.conscription.dossiers_selectors import person_dossiers
+from muster.conscription.dossiers.selectors import person_dossiers
 from muster.people.models import Person
 
 register = template.Library()

@@ -8,8 +8,8 @@ from django import template
 
 from muster.core.dates import today
 from muster.geo.selectors import visible_unit_ids
-from muster.health import rules
 from muster.health.selectors import latest_valid_in, person_health
+from muster.law.health import rules
 from muster.people.models import Person
 
 register = template.Library()

@@ -15,7 +15,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from muster.conscription.apportionment import InputError, apportion, differences, parse_inputs
+from muster.law.callup.apportionment import InputError, apportion, differences, parse_inputs
 
 
 def _read_json(path: str) -> Any:

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from muster.conscription.docs import MarkersMissing, render_rules, splice
+from muster.law.callup.docs import MarkersMissing, render_rules, splice
 
 DOC_PATH = Path(settings.BASE_DIR) / "docs" / "eligibility.md"
 

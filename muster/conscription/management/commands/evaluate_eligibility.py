@@ -19,10 +19,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from muster.conscription.eligibility import OutsideCoverage, evaluator
-from muster.conscription.law import COVERAGE_START, Policy
-from muster.conscription.serialize import CaseError, parse_case, verdict_json
 from muster.core.dates import today
+from muster.law.callup.eligibility import OutsideCoverage, evaluator
+from muster.law.callup.policy import Policy
+from muster.law.callup.serialize import CaseError, parse_case, verdict_json
+from muster.law.sources import COVERAGE_START
 
 
 def _silence_stdout() -> None:

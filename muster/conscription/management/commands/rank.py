@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from muster.conscription.management.commands.apportion import _read_json
-from muster.conscription.selection import (
+from muster.law.callup.draw import (
     Candidate,
     SelectionError,
     commit,

@@ -1,0 +1,74 @@
+"""Reads of the call-up campaign, cut to the acting user's area.
+
+A campaign is visible to a user whose area holds at least one of its communes (a commune
+commander sees his district's campaign, with his commune's rows only).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+
+from muster.accounts.access import get_for_user
+from muster.accounts.perms import Cap
+from muster.conscription.models import (
+    Campaign,
+    CampaignCommune,
+)
+from muster.geo.selectors import visible_unit_ids
+from muster.law.callup import campaign as campaign_rules
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+def campaigns_for_user(user: User) -> QuerySet[Campaign]:
+    ids = visible_unit_ids(user)
+    return (
+        Campaign.objects.filter(
+            pk__in=CampaignCommune.objects.filter(unit_id__in=ids).values("campaign_id")
+        )
+        .select_related("unit")
+        .order_by("-year", "call")
+    )
+
+
+def campaign_for_user(user: User, public_id: uuid.UUID, cap: Cap = Cap.VIEW_PEOPLE) -> Campaign:
+    """The campaign ``public_id`` when a commune of it lies in the user's area (404 otherwise)
+    and the role has ``cap`` (403 otherwise): the one fetch of a campaign for its pages."""
+    return get_for_user(
+        user,
+        Campaign.objects.select_related("unit"),
+        unit_field="communes__unit",
+        cap=cap,
+        public_id=public_id,
+    )
+
+
+def communes_for_user(*, user: User, campaign: Campaign) -> list[CampaignCommune]:
+    ids = visible_unit_ids(user)
+    return list(
+        campaign.communes.filter(unit_id__in=ids).select_related("unit").order_by("unit__path")
+    )
+
+
+def calendar_of(campaign: Campaign) -> campaign_rules.Calendar:
+    return campaign_rules.Calendar(
+        year=campaign.year,
+        handover=campaign.handover_start,
+        pool_review_by=campaign.pool_review_by,
+        screening_start=campaign.screening_start,
+        screening_end=campaign.screening_end,
+        exam_start=campaign.exam_start,
+        exam_end=campaign.exam_end,
+        nomination_by=campaign.nomination_by,
+        decisions_by=campaign.decisions_by,
+    )

@@ -1,0 +1,133 @@
+"""Models of the call-up sub-domain `registration` (app label ``conscription``)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class EventKind(models.TextChoices):
+    JANUARY_LIST = "january_list", _("January list of males reaching 17")
+    FIRST_REGISTRATION = "first_registration", _("First registration")
+    ADDITIONAL = "additional", _("Additional registration")
+    TRANSFER_OUT = "transfer_out", _("Transfer out")
+    TRANSFER_IN = "transfer_in", _("Transfer in")
+    ABSENCE_START = "absence_start", _("Temporary absence")
+    ABSENCE_RETURN = "absence_return", _("Return from absence")
+    RESERVE_REGISTRATION = "reserve_registration", _("Reserve registration")
+    REMOVAL = "removal", _("Removal from the register")
+
+
+class RegistrationEvent(models.Model):
+    """One step of a citizen's registration history (lịch sử đăng ký NVQS).
+
+    ``due_date`` is the deadline computed from the rule in force on the triggering day (arrival,
+    return, first registration); ``legal_citation`` records which rule that was.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="registration_events"
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=EventKind.choices)
+    event_date = models.DateField(_("date"))
+    trigger_date = models.DateField(
+        _("triggering date"),
+        null=True,
+        blank=True,
+        help_text=_("The day the deadline counts from (arrival, return, discharge)."),
+    )
+    unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("acting unit"),
+        on_delete=models.PROTECT,
+        related_name="registration_events",
+    )
+    certificate_number = models.CharField(_("certificate number"), max_length=40, blank=True)
+    from_unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("from unit"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    to_unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("to unit"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    is_late = models.BooleanField(_("late"), default=False)
+    legal_citation = models.CharField(_("legal basis"), max_length=255, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registration event")
+        verbose_name_plural = _("registration events")
+        ordering = ["person_id", "event_date", "id"]
+        indexes = [models.Index(fields=["unit", "kind", "event_date"], name="regevent_unit_kind")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_date__isnull=True) | Q(trigger_date__isnull=False),
+                name="regevent_due_needs_trigger",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.event_date:%d/%m/%Y}"
+
+
+class BarKind(models.TextChoices):
+    BARRED_ART13 = "barred_art13", _("Not allowed to register (Art 13)")
+    EXEMPT_ART14 = "exempt_art14", _("Exempt from registration (Art 14)")
+
+
+class RegistrationBar(models.Model):
+    """A period in which a citizen may not register (Art 13) or is exempt from it (Art 14)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="registration_bars"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=BarKind.choices)
+    ground = models.CharField(_("ground"), max_length=255)
+    legal_citation = models.CharField(_("legal basis"), max_length=255)
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration bar")
+        verbose_name_plural = _("registration bars")
+        ordering = ["person_id", "start_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="regbar_interval",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.ground}"
+
+
+class Holiday(models.Model):
+    """A public holiday or day off (ngày nghỉ lễ, Tết) for counting working days."""
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"

@@ -1,0 +1,233 @@
+"""Demo violation cases of the Kim Động 2025 campaign, one per situation the law distinguishes:
+
+1. absent from the health examination on 20/11/2024 (Decree 120/2013 as amended), closed on a
+   good reason (a grandparent's funeral);
+2. refused the call-up decision on 13/02/2025 (old decree, 50–75M VND), fined and paid;
+3. failed the first registration on 21/08/2025 (Decree 218/2025): a warning, then closed;
+4. a move not registered, fined and paid in February 2025; another move not registered in
+   October 2025 (218): the repeat is referred for criminal proceedings under Penal Code Art 332;
+5. absent from the examination, fined, half paid: the payment is overdue.
+
+Written through the services (actor: the system), so every step is audited. Idempotent: the
+cases carry ``source_ref`` "demo:N"; a second run finds the first and does nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from muster.conscription.models import (
+    CallupDecision,
+    Campaign,
+    DecisionStatus,
+    ViolationCase,
+    ViolationKind,
+)
+from muster.conscription.violations import services as vs
+from muster.geo.models import Unit
+from muster.people.models import Person, Sex
+
+D = dt.date
+
+
+def _men(unit: Unit, year: int, exclude: set[int]) -> list[Person]:
+    return list(
+        Person.objects.filter(registration_unit=unit, sex=Sex.MALE, date_of_birth__year=year)
+        .exclude(pk__in=exclude)
+        .order_by("date_of_birth", "id")[:5]
+    )
+
+
+def _notice(case: ViolationCase, on: dt.date, content: str, respond_by: dt.date) -> None:
+    vs.notice_serve(
+        actor=None,
+        case=case,
+        served_on=on,
+        served_to="Bản thân công dân",
+        content=content,
+        respond_by=respond_by,
+    )
+
+
+def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | None:
+    """Add the demo cases to the Kim Động 2025 campaign; None if they are there already or
+    the campaign (or its citizens) is missing."""
+    if ViolationCase.objects.filter(source_ref="demo:1").exists():
+        return None
+    campaign = Campaign.objects.filter(unit=units["KD"], year=2025, call=1).first()
+    if campaign is None:
+        return None
+    decisions = list(
+        CallupDecision.objects.filter(
+            campaign=campaign, commune__unit=units["DHOP"], status=DecisionStatus.VALID
+        ).order_by("number")
+    )
+    called = set(
+        CallupDecision.objects.filter(campaign=campaign).values_list("person_id", flat=True)
+    )
+    dhop_2005 = _men(units["DHOP"], 2005, called)
+    dhop_2008 = _men(units["DHOP"], 2008, called)
+    dt_2004 = _men(units["DT"], 2004, called)
+    if not decisions or len(dhop_2005) < 2 or not dhop_2008 or not dt_2004:
+        return None
+    created: list[ViolationCase] = []
+    with transaction.atomic():
+        # 1. Absent from the examination, a good reason.
+        case = vs.case_open(
+            actor=None,
+            person=dhop_2005[0],
+            kind=ViolationKind.ABSENT_EXAM,
+            occurred_on=D(2024, 11, 20),
+            facts="Được gọi khám sức khỏe NVQS ngày 20/11/2024 tại Trung tâm Y tế huyện Kim "
+            "Động (nhận quyết định ngày 01/11/2024); không có mặt.",
+            campaign=campaign,
+            source_ref="demo:1",
+        )
+        _notice(
+            case,
+            D(2024, 11, 22),
+            "Giấy mời lên Ban CHQS xã làm việc về việc không có mặt khám sức khỏe.",
+            D(2024, 11, 27),
+        )
+        vs.good_reason_accept(
+            actor=None,
+            case=case,
+            reason="relative_death",
+            details="Ông nội mất ngày 19/11/2024, tang lễ đến hết 21/11/2024 (trích lục khai tử "
+            "số 112/TLKT-BS của UBND xã). Công dân được khám bổ sung ngày 28/11/2024.",
+            on=D(2024, 11, 25),
+        )
+        created.append(case)
+
+        # 2. Refused the call-up decision: fined, paid.
+        decision = decisions[0]
+        case = vs.case_open(
+            actor=None,
+            person=decision.person,
+            kind=ViolationKind.REFUSED_CALLUP,
+            occurred_on=decision.enlist_on,
+            facts=f"Nhận quyết định gọi nhập ngũ số {decision.number} ngày "
+            f"{decision.delivered_on or decision.issued_on:%d/%m/%Y}; ngày "
+            f"{decision.enlist_on:%d/%m/%Y} không có mặt giao nhận quân và tuyên bố không chấp "
+            "hành; đã được gia đình, thôn đội vận động nhưng không thay đổi.",
+            campaign=campaign,
+            source_ref="demo:2",
+        )
+        _notice(
+            case,
+            D(2025, 2, 14),
+            "Thông báo lập biên bản vi phạm hành chính, mời lên UBND xã làm việc.",
+            D(2025, 2, 17),
+        )
+        case = vs.penalty_decide(
+            actor=None,
+            case=case,
+            decision_number="15/QĐ-XPHC",
+            decided_on=D(2025, 2, 20),
+            decided_by=vs.default_decided_by(case, D(2025, 2, 20)),
+            fine_amount=62_500_000,
+        )
+        case = vs.payment_record(actor=None, case=case, paid_on=D(2025, 2, 28), amount=62_500_000)
+        created.append(case)
+
+        # 3. First registration missed after 5 Aug 2025: a warning under Decree 218/2025.
+        case = vs.case_open(
+            actor=None,
+            person=dhop_2008[0],
+            kind=ViolationKind.NO_FIRST_REGISTRATION,
+            occurred_on=D(2025, 8, 21),
+            facts="Quyết định gọi đăng ký NVQS lần đầu (đợt bổ sung) yêu cầu có mặt ngày "
+            "20/08/2025 tại Ban CHQS xã; công dân không đến đăng ký.",
+            campaign=campaign,
+            source_ref="demo:3",
+        )
+        _notice(
+            case,
+            D(2025, 8, 25),
+            "Giấy mời lên Ban CHQS xã đăng ký NVQS và làm việc về việc không đăng ký.",
+            D(2025, 8, 28),
+        )
+        case = vs.penalty_decide(
+            actor=None,
+            case=case,
+            decision_number="03/QĐ-XPHC",
+            decided_on=D(2025, 9, 5),
+            decided_by=vs.default_decided_by(case, D(2025, 9, 5)),
+            fine_amount=None,
+        )
+        case = vs.case_close(
+            actor=None,
+            case=case,
+            closed_on=D(2025, 9, 5),
+            note="Đã phạt cảnh cáo; công dân đã đăng ký NVQS lần đầu ngày 28/08/2025.",
+        )
+        created.append(case)
+
+        # 4. A move not registered, fined and paid; repeated: referred under Art 332.
+        person = dt_2004[0]
+        first = vs.case_open(
+            actor=None,
+            person=person,
+            kind=ViolationKind.NO_CHANGE_REGISTRATION,
+            occurred_on=D(2025, 1, 7),
+            facts="Chuyển đến nơi ở mới ngày 20/12/2024; không đăng ký NVQS trong 10 ngày làm việc "
+            "(hạn 06/01/2025).",
+            campaign=campaign,
+            source_ref="demo:4",
+        )
+        _notice(first, D(2025, 1, 13), "Giấy mời lên Ban CHQS xã làm việc.", D(2025, 1, 16))
+        first = vs.penalty_decide(
+            actor=None,
+            case=first,
+            decision_number="07/QĐ-XPHC",
+            decided_on=D(2025, 2, 5),
+            decided_by=vs.default_decided_by(first, D(2025, 2, 5)),
+            fine_amount=9_000_000,
+        )
+        first = vs.payment_record(actor=None, case=first, paid_on=D(2025, 2, 14), amount=9_000_000)
+        created.append(first)
+        again = vs.case_open(
+            actor=None,
+            person=person,
+            kind=ViolationKind.NO_CHANGE_REGISTRATION,
+            occurred_on=D(2025, 10, 18),
+            facts="Chuyển đến nơi ở mới ngày 10/10/2025; không đăng ký NVQS trong 5 ngày làm việc "
+            "(hạn 17/10/2025), đã bị xử phạt về hành vi này theo quyết định 07/QĐ-XPHC.",
+            campaign=campaign,
+            source_ref="demo:5",
+        )
+        _notice(again, D(2025, 10, 22), "Giấy mời lên Ban CHQS xã làm việc.", D(2025, 10, 24))
+        again = vs.case_escalate(
+            actor=None,
+            case=again,
+            escalated_on=D(2025, 11, 10),
+            note="Chuyển Công an xã hồ sơ vụ việc, quyết định xử phạt 07/QĐ-XPHC và biên lai "
+            "nộp phạt",
+        )
+        created.append(again)
+
+        # 5. Absent from the examination, fined, half paid: overdue.
+        case = vs.case_open(
+            actor=None,
+            person=dhop_2005[1],
+            kind=ViolationKind.ABSENT_EXAM,
+            occurred_on=D(2024, 11, 20),
+            facts="Được gọi khám sức khỏe NVQS ngày 20/11/2024 (nhận quyết định ngày "
+            "02/11/2024); không có mặt, không báo lý do.",
+            campaign=campaign,
+            source_ref="demo:6",
+        )
+        _notice(case, D(2024, 11, 22), "Giấy mời lên Ban CHQS xã làm việc.", D(2024, 11, 26))
+        case = vs.penalty_decide(
+            actor=None,
+            case=case,
+            decision_number="21/QĐ-XPHC",
+            decided_on=D(2024, 12, 10),
+            decided_by=vs.default_decided_by(case, D(2024, 12, 10)),
+            fine_amount=11_000_000,
+        )
+        case = vs.payment_record(actor=None, case=case, paid_on=D(2024, 12, 20), amount=5_500_000)
+        created.append(case)
+    return created

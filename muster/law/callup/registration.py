@@ -1,0 +1,134 @@
+"""Deadlines of military-service registration (đăng ký nghĩa vụ quân sự) as dated data. Pure.
+
+Each rule carries its citation and the dates it is in force; the rule that applies is the one in
+force on the day of the triggering event (arrival, return, discharge, confirmation), so a March
+2025 arrival is judged by the 10-working-day rule and an August 2025 arrival by the 5-day rule of
+Law 98/2025/QH15 (in force 1 July 2025).
+
+Counting (Civil Code 2015 Art 147(1), Art 148(5)): a period counts from the day after the event.
+Working days (ngày làm việc) skip Saturdays, Sundays and the public holidays passed in; a period
+in calendar days that ends on a day off runs to the end of the next working day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+from enum import StrEnum
+
+from muster.law.calendar import add_days, add_working_days
+
+#: Law 98/2025/QH15 (amending the Military Service Law among others) takes effect on this day.
+LAW_98_2025 = dt.date(2025, 7, 1)
+#: Law 78/2015/QH13 on Military Service took effect on this day.
+LAW_78_2015 = dt.date(2016, 1, 1)
+
+COUNTING = "Bộ luật Dân sự 2015 Điều 147, 148"
+
+
+class Trigger(StrEnum):
+    """The event that starts a citizen's or a commune's registration deadline."""
+
+    TRANSFER_IN = "transfer_in"  # arrival at the new place of residence, work or study
+    ABSENCE_RETURN = "absence_return"  # return from a temporary absence of 3 months or more
+    RESERVE_REGISTRATION = "reserve_registration"  # discharged soldier reaches home
+    REMOVAL_REPORT = "removal_report"  # confirmation of death, age, Art 13 or Art 14 case
+    CERTIFICATE = "certificate"  # first registration → registration certificate handed over
+    ADDITIONAL = "additional"  # change of post, education, health... → additional registration
+
+
+class PeriodUnit(StrEnum):
+    WORKING_DAYS = "working_days"
+    DAYS = "days"
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    trigger: Trigger
+    amount: int
+    unit: PeriodUnit
+    valid_from: dt.date
+    valid_to: dt.date | None  # inclusive; None while in force
+    citation: str
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+_BEFORE_98 = LAW_98_2025 - dt.timedelta(days=1)
+
+RULES: tuple[DeadlineRule, ...] = (
+    DeadlineRule(
+        Trigger.TRANSFER_IN, 10, PeriodUnit.WORKING_DAYS, LAW_78_2015, _BEFORE_98,
+        "Luật NVQS 78/2015/QH13 Điều 17 (bản gốc): đăng ký trong 10 ngày làm việc kể từ ngày đến",
+    ),
+    DeadlineRule(
+        Trigger.TRANSFER_IN, 5, PeriodUnit.WORKING_DAYS, LAW_98_2025, None,
+        "Luật NVQS 78/2015/QH13 Điều 17, sửa đổi bởi Luật 98/2025/QH15: "
+        "đăng ký trong 5 ngày làm việc kể từ ngày đến",
+    ),
+    DeadlineRule(
+        Trigger.ABSENCE_RETURN, 10, PeriodUnit.WORKING_DAYS, LAW_78_2015, _BEFORE_98,
+        "Luật NVQS 78/2015/QH13 Điều 17 (bản gốc): đăng ký lại trong 10 ngày làm việc "
+        "kể từ ngày trở về",
+    ),
+    DeadlineRule(
+        Trigger.ABSENCE_RETURN, 5, PeriodUnit.WORKING_DAYS, LAW_98_2025, None,
+        "Luật NVQS 78/2015/QH13 Điều 17, sửa đổi bởi Luật 98/2025/QH15: đăng ký lại trong "
+        "5 ngày làm việc kể từ ngày trở về",
+    ),
+    DeadlineRule(
+        Trigger.RESERVE_REGISTRATION, 15, PeriodUnit.WORKING_DAYS, LAW_78_2015, None,
+        "Luật NVQS 78/2015/QH13 Điều 45: đăng ký quân nhân dự bị trong 15 ngày làm việc "
+        "kể từ ngày về đến nơi cư trú",
+    ),
+    DeadlineRule(
+        Trigger.REMOVAL_REPORT, 10, PeriodUnit.DAYS, LAW_78_2015, _BEFORE_98,
+        "Luật NVQS 78/2015/QH13 Điều 17 (bản gốc): báo cáo cấp huyện trong 10 ngày",
+    ),
+    DeadlineRule(
+        Trigger.REMOVAL_REPORT, 5, PeriodUnit.DAYS, LAW_98_2025, None,
+        "Luật NVQS 78/2015/QH13 Điều 17, sửa đổi bởi Luật 98/2025/QH15: báo cáo Chủ tịch "
+        "UBND cấp xã trong 5 ngày",
+    ),
+    DeadlineRule(
+        Trigger.CERTIFICATE, 1, PeriodUnit.DAYS, LAW_78_2015, None,
+        "Nghị định 13/2016/NĐ-CP Điều 4: cấp Giấy chứng nhận đăng ký NVQS trong 1 ngày",
+    ),
+    DeadlineRule(
+        Trigger.ADDITIONAL, 10, PeriodUnit.DAYS, LAW_78_2015, None,
+        "Luật NVQS 78/2015/QH13 Điều 17; Nghị định 13/2016/NĐ-CP Điều 6: đăng ký bổ sung "
+        "trong 10 ngày kể từ ngày có thay đổi",
+    ),
+)  # fmt: skip
+
+
+class NoRuleError(LookupError):
+    """No deadline rule is in force for that trigger on that day."""
+
+
+def rule_for(trigger: Trigger | str, day: dt.date) -> DeadlineRule:
+    """The rule for ``trigger`` in force on ``day`` (the day of the triggering event)."""
+    for rule in RULES:
+        if rule.trigger == trigger and rule.in_force_on(day):
+            return rule
+    raise NoRuleError(f"no {trigger} rule in force on {day.isoformat()}")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    due: dt.date
+    rule: DeadlineRule
+
+
+def deadline(trigger: Trigger | str, day: dt.date, holidays: Collection[dt.date]) -> Deadline:
+    """The last day to act for an event of kind ``trigger`` that happened on ``day``."""
+    rule = rule_for(trigger, day)
+    if rule.unit == PeriodUnit.WORKING_DAYS:
+        return Deadline(add_working_days(day, rule.amount, holidays), rule)
+    return Deadline(add_days(day, rule.amount, holidays), rule)
+
+
+def is_late(due: dt.date, done_on: dt.date) -> bool:
+    return done_on > due

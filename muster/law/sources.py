@@ -1,0 +1,58 @@
+"""The legal texts cited by the rules: short names and the days they took effect."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+#: The engine judges no case before this day: TT 148/2018 (the selection circular whose
+#: standards the engine applies) took effect on 20 Nov 2018, replacing TT 140/2015.
+COVERAGE_START = dt.date(2018, 11, 20)
+
+# Documents (short names used in citations).
+LAW_78 = "Law 78/2015/QH13 (Military Service)"
+LAW_48 = "Law 48/2019/QH14 (Militia and Self-Defence)"
+LAW_98 = "Law 98/2025/QH15 (amending 11 defence laws)"
+TT_148 = "TT 148/2018/TT-BQP (selection and call-up)"
+TT_68 = "TT 68/2025/TT-BQP (amending TT 148/2018)"
+TTLT_16 = "TTLT 16/2016/TTLT-BYT-BQP (health standards)"
+TT_105 = "TT 105/2023/TT-BQP (health standards)"
+TT_106 = "TT 106/2025/TT-BQP (amending TT 105/2023)"
+TTLT_50 = "TTLT 50/2016/TTLT-BQP-BCA (political standards)"
+TT_97 = "TT 97/2025/TT-BQP (amending TTLT 50/2016)"
+# Administrative penalties and criminal liability (violation_rules.py).
+DECREE_120 = "Decree 120/2013/NĐ-CP (administrative penalties, defence)"
+DECREE_37 = "Decree 37/2022/NĐ-CP (amending Decree 120/2013)"
+VBHN_04 = "VBHN 04/VBHN-BQP/2022 (Decree 120/2013 as amended by Decree 37/2022)"
+DECREE_218 = "Decree 218/2025/NĐ-CP (administrative penalties, defence)"
+PENAL_CODE = "Penal Code 100/2015/QH13 (amended by Law 12/2017/QH14)"
+LAW_15_2012 = "Law 15/2012/QH13 (Handling of Administrative Violations)"
+LAW_80_2015 = "Law 80/2015/QH13 (Promulgation of Legal Documents)"
+
+LAW_78_FROM = dt.date(2016, 1, 1)
+LAW_48_FROM = dt.date(2020, 7, 1)
+LAW_98_FROM = dt.date(2025, 7, 1)
+TT_148_FROM = dt.date(2018, 11, 20)
+TT_68_FROM = dt.date(2025, 7, 1)
+TTLT_16_FROM = dt.date(2016, 8, 15)
+TT_105_FROM = dt.date(2024, 1, 1)
+TT_106_FROM = dt.date(2025, 9, 30)
+TTLT_50_FROM = dt.date(2016, 6, 1)
+TT_97_FROM = dt.date(2025, 8, 29)
+#: Decree 37/2022 in force 22 Jul 2022 (HCMC District 7 legal-dissemination page; not in the
+#: legal reference): the first day the penalty bands of violation_rules.py cover.
+DECREE_37_FROM = dt.date(2022, 7, 22)
+DECREE_218_FROM = dt.date(2025, 8, 5)
+PENAL_CODE_FROM = dt.date(2018, 1, 1)
+LAW_15_2012_FROM = dt.date(2013, 7, 1)
+LAW_80_2015_FROM = dt.date(2016, 7, 1)
+
+
+def day_before(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=1)
+
+
+BEFORE_98 = day_before(LAW_98_FROM)
+BEFORE_68 = day_before(TT_68_FROM)
+BEFORE_105 = day_before(TT_105_FROM)
+BEFORE_106 = day_before(TT_106_FROM)
+BEFORE_97 = day_before(TT_97_FROM)
