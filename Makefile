@@ -14,7 +14,7 @@ PORT ?= 8000
 export DEBUG ?= 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test install messages migrate lint typecheck migrations-check pytest ci serve browser-deps makemessages clean
+.PHONY: demo test install messages migrate lint layers typecheck migrations-check pytest ci serve browser-deps makemessages clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is required" >&2; exit 1; }
@@ -56,6 +56,9 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+layers: install
+	$(VENV)/bin/lint-imports --no-cache
+
 typecheck: install
 	$(VENV)/bin/mypy muster config
 
@@ -66,7 +69,7 @@ migrations-check: install
 pytest: install messages browser-deps
 	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
 
-test: lint typecheck migrations-check pytest
+test: lint layers typecheck migrations-check pytest
 
 clean:
 	rm -rf $(VENV) var .mypy_cache .ruff_cache

@@ -35,7 +35,7 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from muster.accounts.models import User  # noqa: E402
-from muster.conscription.models import EventKind, RegistrationEvent  # noqa: E402
+from muster.conscription.registration.models import EventKind, RegistrationEvent  # noqa: E402
 from muster.people import books  # noqa: E402
 from muster.people.models import Person, Sex  # noqa: E402
 

@@ -157,26 +157,25 @@ def make_units(scale: str) -> tuple[Any, list[Any]]:
 def populate(scale: str, people: int, seed: int) -> None:
     from django.db import connection
 
-    from muster.conscription.models import (
+    from muster.conscription.campaign.models import (
         Allocation,
-        CallupDecision,
         Campaign,
         CampaignCommune,
-        Dossier,
-        Handover,
         Quota,
         QuotaHistory,
+    )
+    from muster.conscription.decisions.models import CallupDecision
+    from muster.conscription.dossiers.models import Dossier
+    from muster.conscription.handover.models import (
+        Handover,
         ReceivingUnit,
         Recruit,
         RecruitReturn,
-        RegistrationBar,
-        RegistrationEvent,
         Replacement,
-        SelectionEntry,
-        SelectionList,
-        ViolationCase,
-        Volunteer,
     )
+    from muster.conscription.registration.models import RegistrationBar, RegistrationEvent
+    from muster.conscription.selection.models import SelectionEntry, SelectionList, Volunteer
+    from muster.conscription.violations.models import ViolationCase
     from muster.core.text import fold
     from muster.health.models import HealthCall, HealthSession
     from muster.law.callup import apportionment
@@ -605,7 +604,7 @@ def main() -> None:
 
     from muster.accounts.models import Role, User
     from muster.accounts.services import user_create
-    from muster.conscription.models import Campaign
+    from muster.conscription.campaign.models import Campaign
     from muster.people.models import Person
     from muster.reports import selectors
 

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "muster.documents",
     "muster.directives",
     "muster.reports",
+    "muster.portal",
     "muster.demo",
 ]
 
@@ -119,7 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "muster.core.context_processors.navigation",
+                "muster.portal.context_processors.navigation",
             ],
             "string_if_invalid": os.environ.get("MUSTER_TEMPLATE_INVALID", ""),
         },
@@ -158,7 +159,7 @@ if os.environ.get("PYTEST_VERSION"):
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)

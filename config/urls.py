@@ -1,9 +1,9 @@
 from django.urls import include, path
 
-from muster.core import views as core_views
+from muster.portal import views as portal_views
 
 urlpatterns = [
-    path("", include("muster.core.urls")),
+    path("", include("muster.portal.urls")),
     path("accounts/", include("muster.accounts.urls")),
     path("units/", include("muster.geo.urls")),
     path("people/", include("muster.people.urls")),
@@ -14,5 +14,5 @@ urlpatterns = [
     path("campaigns/", include("muster.conscription.campaign.urls")),
     path("postings/", include("muster.conscription.postings.urls")),
     path("reports/", include("muster.reports.urls")),
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", portal_views.healthz, name="healthz"),
 ]

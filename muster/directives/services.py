@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
-from muster.conscription.models import Holiday
+from muster.conscription.registration.models import Holiday
 from muster.core.dates import today
 from muster.directives import periods
 from muster.directives.models import (

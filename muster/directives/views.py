@@ -18,8 +18,7 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
 from muster.core.dates import parse_user_date, today
-from muster.core.http import AuthenticatedHttpRequest
-from muster.core.views import reference_date
+from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.directives import selectors, services, standing_report
 from muster.directives.forms import (
     DirectiveForm,

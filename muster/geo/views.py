@@ -10,8 +10,7 @@ from django.shortcuts import render
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap
-from muster.core.http import AuthenticatedHttpRequest
-from muster.core.views import reference_date
+from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.geo.models import Unit, UnitChange
 from muster.geo.selectors import unit_tree_on, visible_unit_ids
 from muster.people.models import Person

@@ -30,7 +30,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from muster.conscription.models import EventKind, RegistrationBar, RegistrationEvent
+from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.core.dates import today
 from muster.documents.tables import (
     Cell,

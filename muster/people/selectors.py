@@ -12,7 +12,7 @@ from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import BaseExpression, RawSQL
 from django.db.models.functions import Concat
 
-from muster.conscription.models import RegistrationBar, RegistrationEvent
+from muster.conscription.registration.models import RegistrationBar, RegistrationEvent
 from muster.core.dates import today
 from muster.core.text import fold
 from muster.geo.selectors import units_for_user, visible_unit_ids

@@ -10,7 +10,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from muster.conscription.models import ReturnReason, ViolationKind
+from muster.conscription.handover.models import ReturnReason
+from muster.conscription.violations.models import ViolationKind
 from muster.core.dates import today
 from muster.law.book import rule_or_none
 from muster.reports import figures

@@ -41,29 +41,14 @@ from django.utils.translation import gettext as _
 from muster.accounts.perms import Cap
 from muster.conscription.campaign import selectors as campaign_selectors
 from muster.conscription.campaign.board import deadline_rows
+from muster.conscription.campaign.models import Allocation, Campaign, CampaignCommune, QuotaHistory
 from muster.conscription.campaign.selectors import campaigns_for_user
-from muster.conscription.models import (
-    Allocation,
-    CallupDecision,
-    Campaign,
-    CampaignCommune,
-    DecisionStatus,
-    Dossier,
-    DossierKind,
-    DossierState,
-    EventKind,
-    ListKind,
-    QuotaHistory,
-    Recruit,
-    RecruitReturn,
-    RegistrationBar,
-    RegistrationEvent,
-    Replacement,
-    SelectionEntry,
-    SelectionState,
-    ViolationCase,
-    Volunteer,
-)
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
+from muster.conscription.dossiers.models import Dossier, DossierKind, DossierState
+from muster.conscription.handover.models import Recruit, RecruitReturn, Replacement
+from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
+from muster.conscription.selection.models import ListKind, SelectionEntry, SelectionState, Volunteer
+from muster.conscription.violations.models import ViolationCase
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit, UnitChange
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, HealthSession, SessionKind

@@ -31,7 +31,7 @@ from muster.accounts.access import require_cap
 from muster.accounts.models import User
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
-from muster.conscription.models import Campaign
+from muster.conscription.campaign.models import Campaign
 from muster.geo.models import Unit
 from muster.geo.selectors import visible_unit_ids
 from muster.reports.models import ExportFormat, ExportJob, ExportKind, ExportState

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap, has_cap
-from muster.conscription.models import Campaign
+from muster.conscription.campaign.models import Campaign
 from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import file_response

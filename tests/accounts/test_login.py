@@ -50,7 +50,7 @@ def is_logged_in(client) -> bool:
 
 def test_urls_are_where_the_tests_expect():
     assert reverse("accounts:login") == LOGIN
-    assert reverse("core:dashboard") == DASHBOARD
+    assert reverse("portal:dashboard") == DASHBOARD
 
 
 def test_right_password_logs_in_and_records_an_event(client, personas):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from muster.conscription.campaign import services as cs
-from muster.conscription.models import Campaign
+from muster.conscription.campaign.models import Campaign
 from muster.health.models import HealthCall, HealthSession
 from tests.core.factories import make_person
 
@@ -45,7 +45,7 @@ def make_fit(unit, *, name: str = "Nguyễn Văn An", born: dt.date = dt.date(20
 def matrix_campaign(world: dict, side: str) -> Campaign:
     """A campaign of Kim Động whose only commune is the side's commune (for the access matrix:
     the "in" campaign is visible to Đức Hợp, the "out" one is not)."""
-    from muster.conscription.models import CampaignCommune
+    from muster.conscription.campaign.models import CampaignCommune
 
     key = f"campaign_{side}"
     if key not in world:
@@ -63,7 +63,7 @@ def matrix_campaign(world: dict, side: str) -> Campaign:
 
 
 def matrix_decision(world: dict, side: str):
-    from muster.conscription.models import CallupDecision
+    from muster.conscription.decisions.models import CallupDecision
 
     key = f"decision_{side}"
     if key not in world:

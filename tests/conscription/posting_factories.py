@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from muster.conscription.models import Complaint, Dossier, Posting
+from muster.conscription.dossiers.models import Dossier
+from muster.conscription.postings.models import Complaint, Posting
 from muster.health.models import HealthCall, HealthSession
 
 

@@ -7,18 +7,12 @@ from __future__ import annotations
 import datetime as dt
 
 from muster.conscription.campaign import services as cs
+from muster.conscription.campaign.models import Campaign, CampaignCommune
+from muster.conscription.decisions.models import CallupDecision
 from muster.conscription.handover import services as hs
-from muster.conscription.models import (
-    CallupDecision,
-    Campaign,
-    CampaignCommune,
-    Handover,
-    ReceivingUnit,
-    Recruit,
-    ReviewStep,
-    SelectionList,
-)
+from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
 from muster.conscription.selection import services as ss
+from muster.conscription.selection.models import ReviewStep, SelectionList
 from muster.health.models import HealthCall, HealthSession
 from tests.conscription.campaign_factories import make_campaign, make_fit
 from tests.core.factories import make_person

@@ -12,9 +12,10 @@ from django.urls import reverse
 
 from muster.audit.models import AuditEvent
 from muster.conscription.campaign import services as cs
+from muster.conscription.campaign.models import Allocation, QuotaHistory
 from muster.conscription.decisions import selectors as decisions_selectors
 from muster.conscription.decisions import services as decisions_services
-from muster.conscription.models import Allocation, CallupDecision, DecisionStatus, QuotaHistory
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.law.callup import campaign as rules
 from tests.conscription.campaign_factories import make_campaign, make_fit
 from tests.core.factories import make_person

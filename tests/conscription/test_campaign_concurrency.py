@@ -10,8 +10,9 @@ import pytest
 from django.db import connection
 
 from muster.conscription.campaign import services as cs
+from muster.conscription.campaign.models import Allocation
 from muster.conscription.decisions import services as decisions_services
-from muster.conscription.models import Allocation, CallupDecision
+from muster.conscription.decisions.models import CallupDecision
 from tests.conscription.campaign_factories import make_campaign, make_fit
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]

@@ -18,13 +18,8 @@ from django.db import transaction
 from muster.audit.models import AuditEvent
 from muster.audit.selectors import verify_chain
 from muster.conscription.campaign import pool as campaign_pool
-from muster.conscription.models import (
-    Allocation,
-    Campaign,
-    Dossier,
-    DossierState,
-    QuotaHistory,
-)
+from muster.conscription.campaign.models import Allocation, Campaign, QuotaHistory
+from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.geo.models import COMMUNE_LEVEL_KINDS
 from muster.health.models import HealthCall, HealthSession, SessionKind, StationResult
 from muster.law.callup import dossiers as dossiers_rules

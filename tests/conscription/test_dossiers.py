@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
+from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.conscription.dossiers.selectors import rereview_list
 from muster.conscription.dossiers.services import (
     dossier_decide,
@@ -18,7 +19,6 @@ from muster.conscription.dossiers.services import (
     dossier_review,
 )
 from muster.conscription.eligibility.selectors import facts_for_person, verdict_for_person
-from muster.conscription.models import Dossier, DossierState
 from muster.law.callup.dossiers import computed_end
 from tests.core.factories import make_person
 

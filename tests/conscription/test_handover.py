@@ -14,14 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from muster.conscription.decisions import services as decisions_services
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover import services as hs
-from muster.conscription.models import (
-    CallupDecision,
-    DecisionStatus,
-    Recruit,
-    Replacement,
-    ReturnReason,
-)
+from muster.conscription.handover.models import Recruit, Replacement, ReturnReason
 from muster.conscription.selection import services as ss
 from muster.law.callup import selection as selection_rules
 from tests.conscription.selection_factories import (

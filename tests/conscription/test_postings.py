@@ -16,13 +16,9 @@ from django.utils import timezone
 from muster.audit.models import AuditEvent
 from muster.conscription.campaign import services as cs
 from muster.conscription.decisions import services as decisions_services
-from muster.conscription.models import (
-    Complaint,
-    Posting,
-    SelectionEntry,
-    SelectionList,
-)
 from muster.conscription.postings import services as ps
+from muster.conscription.postings.models import Complaint, Posting
+from muster.conscription.selection.models import SelectionEntry, SelectionList
 from muster.geo.services import unit_create
 from tests.conscription.campaign_factories import make_campaign, make_fit
 from tests.conscription.posting_factories import grant, result

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from muster.audit.models import AuditEvent
-from muster.conscription.models import (
+from muster.conscription.registration.models import (
     BarKind,
     EventKind,
     Holiday,

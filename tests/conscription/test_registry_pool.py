@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from muster.conscription.campaign import pool as campaign_pool
+from muster.conscription.dossiers.models import Dossier
 from muster.conscription.eligibility.selectors import facts_for_person
-from muster.conscription.models import BarKind, Dossier, RegistrationBar
+from muster.conscription.registration.models import BarKind, RegistrationBar
 from muster.health.models import HealthCall, HealthSession
 from muster.people.models import FamilyTie, Relation
 from tests.core.factories import make_person
@@ -88,7 +89,7 @@ def test_the_pool_counts_the_callable_and_the_not_yet_examined(
     units, django_assert_max_num_queries
 ):
     commune = _world(units)
-    from muster.conscription.models import Campaign, CampaignCommune
+    from muster.conscription.campaign.models import Campaign, CampaignCommune
 
     campaign = Campaign.objects.create(
         unit=units["KD"], year=2025, exam_start=dt.date(2024, 11, 1),

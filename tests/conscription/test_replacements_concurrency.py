@@ -10,8 +10,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover import services as hs
-from muster.conscription.models import CallupDecision, DecisionStatus, Replacement, ReturnReason
+from muster.conscription.handover.models import Replacement, ReturnReason
 from muster.conscription.selection import services as ss
 from tests.conscription.selection_factories import (
     campaign_with_quota,

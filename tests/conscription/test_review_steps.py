@@ -11,9 +11,9 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
-from muster.conscription.models import ReviewKind, ReviewOutcome, ReviewStep
 from muster.conscription.selection import selectors as sel
 from muster.conscription.selection import services as ss
+from muster.conscription.selection.models import ReviewKind, ReviewOutcome, ReviewStep
 from muster.geo.models import Unit, UnitKind
 from muster.geo.services import unit_create
 from tests.conscription.selection_factories import campaign_with_quota, fit_people

@@ -9,8 +9,8 @@ import datetime as dt
 
 import pytest
 
-from muster.conscription.models import ReviewKind
 from muster.conscription.selection import services as ss
+from muster.conscription.selection.models import ReviewKind
 from tests.conftest import PASSWORD
 from tests.conscription.selection_factories import campaign_with_quota, fit_people
 from tests.core.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)

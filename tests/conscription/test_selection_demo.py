@@ -8,13 +8,9 @@ from __future__ import annotations
 import datetime as dt
 
 from muster.audit.models import AuditEvent
-from muster.conscription.models import (
-    CallupDecision,
-    Handover,
-    Recruit,
-    Replacement,
-    SelectionList,
-)
+from muster.conscription.decisions.models import CallupDecision
+from muster.conscription.handover.models import Handover, Recruit, Replacement
+from muster.conscription.selection.models import SelectionList
 from muster.conscription.selection.selectors import verifies
 from muster.demo.callup.campaign2025 import load_demo_campaign
 from muster.demo.callup.selection import load_demo_selection

@@ -16,14 +16,10 @@ from django.utils import translation
 
 from muster.audit.models import AuditEvent
 from muster.conscription.decisions import services as decisions_services
-from muster.conscription.models import (
-    CallupDecision,
-    DecisionStatus,
-    ReviewKind,
-    SelectionState,
-)
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.selection import selectors as sel
 from muster.conscription.selection import services as ss
+from muster.conscription.selection.models import ReviewKind, SelectionState
 from muster.law.callup import draw as selection
 from muster.law.callup import selection as selection_rules
 from muster.people.models import HigherLevel, Sex, StudyStatus

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from muster.conscription.models import ViolationCase, ViolationState
 from muster.conscription.violations import services as vs
+from muster.conscription.violations.models import ViolationCase, ViolationState
 from tests.conscription.test_campaign_concurrency import _run_threads
 from tests.conscription.violation_factories import open_case
 from tests.core.factories import make_person

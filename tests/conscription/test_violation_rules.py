@@ -58,7 +58,7 @@ def test_every_kind_has_an_expectation():
 
 
 def test_kinds_mirror_the_model_choices():
-    from muster.conscription.models import ViolationKind
+    from muster.conscription.violations.models import ViolationKind
 
     assert tuple(ViolationKind.values) == r.KINDS
 
@@ -394,7 +394,7 @@ def test_state_machine(state, target):
 
 
 def test_states_mirror_the_model_and_final_states_go_nowhere():
-    from muster.conscription.models import ViolationState
+    from muster.conscription.violations.models import ViolationState
 
     assert set(ViolationState.values) == set(STATES) == set(r.TRANSITIONS)
     for final in r.FINAL_STATES:

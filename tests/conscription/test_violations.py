@@ -13,19 +13,12 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
-from muster.conscription.models import (
-    CallupDecision,
-    EventKind,
-    Handover,
-    ReceivingUnit,
-    Recruit,
-    RegistrationBar,
-    RegistrationEvent,
-    ViolationCase,
-    ViolationState,
-)
+from muster.conscription.decisions.models import CallupDecision
+from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
+from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.conscription.violations import selectors as sel
 from muster.conscription.violations import services as vs
+from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.health.models import HealthCall, HealthSession, StationResult
 from tests.conscription.campaign_factories import make_campaign
 from tests.conscription.violation_factories import open_case

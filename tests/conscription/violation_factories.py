@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from muster.conscription.models import ViolationCase
 from muster.conscription.violations import services as vs
+from muster.conscription.violations.models import ViolationCase
 
 
 def open_case(

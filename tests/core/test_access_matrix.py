@@ -15,8 +15,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
-from muster.core.navigation import MODULES
 from muster.people.models import Sex
+from muster.portal.navigation import MODULES
 from tests.core.factories import make_person
 from tests.directives.factories import matrix_kwargs
 
@@ -102,7 +102,7 @@ def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
 
 def _registration_bar(world: dict[str, Any], side: str) -> dict[str, Any]:
     """An open Art 13 status (không được đăng ký) of the side's citizen."""
-    from muster.conscription.models import RegistrationBar
+    from muster.conscription.registration.models import RegistrationBar
 
     key = f"registration_bar_{side}"
     if key not in world:
@@ -163,7 +163,7 @@ def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
 
 def _dossier(world: dict[str, Any], side: str) -> dict[str, Any]:
     """A proposed deferral dossier of the side's citizen."""
-    from muster.conscription.models import Dossier
+    from muster.conscription.dossiers.models import Dossier
 
     key = f"dossier_{side}"
     if key not in world:
@@ -300,8 +300,8 @@ MATRIX: dict[str, Route] = {
     "campaigns:campaign_create": Route(allowed=CAMPAIGN_ROLES),
     "campaigns:decision_detail": Route(kwargs=_campaign_decision, scoped_object=True),
     "campaigns:decision_pdf": Route(kwargs=_campaign_decision, scoped_object=True),
-    "core:dashboard": Route(),
-    "core:module_pending": Route(kwargs=lambda w, side: {"slug": "militia"}),
+    "portal:dashboard": Route(),
+    "portal:module_pending": Route(kwargs=lambda w, side: {"slug": "militia"}),
     "geo:unit_list": Route(),
     "geo:unit_detail": Route(kwargs=_unit, scoped_object=True),
     "people:person_list": Route(),
@@ -527,14 +527,14 @@ PENDING_SLUGS = [m.slug for m in MODULES if m.url_name is None]
 @pytest.mark.parametrize("slug", PENDING_SLUGS)
 def test_every_placeholder_page_opens_for_a_read_only_role(client, personas, slug):
     client.force_login(personas["leader"])
-    response = client.get(reverse("core:module_pending", kwargs={"slug": slug}))
+    response = client.get(reverse("portal:module_pending", kwargs={"slug": slug}))
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("slug", ["no-such-module", "people", "audit"])
 def test_placeholder_for_unknown_or_built_module_is_404(client, personas, slug):
     client.force_login(personas["admin"])
-    assert client.get(reverse("core:module_pending", kwargs={"slug": slug})).status_code == 404
+    assert client.get(reverse("portal:module_pending", kwargs={"slug": slug})).status_code == 404
 
 
 # Public and POST-only URLs.
@@ -567,11 +567,11 @@ def test_logout_is_post_only(client, personas):
     path = reverse("accounts:logout")
     assert client.get(path).status_code == 405
     # Still logged in after the refused GET.
-    assert client.get(reverse("core:dashboard")).status_code == 200
+    assert client.get(reverse("portal:dashboard")).status_code == 200
     response = client.post(path)
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:login")
-    dashboard = reverse("core:dashboard")
+    dashboard = reverse("portal:dashboard")
     assert_login_redirect(client.get(dashboard), dashboard)
 
 

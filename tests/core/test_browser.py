@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from muster.core.navigation import MODULES
 from muster.people.models import Sex
+from muster.portal.navigation import MODULES
 from tests.conftest import PASSWORD
 from tests.core.factories import make_person
 

@@ -21,7 +21,7 @@ def test_outside_the_area_is_a_vietnamese_404_with_the_menu(client, personas, un
     assert response.status_code == 404
     html = response.content.decode()
     assert "Không tìm thấy trang" in html and "phạm vi quản lý của bạn" in html
-    assert reverse("core:dashboard") in html and "Not Found" not in html
+    assert reverse("portal:dashboard") in html and "Not Found" not in html
     assert person.full_name not in html  # nothing of the record leaks
 
 

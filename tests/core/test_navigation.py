@@ -1,5 +1,5 @@
-from muster.core.context_processors import _NAMESPACE_MODULE
-from muster.core.navigation import MODULES
+from muster.portal.context_processors import _NAMESPACE_MODULE
+from muster.portal.navigation import MODULES
 
 
 def test_every_built_module_is_highlighted_on_its_own_pages():

@@ -8,31 +8,29 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PURE = {
+LAW = {
+    ".".join(path.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    for path in (ROOT / "muster" / "law").rglob("*.py")
+}
+PURE = LAW | {
     "muster.audit.chain",
-    "muster.law.ages",
     "muster.core.text",
     "muster.people.national_id",
     "muster.people.reference",
     "muster.people.importing",
-    "muster.law.book",
-    "muster.law.callup.eligibility",
-    "muster.law.callup.registration",
-    "muster.law.callup.apportionment",
-    "muster.law.callup.draw",
-    "muster.law.callup.campaign",
-    "muster.law.callup.selection",
-    "muster.law.callup.violations",
-    "muster.law.callup.postings",
-    "muster.law.health.scoring",
     "muster.directives.rollup",
     "muster.documents.tables",
     "muster.reports.figures",
 }
 
 
+def _path(module: str) -> Path:
+    base = ROOT / module.replace(".", "/")
+    return base / "__init__.py" if base.is_dir() else base.with_suffix(".py")
+
+
 def imported_modules(module: str) -> set[str]:
-    tree = ast.parse((ROOT / (module.replace(".", "/") + ".py")).read_text("utf-8"))
+    tree = ast.parse(_path(module).read_text("utf-8"))
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -40,9 +38,13 @@ def imported_modules(module: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             for alias in node.names:  # "from muster.people import national_id" names a module
                 full = f"{node.module}.{alias.name}"
-                is_module = (ROOT / (full.replace(".", "/") + ".py")).exists()
+                is_module = _path(full).exists()
                 names.add(full if is_module else node.module)
     return names
+
+
+def test_the_law_package_is_found():
+    assert {"muster.law.book", "muster.law.calendar", "muster.law.callup.rules"} <= LAW
 
 
 @pytest.mark.parametrize("module", sorted(PURE))

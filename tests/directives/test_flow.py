@@ -217,7 +217,7 @@ def test_overdue_reports_and_reminders(setup, units, personas):
 
 def test_dashboard_shows_reminders(setup, personas, login):
     client = login(personas["commune_commander"])
-    response = client.get(reverse("core:dashboard"))
+    response = client.get(reverse("portal:dashboard"))
     assert response.status_code == 200
     assert 'data-testid="directive-reminders"' in response.content.decode()
 

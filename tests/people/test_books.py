@@ -16,7 +16,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from muster.conscription.models import EventKind, RegistrationBar, RegistrationEvent
+from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.conscription.registration.services import (
     record_january_list,
     register_first,

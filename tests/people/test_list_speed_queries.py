@@ -11,7 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from muster.conscription.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
+from muster.conscription.registration.models import (
+    BarKind,
+    EventKind,
+    RegistrationBar,
+    RegistrationEvent,
+)
 from muster.geo.services import unit_create
 from muster.law.ages import age_on
 from muster.people.models import FamilyTie, HigherLevel, Relation

@@ -26,7 +26,7 @@ from django.db import connections
 
 from muster.accounts.models import Role
 from muster.audit.models import AuditEvent
-from muster.conscription.models import EventKind, RegistrationEvent
+from muster.conscription.registration.models import EventKind, RegistrationEvent
 from muster.core.dates import today
 from muster.people import national_id
 from muster.people.models import Person

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from muster.accounts.models import Role
 from muster.audit.models import AuditEvent
-from muster.conscription.models import EventKind, RegistrationEvent
+from muster.conscription.registration.models import EventKind, RegistrationEvent
 from muster.people import national_id
 from muster.people.models import Person
 from tests.conftest import make_user

@@ -21,23 +21,19 @@ from fractions import Fraction
 from typing import Any
 
 from muster.conscription.campaign import services as cs
-from muster.conscription.models import (
-    CallupDecision,
-    Campaign,
-    CampaignCommune,
-    Dossier,
+from muster.conscription.campaign.models import Campaign, CampaignCommune
+from muster.conscription.decisions.models import CallupDecision
+from muster.conscription.dossiers.models import Dossier
+from muster.conscription.handover.models import (
     Handover,
     ReceivingUnit,
     Recruit,
     RecruitReturn,
-    RegistrationBar,
-    RegistrationEvent,
     Replacement,
-    SelectionEntry,
-    SelectionList,
-    ViolationCase,
-    Volunteer,
 )
+from muster.conscription.registration.models import RegistrationBar, RegistrationEvent
+from muster.conscription.selection.models import SelectionEntry, SelectionList, Volunteer
+from muster.conscription.violations.models import ViolationCase
 from muster.geo.models import Unit
 from muster.geo.services import unit_create
 from muster.health.models import HealthCall, HealthSession

@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from muster.accounts.models import Role
 from muster.audit.models import AuditEvent
-from muster.conscription.models import Campaign
+from muster.conscription.campaign.models import Campaign
 from muster.documents.tables import Kind, format_cell
 from muster.reports import selectors, services
 from muster.reports.models import ExportJob, ExportState

@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from muster.conscription.models import ReturnReason, ViolationKind
+from muster.conscription.handover.models import ReturnReason
+from muster.conscription.violations.models import ViolationKind
 from muster.law.callup import dossiers as dossiers_rules
 from muster.reports import figures
 from muster.reports.figures import Tally

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from muster.accounts.models import Role
 from muster.conscription.campaign import services as cs
-from muster.conscription.models import Campaign, QuotaHistory
+from muster.conscription.campaign.models import Campaign, QuotaHistory
 from muster.reports import figures, selectors
 from tests.conftest import make_user
 from tests.core.factories import make_person

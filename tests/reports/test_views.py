@@ -11,14 +11,10 @@ from django.core.management import call_command
 from django.db.models import Sum
 from django.urls import reverse
 
-from muster.conscription.models import (
-    QuotaHistory,
-    Recruit,
-    RecruitReturn,
-    Replacement,
-    SelectionEntry,
-    ViolationCase,
-)
+from muster.conscription.campaign.models import QuotaHistory
+from muster.conscription.handover.models import Recruit, RecruitReturn, Replacement
+from muster.conscription.selection.models import SelectionEntry
+from muster.conscription.violations.models import ViolationCase
 from muster.documents.tables import Kind, format_cell
 from muster.reports import selectors
 from tests.reports.scenario import Scenario
@@ -152,7 +148,7 @@ def test_no_data_yet_on_the_pages(client, units, personas):
 
 def test_the_dashboard_links_to_the_campaign_reports(client, scenario, personas):
     client.force_login(personas["leader"])
-    page = client.get(reverse("core:dashboard")).content.decode()
+    page = client.get(reverse("portal:dashboard")).content.decode()
     assert 'data-testid="campaign-reports"' in page
     assert url("dashboard", scenario.campaign) in page
     assert 'href="/reports/"' in page  # the menu's Reports module is built
@@ -163,7 +159,7 @@ def test_the_demo_logins_see_consistent_figures(client, db):
     the leader see the same figures for the same units, on the report, the evenness view and
     the dashboard; the 2027 campaign of PTKV 1 counts the citizens its new communes hold."""
     from muster.accounts.models import User
-    from muster.conscription.models import Campaign
+    from muster.conscription.campaign.models import Campaign
     from muster.demo.callup.campaign2025 import demo_quotas
 
     call_command("load_demo", scale=0.03, stdout=io.StringIO())

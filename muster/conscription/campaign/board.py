@@ -8,18 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Q
 
+from muster.conscription.campaign.models import Allocation, Campaign, CampaignCommune, QuotaHistory
 from muster.conscription.campaign.selectors import calendar_of, communes_for_user
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.decisions.selectors import delivery_late
+from muster.conscription.handover.models import Replacement
 from muster.conscription.handover.selectors import Indicators, indicators
-from muster.conscription.models import (
-    Allocation,
-    CallupDecision,
-    Campaign,
-    CampaignCommune,
-    DecisionStatus,
-    QuotaHistory,
-    Replacement,
-)
 from muster.health.models import HealthCall
 from muster.law.callup import campaign as campaign_rules
 from muster.people.succession import holding

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from muster.conscription.models import CallupDecision, Campaign, Service
+from muster.conscription.campaign.models import Campaign, Service
+from muster.conscription.decisions.models import CallupDecision
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line
 

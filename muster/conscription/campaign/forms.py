@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from muster.conscription.models import Service
+from muster.conscription.campaign.models import Service
 from muster.geo.models import UnitQuerySet
 from muster.people.forms import BootstrapForm, UnitChoiceField, _date
 

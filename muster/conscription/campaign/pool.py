@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 
-from muster.conscription.models import (
-    CampaignCommune,
-    RegistrationBar,
-)
+from muster.conscription.campaign.models import CampaignCommune
+from muster.conscription.registration.models import RegistrationBar
 from muster.geo.models import Unit
 from muster.health.models import HealthCall
 from muster.law.ages import years_before

@@ -13,10 +13,7 @@ from django.db.models import QuerySet
 
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
-from muster.conscription.models import (
-    Campaign,
-    CampaignCommune,
-)
+from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.geo.selectors import visible_unit_ids
 from muster.law.callup import campaign as campaign_rules
 

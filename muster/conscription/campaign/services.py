@@ -23,8 +23,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require_actor_area, require_actor_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
-from muster.conscription.campaign.pool import registry_pool
-from muster.conscription.models import (
+from muster.conscription.campaign.models import (
     Allocation,
     Campaign,
     CampaignCommune,
@@ -32,6 +31,7 @@ from muster.conscription.models import (
     QuotaHistory,
     Service,
 )
+from muster.conscription.campaign.pool import registry_pool
 from muster.geo.models import Unit, UnitKind
 from muster.law.callup import apportionment
 from muster.law.callup import campaign as campaign_rules

@@ -32,10 +32,11 @@ from muster.conscription.campaign.forms import (
     QuotaForm,
     RevokeForm,
 )
+from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
 from muster.conscription.campaign.selectors import campaign_for_user
 from muster.conscription.decisions import selectors as decisions_selectors
 from muster.conscription.decisions import services as decisions_services
-from muster.conscription.models import CallupDecision, Campaign, CampaignCommune, Service
+from muster.conscription.decisions.models import CallupDecision
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf

@@ -7,10 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
-from muster.conscription.models import (
-    CallupDecision,
-    Campaign,
-)
+from muster.conscription.campaign.models import Campaign
+from muster.conscription.decisions.models import CallupDecision
 from muster.law.callup import campaign as campaign_rules
 from muster.people.models import Person
 
@@ -20,10 +18,8 @@ if TYPE_CHECKING:
 
 from typing import TYPE_CHECKING
 
-from muster.conscription.models import (
-    ViolationCase,
-    Volunteer,
-)
+from muster.conscription.selection.models import Volunteer
+from muster.conscription.violations.models import ViolationCase
 from muster.geo.selectors import visible_unit_ids
 
 if TYPE_CHECKING:

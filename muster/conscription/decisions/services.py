@@ -15,17 +15,15 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require_actor_area, require_actor_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
+from muster.conscription.campaign.models import Allocation, CampaignCommune, Service
 from muster.conscription.campaign.pool import definite_bars
-from muster.conscription.decisions.selectors import delivery_late
-from muster.conscription.models import (
-    Allocation,
+from muster.conscription.decisions.models import (
     CallupDecision,
-    CampaignCommune,
     DecisionCounter,
     DecisionStatus,
-    Service,
     VerificationMiss,
 )
+from muster.conscription.decisions.selectors import delivery_late
 from muster.law.callup import campaign as campaign_rules
 from muster.people.models import Person
 from muster.people.succession import holding

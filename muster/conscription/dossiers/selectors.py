@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
-from muster.conscription.models import Dossier, DossierState
+from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.geo.selectors import visible_unit_ids
 
 if TYPE_CHECKING:

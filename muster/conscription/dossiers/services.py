@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
-from muster.conscription.models import Dossier, DossierState
+from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.geo.selectors import visible_unit_ids
 from muster.law.callup import dossiers as rules
 from muster.people.models import Person

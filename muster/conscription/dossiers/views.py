@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.conscription.dossiers.forms import DecideForm, EndForm, ProposeForm, ReviewForm
+from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.conscription.dossiers.selectors import dossiers_for_user, rereview_list
 from muster.conscription.dossiers.services import (
     dossier_decide,
@@ -26,7 +27,6 @@ from muster.conscription.dossiers.services import (
     dossier_propose,
     dossier_review,
 )
-from muster.conscription.models import Dossier, DossierState
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.people.forms import BootstrapForm

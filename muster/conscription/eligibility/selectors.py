@@ -20,8 +20,9 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from muster.conscription.dossiers.models import Dossier
 from muster.conscription.dossiers.selectors import decided_in_force, in_force_among
-from muster.conscription.models import BarKind, Dossier, RegistrationBar
+from muster.conscription.registration.models import BarKind, RegistrationBar
 from muster.health.models import HealthCall
 from muster.health.selectors import health_on, health_on_among
 from muster.law.callup.dossiers import facts_overrides

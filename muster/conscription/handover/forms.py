@@ -7,7 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from muster.conscription.models import ReturnReason, Service
+from muster.conscription.campaign.models import Service
+from muster.conscription.handover.models import ReturnReason
 from muster.people.forms import BootstrapForm, _date
 
 

@@ -12,21 +12,17 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
-from muster.conscription.models import (
-    CallupDecision,
-    Campaign,
-    CampaignCommune,
-    DecisionStatus,
+from muster.conscription.campaign.models import Campaign, CampaignCommune
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
+from muster.conscription.handover.models import (
     Handover,
     HandoverPlan,
-    ListKind,
     ReceivingUnit,
     Recruit,
     RecruitReturn,
     Replacement,
-    SelectionEntry,
-    SelectionState,
 )
+from muster.conscription.selection.models import ListKind, SelectionEntry, SelectionState
 from muster.geo.selectors import visible_unit_ids
 from muster.law.callup import selection as selection_rules
 
@@ -55,8 +51,8 @@ class PlanRow:
 def plan_rows(*, user: User, campaign: Campaign) -> list[PlanRow]:
     """Per commune in the user's area: its final quotas, the numbers agreed with each unit and
     how many each already holds (recruits not returned)."""
+    from muster.conscription.campaign.models import Allocation
     from muster.conscription.campaign.selectors import communes_for_user
-    from muster.conscription.models import Allocation
 
     communes = communes_for_user(user=user, campaign=campaign)
     rows = {c.pk: PlanRow(commune=c) for c in communes}

@@ -30,26 +30,24 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require_actor_area, require_actor_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
+from muster.conscription.campaign.models import Allocation, CampaignCommune, Quota, Service
 from muster.conscription.campaign.pool import definite_bars
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.decisions.services import issue_numbered
-from muster.conscription.models import (
-    Allocation,
-    CallupDecision,
-    CampaignCommune,
-    DecisionStatus,
+from muster.conscription.handover.models import (
     Handover,
     HandoverPlan,
-    ListKind,
-    Quota,
     ReceivingUnit,
     Recruit,
     RecruitReturn,
     Replacement,
     ReturnReason,
+)
+from muster.conscription.selection.models import (
+    ListKind,
     SelectionEntry,
     SelectionList,
     SelectionState,
-    Service,
 )
 from muster.law.callup import selection as selection_rules
 from muster.people.models import Person

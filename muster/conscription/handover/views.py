@@ -17,7 +17,9 @@ from django.views.decorators.http import require_GET
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
+from muster.conscription.campaign.models import CampaignCommune
 from muster.conscription.campaign.selectors import campaign_for_user
+from muster.conscription.decisions.models import CallupDecision
 from muster.conscription.handover import selectors as sel
 from muster.conscription.handover import services as hs
 from muster.conscription.handover.forms import (
@@ -28,16 +30,9 @@ from muster.conscription.handover.forms import (
     ReplacementForm,
     ReturnForm,
 )
-from muster.conscription.models import (
-    CallupDecision,
-    CampaignCommune,
-    Handover,
-    ReceivingUnit,
-    Recruit,
-    SelectionList,
-    SelectionState,
-)
+from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
 from muster.conscription.selection.documents import handover_report
+from muster.conscription.selection.models import SelectionList, SelectionState
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf

@@ -8,7 +8,7 @@ The text is the posted document itself, in Vietnamese.
 
 from __future__ import annotations
 
-from muster.conscription.models import Posting
+from muster.conscription.postings.models import Posting
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line
 from muster.geo.models import Unit, UnitKind

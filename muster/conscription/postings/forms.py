@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from muster.conscription.models import ComplaintOutcome, PostingKind
+from muster.conscription.postings.models import ComplaintOutcome, PostingKind
 from muster.people.forms import BootstrapForm, _date
 
 #: The places of posting (codes of ``posting_rules.PLACES``), as the pages name them.

@@ -17,22 +17,12 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.campaign.selectors import calendar_of
-from muster.conscription.models import (
-    CallupDecision,
-    Campaign,
-    CampaignCommune,
-    Complaint,
-    ComplaintOutcome,
-    DecisionStatus,
-    Dossier,
-    DossierState,
-    ListKind,
-    Posting,
-    PostingKind,
-    SelectionEntry,
-    SelectionState,
-)
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
+from muster.conscription.dossiers.models import Dossier, DossierState
+from muster.conscription.postings.models import Complaint, ComplaintOutcome, Posting, PostingKind
+from muster.conscription.selection.models import ListKind, SelectionEntry, SelectionState
 from muster.geo.models import Unit
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, SessionKind

@@ -31,14 +31,9 @@ from django.utils.translation import gettext_lazy
 from muster.accounts.access import require_actor_area, require_actor_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
-from muster.conscription.models import (
-    CampaignCommune,
-    Complaint,
-    ComplaintOutcome,
-    Posting,
-    PostingKind,
-)
+from muster.conscription.campaign.models import CampaignCommune
 from muster.conscription.postings import selectors as sel
+from muster.conscription.postings.models import Complaint, ComplaintOutcome, Posting, PostingKind
 from muster.law.callup import postings as rules
 from muster.law.rulebook import NoRuleInForce
 

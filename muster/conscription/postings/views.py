@@ -26,14 +26,8 @@ from django.views.decorators.http import require_GET
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
+from muster.conscription.campaign.models import CampaignCommune
 from muster.conscription.campaign.selectors import campaign_for_user
-from muster.conscription.models import (
-    CampaignCommune,
-    Complaint,
-    ComplaintOutcome,
-    Posting,
-    PostingKind,
-)
 from muster.conscription.postings import selectors as sel
 from muster.conscription.postings import services as ps
 from muster.conscription.postings.documents import (
@@ -50,6 +44,7 @@ from muster.conscription.postings.forms import (
     WithdrawForm,
     place_labels,
 )
+from muster.conscription.postings.models import Complaint, ComplaintOutcome, Posting, PostingKind
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
-from muster.conscription.models import (
+from muster.conscription.registration.models import (
     BarKind,
     EventKind,
     Holiday,

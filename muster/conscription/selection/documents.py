@@ -11,13 +11,13 @@ import json
 
 from django.utils import timezone
 
-from muster.conscription.models import (
-    Handover,
+from muster.conscription.campaign.models import Service
+from muster.conscription.handover.models import Handover
+from muster.conscription.selection.models import (
     ListKind,
     SelectionEntry,
     SelectionList,
     SelectionState,
-    Service,
 )
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line

@@ -8,7 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from muster.conscription.models import ReviewKind, Service
+from muster.conscription.campaign.models import Service
+from muster.conscription.selection.models import ReviewKind
 from muster.people.forms import BootstrapForm, _date
 
 _ID = {

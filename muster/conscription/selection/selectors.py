@@ -30,13 +30,11 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
 from muster.conscription.campaign.pool import definite_bars
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.eligibility.selectors import facts_for_people
-from muster.conscription.models import (
-    CallupDecision,
-    Campaign,
-    CampaignCommune,
-    DecisionStatus,
+from muster.conscription.selection.models import (
     ListKind,
     ReviewKind,
     ReviewOutcome,
@@ -44,7 +42,6 @@ from muster.conscription.models import (
     SelectionEntry,
     SelectionList,
     SelectionState,
-    Service,
     Volunteer,
 )
 from muster.geo.selectors import visible_unit_ids
@@ -60,10 +57,8 @@ if TYPE_CHECKING:
 
 from typing import TYPE_CHECKING
 
-from muster.conscription.models import (
-    Allocation,
-    Replacement,
-)
+from muster.conscription.campaign.models import Allocation
+from muster.conscription.handover.models import Replacement
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

@@ -35,13 +35,10 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require_actor_area, require_actor_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
+from muster.conscription.campaign.models import Allocation, Campaign, CampaignCommune, Service
 from muster.conscription.campaign.pool import definite_bars
-from muster.conscription.models import (
-    Allocation,
-    CallupDecision,
-    Campaign,
-    CampaignCommune,
-    DecisionStatus,
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
+from muster.conscription.selection.models import (
     ListKind,
     ReviewKind,
     ReviewOutcome,
@@ -49,7 +46,6 @@ from muster.conscription.models import (
     SelectionEntry,
     SelectionList,
     SelectionState,
-    Service,
     Volunteer,
 )
 from muster.conscription.selection.selectors import build_pool

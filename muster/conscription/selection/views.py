@@ -17,17 +17,8 @@ from django.views.decorators.http import require_GET
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
+from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.campaign.selectors import campaign_for_user, communes_for_user
-from muster.conscription.models import (
-    Campaign,
-    CampaignCommune,
-    ListKind,
-    ReviewKind,
-    ReviewStep,
-    SelectionList,
-    SelectionState,
-    Volunteer,
-)
 from muster.conscription.selection import selectors as sel
 from muster.conscription.selection import services as ss
 from muster.conscription.selection.documents import pool_digest, selection_report
@@ -39,6 +30,14 @@ from muster.conscription.selection.forms import (
     StandbyForm,
     VolunteerForm,
     WithdrawForm,
+)
+from muster.conscription.selection.models import (
+    ListKind,
+    ReviewKind,
+    ReviewStep,
+    SelectionList,
+    SelectionState,
+    Volunteer,
 )
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from muster.audit.models import AuditEvent
-from muster.conscription.models import ViolationCase, ViolationState
+from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.conscription.violations.selectors import TimelineEntry
 from muster.conscription.violations.services import unit_words
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument

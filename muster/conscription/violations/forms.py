@@ -8,7 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from muster.conscription.models import Campaign, ViolationKind
+from muster.conscription.campaign.models import Campaign
+from muster.conscription.violations.models import ViolationKind
 from muster.law.callup import violations as rules
 from muster.people.forms import BootstrapForm, _date
 

@@ -17,18 +17,11 @@ from django.utils.translation import gettext as _
 
 from muster.audit.models import AuditEvent
 from muster.audit.selectors import events_for_object
-from muster.conscription.models import (
-    CallupDecision,
-    Campaign,
-    DecisionStatus,
-    EventKind,
-    Recruit,
-    RegistrationBar,
-    RegistrationEvent,
-    ViolationCase,
-    ViolationKind,
-    ViolationState,
-)
+from muster.conscription.campaign.models import Campaign
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
+from muster.conscription.handover.models import Recruit
+from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
+from muster.conscription.violations.models import ViolationCase, ViolationKind, ViolationState
 from muster.geo.models import Unit
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, SessionKind, StationResult

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
-from muster.conscription.models import (
-    Campaign,
+from muster.conscription.campaign.models import Campaign
+from muster.conscription.violations.models import (
     ViolationCase,
     ViolationKind,
     ViolationNotice,

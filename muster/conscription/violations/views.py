@@ -21,13 +21,8 @@ from django.views.decorators.http import require_GET
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
+from muster.conscription.campaign.models import Campaign
 from muster.conscription.campaign.selectors import campaign_for_user, campaigns_for_user
-from muster.conscription.models import (
-    Campaign,
-    ViolationCase,
-    ViolationKind,
-    ViolationState,
-)
 from muster.conscription.violations import selectors as sel
 from muster.conscription.violations import services as vs
 from muster.conscription.violations.documents import case_report
@@ -40,6 +35,7 @@ from muster.conscription.violations.forms import (
     NoticeForm,
     PaymentForm,
 )
+from muster.conscription.violations.models import ViolationCase, ViolationKind, ViolationState
 from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response

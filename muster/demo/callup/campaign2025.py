@@ -27,8 +27,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from muster.conscription.campaign import services as cs
+from muster.conscription.campaign.models import Campaign, QuotaHistory
 from muster.conscription.decisions import services as decisions_services
-from muster.conscription.models import CallupDecision, Campaign, QuotaHistory
+from muster.conscription.decisions.models import CallupDecision
 from muster.demo.callup import health as health_demo
 from muster.geo.models import Unit
 from muster.health.models import HealthCall, SessionKind

@@ -46,16 +46,9 @@ from django.db import transaction
 
 from muster.audit.services import record_event
 from muster.conscription.campaign import services as cs
-from muster.conscription.models import (
-    Allocation,
-    Campaign,
-    CampaignCommune,
-    Dossier,
-    DossierState,
-    QuotaHistory,
-    Recruit,
-    Replacement,
-)
+from muster.conscription.campaign.models import Allocation, Campaign, CampaignCommune, QuotaHistory
+from muster.conscription.dossiers.models import Dossier, DossierState
+from muster.conscription.handover.models import Recruit, Replacement
 from muster.demo.callup import health as health_demo
 from muster.demo.callup.campaign2025 import YEAR as YEAR_2025
 from muster.geo.models import Unit

@@ -50,8 +50,9 @@ from decimal import Decimal
 from django.db import transaction
 
 from muster.audit.services import record_event
+from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.campaign.pool import definite_bars, pool_verdicts
-from muster.conscription.models import Campaign, CampaignCommune, Dossier, DossierState
+from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
 from muster.law.callup import dossiers as dossiers_rules

@@ -19,16 +19,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from muster.accounts.models import Role, User
+from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.dossiers import services as ds
-from muster.conscription.models import (
-    Campaign,
-    CampaignCommune,
-    Complaint,
-    Dossier,
-    DossierState,
-    Posting,
-)
+from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.conscription.postings import services as ps
+from muster.conscription.postings.models import Complaint, Posting
 from muster.geo.models import Unit
 from muster.people.models import Person, Sex
 

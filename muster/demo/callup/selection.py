@@ -24,28 +24,26 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
 from muster.conscription.decisions import services as decisions_services
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover import services as hs
-from muster.conscription.models import (
-    CallupDecision,
-    Campaign,
-    CampaignCommune,
-    DecisionStatus,
+from muster.conscription.handover.models import (
     Handover,
     HandoverPlan,
     ReceivingUnit,
     Recruit,
     ReturnReason,
+)
+from muster.conscription.selection import services as ss
+from muster.conscription.selection.models import (
     ReviewKind,
     ReviewStep,
     SelectionList,
     SelectionState,
-    Service,
-    ViolationCase,
-    ViolationKind,
     Volunteer,
 )
-from muster.conscription.selection import services as ss
+from muster.conscription.violations.models import ViolationCase, ViolationKind
 from muster.geo.models import Unit
 from muster.health.models import HealthCall, SessionKind
 from muster.people.models import Person, Sex

@@ -18,14 +18,10 @@ import datetime as dt
 
 from django.db import transaction
 
-from muster.conscription.models import (
-    CallupDecision,
-    Campaign,
-    DecisionStatus,
-    ViolationCase,
-    ViolationKind,
-)
+from muster.conscription.campaign.models import Campaign
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.violations import services as vs
+from muster.conscription.violations.models import ViolationCase, ViolationKind
 from muster.geo.models import Unit
 from muster.people.models import Person, Sex
 

@@ -78,6 +78,16 @@ CALLUP_RULES: tuple[Rule, ...] = (
         women_min_age=18,
     ),
     make_rule(
+        "reserve.age",
+        "threshold",
+        "Reserve service ages: men to the end of age 45, women to the end of age 40",
+        "Độ tuổi phục vụ trong ngạch dự bị: nam đến hết 45 tuổi, nữ đến hết 40 tuổi",
+        _law("25", text="Reserve service ages; groups A and B (Art 26)."),
+        LAW_78_FROM,
+        men_max_age=45,
+        women_max_age=40,
+    ),
+    make_rule(
         "reg.barred",
         "registration",
         "Barred from registration while a measure lasts",

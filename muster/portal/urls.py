@@ -1,8 +1,8 @@
 from django.urls import path
 
-from muster.core import views
+from muster.portal import views
 
-app_name = "core"
+app_name = "portal"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("modules/<slug:slug>/", views.module_pending, name="module_pending"),

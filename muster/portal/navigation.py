@@ -17,7 +17,7 @@ class Module:
 
 
 MODULES: tuple[Module, ...] = (
-    Module("dashboard", _("Dashboard"), "core:dashboard", _("Your area at a glance.")),
+    Module("dashboard", _("Dashboard"), "portal:dashboard", _("Your area at a glance.")),
     Module("units", _("Units"), "geo:unit_list", _("Provinces, communes and villages, dated.")),
     Module("people", _("Citizen registry"), "people:person_list", _("Citizens and their records.")),
     Module(

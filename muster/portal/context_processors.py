@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from muster.accounts.perms import Cap, has_cap
-from muster.core.navigation import MODULES
+from muster.portal.navigation import MODULES
 
 _NAMESPACE_MODULE = {
     "core": "dashboard",

@@ -11,22 +11,28 @@ from django.shortcuts import render
 
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
-from muster.core.dates import parse_user_date, today
-from muster.core.http import AuthenticatedHttpRequest
-from muster.core.navigation import MODULES_BY_SLUG
+from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.geo.selectors import communes_on, visible_unit_ids
 from muster.law.ages import birth_range
+from muster.law.book import rule
+from muster.law.rulebook import NoRuleInForce
 from muster.people.models import Person, Sex
+from muster.portal.navigation import MODULES_BY_SLUG
 
 
-def reference_date(request: AuthenticatedHttpRequest) -> dt.date:
-    """The "as of" day of a page: ``?on=dd/mm/yyyy``, else today, or the last day of the
-    user's scope unit when that unit has ended (a 2025 district officer sees 30/06/2025)."""
-    default = today()
-    scope = request.user.scope_unit
-    if scope is not None and scope.valid_to is not None and scope.valid_to < default:
-        default = scope.valid_to
-    return parse_user_date(request.GET.get("on")) or default
+def _age_bands(day: dt.date) -> tuple[dt.date, dt.date, dt.date, dt.date, dt.date, dt.date]:
+    """Birth-date bands of the day's law: registered men (17 to the end of 45) and women (18 to
+    the end of 40, the reserve ages), and the call-up age (18 to the end of 25). Before the
+    Law on Military Service 2015 every band is empty."""
+    try:
+        who, reserve = rule("reg.who", day), rule("reserve.age", day)
+        callup = rule("std.age", day)
+    except NoRuleInForce:
+        return (day, day - dt.timedelta(days=1)) * 3
+    men = birth_range(day, who.int_param("men_min_age"), reserve.int_param("men_max_age"))
+    women = birth_range(day, who.int_param("women_min_age"), reserve.int_param("women_max_age"))
+    young = birth_range(day, callup.int_param("min_age"), callup.int_param("max_age"))
+    return (*men, *women, *young)
 
 
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -36,9 +42,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     day = reference_date(request)
     communes = list(communes_on(user=user, day=day))
     unit_ids = visible_unit_ids(user)
-    men_from, men_to = birth_range(day, 17, 45)
-    women_from, women_to = birth_range(day, 18, 40)
-    callup_from, callup_to = birth_range(day, 18, 25)
+    men_from, men_to, women_from, women_to, callup_from, callup_to = _age_bands(day)
     counts = {
         row["registration_unit"]: row
         for row in Person.objects.in_units(unit_ids)
@@ -74,7 +78,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     synthetic = any(c.population_synthetic for c in communes)
     return render(
         request,
-        "core/dashboard.html",
+        "portal/dashboard.html",
         {
             "day": day,
             "scope": scope,
@@ -92,7 +96,7 @@ def module_pending(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
     module = MODULES_BY_SLUG.get(slug)
     if module is None or module.url_name is not None:
         raise Http404
-    return render(request, "core/module_pending.html", {"module": module})
+    return render(request, "portal/module_pending.html", {"module": module})
 
 
 @login_not_required
