@@ -14,6 +14,8 @@ PURE = {
     "muster.core.text",
     "muster.people.national_id",
     "muster.people.reference",
+    "muster.people.import_columns",
+    "muster.people.import_files",
     "muster.people.importing",
     "muster.conscription.law",
     "muster.conscription.eligibility",
