@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from muster.conscription.law import rule_or_none
 from muster.conscription.models import ReturnReason, ViolationKind
 from muster.core.dates import today
-from muster.reports import figures
+from muster.reports.figures import spreads
 
 _LABELS: dict[str, Promise] = {
     "registered": _("Registered men of call-up age (18–27)"),
@@ -159,7 +159,7 @@ AUTHORITIES: dict[str, Promise] = {
 SERVICES: dict[str, Promise] = {"army": _("Army"), "police": _("Police (CAND)")}
 
 
-def standout(item: figures.Standout) -> str:
+def standout(item: spreads.Standout) -> str:
     """Why a commune is named: "Call rate (…), %: well above the mean …", "quota not met"."""
     rule = str(STANDOUT_RULES[item.rule])
     if item.rule in ("high", "low"):
@@ -177,7 +177,7 @@ def ground_title(code: str, on: dt.date | None = None) -> str:
 
 
 def label(key: str, on: dt.date | None = None) -> str:
-    """The full label of a figure of ``figures.METRICS`` (grounds as worded on ``on``)."""
+    """The full label of a figure of ``metrics.METRICS`` (grounds as worded on ``on``)."""
     if key in _LABELS:
         return str(_LABELS[key])
     if key.startswith("class_"):

@@ -30,11 +30,21 @@ PURE = {
     "muster.directives.rollup",
     "muster.documents.tables",
     "muster.reports.figures",
+    "muster.reports.figures.dashboard",
+    "muster.reports.figures.facts",
+    "muster.reports.figures.metrics",
+    "muster.reports.figures.spreads",
 }
 
 
+def source(module: str) -> Path:
+    """The file of a module, or the ``__init__.py`` of a package."""
+    path = ROOT / module.replace(".", "/")
+    return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+
+
 def imported_modules(module: str) -> set[str]:
-    tree = ast.parse((ROOT / (module.replace(".", "/") + ".py")).read_text("utf-8"))
+    tree = ast.parse(source(module).read_text("utf-8"))
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -42,7 +52,7 @@ def imported_modules(module: str) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             for alias in node.names:  # "from muster.people import national_id" names a module
                 full = f"{node.module}.{alias.name}"
-                is_module = (ROOT / (full.replace(".", "/") + ".py")).exists()
+                is_module = source(full).exists()
                 names.add(full if is_module else node.module)
     return names
 
