@@ -14,11 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from muster.people.import_columns import (
-    HEADER_INDEX,
-    RawCell,
-    normalise_header,
-)
+from muster.people.import_columns import HEADER_INDEX, RawCell, normalise_header
 
 
 class TableError(ValueError):

@@ -25,12 +25,7 @@ from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
 from muster.geo.selectors import visible_unit_ids
 from muster.people import import_columns, import_files, importing
 from muster.people.import_messages import table_error_message
-from muster.people.import_writes import (
-    PersonRecords,
-    insert_people,
-    people_copy,
-    update_people,
-)
+from muster.people.import_writes import PersonRecords, insert_people, people_copy, update_people
 from muster.people.models import ImportBatch, ImportStatus, Person
 
 if TYPE_CHECKING:

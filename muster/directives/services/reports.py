@@ -19,14 +19,7 @@ from muster.audit.services import record_event
 from muster.conscription.models import Holiday
 from muster.core.dates import today
 from muster.directives import periods
-from muster.directives.models import (
-    Directive,
-    Report,
-    ReportLine,
-    ReportStatus,
-    Target,
-    TargetKind,
-)
+from muster.directives.models import Directive, Report, ReportLine, ReportStatus, Target, TargetKind
 from muster.directives.services.evidence import copy_evidence
 from muster.directives.services.guards import (
     lock_report,

@@ -13,12 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
 
 from muster.core.dates import today
-from muster.documents.tables import (
-    Cell,
-    Column,
-    TableDocument,
-    vietnamese_date_line,
-)
+from muster.documents.tables import Cell, Column, TableDocument, vietnamese_date_line
 from muster.geo.models import Unit, UnitKind
 from muster.geo.selectors import units_for_user, visible_unit_ids
 from muster.people.models import Person

@@ -9,23 +9,13 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from muster.conscription.models import EventKind, RegistrationEvent
-from muster.documents.tables import (
-    Column,
-    Kind,
-)
+from muster.documents.tables import Column, Kind
 from muster.people.models import FamilyTie, Relation
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-from muster.people.books.common import (
-    BookFilter,
-    Row,
-    person_line,
-    scope_ids,
-)
-from muster.people.books.persons import (
-    person_row,
-)
+from muster.people.books.common import BookFilter, Row, person_line, scope_ids
+from muster.people.books.persons import person_row
 
 # --- Event books (registrations, transfers) ------------------------------------------------
 

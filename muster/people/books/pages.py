@@ -11,22 +11,12 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from muster.documents.tables import (
-    Column,
-    TableDocument,
-    format_cell,
-)
+from muster.documents.tables import Column, TableDocument, format_cell
 from muster.geo.selectors import visible_unit_ids
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-from muster.people.books.common import (
-    BOOKS,
-    PAGE_SIZE,
-    BookFilter,
-    Row,
-    official_document,
-)
+from muster.people.books.common import BOOKS, PAGE_SIZE, BookFilter, Row, official_document
 from muster.people.books.events import (
     registration_row,
     registrations_queryset,

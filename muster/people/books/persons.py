@@ -12,22 +12,13 @@ from muster.conscription import rollover
 from muster.conscription.models import EventKind, RegistrationEvent
 from muster.conscription.registration import LAW_98_2025
 from muster.core.ages import birth_range
-from muster.documents.tables import (
-    Column,
-    Kind,
-)
+from muster.documents.tables import Column, Kind
 from muster.geo.models import Unit
 from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, StudyStatus
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-from muster.people.books.common import (
-    UNIT_KIND_VI,
-    BookFilter,
-    Row,
-    person_line,
-    scope_ids,
-)
+from muster.people.books.common import UNIT_KIND_VI, BookFilter, Row, person_line, scope_ids
 
 GRADUATE_LEVELS = (HigherLevel.COLLEGE, HigherLevel.UNIVERSITY, HigherLevel.POSTGRADUATE)
 SIBLINGS = (Relation.BROTHER, Relation.SISTER)

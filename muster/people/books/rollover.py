@@ -13,25 +13,13 @@ from django.utils.translation import gettext_lazy
 from muster.conscription import rollover
 from muster.conscription.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.core.ages import years_before
-from muster.documents.tables import (
-    Column,
-    Kind,
-    TableDocument,
-)
+from muster.documents.tables import Column, Kind, TableDocument
 from muster.people.models import FamilyTie, Person, StudyStatus
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-from muster.people.books.common import (
-    BookFilter,
-    Row,
-    official_document,
-)
-from muster.people.books.persons import (
-    GRADUATE_LEVELS,
-    SIBLINGS,
-    people_base,
-)
+from muster.people.books.common import BookFilter, Row, official_document
+from muster.people.books.persons import GRADUATE_LEVELS, SIBLINGS, people_base
 
 # --- Year roll-over ------------------------------------------------------------------------
 
