@@ -176,22 +176,30 @@ def directive_update(
     return locked
 
 
-def check_units(actor: User | None, directive: Directive, units: Iterable[Unit | None]) -> None:
-    """Responsible units must lie inside the issuing unit's area and the actor's."""
+def check_responsibility(
+    actor: User | None,
+    directive: Directive,
+    *,
+    lead_unit: Unit | None,
+    lead_body: Body | None,
+    coordinating_units: Sequence[Unit],
+    coordinating_bodies: Sequence[Body],
+    share_units: Iterable[Unit] = (),
+) -> None:
+    """Responsible units must lie inside the issuing unit's area and the actor's; bodies inside
+    or above the issuing unit."""
     area = set(
         Unit.objects.filter(path__startswith=directive.unit.path).values_list("pk", flat=True)
     )
     allowed = area & set(visible_unit_ids(actor)) if actor is not None else area
+    units = [lead_unit, *coordinating_units, *share_units]
     if any(u is not None and u.pk not in allowed for u in units):
         raise ValidationError(_("A responsible unit is outside the directive's area."))
-
-
-def check_bodies(directive: Directive, bodies: Iterable[Body | None]) -> None:
     if any(
         b is not None
         and not b.unit.path.startswith(directive.unit.path)
         and not directive.unit.path.startswith(b.unit.path)
-        for b in bodies
+        for b in [lead_body, *coordinating_bodies]
     ):
         raise ValidationError(_("A body is outside the directive's area."))
 
@@ -239,8 +247,14 @@ def task_create(
 ) -> Task:
     editable_directive(actor, directive)
     _validate_task(directive=directive, task=None, order=order, title=title)
-    check_units(actor, directive, [lead_unit, *coordinating_units])
-    check_bodies(directive, [lead_body, *coordinating_bodies])
+    check_responsibility(
+        actor,
+        directive,
+        lead_unit=lead_unit,
+        lead_body=lead_body,
+        coordinating_units=coordinating_units,
+        coordinating_bodies=coordinating_bodies,
+    )
     with transaction.atomic():
         task = Task.objects.create(
             directive=directive,
@@ -275,8 +289,14 @@ def task_update(
     directive = task.directive
     editable_directive(actor, directive)
     _validate_task(directive=directive, task=task, order=order, title=title)
-    check_units(actor, directive, [lead_unit, *coordinating_units])
-    check_bodies(directive, [lead_body, *coordinating_bodies])
+    check_responsibility(
+        actor,
+        directive,
+        lead_unit=lead_unit,
+        lead_body=lead_body,
+        coordinating_units=coordinating_units,
+        coordinating_bodies=coordinating_bodies,
+    )
     with transaction.atomic():
         locked = Task.objects.select_for_update().get(pk=task.pk)
         before = (locked.order, locked.title, locked.lead_unit_id, locked.lead_body_id)

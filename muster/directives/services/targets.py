@@ -26,8 +26,7 @@ from muster.directives.models import (
 )
 from muster.directives.services.guards import editable_directive, require
 from muster.directives.services.setup import (
-    check_bodies,
-    check_units,
+    check_responsibility,
     numbered_errors,
     refresh_concerned_units,
 )
@@ -74,8 +73,15 @@ def target_create(
         shares=shares,
         milestones=milestones,
     )
-    check_units(actor, task.directive, [lead_unit, *coordinating_units, *(u for u, _v in shares)])
-    check_bodies(task.directive, [lead_body, *coordinating_bodies])
+    check_responsibility(
+        actor,
+        task.directive,
+        lead_unit=lead_unit,
+        lead_body=lead_body,
+        coordinating_units=coordinating_units,
+        coordinating_bodies=coordinating_bodies,
+        share_units=[u for u, _v in shares],
+    )
     with transaction.atomic():
         target = Target.objects.create(
             task=task,
@@ -161,8 +167,15 @@ def target_update(
         shares=shares,
         milestones=milestones,
     )
-    check_units(actor, directive, [lead_unit, *coordinating_units, *(u for u, _v in shares)])
-    check_bodies(directive, [lead_body, *coordinating_bodies])
+    check_responsibility(
+        actor,
+        directive,
+        lead_unit=lead_unit,
+        lead_body=lead_body,
+        coordinating_units=coordinating_units,
+        coordinating_bodies=coordinating_bodies,
+        share_units=[u for u, _v in shares],
+    )
     with transaction.atomic():
         locked = Target.objects.select_for_update().get(pk=target.pk)
         before = {

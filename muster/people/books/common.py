@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from muster.core.dates import today
-from muster.documents.tables import Cell, Column, TableDocument, vietnamese_date_line
+from muster.documents.tables import Cell, Column, Kind, TableDocument, vietnamese_date_line
 from muster.geo.models import Unit, UnitKind
 from muster.geo.selectors import units_for_user, visible_unit_ids
 from muster.people.models import Person
@@ -74,6 +75,17 @@ class Row:
     #: Where the person is registered now; a transfer list keeps those who moved away, whose
     #: page is outside the reader's area, so the screen names them without a link.
     unit_id: int | None = None
+
+
+def person_line_columns(*rest: Column) -> list[Column]:
+    """The columns of :func:`person_line`: number, full name, date of birth, ID number."""
+    return [
+        Column(_("No."), Kind.INT, 5),
+        Column(_("Full name"), Kind.TEXT, 22),
+        Column(_("Date of birth"), Kind.DATE, 11),
+        Column(_("ID number (CCCD)"), Kind.TEXT, 14),
+        *rest,
+    ]
 
 
 def person_line(person: Person, number: int, *rest: Cell) -> Row:

@@ -14,7 +14,7 @@ from muster.people.models import FamilyTie, Relation
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-from muster.people.books.common import BookFilter, Row, person_line, scope_ids
+from muster.people.books.common import BookFilter, Row, person_line, person_line_columns, scope_ids
 from muster.people.books.persons import person_row
 
 # --- Event books (registrations, transfers) ------------------------------------------------
@@ -63,11 +63,7 @@ def registration_row(event: RegistrationEvent, number: int) -> Row:
 
 
 def transfer_columns() -> list[Column]:
-    return [
-        Column(_("No."), Kind.INT, 5),
-        Column(_("Full name"), Kind.TEXT, 22),
-        Column(_("Date of birth"), Kind.DATE, 11),
-        Column(_("ID number (CCCD)"), Kind.TEXT, 14),
+    return person_line_columns(
         Column(_("Movement"), Kind.TEXT, 10),
         Column(_("Date"), Kind.DATE, 11),
         Column(_("From"), Kind.TEXT, 16),
@@ -75,7 +71,7 @@ def transfer_columns() -> list[Column]:
         Column(_("Arrival date"), Kind.DATE, 11),
         Column(_("Registration due"), Kind.DATE, 11),
         Column(_("Note"), Kind.TEXT, 18),
-    ]
+    )
 
 
 def transfer_row(event: RegistrationEvent, number: int) -> Row:

@@ -18,7 +18,14 @@ from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, 
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-from muster.people.books.common import UNIT_KIND_VI, BookFilter, Row, person_line, scope_ids
+from muster.people.books.common import (
+    UNIT_KIND_VI,
+    BookFilter,
+    Row,
+    person_line,
+    person_line_columns,
+    scope_ids,
+)
 
 GRADUATE_LEVELS = (HigherLevel.COLLEGE, HigherLevel.UNIVERSITY, HigherLevel.POSTGRADUATE)
 SIBLINGS = (Relation.BROTHER, Relation.SISTER)
@@ -28,11 +35,7 @@ SIBLINGS = (Relation.BROTHER, Relation.SISTER)
 
 
 def person_columns() -> list[Column]:
-    return [
-        Column(_("No."), Kind.INT, 5),
-        Column(_("Full name"), Kind.TEXT, 22),
-        Column(_("Date of birth"), Kind.DATE, 11),
-        Column(_("ID number (CCCD)"), Kind.TEXT, 14),
+    return person_line_columns(
         Column(_("Village"), Kind.TEXT, 12),
         Column(_("Education"), Kind.TEXT, 10),
         Column(_("Occupation"), Kind.TEXT, 14),
@@ -41,7 +44,7 @@ def person_columns() -> list[Column]:
         Column(_("Registration date"), Kind.DATE, 11),
         Column(_("Certificate number"), Kind.TEXT, 11),
         Column(_("Note"), Kind.TEXT, 16),
-    ]
+    )
 
 
 def people_base(user: User, f: BookFilter, ids: frozenset[int] | None = None) -> QuerySet[Person]:
