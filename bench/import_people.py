@@ -123,7 +123,8 @@ def main() -> None:
     from muster.geo.loading import load_units_fixture
     from muster.geo.models import UnitKind
     from muster.geo.services import unit_create
-    from muster.people.import_services import _insert_columns, import_people
+    from muster.people.import_services import import_people
+    from muster.people.import_writes import insert_columns
     from muster.people.models import Person
 
     call_command("migrate", verbosity=0)
@@ -191,7 +192,7 @@ def main() -> None:
     reimport = timed(run_reimport)
 
     # The database's own bulk path, with the same rows already as tuples of column values.
-    fields = _insert_columns()
+    fields = insert_columns()
     columns = [f.attname for f in fields]
     rows = list(Person.objects.order_by("id").values_list(*columns))  # the file's order
     if connection.vendor == "sqlite":

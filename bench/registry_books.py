@@ -1,6 +1,6 @@
 """The yearly registration books on the 1,000,000-people database of ``bench/people_list.py``.
 
-Times ``people.books.book_page`` (the screen page of a book: its count and one page of rows)
+Times ``people.books.pages.book_page`` (the screen page of a book: its count and one page of rows)
 as that script's district officer: the book of men reaching 17 and the January list, for the
 whole district and for one commune, median and worst of ``--runs`` pages (pages 1, 4, 7 …),
 with the queries per page. Before timing, ``--moved`` men born 17 years before ``--year`` who
@@ -36,7 +36,8 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from muster.accounts.models import User  # noqa: E402
 from muster.conscription.registration.models import EventKind, RegistrationEvent  # noqa: E402
-from muster.people import books  # noqa: E402
+from muster.people.books.common import BookFilter, communes_for_user  # noqa: E402
+from muster.people.books.pages import book_page  # noqa: E402
 from muster.people.models import Person, Sex  # noqa: E402
 
 
@@ -47,7 +48,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     user = User.objects.get(username="bench.officer")  # made by bench/people_list.py
-    first, second = books.communes_for_user(user)[:2]
+    first, second = communes_for_user(user)[:2]
     born = args.year - 17
     if not RegistrationEvent.objects.filter(note="bench").exists():
         men = Person.objects.filter(
@@ -71,17 +72,17 @@ def main() -> None:
     print(f"people: {Person.objects.count():,}; {moved} moved out of {first.name} in {args.year}")
     print("load average: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     cases = [
-        ("age17", "district", books.BookFilter(year=args.year)),
-        ("age17", first.name, books.BookFilter(commune=first, year=args.year)),
-        ("january", "district", books.BookFilter(year=args.year)),
-        ("january", first.name, books.BookFilter(commune=first, year=args.year)),
+        ("age17", "district", BookFilter(year=args.year)),
+        ("age17", first.name, BookFilter(commune=first, year=args.year)),
+        ("january", "district", BookFilter(year=args.year)),
+        ("january", first.name, BookFilter(commune=first, year=args.year)),
     ]
     for slug, where, f in cases:
         timings, queries = [], set()
         for i in range(args.runs):
             started = time.perf_counter()
             with CaptureQueriesContext(connection) as ctx:
-                page = books.book_page(slug, user, f, page=1 + 3 * i)
+                page = book_page(slug, user, f, page=1 + 3 * i)
             timings.append((time.perf_counter() - started) * 1000)
             queries.add(len(ctx.captured_queries))
         median = statistics.median(timings)

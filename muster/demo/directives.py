@@ -18,8 +18,11 @@ from pathlib import Path
 from django.db import transaction
 
 from muster.accounts.models import User
-from muster.directives import services
 from muster.directives.models import BodyKind, Directive, Report, Target
+from muster.directives.services import evidence as services_evidence
+from muster.directives.services import reports as services_reports
+from muster.directives.services import setup as services_setup
+from muster.directives.services import targets as services_targets
 from muster.directives.sources import read_source
 from muster.documents.pdf import render_pdf
 from muster.documents.tables import Column, Kind, TableDocument, vietnamese_date_line
@@ -91,8 +94,10 @@ def _report(
     comment: str = "",
 ) -> Report:
     start = dt.date(YEAR, month, 1)
-    report = services.report_create(actor=maker, directive=directive, unit=unit, period_start=start)
-    services.report_update(
+    report = services_reports.report_create(
+        actor=maker, directive=directive, unit=unit, period_start=start
+    )
+    services_reports.report_update(
         actor=maker,
         report=report,
         results=results,
@@ -102,7 +107,7 @@ def _report(
     rows = [
         (t.title, f"{v.normalize():f} {t.unit_label}".replace(".", ",")) for t, v in figures.items()
     ]
-    services.evidence_add(
+    services_evidence.evidence_add(
         actor=maker,
         report=report,
         filename=f"bien-ban-{unit.code}-{month:02d}-2025.pdf",
@@ -111,13 +116,13 @@ def _report(
     if outcome == "draft":
         return report
     submitted = report.due_on - dt.timedelta(days=2)
-    services.report_submit(actor=maker, report=report, on=submitted)
+    services_reports.report_submit(actor=maker, report=report, on=submitted)
     if outcome == "approve":
-        services.report_review(
+        services_reports.report_review(
             actor=checker, report=report, approve=True, comment=comment, on=submitted
         )
     elif outcome == "return":
-        services.report_review(
+        services_reports.report_review(
             actor=checker, report=report, approve=False, comment=comment, on=submitted
         )
     return report
@@ -133,7 +138,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
     communes = [units[k] for k in COMMUNES]
     with transaction.atomic():
         bodies = {
-            kind: services.body_create(actor=None, name=name, kind=kind, unit=district)
+            kind: services_setup.body_create(actor=None, name=name, kind=kind, unit=district)
             for kind, name in (
                 (BodyKind.PEOPLES_COMMITTEE, "UBND huyện Kim Động"),
                 (BodyKind.POLICE, "Công an huyện Kim Động"),
@@ -149,7 +154,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
         party_office = bodies[BodyKind.PARTY]
         land_office = bodies[BodyKind.DEPARTMENT]
         command = bodies[BodyKind.MILITARY]
-        directive = services.directive_create(
+        directive = services_setup.directive_create(
             actor=None,
             unit=district,
             issuer=ISSUER,
@@ -163,7 +168,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             report_due_working_days=5,
         )
         tasks = [
-            services.task_create(
+            services_setup.task_create(
                 actor=None,
                 directive=directive,
                 order=i,
@@ -186,7 +191,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
 
         def target(task_no: int, order: int, title: str, **kwargs: object) -> Target:
             kwargs.setdefault("start_date", START)
-            return services.target_create(
+            return services_targets.target_create(
                 actor=None,
                 task=tasks[task_no - 1],
                 order=order,
@@ -315,7 +320,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             (supply.milestones.get(order=1), dt.date(2025, 4, 2)),
             (supply.milestones.get(order=2), dt.date(2025, 6, 20)),
         ):
-            services.milestone_set_done(actor=None, milestone=milestone, done_on=day)
+            services_targets.milestone_set_done(actor=None, milestone=milestone, done_on=day)
         _demo_reports(
             directive=directive,
             units=units,
@@ -364,10 +369,10 @@ def _demo_reports(
         )
     # March is corrected after approval: a new revision, approved, supersedes the first.
     march = Report.objects.get(directive=directive, unit=duc_hop, period_start=dt.date(2025, 3, 1))
-    revision = services.report_revise(
+    revision = services_reports.report_revise(
         actor=dh, report=march, reason="Đính chính số người đã huấn luyện (nhập nhầm)"
     )
-    services.report_update(
+    services_reports.report_update(
         actor=dh,
         report=revision,
         results=revision.results,
@@ -378,8 +383,10 @@ def _demo_reports(
             training.pk: (Decimal(10), ""),
         },
     )
-    services.report_submit(actor=dh, report=revision, on=dt.date(2025, 4, 10))
-    services.report_review(actor=officer, report=revision, approve=True, on=dt.date(2025, 4, 11))
+    services_reports.report_submit(actor=dh, report=revision, on=dt.date(2025, 4, 10))
+    services_reports.report_review(
+        actor=officer, report=revision, approve=True, on=dt.date(2025, 4, 11)
+    )
     _report(
         maker=dh,
         checker=officer,

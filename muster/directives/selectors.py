@@ -21,7 +21,7 @@ from muster.directives.models import (
     TargetShare,
     Task,
 )
-from muster.directives.services import holidays_between
+from muster.directives.services.reports import holidays_between
 from muster.directives.sources import SOURCES, Source, read_source
 from muster.geo.models import Unit
 from muster.geo.selectors import visible_unit_ids

@@ -27,7 +27,9 @@ from muster.documents.models import EvidenceKind, PersonDocument
 from muster.documents.services import attach_evidence
 from muster.documents.tables import TableDocument
 from muster.geo.models import Unit
-from muster.people import books
+from muster.people.books.common import BOOKS, BookFilter, communes_for_user, villages_of
+from muster.people.books.pages import book_full, book_page
+from muster.people.books.rollover import rollover_document, rollover_lists
 from muster.people.forms import DATE_FORMATS, BootstrapForm
 from muster.people.models import Person
 
@@ -46,11 +48,11 @@ def _download(doc: TableDocument, fmt: str, name: str) -> HttpResponse:
 FORMATS = ("xlsx", "pdf", "docx")
 
 
-def _filter(request: AuthenticatedHttpRequest) -> tuple[books.BookFilter, dict[str, Any]]:
+def _filter(request: AuthenticatedHttpRequest) -> tuple[BookFilter, dict[str, Any]]:
     """The book filter from the query string, with the choices and the problems to show."""
     user = request.user
     problems: list[str] = []
-    communes = books.communes_for_user(user)
+    communes = communes_for_user(user)
     raw_commune = request.GET.get("commune", "")
     commune: Unit | None = None
     if raw_commune:
@@ -59,7 +61,7 @@ def _filter(request: AuthenticatedHttpRequest) -> tuple[books.BookFilter, dict[s
             problems.append(_("Unknown commune: showing the whole area."))
     elif len(communes) == 1:
         commune = communes[0]
-    villages = books.villages_of(user, commune)
+    villages = villages_of(user, commune)
     raw_village = request.GET.get("village", "")
     village = next((v for v in villages if str(v.public_id) == raw_village), None)
     year = today().year
@@ -79,7 +81,7 @@ def _filter(request: AuthenticatedHttpRequest) -> tuple[books.BookFilter, dict[s
     if start and end and start > end:
         problems.append(_("The start of the period is after its end."))
         dates["date_to"] = None
-    f = books.BookFilter(
+    f = BookFilter(
         commune=commune,
         village=village,
         year=year,
@@ -110,23 +112,23 @@ def book_index(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "people/books/index.html",
         {
-            "books": list(books.BOOKS.values()),
+            "books": list(BOOKS.values()),
             "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
         },
     )
 
 
 def book_view(request: AuthenticatedHttpRequest, book: str) -> HttpResponse:
-    spec = books.BOOKS.get(book)
+    spec = BOOKS.get(book)
     if spec is None:
         raise Http404(_("No such book."))
     require_cap(request.user, Cap.VIEW_PEOPLE)
     f, context = _filter(request)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
-        return _download(books.book_full(book, request.user, f), fmt, str(spec.title))
+        return _download(book_full(book, request.user, f), fmt, str(spec.title))
     raw_page = request.GET.get("page", "1")
-    page = books.book_page(book, request.user, f, int(raw_page) if raw_page.isdigit() else 1)
+    page = book_page(book, request.user, f, int(raw_page) if raw_page.isdigit() else 1)
     return render(
         request,
         "people/books/book.html",
@@ -153,10 +155,10 @@ def rollover_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
     if call_up is None:
         call_up = dt.date(f.year, 2, 1)
-    lists = books.rollover_lists(request.user, f, call_up)
+    lists = rollover_lists(request.user, f, call_up)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
-        doc = books.rollover_document(request.user, f, lists)
+        doc = rollover_document(request.user, f, lists)
         return _download(doc, fmt, _("Year roll-over"))
     return render(
         request,
@@ -203,7 +205,7 @@ class JanuaryForm(BootstrapForm):
 def january_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Record the January list of a commune as dated events (Law 78/2015 Art 16(1))."""
     require_cap(request.user, Cap.EDIT_PEOPLE)
-    communes = books.communes_for_user(request.user)
+    communes = communes_for_user(request.user)
     title = _("Record the January list")
     if request.method != "POST":
         now = today()

@@ -8,11 +8,8 @@ file in one transaction (new people by one bulk insert, changed people by ``bulk
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import os
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -24,75 +21,23 @@ from django.utils.translation import gettext as _
 
 from muster.audit.services import record_event
 from muster.core.dates import today
-from muster.core.text import fold
 from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
 from muster.geo.selectors import visible_unit_ids
-from muster.people import importing
+from muster.people import import_columns, import_files, importing
+from muster.people.import_messages import table_error_message
+from muster.people.import_writes import PersonRecords, insert_people, people_copy, update_people
 from muster.people.models import ImportBatch, ImportStatus, Person
-from muster.people.services import id_problem_message
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
 
+
 #: ``Person`` columns compared and written by an import (``village`` is ``residence_unit_id``).
 _LOOKUP_CHUNK = 900  # under SQLite's historical 999-parameter limit
-_UPDATE_BATCH = 1000
-_INSERT_BATCH = 5000
 
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-# --- Messages --------------------------------------------------------------------------------
-
-
-def column_label(key: str) -> str:
-    if key == "residence_unit_id":
-        key = "village"
-    column = importing.COLUMN_BY_KEY.get(key)
-    return column.header if column is not None else key
-
-
-def table_error_message(code: str) -> str:
-    return {
-        "format": _("The file is not a readable spreadsheet (xlsx) or CSV file."),
-        "empty": _("The file is empty."),
-        "encoding": _("The CSV file is not in UTF-8 or Windows Vietnamese encoding."),
-    }.get(code, _("The file cannot be read."))
-
-
-def error_message(error: importing.RowError) -> str:
-    """The user-facing text of one problem, naming its column."""
-    label = column_label(error.column)
-    code = error.code
-    if code.startswith("id_") and code not in ("id_twice", "id_elsewhere"):
-        return id_problem_message(code[3:])
-    texts = {
-        "column_missing": _("The required column “%(column)s” is missing or not mapped."),
-        "column_twice": _("The field “%(column)s” is mapped from two columns."),
-        "unknown_column": _("Unknown field “%(column)s”."),
-        "required": _("“%(column)s” is empty."),
-        "date_format": _("“%(column)s”: “%(value)s” is not a date dd/mm/yyyy."),
-        "date_future": _("“%(column)s”: %(value)s is in the future."),
-        "date_too_old": _("“%(column)s”: %(value)s is before 1900."),
-        "village": _("No village or residential group “%(value)s” in this commune."),
-        "village_ambiguous": _("Two villages of this commune are called “%(value)s”."),
-        "sex": _("“%(column)s”: “%(value)s” is neither Nam nor Nữ."),
-        "ethnicity": _("“%(column)s”: “%(value)s” is not one of the 54 ethnic groups."),
-        "school_grade": _("“%(column)s”: “%(value)s” is not a grade from 0/12 to 12/12."),
-        "yes_no": _("“%(column)s”: write x (yes) or leave empty, not “%(value)s”."),
-        "choice": _("“%(column)s”: “%(value)s” is not an accepted value."),
-        "too_long": _("“%(column)s” is longer than %(value)s characters."),
-        "id_twice": _("The ID number already appears on row %(value)s of this file."),
-        "id_elsewhere": _("The ID number belongs to a citizen registered in another commune."),
-    }
-    text = texts.get(code, _("Invalid value in “%(column)s”."))
-    return text % {"column": label, "value": error.detail}
-
-
-def row_messages(row: importing.RowResult) -> list[str]:
-    return [error_message(error) for error in row.errors]
 
 
 # --- Loading what a check needs -------------------------------------------------------------
@@ -117,12 +62,12 @@ def load_context(
     for pk, name in Unit.objects.filter(parent=unit, kind__in=VILLAGE_LEVEL_KINDS).values_list(
         "pk", "name"
     ):
-        key = importing.village_key(name)
+        key = import_columns.village_key(name)
         villages[key] = None if key in villages else pk
         names[pk] = name
     existing: dict[str, importing.Existing] = {}
     by_name_dob: dict[tuple[str, dt.date], list[str]] = {}
-    keys = importing.PERSON_KEYS
+    keys = import_columns.PERSON_KEYS
     rows = Person.objects.filter(registration_unit=unit).values_list("pk", "name_search", *keys)
     for pk, name_search, *values in rows:
         record = dict(zip(keys, values, strict=True))
@@ -141,7 +86,7 @@ def load_context(
             )
             elsewhere.update(number for (number,) in cursor.fetchall())
             unknown = []
-        for chunk in importing.chunked(unknown, _LOOKUP_CHUNK):
+        for chunk in _chunked(unknown, _LOOKUP_CHUNK):
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(
                 f"SELECT national_id FROM {table} WHERE national_id IN ({marks})", list(chunk)
@@ -159,7 +104,7 @@ def load_context(
 
 @dataclass
 class Checked:
-    table: importing.Table
+    table: import_files.Table
     report: importing.Report
     village_names: dict[int, str]
 
@@ -169,11 +114,11 @@ def import_check(
 ) -> Checked:
     """Read and check the whole file; writes nothing. ``mapping`` None takes the suggestion.
 
-    Raises ``importing.TableError`` when the file is not a table.
+    Raises ``import_files.TableError`` when the file is not a table.
     """
-    table = importing.read_table(data, file_name)
+    table = import_files.read_table(data, file_name)
     if mapping is None:
-        mapping = importing.suggest_mapping(table.headers)
+        mapping = import_files.suggest_mapping(table.headers)
     context, names = load_context(unit=unit, numbers=importing.national_ids(table, mapping))
     report = importing.validate(table, mapping, context)
     return Checked(table=table, report=report, village_names=names)
@@ -184,7 +129,7 @@ def import_check_steps(
 ) -> Iterator[tuple[int, int] | Checked]:
     """:func:`import_check` in steps: ``(rows done, rows in the file)`` every 2% of the file
     (at least 1,000 rows), then the ``Checked`` outcome. Writes nothing."""
-    table = importing.read_table(data, file_name)
+    table = import_files.read_table(data, file_name)
     context, names = load_context(unit=unit, numbers=importing.national_ids(table, mapping))
     total = len(table.rows)
     yield (0, total)
@@ -205,167 +150,6 @@ class ImportRejected(Exception):
     def __init__(self, report: importing.Report) -> None:
         super().__init__("import rejected")
         self.report = report
-
-
-def _insert_columns() -> list[Any]:
-    return [f for f in Person._meta.concrete_fields if not f.primary_key]
-
-
-class _Records:
-    """Turns import values into full ``people_person`` rows for the database's bulk path.
-
-    Each row holds ``Person`` values by attribute name (``residence_unit_id``, …); the other
-    columns get their model defaults, plus a new ``public_id``, ``name_search`` and the times.
-    """
-
-    def __init__(self, *, registration_unit_id: int) -> None:
-        fields = _insert_columns()
-        now = timezone.now()
-        self.sqlite = connection.vendor == "sqlite"
-        defaults: dict[str, Any] = {}
-        for f in fields:
-            if f.has_default() and not callable(f.default):
-                defaults[f.attname] = f.default
-            elif f.null:
-                defaults[f.attname] = None
-            elif not f.has_default():
-                defaults[f.attname] = "" if f.get_internal_type() == "CharField" else None
-        defaults["created_at"] = defaults["updated_at"] = now
-        if self.sqlite:
-            stamp = connection.ops.adapt_datetimefield_value(now)
-            defaults["created_at"] = defaults["updated_at"] = stamp
-        attnames = [f.attname for f in fields]
-        self.fields = fields
-        self.position = {name: i for i, name in enumerate(attnames)}
-        self.template = [defaults.get(name) for name in attnames]
-        self.template[self.position["registration_unit_id"]] = registration_unit_id
-        self.at_public_id = self.position["public_id"]
-        self.at_name = self.position["name_search"]
-        # SQLite takes dates as ISO text (no default adapter).
-        self.dates = [
-            self.position[f.attname] for f in fields if f.get_internal_type() == "DateField"
-        ]
-        table = connection.ops.quote_name(Person._meta.db_table)
-        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        # Binary: typed values, no text for the server to parse (bench/import_people.py
-        # measures both formats; docs/performance.md).
-        self.copy_sql = f"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)"
-        marks = ", ".join(["?"] * len(fields))
-        self.insert_sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-
-    def copy_types(self) -> list[str]:
-        """The PostgreSQL type of each column, for binary ``COPY``."""
-        return [f.db_type(connection).split("(")[0] for f in self.fields]
-
-    def record(self, values: dict[str, Any], name_search: str = "") -> list[Any]:
-        out = self.template.copy()
-        position = self.position
-        for name, value in values.items():
-            out[position[name]] = value
-        out[self.at_name] = name_search or importing.fold_name(values["full_name"])
-        if self.sqlite:
-            out[self.at_public_id] = _uuid4_hex()
-            for i in self.dates:
-                day = out[i]
-                if day is not None:
-                    out[i] = day.isoformat()
-        else:
-            out[self.at_public_id] = uuid.uuid4()
-        return out
-
-
-_UUID4_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
-_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
-
-
-def _uuid4_hex() -> str:
-    """``uuid.uuid4().hex`` (random, version 4, RFC 4122 variant) without building a UUID."""
-    number = int.from_bytes(os.urandom(16)) & _UUID4_CLEAR | _UUID4_SET
-    return f"{number:032x}"
-
-
-@contextlib.contextmanager
-def _people_copy(records: _Records) -> Iterator[Any]:
-    """PostgreSQL: one ``COPY`` into ``people_person``; yields ``write(values, name_search)``.
-
-    The server ingests the rows as they arrive, so the caller can check row N while it loads
-    the earlier ones. An exception inside the block aborts the ``COPY`` (nothing of it is
-    kept); errors of the server (a unique ID number held elsewhere …) surface as Django's
-    ``IntegrityError`` … when the block ends, and the caller's transaction must roll back.
-    """
-    with (
-        connection.wrap_database_errors,
-        connection.cursor() as cursor,
-        cursor.cursor.copy(records.copy_sql) as copy,
-    ):
-        copy.set_types(records.copy_types())
-        write_row, record = copy.write_row, records.record
-
-        def write(values: dict[str, Any], name_search: str = "") -> None:
-            write_row(record(values, name_search))
-
-        yield write
-
-
-def insert_people(
-    rows: Sequence[dict[str, Any]],
-    *,
-    registration_unit_id: int,
-    names: Sequence[str] | None = None,
-) -> int:
-    """Insert new people with the database's own bulk path; the one raw write of the registry.
-
-    Each row holds ``Person`` values by attribute name (``residence_unit_id``, …); the other
-    columns get their model defaults, plus a new ``public_id``, ``name_search`` and the times.
-    PostgreSQL loads them with ``COPY``; SQLite with ``executemany`` (one row per statement, so
-    the 999-variable limit of a multi-row ``INSERT`` does not apply). Must run inside the
-    caller's transaction; database errors surface as Django's (``IntegrityError`` …).
-    ``names`` are the rows' folded names when the caller has them (else folded here).
-    """
-    if not rows:
-        return 0
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("insert_people must run inside the import's transaction")
-    records = _Records(registration_unit_id=registration_unit_id)
-    folded = names if names is not None else [""] * len(rows)
-    if not records.sqlite:
-        with _people_copy(records) as write:
-            for row, name in zip(rows, folded, strict=True):
-                write(row, name)
-        return len(rows)
-    record = records.record
-    with connection.wrap_database_errors, connection.cursor() as cursor:
-        raw = cursor.cursor  # the driver's cursor: no per-row wrapping
-        for start in range(0, len(rows), _INSERT_BATCH):
-            chunk = zip(
-                rows[start : start + _INSERT_BATCH],
-                folded[start : start + _INSERT_BATCH],
-                strict=True,
-            )
-            raw.executemany(records.insert_sql, [record(row, name) for row, name in chunk])
-    return len(rows)
-
-
-def _update_people(rows: Iterable[importing.RowResult]) -> int:
-    people: list[Person] = []
-    fields: set[str] = set()
-    now = timezone.now()
-    for row in rows:
-        person = Person(pk=row.pk)
-        for key, value in row.values.items():
-            setattr(person, key, value)
-        if "full_name" in row.values:
-            person.name_search = fold(row.values["full_name"])
-        person.updated_at = now
-        people.append(person)
-        fields.update("residence_unit" if k == "residence_unit_id" else k for k in row.changes)
-    if not people:
-        return 0
-    if "full_name" in fields:
-        fields.add("name_search")
-    fields.add("updated_at")
-    Person.objects.bulk_update(people, sorted(fields), batch_size=_UPDATE_BATCH)
-    return len(people)
 
 
 def _jsonable(value: Any) -> Any:
@@ -459,11 +243,11 @@ def _import_streamed(
     checks the whole file for the complete report.
     """
     try:
-        table = importing.read_table(data, file_name)
-    except importing.TableError:
+        table = import_files.read_table(data, file_name)
+    except import_files.TableError:
         return None
     if mapping is None:
-        mapping = importing.suggest_mapping(table.headers)
+        mapping = import_files.suggest_mapping(table.headers)
     context, _names = load_context(unit=unit, numbers=None)
     report, rows = importing.check_rows(table, mapping, context)
     if report.file_errors:
@@ -473,7 +257,7 @@ def _import_streamed(
     try:
         with transaction.atomic():
             try:
-                with _people_copy(_Records(registration_unit_id=unit.pk)) as write:
+                with people_copy(PersonRecords(registration_unit_id=unit.pk)) as write:
                     for _offset, row in rows:
                         action = row.action
                         if action == "create":
@@ -531,7 +315,7 @@ def _apply(
     *, actor: User | None, unit: Unit, batch: ImportBatch, updates: list[importing.RowResult]
 ) -> None:
     """After the new people: the updates, the applied batch and the audit event."""
-    _update_people(updates)
+    update_people(updates)
     batch.status = ImportStatus.APPLIED
     batch.applied_at = timezone.now()
     batch.content = b""
@@ -562,8 +346,8 @@ def import_upload(*, actor: User, unit: Unit, data: bytes, file_name: str) -> Im
     """
     check_import_unit(actor=actor, unit=unit)
     try:
-        table = importing.read_table(data, file_name)
-    except importing.TableError as exc:
+        table = import_files.read_table(data, file_name)
+    except import_files.TableError as exc:
         raise ValidationError(table_error_message(exc.code)) from exc
     batch = ImportBatch.objects.create(
         unit=unit,
@@ -571,7 +355,7 @@ def import_upload(*, actor: User, unit: Unit, data: bytes, file_name: str) -> Im
         file_name=file_name[:255],
         sha256=sha256(data),
         content=data,
-        mapping=importing.suggest_mapping(table.headers),
+        mapping=import_files.suggest_mapping(table.headers),
         row_count=len(table.rows),
     )
     record_event(
@@ -612,3 +396,8 @@ def import_discard(*, actor: User, batch: ImportBatch) -> ImportBatch:
         changes={"file_name": batch.file_name, "sha256": batch.sha256},
     )
     return batch
+
+
+def _chunked(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

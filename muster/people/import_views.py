@@ -30,20 +30,18 @@ from muster.documents.http import XLSX, file_response
 from muster.documents.tables import Column, TableDocument
 from muster.geo.models import Unit
 from muster.geo.selectors import units_for_user
-from muster.people import importing
+from muster.people import import_columns, import_files
 from muster.people.forms import BootstrapForm, UnitChoiceField
+from muster.people.import_messages import column_label, error_message, row_messages
 from muster.people.import_services import (
     Checked,
     ImportRejected,
-    column_label,
-    error_message,
     import_check,
     import_check_steps,
     import_discard,
     import_people,
     import_set_mapping,
     import_upload,
-    row_messages,
 )
 from muster.people.models import ImportBatch, ImportStatus
 from muster.people.selectors import import_batches_for_user, people_values_for_export
@@ -106,7 +104,7 @@ def import_start(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "batches": import_batches_for_user(request.user)[:20],
-            "columns": importing.COLUMNS,
+            "columns": import_columns.COLUMNS,
         },
         status=status,
     )
@@ -124,7 +122,7 @@ def _batch(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> ImportBat
 
 def _field_choices() -> list[tuple[str, str]]:
     return [("", _("— not imported —"))] + [
-        (c.key, c.header + (" *" if c.required else "")) for c in importing.COLUMNS
+        (c.key, c.header + (" *" if c.required else "")) for c in import_columns.COLUMNS
     ]
 
 
@@ -173,15 +171,15 @@ def _page(
     context: dict[str, Any] = {"batch": batch, "choices": _field_choices()}
     if batch.status == ImportStatus.PENDING:
         try:
-            table = importing.read_table(bytes(batch.content), batch.file_name)
-        except importing.TableError:
-            table = importing.Table(headers=[], rows=[], first_line=2)
+            table = import_files.read_table(bytes(batch.content), batch.file_name)
+        except import_files.TableError:
+            table = import_files.Table(headers=[], rows=[], first_line=2)
         mapping = list(batch.mapping) + [""] * (len(table.headers) - len(batch.mapping))
         context.update(
             {
                 "columns": list(zip(table.headers, mapping, strict=False)),
                 "preview": [
-                    [importing.cell_text(c) for c in row[: len(table.headers)]]
+                    [import_files.cell_text(c) for c in row[: len(table.headers)]]
                     for row in table.rows[:PREVIEW_ROWS]
                 ],
                 "row_total": len(table.rows),
@@ -213,7 +211,7 @@ def import_check_view(
     batch = _batch(request, public_id)
     if batch.status != ImportStatus.PENDING:
         return redirect("people:import_batch", public_id=batch.public_id)
-    keys = set(importing.COLUMN_BY_KEY)
+    keys = set(import_columns.COLUMN_BY_KEY)
     mapping = [value if value in keys else "" for value in request.POST.getlist("column")]
     try:
         import_set_mapping(actor=request.user, batch=batch, mapping=mapping)
@@ -222,7 +220,7 @@ def import_check_view(
         checked = import_check(
             unit=batch.unit, data=bytes(batch.content), file_name=batch.file_name, mapping=mapping
         )
-    except (ValidationError, importing.TableError):
+    except (ValidationError, import_files.TableError):
         messages.error(request, _("The file cannot be read."))
         return redirect("people:import_batch", public_id=batch.public_id)
     status = 200 if checked.report.ok else 400
@@ -260,7 +258,7 @@ def _streamed_check(
                 else:
                     done, total = step
                     yield _bar_script(round(100 * done / max(total, 1)))
-        except importing.TableError:
+        except import_files.TableError:
             message = escape(_("The file cannot be read."))
             yield f'<div class="alert alert-danger">{message}</div>'
         yield tail
@@ -306,7 +304,7 @@ def import_confirm(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
         )
     except ImportRejected as rejected:
         checked = Checked(
-            table=importing.Table([], [], 2), report=rejected.report, village_names={}
+            table=import_files.Table([], [], 2), report=rejected.report, village_names={}
         )
         return _page(
             request, batch, extra={"checked": True, **_report_context(checked)}, status=400
@@ -341,7 +339,7 @@ def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             file_name=batch.file_name,
             mapping=list(batch.mapping),
         )
-    except importing.TableError:
+    except import_files.TableError:
         messages.error(request, _("The file cannot be read."))
         return redirect("people:import_batch", public_id=batch.public_id)
     headers = checked.table.headers
@@ -351,7 +349,7 @@ def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         row = by_line.get(checked.table.first_line + offset)
         if row is None:
             continue
-        texts = [_inert(importing.cell_text(c)) for c in list(cells[: len(headers)])]
+        texts = [_inert(import_files.cell_text(c)) for c in list(cells[: len(headers)])]
         texts += [""] * (len(headers) - len(texts))
         rows.append([row.line, *texts, "; ".join(row_messages(row))])
     notes = [error_message(e) for e in checked.report.file_errors]
@@ -381,7 +379,7 @@ def _inert(text: str) -> str:
 def _template_columns() -> list[Column]:
     return [Column("STT", width=6)] + [
         Column(c.header, width=24 if c.key in ("full_name", "workplace") else 14)
-        for c in importing.COLUMNS
+        for c in import_columns.COLUMNS
     ]
 
 
@@ -416,7 +414,7 @@ def import_export(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     )
     values, village_names = people_values_for_export(user=request.user, unit=unit)
     rows: list[list[Any]] = [
-        [n, *map(_inert, importing.export_cells(record, village_names))]
+        [n, *map(_inert, import_columns.export_cells(record, village_names))]
         for n, record in enumerate(values, start=1)
     ]
     doc = TableDocument(

@@ -17,7 +17,7 @@ from muster.core.dates import today
 from muster.core.text import fold
 from muster.geo.selectors import units_for_user, visible_unit_ids
 from muster.law.ages import years_before
-from muster.people.importing import PERSON_KEYS
+from muster.people.import_columns import PERSON_KEYS
 from muster.people.models import FamilyTie, ImportBatch, Person, PersonQuerySet, Relation
 
 if TYPE_CHECKING:
@@ -319,7 +319,7 @@ def import_batches_for_user(user: User) -> QuerySet[ImportBatch]:
 def people_values_for_export(
     *, user: User, unit: Unit
 ) -> tuple[list[dict[str, Any]], dict[int, str]]:
-    """The commune's people as import values (``importing.PERSON_KEYS``) and village names."""
+    """The commune's people as import values (``import_columns.PERSON_KEYS``) and village names."""
     people = list(
         people_for_user(user)
         .filter(registration_unit=unit)

@@ -25,7 +25,8 @@ from muster.documents.tables import (
     vietnamese_date_line,
 )
 from muster.geo.models import Unit, UnitKind
-from muster.reports import figures, labels
+from muster.reports import labels
+from muster.reports.figures import facts, metrics, spreads
 from muster.reports.selectors import DossierEntry, ListEntry, ResultsReport
 
 _KIND = {"int": Kind.INT, "percent": Kind.PERCENT}
@@ -60,13 +61,13 @@ def issuer(unit: Unit) -> tuple[str, str]:
     return (f"{prefix} {name}", command)
 
 
-def _number(value: figures.Number | None, kind: str) -> Cell:
+def _number(value: facts.Number | None, kind: str) -> Cell:
     if value is None:
         return None
     return value if isinstance(value, int) else Decimal(value)
 
 
-def _typed(value: figures.Number | None, kind: str, *, points: bool = False) -> Cell:
+def _typed(value: facts.Number | None, kind: str, *, points: bool = False) -> Cell:
     """A figure in a column of mixed figures: counts as integers, percentages with "%" (a
     change of a percentage in points, without it)."""
     if value is None:
@@ -110,7 +111,7 @@ def summary_table(report: ResultsReport) -> TableDocument:
     rows: list[list[Cell]] = []
     prev = report.total_previous
     section = ""
-    for number, metric in enumerate(figures.METRICS, 1):
+    for number, metric in enumerate(metrics.METRICS, 1):
         if metric.section != section:
             section = metric.section
             rows.append([None, str(labels.SECTIONS[section]).upper(), None, None, None])
@@ -147,7 +148,7 @@ def summary_table(report: ResultsReport) -> TableDocument:
 
 def section_table(report: ResultsReport, section: str) -> TableDocument:
     """One section's figures per commune, with the total."""
-    keys = figures.COMMUNE_COLUMNS[section]
+    keys = metrics.COMMUNE_COLUMNS[section]
     rows: list[list[Cell]] = []
     for i, line in enumerate(report.lines, 1):
         name = line.name
@@ -157,13 +158,13 @@ def section_table(report: ResultsReport, section: str) -> TableDocument:
             [
                 i,
                 name,
-                *(_number(line.values[k], figures.METRICS_BY_KEY[k].kind) for k in keys),
+                *(_number(line.values[k], metrics.METRICS_BY_KEY[k].kind) for k in keys),
             ]
         )
     totals: list[Cell] = [
         None,
         "Tổng cộng",
-        *(_number(report.total[k], figures.METRICS_BY_KEY[k].kind) for k in keys),
+        *(_number(report.total[k], metrics.METRICS_BY_KEY[k].kind) for k in keys),
     ]
     width = max(6.0, min(12.0, 150 / max(1, len(keys))))
     return TableDocument(
@@ -174,7 +175,7 @@ def section_table(report: ResultsReport, section: str) -> TableDocument:
         columns=(
             Column("TT", Kind.INT, 4),
             Column("Xã, phường, thị trấn", Kind.TEXT, 20),
-            *(Column(labels.short(k), _KIND[figures.METRICS_BY_KEY[k].kind], width) for k in keys),
+            *(Column(labels.short(k), _KIND[metrics.METRICS_BY_KEY[k].kind], width) for k in keys),
         ),
         rows=rows,
         totals=None if report.single else totals,
@@ -195,11 +196,11 @@ def results_tables(report: ResultsReport) -> list[tuple[str, TableDocument]]:
             "quality": "Chất lượng",
             "violations": "Vi phạm",
         }
-        sheets.extend((names[s], section_table(report, s)) for s in figures.SECTIONS)
+        sheets.extend((names[s], section_table(report, s)) for s in metrics.SECTIONS)
         return sheets
 
 
-def _fmt(value: figures.Number | None, kind: str) -> str:
+def _fmt(value: facts.Number | None, kind: str) -> str:
     return format_cell(_number(value, kind), _KIND[kind]) or "—"
 
 
@@ -211,7 +212,7 @@ def results_official(report: ResultsReport, *, issued_on: dt.date) -> OfficialRe
         year = report.campaign.year
 
         def f(key: str) -> str:
-            return _fmt(t[key], figures.METRICS_BY_KEY[key].kind)
+            return _fmt(t[key], metrics.METRICS_BY_KEY[key].kind)
 
         situation = [
             f"Thực hiện chỉ tiêu tuyển chọn và gọi công dân nhập ngũ năm {year}, "
@@ -235,7 +236,7 @@ def results_official(report: ResultsReport, *, issued_on: dt.date) -> OfficialRe
             columns=(
                 Column("Xã, phường", Kind.TEXT, 22),
                 *(
-                    Column(labels.short(k), _KIND[figures.METRICS_BY_KEY[k].kind], 9)
+                    Column(labels.short(k), _KIND[metrics.METRICS_BY_KEY[k].kind], 9)
                     for k in WORD_COLUMNS
                 ),
             ),
@@ -243,7 +244,7 @@ def results_official(report: ResultsReport, *, issued_on: dt.date) -> OfficialRe
                 [
                     line.name,
                     *(
-                        _number(line.values[k], figures.METRICS_BY_KEY[k].kind)
+                        _number(line.values[k], metrics.METRICS_BY_KEY[k].kind)
                         for k in WORD_COLUMNS
                     ),
                 ]
@@ -253,7 +254,7 @@ def results_official(report: ResultsReport, *, issued_on: dt.date) -> OfficialRe
             if report.single
             else [
                 "Tổng cộng",
-                *(_number(t[k], figures.METRICS_BY_KEY[k].kind) for k in WORD_COLUMNS),
+                *(_number(t[k], metrics.METRICS_BY_KEY[k].kind) for k in WORD_COLUMNS),
             ],
             landscape=False,
         )
@@ -386,7 +387,7 @@ _SPREAD_LABELS = (
 )
 
 
-def _spread_note(label: str, even: figures.Evenness, metric: str) -> str:
+def _spread_note(label: str, even: spreads.Evenness, metric: str) -> str:
     this, last = even.this_year[metric], even.last_year[metric]
     if not this.n:
         return f"{label}: chưa có số liệu."

@@ -14,7 +14,7 @@ from muster.conscription.handover.models import ReturnReason
 from muster.conscription.violations.models import ViolationKind
 from muster.core.dates import today
 from muster.law.book import rule_or_none
-from muster.reports import figures
+from muster.reports.figures import spreads
 
 _LABELS: dict[str, Promise] = {
     "registered": _("Registered men of call-up age (18–27)"),
@@ -160,7 +160,7 @@ AUTHORITIES: dict[str, Promise] = {
 SERVICES: dict[str, Promise] = {"army": _("Army"), "police": _("Police (CAND)")}
 
 
-def standout(item: figures.Standout) -> str:
+def standout(item: spreads.Standout) -> str:
     """Why a commune is named: "Call rate (…), %: well above the mean …", "quota not met"."""
     rule = str(STANDOUT_RULES[item.rule])
     if item.rule in ("high", "low"):
@@ -178,7 +178,7 @@ def ground_title(code: str, on: dt.date | None = None) -> str:
 
 
 def label(key: str, on: dt.date | None = None) -> str:
-    """The full label of a figure of ``figures.METRICS`` (grounds as worded on ``on``)."""
+    """The full label of a figure of ``metrics.METRICS`` (grounds as worded on ``on``)."""
     if key in _LABELS:
         return str(_LABELS[key])
     if key.startswith("class_"):

@@ -56,8 +56,11 @@ from muster.law.ages import birth_range
 from muster.law.callup import campaign as campaign_rules
 from muster.people.models import Person, Sex
 from muster.people.succession import Holding
-from muster.reports import figures
-from muster.reports.figures import RecruitFact, Tally
+from muster.reports.figures import dashboard as figures_dashboard
+from muster.reports.figures import facts as figures_facts
+from muster.reports.figures import metrics as figures_metrics
+from muster.reports.figures import spreads as figures_spreads
+from muster.reports.figures.facts import RecruitFact, Tally
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -709,14 +712,14 @@ def previous_year(
             pools = [h.callable_pool for h in by_service.values()]
             known = [p for p in pools if p is not None]
             tallies.append(
-                figures.history_tally(
+                figures_metrics.history_tally(
                     quota={s: h.quota for s, h in by_service.items()},
                     callable_pool=max(known) if known and len(known) == len(pools) else None,
                     handed_over={s: h.handed_over for s, h in by_service.items()},
                     replacements=sum(h.replacements for h in by_service.values()),
                 )
             )
-        return figures.total(tallies)
+        return figures_facts.total(tallies)
 
     for r in missing:
         hist = history_tally(units[r.key])
@@ -741,12 +744,12 @@ def previous_year(
             if u in history_rows and roots[r.key].get(u) is True
         }
         out[r.key] = Previous(
-            tally=figures.total(per_row[r.key]),
+            tally=figures_facts.total(per_row[r.key]),
             source="campaign" if r.key not in {m.key for m in missing} else "history",
             units=sorted(names[r.key]),
             partial=sorted(partial_names & names[r.key]),
         )
-    prev_total = figures.total(totals) if len(out) == len(rows) and totals else None
+    prev_total = figures_facts.total(totals) if len(out) == len(rows) and totals else None
     return out, prev_total, sorted(campaigns.values(), key=lambda c: c.unit.name)
 
 
@@ -756,10 +759,10 @@ def previous_year(
 @dataclass
 class Line:
     row: ReportRow
-    values: dict[str, figures.Number | None]
+    values: dict[str, figures_facts.Number | None]
     previous: Previous | None
-    previous_values: dict[str, figures.Number | None] | None
-    changes: dict[str, figures.Number | None]
+    previous_values: dict[str, figures_facts.Number | None] | None
+    changes: dict[str, figures_facts.Number | None]
 
     @property
     def name(self) -> str:
@@ -772,9 +775,9 @@ class ResultsReport:
     unit: Unit
     day: dt.date
     lines: list[Line]
-    total: dict[str, figures.Number | None]
-    total_previous: dict[str, figures.Number | None] | None
-    total_changes: dict[str, figures.Number | None]
+    total: dict[str, figures_facts.Number | None]
+    total_previous: dict[str, figures_facts.Number | None] | None
+    total_changes: dict[str, figures_facts.Number | None]
     previous_campaigns: list[Campaign]
     tallies: dict[int, Tally]
 
@@ -804,11 +807,12 @@ class ResultsReport:
 
 
 def _changes(
-    current: dict[str, figures.Number | None], previous: dict[str, figures.Number | None] | None
-) -> dict[str, figures.Number | None]:
+    current: dict[str, figures_facts.Number | None],
+    previous: dict[str, figures_facts.Number | None] | None,
+) -> dict[str, figures_facts.Number | None]:
     if previous is None:
         return dict.fromkeys(current)
-    return {k: figures.change(v, previous.get(k)) for k, v in current.items()}
+    return {k: figures_metrics.change(v, previous.get(k)) for k, v in current.items()}
 
 
 def results_report(*, user: User, campaign: Campaign, unit: Unit) -> ResultsReport:
@@ -825,12 +829,12 @@ def results_report(*, user: User, campaign: Campaign, unit: Unit) -> ResultsRepo
     previous, prev_total, past = previous_year(campaign, rows, visible=visible, lineage=lineage)
     lines = []
     for r in rows:
-        vals = figures.values(tallies[r.key])
+        vals = figures_metrics.values(tallies[r.key])
         prev = previous.get(r.key)
-        prev_vals = figures.values(prev.tally) if prev else None
+        prev_vals = figures_metrics.values(prev.tally) if prev else None
         lines.append(Line(r, vals, prev, prev_vals, _changes(vals, prev_vals)))
-    total = figures.values(figures.total(tallies.values()))
-    total_prev = figures.values(prev_total) if prev_total is not None else None
+    total = figures_metrics.values(figures_facts.total(tallies.values()))
+    total_prev = figures_metrics.values(prev_total) if prev_total is not None else None
     return ResultsReport(
         campaign=campaign,
         unit=unit,
@@ -844,8 +848,8 @@ def results_report(*, user: User, campaign: Campaign, unit: Unit) -> ResultsRepo
     )
 
 
-def evenness_of(report: ResultsReport) -> figures.Evenness:
-    return figures.evenness(
+def evenness_of(report: ResultsReport) -> figures_spreads.Evenness:
+    return figures_spreads.evenness(
         [(line.row.key, line.values) for line in report.lines],
         {line.row.key: line.previous_values for line in report.lines},
         handover_recorded=report.has("handover"),
@@ -1008,7 +1012,9 @@ def dossier_list(*, user: User, campaign: Campaign, unit: Unit, kind: str) -> li
         .filter(Q(end_date__isnull=True) | Q(end_date__gt=day))
         .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
     )
-    order = {g: i for i, g in enumerate(figures.DEFERRAL_GROUNDS + figures.EXEMPTION_GROUNDS)}
+    order = {
+        g: i for i, g in enumerate(figures_facts.DEFERRAL_GROUNDS + figures_facts.EXEMPTION_GROUNDS)
+    }
     out: list[DossierEntry] = []
     for dossier in _rows_of(standing, at).select_related("person", "person__residence_unit"):
         key = at.person_row(
@@ -1055,8 +1061,8 @@ class Dashboard:
     report: ResultsReport
     stage: str
     deadlines: list[Any]
-    indicators: list[figures.Indicator]
-    evenness: figures.Evenness
+    indicators: list[figures_dashboard.Indicator]
+    evenness: figures_spreads.Evenness
     today: dt.date
     class_counts: list[int]
     deferral_counts: list[tuple[str, int]]
@@ -1065,7 +1071,7 @@ class Dashboard:
 def dashboard(*, user: User, campaign: Campaign, unit: Unit, today: dt.date) -> Dashboard:
     report = results_report(user=user, campaign=campaign, unit=unit)
     after = campaign_rules.rule("campaign.replacement", campaign.handover_start).int_param("days")
-    stage = figures.stage_on(
+    stage = figures_dashboard.stage_on(
         today,
         screening_start=campaign.screening_start,
         exam_start=campaign.exam_start,
@@ -1076,14 +1082,14 @@ def dashboard(*, user: User, campaign: Campaign, unit: Unit, today: dt.date) -> 
         after_days=after,
     )
     t = report.total
-    grounds = [(g, int(t[f"deferred_{g}"] or 0)) for g in figures.DEFERRAL_GROUNDS] + [
-        (g, int(t[f"exempt_{g}"] or 0)) for g in figures.EXEMPTION_GROUNDS
+    grounds = [(g, int(t[f"deferred_{g}"] or 0)) for g in figures_facts.DEFERRAL_GROUNDS] + [
+        (g, int(t[f"exempt_{g}"] or 0)) for g in figures_facts.EXEMPTION_GROUNDS
     ]
     return Dashboard(
         report=report,
         stage=stage,
         deadlines=deadline_rows(campaign, today),
-        indicators=figures.indicators(report.total, report.total_previous),
+        indicators=figures_dashboard.indicators(report.total, report.total_previous),
         evenness=evenness_of(report),
         today=today,
         class_counts=[int(t[f"class_{k}"] or 0) for k in range(1, 7)],

@@ -22,7 +22,9 @@ from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import file_response
 from muster.geo.models import Unit
 from muster.geo.selectors import visible_unit_ids
-from muster.reports import figures, labels, selectors, services
+from muster.reports import labels, selectors, services
+from muster.reports.figures import facts, metrics
+from muster.reports.figures.dashboard import STAGES
 from muster.reports.models import ExportJob, ExportKind, ExportState
 
 #: The lists of item 5 and their export kinds.
@@ -67,18 +69,18 @@ def _section_tables(report: selectors.ResultsReport) -> list[dict[str, Any]]:
             "key": section,
             "title": labels.SECTIONS[section],
             "columns": [
-                (k, labels.short(k), labels.label(k, report.day), figures.METRICS_BY_KEY[k].kind)
-                for k in figures.COMMUNE_COLUMNS[section]
+                (k, labels.short(k), labels.label(k, report.day), metrics.METRICS_BY_KEY[k].kind)
+                for k in metrics.COMMUNE_COLUMNS[section]
             ],
         }
-        for section in figures.SECTIONS
+        for section in metrics.SECTIONS
     ]
 
 
 def _summary(report: selectors.ResultsReport) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     section = ""
-    for metric in figures.METRICS:
+    for metric in metrics.METRICS:
         if metric.section != section:
             section = metric.section
             rows.append({"heading": labels.SECTIONS[section], "key": section})
@@ -165,7 +167,7 @@ def evenness(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRes
     )
 
 
-def _float(value: figures.Number | None) -> float | None:
+def _float(value: facts.Number | None) -> float | None:
     return None if value is None else float(value)
 
 
@@ -191,7 +193,7 @@ def dashboard(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
         "graduates_share",
     )
     #: The chart compares the percentages (one scale); the table also lists the counts.
-    yoy_chart = [k for k in yoy_keys if figures.METRICS_BY_KEY[k].kind == "percent"]
+    yoy_chart = [k for k in yoy_keys if metrics.METRICS_BY_KEY[k].kind == "percent"]
 
     def rate_named(row: int) -> bool:
         return any(s.metric == "planned_rate" for s in even.named(row))
@@ -238,7 +240,7 @@ def dashboard(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
             "board": board,
             "report": report,
             "stage_label": labels.STAGES[board.stage],
-            "stages": [(s, labels.STAGES[s]) for s in figures.STAGES],
+            "stages": [(s, labels.STAGES[s]) for s in STAGES],
             "indicators": [
                 {"indicator": i, "label": labels.label(i.key)} for i in board.indicators
             ],
@@ -256,7 +258,7 @@ def dashboard(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
                 {
                     "key": k,
                     "label": labels.label(k),
-                    "kind": figures.METRICS_BY_KEY[k].kind,
+                    "kind": metrics.METRICS_BY_KEY[k].kind,
                     "value": report.total[k],
                     "previous": prev[k] if prev else None,
                     "change": report.total_changes[k],

@@ -6,8 +6,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from muster.directives import services
 from muster.directives.models import Directive, Evidence, Report, Target
+from muster.directives.services.evidence import evidence_add
+from muster.directives.services.reports import report_create, report_update, reportable_targets
+from muster.directives.services.setup import directive_create, task_create
+from muster.directives.services.targets import target_create
 from muster.geo.models import Unit
 
 #: The smallest valid PDF header our magic-byte check accepts.
@@ -22,7 +25,7 @@ def make_directive(
     title: str = "Chỉ thị thử nghiệm",
 ) -> tuple[Directive, Target]:
     """A directive issued at ``unit`` with one task and one numeric target split in shares."""
-    directive = services.directive_create(
+    directive = directive_create(
         actor=None,
         unit=unit,
         issuer="Ban Thường vụ",
@@ -32,11 +35,9 @@ def make_directive(
         title=title,
         full_text="Toàn văn chỉ thị.",
     )
-    task = services.task_create(
-        actor=None, directive=directive, order=1, title="Xây dựng khu vực phòng thủ"
-    )
+    task = task_create(actor=None, directive=directive, order=1, title="Xây dựng khu vực phòng thủ")
     shares = shares if shares is not None else [(unit, Decimal(10))]
-    target = services.target_create(
+    target = target_create(
         actor=None,
         task=task,
         order=1,
@@ -54,14 +55,14 @@ def make_directive(
 def make_report(
     directive: Directive, unit: Unit, maker: Any, *, month: int = 1, value: str = "4"
 ) -> Report:
-    report = services.report_create(
+    report = report_create(
         actor=maker,
         directive=directive,
         unit=unit,
         period_start=dt.date(directive.year, month, 1),
     )
-    target = services.reportable_targets(directive, unit)[0]
-    services.report_update(
+    target = reportable_targets(directive, unit)[0]
+    report_update(
         actor=maker,
         report=report,
         results="Đã kiểm đếm.",
@@ -90,9 +91,7 @@ def directive_world(world: dict[str, Any]) -> dict[str, Any]:
         )
         directive, target = make_directive(unit)
         report = make_report(directive, unit, maker)
-        evidence = services.evidence_add(
-            actor=maker, report=report, filename="bien-ban.pdf", data=PDF_BYTES
-        )
+        evidence = evidence_add(actor=maker, report=report, filename="bien-ban.pdf", data=PDF_BYTES)
         built[side] = {
             "directive": directive,
             "task": target.task,

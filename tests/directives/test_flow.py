@@ -13,9 +13,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
-from muster.directives import selectors, services
+from muster.directives import selectors
 from muster.directives.models import Report, ReportStatus
 from muster.directives.rollup import Status
+from muster.directives.services.evidence import evidence_add
+from muster.directives.services.reports import (
+    report_review,
+    report_revise,
+    report_submit,
+    report_update,
+    reportable_targets,
+)
+from muster.directives.services.targets import target_create
 from muster.people.models import Sex
 from tests.core.factories import make_person
 from tests.directives.factories import PDF_BYTES, make_directive, make_report
@@ -35,8 +44,8 @@ def setup(units, personas):
 
 def _approved(directive, unit, maker, officer, *, month=1, value="1.5"):
     report = make_report(directive, unit, maker, month=month, value=value)
-    services.report_submit(actor=maker, report=report)
-    return services.report_review(actor=officer, report=report, approve=True)
+    report_submit(actor=maker, report=report)
+    return report_review(actor=officer, report=report, approve=True)
 
 
 def test_approval_locks_and_revision_supersedes(setup, units, personas):
@@ -44,49 +53,47 @@ def test_approval_locks_and_revision_supersedes(setup, units, personas):
     maker, officer = personas["commune_commander"], personas["district_officer"]
     report = make_report(directive, units["DHOP"], maker, value="0.75")
     with pytest.raises(PermissionDenied):  # a commune commander is no checker
-        services.report_review(actor=maker, report=report, approve=True)
-    services.report_submit(actor=maker, report=report)
+        report_review(actor=maker, report=report, approve=True)
+    report_submit(actor=maker, report=report)
     with pytest.raises(ValidationError, match="chờ phê duyệt"):
-        services.report_update(actor=maker, report=report, results="x", shortcomings="", figures={})
+        report_update(actor=maker, report=report, results="x", shortcomings="", figures={})
     with pytest.raises(ValidationError):  # sending back needs a comment
-        services.report_review(actor=officer, report=report, approve=False)
-    services.report_review(actor=officer, report=report, approve=False, comment="Thiếu biên bản")
-    services.evidence_add(actor=maker, report=report, filename="bb.pdf", data=PDF_BYTES)
-    services.report_submit(actor=maker, report=report)
-    services.report_review(actor=officer, report=report, approve=True)
+        report_review(actor=officer, report=report, approve=False)
+    report_review(actor=officer, report=report, approve=False, comment="Thiếu biên bản")
+    evidence_add(actor=maker, report=report, filename="bb.pdf", data=PDF_BYTES)
+    report_submit(actor=maker, report=report)
+    report_review(actor=officer, report=report, approve=True)
     report.refresh_from_db()
     assert report.status == ReportStatus.APPROVED and report.is_locked
     board = selectors.board(user=officer, directive=directive, on=dt.date(2025, 3, 1))
     assert board.tasks[0].targets[0].progress == Decimal("37.5")  # 0.75/1.5 weighted by 1.5/2
 
     with pytest.raises(ValidationError, match=LOCKED_VI):
-        services.report_update(
-            actor=maker, report=report, results="sửa", shortcomings="", figures={}
-        )
+        report_update(actor=maker, report=report, results="sửa", shortcomings="", figures={})
     with pytest.raises(ValidationError, match=LOCKED_VI):
-        services.evidence_add(actor=maker, report=report, filename="x.pdf", data=PDF_BYTES)
+        evidence_add(actor=maker, report=report, filename="x.pdf", data=PDF_BYTES)
 
-    revision = services.report_revise(actor=maker, report=report, reason="Nhập nhầm số")
+    revision = report_revise(actor=maker, report=report, reason="Nhập nhầm số")
     assert revision.revision == 2 and revision.supersedes_id == report.pk
     assert revision.evidence.count() == 1
-    services.report_update(
+    report_update(
         actor=maker,
         report=revision,
         results="Đính chính",
         shortcomings="",
         figures={target.pk: (Decimal("1.5"), "")},
     )
-    services.report_submit(actor=maker, report=revision)
-    services.report_review(actor=officer, report=revision, approve=True)
+    report_submit(actor=maker, report=revision)
+    report_review(actor=officer, report=revision, approve=True)
     report.refresh_from_db()
     assert report.status == ReportStatus.SUPERSEDED
     board = selectors.board(user=officer, directive=directive, on=dt.date(2025, 3, 1))
     assert board.tasks[0].targets[0].progress == Decimal(75)
     # The officer who made a report cannot also approve it.
     own = make_report(directive, units["DT"], officer)
-    services.report_submit(actor=officer, report=own)
+    report_submit(actor=officer, report=own)
     with pytest.raises(ValidationError, match="không được tự phê duyệt"):
-        services.report_review(actor=officer, report=own, approve=True)
+        report_review(actor=officer, report=own, approve=True)
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {
         "directives.report_approve",
@@ -123,10 +130,8 @@ def test_evidence_is_checked_by_magic_bytes(setup, units, personas, login):
     maker = personas["commune_commander"]
     report = make_report(directive, units["DHOP"], maker)
     with pytest.raises(ValidationError):
-        services.evidence_add(actor=maker, report=report, filename="x.pdf", data=b"MZ\x90\x00")
-    png = services.evidence_add(
-        actor=maker, report=report, filename="a.png", data=b"\x89PNG\r\n\x1a\n0000"
-    )
+        evidence_add(actor=maker, report=report, filename="x.pdf", data=b"MZ\x90\x00")
+    png = evidence_add(actor=maker, report=report, filename="a.png", data=b"\x89PNG\r\n\x1a\n0000")
     assert png.content_type == "image/png"
     client = login(maker)
     from django.core.files.uploadedfile import SimpleUploadedFile
@@ -147,7 +152,7 @@ def test_evidence_is_checked_by_magic_bytes(setup, units, personas, login):
 def test_live_bound_target_follows_its_source(units, personas):
     directive, _t = make_directive(units["KD"], shares=[(units["DHOP"], Decimal(1))])
     task = directive.tasks.get()
-    cohort = services.target_create(
+    cohort = target_create(
         actor=None,
         task=task,
         order=2,
@@ -160,7 +165,7 @@ def test_live_bound_target_follows_its_source(units, personas):
         source="registry.men_turning_17",
         shares=[(units["DHOP"], Decimal(4))],
     )
-    quota = services.target_create(
+    quota = target_create(
         actor=None,
         task=task,
         order=3,
@@ -187,7 +192,7 @@ def test_live_bound_target_follows_its_source(units, personas):
     assert row(cohort).source.name == "registry.men_turning_17"
     assert row(quota).achieved is None and row(quota).status == Status.NO_DATA
     # Live-bound targets are not reported by hand.
-    assert cohort not in services.reportable_targets(directive, units["DHOP"])
+    assert cohort not in reportable_targets(directive, units["DHOP"])
 
 
 def test_overdue_reports_and_reminders(setup, units, personas):
@@ -202,7 +207,7 @@ def test_overdue_reports_and_reminders(setup, units, personas):
     assert (units["DHOP"].pk, dt.date(2025, 1, 1)) in overdue
     assert (units["DT"].pk, dt.date(2025, 1, 1)) in overdue
     report = make_report(directive, units["DHOP"], maker)
-    services.report_submit(actor=maker, report=report, on=dt.date(2025, 2, 3))
+    report_submit(actor=maker, report=report, on=dt.date(2025, 2, 3))
     obligations = selectors.obligations(
         directive=directive, unit_ids=frozenset({units["DHOP"].pk}), on=on
     )
@@ -249,7 +254,7 @@ def test_commune_sees_only_its_own_reports(setup, units, personas, login):
 def test_leader_is_read_only(setup, units, personas, login):
     directive, _target = setup
     report = make_report(directive, units["DHOP"], personas["commune_commander"])
-    services.report_submit(actor=personas["commune_commander"], report=report)
+    report_submit(actor=personas["commune_commander"], report=report)
     client = login(personas["leader"])
     kw = {"public_id": report.public_id}
     assert client.get(reverse("directives:report_detail", kwargs=kw)).status_code == 200
@@ -269,7 +274,7 @@ def test_leader_is_read_only(setup, units, personas, login):
 def test_commune_commander_cannot_approve(setup, units, personas, login):
     directive, _target = setup
     report = make_report(directive, units["DHOP"], personas["commune_clerk"])
-    services.report_submit(actor=personas["commune_clerk"], report=report)
+    report_submit(actor=personas["commune_clerk"], report=report)
     client = login(personas["commune_commander"])
     url = reverse("directives:report_review", kwargs={"public_id": report.public_id})
     assert client.post(url, {"decision": "approve"}).status_code == 403
@@ -289,7 +294,7 @@ def test_post_only_writes_refuse_get(setup, units, personas, login):
 
 def test_milestone_toggle(units, personas, login):
     directive, _target = make_directive(units["KD"])
-    checklist = services.target_create(
+    checklist = target_create(
         actor=None,
         task=directive.tasks.get(),
         order=2,

@@ -9,7 +9,7 @@ import pytest
 
 from muster.conscription.registration.models import Holiday
 from muster.directives import periods
-from muster.directives.services import report_due
+from muster.directives.services.reports import report_due
 from tests.directives.factories import make_directive
 
 

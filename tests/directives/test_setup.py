@@ -14,8 +14,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
-from muster.directives import services
 from muster.directives.models import Directive, Milestone, Target, TargetShare, Task
+from muster.directives.services.reports import reportable_targets
+from muster.directives.services.setup import body_create, task_create, task_update
+from muster.directives.services.targets import milestone_set_done
 from tests.directives.factories import make_directive, make_report
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +75,7 @@ def test_officer_builds_a_directive_through_the_forms(units, personas, login):
     assert directive.frequency == "quarterly" and directive.report_due_working_days == 7
     assert directive.full_text.count("I. ĐÁNH GIÁ") == 200
 
-    committee = services.body_create(
+    committee = body_create(
         actor=None, name="UBND huyện Kim Động", kind="peoples_committee", unit=units["KD"]
     )
     response = client.post(
@@ -185,7 +187,7 @@ def test_live_source_and_milestone_checklist_targets(units, personas, login):
     live = target.task.targets.get(order=2)
     assert live.source == "registry.men_turning_17"
     # A bound target is not reported by hand.
-    assert live not in services.reportable_targets(directive, units["DHOP"])
+    assert live not in reportable_targets(directive, units["DHOP"])
 
     items = "Phê duyệt chủ trương\nGiải phóng mặt bằng\nKhởi công"
     response = client.post(
@@ -202,7 +204,7 @@ def test_live_source_and_milestone_checklist_targets(units, personas, login):
     checklist = target.task.targets.get(order=3)
     assert [m.title for m in checklist.milestones.all()] == items.splitlines()
     first = checklist.milestones.get(order=1)
-    services.milestone_set_done(
+    milestone_set_done(
         actor=personas["district_officer"], milestone=first, done_on=dt.date(2025, 3, 1)
     )
     # Edit: the first item keeps its day, the second is renamed, the third removed.
@@ -232,7 +234,7 @@ def test_live_source_and_milestone_checklist_targets(units, personas, login):
 
 def test_tasks_are_reordered_with_post_only(units, personas, login):
     directive, target = make_directive(units["KD"])
-    second = services.task_create(
+    second = task_create(
         actor=None, directive=directive, order=2, title="Tuyển chọn gọi công dân nhập ngũ"
     )
     first = target.task
@@ -323,7 +325,7 @@ def test_out_of_scope_is_404_and_anonymous_goes_to_login(client, units, personas
 def test_services_refuse_units_outside_the_directive(units, personas):
     _directive, target = make_directive(units["DHOP"])
     with pytest.raises(ValidationError, match="ngoài địa bàn"):
-        services.task_update(
+        task_update(
             actor=personas["district_officer"],
             task=target.task,
             order=1,

@@ -23,7 +23,9 @@ from muster.conscription.registration.services import (
     transfer_person,
 )
 from muster.geo.services import unit_create
-from muster.people import books
+from muster.people.books.common import BookFilter
+from muster.people.books.pages import book_page, book_queryset
+from muster.people.books.rollover import rollover_lists
 from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, StudyStatus
 from tests.core.factories import make_person
 
@@ -95,9 +97,9 @@ def data(units, personas):
 
 
 def _names(slug, user, **filters):
-    f = books.BookFilter(**filters)
+    f = BookFilter(**filters)
     return {obj.person.full_name if slug in ("registrations", "transfers") else obj.full_name
-            for obj in books.book_queryset(slug, user, f)}  # fmt: skip
+            for obj in book_queryset(slug, user, f)}  # fmt: skip
 
 
 def _n(*keys):
@@ -117,8 +119,8 @@ def test_age17_book_counts_men_born_17_years_before(data, units, personas):
 
 
 def test_age17_row_has_the_clerks_columns(data, units, personas):
-    page = books.book_page(
-        "age17", personas["commune_clerk"], books.BookFilter(commune=units["DHOP"], year=2025)
+    page = book_page(
+        "age17", personas["commune_clerk"], BookFilter(commune=units["DHOP"], year=2025)
     )
     headers = [c.header for c in page.document.columns]
     assert headers == [
@@ -164,8 +166,8 @@ def test_registration_and_transfer_update_both_communes_books(data, units, perso
     _move(clerk, data["R1"], dtc, left=(2025, 5, 2), arrived=(2025, 5, 5), registered=(2025, 5, 30))
     assert _names("transfers", clerk, commune=dh, **period) == _n("R1")
     assert _names("transfers", other, commune=dtc, **period) == _n("R1")
-    out_rows = books.book_page("transfers", clerk, books.BookFilter(commune=dh, **period)).rows
-    in_rows = books.book_page("transfers", other, books.BookFilter(commune=dtc, **period)).rows
+    out_rows = book_page("transfers", clerk, BookFilter(commune=dh, **period)).rows
+    in_rows = book_page("transfers", other, BookFilter(commune=dtc, **period)).rows
     assert out_rows[0].cells[4] == "Đi" and in_rows[0].cells[4] == "Đến"
     # His page is now outside the old commune's area: named there without a link (a 404).
     assert out_rows[0].person_id is None
@@ -182,7 +184,7 @@ def test_registration_and_transfer_update_both_communes_books(data, units, perso
 
 def _line(slug, user, name, **filters):
     """The screen row of ``name`` in a book page."""
-    rows = books.book_page(slug, user, books.BookFilter(**filters)).rows
+    rows = book_page(slug, user, BookFilter(**filters)).rows
     return next(r for r in rows if r.cells[1] == name)
 
 
@@ -448,9 +450,7 @@ def test_rollover_lists_and_excel(login, data, units, personas):
         person=soldier, kind=EventKind.RESERVE_REGISTRATION, event_date=dt.date(2025, 9, 10),
         trigger_date=dt.date(2025, 9, 1), unit=dh,
     )  # fmt: skip
-    lists = books.rollover_lists(
-        personas["commune_clerk"], books.BookFilter(commune=dh), dt.date(2026, 2, 10)
-    )
+    lists = rollover_lists(personas["commune_clerk"], BookFilter(commune=dh), dt.date(2026, 2, 10))
     names = lambda rows: {r.person.full_name for r in rows}  # noqa: E731
     assert names(lists.entering) == _n("Y18", "Y17")
     assert names(lists.ageing_out) == _n("EDGEIN", "EDGEOUT", "GRAD")

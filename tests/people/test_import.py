@@ -13,14 +13,10 @@ from django.db import IntegrityError, connection
 from muster.audit.models import AuditEvent
 from muster.geo.models import UnitKind
 from muster.geo.services import unit_create
-from muster.people import importing, national_id
-from muster.people.import_services import (
-    ImportRejected,
-    error_message,
-    import_check,
-    import_people,
-    insert_people,
-)
+from muster.people import import_files, national_id
+from muster.people.import_messages import error_message
+from muster.people.import_services import ImportRejected, import_check, import_people
+from muster.people.import_writes import insert_people
 from muster.people.models import ImportBatch, ImportStatus, Person
 from tests.core.factories import make_person
 
@@ -79,7 +75,7 @@ def counts() -> tuple[int, int, int]:
 def test_headers_are_suggested_without_diacritics_and_case():
     headers = ["stt", "HO VA TEN", "Ngày sinh (dd/mm/yyyy)", "gioi tinh", "CCCD", "Thôn/Tổ dân phố",
                "Trình độ văn hoá", "Ghi chú"]  # fmt: skip
-    assert importing.suggest_mapping(headers) == [
+    assert import_files.suggest_mapping(headers) == [
         "", "full_name", "date_of_birth", "sex", "national_id", "village", "school_grade", "",
     ]  # fmt: skip
 

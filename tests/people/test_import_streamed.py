@@ -12,7 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from muster.people import importing
-from muster.people.import_services import ImportRejected, _uuid4_hex, import_people
+from muster.people.import_services import ImportRejected, import_people
+from muster.people.import_writes import uuid4_hex
 from muster.people.models import Person
 from tests.core.factories import make_person
 from tests.people.test_import import as_csv, cccd, commune, counts, row
@@ -100,7 +101,7 @@ def test_row_checker_reads_short_rows_as_blank_cells(commune):
 
 
 def test_uuid4_hex_is_a_random_version_4_uuid():
-    made = {_uuid4_hex() for _ in range(2000)}
+    made = {uuid4_hex() for _ in range(2000)}
     assert len(made) == 2000
     for text in list(made)[:200]:
         value = uuid.UUID(text)

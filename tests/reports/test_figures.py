@@ -12,19 +12,19 @@ import pytest
 from muster.conscription.handover.models import ReturnReason
 from muster.conscription.violations.models import ViolationKind
 from muster.law.callup import dossiers as dossiers_rules
-from muster.reports import figures
-from muster.reports.figures import Tally
+from muster.reports.figures import dashboard, facts, metrics, spreads
+from muster.reports.figures.facts import Tally
 
 
 def test_code_lists_match_the_models_and_rules():
-    assert tuple(ViolationKind.values) == figures.VIOLATION_KINDS
-    assert tuple(ReturnReason.values) == figures.RETURN_REASONS
-    assert figures.DEFERRAL_GROUNDS == dossiers_rules.DEFERRAL_GROUNDS
-    assert figures.EXEMPTION_GROUNDS == dossiers_rules.EXEMPTION_GROUNDS
-    keys = [m.key for m in figures.METRICS]
+    assert tuple(ViolationKind.values) == facts.VIOLATION_KINDS
+    assert tuple(ReturnReason.values) == facts.RETURN_REASONS
+    assert facts.DEFERRAL_GROUNDS == dossiers_rules.DEFERRAL_GROUNDS
+    assert facts.EXEMPTION_GROUNDS == dossiers_rules.EXEMPTION_GROUNDS
+    keys = [m.key for m in metrics.METRICS]
     assert len(keys) == len(set(keys))
-    for section, columns in figures.COMMUNE_COLUMNS.items():
-        assert section in figures.SECTIONS
+    for section, columns in metrics.COMMUNE_COLUMNS.items():
+        assert section in metrics.SECTIONS
         assert set(columns) <= set(keys)
 
 
@@ -41,21 +41,21 @@ def test_code_lists_match_the_models_and_rules():
     ],
 )
 def test_age_band_on_the_handover_day(born, band):
-    assert figures.age_band(born, dt.date(2025, 2, 13)) == band
+    assert facts.age_band(born, dt.date(2025, 2, 13)) == band
 
 
 def test_leap_day_birthday_turns_on_the_first_of_march():
-    assert figures.age_band(dt.date(2005, 2, 28), dt.date(2025, 2, 28)) == "20–21"
-    assert figures.age_band(dt.date(2004, 2, 29), dt.date(2024, 2, 28)) == "18–19"
-    assert figures.age_band(dt.date(2004, 2, 29), dt.date(2024, 2, 29)) == "20–21"
+    assert facts.age_band(dt.date(2005, 2, 28), dt.date(2025, 2, 28)) == "20–21"
+    assert facts.age_band(dt.date(2004, 2, 29), dt.date(2024, 2, 28)) == "18–19"
+    assert facts.age_band(dt.date(2004, 2, 29), dt.date(2024, 2, 29)) == "20–21"
 
 
 def test_percent_is_exact_and_half_up():
-    assert figures.percent(1, 3) == Decimal("33.3333")
-    assert figures.percent(2, 3) == Decimal("66.6667")
-    assert figures.percent(1, 8) == Decimal("12.5000")
-    assert figures.percent(0, 5) == Decimal("0.0000")
-    assert figures.percent(5, 0) is None
+    assert metrics.percent(1, 3) == Decimal("33.3333")
+    assert metrics.percent(2, 3) == Decimal("66.6667")
+    assert metrics.percent(1, 8) == Decimal("12.5000")
+    assert metrics.percent(0, 5) == Decimal("0.0000")
+    assert metrics.percent(5, 0) is None
 
 
 def test_a_tiny_negative_change_prints_as_zero():
@@ -78,7 +78,7 @@ def test_values_derive_and_mask_what_is_not_recorded():
         graduates_higher=2,
         graduates_vocational=1,
     )
-    v = figures.values(t)
+    v = metrics.values(t)
     assert v["fit"] == 5
     assert v["fit_share"] == Decimal("83.3333")
     assert v["examined_share"] == Decimal("75.0000")
@@ -87,26 +87,26 @@ def test_values_derive_and_mask_what_is_not_recorded():
     assert v["in_service"] == 10  # 10 handed over − 1 returned + 1 replacement
     assert v["percent_met"] == Decimal("100.0000")
     assert v["graduates_share"] == Decimal("30.0000")
-    history = figures.history_tally(
+    history = metrics.history_tally(
         quota={"army": 8}, callable_pool=None, handed_over={"army": 8}, replacements=0
     )
-    h = figures.values(history)
+    h = metrics.values(history)
     assert h["quota_army"] == 8 and h["handed_over"] == 8
     assert h["callable"] is None and h["planned_rate"] is None  # pool not recorded
     assert h["registered"] is None and h["examined"] is None and h["percent_met"] is None
     assert h["percent_handover"] == Decimal("100.0000")
-    both = figures.values(t + history)
+    both = metrics.values(t + history)
     assert both["quota_total"] == 18 and both["registered"] is None
 
 
 def test_spread_is_the_population_deviation():
-    s = figures.spread([Decimal(2), Decimal(4), Decimal(4), Decimal(4), Decimal(5), Decimal(5),
+    s = spreads.spread([Decimal(2), Decimal(4), Decimal(4), Decimal(4), Decimal(5), Decimal(5),
                         Decimal(7), Decimal(9)])  # fmt: skip
     assert (s.n, s.minimum, s.maximum, s.spread) == (8, 2, 9, 7)
     assert s.mean == Decimal("5.0000")
     assert s.std == Decimal("2.0000")
     assert s.cv == Decimal("40.0000")
-    empty = figures.spread([])
+    empty = spreads.spread([])
     assert empty.n == 0 and empty.std is None
 
 
@@ -122,23 +122,23 @@ def _row(rate: str | None, quota: int = 5, met: str | None = None, repl: int = 0
 
 def test_standouts_by_the_documented_rules():
     rows = [(i, _row(r)) for i, r in enumerate(["10", "10", "10", "10", "10", "10", "10", "30"])]
-    even = figures.evenness(rows, {}, handover_recorded=False)
+    even = spreads.evenness(rows, {}, handover_recorded=False)
     # mean 12.5, std 6.6144; 30 > 12.5 + 1.5 × 6.61 = 22.4: named high; the others are inside.
     assert [(s.row, s.rule) for s in even.standouts] == [(7, "high")]
-    two = figures.evenness(rows[:2], {}, handover_recorded=False)
+    two = spreads.evenness(rows[:2], {}, handover_recorded=False)
     assert two.standouts == ()  # fewer than 3 communes: nobody is named by the std rule
-    same = figures.evenness([(i, _row("10")) for i in range(5)], {}, handover_recorded=False)
+    same = spreads.evenness([(i, _row("10")) for i in range(5)], {}, handover_recorded=False)
     assert same.standouts == ()  # std 0
 
 
 def test_quota_shortfall_replacements_and_instability_are_named():
     rows = [(1, _row("10", met="90", repl=1, quota=10)), (2, _row("10", met="100", quota=5))]
     previous = {1: _row("8", quota=10), 2: _row("8", quota=3)}
-    even = figures.evenness(rows, previous, handover_recorded=True)
+    even = spreads.evenness(rows, previous, handover_recorded=True)
     rules = {(s.row, s.rule) for s in even.standouts}
     assert rules == {(1, "below_quota"), (1, "replacements"), (2, "unstable")}
     assert even.rows[1].changes["quota_total"] == 2
-    before = figures.evenness(rows, previous, handover_recorded=False)
+    before = spreads.evenness(rows, previous, handover_recorded=False)
     assert (1, "below_quota") not in {(s.row, s.rule) for s in before.standouts}
     assert even.spread_change("planned_rate", "mean") == Decimal(2)
 
@@ -148,7 +148,7 @@ def test_quota_shortfall_replacements_and_instability_are_named():
     [(5, 4, False), (6, 4, True), (2, 1, False), (3, 1, True), (13, 10, True), (12, 10, False)],
 )
 def test_stability_band_is_a_quarter_and_at_least_one(current, previous, flag):
-    assert figures.unstable(current, previous) is flag
+    assert spreads.unstable(current, previous) is flag
 
 
 @pytest.mark.parametrize(
@@ -172,7 +172,7 @@ def test_stability_band_is_a_quarter_and_at_least_one(current, previous, flag):
 )
 def test_stage_of_the_campaign(today, stage):
     assert (
-        figures.stage_on(
+        dashboard.stage_on(
             today,
             screening_start=dt.date(2024, 10, 7),
             exam_start=dt.date(2024, 11, 1),
@@ -196,12 +196,12 @@ def test_indicators_against_their_targets():
         "late_notices": 2,
         "late_deliveries": 0,
     }
-    got = {i.key: i for i in figures.indicators(current, {"graduates_share": Decimal("25")})}
+    got = {i.key: i for i in dashboard.indicators(current, {"graduates_share": Decimal("25")})}
     assert got["percent_met"].met is False and got["percent_met"].target == 100
     assert got["replacements"].met is True
     assert got["graduates_share"].met is True and got["graduates_share"].target == Decimal(25)
     assert got["late_notices"].met is False
     assert got["late_deliveries"].met is True
-    no_handover = {i.key: i for i in figures.indicators({**current, "handed_over": 0}, None)}
+    no_handover = {i.key: i for i in dashboard.indicators({**current, "handed_over": 0}, None)}
     assert no_handover["percent_met"].met is None  # nothing handed over yet: no verdict
     assert no_handover["graduates_share"].target is None  # no last year: no target

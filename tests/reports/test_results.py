@@ -13,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from muster.accounts.models import Role
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Campaign, QuotaHistory
-from muster.reports import figures, selectors
+from muster.reports import selectors
+from muster.reports.figures import facts, metrics
 from tests.conftest import make_user
 from tests.core.factories import make_person
 from tests.reports.scenario import D, Scenario, summed
@@ -47,12 +48,12 @@ def test_every_figure_of_every_commune_and_the_total(scenario, officer):
     assert len(lines) == 15  # 17 campaign communes, Nhân La + Vũ Xá and Phú Thịnh + Thọ Vinh folded
     for key, line in lines.items():
         want = expected[key]
-        for metric in figures.METRICS:
+        for metric in metrics.METRICS:
             assert line.values[metric.key] == want.get(
                 metric.key, 0 if metric.kind == "int" else None
             ), f"{key} {metric.key}"
     total = summed(list(expected.values()))
-    for metric in figures.METRICS:
+    for metric in metrics.METRICS:
         assert report.total[metric.key] == total.get(
             metric.key, 0 if metric.kind == "int" else None
         ), metric.key
@@ -90,7 +91,7 @@ def test_boundaries_one_by_one(scenario, officer):
     assert md["deferred_41.1.d"] == expected["MD"].get("deferred_41.1.d", 0)
     # A citizen with two grounds counts under each ground, once among the deferred.
     pto = lines["PTO"].values
-    grounds = sum(pto[f"deferred_{g}"] for g in figures.DEFERRAL_GROUNDS)
+    grounds = sum(pto[f"deferred_{g}"] for g in facts.DEFERRAL_GROUNDS)
     assert pto["deferred_41.1.b"] >= 1 and pto["deferred_41.1.c"] >= 1
     assert grounds == pto["deferred"] + 1
 
@@ -132,7 +133,7 @@ def test_the_commune_commander_sees_his_commune_only_and_the_district_is_the_sum
         selectors.report_unit(commander, campaign, str(scenario.units["KD"].public_id))
     # The district total is the sum of its communes for every count.
     full = report_for(officer, scenario)
-    for metric in figures.METRICS:
+    for metric in metrics.METRICS:
         if metric.kind == "int":
             assert full.total[metric.key] == sum(line.values[metric.key] for line in full.lines), (
                 metric.key

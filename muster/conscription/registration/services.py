@@ -29,7 +29,8 @@ from muster.law.ages import age_on
 from muster.law.callup import registration
 from muster.law.callup import registration_grounds as grounds
 from muster.law.health.rules import exempt_illness, normalise_icd
-from muster.people import books
+from muster.people.books import common as books_common
+from muster.people.books import persons as books_persons
 from muster.people.models import Person
 
 if TYPE_CHECKING:
@@ -417,14 +418,16 @@ def record_january_list(
         kind=EventKind.JANUARY_LIST, unit=commune, event_date__year=year
     ).values("person_id")
     people = list(
-        books.january_queryset(actor, books.BookFilter(commune=commune, year=year), moved_out=False)
+        books_persons.january_queryset(
+            actor, books_common.BookFilter(commune=commune, year=year), moved_out=False
+        )
         .exclude(pk__in=already)
         .prefetch_related(None)
     )
     if not people:
         _raise({"list_date": [_("Nobody is left to enter on this commune's January list.")]})
-    recipient = books.january_recipient(commune, list_date)
-    citation = books.january_citation(list_date)
+    recipient = books_persons.january_recipient(commune, list_date)
+    citation = books_persons.january_citation(list_date)
     events = RegistrationEvent.objects.bulk_create(
         RegistrationEvent(
             person=person,

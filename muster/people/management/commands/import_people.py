@@ -17,14 +17,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from muster.accounts.models import User
 from muster.core.dates import today
 from muster.geo.models import Unit
-from muster.people import importing
-from muster.people.import_services import (
-    ImportRejected,
-    column_label,
-    error_message,
-    import_people,
-    table_error_message,
-)
+from muster.people import import_files
+from muster.people.import_messages import column_label, error_message, table_error_message
+from muster.people.import_services import ImportRejected, import_people
 
 
 def _unit(code: str | None) -> Unit:
@@ -70,7 +65,7 @@ class Command(BaseCommand):
                 file_name=path.name,
                 dry_run=options["dry_run"],
             )
-        except importing.TableError as exc:
+        except import_files.TableError as exc:
             raise CommandError(table_error_message(exc.code), returncode=2) from exc
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages), returncode=2) from exc

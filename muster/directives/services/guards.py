@@ -1,0 +1,55 @@
+"""Who may change a directive or a report, and what an approved period refuses."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from muster.accounts.perms import Cap, has_cap
+from muster.directives.models import Directive, Report, ReportStatus
+from muster.geo.models import Unit
+from muster.geo.selectors import visible_unit_ids
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+#: The message a locked (approved) period answers to any edit.
+LOCKED_MESSAGE = (
+    "This period has been approved and is locked: it can no longer be changed. "
+    "To correct it, open a new revision."
+)
+
+
+def locked_message() -> str:
+    return _(LOCKED_MESSAGE)
+
+
+def require(actor: User, cap: Cap) -> None:
+    if not has_cap(actor, cap):
+        raise PermissionDenied(_("Your role does not allow this."))
+
+
+def require_in_scope(actor: User, unit: Unit) -> None:
+    if unit.pk not in visible_unit_ids(actor):
+        raise ValidationError(_("This unit is outside your area."))
+
+
+def editable_directive(actor: User | None, directive: Directive) -> None:
+    if actor is not None:
+        require(actor, Cap.REVIEW_DIRECTIVE)
+        require_in_scope(actor, directive.unit)
+
+
+def lock_report(report: Report) -> Report:
+    return Report.objects.select_for_update().select_related("directive", "unit").get(pk=report.pk)
+
+
+def refuse_if_not_editable(report: Report) -> None:
+    if report.is_locked:
+        raise ValidationError(locked_message())
+    if report.status == ReportStatus.SUBMITTED:
+        raise ValidationError(
+            _("This report has been submitted and awaits approval: it cannot be changed now.")
+        )
