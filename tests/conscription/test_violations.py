@@ -820,7 +820,7 @@ def test_generated_rules_section_is_current():
 def test_a_stale_rules_section_is_detected(tmp_path):
     from django.core.management import CommandError, call_command
 
-    from muster.law.callup.violations import DOCS_BEGIN, DOCS_END
+    from muster.law.callup.violations.docs import DOCS_BEGIN, DOCS_END
 
     doc = tmp_path / "violations.md"
     doc.write_text(f"# x\n\n{DOCS_BEGIN}\nold table\n{DOCS_END}\n", encoding="utf-8")

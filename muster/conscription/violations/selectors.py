@@ -32,7 +32,8 @@ from muster.conscription.models import (
 from muster.geo.models import Unit
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, SessionKind, StationResult
-from muster.law.callup import violations as rules
+from muster.law.callup.violations import bands, deadlines, good_reasons
+from muster.law.callup.violations import repeats as repeat_rules
 from muster.law.rulebook import NoRuleInForce
 
 if TYPE_CHECKING:
@@ -89,14 +90,14 @@ def cases_for_user(
 
 def overdue_q(today: dt.date) -> Q:
     """Fines decided, not paid in full, past the payment deadline on ``today``."""
-    days = (rules.payment_due(today) - today).days
+    days = (deadlines.payment_due(today) - today).days
     return Q(
         state=ViolationState.PENALISED, fine_amount__gt=0, decided_on__lt=today - dt.timedelta(days)
     ) & (Q(paid_amount__isnull=True) | Q(paid_amount__lt=F("fine_amount")))
 
 
 def is_overdue(case: ViolationCase, today: dt.date) -> bool:
-    return case.state == ViolationState.PENALISED and rules.payment_overdue(
+    return case.state == ViolationState.PENALISED and deadlines.payment_overdue(
         decided_on=case.decided_on, fine=case.fine_amount, paid=case.paid_amount, today=today
     )
 
@@ -212,7 +213,7 @@ def timeline(case: ViolationCase) -> list[TimelineEntry]:
             detail += " (" + _("answer by %(day)s") % {"day": f"{notice.respond_by:%d/%m/%Y}"} + ")"
         entries.append(TimelineEntry(notice.served_on, _("Notice served"), detail))
     if case.state == ViolationState.GOOD_REASON and case.closed_on:
-        reason = rules.good_reason(case.good_reason, case.occurred_on)
+        reason = good_reasons.good_reason(case.good_reason, case.occurred_on)
         entries.append(
             TimelineEntry(
                 case.closed_on,
@@ -282,13 +283,13 @@ class Candidate:
     def kind_label(self) -> str:
         return str(ViolationKind(self.kind).label)
 
-    def band(self) -> rules.Band | None:
+    def band(self) -> bands.Band | None:
         """The band for a first offence on the day (a repeat is detected on opening)."""
         try:
-            return rules.band_for(
+            return bands.band_for(
                 self.kind,
                 self.occurred_on,
-                aged_17_in_year=rules.aged_17_in_year(
+                aged_17_in_year=deadlines.aged_17_in_year(
                     self.person.date_of_birth.year, self.occurred_on
                 ),
             )
@@ -391,7 +392,7 @@ def _missing_first_registrations(
 ) -> tuple[list[Candidate], list[int]]:
     """Men on a commune's January list of ``year`` (Art 16(1)) with no first registration by
     the deadline; and the communes that have no January list for the year."""
-    deadline = rules.first_registration_deadline(year)
+    deadline = deadlines.first_registration_deadline(year)
     listed = (
         RegistrationEvent.objects.filter(
             unit_id__in=unit_ids, kind=EventKind.JANUARY_LIST, event_date__year=year
@@ -583,10 +584,10 @@ def candidate_by_ref(
 
 def case_context(case: ViolationCase, today: dt.date) -> dict[str, Any]:
     """What the case page shows beside the record: repeats, Art 332, evasion, deadlines."""
-    aged17 = rules.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on)
+    aged17 = deadlines.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on)
     band = None
     with contextlib.suppress(NoRuleInForce):
-        band = rules.band_for(
+        band = bands.band_for(
             case.kind,
             case.occurred_on,
             repeat=case.repeat_of_id is not None,
@@ -594,7 +595,7 @@ def case_context(case: ViolationCase, today: dt.date) -> dict[str, Any]:
         )
     lighter = None
     if case.state in (ViolationState.OPEN, ViolationState.NOTICE_SERVED):
-        lighter = rules.lighter_band(
+        lighter = bands.lighter_band(
             case.kind,
             case.occurred_on,
             today,
@@ -604,12 +605,12 @@ def case_context(case: ViolationCase, today: dt.date) -> dict[str, Any]:
     return {
         "band": band,
         "lighter": lighter,
-        "art332": rules.art332_covers(case.kind, case.occurred_on),
-        "escalation_possible": rules.escalation_possible(
+        "art332": repeat_rules.art332_covers(case.kind, case.occurred_on),
+        "escalation_possible": repeat_rules.escalation_possible(
             case.kind, case.occurred_on, prior_sanction=case.repeat_of_id is not None
         ),
-        "evasion": rules.is_evasion(case.kind, case.occurred_on),
-        "payment_due": rules.payment_due(case.decided_on) if case.decided_on else None,
+        "evasion": repeat_rules.is_evasion(case.kind, case.occurred_on),
+        "payment_due": deadlines.payment_due(case.decided_on) if case.decided_on else None,
         "overdue": is_overdue(case, today),
         "left_to_pay": (case.fine_amount or 0) - (case.paid_amount or 0),
         "repeats": list(case.repeats.all().order_by("occurred_on")),

@@ -30,7 +30,10 @@ from muster.conscription.models import (
 from muster.core.dates import today
 from muster.geo.models import Unit
 from muster.geo.selectors import visible_unit_ids
-from muster.law.callup import violations as rules
+from muster.law.callup.violations import bands, deadlines, good_reasons
+from muster.law.callup.violations import book as violation_book
+from muster.law.callup.violations import repeats as repeat_rules
+from muster.law.callup.violations import states as case_states
 from muster.law.rulebook import NoRuleInForce
 from muster.people.models import Person
 
@@ -83,13 +86,15 @@ def _lock(actor: User | None, case: ViolationCase, target: str) -> ViolationCase
         .get(pk=case.pk)
     )
     _in_area(actor, locked.unit_id)
-    if not rules.can_move(locked.state, target):
+    if not case_states.can_move(locked.state, target):
         raise ValidationError(
             _("A case that is “%(state)s” cannot become “%(target)s”; it must be: %(required)s.")
             % {
                 "state": _state_label(locked.state),
                 "target": _state_label(target),
-                "required": ", ".join(f"“{_state_label(s)}”" for s in rules.sources_of(target)),
+                "required": ", ".join(
+                    f"“{_state_label(s)}”" for s in case_states.sources_of(target)
+                ),
             }
         )
     return locked
@@ -116,14 +121,16 @@ def _audit(
 # ----------------------------------------------------------------------------- repeats
 
 
-def priors_of(person: Person, *, exclude: ViolationCase | None = None) -> list[rules.PriorSanction]:
+def priors_of(
+    person: Person, *, exclude: ViolationCase | None = None
+) -> list[repeat_rules.PriorSanction]:
     """The person's earlier sanctions (a decided penalty), for repeat detection."""
     qs = ViolationCase.objects.filter(
         person=person, state__in=SANCTIONED_STATES, decided_on__isnull=False
     )
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
-    found: list[rules.PriorSanction] = []
+    found: list[repeat_rules.PriorSanction] = []
     for case in qs:
         assert case.decided_on is not None
         executed: dt.date | None
@@ -134,7 +141,7 @@ def priors_of(person: Person, *, exclude: ViolationCase | None = None) -> list[r
         else:
             executed = None
         found.append(
-            rules.PriorSanction(
+            repeat_rules.PriorSanction(
                 key=str(case.public_id),
                 kind=case.kind,
                 decided_on=case.decided_on,
@@ -147,18 +154,18 @@ def priors_of(person: Person, *, exclude: ViolationCase | None = None) -> list[r
 
 def repeat_of(person: Person, kind: str, occurred_on: dt.date) -> ViolationCase | None:
     """The earlier sanctioned case of which an act of ``kind`` on ``occurred_on`` is a repeat."""
-    found = rules.find_repeat(priors_of(person), kind, occurred_on)
+    found = repeat_rules.find_repeat(priors_of(person), kind, occurred_on)
     if found is None:
         return None
     return ViolationCase.objects.get(public_id=found.key)
 
 
-def band_of(person: Person, kind: str, occurred_on: dt.date, repeat: bool) -> rules.Band:
-    return rules.band_for(
+def band_of(person: Person, kind: str, occurred_on: dt.date, repeat: bool) -> bands.Band:
+    return bands.band_for(
         kind,
         occurred_on,
         repeat=repeat,
-        aged_17_in_year=rules.aged_17_in_year(person.date_of_birth.year, occurred_on),
+        aged_17_in_year=deadlines.aged_17_in_year(person.date_of_birth.year, occurred_on),
     )
 
 
@@ -192,10 +199,10 @@ def case_open(
     if not facts:
         errors["facts"] = [_("Describe the facts: what happened, when and where.")]
     _not_future(errors, "occurred_on", occurred_on)
-    if occurred_on < rules.COVERAGE_START:
+    if occurred_on < violation_book.COVERAGE_START:
         errors.setdefault("occurred_on", []).append(
             _("No penalty rule is recorded for acts before %(day)s.")
-            % {"day": f"{rules.COVERAGE_START:%d/%m/%Y}"}
+            % {"day": f"{violation_book.COVERAGE_START:%d/%m/%Y}"}
         )
     if occurred_on <= person.date_of_birth:
         errors.setdefault("occurred_on", []).append(_("The date is before the citizen's birth."))
@@ -279,7 +286,7 @@ def notice_serve(
         .get(pk=case.pk)
     )
     _in_area(actor, locked.unit_id)
-    if locked.state not in rules.NOTICE_STATES:
+    if locked.state not in case_states.NOTICE_STATES:
         raise ValidationError(
             _("No notice can be served in a case that is “%(state)s”.")
             % {"state": _state_label(locked.state)}
@@ -322,10 +329,10 @@ def good_reason_accept(
     the act, where the act allows one ("… without good reason")."""
     locked = _lock(actor, case, ViolationState.GOOD_REASON)
     try:
-        applies = rules.band_for(
+        applies = bands.band_for(
             locked.kind,
             locked.occurred_on,
-            aged_17_in_year=rules.aged_17_in_year(
+            aged_17_in_year=deadlines.aged_17_in_year(
                 locked.person.date_of_birth.year, locked.occurred_on
             ),
         ).good_reason_applies
@@ -334,7 +341,7 @@ def good_reason_accept(
     errors: dict[str, list[str]] = {}
     if not applies:
         errors["reason"] = [_("This act has no “good reason” exception in the decree.")]
-    elif rules.good_reason(reason, locked.occurred_on) is None:
+    elif good_reasons.good_reason(reason, locked.occurred_on) is None:
         errors["reason"] = [_("Choose one of the good reasons of the decree in force.")]
     if not details.strip():
         errors["details"] = [_("Give the details and the evidence of the good reason.")]
@@ -374,7 +381,7 @@ def _fine_messages(problems: list[str], case: ViolationCase, day: dt.date) -> li
         "below_band": _("The fine is below the band of %(min)s–%(max)s VND.") % band,
         "above_band": _("The fine is above the band of %(min)s–%(max)s VND.") % band,
         "above_maximum": _("The fine is above the individual maximum of %(max)s VND.")
-        % {"max": vnd(rules.individual_maximum(day))},
+        % {"max": vnd(bands.individual_maximum(day))},
     }
     return [messages[p] for p in problems]
 
@@ -410,12 +417,12 @@ def penalty_decide(
     _raise(errors)
     changes: dict[str, object] = {}
     if apply_lighter:
-        lighter = rules.lighter_band(
+        lighter = bands.lighter_band(
             locked.kind,
             locked.occurred_on,
             decided_on,
             repeat=locked.repeat_of_id is not None,
-            aged_17_in_year=rules.aged_17_in_year(
+            aged_17_in_year=deadlines.aged_17_in_year(
                 locked.person.date_of_birth.year, locked.occurred_on
             ),
         )
@@ -435,7 +442,7 @@ def penalty_decide(
         locked.rule_code = lighter.rule_code
         locked.band_confirmed = False
     amount = fine_amount or None
-    problems = rules.fine_problems(
+    problems = bands.fine_problems(
         warning=locked.warning_only,
         fine_min=locked.fine_min,
         fine_max=locked.fine_max,
@@ -552,7 +559,7 @@ def case_escalate(
     _not_future(errors, "escalated_on", escalated_on)
     if escalated_on < locked.occurred_on:
         errors.setdefault("escalated_on", []).append(_("This date cannot precede the act."))
-    possible = rules.escalation_possible(
+    possible = repeat_rules.escalation_possible(
         locked.kind,
         locked.occurred_on,
         prior_sanction=locked.repeat_of_id is not None,
@@ -640,7 +647,7 @@ def default_decided_by(case: ViolationCase, on: dt.date) -> str:
     """The deciding authority proposed on the penalty form (free text, [U] default): the
     district chairman before 1 Jul 2025, the commune chairman from then."""
     try:
-        found = rules.default_authority(on)
+        found = deadlines.default_authority(on)
     except NoRuleInForce:
         return ""
     unit: Unit | None = case.unit

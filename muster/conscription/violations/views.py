@@ -46,7 +46,8 @@ from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf
 from muster.geo.models import Unit
 from muster.geo.selectors import units_for_user, visible_unit_ids
-from muster.law.callup import violations as rules
+from muster.law.callup.violations import bands, deadlines, good_reasons
+from muster.law.callup.violations import states as case_states
 from muster.law.rulebook import NoRuleInForce
 from muster.people.forms import BootstrapForm
 from muster.people.models import Person
@@ -307,13 +308,13 @@ _DONE = {
 def _allowed(case: ViolationCase) -> dict[str, bool]:
     """The steps the case's state allows (the forms the page shows)."""
     return {
-        "notice": case.state in rules.NOTICE_STATES,
-        "good_reason": rules.can_move(case.state, ViolationState.GOOD_REASON)
+        "notice": case.state in case_states.NOTICE_STATES,
+        "good_reason": case_states.can_move(case.state, ViolationState.GOOD_REASON)
         and _good_reason_applies(case),
-        "decide": rules.can_move(case.state, ViolationState.PENALISED),
+        "decide": case_states.can_move(case.state, ViolationState.PENALISED),
         "pay": case.state == ViolationState.PENALISED and bool(case.fine_amount),
-        "escalate": rules.can_move(case.state, ViolationState.ESCALATED),
-        "close": rules.can_move(case.state, ViolationState.CLOSED)
+        "escalate": case_states.can_move(case.state, ViolationState.ESCALATED),
+        "close": case_states.can_move(case.state, ViolationState.CLOSED)
         and not (case.state == ViolationState.PENALISED and not case.warning_only),
     }
 
@@ -355,7 +356,9 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
             "trail": list(sel.audit_trail(case)),
             "ctx": sel.case_context(case, day),
             "good_reason_label": (
-                g.title_vi if (g := rules.good_reason(case.good_reason, case.occurred_on)) else ""
+                g.title_vi
+                if (g := good_reasons.good_reason(case.good_reason, case.occurred_on))
+                else ""
             ),
             "forms": forms,
             "allowed": allowed,
@@ -367,10 +370,12 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
 
 def _good_reason_applies(case: ViolationCase) -> bool:
     try:
-        band = rules.band_for(
+        band = bands.band_for(
             case.kind,
             case.occurred_on,
-            aged_17_in_year=rules.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on),
+            aged_17_in_year=deadlines.aged_17_in_year(
+                case.person.date_of_birth.year, case.occurred_on
+            ),
         )
     except NoRuleInForce:
         return False
