@@ -32,8 +32,9 @@ from muster.conscription.models import CallupDecision, Campaign, QuotaHistory
 from muster.demo.callup import health as health_demo
 from muster.geo.models import Unit
 from muster.health.models import HealthCall, SessionKind
-from muster.law.callup import apportionment
 from muster.law.callup import campaign as campaign_rules
+from muster.law.callup.apportionment import inputs as apportion_inputs
+from muster.law.callup.apportionment import method as apportion_method
 
 YEAR = 2025
 CALENDAR = cs.CalendarInput(
@@ -152,12 +153,12 @@ def load_demo_campaign(
         )  # fmt: skip
         communes = list(campaign.communes.select_related("unit"))
         pools = health.pools  # callable before the examinations, for the 2024 history
-        past = apportionment.apportion(
-            apportionment.Inputs(
+        past = apportion_method.apportion(
+            apportion_inputs.Inputs(
                 year=YEAR - 1,
                 quotas=history,
                 communes=tuple(
-                    apportionment.Commune(
+                    apportion_inputs.Commune(
                         code=c.unit.code, name=c.unit.name, pool=max(0, pools[c.unit.code] - 3)
                     )
                     for c in communes

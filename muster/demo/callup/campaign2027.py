@@ -59,8 +59,9 @@ from muster.conscription.models import (
 from muster.demo.callup import health as health_demo
 from muster.demo.callup.campaign2025 import YEAR as YEAR_2025
 from muster.geo.models import Unit
-from muster.law.callup import apportionment
 from muster.law.callup import campaign as campaign_rules
+from muster.law.callup.apportionment import inputs as apportion_inputs
+from muster.law.callup.apportionment import method as apportion_method
 from muster.people.models import Person
 from muster.people.succession import holding
 
@@ -332,11 +333,11 @@ def _history_2026(communes: list[CampaignCommune], pools: dict[str, int], scale:
         "army": max(len(communes), round(HISTORY_2026["army"] * scale)),
         "police": max(1, round(HISTORY_2026["police"] * scale)),
     }
-    inputs = apportionment.Inputs(
+    inputs = apportion_inputs.Inputs(
         year=YEAR - 1,
         quotas=totals,
         communes=tuple(
-            apportionment.Commune(
+            apportion_inputs.Commune(
                 code=c.unit.code,
                 name=c.unit.name,
                 pool=max(1, pools[c.unit.code] * 97 // 100),
@@ -344,13 +345,13 @@ def _history_2026(communes: list[CampaignCommune], pools: dict[str, int], scale:
             )
             for c in communes
         ),
-        parameters=apportionment.Parameters(
+        parameters=apportion_inputs.Parameters(
             floor=True,
             stability_fraction=cs.STABILITY_FRACTION,
             stability_absolute=cs.STABILITY_ABSOLUTE,
         ),
     )
-    certificate = apportionment.apportion(inputs)
+    certificate = apportion_method.apportion(inputs)
     for service in certificate.services:
         for c in communes:
             value = service.result[c.unit.code]
