@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from muster.law import book as law
+from muster.law import rulebook
 from muster.law import sources as law_sources
 from muster.law.book import rule, rules_in_force
 from muster.law.callup.policy import Policy
