@@ -386,7 +386,8 @@ def issue_official(
     from muster.conscription.decisions.services import issue_numbered
     from muster.conscription.eligibility.selectors import facts_for_people
     from muster.conscription.selection.selectors import active_volunteers
-    from muster.law.callup.eligibility import OutsideCoverage, evaluate
+    from muster.law.callup.eligibility.engine import evaluate
+    from muster.law.callup.eligibility.facts import OutsideCoverage
 
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, selection_list.commune.unit_id)

@@ -55,7 +55,7 @@ from muster.conscription.models import Campaign, CampaignCommune, Dossier, Dossi
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
 from muster.law.callup import dossiers as dossiers_rules
-from muster.law.callup.eligibility import Verdict
+from muster.law.callup.eligibility.facts import Verdict
 from muster.law.health import rules as health_rules
 from muster.law.health import scoring
 from muster.people.models import FamilyTie, Person, Relation
