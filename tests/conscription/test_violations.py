@@ -791,7 +791,7 @@ def test_case_record_pdf_in_vietnamese(officer, man, login, tmp_path):
 def test_demo_cases_are_loaded_once(units):
     from muster.demo.callup.campaign2025 import load_demo_campaign
     from muster.demo.callup.violations import load_demo_violations
-    from muster.demo.people import generate_demo_registry
+    from muster.demo.people.writer import generate_demo_registry
 
     generate_demo_registry(units=units, seed=7, scale=0.05)
     assert load_demo_campaign(units=units) is not None
