@@ -29,7 +29,8 @@ from django.db import transaction
 from muster.conscription.campaign import services as cs
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.models import CallupDecision, Campaign, QuotaHistory
-from muster.demo.callup import health as health_demo
+from muster.demo.callup.health import loader as health_loader
+from muster.demo.callup.health import schedule as health_schedule
 from muster.geo.models import Unit
 from muster.health.models import HealthCall, SessionKind
 from muster.law.callup import campaign as campaign_rules
@@ -78,7 +79,7 @@ def demo_quotas(scale: float) -> dict[str, int]:
     }
 
 
-def health_calendar(units: dict[str, Unit]) -> health_demo.HealthCalendar:
+def health_calendar(units: dict[str, Unit]) -> health_schedule.HealthCalendar:
     """Where and when Kim Động screened and examined for 2025 (synthetic schedule)."""
     district = units["KD"]
     keys = {unit.pk: key for key, unit in units.items()}
@@ -97,20 +98,20 @@ def health_calendar(units: dict[str, Unit]) -> health_demo.HealthCalendar:
         exams[units[key].code] = (examined,)
     _code, council, _citation = campaign_rules.health_council(CALENDAR.exam_start)
     _code, caller, _citation = campaign_rules.health_call_authority(CALENDAR.exam_start)
-    return health_demo.HealthCalendar(
+    return health_schedule.HealthCalendar(
         screening=screening,
         exams=exams,
         exam_unit=district,
         council_body=f"{council} Kim Động",
         council_place="Trung tâm Y tế huyện Kim Động",
-        grounds_round=health_demo.DossierRound(
+        grounds_round=health_schedule.DossierRound(
             proposed_on=dt.date(2024, 8, 20),
             reviewed_on=dt.date(2024, 8, 30),
             decided_on=dt.date(2024, 9, 25),
             decision_number="2415/QĐ-UBND",
         ),
         grounds_rounds={
-            units[key].code: health_demo.DossierRound(
+            units[key].code: health_schedule.DossierRound(
                 proposed_on=dt.date(2024, 12, 5),
                 reviewed_on=dt.date(2024, 12, 9),
                 decided_on=dt.date(2024, 12, 16),
@@ -118,7 +119,7 @@ def health_calendar(units: dict[str, Unit]) -> health_demo.HealthCalendar:
             )
             for key in _MERGED_2024
         },
-        unfit_round=health_demo.DossierRound(
+        unfit_round=health_schedule.DossierRound(
             proposed_on=dt.date(2025, 1, 6),
             reviewed_on=dt.date(2025, 1, 9),
             decided_on=dt.date(2025, 1, 16),
@@ -147,7 +148,7 @@ def load_demo_campaign(
         campaign = cs.campaign_create(
             actor=None, unit=district, year=YEAR, call=1, calendar=CALENDAR
         )
-        health = health_demo.load_campaign_health(
+        health = health_loader.load_campaign_health(
             campaign=campaign, calendar=health_calendar(units), recruits=sum(quotas.values()),
             seed=seed,
         )  # fmt: skip
@@ -231,4 +232,4 @@ def _issue_some(campaign: Campaign, unit: Unit, wanted: int) -> None:
 
 def examinations_line(campaign: Campaign) -> str:
     """One line for ``load_demo``: what the demo examinations of ``campaign`` hold."""
-    return health_demo.summary_of(campaign).line(f"Demo examinations {campaign.year}")
+    return health_loader.summary_of(campaign).line(f"Demo examinations {campaign.year}")
