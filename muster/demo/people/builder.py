@@ -58,14 +58,7 @@ from muster.demo.people.vocabulary import (
 )
 from muster.law.ages import age_on, birth_range
 from muster.people import national_id
-from muster.people.models import (
-    HigherLevel,
-    MaritalStatus,
-    Relation,
-    Sex,
-    StudyMode,
-    StudyStatus,
-)
+from muster.people.models import HigherLevel, MaritalStatus, Relation, Sex, StudyMode, StudyStatus
 from muster.people.reference import KINH
 
 # --- People --------------------------------------------------------------------------------

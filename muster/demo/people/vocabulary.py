@@ -10,9 +10,7 @@ import random
 from collections.abc import Iterable
 from typing import Generic, TypeVar
 
-from muster.people.models import (
-    Sex,
-)
+from muster.people.models import Sex
 
 T = TypeVar("T")
 

@@ -14,10 +14,7 @@ from muster.demo.people.plan import CommuneInput, DemoSummary, VillagePlan
 from muster.demo.people.vocabulary import DEMO_REASON, LAST_DISTRICT_DAY, REFORM_LEGAL_BASIS
 from muster.geo.models import ChangeKind, Unit, UnitChange
 from muster.geo.services import unit_change_record, unit_create
-from muster.people.models import (
-    FamilyTie,
-    Person,
-)
+from muster.people.models import FamilyTie, Person
 
 # --- Writer --------------------------------------------------------------------------------
 

@@ -11,12 +11,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
-from muster.conscription.models import (
-    EventKind,
-    Holiday,
-    RegistrationBar,
-    RegistrationEvent,
-)
+from muster.conscription.models import EventKind, Holiday, RegistrationBar, RegistrationEvent
 from muster.core.dates import today
 from muster.geo.selectors import visible_unit_ids
 from muster.law.callup import registration

@@ -12,10 +12,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
-from muster.conscription.models import (
-    EventKind,
-    RegistrationEvent,
-)
+from muster.conscription.models import EventKind, RegistrationEvent
 from muster.conscription.registration.services.common import (
     _authorise,
     _bar_on,

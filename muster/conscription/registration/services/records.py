@@ -10,12 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from muster.audit.services import record_event
-from muster.conscription.models import (
-    BarKind,
-    EventKind,
-    RegistrationBar,
-    RegistrationEvent,
-)
+from muster.conscription.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
 from muster.conscription.registration.services.common import (
     _authorise,
     _dated_event,

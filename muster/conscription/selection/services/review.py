@@ -15,12 +15,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require_actor_area, require_actor_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
-from muster.conscription.models import (
-    CampaignCommune,
-    ReviewKind,
-    ReviewOutcome,
-    ReviewStep,
-)
+from muster.conscription.models import CampaignCommune, ReviewKind, ReviewOutcome, ReviewStep
 from muster.geo.models import VILLAGE_LEVEL_KINDS, Unit
 from muster.people.models import Person
 

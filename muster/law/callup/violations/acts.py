@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from muster.law.sources import (
-    DECREE_218_FROM,
-    LAW_98_FROM,
-)
+from muster.law.sources import DECREE_218_FROM, LAW_98_FROM
 
 # ----------------------------------------------------------------------------- the acts
 

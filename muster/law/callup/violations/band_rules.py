@@ -19,12 +19,7 @@ from muster.law.callup.violations.acts import (
     REFUSED_SCREENING,
 )
 from muster.law.rulebook import Citation, Rule, make_rule
-from muster.law.sources import (
-    DECREE_37_FROM,
-    DECREE_218,
-    DECREE_218_FROM,
-    VBHN_04,
-)
+from muster.law.sources import DECREE_37_FROM, DECREE_218, DECREE_218_FROM, VBHN_04
 
 _rule = make_rule
 
