@@ -25,7 +25,9 @@ from muster.conscription.models import (
     ViolationState,
 )
 from muster.conscription.violations import selectors as sel
-from muster.conscription.violations import services as vs
+from muster.conscription.violations.services import authority as violation_authority
+from muster.conscription.violations.services import cases as violation_cases
+from muster.conscription.violations.services import penalties as violation_penalties
 from muster.health.models import HealthCall, HealthSession, StationResult
 from tests.conscription.campaign_factories import make_campaign
 from tests.conscription.violation_factories import open_case
@@ -49,13 +51,13 @@ NOTICE_DAY, DECISION_DAY, ACT_DAY = D(2024, 11, 22), D(2024, 12, 1), D(2024, 11,
 
 
 def _notice(case, actor, on=NOTICE_DAY):
-    return vs.notice_serve(
+    return violation_cases.notice_serve(
         actor=actor, case=case, served_on=on, served_to="Bản thân", content="Giấy mời làm việc"
     )
 
 
 def _decide(case, actor, fine, on=DECISION_DAY, number="1/QĐ-XPHC"):
-    return vs.penalty_decide(
+    return violation_penalties.penalty_decide(
         actor=actor,
         case=case,
         decision_number=number,
@@ -152,7 +154,9 @@ def test_one_case_per_source_record(officer, man):
 
 def test_repeat_is_detected_from_an_earlier_sanction_and_shown(officer, man, login):
     first = _penalised(man, officer, kind="no_change_registration", day=D(2025, 1, 10), fine=9 * M)
-    vs.payment_record(actor=officer, case=first, paid_on=D(2025, 2, 14), amount=9 * M)
+    violation_penalties.payment_record(
+        actor=officer, case=first, paid_on=D(2025, 2, 14), amount=9 * M
+    )
     again = open_case(
         man, kind="no_change_registration", occurred_on=D(2025, 10, 20), actor=officer
     )
@@ -169,7 +173,7 @@ def test_repeat_is_detected_from_an_earlier_sanction_and_shown(officer, man, log
 
 def test_a_case_closed_on_a_good_reason_is_no_sanction(officer, man):
     case = open_case(man, occurred_on=D(2024, 11, 20), actor=officer)
-    vs.good_reason_accept(
+    violation_cases.good_reason_accept(
         actor=officer, case=case, reason="illness", details="Giấy ra viện", on=D(2024, 11, 25)
     )
     assert open_case(man, occurred_on=D(2024, 12, 5), actor=officer).repeat_of is None
@@ -195,7 +199,7 @@ def test_notices_move_an_open_case_once(officer, man):
     case.refresh_from_db()
     assert case.state == ViolationState.NOTICE_SERVED and case.notices.count() == 2
     with pytest.raises(ValidationError) as err:
-        vs.notice_serve(
+        violation_cases.notice_serve(
             actor=officer, case=case, served_on=D(2024, 11, 1), served_to="", content=""
         )
     assert set(err.value.message_dict) == {"served_to", "content", "served_on"}
@@ -238,54 +242,70 @@ def test_a_warning_takes_no_fine(officer, units):
     case = _decide(case, officer, None, on=D(2025, 9, 5))
     assert case.state == ViolationState.PENALISED and case.fine_amount is None
     with pytest.raises(ValidationError):
-        vs.payment_record(actor=officer, case=case, paid_on=D(2025, 9, 6), amount=1)
-    case = vs.case_close(actor=officer, case=case, closed_on=D(2025, 9, 6), note="Đã cảnh cáo")
+        violation_penalties.payment_record(
+            actor=officer, case=case, paid_on=D(2025, 9, 6), amount=1
+        )
+    case = violation_penalties.case_close(
+        actor=officer, case=case, closed_on=D(2025, 9, 6), note="Đã cảnh cáo"
+    )
     assert case.state == ViolationState.CLOSED
 
 
 def test_partial_payments_add_up_and_cannot_exceed_the_fine(officer, man):
     case = _penalised(man, officer)
-    case = vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 5), amount=5 * M)
+    case = violation_penalties.payment_record(
+        actor=officer, case=case, paid_on=D(2024, 12, 5), amount=5 * M
+    )
     assert case.state == ViolationState.PENALISED and case.paid_amount == 5 * M
     with pytest.raises(ValidationError) as err:
-        vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 6), amount=7 * M)
+        violation_penalties.payment_record(
+            actor=officer, case=case, paid_on=D(2024, 12, 6), amount=7 * M
+        )
     assert "6.000.000" in _messages(err.value)
     with pytest.raises(ValidationError):
-        vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 4), amount=1 * M)
+        violation_penalties.payment_record(
+            actor=officer, case=case, paid_on=D(2024, 12, 4), amount=1 * M
+        )
     with pytest.raises(ValidationError) as err:
-        vs.case_close(actor=officer, case=case, closed_on=D(2024, 12, 7), note="x")
+        violation_penalties.case_close(actor=officer, case=case, closed_on=D(2024, 12, 7), note="x")
     assert "chưa nộp đủ" in _messages(err.value)
-    case = vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 7), amount=6 * M)
+    case = violation_penalties.payment_record(
+        actor=officer, case=case, paid_on=D(2024, 12, 7), amount=6 * M
+    )
     assert case.state == ViolationState.PAID and case.paid_on == D(2024, 12, 7)
     assert AuditEvent.objects.filter(action="violation.pay").count() == 2
     assert [e.detail for e in sel.timeline(case) if e.title == "Nộp phạt"] == [
         "5.000.000 đồng",
         "6.000.000 đồng",
     ]
-    case = vs.case_close(actor=officer, case=case, closed_on=D(2024, 12, 8), note="Đã nộp đủ")
+    case = violation_penalties.case_close(
+        actor=officer, case=case, closed_on=D(2024, 12, 8), note="Đã nộp đủ"
+    )
     assert case.state == ViolationState.CLOSED
 
 
 def test_a_payment_before_the_decision_is_refused(officer, man):
     case = _penalised(man, officer)
     with pytest.raises(ValidationError) as err:
-        vs.payment_record(actor=officer, case=case, paid_on=D(2024, 11, 29), amount=M)
+        violation_penalties.payment_record(
+            actor=officer, case=case, paid_on=D(2024, 11, 29), amount=M
+        )
     assert "paid_on" in err.value.message_dict
 
 
 def test_good_reason_only_where_the_act_allows_one(officer, man):
     case = open_case(man, kind="refused_callup", occurred_on=D(2025, 2, 13), actor=officer)
     with pytest.raises(ValidationError) as err:
-        vs.good_reason_accept(
+        violation_cases.good_reason_accept(
             actor=officer, case=case, reason="illness", details="x", on=D(2025, 2, 14)
         )
     assert "không quy định" in _messages(err.value)
     case = open_case(man, kind="absent_exam", occurred_on=D(2024, 11, 20), actor=officer)
     with pytest.raises(ValidationError):
-        vs.good_reason_accept(
+        violation_cases.good_reason_accept(
             actor=officer, case=case, reason="lottery", details="x", on=D(2024, 11, 21)
         )
-    case = vs.good_reason_accept(
+    case = violation_cases.good_reason_accept(
         actor=officer, case=case, reason="relative_death", details="Tang lễ", on=D(2024, 11, 21)
     )
     assert case.state == ViolationState.GOOD_REASON and case.closed_on == D(2024, 11, 21)
@@ -293,18 +313,20 @@ def test_good_reason_only_where_the_act_allows_one(officer, man):
     with pytest.raises(ValidationError):
         _notice(case, officer)
     with pytest.raises(ValidationError):
-        vs.case_escalate(
+        violation_penalties.case_escalate(
             actor=officer, case=case, escalated_on=D(2024, 12, 1), note="x", reason="y"
         )
 
 
 def test_escalation_needs_art_332_or_a_reason(officer, man):
     first = _penalised(man, officer, kind="no_change_registration", day=D(2025, 1, 10), fine=9 * M)
-    vs.payment_record(actor=officer, case=first, paid_on=D(2025, 2, 14), amount=9 * M)
+    violation_penalties.payment_record(
+        actor=officer, case=first, paid_on=D(2025, 2, 14), amount=9 * M
+    )
     repeat = open_case(
         man, kind="no_change_registration", occurred_on=D(2025, 10, 20), actor=officer
     )
-    repeat = vs.case_escalate(
+    repeat = violation_penalties.case_escalate(
         actor=officer, case=repeat, escalated_on=D(2025, 11, 10), note="Chuyển Công an xã"
     )
     assert repeat.state == ViolationState.ESCALATED and repeat.escalation_basis == "art332"
@@ -313,9 +335,11 @@ def test_escalation_needs_art_332_or_a_reason(officer, man):
     exam_again = open_case(man, kind="absent_exam", occurred_on=D(2025, 11, 20), actor=officer)
     assert exam_again.repeat_of == exam
     with pytest.raises(ValidationError) as err:
-        vs.case_escalate(actor=officer, case=exam_again, escalated_on=D(2025, 11, 25), note="x")
+        violation_penalties.case_escalate(
+            actor=officer, case=exam_again, escalated_on=D(2025, 11, 25), note="x"
+        )
     assert "Điều 332" in _messages(err.value)
-    exam_again = vs.case_escalate(
+    exam_again = violation_penalties.case_escalate(
         actor=officer,
         case=exam_again,
         escalated_on=D(2025, 11, 25),
@@ -327,8 +351,10 @@ def test_escalation_needs_art_332_or_a_reason(officer, man):
     # A first offence of an Art 332 act: only with a prior conviction, or a reason.
     single = open_case(man, kind="refused_callup", occurred_on=D(2025, 2, 13), actor=officer)
     with pytest.raises(ValidationError):
-        vs.case_escalate(actor=officer, case=single, escalated_on=D(2025, 2, 20), note="x")
-    single = vs.case_escalate(
+        violation_penalties.case_escalate(
+            actor=officer, case=single, escalated_on=D(2025, 2, 20), note="x"
+        )
+    single = violation_penalties.case_escalate(
         actor=officer, case=single, escalated_on=D(2025, 2, 20), note="x", prior_conviction=True
     )
     assert single.escalation_basis == "art332"
@@ -337,9 +363,11 @@ def test_escalation_needs_art_332_or_a_reason(officer, man):
 def test_close_without_violation_needs_a_note(officer, man):
     case = open_case(man, actor=officer)
     with pytest.raises(ValidationError) as err:
-        vs.case_close(actor=officer, case=case, closed_on=D(2024, 11, 21), note=" ")
+        violation_penalties.case_close(
+            actor=officer, case=case, closed_on=D(2024, 11, 21), note=" "
+        )
     assert "note" in err.value.message_dict
-    case = vs.case_close(
+    case = violation_penalties.case_close(
         actor=officer, case=case, closed_on=D(2024, 11, 21), note="Đã có mặt, ghi nhầm"
     )
     assert case.state == ViolationState.CLOSED
@@ -351,7 +379,7 @@ def test_the_lighter_later_decree_can_be_applied(officer, man):
     _notice(case, officer, on=D(2025, 8, 2))
     with pytest.raises(ValidationError):
         _decide(case, officer, 4 * M, on=D(2025, 8, 10))
-    case = vs.penalty_decide(
+    case = violation_penalties.penalty_decide(
         actor=officer,
         case=case,
         decision_number="2/QĐ-XPHC",
@@ -366,7 +394,7 @@ def test_the_lighter_later_decree_can_be_applied(officer, man):
     other = open_case(man, kind="absent_exam", occurred_on=D(2025, 8, 1), actor=officer)
     _notice(other, officer, on=D(2025, 8, 2))
     with pytest.raises(ValidationError) as err:
-        vs.penalty_decide(
+        violation_penalties.penalty_decide(
             actor=officer,
             case=other,
             decision_number="3",
@@ -380,8 +408,11 @@ def test_the_lighter_later_decree_can_be_applied(officer, man):
 
 def test_default_authority_by_decision_date(officer, man):
     case = open_case(man, actor=officer)
-    assert vs.default_decided_by(case, D(2025, 6, 30)) == "Chủ tịch UBND huyện Kim Động"
-    assert vs.default_decided_by(case, D(2025, 7, 1)) == "Chủ tịch UBND xã Đức Hợp"
+    assert (
+        violation_authority.default_decided_by(case, D(2025, 6, 30))
+        == "Chủ tịch UBND huyện Kim Động"
+    )
+    assert violation_authority.default_decided_by(case, D(2025, 7, 1)) == "Chủ tịch UBND xã Đức Hợp"
 
 
 def test_a_commune_commander_works_his_commune_only(personas, man, units):
@@ -404,7 +435,9 @@ def test_overdue_filter_and_counts_per_commune(officer, man, units, django_asser
     overdue.save(update_fields=["campaign"])
     other = make_person(units["DT"], full_name="Đỗ Văn Nam", date_of_birth=D(2004, 1, 1))
     paid = _penalised(other, officer, kind="absent_screening", day=D(2024, 10, 10), fine=11 * M)
-    vs.payment_record(actor=officer, case=paid, paid_on=D(2024, 10, 25), amount=11 * M)
+    violation_penalties.payment_record(
+        actor=officer, case=paid, paid_on=D(2024, 10, 25), amount=11 * M
+    )
     ViolationCase.objects.filter(pk=paid.pk).update(campaign=campaign)
     open_case(
         other, kind="refused_callup", occurred_on=D(2025, 2, 13), actor=officer, campaign=campaign
@@ -762,7 +795,9 @@ def _pdftotext(data: bytes, tmp_path) -> str:
 
 def test_case_record_pdf_in_vietnamese(officer, man, login, tmp_path):
     case = _penalised(man, officer)
-    vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 5), amount=5 * M)
+    violation_penalties.payment_record(
+        actor=officer, case=case, paid_on=D(2024, 12, 5), amount=5 * M
+    )
     response = login(officer).get(reverse("campaigns:violation_pdf", args=[case.public_id]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = _pdftotext(response.content, tmp_path)

@@ -29,7 +29,6 @@ from muster.conscription.models import (
     ViolationState,
 )
 from muster.conscription.violations import selectors as sel
-from muster.conscription.violations import services as vs
 from muster.conscription.violations.documents import case_report
 from muster.conscription.violations.forms import (
     CaseOpenForm,
@@ -40,6 +39,9 @@ from muster.conscription.violations.forms import (
     NoticeForm,
     PaymentForm,
 )
+from muster.conscription.violations.services import authority as violation_authority
+from muster.conscription.violations.services import cases as violation_cases
+from muster.conscription.violations.services import penalties as violation_penalties
 from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
@@ -163,7 +165,7 @@ def violation_candidates(request: AuthenticatedHttpRequest, public_id: uuid.UUID
             status = 400
         else:
             try:
-                case = vs.case_open(
+                case = violation_cases.case_open(
                     actor=request.user,
                     person=found.person,
                     kind=found.kind,
@@ -225,7 +227,7 @@ def violation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 form.add_error("national_id", _("No citizen with this ID number in your area."))
             else:
                 try:
-                    case = vs.case_open(
+                    case = violation_cases.case_open(
                         actor=request.user,
                         person=person,
                         kind=data["kind"],
@@ -253,7 +255,7 @@ def _forms(case: ViolationCase, data: Any = None, action: str = "") -> dict[str,
     def bound(name: str) -> Any:
         return data if action == name else None
 
-    initial_decided_by = vs.default_decided_by(case, day)
+    initial_decided_by = violation_authority.default_decided_by(case, day)
     return {
         "notice": NoticeForm(bound("notice"), prefix="n", initial={"served_on": day}),
         "good_reason": GoodReasonForm(
@@ -282,17 +284,17 @@ def _forms(case: ViolationCase, data: Any = None, action: str = "") -> dict[str,
 def _apply(request: AuthenticatedHttpRequest, case: ViolationCase, action: str, data: Any) -> None:
     user = request.user
     if action == "notice":
-        vs.notice_serve(actor=user, case=case, **data)
+        violation_cases.notice_serve(actor=user, case=case, **data)
     elif action == "good_reason":
-        vs.good_reason_accept(actor=user, case=case, **data)
+        violation_cases.good_reason_accept(actor=user, case=case, **data)
     elif action == "decide":
-        vs.penalty_decide(actor=user, case=case, **data)
+        violation_penalties.penalty_decide(actor=user, case=case, **data)
     elif action == "pay":
-        vs.payment_record(actor=user, case=case, **data)
+        violation_penalties.payment_record(actor=user, case=case, **data)
     elif action == "escalate":
-        vs.case_escalate(actor=user, case=case, **data)
+        violation_penalties.case_escalate(actor=user, case=case, **data)
     elif action == "close":
-        vs.case_close(actor=user, case=case, **data)
+        violation_penalties.case_close(actor=user, case=case, **data)
 
 
 _DONE = {
