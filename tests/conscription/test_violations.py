@@ -24,10 +24,13 @@ from muster.conscription.models import (
     ViolationCase,
     ViolationState,
 )
-from muster.conscription.violations import selectors as sel
+from muster.conscription.violations.selectors import candidates as case_candidates
+from muster.conscription.violations.selectors import lists as case_lists
+from muster.conscription.violations.selectors import timeline as case_timeline
 from muster.conscription.violations.services import authority as violation_authority
 from muster.conscription.violations.services import cases as violation_cases
 from muster.conscription.violations.services import penalties as violation_penalties
+from muster.geo import selectors as geo_selectors
 from muster.health.models import HealthCall, HealthSession, StationResult
 from tests.conscription.campaign_factories import make_campaign
 from tests.conscription.violation_factories import open_case
@@ -274,7 +277,7 @@ def test_partial_payments_add_up_and_cannot_exceed_the_fine(officer, man):
     )
     assert case.state == ViolationState.PAID and case.paid_on == D(2024, 12, 7)
     assert AuditEvent.objects.filter(action="violation.pay").count() == 2
-    assert [e.detail for e in sel.timeline(case) if e.title == "Nộp phạt"] == [
+    assert [e.detail for e in case_timeline.timeline(case) if e.title == "Nộp phạt"] == [
         "5.000.000 đồng",
         "6.000.000 đồng",
     ]
@@ -443,19 +446,24 @@ def test_overdue_filter_and_counts_per_commune(officer, man, units, django_asser
         other, kind="refused_callup", occurred_on=D(2025, 2, 13), actor=officer, campaign=campaign
     )
     day = D(2024, 12, 11)
-    assert list(sel.cases_for_user(user=officer, overdue=True, today=day)) == [overdue]
-    assert list(sel.cases_for_user(user=officer, overdue=True, today=D(2024, 12, 10))) == []
-    assert sel.is_overdue(overdue, day) and not sel.is_overdue(overdue, D(2024, 12, 10))
-    assert list(sel.cases_for_user(user=officer, commune=units["DT"], today=day)) != []
+    assert list(case_lists.cases_for_user(user=officer, overdue=True, today=day)) == [overdue]
+    assert list(case_lists.cases_for_user(user=officer, overdue=True, today=D(2024, 12, 10))) == []
+    assert case_lists.is_overdue(overdue, day) and not case_lists.is_overdue(
+        overdue, D(2024, 12, 10)
+    )
+    assert list(case_lists.cases_for_user(user=officer, commune=units["DT"], today=day)) != []
     assert {
-        c.unit_id for c in sel.cases_for_user(user=officer, commune=units["DT"], today=day)
+        c.unit_id for c in case_lists.cases_for_user(user=officer, commune=units["DT"], today=day)
     } == {units["DT"].pk}
-    assert [c.kind for c in sel.cases_for_user(user=officer, kind="refused_callup", today=day)] == [
-        "refused_callup"
+    assert [
+        c.kind for c in case_lists.cases_for_user(user=officer, kind="refused_callup", today=day)
+    ] == ["refused_callup"]
+    assert [c.state for c in case_lists.cases_for_user(user=officer, state="paid", today=day)] == [
+        "paid"
     ]
-    assert [c.state for c in sel.cases_for_user(user=officer, state="paid", today=day)] == ["paid"]
     rows = {
-        r.unit.code: r for r in sel.violation_counts(user=officer, campaign=campaign, today=day)
+        r.unit.code: r
+        for r in case_lists.violation_counts(user=officer, campaign=campaign, today=day)
     }
     assert set(rows) == set(campaign.communes.values_list("unit__code", flat=True))
     dhop, dthanh = rows[units["DHOP"].code], rows[units["DT"].code]
@@ -466,23 +474,23 @@ def test_overdue_filter_and_counts_per_commune(officer, man, units, django_asser
     assert dthanh.fines_paid == 11 * M
     assert rows[units["VXA"].code].total == 0
     # The commander of Đức Hợp sees only his commune's row.
-    mine = sel.violation_counts(user=personas_commander(units), campaign=campaign, today=day)
+    mine = case_lists.violation_counts(user=personas_commander(units), campaign=campaign, today=day)
     assert [r.unit.code for r in mine] == [units["DHOP"].code]
     # Without a campaign: the communes that have a case.
-    assert {r.unit.code for r in sel.violation_counts(user=officer, today=day)} == {
+    assert {r.unit.code for r in case_lists.violation_counts(user=officer, today=day)} == {
         units["DHOP"].code,
         units["DT"].code,
     }
     # A constant number of queries, whatever the number of cases.
-    visible = sel.visible_unit_ids(officer)  # cached on the user
+    visible = geo_selectors.visible_unit_ids(officer)  # cached on the user
     assert visible
     with django_assert_num_queries(2):
-        sel.violation_counts(user=officer, campaign=campaign, today=day)
+        case_lists.violation_counts(user=officer, campaign=campaign, today=day)
     for i in range(5):
         p = make_person(units["DT"], full_name=f"Công dân {i}", date_of_birth=D(2004, 1, 2))
         open_case(p, actor=officer, campaign=campaign)
     with django_assert_num_queries(2):
-        rows2 = sel.violation_counts(user=officer, campaign=campaign, today=day)
+        rows2 = case_lists.violation_counts(user=officer, campaign=campaign, today=day)
     assert sum(r.total for r in rows2) == 8
 
 
@@ -571,7 +579,7 @@ def test_candidates_from_the_registry(officer, units, campaign):
         legal_citation="Điều 13",
         start_date=D(2024, 1, 1),
     )
-    found = sel.candidates(user=officer, campaign=campaign, today=D(2025, 3, 1))
+    found = case_candidates.candidates(user=officer, campaign=campaign, today=D(2025, 3, 1))
     by_name = {(c.person.full_name, c.kind): c for c in found.items}
     assert set(by_name) == {
         ("Vắng Khám", "absent_exam"),
@@ -589,7 +597,9 @@ def test_candidates_from_the_registry(officer, units, campaign):
     # A man aged 17 in 2024 who never registered: a warning under the old decree.
     assert first.band().warning
     # The commander of Đồng Thanh sees none of them.
-    other = sel.candidates(user=personas_other(units), campaign=campaign, today=D(2025, 3, 1))
+    other = case_candidates.candidates(
+        user=personas_other(units), campaign=campaign, today=D(2025, 3, 1)
+    )
     assert other.items == []
 
 
@@ -637,8 +647,11 @@ def test_decisions_delivered_but_not_handed_over(officer, units, campaign, login
     )
     Recruit.objects.create(handover=handover, decision=handed)
     # Before the enlistment day nothing is due yet.
-    assert sel.candidates(user=officer, campaign=campaign, today=D(2025, 2, 13)).items == []
-    found = sel.candidates(user=officer, campaign=campaign, today=D(2025, 2, 14)).items
+    assert (
+        case_candidates.candidates(user=officer, campaign=campaign, today=D(2025, 2, 13)).items
+        == []
+    )
+    found = case_candidates.candidates(user=officer, campaign=campaign, today=D(2025, 2, 14)).items
     assert [(c.person.full_name, c.kind, c.occurred_on) for c in found] == [
         ("Không Nhập Ngũ", "absent_callup", D(2025, 2, 13))
     ]
@@ -653,7 +666,9 @@ def test_decisions_delivered_but_not_handed_over(officer, units, campaign, login
     )
     assert case.kind == "absent_callup" and case.campaign == campaign
     assert "Quyết định gọi nhập ngũ số 1" in case.facts and case.source_ref == found[0].ref
-    assert sel.candidates(user=officer, campaign=campaign, today=D(2026, 1, 1)).items == []
+    assert (
+        case_candidates.candidates(user=officer, campaign=campaign, today=D(2026, 1, 1)).items == []
+    )
     again = client.post(url, {"ref": found[0].ref})
     assert again.status_code == 400
     assert "không còn trong danh sách" in again.content.decode()
@@ -665,7 +680,9 @@ def test_a_case_opened_by_hand_hides_the_candidate(officer, units, campaign):
     gone = make_person(dhop, full_name="Không Nhập Ngũ", date_of_birth=D(2003, 1, 1))
     _decision(campaign, gone, dhop, 1, D(2025, 1, 24))
     open_case(gone, kind="refused_callup", occurred_on=D(2025, 2, 13), actor=officer)
-    assert sel.candidates(user=officer, campaign=campaign, today=D(2025, 3, 1)).items == []
+    assert (
+        case_candidates.candidates(user=officer, campaign=campaign, today=D(2025, 3, 1)).items == []
+    )
 
 
 # ----------------------------------------------------------------------------- pages
@@ -838,7 +855,7 @@ def test_demo_cases_are_loaded_once(units):
     assert by_ref["demo:3"].warning_only and by_ref["demo:3"].decree == "NĐ 218/2025"
     assert by_ref["demo:5"].repeat_of == by_ref["demo:4"]
     assert by_ref["demo:5"].state == "escalated" and by_ref["demo:5"].escalation_basis == "art332"
-    assert by_ref["demo:6"].paid_amount == 5_500_000 and sel.is_overdue(
+    assert by_ref["demo:6"].paid_amount == 5_500_000 and case_lists.is_overdue(
         by_ref["demo:6"], D(2026, 1, 1)
     )
     assert load_demo_violations(units=units) is None

@@ -7,7 +7,7 @@ import datetime as dt
 
 from muster.audit.models import AuditEvent
 from muster.conscription.models import ViolationCase, ViolationState
-from muster.conscription.violations.selectors import TimelineEntry
+from muster.conscription.violations.selectors.timeline import TimelineEntry
 from muster.conscription.violations.services.authority import unit_words
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line

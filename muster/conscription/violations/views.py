@@ -28,7 +28,6 @@ from muster.conscription.models import (
     ViolationKind,
     ViolationState,
 )
-from muster.conscription.violations import selectors as sel
 from muster.conscription.violations.documents import case_report
 from muster.conscription.violations.forms import (
     CaseOpenForm,
@@ -39,6 +38,9 @@ from muster.conscription.violations.forms import (
     NoticeForm,
     PaymentForm,
 )
+from muster.conscription.violations.selectors import candidates as case_candidates
+from muster.conscription.violations.selectors import lists as case_lists
+from muster.conscription.violations.selectors import timeline as case_timeline
 from muster.conscription.violations.services import authority as violation_authority
 from muster.conscription.violations.services import cases as violation_cases
 from muster.conscription.violations.services import penalties as violation_penalties
@@ -85,7 +87,7 @@ def _list_page(
     kind = request.GET.get("kind", "")
     overdue = request.GET.get("overdue") == "1"
     cases = list(
-        sel.cases_for_user(
+        case_lists.cases_for_user(
             user=request.user,
             campaign=campaign,
             commune=commune,
@@ -95,9 +97,9 @@ def _list_page(
             today=day,
         )[:500]
     )
-    counts = sel.violation_counts(user=request.user, campaign=campaign, today=day)
+    counts = case_lists.violation_counts(user=request.user, campaign=campaign, today=day)
     communes = [row.unit for row in counts]
-    total = sel.counts_total(counts)
+    total = case_lists.counts_total(counts)
     state_values = ViolationState.values
     return render(
         request,
@@ -105,7 +107,7 @@ def _list_page(
         {
             "campaign": campaign,
             "tab": template_tab,
-            "rows": [(c, sel.is_overdue(c, day)) for c in cases],
+            "rows": [(c, case_lists.is_overdue(c, day)) for c in cases],
             "counts": [(row, [row.state(v) for v in state_values]) for row in counts],
             "counts_total": (total, [total.state(v) for v in state_values]) if total else None,
             "kind_totals": [
@@ -153,7 +155,7 @@ def violation_candidates(request: AuthenticatedHttpRequest, public_id: uuid.UUID
     status = 200
     if request.method == "POST":
         require_cap(request.user, Cap.MANAGE_CAMPAIGN)
-        found = sel.candidate_by_ref(
+        found = case_candidates.candidate_by_ref(
             user=request.user,
             campaign=campaign,
             ref=request.POST.get("ref", ""),
@@ -182,7 +184,7 @@ def violation_candidates(request: AuthenticatedHttpRequest, public_id: uuid.UUID
                 messages.success(request, _("The case has been opened."))
                 return redirect("campaigns:violation_detail", public_id=case.public_id)
     commune = _commune_filter(request)
-    found_list = sel.candidates(
+    found_list = case_candidates.candidates(
         user=request.user, campaign=campaign, today=day, registration_year=year, commune=commune
     )
     communes = [
@@ -354,9 +356,9 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
         {
             "case": case,
             "notices": list(case.notices.all()),
-            "timeline": sel.timeline(case),
-            "trail": list(sel.audit_trail(case)),
-            "ctx": sel.case_context(case, day),
+            "timeline": case_timeline.timeline(case),
+            "trail": list(case_timeline.audit_trail(case)),
+            "ctx": case_timeline.case_context(case, day),
             "good_reason_label": (
                 g.title_vi
                 if (g := good_reasons.good_reason(case.good_reason, case.occurred_on))
@@ -390,8 +392,8 @@ def violation_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     with translation.override("vi"):  # an official record is printed in Vietnamese
         report = case_report(
             case,
-            sel.timeline(case),
-            list(sel.audit_trail(case).order_by("seq")),
+            case_timeline.timeline(case),
+            list(case_timeline.audit_trail(case).order_by("seq")),
             today(),
             str(ViolationKind(case.kind).label),
         )
