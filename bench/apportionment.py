@@ -15,7 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from muster.law.callup.apportionment import Commune, Inputs, Parameters, apportion
+from muster.law.callup.apportionment.inputs import Commune, Inputs, Parameters
+from muster.law.callup.apportionment.method import apportion
 
 
 def main() -> None:

@@ -22,7 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from muster.law.callup.eligibility import Evaluator, Facts
+from muster.law.callup.eligibility.engine import Evaluator
+from muster.law.callup.eligibility.facts import Facts
 from muster.law.callup.policy import Policy
 
 D = dt.date

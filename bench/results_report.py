@@ -178,7 +178,8 @@ def populate(scale: str, people: int, seed: int) -> None:
     from muster.conscription.violations.models import ViolationCase
     from muster.core.text import fold
     from muster.health.models import HealthCall, HealthSession
-    from muster.law.callup import apportionment
+    from muster.law.callup.apportionment import inputs as apportion_inputs
+    from muster.law.callup.apportionment import method as apportion_method
     from muster.people.models import Person
 
     rng = random.Random(seed)
@@ -307,12 +308,12 @@ def populate(scale: str, people: int, seed: int) -> None:
             source_document="QĐ thử",
             received_on=dt.date(2024, 12, 2),
         )
-    certificate = apportionment.apportion(
-        apportionment.Inputs(
+    certificate = apportion_method.apportion(
+        apportion_inputs.Inputs(
             year=2025,
             quotas=quotas,
             communes=tuple(
-                apportionment.Commune(code=c.unit.code, name=c.unit.name, pool=pools[c.unit_id])
+                apportion_inputs.Commune(code=c.unit.code, name=c.unit.name, pool=pools[c.unit_id])
                 for c in ccs
             ),
         )

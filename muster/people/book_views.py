@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
-from muster.conscription.registration.services import record_january_list
+from muster.conscription.registration.services.events import record_january_list
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents import excel, pdf, word

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
 from muster.conscription.registration.models import RegistrationBar
-from muster.conscription.registration.services import (
+from muster.conscription.registration.services.records import (
     additional_registration,
     registration_bar_add,
     registration_bar_end,

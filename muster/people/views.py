@@ -18,7 +18,7 @@ from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
 from muster.conscription.eligibility.selectors import outside_coverage_message, verdict_for_person
 from muster.conscription.registration.models import RegistrationBar, RegistrationEvent
-from muster.conscription.registration.services import (
+from muster.conscription.registration.services.events import (
     absence_return,
     absence_start,
     register_first,

@@ -11,8 +11,8 @@ from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.decisions.models import CallupDecision
 from muster.conscription.handover import services as hs
 from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
-from muster.conscription.selection import services as ss
 from muster.conscription.selection.models import ReviewStep, SelectionList
+from muster.conscription.selection.services import lists as list_services
 from muster.health.models import HealthCall, HealthSession
 from tests.conscription.campaign_factories import make_campaign, make_fit
 from tests.core.factories import make_person
@@ -76,11 +76,11 @@ def fit_people(unit, count: int, *, prefix: str = "Công dân") -> list:
 
 def frozen_list(officer, commune: CampaignCommune, *, service: str = "army", standby=None):
     """Open, commit and freeze the commune's list."""
-    opened = ss.selection_open(actor=officer, commune=commune, service=service)
+    opened = list_services.selection_open(actor=officer, commune=commune, service=service)
     if standby is not None:
-        ss.selection_set_standby(actor=officer, selection_list=opened, standby=standby)
-    ss.selection_commit(actor=officer, selection_list=opened)
-    return ss.selection_freeze(actor=officer, selection_list=opened)
+        list_services.selection_set_standby(actor=officer, selection_list=opened, standby=standby)
+    list_services.selection_commit(actor=officer, selection_list=opened)
+    return list_services.selection_freeze(actor=officer, selection_list=opened)
 
 
 def handed_over(officer, commune: CampaignCommune, *, unit_code: str = "D395", number=None):

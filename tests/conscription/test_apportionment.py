@@ -16,16 +16,15 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from muster.law.callup.apportionment import (
+from muster.law.callup.apportionment.inputs import (
     Commune,
     InputError,
     Inputs,
     Override,
     Parameters,
-    allocate,
-    apportion,
     parse_inputs,
 )
+from muster.law.callup.apportionment.method import allocate, apportion
 
 NO_BOUNDS = Parameters(floor=False)
 

@@ -421,7 +421,7 @@ def test_public_page_is_get_only(client, db):
 
 def test_demo_campaign_is_complete_and_idempotent(units, personas, client):
     from muster.demo.callup.campaign2025 import demo_quotas, load_demo_campaign
-    from muster.demo.people import generate_demo_registry
+    from muster.demo.people.writer import generate_demo_registry
 
     generate_demo_registry(units=units, seed=7, scale=0.02)
     campaign = load_demo_campaign(units=units, scale=0.02)

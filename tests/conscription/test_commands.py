@@ -17,7 +17,9 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from muster.law.callup import docs
-from muster.law.callup.eligibility import FACT_FIELDS, REASON_CODES, Facts, Verdict, evaluate
+from muster.law.callup.eligibility.engine import evaluate
+from muster.law.callup.eligibility.facts import FACT_FIELDS, Facts, Verdict
+from muster.law.callup.eligibility.reasons import REASON_CODES
 from muster.law.callup.serialize import FACT_KEYS, parse_case, verdict_json
 
 DOC = Path(settings.BASE_DIR) / "docs" / "eligibility.md"

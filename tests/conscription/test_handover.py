@@ -17,7 +17,7 @@ from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover import services as hs
 from muster.conscription.handover.models import Recruit, Replacement, ReturnReason
-from muster.conscription.selection import services as ss
+from muster.conscription.selection.services import lists as list_services
 from muster.law.callup import selection as selection_rules
 from tests.conscription.selection_factories import (
     HANDOVER,
@@ -85,7 +85,9 @@ def listed(commune, units, officer):
     """Six callable citizens: 3 official, 3 standby, decisions for the official ones."""
     fit_people(units["DHOP"], 6)
     frozen = frozen_list(officer, commune, standby=3)
-    ss.issue_official(actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20))
+    list_services.issue_official(
+        actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
+    )
     return frozen
 
 
@@ -346,7 +348,9 @@ def test_within_the_cap_when_the_locality_gives_the_unit_enough(units, officer, 
     commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
     fit_people(units["DHOP"], 4)
     frozen = frozen_list(officer, commune, standby=1)
-    ss.issue_official(actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20))
+    list_services.issue_official(
+        actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
+    )
     handover = handed_over(officer, commune)
     unit = handover.receiving_unit
     for other in campaign.communes.exclude(pk=commune.pk):

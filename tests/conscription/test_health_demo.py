@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from muster.demo.callup import health as hd
+from muster.demo.callup.health import findings as health_findings
 from muster.health.models import Station
 from muster.law.health import scoring
 
@@ -19,11 +19,13 @@ def _examine(n: int, seed: int = 1) -> tuple[Counter[int], int, int]:
     classes: Counter[int] = Counter()
     temporary = examined = 0
     for _ in range(n):
-        body = hd.draw_body(rng)
-        screened = hd.screening_plan(body, rng)
+        body = health_findings.draw_body(rng)
+        screened = health_findings.screening_plan(body, rng)
         if screened.score > 3 or screened.exempt_icd:
             continue
-        health = hd.classify(hd.exam_plan(hd.remeasure(body, rng), rng))
+        health = health_findings.classify(
+            health_findings.exam_plan(health_findings.remeasure(body, rng), rng)
+        )
         examined += 1
         classes[health.value] += 1
         temporary += health.temporary
@@ -44,27 +46,32 @@ def test_classes_follow_the_phu_tho_2026_shares():
 
 def test_screening_fails_about_a_fifth_on_physique():
     rng = random.Random(3)
-    scores = Counter(hd.screening_plan(hd.draw_body(rng), rng).score for _ in range(10_000))
+    scores = Counter(
+        health_findings.screening_plan(health_findings.draw_body(rng), rng).score
+        for _ in range(10_000)
+    )
     failed = sum(v for k, v in scores.items() if k >= 4) / 10_000
     assert 0.12 < failed < 0.30
 
 
 @pytest.mark.parametrize("score", range(1, 7))
 def test_every_eye_exam_of_the_table_scores_what_it_is_filed_under(score):
-    for exam in hd.EYES[score]:
+    for exam in health_findings.EYES[score]:
         assert scoring.vision_score(exam).value == score
-    assert scoring.vision_score(hd.MYOPIC_FIT).value == 2
+    assert scoring.vision_score(health_findings.MYOPIC_FIT).value == 2
 
 
 def test_the_exam_stops_at_the_first_failed_standard_and_the_class_is_the_worst():
     rng = random.Random(9)
     for _ in range(2_000):
-        plans = hd.exam_plan(hd.remeasure(hd.draw_body(rng), rng), rng)
+        plans = health_findings.exam_plan(
+            health_findings.remeasure(health_findings.draw_body(rng), rng), rng
+        )
         assert plans[0].station == Station.PHYSIQUE
-        assert [p.station for p in plans] == list(hd.EXAM_ORDER[: len(plans)])
+        assert [p.station for p in plans] == list(health_findings.EXAM_ORDER[: len(plans)])
         failed = [i for i, p in enumerate(plans) if p.score >= 4]
         assert not failed or failed[0] == len(plans) - 1
-        health = hd.classify(plans)
+        health = health_findings.classify(plans)
         assert health.value == max(p.score for p in plans)
         # The physique score is the table's, from the recorded measurements.
         physique = plans[0].fields
@@ -81,6 +88,8 @@ def test_the_exam_stops_at_the_first_failed_standard_and_the_class_is_the_worst(
 def test_a_man_drawn_fit_is_callable():
     rng = random.Random(4)
     for _ in range(500):
-        plans = hd.exam_plan(hd.remeasure(hd.draw_body(rng), rng), rng, fit=True)
-        assert hd.classify(plans).value <= 3
-        assert hd.likely_callable(plans)
+        plans = health_findings.exam_plan(
+            health_findings.remeasure(health_findings.draw_body(rng), rng), rng, fit=True
+        )
+        assert health_findings.classify(plans).value <= 3
+        assert health_findings.likely_callable(plans)

@@ -174,7 +174,7 @@ class TestPolicy:
 def test_the_engine_modules_do_not_import_django():
     modules = (
         "muster.law.book",
-        "muster.law.callup.eligibility",
+        "muster.law.callup.eligibility.engine",
         "muster.law.callup.serialize",
         "muster.law.callup.docs",
         "muster.law.health.scoring",

@@ -746,7 +746,7 @@ def test_postings_board_queries_do_not_grow(client, split, personas, units, defe
 def test_demo_postings_are_published_and_idempotent(units, personas, client):
     from muster.demo.callup.campaign2025 import load_demo_campaign
     from muster.demo.callup.postings import load_demo_postings
-    from muster.demo.people import generate_demo_registry
+    from muster.demo.people.writer import generate_demo_registry
 
     generate_demo_registry(units=units, seed=7, scale=0.02)
     campaign = load_demo_campaign(units=units, scale=0.02, seed=7)

@@ -8,7 +8,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from muster.law.callup.eligibility import Evaluator, Facts, evaluate, evaluate_many
+from muster.law.callup.eligibility.engine import Evaluator, evaluate, evaluate_many
+from muster.law.callup.eligibility.facts import Facts
 from muster.law.callup.policy import Policy
 from muster.law.callup.serialize import verdict_json
 from muster.law.sources import COVERAGE_START

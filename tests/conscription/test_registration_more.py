@@ -18,9 +18,9 @@ from muster.conscription.registration.models import (
     RegistrationBar,
     RegistrationEvent,
 )
-from muster.conscription.registration.services import (
+from muster.conscription.registration.services.events import register_first
+from muster.conscription.registration.services.records import (
     additional_registration,
-    register_first,
     registration_bar_add,
     registration_bar_end,
     removal,

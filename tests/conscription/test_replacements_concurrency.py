@@ -13,7 +13,7 @@ from django.db import connection
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover import services as hs
 from muster.conscription.handover.models import Replacement, ReturnReason
-from muster.conscription.selection import services as ss
+from muster.conscription.selection.services import lists as list_services
 from tests.conscription.selection_factories import (
     campaign_with_quota,
     fit_people,
@@ -38,7 +38,9 @@ def world(units, personas):
     commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
     fit_people(units["DHOP"], 9)
     frozen = frozen_list(officer, commune, standby=5)
-    ss.issue_official(actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20))
+    list_services.issue_official(
+        actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
+    )
     handover = handed_over(officer, commune)
     returns = [
         hs.recruit_return(
@@ -138,7 +140,9 @@ def test_concurrent_issuing_for_the_official_list_issues_each_citizen_once(units
     frozen = frozen_list(officer, commune)
 
     def issue(index: int) -> None:
-        ss.issue_official(actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20))
+        list_services.issue_official(
+            actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
+        )
 
     assert _run_threads(3, issue) == []
     official = set(frozen.entries.filter(list_kind="official").values_list("person_id", flat=True))

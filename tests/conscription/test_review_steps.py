@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from muster.audit.models import AuditEvent
 from muster.conscription.selection import selectors as sel
-from muster.conscription.selection import services as ss
 from muster.conscription.selection.models import ReviewKind, ReviewOutcome, ReviewStep
+from muster.conscription.selection.services import review as review_services
 from muster.geo.models import Unit, UnitKind
 from muster.geo.services import unit_create
 from tests.conscription.selection_factories import campaign_with_quota, fit_people
@@ -55,7 +55,9 @@ def _council(actor, commune, *, outcomes=(), **overrides):
         "round": 2,
         **overrides,
     }
-    return ss.review_step_record(actor=actor, commune=commune, outcomes=tuple(outcomes), **values)
+    return review_services.review_step_record(
+        actor=actor, commune=commune, outcomes=tuple(outcomes), **values
+    )
 
 
 def _nomination(actor, commune, village, *, outcomes=(), **overrides):
@@ -71,7 +73,9 @@ def _nomination(actor, commune, village, *, outcomes=(), **overrides):
         "abstained": 2,
         **overrides,
     }
-    return ss.review_step_record(actor=actor, commune=commune, outcomes=tuple(outcomes), **values)
+    return review_services.review_step_record(
+        actor=actor, commune=commune, outcomes=tuple(outcomes), **values
+    )
 
 
 def test_the_village_nomination_is_recorded_by_the_commune_command(
@@ -83,8 +87,10 @@ def test_the_village_nomination_is_recorded_by_the_commune_command(
         commune,
         village,
         outcomes=[
-            ss.OutcomeInput(person=people[0], approved=True, votes_for=30, votes_against=5),
-            ss.OutcomeInput(person=people[1], approved=False, note="đang đi làm xa"),
+            review_services.OutcomeInput(
+                person=people[0], approved=True, votes_for=30, votes_against=5
+            ),
+            review_services.OutcomeInput(person=people[1], approved=False, note="đang đi làm xa"),
         ],
     )
     assert step.village == village and step.members is None
@@ -107,7 +113,7 @@ def test_the_council_review_is_recorded_by_the_council_members(commune, units, p
     step = _council(
         personas["service_council"],
         commune,
-        outcomes=[ss.OutcomeInput(person=person, approved=True)],
+        outcomes=[review_services.OutcomeInput(person=person, approved=True)],
     )
     assert step.outcomes.get().approved
     with pytest.raises(ValidationError) as err:  # the same round twice
@@ -143,10 +149,10 @@ def test_votes_on_a_citizen_and_the_majority_rule(commune, units, personas, vill
     council = personas["service_council"]
     # 9 votes on him with 8 present.
     with pytest.raises(ValidationError, match="8"):
-        _council(council, commune, outcomes=[ss.OutcomeInput(person, True, 6, 3)])
+        _council(council, commune, outcomes=[review_services.OutcomeInput(person, True, 6, 3)])
     # Approved with 4 of 9 members: not more than half of all members (Art 36(3)).
     with pytest.raises(ValidationError, match="36"):
-        _council(council, commune, outcomes=[ss.OutcomeInput(person, True, 4, 2)])
+        _council(council, commune, outcomes=[review_services.OutcomeInput(person, True, 4, 2)])
     # The meeting's vote stands for a citizen without his own: 4 of 9 is not enough either.
     with pytest.raises(ValidationError, match="36"):
         _council(
@@ -154,16 +160,23 @@ def test_votes_on_a_citizen_and_the_majority_rule(commune, units, personas, vill
             commune,
             votes_for=4,
             votes_against=4,
-            outcomes=[ss.OutcomeInput(person, approved=True)],
+            outcomes=[review_services.OutcomeInput(person, approved=True)],
         )
     # Five of nine is more than half.
-    assert _council(council, commune, outcomes=[ss.OutcomeInput(person, True, 5, 3)]).pk
+    assert _council(
+        council, commune, outcomes=[review_services.OutcomeInput(person, True, 5, 3)]
+    ).pk
     # A village meeting: more than half of those present.
     commander = personas["commune_commander"]
     with pytest.raises(ValidationError):
-        _nomination(commander, commune, village, outcomes=[ss.OutcomeInput(person, True, 20, 10)])
+        _nomination(
+            commander,
+            commune,
+            village,
+            outcomes=[review_services.OutcomeInput(person, True, 20, 10)],
+        )
     assert _nomination(
-        commander, commune, village, outcomes=[ss.OutcomeInput(person, True, 21, 10)]
+        commander, commune, village, outcomes=[review_services.OutcomeInput(person, True, 21, 10)]
     )
 
 
@@ -172,17 +185,22 @@ def test_outcomes_are_checked(commune, units, personas, village):
     here = fit_people(units["DHOP"], 1)[0]
     elsewhere = fit_people(units["DT"], 1)[0]
     with pytest.raises(ValidationError, match=elsewhere.full_name):
-        _council(council, commune, outcomes=[ss.OutcomeInput(elsewhere, approved=False)])
+        _council(
+            council, commune, outcomes=[review_services.OutcomeInput(elsewhere, approved=False)]
+        )
     with pytest.raises(ValidationError):  # twice in one step
         _council(
             council,
             commune,
-            outcomes=[ss.OutcomeInput(here, approved=False), ss.OutcomeInput(here, approved=True)],
+            outcomes=[
+                review_services.OutcomeInput(here, approved=False),
+                review_services.OutcomeInput(here, approved=True),
+            ],
         )
-    step = _council(council, commune, outcomes=[ss.OutcomeInput(here, approved=False)])
+    step = _council(council, commune, outcomes=[review_services.OutcomeInput(here, approved=False)])
     with pytest.raises(ValidationError):
-        ss.review_outcome_add(
-            actor=council, step=step, outcome=ss.OutcomeInput(here, approved=True)
+        review_services.review_outcome_add(
+            actor=council, step=step, outcome=review_services.OutcomeInput(here, approved=True)
         )
     # A nomination names a village of the commune; a council review names none.
     dt_village = make_village(units["DT"], "Thôn Đồng Xá")
@@ -215,7 +233,12 @@ def test_the_database_refuses_more_votes_than_present(commune):
 def test_the_latest_council_round_decides_who_is_in_the_pool(commune, units, personas):
     council = personas["service_council"]
     people = fit_people(units["DHOP"], 3)
-    _council(council, commune, round=1, outcomes=[ss.OutcomeInput(people[0], approved=False)])
+    _council(
+        council,
+        commune,
+        round=1,
+        outcomes=[review_services.OutcomeInput(people[0], approved=False)],
+    )
     pool = {m.person.pk for m in sel.build_pool(commune=commune, service="army").members}
     assert pool == {people[1].pk, people[2].pk}
     _council(
@@ -223,7 +246,7 @@ def test_the_latest_council_round_decides_who_is_in_the_pool(commune, units, per
         commune,
         round=2,
         held_on=dt.date(2025, 1, 12),
-        outcomes=[ss.OutcomeInput(people[0], approved=True)],
+        outcomes=[review_services.OutcomeInput(people[0], approved=True)],
     )
     pool = {m.person.pk for m in sel.build_pool(commune=commune, service="army").members}
     assert pool == {p.pk for p in people}

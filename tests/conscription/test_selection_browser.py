@@ -9,8 +9,9 @@ import datetime as dt
 
 import pytest
 
-from muster.conscription.selection import services as ss
 from muster.conscription.selection.models import ReviewKind
+from muster.conscription.selection.services import lists as list_services
+from muster.conscription.selection.services import review as review_services
 from tests.conftest import PASSWORD
 from tests.conscription.selection_factories import campaign_with_quota, fit_people
 from tests.core.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
@@ -23,8 +24,8 @@ def world(units, personas):
     campaign = campaign_with_quota(units, personas["district_officer"], dhop_army=3)
     commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
     people = fit_people(units["DHOP"], 5)
-    opened = ss.selection_open(actor=None, commune=commune, service="army")
-    step = ss.review_step_record(
+    opened = list_services.selection_open(actor=None, commune=commune, service="army")
+    step = review_services.review_step_record(
         actor=None,
         commune=commune,
         kind=ReviewKind.COUNCIL_REVIEW,

@@ -14,7 +14,7 @@ from muster.conscription.selection.models import SelectionList
 from muster.conscription.selection.selectors import verifies
 from muster.demo.callup.campaign2025 import load_demo_campaign
 from muster.demo.callup.selection import load_demo_selection
-from muster.demo.people import generate_demo_registry
+from muster.demo.people.writer import generate_demo_registry
 from muster.health.models import HealthCall, StationResult
 
 SCALE = 0.05

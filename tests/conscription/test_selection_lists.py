@@ -18,8 +18,10 @@ from muster.audit.models import AuditEvent
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.selection import selectors as sel
-from muster.conscription.selection import services as ss
 from muster.conscription.selection.models import ReviewKind, SelectionState
+from muster.conscription.selection.services import lists as list_services
+from muster.conscription.selection.services import review as review_services
+from muster.conscription.selection.services import volunteers as volunteer_services
 from muster.law.callup import draw as selection
 from muster.law.callup import selection as selection_rules
 from muster.people.models import HigherLevel, Sex, StudyStatus
@@ -88,7 +90,7 @@ def test_pool_takes_callable_examined_citizens_and_says_who_is_left_out(
     pupil.in_school = True
     pupil.save()
     refused = fit_people(dhop, 1, prefix="Không duyệt")[0]
-    ss.review_step_record(
+    review_services.review_step_record(
         actor=None,
         commune=commune,
         kind=ReviewKind.COUNCIL_REVIEW,
@@ -100,7 +102,7 @@ def test_pool_takes_callable_examined_citizens_and_says_who_is_left_out(
         votes_for=7,
         votes_against=1,
         abstained=0,
-        outcomes=(ss.OutcomeInput(person=refused, approved=False),),
+        outcomes=(review_services.OutcomeInput(person=refused, approved=False),),
     )
     pool = sel.build_pool(commune=commune, service="army")
     members = {m.person.pk: m.candidate for m in pool.members}
@@ -114,7 +116,7 @@ def test_pool_takes_callable_examined_citizens_and_says_who_is_left_out(
         refused.pk: "council_refused",
     }
     assert pool.not_examined == 1
-    ss.volunteer_record(
+    volunteer_services.volunteer_record(
         actor=officer,
         campaign=campaign,
         person=pupil,
@@ -135,7 +137,7 @@ def test_a_woman_is_in_the_pool_only_as_a_volunteer(campaign, commune, units, of
     woman.save()
     examine(woman, health_class=2)
     assert sel.build_pool(commune=commune, service="army").members == []
-    ss.volunteer_record(
+    volunteer_services.volunteer_record(
         actor=officer,
         campaign=campaign,
         person=woman,
@@ -153,9 +155,9 @@ def test_a_woman_is_in_the_pool_only_as_a_volunteer(campaign, commune, units, of
 def test_commit_publishes_the_hash_and_hides_the_seed_until_frozen(
     commune, people, officer, client
 ):
-    opened = ss.selection_open(actor=officer, commune=commune, service="army")
+    opened = list_services.selection_open(actor=officer, commune=commune, service="army")
     assert (opened.state, opened.quota, opened.standby) == (SelectionState.DRAFT, 3, 1)
-    committed = ss.selection_commit(actor=officer, selection_list=opened)
+    committed = list_services.selection_commit(actor=officer, selection_list=opened)
     assert committed.commitment == hashlib.sha256(committed.seed.encode()).hexdigest()
     assert len(committed.seed) == 64 and committed.committed_at is not None
     client.force_login(officer)
@@ -166,7 +168,7 @@ def test_commit_publishes_the_hash_and_hides_the_seed_until_frozen(
     assert client.get(pool_url).status_code == 404  # published once frozen
     event = AuditEvent.objects.get(action="selection.commit")
     assert committed.seed not in json.dumps(event.changes)
-    frozen = ss.selection_freeze(actor=officer, selection_list=committed)
+    frozen = list_services.selection_freeze(actor=officer, selection_list=committed)
     page = client.get(reverse("campaigns:selection_detail", args=[frozen.public_id]))
     assert frozen.seed in page.content.decode()
     assert page.context["verified"] is True
@@ -256,43 +258,47 @@ def test_a_changed_pool_or_seed_fails_verification(commune, people, officer, tmp
 
 
 def test_bad_transitions_are_refused_in_vietnamese(commune, people, officer):
-    opened = ss.selection_open(actor=officer, commune=commune, service="army")
+    opened = list_services.selection_open(actor=officer, commune=commune, service="army")
     with translation.override("vi"), pytest.raises(ValidationError) as err:
-        ss.selection_freeze(actor=officer, selection_list=opened)
+        list_services.selection_freeze(actor=officer, selection_list=opened)
     assert "Hãy công bố mã cam kết" in err.value.messages[0]
-    ss.selection_commit(actor=officer, selection_list=opened)
+    list_services.selection_commit(actor=officer, selection_list=opened)
     with pytest.raises(ValidationError):  # committed once only: no seed shopping
-        ss.selection_commit(actor=officer, selection_list=opened)
-    frozen = ss.selection_freeze(actor=officer, selection_list=opened)
+        list_services.selection_commit(actor=officer, selection_list=opened)
+    frozen = list_services.selection_freeze(actor=officer, selection_list=opened)
     for change in (
-        lambda: ss.selection_freeze(actor=officer, selection_list=frozen),
-        lambda: ss.selection_commit(actor=officer, selection_list=frozen),
-        lambda: ss.selection_set_standby(actor=officer, selection_list=frozen, standby=4),
+        lambda: list_services.selection_freeze(actor=officer, selection_list=frozen),
+        lambda: list_services.selection_commit(actor=officer, selection_list=frozen),
+        lambda: list_services.selection_set_standby(
+            actor=officer, selection_list=frozen, standby=4
+        ),
     ):
         with translation.override("vi"), pytest.raises(ValidationError) as err:
             change()
         assert "Danh sách đã chốt" in err.value.messages[0]
     with pytest.raises(ValidationError):
-        ss.selection_open(actor=officer, commune=commune, service="army")
+        list_services.selection_open(actor=officer, commune=commune, service="army")
 
 
 def test_a_pool_smaller_than_the_quota_cannot_be_frozen(commune, units, officer):
     fit_people(units["DHOP"], 2)
-    opened = ss.selection_open(actor=officer, commune=commune, service="army")
-    ss.selection_commit(actor=officer, selection_list=opened)
+    opened = list_services.selection_open(actor=officer, commune=commune, service="army")
+    list_services.selection_commit(actor=officer, selection_list=opened)
     with pytest.raises(ValidationError, match="2"):
-        ss.selection_freeze(actor=officer, selection_list=opened)
+        list_services.selection_freeze(actor=officer, selection_list=opened)
     opened.refresh_from_db()
     assert opened.state == SelectionState.COMMITTED and not opened.entries.exists()
 
 
 def test_roles_and_area(commune, people, personas):
-    opened = ss.selection_open(actor=personas["commune_commander"], commune=commune, service="army")
+    opened = list_services.selection_open(
+        actor=personas["commune_commander"], commune=commune, service="army"
+    )
     for persona in ("leader", "service_council", "commune_clerk"):
         with pytest.raises(PermissionDenied):
-            ss.selection_commit(actor=personas[persona], selection_list=opened)
+            list_services.selection_commit(actor=personas[persona], selection_list=opened)
     with pytest.raises(ValidationError):  # Đồng Thanh's commander: outside his area
-        ss.selection_commit(actor=personas["other_commander"], selection_list=opened)
+        list_services.selection_commit(actor=personas["other_commander"], selection_list=opened)
 
 
 def test_pages_post_transitions_and_show_errors(commune, people, personas, client):
@@ -337,8 +343,8 @@ def test_the_printed_list_carries_commitment_seed_and_names(
 
 
 def test_decisions_follow_the_frozen_list(commune, people, officer, units):
-    opened = ss.selection_open(actor=officer, commune=commune, service="army")
-    ss.selection_commit(actor=officer, selection_list=opened)
+    opened = list_services.selection_open(actor=officer, commune=commune, service="army")
+    list_services.selection_commit(actor=officer, selection_list=opened)
     with pytest.raises(ValidationError, match=r"freeze|chốt"):
         decisions_services.decision_issue(
             actor=officer,
@@ -347,7 +353,7 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
             service="army",
             issued_on=dt.date(2025, 1, 20),
         )
-    frozen = ss.selection_freeze(actor=officer, selection_list=opened)
+    frozen = list_services.selection_freeze(actor=officer, selection_list=opened)
     entries = sel.entries_of(frozen)
     official = [e.person for e in entries if e.list_kind == "official"]
     standby = [e.person for e in entries if e.list_kind == "standby"]
@@ -396,12 +402,16 @@ def test_issue_for_the_official_list_in_one_action(commune, people, officer, uni
     )
     decisions_services.decision_revoke(actor=officer, decision=early, reason="chờ danh sách")
     frozen = frozen_list(officer, commune)
-    result = ss.issue_official(actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20))
+    result = list_services.issue_official(
+        actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
+    )
     assert [d.number for d in result.issued] == [2, 3, 4]
     official = [e.person_id for e in sel.entries_of(frozen) if e.list_kind == "official"]
     assert [d.person_id for d in result.issued] == official
     assert result.skipped == []
-    again = ss.issue_official(actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 21))
+    again = list_services.issue_official(
+        actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 21)
+    )
     assert again.issued == [] and again.skipped == []
     assert AuditEvent.objects.filter(action="selection.issue_official").count() == 2
 
@@ -436,7 +446,7 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
             service="army",
             issued_on=dt.date(2025, 1, 20),
         )
-    app = ss.volunteer_record(
+    app = volunteer_services.volunteer_record(
         actor=officer,
         campaign=campaign,
         person=pupil,
@@ -445,7 +455,7 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
         note="Đơn viết tay",
     )
     with pytest.raises(ValidationError):
-        ss.volunteer_record(
+        volunteer_services.volunteer_record(
             actor=officer,
             campaign=campaign,
             person=pupil,
@@ -465,20 +475,20 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
         )
     )
     with pytest.raises(ValidationError, match=r"revoke|thu hồi"):
-        ss.volunteer_withdraw(
+        volunteer_services.volunteer_withdraw(
             actor=officer, volunteer=app, withdrawn_on=dt.date(2025, 1, 22), reason="gia đình"
         )
     decisions_services.decision_revoke(actor=officer, decision=decision, reason="rút đơn")
-    withdrawn = ss.volunteer_withdraw(
+    withdrawn = volunteer_services.volunteer_withdraw(
         actor=officer, volunteer=app, withdrawn_on=dt.date(2025, 1, 22), reason="gia đình"
     )
     assert withdrawn.withdrawn_on == dt.date(2025, 1, 22)
     with pytest.raises(ValidationError):
-        ss.volunteer_withdraw(
+        volunteer_services.volunteer_withdraw(
             actor=officer, volunteer=app, withdrawn_on=dt.date(2025, 1, 23), reason="lần nữa"
         )
     with pytest.raises(ValidationError):  # the list is frozen: a new application is refused
-        ss.volunteer_record(
+        volunteer_services.volunteer_record(
             actor=officer,
             campaign=campaign,
             person=pupil,

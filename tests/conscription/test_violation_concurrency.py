@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from muster.conscription.violations import services as vs
 from muster.conscription.violations.models import ViolationCase, ViolationState
+from muster.conscription.violations.services import cases as violation_cases
+from muster.conscription.violations.services import penalties as violation_penalties
 from tests.conscription.test_campaign_concurrency import _run_threads
 from tests.conscription.violation_factories import open_case
 from tests.core.factories import make_person
@@ -22,10 +23,10 @@ M = 1_000_000
 def _penalised(units, officer):
     person = make_person(units["DHOP"], full_name="Lê Văn Hùng", date_of_birth=dt.date(2005, 6, 1))
     case = open_case(person, occurred_on=dt.date(2024, 11, 20), actor=officer)
-    vs.notice_serve(
+    violation_cases.notice_serve(
         actor=officer, case=case, served_on=dt.date(2024, 11, 22), served_to="x", content="y"
     )
-    return vs.penalty_decide(
+    return violation_penalties.penalty_decide(
         actor=officer,
         case=case,
         decision_number="1",
@@ -43,7 +44,9 @@ def test_concurrent_payments_never_exceed_the_fine(units, personas):
     n = 8
 
     def pay(index: int) -> None:
-        vs.payment_record(actor=officer, case=case, paid_on=dt.date(2024, 12, 5), amount=3 * M)
+        violation_penalties.payment_record(
+            actor=officer, case=case, paid_on=dt.date(2024, 12, 5), amount=3 * M
+        )
 
     errors = _run_threads(n, pay)
     assert len(errors) == n - 4 and all(isinstance(e, ValidationError) for e in errors)
@@ -57,17 +60,17 @@ def test_concurrent_steps_leave_one_outcome(units, personas):
     officer = personas["district_officer"]
     person = make_person(units["DHOP"], full_name="Lê Văn Hùng", date_of_birth=dt.date(2005, 6, 1))
     case = open_case(person, occurred_on=dt.date(2024, 11, 20), actor=officer)
-    vs.notice_serve(
+    violation_cases.notice_serve(
         actor=officer, case=case, served_on=dt.date(2024, 11, 22), served_to="x", content="y"
     )
 
     def step(index: int) -> None:
         if index % 2:
-            vs.good_reason_accept(
+            violation_cases.good_reason_accept(
                 actor=officer, case=case, reason="illness", details="x", on=dt.date(2024, 11, 25)
             )
         else:
-            vs.penalty_decide(
+            violation_penalties.penalty_decide(
                 actor=officer,
                 case=case,
                 decision_number=str(index),

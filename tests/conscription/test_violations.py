@@ -16,9 +16,14 @@ from muster.audit.models import AuditEvent
 from muster.conscription.decisions.models import CallupDecision
 from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
 from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
-from muster.conscription.violations import selectors as sel
-from muster.conscription.violations import services as vs
 from muster.conscription.violations.models import ViolationCase, ViolationState
+from muster.conscription.violations.selectors import candidates as case_candidates
+from muster.conscription.violations.selectors import lists as case_lists
+from muster.conscription.violations.selectors import timeline as case_timeline
+from muster.conscription.violations.services import authority as violation_authority
+from muster.conscription.violations.services import cases as violation_cases
+from muster.conscription.violations.services import penalties as violation_penalties
+from muster.geo import selectors as geo_selectors
 from muster.health.models import HealthCall, HealthSession, StationResult
 from tests.conscription.campaign_factories import make_campaign
 from tests.conscription.violation_factories import open_case
@@ -42,13 +47,13 @@ NOTICE_DAY, DECISION_DAY, ACT_DAY = D(2024, 11, 22), D(2024, 12, 1), D(2024, 11,
 
 
 def _notice(case, actor, on=NOTICE_DAY):
-    return vs.notice_serve(
+    return violation_cases.notice_serve(
         actor=actor, case=case, served_on=on, served_to="Bản thân", content="Giấy mời làm việc"
     )
 
 
 def _decide(case, actor, fine, on=DECISION_DAY, number="1/QĐ-XPHC"):
-    return vs.penalty_decide(
+    return violation_penalties.penalty_decide(
         actor=actor,
         case=case,
         decision_number=number,
@@ -145,7 +150,9 @@ def test_one_case_per_source_record(officer, man):
 
 def test_repeat_is_detected_from_an_earlier_sanction_and_shown(officer, man, login):
     first = _penalised(man, officer, kind="no_change_registration", day=D(2025, 1, 10), fine=9 * M)
-    vs.payment_record(actor=officer, case=first, paid_on=D(2025, 2, 14), amount=9 * M)
+    violation_penalties.payment_record(
+        actor=officer, case=first, paid_on=D(2025, 2, 14), amount=9 * M
+    )
     again = open_case(
         man, kind="no_change_registration", occurred_on=D(2025, 10, 20), actor=officer
     )
@@ -162,7 +169,7 @@ def test_repeat_is_detected_from_an_earlier_sanction_and_shown(officer, man, log
 
 def test_a_case_closed_on_a_good_reason_is_no_sanction(officer, man):
     case = open_case(man, occurred_on=D(2024, 11, 20), actor=officer)
-    vs.good_reason_accept(
+    violation_cases.good_reason_accept(
         actor=officer, case=case, reason="illness", details="Giấy ra viện", on=D(2024, 11, 25)
     )
     assert open_case(man, occurred_on=D(2024, 12, 5), actor=officer).repeat_of is None
@@ -188,7 +195,7 @@ def test_notices_move_an_open_case_once(officer, man):
     case.refresh_from_db()
     assert case.state == ViolationState.NOTICE_SERVED and case.notices.count() == 2
     with pytest.raises(ValidationError) as err:
-        vs.notice_serve(
+        violation_cases.notice_serve(
             actor=officer, case=case, served_on=D(2024, 11, 1), served_to="", content=""
         )
     assert set(err.value.message_dict) == {"served_to", "content", "served_on"}
@@ -231,54 +238,70 @@ def test_a_warning_takes_no_fine(officer, units):
     case = _decide(case, officer, None, on=D(2025, 9, 5))
     assert case.state == ViolationState.PENALISED and case.fine_amount is None
     with pytest.raises(ValidationError):
-        vs.payment_record(actor=officer, case=case, paid_on=D(2025, 9, 6), amount=1)
-    case = vs.case_close(actor=officer, case=case, closed_on=D(2025, 9, 6), note="Đã cảnh cáo")
+        violation_penalties.payment_record(
+            actor=officer, case=case, paid_on=D(2025, 9, 6), amount=1
+        )
+    case = violation_penalties.case_close(
+        actor=officer, case=case, closed_on=D(2025, 9, 6), note="Đã cảnh cáo"
+    )
     assert case.state == ViolationState.CLOSED
 
 
 def test_partial_payments_add_up_and_cannot_exceed_the_fine(officer, man):
     case = _penalised(man, officer)
-    case = vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 5), amount=5 * M)
+    case = violation_penalties.payment_record(
+        actor=officer, case=case, paid_on=D(2024, 12, 5), amount=5 * M
+    )
     assert case.state == ViolationState.PENALISED and case.paid_amount == 5 * M
     with pytest.raises(ValidationError) as err:
-        vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 6), amount=7 * M)
+        violation_penalties.payment_record(
+            actor=officer, case=case, paid_on=D(2024, 12, 6), amount=7 * M
+        )
     assert "6.000.000" in _messages(err.value)
     with pytest.raises(ValidationError):
-        vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 4), amount=1 * M)
+        violation_penalties.payment_record(
+            actor=officer, case=case, paid_on=D(2024, 12, 4), amount=1 * M
+        )
     with pytest.raises(ValidationError) as err:
-        vs.case_close(actor=officer, case=case, closed_on=D(2024, 12, 7), note="x")
+        violation_penalties.case_close(actor=officer, case=case, closed_on=D(2024, 12, 7), note="x")
     assert "chưa nộp đủ" in _messages(err.value)
-    case = vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 7), amount=6 * M)
+    case = violation_penalties.payment_record(
+        actor=officer, case=case, paid_on=D(2024, 12, 7), amount=6 * M
+    )
     assert case.state == ViolationState.PAID and case.paid_on == D(2024, 12, 7)
     assert AuditEvent.objects.filter(action="violation.pay").count() == 2
-    assert [e.detail for e in sel.timeline(case) if e.title == "Nộp phạt"] == [
+    assert [e.detail for e in case_timeline.timeline(case) if e.title == "Nộp phạt"] == [
         "5.000.000 đồng",
         "6.000.000 đồng",
     ]
-    case = vs.case_close(actor=officer, case=case, closed_on=D(2024, 12, 8), note="Đã nộp đủ")
+    case = violation_penalties.case_close(
+        actor=officer, case=case, closed_on=D(2024, 12, 8), note="Đã nộp đủ"
+    )
     assert case.state == ViolationState.CLOSED
 
 
 def test_a_payment_before_the_decision_is_refused(officer, man):
     case = _penalised(man, officer)
     with pytest.raises(ValidationError) as err:
-        vs.payment_record(actor=officer, case=case, paid_on=D(2024, 11, 29), amount=M)
+        violation_penalties.payment_record(
+            actor=officer, case=case, paid_on=D(2024, 11, 29), amount=M
+        )
     assert "paid_on" in err.value.message_dict
 
 
 def test_good_reason_only_where_the_act_allows_one(officer, man):
     case = open_case(man, kind="refused_callup", occurred_on=D(2025, 2, 13), actor=officer)
     with pytest.raises(ValidationError) as err:
-        vs.good_reason_accept(
+        violation_cases.good_reason_accept(
             actor=officer, case=case, reason="illness", details="x", on=D(2025, 2, 14)
         )
     assert "không quy định" in _messages(err.value)
     case = open_case(man, kind="absent_exam", occurred_on=D(2024, 11, 20), actor=officer)
     with pytest.raises(ValidationError):
-        vs.good_reason_accept(
+        violation_cases.good_reason_accept(
             actor=officer, case=case, reason="lottery", details="x", on=D(2024, 11, 21)
         )
-    case = vs.good_reason_accept(
+    case = violation_cases.good_reason_accept(
         actor=officer, case=case, reason="relative_death", details="Tang lễ", on=D(2024, 11, 21)
     )
     assert case.state == ViolationState.GOOD_REASON and case.closed_on == D(2024, 11, 21)
@@ -286,18 +309,20 @@ def test_good_reason_only_where_the_act_allows_one(officer, man):
     with pytest.raises(ValidationError):
         _notice(case, officer)
     with pytest.raises(ValidationError):
-        vs.case_escalate(
+        violation_penalties.case_escalate(
             actor=officer, case=case, escalated_on=D(2024, 12, 1), note="x", reason="y"
         )
 
 
 def test_escalation_needs_art_332_or_a_reason(officer, man):
     first = _penalised(man, officer, kind="no_change_registration", day=D(2025, 1, 10), fine=9 * M)
-    vs.payment_record(actor=officer, case=first, paid_on=D(2025, 2, 14), amount=9 * M)
+    violation_penalties.payment_record(
+        actor=officer, case=first, paid_on=D(2025, 2, 14), amount=9 * M
+    )
     repeat = open_case(
         man, kind="no_change_registration", occurred_on=D(2025, 10, 20), actor=officer
     )
-    repeat = vs.case_escalate(
+    repeat = violation_penalties.case_escalate(
         actor=officer, case=repeat, escalated_on=D(2025, 11, 10), note="Chuyển Công an xã"
     )
     assert repeat.state == ViolationState.ESCALATED and repeat.escalation_basis == "art332"
@@ -306,9 +331,11 @@ def test_escalation_needs_art_332_or_a_reason(officer, man):
     exam_again = open_case(man, kind="absent_exam", occurred_on=D(2025, 11, 20), actor=officer)
     assert exam_again.repeat_of == exam
     with pytest.raises(ValidationError) as err:
-        vs.case_escalate(actor=officer, case=exam_again, escalated_on=D(2025, 11, 25), note="x")
+        violation_penalties.case_escalate(
+            actor=officer, case=exam_again, escalated_on=D(2025, 11, 25), note="x"
+        )
     assert "Điều 332" in _messages(err.value)
-    exam_again = vs.case_escalate(
+    exam_again = violation_penalties.case_escalate(
         actor=officer,
         case=exam_again,
         escalated_on=D(2025, 11, 25),
@@ -320,8 +347,10 @@ def test_escalation_needs_art_332_or_a_reason(officer, man):
     # A first offence of an Art 332 act: only with a prior conviction, or a reason.
     single = open_case(man, kind="refused_callup", occurred_on=D(2025, 2, 13), actor=officer)
     with pytest.raises(ValidationError):
-        vs.case_escalate(actor=officer, case=single, escalated_on=D(2025, 2, 20), note="x")
-    single = vs.case_escalate(
+        violation_penalties.case_escalate(
+            actor=officer, case=single, escalated_on=D(2025, 2, 20), note="x"
+        )
+    single = violation_penalties.case_escalate(
         actor=officer, case=single, escalated_on=D(2025, 2, 20), note="x", prior_conviction=True
     )
     assert single.escalation_basis == "art332"
@@ -330,9 +359,11 @@ def test_escalation_needs_art_332_or_a_reason(officer, man):
 def test_close_without_violation_needs_a_note(officer, man):
     case = open_case(man, actor=officer)
     with pytest.raises(ValidationError) as err:
-        vs.case_close(actor=officer, case=case, closed_on=D(2024, 11, 21), note=" ")
+        violation_penalties.case_close(
+            actor=officer, case=case, closed_on=D(2024, 11, 21), note=" "
+        )
     assert "note" in err.value.message_dict
-    case = vs.case_close(
+    case = violation_penalties.case_close(
         actor=officer, case=case, closed_on=D(2024, 11, 21), note="Đã có mặt, ghi nhầm"
     )
     assert case.state == ViolationState.CLOSED
@@ -344,7 +375,7 @@ def test_the_lighter_later_decree_can_be_applied(officer, man):
     _notice(case, officer, on=D(2025, 8, 2))
     with pytest.raises(ValidationError):
         _decide(case, officer, 4 * M, on=D(2025, 8, 10))
-    case = vs.penalty_decide(
+    case = violation_penalties.penalty_decide(
         actor=officer,
         case=case,
         decision_number="2/QĐ-XPHC",
@@ -359,7 +390,7 @@ def test_the_lighter_later_decree_can_be_applied(officer, man):
     other = open_case(man, kind="absent_exam", occurred_on=D(2025, 8, 1), actor=officer)
     _notice(other, officer, on=D(2025, 8, 2))
     with pytest.raises(ValidationError) as err:
-        vs.penalty_decide(
+        violation_penalties.penalty_decide(
             actor=officer,
             case=other,
             decision_number="3",
@@ -373,8 +404,11 @@ def test_the_lighter_later_decree_can_be_applied(officer, man):
 
 def test_default_authority_by_decision_date(officer, man):
     case = open_case(man, actor=officer)
-    assert vs.default_decided_by(case, D(2025, 6, 30)) == "Chủ tịch UBND huyện Kim Động"
-    assert vs.default_decided_by(case, D(2025, 7, 1)) == "Chủ tịch UBND xã Đức Hợp"
+    assert (
+        violation_authority.default_decided_by(case, D(2025, 6, 30))
+        == "Chủ tịch UBND huyện Kim Động"
+    )
+    assert violation_authority.default_decided_by(case, D(2025, 7, 1)) == "Chủ tịch UBND xã Đức Hợp"
 
 
 def test_a_commune_commander_works_his_commune_only(personas, man, units):
@@ -397,25 +431,32 @@ def test_overdue_filter_and_counts_per_commune(officer, man, units, django_asser
     overdue.save(update_fields=["campaign"])
     other = make_person(units["DT"], full_name="Đỗ Văn Nam", date_of_birth=D(2004, 1, 1))
     paid = _penalised(other, officer, kind="absent_screening", day=D(2024, 10, 10), fine=11 * M)
-    vs.payment_record(actor=officer, case=paid, paid_on=D(2024, 10, 25), amount=11 * M)
+    violation_penalties.payment_record(
+        actor=officer, case=paid, paid_on=D(2024, 10, 25), amount=11 * M
+    )
     ViolationCase.objects.filter(pk=paid.pk).update(campaign=campaign)
     open_case(
         other, kind="refused_callup", occurred_on=D(2025, 2, 13), actor=officer, campaign=campaign
     )
     day = D(2024, 12, 11)
-    assert list(sel.cases_for_user(user=officer, overdue=True, today=day)) == [overdue]
-    assert list(sel.cases_for_user(user=officer, overdue=True, today=D(2024, 12, 10))) == []
-    assert sel.is_overdue(overdue, day) and not sel.is_overdue(overdue, D(2024, 12, 10))
-    assert list(sel.cases_for_user(user=officer, commune=units["DT"], today=day)) != []
+    assert list(case_lists.cases_for_user(user=officer, overdue=True, today=day)) == [overdue]
+    assert list(case_lists.cases_for_user(user=officer, overdue=True, today=D(2024, 12, 10))) == []
+    assert case_lists.is_overdue(overdue, day) and not case_lists.is_overdue(
+        overdue, D(2024, 12, 10)
+    )
+    assert list(case_lists.cases_for_user(user=officer, commune=units["DT"], today=day)) != []
     assert {
-        c.unit_id for c in sel.cases_for_user(user=officer, commune=units["DT"], today=day)
+        c.unit_id for c in case_lists.cases_for_user(user=officer, commune=units["DT"], today=day)
     } == {units["DT"].pk}
-    assert [c.kind for c in sel.cases_for_user(user=officer, kind="refused_callup", today=day)] == [
-        "refused_callup"
+    assert [
+        c.kind for c in case_lists.cases_for_user(user=officer, kind="refused_callup", today=day)
+    ] == ["refused_callup"]
+    assert [c.state for c in case_lists.cases_for_user(user=officer, state="paid", today=day)] == [
+        "paid"
     ]
-    assert [c.state for c in sel.cases_for_user(user=officer, state="paid", today=day)] == ["paid"]
     rows = {
-        r.unit.code: r for r in sel.violation_counts(user=officer, campaign=campaign, today=day)
+        r.unit.code: r
+        for r in case_lists.violation_counts(user=officer, campaign=campaign, today=day)
     }
     assert set(rows) == set(campaign.communes.values_list("unit__code", flat=True))
     dhop, dthanh = rows[units["DHOP"].code], rows[units["DT"].code]
@@ -426,23 +467,23 @@ def test_overdue_filter_and_counts_per_commune(officer, man, units, django_asser
     assert dthanh.fines_paid == 11 * M
     assert rows[units["VXA"].code].total == 0
     # The commander of Đức Hợp sees only his commune's row.
-    mine = sel.violation_counts(user=personas_commander(units), campaign=campaign, today=day)
+    mine = case_lists.violation_counts(user=personas_commander(units), campaign=campaign, today=day)
     assert [r.unit.code for r in mine] == [units["DHOP"].code]
     # Without a campaign: the communes that have a case.
-    assert {r.unit.code for r in sel.violation_counts(user=officer, today=day)} == {
+    assert {r.unit.code for r in case_lists.violation_counts(user=officer, today=day)} == {
         units["DHOP"].code,
         units["DT"].code,
     }
     # A constant number of queries, whatever the number of cases.
-    visible = sel.visible_unit_ids(officer)  # cached on the user
+    visible = geo_selectors.visible_unit_ids(officer)  # cached on the user
     assert visible
     with django_assert_num_queries(2):
-        sel.violation_counts(user=officer, campaign=campaign, today=day)
+        case_lists.violation_counts(user=officer, campaign=campaign, today=day)
     for i in range(5):
         p = make_person(units["DT"], full_name=f"Công dân {i}", date_of_birth=D(2004, 1, 2))
         open_case(p, actor=officer, campaign=campaign)
     with django_assert_num_queries(2):
-        rows2 = sel.violation_counts(user=officer, campaign=campaign, today=day)
+        rows2 = case_lists.violation_counts(user=officer, campaign=campaign, today=day)
     assert sum(r.total for r in rows2) == 8
 
 
@@ -531,7 +572,7 @@ def test_candidates_from_the_registry(officer, units, campaign):
         legal_citation="Điều 13",
         start_date=D(2024, 1, 1),
     )
-    found = sel.candidates(user=officer, campaign=campaign, today=D(2025, 3, 1))
+    found = case_candidates.candidates(user=officer, campaign=campaign, today=D(2025, 3, 1))
     by_name = {(c.person.full_name, c.kind): c for c in found.items}
     assert set(by_name) == {
         ("Vắng Khám", "absent_exam"),
@@ -549,7 +590,9 @@ def test_candidates_from_the_registry(officer, units, campaign):
     # A man aged 17 in 2024 who never registered: a warning under the old decree.
     assert first.band().warning
     # The commander of Đồng Thanh sees none of them.
-    other = sel.candidates(user=personas_other(units), campaign=campaign, today=D(2025, 3, 1))
+    other = case_candidates.candidates(
+        user=personas_other(units), campaign=campaign, today=D(2025, 3, 1)
+    )
     assert other.items == []
 
 
@@ -597,8 +640,11 @@ def test_decisions_delivered_but_not_handed_over(officer, units, campaign, login
     )
     Recruit.objects.create(handover=handover, decision=handed)
     # Before the enlistment day nothing is due yet.
-    assert sel.candidates(user=officer, campaign=campaign, today=D(2025, 2, 13)).items == []
-    found = sel.candidates(user=officer, campaign=campaign, today=D(2025, 2, 14)).items
+    assert (
+        case_candidates.candidates(user=officer, campaign=campaign, today=D(2025, 2, 13)).items
+        == []
+    )
+    found = case_candidates.candidates(user=officer, campaign=campaign, today=D(2025, 2, 14)).items
     assert [(c.person.full_name, c.kind, c.occurred_on) for c in found] == [
         ("Không Nhập Ngũ", "absent_callup", D(2025, 2, 13))
     ]
@@ -613,7 +659,9 @@ def test_decisions_delivered_but_not_handed_over(officer, units, campaign, login
     )
     assert case.kind == "absent_callup" and case.campaign == campaign
     assert "Quyết định gọi nhập ngũ số 1" in case.facts and case.source_ref == found[0].ref
-    assert sel.candidates(user=officer, campaign=campaign, today=D(2026, 1, 1)).items == []
+    assert (
+        case_candidates.candidates(user=officer, campaign=campaign, today=D(2026, 1, 1)).items == []
+    )
     again = client.post(url, {"ref": found[0].ref})
     assert again.status_code == 400
     assert "không còn trong danh sách" in again.content.decode()
@@ -625,7 +673,9 @@ def test_a_case_opened_by_hand_hides_the_candidate(officer, units, campaign):
     gone = make_person(dhop, full_name="Không Nhập Ngũ", date_of_birth=D(2003, 1, 1))
     _decision(campaign, gone, dhop, 1, D(2025, 1, 24))
     open_case(gone, kind="refused_callup", occurred_on=D(2025, 2, 13), actor=officer)
-    assert sel.candidates(user=officer, campaign=campaign, today=D(2025, 3, 1)).items == []
+    assert (
+        case_candidates.candidates(user=officer, campaign=campaign, today=D(2025, 3, 1)).items == []
+    )
 
 
 # ----------------------------------------------------------------------------- pages
@@ -755,7 +805,9 @@ def _pdftotext(data: bytes, tmp_path) -> str:
 
 def test_case_record_pdf_in_vietnamese(officer, man, login, tmp_path):
     case = _penalised(man, officer)
-    vs.payment_record(actor=officer, case=case, paid_on=D(2024, 12, 5), amount=5 * M)
+    violation_penalties.payment_record(
+        actor=officer, case=case, paid_on=D(2024, 12, 5), amount=5 * M
+    )
     response = login(officer).get(reverse("campaigns:violation_pdf", args=[case.public_id]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = _pdftotext(response.content, tmp_path)
@@ -784,7 +836,7 @@ def test_case_record_pdf_in_vietnamese(officer, man, login, tmp_path):
 def test_demo_cases_are_loaded_once(units):
     from muster.demo.callup.campaign2025 import load_demo_campaign
     from muster.demo.callup.violations import load_demo_violations
-    from muster.demo.people import generate_demo_registry
+    from muster.demo.people.writer import generate_demo_registry
 
     generate_demo_registry(units=units, seed=7, scale=0.05)
     assert load_demo_campaign(units=units) is not None
@@ -796,7 +848,7 @@ def test_demo_cases_are_loaded_once(units):
     assert by_ref["demo:3"].warning_only and by_ref["demo:3"].decree == "NĐ 218/2025"
     assert by_ref["demo:5"].repeat_of == by_ref["demo:4"]
     assert by_ref["demo:5"].state == "escalated" and by_ref["demo:5"].escalation_basis == "art332"
-    assert by_ref["demo:6"].paid_amount == 5_500_000 and sel.is_overdue(
+    assert by_ref["demo:6"].paid_amount == 5_500_000 and case_lists.is_overdue(
         by_ref["demo:6"], D(2026, 1, 1)
     )
     assert load_demo_violations(units=units) is None
@@ -813,7 +865,7 @@ def test_generated_rules_section_is_current():
 def test_a_stale_rules_section_is_detected(tmp_path):
     from django.core.management import CommandError, call_command
 
-    from muster.law.callup.violations import DOCS_BEGIN, DOCS_END
+    from muster.law.callup.violations.docs import DOCS_BEGIN, DOCS_END
 
     doc = tmp_path / "violations.md"
     doc.write_text(f"# x\n\n{DOCS_BEGIN}\nold table\n{DOCS_END}\n", encoding="utf-8")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from muster.conscription.violations import services as vs
 from muster.conscription.violations.models import ViolationCase
+from muster.conscription.violations.services import cases as violation_cases
 
 
 def open_case(
@@ -18,7 +18,7 @@ def open_case(
     facts: str = "Không có mặt khám sức khỏe theo quyết định gọi.",
     source_ref: str = "",
 ) -> ViolationCase:
-    return vs.case_open(
+    return violation_cases.case_open(
         actor=actor,
         person=person,
         kind=kind,

@@ -17,7 +17,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
-from muster.conscription.registration.services import (
+from muster.conscription.registration.services.events import (
     record_january_list,
     register_first,
     transfer_person,

@@ -13,19 +13,12 @@ from django.core.management import call_command
 from muster.audit.models import AuditEvent
 from muster.audit.selectors import verify_chain
 from muster.core.text import fold
-from muster.demo.people import (
-    DUC_TRUNG,
-    REFERENCE_DATE,
-    WAR_INVALID_LOSS,
-    CommuneInput,
-    DemoPlan,
-    age_on,
-    build_demo_plan,
-    demo_communes,
-    generate_demo_registry,
-    people_counts,
-)
+from muster.demo.people.builder import build_demo_plan, people_counts
+from muster.demo.people.plan import CommuneInput, DemoPlan
+from muster.demo.people.vocabulary import DUC_TRUNG, REFERENCE_DATE, WAR_INVALID_LOSS
+from muster.demo.people.writer import demo_communes, generate_demo_registry
 from muster.geo.models import ChangeKind, Unit, UnitChange
+from muster.law.ages import age_on
 from muster.people import national_id
 from muster.people.models import FamilyTie, Person
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from muster.demo.people import generate_demo_registry
+from muster.demo.people.writer import generate_demo_registry
 from muster.people.models import Person
 from muster.people.succession import holding
 

@@ -16,7 +16,7 @@ from muster.people.models import Person, Sex
 from muster.people.succession import holding
 
 if TYPE_CHECKING:
-    from muster.law.callup.eligibility import Verdict
+    from muster.law.callup.eligibility.facts import Verdict
 
 
 def definite_bars(verdict: Verdict | None) -> list[str]:

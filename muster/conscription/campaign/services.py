@@ -33,8 +33,10 @@ from muster.conscription.campaign.models import (
 )
 from muster.conscription.campaign.pool import registry_pool
 from muster.geo.models import Unit, UnitKind
-from muster.law.callup import apportionment
 from muster.law.callup import campaign as campaign_rules
+from muster.law.callup.apportionment import certificate as apportion_certificate
+from muster.law.callup.apportionment import inputs as apportion_inputs
+from muster.law.callup.apportionment import method as apportion_method
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -184,7 +186,7 @@ def pool_set(*, actor: User | None, commune: CampaignCommune, stored_pool: int |
 # ----------------------------------------------------------------------------- quotas
 
 
-def _inputs(campaign: Campaign, communes: list[CampaignCommune]) -> apportionment.Inputs:
+def _inputs(campaign: Campaign, communes: list[CampaignCommune]) -> apportion_inputs.Inputs:
     quotas = {q.service: q.value for q in campaign.quotas.all()}
     history: dict[int, dict[str, dict[int, int]]] = {}
     for row in QuotaHistory.objects.filter(
@@ -192,7 +194,7 @@ def _inputs(campaign: Campaign, communes: list[CampaignCommune]) -> apportionmen
     ):
         history.setdefault(row.unit_id, {}).setdefault(row.service, {})[row.year] = row.quota
     overrides = tuple(
-        apportionment.Override(
+        apportion_inputs.Override(
             service=a.service,
             commune=a.commune.unit.code,
             value=a.final,
@@ -203,11 +205,11 @@ def _inputs(campaign: Campaign, communes: list[CampaignCommune]) -> apportionmen
         .exclude(override_reason="")
         .select_related("commune__unit")
     )
-    return apportionment.Inputs(
+    return apportion_inputs.Inputs(
         year=campaign.year,
         quotas=quotas,
         communes=tuple(
-            apportionment.Commune(
+            apportion_inputs.Commune(
                 code=c.unit.code,
                 name=c.unit.name,
                 pool=c.pool_used or 0,
@@ -215,7 +217,7 @@ def _inputs(campaign: Campaign, communes: list[CampaignCommune]) -> apportionmen
             )
             for c in communes
         ),
-        parameters=apportionment.Parameters(
+        parameters=apportion_inputs.Parameters(
             floor=True,
             stability_fraction=STABILITY_FRACTION,
             stability_absolute=STABILITY_ABSOLUTE,
@@ -224,7 +226,7 @@ def _inputs(campaign: Campaign, communes: list[CampaignCommune]) -> apportionmen
     )
 
 
-def _split(*, campaign: Campaign) -> apportionment.Certificate | None:
+def _split(*, campaign: Campaign) -> apportion_certificate.Certificate | None:
     """Recount pools, apportion every quota and store allocations and certificate.
 
     Runs inside the caller's transaction with the campaign row locked."""
@@ -240,8 +242,8 @@ def _split(*, campaign: Campaign) -> apportionment.Certificate | None:
         return None
     inputs = _inputs(campaign, communes)
     try:
-        certificate = apportionment.apportion(inputs)
-    except apportionment.InputError as exc:
+        certificate = apportion_method.apportion(inputs)
+    except apportion_inputs.InputError as exc:
         raise ValidationError(
             _("The quota cannot be split: %(problems)s") % {"problems": "; ".join(exc.problems)}
         ) from exc

@@ -26,8 +26,9 @@ from muster.conscription.registration.models import BarKind, RegistrationBar
 from muster.health.models import HealthCall
 from muster.health.selectors import health_on, health_on_among
 from muster.law.callup.dossiers import facts_overrides
-from muster.law.callup.eligibility import Facts, OutsideCoverage, Verdict, evaluate
-from muster.law.callup.eligibility import RegistrationBar as BarPoint
+from muster.law.callup.eligibility.engine import evaluate
+from muster.law.callup.eligibility.facts import Facts, OutsideCoverage, Verdict
+from muster.law.callup.eligibility.facts import RegistrationBar as BarPoint
 from muster.law.sources import COVERAGE_START
 from muster.people.models import (
     FamilyTie,

@@ -12,7 +12,8 @@ from muster.conscription.postings.models import Posting
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line
 from muster.geo.models import Unit, UnitKind
-from muster.law.callup import postings as rules
+from muster.law.callup.postings import book as posting_book
+from muster.law.callup.postings import rows as posting_rows
 
 _KIND_VI = {
     UnitKind.COMMUNE: "xã",
@@ -51,17 +52,17 @@ def window_line(posting: Posting) -> str:
 
 def places_vi(posting: Posting) -> list[str]:
     codes = [c for c in posting.places.split(",") if c]
-    return [rules.PLACES.get(c, c) for c in codes]
+    return [posting_book.PLACES.get(c, c) for c in codes]
 
 
 def notice_report(posting: Posting, public_url: str) -> OfficialReport:
     commune = commune_title(posting.unit)
-    headers = rules.COLUMNS_VI[posting.kind]
+    headers = posting_rows.COLUMNS_VI[posting.kind]
     widths = _WIDTHS[posting.kind]
     table = TableDocument(
         title="",
         columns=tuple(Column(h, Kind.TEXT, width=w) for h, w in zip(headers, widths, strict=True)),
-        rows=[rules.row_cells(posting.kind, row) for row in posting.rows],
+        rows=[posting_rows.row_cells(posting.kind, row) for row in posting.rows],
     )
     sections: list[Section] = []
     if posting.withdrawn_on is not None:

@@ -27,7 +27,10 @@ from muster.geo.models import Unit
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, SessionKind
 from muster.law.book import rule_or_none
-from muster.law.callup import postings as rules
+from muster.law.callup.postings import book as posting_book
+from muster.law.callup.postings import rows as posting_rows
+from muster.law.callup.postings import schedule as posting_schedule
+from muster.law.callup.postings import status as posting_status
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -71,7 +74,7 @@ class Gathered:
 
     kind: str
     source: str
-    items: list[tuple[str, rules.SourceRecord]]
+    items: list[tuple[str, posting_rows.SourceRecord]]
     #: The earliest date of a record that qualifies only after the day (None: there is none).
     first_later: dt.date | None
     basis: str
@@ -82,8 +85,8 @@ def _village(person: Person) -> str:
     return home.name if home is not None else ""
 
 
-def _record(person: Person, **extra: Any) -> rules.SourceRecord:
-    return rules.SourceRecord(
+def _record(person: Person, **extra: Any) -> posting_rows.SourceRecord:
+    return posting_rows.SourceRecord(
         name=person.full_name,
         born=person.date_of_birth,
         village=_village(person),
@@ -124,7 +127,7 @@ def _gather_dossiers(
         decision_date__gte=start,
         decision_date__lte=end,
     ).select_related("person__residence_unit")
-    items: list[tuple[str, rules.SourceRecord]] = []
+    items: list[tuple[str, posting_rows.SourceRecord]] = []
     later: list[dt.date] = []
     decisions: set[tuple[str, dt.date, str]] = set()
     for d in dossiers:
@@ -155,7 +158,7 @@ def _gather_dossiers(
         decisions.add((d.decision_number, d.decision_date, d.authority))
     basis = "; ".join(
         f"Quyết định số {number} ngày {day:%d/%m/%Y} của "
-        f"{rules.AUTHORITY_VI.get(authority, authority)}"
+        f"{posting_rows.AUTHORITY_VI.get(authority, authority)}"
         for number, day, authority in sorted(decisions, key=lambda x: (x[1], x[0]))
     )
     return Gathered(PostingKind.DEFERRAL_EXEMPTION, "dossiers", items, _min(later), basis)
@@ -205,7 +208,7 @@ def _gather_decisions(commune: CampaignCommune, as_of: dt.date) -> Gathered:
     decisions = CallupDecision.objects.filter(
         commune=commune, status=DecisionStatus.VALID
     ).select_related("person__residence_unit")
-    items: list[tuple[str, rules.SourceRecord]] = []
+    items: list[tuple[str, posting_rows.SourceRecord]] = []
     later: list[dt.date] = []
     numbers: list[int] = []
     days: set[dt.date] = set()
@@ -239,7 +242,7 @@ def _gather_selection(commune: CampaignCommune, as_of: dt.date) -> Gathered:
         .select_related("person__residence_unit", "selection")
         .order_by("selection_id", "place")
     )
-    items: list[tuple[str, rules.SourceRecord]] = []
+    items: list[tuple[str, posting_rows.SourceRecord]] = []
     later: list[dt.date] = []
     handover = commune.campaign.handover_start
     for entry in entries:
@@ -304,8 +307,8 @@ class Cell:
     """One kind of list of one commune on the postings board."""
 
     kind: str
-    status: rules.Status
-    due: rules.Due | None
+    status: posting_status.Status
+    due: posting_schedule.Due | None
     current: Posting | None = None
     records: int = 0
     #: Records that qualify today but are not on the current posting, plus posted records that
@@ -426,19 +429,21 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
     rows: list[BoardRow] = []
     for commune in communes:
         row = BoardRow(commune=commune)
-        for kind in rules.KINDS:
+        for kind in posting_book.KINDS:
             versions = postings.get((commune.unit_id, kind), [])
             now = current_ids.get((commune.unit_id, kind), set())
-            due = rules.due_for(
+            due = posting_schedule.due_for(
                 kind,
                 calendar=calendar,
                 first_decision=first_decision.get(commune.unit_id),
                 first_callup=first_callup.get(commune.unit_id),
             )
-            status = rules.status(
+            status = posting_status.status(
                 required=bool(now),
                 due=due.due if due else None,
-                versions=[rules.Version(v.posted_on, v.ends_on, v.withdrawn_on) for v in versions],
+                versions=[
+                    posting_status.Version(v.posted_on, v.ends_on, v.withdrawn_on) for v in versions
+                ],
                 today=today,
             )
             current = next((v for v in versions if v.withdrawn_on is None), None)
@@ -448,7 +453,7 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
                 # Selection-based call-up lists are keyed by list and place, not by decision.
                 if current.source != "selection":
                     cell.changed = len(now - posted) + len(posted - now)
-                cell.missing_places = rules.missing_places(
+                cell.missing_places = posting_schedule.missing_places(
                     kind, current.posted_on, current.places.split(",") if current.places else ()
                 )
             cell.pending_complaints = sum(getattr(v, "pending", 0) for v in versions)

@@ -34,7 +34,9 @@ from muster.audit.services import record_event
 from muster.conscription.campaign.models import CampaignCommune
 from muster.conscription.postings import selectors as sel
 from muster.conscription.postings.models import Complaint, ComplaintOutcome, Posting, PostingKind
-from muster.law.callup import postings as rules
+from muster.law.callup.postings import book as posting_book
+from muster.law.callup.postings import rows as posting_rows
+from muster.law.callup.postings import schedule as posting_schedule
 from muster.law.rulebook import NoRuleInForce
 
 if TYPE_CHECKING:
@@ -107,7 +109,7 @@ class PostingInput:
 
 def _validate(
     commune: CampaignCommune, kind: str, data: PostingInput, today: dt.date
-) -> tuple[rules.Window, sel.Gathered]:
+) -> tuple[posting_schedule.Window, sel.Gathered]:
     errors: dict[str, list[str]] = {}
     if kind not in PostingKind.values:
         raise ValidationError({"kind": [_("Choose the kind of list.")]})
@@ -118,7 +120,7 @@ def _validate(
     places = list(data.places)
     if not places:
         errors.setdefault("places", []).append(_("Say where the list is posted."))
-    elif any(p not in rules.PLACES for p in places):
+    elif any(p not in posting_book.PLACES for p in places):
         errors.setdefault("places", []).append(_("Unknown place of posting."))
     if len(data.title) > 255:
         errors.setdefault("title", []).append(_("The title is too long (255 characters)."))
@@ -134,7 +136,7 @@ def _validate(
     ):
         errors.setdefault("source", []).append(_("The commune has no frozen selection list yet."))
     try:
-        window = rules.window(kind, data.posted_on)
+        window = posting_schedule.window(kind, data.posted_on)
     except NoRuleInForce:
         errors.setdefault("posted_on", []).append(
             _("No rule on public postings is in force on that day.")
@@ -166,21 +168,21 @@ def _create(
     commune: CampaignCommune,
     kind: str,
     data: PostingInput,
-    window: rules.Window,
+    window: posting_schedule.Window,
     gathered: sel.Gathered,
     supersedes: Posting | None,
 ) -> Posting:
-    rows = rules.snapshot(kind, [record for _id, record in gathered.items])
+    rows = posting_rows.snapshot(kind, [record for _id, record in gathered.items])
     ids = [public_id for public_id, _record in gathered.items]
     posting = Posting.objects.create(
         unit=commune.unit,
         campaign=commune.campaign,
         kind=kind,
-        title=(data.title.strip() or rules.default_title(kind, commune.campaign.year))[:255],
+        title=(data.title.strip() or posting_rows.default_title(kind, commune.campaign.year))[:255],
         posted_on=data.posted_on,
         ends_on=window.ends_on,
         legal_citation=window.citation_vi[:255],
-        places=",".join(p for p in rules.PLACES if p in set(data.places)),
+        places=",".join(p for p in posting_book.PLACES if p in set(data.places)),
         rows=rows,
         source=gathered.source,
         source_ids=sorted(ids),
@@ -405,7 +407,7 @@ def complaint_record(
         ]
     if errors:
         raise ValidationError(errors)
-    late = rules.complaint_late(posting.ends_on, received_on)
+    late = posting_schedule.complaint_late(posting.ends_on, received_on)
     with transaction.atomic():
         complaint = Complaint.objects.create(
             posting=posting,

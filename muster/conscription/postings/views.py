@@ -48,7 +48,9 @@ from muster.conscription.postings.models import Complaint, ComplaintOutcome, Pos
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf
-from muster.law.callup import postings as rules
+from muster.law.callup.postings import book as posting_book
+from muster.law.callup.postings import rows as posting_rows
+from muster.law.callup.postings import schedule as posting_schedule
 from muster.law.rulebook import NoRuleInForce
 
 #: Column headings of the rows, per kind (the notice prints the Vietnamese ones of the rules).
@@ -87,7 +89,7 @@ PUBLIC_CACHE = "public, max-age=300"
 def _table(posting: Posting) -> dict[str, Any]:
     return {
         "columns": [str(c) for c in COLUMNS[posting.kind]],
-        "cells": [rules.row_cells(posting.kind, row) for row in posting.rows],
+        "cells": [posting_rows.row_cells(posting.kind, row) for row in posting.rows],
     }
 
 
@@ -111,7 +113,7 @@ def campaign_postings(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -
         {
             "campaign": campaign,
             "rows": rows,
-            "kinds": [PostingKind(k).label for k in rules.KINDS],
+            "kinds": [PostingKind(k).label for k in posting_book.KINDS],
             "today": today,
             "missed": sum(r.missed for r in rows),
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
@@ -131,13 +133,15 @@ def _commune(request: AuthenticatedHttpRequest, public_id: uuid.UUID, cap: Cap) 
 
 def _default_places(kind: str, day: dt.date) -> list[str]:
     try:
-        return list(rules.window(kind, day).places)
+        return list(posting_schedule.window(kind, day).places)
     except NoRuleInForce:
         return ["hq"]
 
 
 def _missing_places_warning(request: HttpRequest, posting: Posting) -> None:
-    missing = rules.missing_places(posting.kind, posting.posted_on, posting.places.split(","))
+    missing = posting_schedule.missing_places(
+        posting.kind, posting.posted_on, posting.places.split(",")
+    )
     if missing:
         messages.warning(
             request,
@@ -181,7 +185,7 @@ def posting_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
                 _missing_places_warning(request, posting)
                 return redirect("postings:posting_detail", public_id=posting.public_id)
     preview = []
-    for k in rules.KINDS:
+    for k in posting_book.KINDS:
         gathered = sel.gather(commune=commune, kind=k, as_of=today)
         preview.append((PostingKind(k).label, len(gathered.items)))
     return render(
@@ -263,14 +267,15 @@ def posting_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             "versions": versions,
             "latest": versions[-1],
             "complaints": [
-                (c, rules.complaint_late(posting.ends_on, c.received_on)) for c in complaints
+                (c, posting_schedule.complaint_late(posting.ends_on, c.received_on))
+                for c in complaints
             ],
             "open_upheld": [
                 c
                 for c in complaints
                 if c.outcome == ComplaintOutcome.UPHELD and not c.correction_id
             ],
-            "window_open": rules.in_window(posting.posted_on, posting.ends_on, today),
+            "window_open": posting_schedule.in_window(posting.posted_on, posting.ends_on, today),
             "days_left": (posting.ends_on - today).days,
             "complaint_form": complaint_form,
             "withdraw_form": withdraw_form,
@@ -378,7 +383,9 @@ def complaint_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
             "complaint": complaint,
             "posting": complaint.posting,
             "campaign": complaint.posting.campaign,
-            "late": rules.complaint_late(complaint.posting.ends_on, complaint.received_on),
+            "late": posting_schedule.complaint_late(
+                complaint.posting.ends_on, complaint.received_on
+            ),
             "form": form,
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
         },
@@ -406,7 +413,8 @@ def public_index(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
     today = timezone.localdate()
     with translation.override("vi"):
         postings = [
-            (p, rules.in_window(p.posted_on, p.ends_on, today)) for p in sel.public_postings(unit)
+            (p, posting_schedule.in_window(p.posted_on, p.ends_on, today))
+            for p in sel.public_postings(unit)
         ]
         response = render(
             request,
@@ -434,7 +442,9 @@ def public_detail(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
                 "posting": posting,
                 "commune": commune_title(posting.unit),
                 "latest": latest if latest.pk != posting.pk else None,
-                "window_open": rules.in_window(posting.posted_on, posting.ends_on, today),
+                "window_open": posting_schedule.in_window(
+                    posting.posted_on, posting.ends_on, today
+                ),
                 "days_left": (posting.ends_on - today).days,
                 "table": _table(posting),
                 "places": place_labels(posting.places),

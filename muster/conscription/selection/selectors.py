@@ -47,7 +47,8 @@ from muster.conscription.selection.models import (
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, SessionKind
 from muster.law.callup import draw as selection
-from muster.law.callup.eligibility import OutsideCoverage, evaluate
+from muster.law.callup.eligibility.engine import evaluate
+from muster.law.callup.eligibility.facts import OutsideCoverage
 from muster.people.models import HigherLevel, Person, Sex, StudyStatus
 from muster.people.reference import KINH
 

@@ -20,7 +20,6 @@ from muster.accounts.perms import Cap, has_cap
 from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.campaign.selectors import campaign_for_user, communes_for_user
 from muster.conscription.selection import selectors as sel
-from muster.conscription.selection import services as ss
 from muster.conscription.selection.documents import pool_digest, selection_report
 from muster.conscription.selection.forms import (
     IssueOfficialForm,
@@ -39,6 +38,9 @@ from muster.conscription.selection.models import (
     SelectionState,
     Volunteer,
 )
+from muster.conscription.selection.services import lists as list_services
+from muster.conscription.selection.services import review as review_services
+from muster.conscription.selection.services import volunteers as volunteer_services
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf
@@ -94,7 +96,7 @@ def selection_index(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
         if form.is_valid():
             commune = _commune(request, campaign, form.cleaned_data["commune"], Cap.MANAGE_CAMPAIGN)
             try:
-                opened = ss.selection_open(
+                opened = list_services.selection_open(
                     actor=request.user, commune=commune, service=form.cleaned_data["service"]
                 )
             except ValidationError as error:
@@ -131,7 +133,7 @@ def selection_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
             if action == "standby":
                 standby_form = StandbyForm(request.POST, prefix="s")
                 if standby_form.is_valid():
-                    ss.selection_set_standby(
+                    list_services.selection_set_standby(
                         actor=request.user,
                         selection_list=selection_list,
                         standby=standby_form.cleaned_data["standby"],
@@ -139,19 +141,19 @@ def selection_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
                     messages.success(request, _("The standby places have been set."))
                     return redirect("campaigns:selection_detail", public_id=public_id)
             elif action == "commit":
-                ss.selection_commit(actor=request.user, selection_list=selection_list)
+                list_services.selection_commit(actor=request.user, selection_list=selection_list)
                 messages.success(
                     request, _("The draw is committed: print and post the commitment.")
                 )
                 return redirect("campaigns:selection_detail", public_id=public_id)
             elif action == "freeze":
-                ss.selection_freeze(actor=request.user, selection_list=selection_list)
+                list_services.selection_freeze(actor=request.user, selection_list=selection_list)
                 messages.success(request, _("The list is frozen and the seed revealed."))
                 return redirect("campaigns:selection_detail", public_id=public_id)
             elif action == "issue":
                 issue_form = IssueOfficialForm(request.POST, prefix="i")
                 if issue_form.is_valid():
-                    result = ss.issue_official(
+                    result = list_services.issue_official(
                         actor=request.user,
                         selection_list=selection_list,
                         issued_on=issue_form.cleaned_data["issued_on"],
@@ -284,7 +286,7 @@ def volunteer_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
                     form.add_error("national_id", _("No citizen with this ID number in your area."))
                 else:
                     try:
-                        ss.volunteer_record(
+                        volunteer_services.volunteer_record(
                             actor=request.user,
                             campaign=campaign,
                             person=person,
@@ -310,7 +312,7 @@ def volunteer_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
                     public_id=withdraw.cleaned_data["volunteer"],
                 )
                 try:
-                    ss.volunteer_withdraw(
+                    volunteer_services.volunteer_withdraw(
                         actor=request.user,
                         volunteer=volunteer,
                         withdrawn_on=withdraw.cleaned_data["withdrawn_on"],
@@ -342,7 +344,7 @@ def _review_kinds(request: AuthenticatedHttpRequest) -> list[tuple[str, str]]:
     return [
         (value, str(label))
         for value, label in ReviewKind.choices
-        if has_cap(request.user, ss._cap_for(value))
+        if has_cap(request.user, review_services._cap_for(value))
     ]
 
 
@@ -385,7 +387,7 @@ def review_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
                 Unit.objects.filter(public_id=data["village"]).first() if data["village"] else None
             )
             try:
-                step = ss.review_step_record(
+                step = review_services.review_step_record(
                     actor=request.user,
                     commune=commune,
                     kind=data["kind"],
@@ -427,7 +429,7 @@ def review_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         cap=Cap.VIEW_PEOPLE,
         public_id=public_id,
     )
-    cap = ss._cap_for(step.kind)
+    cap = review_services._cap_for(step.kind)
     form = OutcomeForm(prefix="o")
     status = 200
     if request.method == "POST":
@@ -443,10 +445,10 @@ def review_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
                 form.add_error("national_id", _("No citizen with this ID number in this commune."))
             else:
                 try:
-                    ss.review_outcome_add(
+                    review_services.review_outcome_add(
                         actor=request.user,
                         step=step,
-                        outcome=ss.OutcomeInput(
+                        outcome=review_services.OutcomeInput(
                             person=person,
                             approved=data["approved"],
                             votes_for=data["votes_for"] or 0,

@@ -7,11 +7,12 @@ import datetime as dt
 
 from muster.audit.models import AuditEvent
 from muster.conscription.violations.models import ViolationCase, ViolationState
-from muster.conscription.violations.selectors import TimelineEntry
-from muster.conscription.violations.services import unit_words
+from muster.conscription.violations.selectors.timeline import TimelineEntry
+from muster.conscription.violations.services.authority import unit_words
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line
-from muster.law.callup import violations as rules
+from muster.law.callup.violations import good_reasons
+from muster.law.callup.violations import repeats as repeat_rules
 
 _STATE_VI = {
     ViolationState.OPEN: "Mới lập",
@@ -59,7 +60,7 @@ def case_report(
             f"Tái phạm: đã bị xử phạt về hành vi này theo quyết định số "
             f"{case.repeat_of.decision_number} ngày {case.repeat_of.decided_on:%d/%m/%Y}."
         )
-    if rules.is_evasion(case.kind, case.occurred_on):
+    if repeat_rules.is_evasion(case.kind, case.occurred_on):
         act.append("Hành vi thuộc trường hợp trốn tránh thực hiện nghĩa vụ quân sự.")
     basis = [
         f"Văn bản áp dụng (theo ngày thực hiện hành vi): {case.decree}.",
@@ -78,7 +79,7 @@ def case_report(
     )
     outcome: list[str] = []
     if case.state == ViolationState.GOOD_REASON:
-        reason = rules.good_reason(case.good_reason, case.occurred_on)
+        reason = good_reasons.good_reason(case.good_reason, case.occurred_on)
         outcome.append(
             f"Có lý do chính đáng: {reason.title_vi if reason else case.good_reason}. "
             f"{case.good_reason_note}"

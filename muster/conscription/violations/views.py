@@ -23,8 +23,6 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.campaign.selectors import campaign_for_user, campaigns_for_user
-from muster.conscription.violations import selectors as sel
-from muster.conscription.violations import services as vs
 from muster.conscription.violations.documents import case_report
 from muster.conscription.violations.forms import (
     CaseOpenForm,
@@ -36,13 +34,20 @@ from muster.conscription.violations.forms import (
     PaymentForm,
 )
 from muster.conscription.violations.models import ViolationCase, ViolationKind, ViolationState
+from muster.conscription.violations.selectors import candidates as case_candidates
+from muster.conscription.violations.selectors import lists as case_lists
+from muster.conscription.violations.selectors import timeline as case_timeline
+from muster.conscription.violations.services import authority as violation_authority
+from muster.conscription.violations.services import cases as violation_cases
+from muster.conscription.violations.services import penalties as violation_penalties
 from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf
 from muster.geo.models import Unit
 from muster.geo.selectors import units_for_user, visible_unit_ids
-from muster.law.callup import violations as rules
+from muster.law.callup.violations import bands, deadlines, good_reasons
+from muster.law.callup.violations import states as case_states
 from muster.law.rulebook import NoRuleInForce
 from muster.people.forms import BootstrapForm
 from muster.people.models import Person
@@ -78,7 +83,7 @@ def _list_page(
     kind = request.GET.get("kind", "")
     overdue = request.GET.get("overdue") == "1"
     cases = list(
-        sel.cases_for_user(
+        case_lists.cases_for_user(
             user=request.user,
             campaign=campaign,
             commune=commune,
@@ -88,9 +93,9 @@ def _list_page(
             today=day,
         )[:500]
     )
-    counts = sel.violation_counts(user=request.user, campaign=campaign, today=day)
+    counts = case_lists.violation_counts(user=request.user, campaign=campaign, today=day)
     communes = [row.unit for row in counts]
-    total = sel.counts_total(counts)
+    total = case_lists.counts_total(counts)
     state_values = ViolationState.values
     return render(
         request,
@@ -98,7 +103,7 @@ def _list_page(
         {
             "campaign": campaign,
             "tab": template_tab,
-            "rows": [(c, sel.is_overdue(c, day)) for c in cases],
+            "rows": [(c, case_lists.is_overdue(c, day)) for c in cases],
             "counts": [(row, [row.state(v) for v in state_values]) for row in counts],
             "counts_total": (total, [total.state(v) for v in state_values]) if total else None,
             "kind_totals": [
@@ -146,7 +151,7 @@ def violation_candidates(request: AuthenticatedHttpRequest, public_id: uuid.UUID
     status = 200
     if request.method == "POST":
         require_cap(request.user, Cap.MANAGE_CAMPAIGN)
-        found = sel.candidate_by_ref(
+        found = case_candidates.candidate_by_ref(
             user=request.user,
             campaign=campaign,
             ref=request.POST.get("ref", ""),
@@ -158,7 +163,7 @@ def violation_candidates(request: AuthenticatedHttpRequest, public_id: uuid.UUID
             status = 400
         else:
             try:
-                case = vs.case_open(
+                case = violation_cases.case_open(
                     actor=request.user,
                     person=found.person,
                     kind=found.kind,
@@ -175,7 +180,7 @@ def violation_candidates(request: AuthenticatedHttpRequest, public_id: uuid.UUID
                 messages.success(request, _("The case has been opened."))
                 return redirect("campaigns:violation_detail", public_id=case.public_id)
     commune = _commune_filter(request)
-    found_list = sel.candidates(
+    found_list = case_candidates.candidates(
         user=request.user, campaign=campaign, today=day, registration_year=year, commune=commune
     )
     communes = [
@@ -220,7 +225,7 @@ def violation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
                 form.add_error("national_id", _("No citizen with this ID number in your area."))
             else:
                 try:
-                    case = vs.case_open(
+                    case = violation_cases.case_open(
                         actor=request.user,
                         person=person,
                         kind=data["kind"],
@@ -248,7 +253,7 @@ def _forms(case: ViolationCase, data: Any = None, action: str = "") -> dict[str,
     def bound(name: str) -> Any:
         return data if action == name else None
 
-    initial_decided_by = vs.default_decided_by(case, day)
+    initial_decided_by = violation_authority.default_decided_by(case, day)
     return {
         "notice": NoticeForm(bound("notice"), prefix="n", initial={"served_on": day}),
         "good_reason": GoodReasonForm(
@@ -277,17 +282,17 @@ def _forms(case: ViolationCase, data: Any = None, action: str = "") -> dict[str,
 def _apply(request: AuthenticatedHttpRequest, case: ViolationCase, action: str, data: Any) -> None:
     user = request.user
     if action == "notice":
-        vs.notice_serve(actor=user, case=case, **data)
+        violation_cases.notice_serve(actor=user, case=case, **data)
     elif action == "good_reason":
-        vs.good_reason_accept(actor=user, case=case, **data)
+        violation_cases.good_reason_accept(actor=user, case=case, **data)
     elif action == "decide":
-        vs.penalty_decide(actor=user, case=case, **data)
+        violation_penalties.penalty_decide(actor=user, case=case, **data)
     elif action == "pay":
-        vs.payment_record(actor=user, case=case, **data)
+        violation_penalties.payment_record(actor=user, case=case, **data)
     elif action == "escalate":
-        vs.case_escalate(actor=user, case=case, **data)
+        violation_penalties.case_escalate(actor=user, case=case, **data)
     elif action == "close":
-        vs.case_close(actor=user, case=case, **data)
+        violation_penalties.case_close(actor=user, case=case, **data)
 
 
 _DONE = {
@@ -303,13 +308,13 @@ _DONE = {
 def _allowed(case: ViolationCase) -> dict[str, bool]:
     """The steps the case's state allows (the forms the page shows)."""
     return {
-        "notice": case.state in rules.NOTICE_STATES,
-        "good_reason": rules.can_move(case.state, ViolationState.GOOD_REASON)
+        "notice": case.state in case_states.NOTICE_STATES,
+        "good_reason": case_states.can_move(case.state, ViolationState.GOOD_REASON)
         and _good_reason_applies(case),
-        "decide": rules.can_move(case.state, ViolationState.PENALISED),
+        "decide": case_states.can_move(case.state, ViolationState.PENALISED),
         "pay": case.state == ViolationState.PENALISED and bool(case.fine_amount),
-        "escalate": rules.can_move(case.state, ViolationState.ESCALATED),
-        "close": rules.can_move(case.state, ViolationState.CLOSED)
+        "escalate": case_states.can_move(case.state, ViolationState.ESCALATED),
+        "close": case_states.can_move(case.state, ViolationState.CLOSED)
         and not (case.state == ViolationState.PENALISED and not case.warning_only),
     }
 
@@ -347,11 +352,13 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
         {
             "case": case,
             "notices": list(case.notices.all()),
-            "timeline": sel.timeline(case),
-            "trail": list(sel.audit_trail(case)),
-            "ctx": sel.case_context(case, day),
+            "timeline": case_timeline.timeline(case),
+            "trail": list(case_timeline.audit_trail(case)),
+            "ctx": case_timeline.case_context(case, day),
             "good_reason_label": (
-                g.title_vi if (g := rules.good_reason(case.good_reason, case.occurred_on)) else ""
+                g.title_vi
+                if (g := good_reasons.good_reason(case.good_reason, case.occurred_on))
+                else ""
             ),
             "forms": forms,
             "allowed": allowed,
@@ -363,10 +370,12 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
 
 def _good_reason_applies(case: ViolationCase) -> bool:
     try:
-        band = rules.band_for(
+        band = bands.band_for(
             case.kind,
             case.occurred_on,
-            aged_17_in_year=rules.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on),
+            aged_17_in_year=deadlines.aged_17_in_year(
+                case.person.date_of_birth.year, case.occurred_on
+            ),
         )
     except NoRuleInForce:
         return False
@@ -379,8 +388,8 @@ def violation_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     with translation.override("vi"):  # an official record is printed in Vietnamese
         report = case_report(
             case,
-            sel.timeline(case),
-            list(sel.audit_trail(case).order_by("seq")),
+            case_timeline.timeline(case),
+            list(case_timeline.audit_trail(case).order_by("seq")),
             today(),
             str(ViolationKind(case.kind).label),
         )

@@ -30,11 +30,13 @@ from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Campaign, QuotaHistory
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision
-from muster.demo.callup import health as health_demo
+from muster.demo.callup.health import loader as health_loader
+from muster.demo.callup.health import schedule as health_schedule
 from muster.geo.models import Unit
 from muster.health.models import HealthCall, SessionKind
-from muster.law.callup import apportionment
 from muster.law.callup import campaign as campaign_rules
+from muster.law.callup.apportionment import inputs as apportion_inputs
+from muster.law.callup.apportionment import method as apportion_method
 
 YEAR = 2025
 CALENDAR = cs.CalendarInput(
@@ -78,7 +80,7 @@ def demo_quotas(scale: float) -> dict[str, int]:
     }
 
 
-def health_calendar(units: dict[str, Unit]) -> health_demo.HealthCalendar:
+def health_calendar(units: dict[str, Unit]) -> health_schedule.HealthCalendar:
     """Where and when Kim Động screened and examined for 2025 (synthetic schedule)."""
     district = units["KD"]
     keys = {unit.pk: key for key, unit in units.items()}
@@ -97,20 +99,20 @@ def health_calendar(units: dict[str, Unit]) -> health_demo.HealthCalendar:
         exams[units[key].code] = (examined,)
     _code, council, _citation = campaign_rules.health_council(CALENDAR.exam_start)
     _code, caller, _citation = campaign_rules.health_call_authority(CALENDAR.exam_start)
-    return health_demo.HealthCalendar(
+    return health_schedule.HealthCalendar(
         screening=screening,
         exams=exams,
         exam_unit=district,
         council_body=f"{council} Kim Động",
         council_place="Trung tâm Y tế huyện Kim Động",
-        grounds_round=health_demo.DossierRound(
+        grounds_round=health_schedule.DossierRound(
             proposed_on=dt.date(2024, 8, 20),
             reviewed_on=dt.date(2024, 8, 30),
             decided_on=dt.date(2024, 9, 25),
             decision_number="2415/QĐ-UBND",
         ),
         grounds_rounds={
-            units[key].code: health_demo.DossierRound(
+            units[key].code: health_schedule.DossierRound(
                 proposed_on=dt.date(2024, 12, 5),
                 reviewed_on=dt.date(2024, 12, 9),
                 decided_on=dt.date(2024, 12, 16),
@@ -118,7 +120,7 @@ def health_calendar(units: dict[str, Unit]) -> health_demo.HealthCalendar:
             )
             for key in _MERGED_2024
         },
-        unfit_round=health_demo.DossierRound(
+        unfit_round=health_schedule.DossierRound(
             proposed_on=dt.date(2025, 1, 6),
             reviewed_on=dt.date(2025, 1, 9),
             decided_on=dt.date(2025, 1, 16),
@@ -147,18 +149,18 @@ def load_demo_campaign(
         campaign = cs.campaign_create(
             actor=None, unit=district, year=YEAR, call=1, calendar=CALENDAR
         )
-        health = health_demo.load_campaign_health(
+        health = health_loader.load_campaign_health(
             campaign=campaign, calendar=health_calendar(units), recruits=sum(quotas.values()),
             seed=seed,
         )  # fmt: skip
         communes = list(campaign.communes.select_related("unit"))
         pools = health.pools  # callable before the examinations, for the 2024 history
-        past = apportionment.apportion(
-            apportionment.Inputs(
+        past = apportion_method.apportion(
+            apportion_inputs.Inputs(
                 year=YEAR - 1,
                 quotas=history,
                 communes=tuple(
-                    apportionment.Commune(
+                    apportion_inputs.Commune(
                         code=c.unit.code, name=c.unit.name, pool=max(0, pools[c.unit.code] - 3)
                     )
                     for c in communes
@@ -231,4 +233,4 @@ def _issue_some(campaign: Campaign, unit: Unit, wanted: int) -> None:
 
 def examinations_line(campaign: Campaign) -> str:
     """One line for ``load_demo``: what the demo examinations of ``campaign`` hold."""
-    return health_demo.summary_of(campaign).line(f"Demo examinations {campaign.year}")
+    return health_loader.summary_of(campaign).line(f"Demo examinations {campaign.year}")

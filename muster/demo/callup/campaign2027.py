@@ -49,11 +49,14 @@ from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Allocation, Campaign, CampaignCommune, QuotaHistory
 from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.conscription.handover.models import Recruit, Replacement
-from muster.demo.callup import health as health_demo
 from muster.demo.callup.campaign2025 import YEAR as YEAR_2025
+from muster.demo.callup.health import findings as health_findings
+from muster.demo.callup.health import loader as health_loader
+from muster.demo.callup.health import schedule as health_schedule
 from muster.geo.models import Unit
-from muster.law.callup import apportionment
 from muster.law.callup import campaign as campaign_rules
+from muster.law.callup.apportionment import inputs as apportion_inputs
+from muster.law.callup.apportionment import method as apportion_method
 from muster.people.models import Person
 from muster.people.succession import holding
 
@@ -117,25 +120,25 @@ def demo_quotas(scale: float) -> dict[str, int]:
     }
 
 
-def health_calendar(units: dict[str, Unit]) -> health_demo.HealthCalendar:
+def health_calendar(units: dict[str, Unit]) -> health_schedule.HealthCalendar:
     def days(spec: tuple[tuple[int, int], ...]) -> tuple[dt.date, ...]:
         return tuple(dt.date(2026, m, d) for m, d in spec)
 
     _code, council, _citation = campaign_rules.health_council(CALENDAR.exam_start)
     _code, caller, _citation = campaign_rules.health_call_authority(CALENDAR.exam_start)
-    return health_demo.HealthCalendar(
+    return health_schedule.HealthCalendar(
         screening={units[k].code: days(v) for k, v in _SCREENING.items()},
         exams={units[k].code: days(v) for k, v in _EXAMS.items()},
         exam_unit=units["PTKV1"],
         council_body=f"{council} số 1 (Trung tâm Y tế Kim Động)",
         council_place="Trung tâm Y tế Kim Động, xã Lương Bằng",
-        grounds_round=health_demo.DossierRound(
+        grounds_round=health_schedule.DossierRound(
             proposed_on=dt.date(2026, 8, 20),
             reviewed_on=dt.date(2026, 8, 28),
             decided_on=dt.date(2026, 9, 25),
             decision_number="2268/QĐ-UBND",
         ),
-        unfit_round=health_demo.DossierRound(
+        unfit_round=health_schedule.DossierRound(
             proposed_on=dt.date(2026, 11, 30),
             reviewed_on=None,
             decided_on=None,
@@ -173,7 +176,7 @@ def _close_ended_deferrals(units: dict[str, Unit]) -> int:
             obj=units_by_pk[pk],
             scope_unit=units_by_pk[pk],
             changes={"dossiers": count, "ended_by": CLOSE_ENDED_BY.isoformat()},
-            reason=health_demo.DEMO_REASON,
+            reason=health_findings.DEMO_REASON,
         )
     return len(ended)
 
@@ -271,7 +274,7 @@ def load_demo_campaign_2027(
             calendar=CALENDAR,
             communes=[units[k] for k in COMMUNE_KEYS],
         )
-        health = health_demo.load_campaign_health(
+        health = health_loader.load_campaign_health(
             campaign=campaign,
             calendar=health_calendar(units),
             recruits=sum(quotas.values()),
@@ -325,11 +328,11 @@ def _history_2026(communes: list[CampaignCommune], pools: dict[str, int], scale:
         "army": max(len(communes), round(HISTORY_2026["army"] * scale)),
         "police": max(1, round(HISTORY_2026["police"] * scale)),
     }
-    inputs = apportionment.Inputs(
+    inputs = apportion_inputs.Inputs(
         year=YEAR - 1,
         quotas=totals,
         communes=tuple(
-            apportionment.Commune(
+            apportion_inputs.Commune(
                 code=c.unit.code,
                 name=c.unit.name,
                 pool=max(1, pools[c.unit.code] * 97 // 100),
@@ -337,13 +340,13 @@ def _history_2026(communes: list[CampaignCommune], pools: dict[str, int], scale:
             )
             for c in communes
         ),
-        parameters=apportionment.Parameters(
+        parameters=apportion_inputs.Parameters(
             floor=True,
             stability_fraction=cs.STABILITY_FRACTION,
             stability_absolute=cs.STABILITY_ABSOLUTE,
         ),
     )
-    certificate = apportionment.apportion(inputs)
+    certificate = apportion_method.apportion(inputs)
     for service in certificate.services:
         for c in communes:
             value = service.result[c.unit.code]

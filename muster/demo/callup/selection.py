@@ -35,7 +35,6 @@ from muster.conscription.handover.models import (
     Recruit,
     ReturnReason,
 )
-from muster.conscription.selection import services as ss
 from muster.conscription.selection.models import (
     ReviewKind,
     ReviewStep,
@@ -43,6 +42,9 @@ from muster.conscription.selection.models import (
     SelectionState,
     Volunteer,
 )
+from muster.conscription.selection.services import lists as list_services
+from muster.conscription.selection.services import review as review_services
+from muster.conscription.selection.services import volunteers as volunteer_services
 from muster.conscription.violations.models import ViolationCase, ViolationKind
 from muster.geo.models import Unit
 from muster.health.models import HealthCall, SessionKind
@@ -139,7 +141,7 @@ def _volunteers(campaign: Campaign, communes: dict[str, CampaignCommune]) -> Non
             continue
         for person in _examined_men(commune)[-count:]:
             try:
-                ss.volunteer_record(
+                volunteer_services.volunteer_record(
                     actor=None,
                     campaign=campaign,
                     person=person,
@@ -160,7 +162,7 @@ def _reviews(communes: dict[str, CampaignCommune]) -> None:
             Unit.objects.filter(parent_id=commune.unit_id).village_level().order_by("path").first()
         )
         if village is not None:
-            ss.review_step_record(
+            review_services.review_step_record(
                 actor=None,
                 commune=commune,
                 kind=ReviewKind.VILLAGE_NOMINATION,
@@ -174,7 +176,7 @@ def _reviews(communes: dict[str, CampaignCommune]) -> None:
                 votes_against=2,
                 abstained=3,
             )
-        ss.review_step_record(
+        review_services.review_step_record(
             actor=None,
             commune=commune,
             kind=ReviewKind.COUNCIL_REVIEW,
@@ -207,20 +209,24 @@ def _lists(
                 continue
             try:
                 with transaction.atomic():  # a pool short of the quota leaves no list behind
-                    opened = ss.selection_open(
+                    opened = list_services.selection_open(
                         actor=None, commune=commune, service=allocation.service
                     )
                     if commune.pk in wider and allocation.service == Service.ARMY:
-                        ss.selection_set_standby(actor=None, selection_list=opened, standby=3)
-                    ss.selection_commit(actor=None, selection_list=opened)
-                    frozen = ss.selection_freeze(actor=None, selection_list=opened)
+                        list_services.selection_set_standby(
+                            actor=None, selection_list=opened, standby=3
+                        )
+                    list_services.selection_commit(actor=None, selection_list=opened)
+                    frozen = list_services.selection_freeze(actor=None, selection_list=opened)
                     SelectionList.objects.filter(pk=frozen.pk).update(
                         committed_at=COMMITTED, frozen_at=FROZEN
                     )
             except ValidationError:
                 continue  # not enough examination results (see the module docstring)
             summary.lists += 1
-            result = ss.issue_official(actor=None, selection_list=frozen, issued_on=ISSUED)
+            result = list_services.issue_official(
+                actor=None, selection_list=frozen, issued_on=ISSUED
+            )
             for decision in result.issued:
                 decisions_services.decision_deliver(
                     actor=None, decision=decision, delivered_on=DELIVERED, delivered_to="Bản thân"

@@ -20,8 +20,10 @@ from django.db import transaction
 
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
-from muster.conscription.violations import services as vs
 from muster.conscription.violations.models import ViolationCase, ViolationKind
+from muster.conscription.violations.services import authority as violation_authority
+from muster.conscription.violations.services import cases as violation_cases
+from muster.conscription.violations.services import penalties as violation_penalties
 from muster.geo.models import Unit
 from muster.people.models import Person, Sex
 
@@ -37,7 +39,7 @@ def _men(unit: Unit, year: int, exclude: set[int]) -> list[Person]:
 
 
 def _notice(case: ViolationCase, on: dt.date, content: str, respond_by: dt.date) -> None:
-    vs.notice_serve(
+    violation_cases.notice_serve(
         actor=None,
         case=case,
         served_on=on,
@@ -71,7 +73,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
     created: list[ViolationCase] = []
     with transaction.atomic():
         # 1. Absent from the examination, a good reason.
-        case = vs.case_open(
+        case = violation_cases.case_open(
             actor=None,
             person=dhop_2005[0],
             kind=ViolationKind.ABSENT_EXAM,
@@ -87,7 +89,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             "Giấy mời lên Ban CHQS xã làm việc về việc không có mặt khám sức khỏe.",
             D(2024, 11, 27),
         )
-        vs.good_reason_accept(
+        violation_cases.good_reason_accept(
             actor=None,
             case=case,
             reason="relative_death",
@@ -99,7 +101,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
 
         # 2. Refused the call-up decision: fined, paid.
         decision = decisions[0]
-        case = vs.case_open(
+        case = violation_cases.case_open(
             actor=None,
             person=decision.person,
             kind=ViolationKind.REFUSED_CALLUP,
@@ -117,19 +119,21 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             "Thông báo lập biên bản vi phạm hành chính, mời lên UBND xã làm việc.",
             D(2025, 2, 17),
         )
-        case = vs.penalty_decide(
+        case = violation_penalties.penalty_decide(
             actor=None,
             case=case,
             decision_number="15/QĐ-XPHC",
             decided_on=D(2025, 2, 20),
-            decided_by=vs.default_decided_by(case, D(2025, 2, 20)),
+            decided_by=violation_authority.default_decided_by(case, D(2025, 2, 20)),
             fine_amount=62_500_000,
         )
-        case = vs.payment_record(actor=None, case=case, paid_on=D(2025, 2, 28), amount=62_500_000)
+        case = violation_penalties.payment_record(
+            actor=None, case=case, paid_on=D(2025, 2, 28), amount=62_500_000
+        )
         created.append(case)
 
         # 3. First registration missed after 5 Aug 2025: a warning under Decree 218/2025.
-        case = vs.case_open(
+        case = violation_cases.case_open(
             actor=None,
             person=dhop_2008[0],
             kind=ViolationKind.NO_FIRST_REGISTRATION,
@@ -145,15 +149,15 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             "Giấy mời lên Ban CHQS xã đăng ký NVQS và làm việc về việc không đăng ký.",
             D(2025, 8, 28),
         )
-        case = vs.penalty_decide(
+        case = violation_penalties.penalty_decide(
             actor=None,
             case=case,
             decision_number="03/QĐ-XPHC",
             decided_on=D(2025, 9, 5),
-            decided_by=vs.default_decided_by(case, D(2025, 9, 5)),
+            decided_by=violation_authority.default_decided_by(case, D(2025, 9, 5)),
             fine_amount=None,
         )
-        case = vs.case_close(
+        case = violation_penalties.case_close(
             actor=None,
             case=case,
             closed_on=D(2025, 9, 5),
@@ -163,7 +167,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
 
         # 4. A move not registered, fined and paid; repeated: referred under Art 332.
         person = dt_2004[0]
-        first = vs.case_open(
+        first = violation_cases.case_open(
             actor=None,
             person=person,
             kind=ViolationKind.NO_CHANGE_REGISTRATION,
@@ -174,17 +178,19 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             source_ref="demo:4",
         )
         _notice(first, D(2025, 1, 13), "Giấy mời lên Ban CHQS xã làm việc.", D(2025, 1, 16))
-        first = vs.penalty_decide(
+        first = violation_penalties.penalty_decide(
             actor=None,
             case=first,
             decision_number="07/QĐ-XPHC",
             decided_on=D(2025, 2, 5),
-            decided_by=vs.default_decided_by(first, D(2025, 2, 5)),
+            decided_by=violation_authority.default_decided_by(first, D(2025, 2, 5)),
             fine_amount=9_000_000,
         )
-        first = vs.payment_record(actor=None, case=first, paid_on=D(2025, 2, 14), amount=9_000_000)
+        first = violation_penalties.payment_record(
+            actor=None, case=first, paid_on=D(2025, 2, 14), amount=9_000_000
+        )
         created.append(first)
-        again = vs.case_open(
+        again = violation_cases.case_open(
             actor=None,
             person=person,
             kind=ViolationKind.NO_CHANGE_REGISTRATION,
@@ -195,7 +201,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             source_ref="demo:5",
         )
         _notice(again, D(2025, 10, 22), "Giấy mời lên Ban CHQS xã làm việc.", D(2025, 10, 24))
-        again = vs.case_escalate(
+        again = violation_penalties.case_escalate(
             actor=None,
             case=again,
             escalated_on=D(2025, 11, 10),
@@ -205,7 +211,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
         created.append(again)
 
         # 5. Absent from the examination, fined, half paid: overdue.
-        case = vs.case_open(
+        case = violation_cases.case_open(
             actor=None,
             person=dhop_2005[1],
             kind=ViolationKind.ABSENT_EXAM,
@@ -216,14 +222,16 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             source_ref="demo:6",
         )
         _notice(case, D(2024, 11, 22), "Giấy mời lên Ban CHQS xã làm việc.", D(2024, 11, 26))
-        case = vs.penalty_decide(
+        case = violation_penalties.penalty_decide(
             actor=None,
             case=case,
             decision_number="21/QĐ-XPHC",
             decided_on=D(2024, 12, 10),
-            decided_by=vs.default_decided_by(case, D(2024, 12, 10)),
+            decided_by=violation_authority.default_decided_by(case, D(2024, 12, 10)),
             fine_amount=11_000_000,
         )
-        case = vs.payment_record(actor=None, case=case, paid_on=D(2024, 12, 20), amount=5_500_000)
+        case = violation_penalties.payment_record(
+            actor=None, case=case, paid_on=D(2024, 12, 20), amount=5_500_000
+        )
         created.append(case)
     return created

@@ -8,7 +8,7 @@ from ``law.RULES`` and ``eligibility.REASON_CODES``.
 from __future__ import annotations
 
 from muster.law.book import codes, versions
-from muster.law.callup.eligibility import REASON_CODES
+from muster.law.callup.eligibility.reasons import REASON_CODES
 from muster.law.callup.policy import Policy
 from muster.law.rulebook import Rule
 

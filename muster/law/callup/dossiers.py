@@ -18,7 +18,7 @@ import datetime as dt
 from typing import Literal
 
 from muster.law.book import rule, rule_or_none
-from muster.law.callup.eligibility import months_before
+from muster.law.callup.eligibility.engine import months_before
 from muster.law.rulebook import Rule
 
 Kind = Literal["deferral", "exemption"]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from muster.law.callup.eligibility import Facts, Reason, StandardResult, Verdict
+from muster.law.callup.eligibility.facts import Facts, Reason, StandardResult, Verdict
 from muster.law.rulebook import Citation, Rule
 
 _BOOL_FIELDS = frozenset(

@@ -15,7 +15,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from muster.law.callup.apportionment import InputError, apportion, differences, parse_inputs
+from muster.law.callup.apportionment.inputs import InputError, parse_inputs
+from muster.law.callup.apportionment.method import apportion, differences
 
 
 def _read_json(path: str) -> Any:

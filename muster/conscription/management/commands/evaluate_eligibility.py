@@ -20,7 +20,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from muster.core.dates import today
-from muster.law.callup.eligibility import OutsideCoverage, evaluator
+from muster.law.callup.eligibility.engine import evaluator
+from muster.law.callup.eligibility.facts import OutsideCoverage
 from muster.law.callup.policy import Policy
 from muster.law.callup.serialize import CaseError, parse_case, verdict_json
 from muster.law.sources import COVERAGE_START

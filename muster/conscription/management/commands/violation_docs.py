@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from muster.law.callup.violations import render_docs, splice_docs
+from muster.law.callup.violations.docs import render_docs, splice_docs
 
 DOC_PATH = Path(settings.BASE_DIR) / "docs" / "violations.md"
 

@@ -20,7 +20,7 @@ from muster.demo.callup.postings import load_demo_postings
 from muster.demo.callup.selection import load_demo_selection
 from muster.demo.callup.violations import load_demo_violations
 from muster.demo.directives import load_demo_directive
-from muster.demo.people import generate_demo_registry
+from muster.demo.people.writer import generate_demo_registry
 from muster.geo.loading import load_units_fixture
 from muster.people.models import Person
 

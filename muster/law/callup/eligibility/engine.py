@@ -1,300 +1,66 @@
-"""The eligibility engine: is this citizen callable for military service on a given day?
-
-Pure: no Django. Every threshold comes from the rule registry (``law.py``) as it stood on the
-day of evaluation, so a 2025 case is judged by 2025 law and a 2026 case by 2026 law.
-
-The verdict is *layered* (peers.md, "Layered verdict semantics"):
-
-1. registration status: barred (không được đăng ký, Art 13), exempt from registration (miễn
-   đăng ký, Art 14) or registered;
-2. call-up standards: sex (women only as volunteers, Art 6(2)), age (Art 30), health class,
-   refraction, BMI, drugs, HIV, education, political standard (TT 148/2018 Art 4 and the
-   health circulars); each passes, fails or is unknown;
-3. deferral grounds (tạm hoãn, Art 41(1)) and exemption grounds (miễn, Art 41(2)) found;
-4. volunteering (tình nguyện, Art 41(3)): waives 41.1.b–h and all of 41.2, but never 41.1.a,
-   never a failed standard and never the registration layer.
-
-``callable`` is true only when the citizen is registered, every standard passes, and no ground
-remains after volunteering. "Unknown" (not yet examined, no political verification) is not
-callable either: the reason list says what is missing.
-
-Conventions
------------
-* Age: the 18th birthday is reached *on* the birthday; "to the end of age 25" ends the day
-  before the 26th birthday (the 28th for college or university graduates deferred while
-  studying). A birthday on 29 February falls on 1 March in common years (the convention of
-  ``muster.law.ages.age_on``).
-* Resettlement (41.1.đ): the first 3 years end the day before the 3rd anniversary of settling.
-* Posting (41.1.e / 41.2.đ): 24 months are reached on the same day of the month 24 months after
-  the posting started (month-end days clamp: 31 Mar + 24 months → 31 Mar; 31 Aug → 28/29 Feb).
-
-Speed: ``Evaluator`` is compiled once per (day, policy) with every look-up and threshold
-resolved; a case is reduced to an integer of outcome bits, and verdicts are immutable objects
-cached per bit pattern, so evaluating a case allocates nothing but that integer.
-"""
+"""The eligibility engine: the rules in force on a day, applied to the facts of a citizen.
+Pure."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
 
 from muster.law.ages import years_before
 from muster.law.book import rule, rule_or_none
+from muster.law.callup.eligibility.facts import (
+    Facts,
+    OutsideCoverage,
+    Reason,
+    RegistrationStatus,
+    StandardResult,
+    StandardStatus,
+    Verdict,
+)
+from muster.law.callup.eligibility.reasons import (
+    _DEFERRAL_BITS,
+    _EXEMPTION_BITS,
+    D_A,
+    D_B,
+    D_C,
+    D_D,
+    D_DD,
+    D_E,
+    D_G,
+    D_H,
+    E_A,
+    E_B,
+    E_C,
+    E_D,
+    E_DD,
+    F_AGE_OVER,
+    F_AGE_UNDER,
+    F_BMI_TT68,
+    F_BMI_TT105,
+    F_DRUG,
+    F_EDU,
+    F_FEMALE,
+    F_HEALTH,
+    F_HIV,
+    F_HYPEROPIA,
+    F_MYOPIA,
+    F_POL,
+    REG_BARRED,
+    REG_EXEMPT,
+    REG_EXEMPT_HIV,
+    U_BMI,
+    U_EDU,
+    U_HEALTH,
+    U_POL,
+    VOLUNTEER,
+)
 from muster.law.callup.policy import Policy
-from muster.law.rulebook import Citation, Rule
+from muster.law.rulebook import Rule
 from muster.law.sources import COVERAGE_START
 
-Sex = Literal["male", "female"]
-Political = Literal["pass", "fail", "unknown"]
-RegistrationBar = Literal["a", "b", "c"]
-RegistrationStatus = Literal["registered", "barred", "exempt_from_registration"]
-StandardStatus = Literal["pass", "fail", "unknown"]
-
 DEFAULT_POLICY = Policy()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Facts:
-    """What is known about one citizen. Defaults mean "no such circumstance".
-
-    Health, BMI, education and political fields default to *unknown* (None / "unknown"): a
-    citizen not yet examined or verified is not callable.
-    """
-
-    sex: Sex
-    birth_date: dt.date
-    #: Volunteers (tình nguyện nhập ngũ), Art 41(3); women serve only as volunteers, Art 6(2).
-    volunteer: bool = False
-
-    # Registration layer.
-    #: Art 13(1) point (a: prosecution/sentence/not rehabilitated; b: education or compulsory
-    #: measure; c: stripped of the right to serve) and the last day the measure lasts
-    #: (None: no known end).
-    registration_bar: RegistrationBar | None = None
-    registration_bar_ends: dt.date | None = None
-    #: Art 14: disability, or serious, mental or chronic illness on the TT 105 App. I Part III
-    #: list (bệnh miễn đăng ký).
-    registration_exempt_condition: bool = False
-    hiv_positive: bool = False
-    drug_addiction: bool = False
-
-    # Health examination (khám sức khỏe).
-    health_class: int | None = None
-    #: The "T" (tạm thời, temporary) suffix of the class.
-    health_class_temporary: bool = False
-    #: Magnitudes in dioptres of the worse eye (myopia −2.0 D is 2.0).
-    myopia_dioptres: float = 0.0
-    hyperopia_dioptres: float = 0.0
-    bmi: float | None = None
-
-    # Education (trình độ văn hóa).
-    school_grade: int | None = None
-    grade7_approved: bool = False
-    #: Within the up-to-25% primary-level allowance of TT 148 Art 4(4)(b).
-    primary_allowance_approved: bool = False
-
-    # Age extension of Art 30.
-    college_graduate: bool = False
-    deferred_while_studying: bool = False
-
-    political: Political = "unknown"
-
-    # Deferral grounds, Art 41(1).
-    health_council_unfit: bool = False  # a
-    sole_breadwinner: bool = False  # b
-    family_disaster: bool = False  # b
-    #: % loss of working capacity of a parent who is a sick soldier (bệnh binh) or Agent Orange
-    #: victim; this citizen is the one child the ground covers. 61–80: 41.1.c; ≥81: 41.2.c.
-    parent_work_capacity_loss: int | None = None
-    sibling_serving: bool = False  # d
-    resettled_on: dt.date | None = None  # đ
-    posted_since: dt.date | None = None  # e (or 41.2.đ after 24 months)
-    posting_ended: dt.date | None = None
-    in_general_education: bool = False  # g
-    full_time_higher_education: bool = False  # g
-    #: The one-course study deferral at this level was already used (41.1.g "one course").
-    higher_education_deferral_used: bool = False
-    standing_militia: bool = False  # h, from 1 Jul 2020
-
-    # Exemption grounds, Art 41(2).
-    child_of_martyr_or_class1_invalid: bool = False  # a
-    brother_of_martyr: bool = False  # b
-    child_of_class2_invalid: bool = False  # c
-    cipher_worker: bool = False  # d
-
-
-FACT_FIELDS: tuple[str, ...] = tuple(Facts.__dataclass_fields__)
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """One coded finding with the rule versions that produced it."""
-
-    code: str
-    message: str
-    rules: tuple[Rule, ...]
-
-    @property
-    def citations(self) -> tuple[Citation, ...]:
-        return tuple(c for r in self.rules for c in r.citations)
-
-
-@dataclass(frozen=True, slots=True)
-class StandardResult:
-    standard: str
-    status: StandardStatus
-    reason: Reason | None
-    rules: tuple[Rule, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    on: dt.date
-    callable: bool
-    registration: RegistrationStatus
-    registration_reason: Reason | None
-    standards: tuple[StandardResult, ...]
-    #: Grounds found, whether or not volunteering waived them.
-    deferrals: tuple[Reason, ...]
-    exemptions: tuple[Reason, ...]
-    volunteer: bool
-    #: Grounds found but waived because the citizen volunteers.
-    waived: tuple[Reason, ...]
-    #: Who decides the deferral or exemption still standing (Art 42), if any.
-    authority: Reason | None
-    #: Every reason the citizen is not callable on ``on`` (empty when callable).
-    reasons: tuple[Reason, ...]
-
-
-class OutsideCoverage(ValueError):
-    """The day precedes the law the engine encodes (``law.COVERAGE_START``)."""
-
-
-#: Every code a verdict can carry, with its layer and meaning (docs are generated from this).
-REASON_CODES: Mapping[str, tuple[str, str]] = {
-    "registration_barred": (
-        "registration",
-        "Barred from registration while an Art 13 measure lasts.",
-    ),
-    "registration_exempt": (
-        "registration",
-        "Exempt from registration (Art 14; TT 105 App. I Part III, which lists HIV).",
-    ),
-    "female_not_volunteer": (
-        "standard",
-        "A woman is callable in peacetime only as a volunteer (Art 6(2)).",
-    ),
-    "age_under": ("standard", "The 18th birthday is not reached on the day of evaluation."),
-    "age_over": (
-        "standard",
-        "The 26th birthday (28th for graduates deferred while studying) is reached.",
-    ),
-    "health_class": ("standard", "Health class 4, 5 or 6."),
-    "health_class_unknown": ("standard", "No health class yet (not examined)."),
-    "myopia": ("standard", "Myopia at or above the threshold of the day (see the myopia policy)."),
-    "hyperopia": ("standard", "Hyperopia (any degree; before 1 Jul 2025 only in class 3)."),
-    "bmi": (
-        "standard",
-        "BMI outside the range allowed on the day (TT 68/2025; TT 105 physique table).",
-    ),
-    "bmi_unknown": ("standard", "No BMI measured while a BMI rule is in force."),
-    "drug_addiction": ("standard", "Drug addiction."),
-    "hiv": ("standard", "HIV/AIDS (TT 148 Art 4(3)(c) before 1 Jul 2025)."),
-    "education": (
-        "standard",
-        "School grade below 8 without an approved grade-7 or primary-level allowance.",
-    ),
-    "education_unknown": ("standard", "School grade not known."),
-    "political": ("standard", "Political standard (TTLT 50/2016) not met."),
-    "political_unknown": ("standard", "Political standard not yet verified."),
-    "41.1.a": (
-        "deferral",
-        "Not yet fit per the health examination council; volunteering never waives it.",
-    ),
-    "41.1.b": ("deferral", "Sole worker supporting dependants, or family heavily harmed."),
-    "41.1.c": ("deferral", "One child of a sick soldier or Agent Orange victim, 61–80% loss."),
-    "41.1.d": ("deferral", "Full sibling serving (army NCO or soldier, or CAND conscript)."),
-    "41.1.đ": ("deferral", "Resettled in an especially difficult commune: first 3 years."),
-    "41.1.e": ("deferral", "Posted to an especially difficult area, under 24 months."),
-    "41.1.g": ("deferral", "In general education, or full-time college/university (one course)."),
-    "41.1.h": ("deferral", "Standing militia (from 1 Jul 2020)."),
-    "41.2.a": ("exemption", "Child of a martyr or of a class-1 war invalid."),
-    "41.2.b": ("exemption", "Brother of a martyr."),
-    "41.2.c": (
-        "exemption",
-        "Child of a class-2 war invalid, or of a sick soldier or Agent Orange victim, 81%+ loss.",
-    ),
-    "41.2.d": ("exemption", "Cipher worker who is not a soldier or police officer."),
-    "41.2.đ": ("exemption", "Posted to an especially difficult area for 24 months or more."),
-    "district_chairman": (
-        "authority",
-        "Deferral or exemption decided by the district chairman (before 1 Jul 2025).",
-    ),
-    "provincial_chairman": (
-        "authority",
-        "Deferral or exemption decided by the provincial chairman (from 1 Jul 2025).",
-    ),
-}
-
-# --------------------------------------------------------------------------- outcome bits
-
-_BIT = iter(range(64))
-REG_BARRED = 1 << next(_BIT)
-REG_EXEMPT = 1 << next(_BIT)
-REG_EXEMPT_HIV = 1 << next(_BIT)
-F_FEMALE = 1 << next(_BIT)
-F_AGE_UNDER = 1 << next(_BIT)
-F_AGE_OVER = 1 << next(_BIT)
-F_HEALTH = 1 << next(_BIT)
-U_HEALTH = 1 << next(_BIT)
-F_MYOPIA = 1 << next(_BIT)
-F_HYPEROPIA = 1 << next(_BIT)
-F_BMI_TT68 = 1 << next(_BIT)
-F_BMI_TT105 = 1 << next(_BIT)
-U_BMI = 1 << next(_BIT)
-F_DRUG = 1 << next(_BIT)
-F_HIV = 1 << next(_BIT)
-F_EDU = 1 << next(_BIT)
-U_EDU = 1 << next(_BIT)
-F_POL = 1 << next(_BIT)
-U_POL = 1 << next(_BIT)
-D_A = 1 << next(_BIT)
-D_B = 1 << next(_BIT)
-D_C = 1 << next(_BIT)
-D_D = 1 << next(_BIT)
-D_DD = 1 << next(_BIT)
-D_E = 1 << next(_BIT)
-D_G = 1 << next(_BIT)
-D_H = 1 << next(_BIT)
-E_A = 1 << next(_BIT)
-E_B = 1 << next(_BIT)
-E_C = 1 << next(_BIT)
-E_D = 1 << next(_BIT)
-E_DD = 1 << next(_BIT)
-VOLUNTEER = 1 << next(_BIT)
-del _BIT
-
-_DEFERRAL_BITS: tuple[tuple[int, str], ...] = (
-    (D_A, "41.1.a"),
-    (D_B, "41.1.b"),
-    (D_C, "41.1.c"),
-    (D_D, "41.1.d"),
-    (D_DD, "41.1.đ"),
-    (D_E, "41.1.e"),
-    (D_G, "41.1.g"),
-    (D_H, "41.1.h"),
-)
-_EXEMPTION_BITS: tuple[tuple[int, str], ...] = (
-    (E_A, "41.2.a"),
-    (E_B, "41.2.b"),
-    (E_C, "41.2.c"),
-    (E_D, "41.2.d"),
-    (E_DD, "41.2.đ"),
-)
 
 
 def months_before(day: dt.date, months: int) -> dt.date:

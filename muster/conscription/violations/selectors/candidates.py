@@ -1,36 +1,31 @@
-"""Reads of violation cases, cut to the acting user's area: lists, a case's timeline, the
-"possible violations" built from the registry, and the counts the reports use.
-
-``violation_counts(user=..., campaign=...)`` is the reports' entry point (docs/violations.md).
-"""
+"""Candidates for a violation case: citizens whose records show a possible act (late or
+missing registration, absence, not handed over), not yet opened as a case."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from muster.audit.models import AuditEvent
-from muster.audit.selectors import events_for_object
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover.models import Recruit
 from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
-from muster.conscription.violations.models import ViolationCase, ViolationKind, ViolationState
+from muster.conscription.violations.models import ViolationCase, ViolationKind
 from muster.geo.models import Unit
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, SessionKind, StationResult
-from muster.law.callup import violations as rules
+from muster.law.callup.violations import bands, deadlines
 from muster.law.rulebook import NoRuleInForce
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
     from muster.people.models import Person
+
 
 #: Registration events whose lateness is the citizen's (the January list and removals are the
 #: commune's reports), and the act they are.
@@ -42,217 +37,6 @@ CITIZEN_LATE_EVENTS = (
 )
 #: Most candidates of one kind listed on a page.
 CANDIDATE_LIMIT = 300
-
-
-def _vnd(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
-
-
-# ----------------------------------------------------------------------------- lists
-
-
-def cases_for_user(
-    *,
-    user: User,
-    campaign: Campaign | None = None,
-    commune: Unit | None = None,
-    state: str = "",
-    kind: str = "",
-    overdue: bool = False,
-    today: dt.date,
-) -> QuerySet[ViolationCase]:
-    """Cases in ``user``'s area, newest act first; filters by campaign, commune (and the
-    communes it succeeded), state, act, and fines overdue on ``today``."""
-    ids = visible_unit_ids(user)
-    qs = ViolationCase.objects.filter(unit_id__in=ids)
-    if campaign is not None:
-        qs = qs.filter(campaign=campaign)
-    if commune is not None:
-        qs = qs.filter(unit__path__startswith=commune.path)
-    if state in ViolationState.values:
-        qs = qs.filter(state=state)
-    if kind in ViolationKind.values:
-        qs = qs.filter(kind=kind)
-    if overdue:
-        qs = qs.filter(overdue_q(today))
-    return qs.select_related("person", "unit", "campaign", "repeat_of").order_by(
-        "-occurred_on", "-id"
-    )
-
-
-def overdue_q(today: dt.date) -> Q:
-    """Fines decided, not paid in full, past the payment deadline on ``today``."""
-    days = (rules.payment_due(today) - today).days
-    return Q(
-        state=ViolationState.PENALISED, fine_amount__gt=0, decided_on__lt=today - dt.timedelta(days)
-    ) & (Q(paid_amount__isnull=True) | Q(paid_amount__lt=F("fine_amount")))
-
-
-def is_overdue(case: ViolationCase, today: dt.date) -> bool:
-    return case.state == ViolationState.PENALISED and rules.payment_overdue(
-        decided_on=case.decided_on, fine=case.fine_amount, paid=case.paid_amount, today=today
-    )
-
-
-# ----------------------------------------------------------------------------- counts
-
-
-@dataclass
-class CommuneViolationCounts:
-    """One commune's cases: by act, by state, by (act, state), fines decided and paid."""
-
-    unit: Unit
-    by_kind: dict[str, int] = field(default_factory=dict)
-    by_state: dict[str, int] = field(default_factory=dict)
-    by_kind_state: dict[tuple[str, str], int] = field(default_factory=dict)
-    total: int = 0
-    repeats: int = 0
-    overdue: int = 0
-    fines_decided: int = 0
-    fines_paid: int = 0
-
-    def kind(self, kind: str) -> int:
-        return self.by_kind.get(kind, 0)
-
-    def state(self, state: str) -> int:
-        return self.by_state.get(state, 0)
-
-
-def violation_counts(
-    *, user: User, campaign: Campaign | None = None, today: dt.date | None = None
-) -> list[CommuneViolationCounts]:
-    """Per commune in ``user``'s area, the counts of cases by act and by state (and both),
-    repeats, fines overdue on ``today`` (default: the current day), and the sums of fines
-    decided and paid (VND). With ``campaign``: its cases only, one row for every commune of
-    the campaign in the area (zeros included); without: every commune having a case. Rows in
-    unit-tree order. Three queries whatever the number of communes and cases."""
-    from muster.core.dates import today as current_day
-
-    day = today or current_day()
-    ids = visible_unit_ids(user)
-    qs = ViolationCase.objects.filter(unit_id__in=ids)
-    if campaign is not None:
-        qs = qs.filter(campaign=campaign)
-    grouped = list(
-        qs.values("unit_id", "kind", "state").annotate(
-            n=Count("id"),
-            n_repeats=Count("id", filter=Q(repeat_of__isnull=False)),
-            n_overdue=Count("id", filter=overdue_q(day)),
-            decided=Sum("fine_amount"),
-            paid=Sum("paid_amount"),
-        )
-    )
-    if campaign is not None:
-        units = list(
-            Unit.objects.filter(
-                pk__in=campaign.communes.filter(unit_id__in=ids).values("unit_id")
-            ).order_by("path")
-        )
-    else:
-        units = list(Unit.objects.filter(pk__in={g["unit_id"] for g in grouped}).order_by("path"))
-    rows = {u.pk: CommuneViolationCounts(unit=u) for u in units}
-    for g in grouped:
-        row = rows.get(g["unit_id"])
-        if row is None:  # a case of a unit outside the campaign's communes
-            continue
-        kind, state, n = g["kind"], g["state"], g["n"]
-        row.by_kind[kind] = row.by_kind.get(kind, 0) + n
-        row.by_state[state] = row.by_state.get(state, 0) + n
-        row.by_kind_state[(kind, state)] = n
-        row.total += n
-        row.repeats += g["n_repeats"]
-        row.overdue += g["n_overdue"]
-        row.fines_decided += g["decided"] or 0
-        row.fines_paid += g["paid"] or 0
-    return list(rows.values())
-
-
-def counts_total(rows: list[CommuneViolationCounts]) -> CommuneViolationCounts | None:
-    """The sum of ``rows`` (the table's last line), or None when there are none."""
-    if not rows:
-        return None
-    total = CommuneViolationCounts(unit=rows[0].unit)
-    for row in rows:
-        for k, n in row.by_kind.items():
-            total.by_kind[k] = total.by_kind.get(k, 0) + n
-        for s, n in row.by_state.items():
-            total.by_state[s] = total.by_state.get(s, 0) + n
-        total.total += row.total
-        total.repeats += row.repeats
-        total.overdue += row.overdue
-        total.fines_decided += row.fines_decided
-        total.fines_paid += row.fines_paid
-    return total
-
-
-# ----------------------------------------------------------------------------- timeline
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    day: dt.date
-    title: str
-    detail: str
-
-
-def timeline(case: ViolationCase) -> list[TimelineEntry]:
-    """The case's steps in date order: the act, notices, good reason, decision, each payment
-    (from the audit trail), referral, closing. The caller has authorised the case."""
-    entries = [TimelineEntry(case.occurred_on, _("Act"), str(case.get_kind_display()))]
-    for notice in case.notices.all():
-        detail = _("To %(to)s: %(content)s") % {"to": notice.served_to, "content": notice.content}
-        if notice.respond_by:
-            detail += " (" + _("answer by %(day)s") % {"day": f"{notice.respond_by:%d/%m/%Y}"} + ")"
-        entries.append(TimelineEntry(notice.served_on, _("Notice served"), detail))
-    if case.state == ViolationState.GOOD_REASON and case.closed_on:
-        reason = rules.good_reason(case.good_reason, case.occurred_on)
-        entries.append(
-            TimelineEntry(
-                case.closed_on,
-                _("Good reason"),
-                f"{reason.title_vi if reason else case.good_reason}: {case.good_reason_note}",
-            )
-        )
-    if case.decided_on:
-        sanction = (
-            _("Warning")
-            if case.warning_only
-            else _("Fine of %(amount)s VND") % {"amount": _vnd(case.fine_amount or 0)}
-        )
-        entries.append(
-            TimelineEntry(
-                case.decided_on,
-                _("Penalty decision"),
-                _("No. %(number)s, %(by)s: %(sanction)s")
-                % {"number": case.decision_number, "by": case.decided_by, "sanction": sanction},
-            )
-        )
-    for event in payment_events(case):
-        changes = event.changes
-        amount = int(changes.get("amount", 0))
-        paid_on = dt.date.fromisoformat(str(changes.get("paid_on")))
-        entries.append(
-            TimelineEntry(paid_on, _("Payment"), _("%(amount)s VND") % {"amount": _vnd(amount)})
-        )
-    if case.escalated_on:
-        entries.append(
-            TimelineEntry(
-                case.escalated_on, _("Referred for criminal proceedings"), case.escalation_note
-            )
-        )
-    if case.state == ViolationState.CLOSED and case.closed_on:
-        entries.append(TimelineEntry(case.closed_on, _("Case closed"), case.closing_note))
-    return sorted(entries, key=lambda e: e.day)
-
-
-def audit_trail(case: ViolationCase) -> QuerySet[AuditEvent]:
-    return events_for_object(
-        object_type=ViolationCase._meta.label_lower, object_id=str(case.public_id)
-    )
-
-
-def payment_events(case: ViolationCase) -> list[AuditEvent]:
-    return list(audit_trail(case).filter(action="violation.pay").order_by("seq"))
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -275,13 +59,13 @@ class Candidate:
     def kind_label(self) -> str:
         return str(ViolationKind(self.kind).label)
 
-    def band(self) -> rules.Band | None:
+    def band(self) -> bands.Band | None:
         """The band for a first offence on the day (a repeat is detected on opening)."""
         try:
-            return rules.band_for(
+            return bands.band_for(
                 self.kind,
                 self.occurred_on,
-                aged_17_in_year=rules.aged_17_in_year(
+                aged_17_in_year=deadlines.aged_17_in_year(
                     self.person.date_of_birth.year, self.occurred_on
                 ),
             )
@@ -384,7 +168,7 @@ def _missing_first_registrations(
 ) -> tuple[list[Candidate], list[int]]:
     """Men on a commune's January list of ``year`` (Art 16(1)) with no first registration by
     the deadline; and the communes that have no January list for the year."""
-    deadline = rules.first_registration_deadline(year)
+    deadline = deadlines.first_registration_deadline(year)
     listed = (
         RegistrationEvent.objects.filter(
             unit_id__in=unit_ids, kind=EventKind.JANUARY_LIST, event_date__year=year
@@ -572,38 +356,3 @@ def candidate_by_ref(
         user=user, campaign=campaign, today=today, registration_year=registration_year
     )
     return next((c for c in found.items if c.ref == ref), None)
-
-
-def case_context(case: ViolationCase, today: dt.date) -> dict[str, Any]:
-    """What the case page shows beside the record: repeats, Art 332, evasion, deadlines."""
-    aged17 = rules.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on)
-    band = None
-    with contextlib.suppress(NoRuleInForce):
-        band = rules.band_for(
-            case.kind,
-            case.occurred_on,
-            repeat=case.repeat_of_id is not None,
-            aged_17_in_year=aged17,
-        )
-    lighter = None
-    if case.state in (ViolationState.OPEN, ViolationState.NOTICE_SERVED):
-        lighter = rules.lighter_band(
-            case.kind,
-            case.occurred_on,
-            today,
-            repeat=case.repeat_of_id is not None,
-            aged_17_in_year=aged17,
-        )
-    return {
-        "band": band,
-        "lighter": lighter,
-        "art332": rules.art332_covers(case.kind, case.occurred_on),
-        "escalation_possible": rules.escalation_possible(
-            case.kind, case.occurred_on, prior_sanction=case.repeat_of_id is not None
-        ),
-        "evasion": rules.is_evasion(case.kind, case.occurred_on),
-        "payment_due": rules.payment_due(case.decided_on) if case.decided_on else None,
-        "overdue": is_overdue(case, today),
-        "left_to_pay": (case.fine_amount or 0) - (case.paid_amount or 0),
-        "repeats": list(case.repeats.all().order_by("occurred_on")),
-    }

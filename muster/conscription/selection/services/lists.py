@@ -1,0 +1,311 @@
+"""The selection list of a commune and service: opened, standby places set, committed,
+frozen, and the decisions issued for the official list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.perms import Cap
+from muster.audit.services import record_event
+from muster.conscription.campaign.models import Allocation, CampaignCommune, Service
+from muster.conscription.campaign.pool import definite_bars
+from muster.conscription.decisions.models import CallupDecision, DecisionStatus
+from muster.conscription.selection.models import (
+    ListKind,
+    SelectionEntry,
+    SelectionList,
+    SelectionState,
+)
+from muster.conscription.selection.selectors import build_pool
+from muster.law.callup import draw as selection
+from muster.law.callup import selection as selection_rules
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+MAX_STANDBY = 500
+
+
+# ----------------------------------------------------------------------------- lists
+
+
+def _final_quota(commune: CampaignCommune, service: str) -> int | None:
+    return (
+        Allocation.objects.filter(commune=commune, service=service)
+        .values_list("final", flat=True)
+        .first()
+    )
+
+
+def selection_open(*, actor: User | None, commune: CampaignCommune, service: str) -> SelectionList:
+    """Open the draft list of ``commune`` for ``service``, with the default standby places
+    (``selection_rules.default_standby``: 5 % of the official places, rounded up)."""
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, commune.unit_id)
+    if service not in Service.values:
+        raise ValidationError(_("Choose the army or the police."))
+    quota = _final_quota(commune, service)
+    if quota is None:
+        raise ValidationError(_("Split the quota before opening the commune's selection list."))
+    standby = selection_rules.default_standby(quota, commune.campaign.handover_start)
+    with transaction.atomic():
+        if SelectionList.objects.filter(commune=commune, service=service).exists():
+            raise ValidationError(_("This commune already has a selection list for the service."))
+        try:
+            with transaction.atomic():  # a concurrent opening of the same list
+                opened = SelectionList.objects.create(
+                    commune=commune, service=service, quota=quota, standby=standby
+                )
+        except IntegrityError as exc:
+            raise ValidationError(
+                _("This commune already has a selection list for the service.")
+            ) from exc
+        record_event(
+            actor=actor,
+            action="selection.open",
+            obj=opened,
+            scope_unit=commune.unit,
+            changes={"service": service, "quota": quota, "standby": standby},
+        )
+    return opened
+
+
+def _locked(selection_list: SelectionList) -> SelectionList:
+    return (
+        SelectionList.objects.select_for_update(of=("self",))
+        .select_related("commune__unit", "commune__campaign")
+        .get(pk=selection_list.pk)
+    )
+
+
+def _refuse_frozen(locked: SelectionList) -> None:
+    if locked.state == SelectionState.FROZEN:
+        raise ValidationError(_("This list is frozen and cannot change."))
+
+
+def selection_set_standby(
+    *, actor: User | None, selection_list: SelectionList, standby: int
+) -> SelectionList:
+    """Set the number of standby places (before the list is frozen)."""
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, selection_list.commune.unit_id)
+    if not 0 <= standby <= MAX_STANDBY:
+        raise ValidationError(
+            {"standby": [_("The standby places must be between 0 and %(n)s.") % {"n": MAX_STANDBY}]}
+        )
+    with transaction.atomic():
+        locked = _locked(selection_list)
+        _refuse_frozen(locked)
+        old = locked.standby
+        locked.standby = standby
+        locked.save(update_fields=["standby"])
+        record_event(
+            actor=actor,
+            action="selection.standby",
+            obj=locked,
+            scope_unit=locked.commune.unit,
+            changes={"standby": [old, standby]},
+        )
+    return locked
+
+
+def selection_commit(*, actor: User | None, selection_list: SelectionList) -> SelectionList:
+    """Draw the seed and publish its commitment ``sha256(seed)`` with the time. The seed stays
+    secret until the list is frozen."""
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, selection_list.commune.unit_id)
+    with transaction.atomic():
+        locked = _locked(selection_list)
+        _refuse_frozen(locked)
+        if locked.state != SelectionState.DRAFT:
+            raise ValidationError(
+                _("The draw is already committed: a list is committed only once.")
+            )
+        seed = selection.new_seed()
+        locked.seed = seed
+        locked.commitment = selection.commit(seed)
+        locked.committed_at = timezone.now()
+        locked.state = SelectionState.COMMITTED
+        locked.save(update_fields=["seed", "commitment", "committed_at", "state"])
+        record_event(
+            actor=actor,
+            action="selection.commit",
+            obj=locked,
+            scope_unit=locked.commune.unit,
+            changes={"commitment": locked.commitment, "committed_at": locked.committed_at},
+        )
+    return locked
+
+
+def selection_freeze(*, actor: User | None, selection_list: SelectionList) -> SelectionList:
+    """Fix the pool, rank it with the committed seed, store the entries and reveal the seed.
+
+    Official places are the commune's final quota for the service on the day of freezing."""
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, selection_list.commune.unit_id)
+    with transaction.atomic():
+        locked = _locked(selection_list)
+        _refuse_frozen(locked)
+        if locked.state != SelectionState.COMMITTED:
+            raise ValidationError(
+                _("Commit the draw (publish the seed's hash) before freezing the list.")
+            )
+        quota = _final_quota(locked.commune, locked.service) or 0
+        pool = build_pool(commune=locked.commune, service=locked.service)
+        candidates = sorted(pool.candidates(), key=lambda c: c.public_id)
+        if quota > len(candidates):
+            raise ValidationError(
+                _(
+                    "The callable pool (%(pool)s) is smaller than the official places "
+                    "(%(quota)s): complete the health results, or change the quota, before "
+                    "freezing."
+                )
+                % {"pool": len(candidates), "quota": quota}
+            )
+        ranked = selection.rank(candidates, locked.seed, quota=quota, standby=locked.standby)
+        people = {str(m.person.public_id): m.person for m in pool.members}
+        by_id = {c.public_id: c for c in candidates}
+        SelectionEntry.objects.bulk_create(
+            [
+                SelectionEntry(
+                    selection=locked,
+                    person=people[entry.public_id],
+                    place=entry.place,
+                    list_kind=entry.list,
+                    volunteer=by_id[entry.public_id].volunteer,
+                    education=by_id[entry.public_id].education,
+                    health_class=by_id[entry.public_id].health_class,
+                    graduate=by_id[entry.public_id].graduate,
+                    ethnic_minority=by_id[entry.public_id].ethnic_minority,
+                    draw=entry.draw,
+                )
+                for entry in ranked.entries
+            ]
+        )
+        locked.quota = quota
+        locked.method = ranked.method
+        locked.pool = [selection.candidate_to_json(c) for c in candidates]
+        locked.excluded = pool.counts()
+        locked.state = SelectionState.FROZEN
+        locked.frozen_at = timezone.now()
+        locked.save(update_fields=["quota", "method", "pool", "excluded", "state", "frozen_at"])
+        record_event(
+            actor=actor,
+            action="selection.freeze",
+            obj=locked,
+            scope_unit=locked.commune.unit,
+            changes={
+                "commitment": locked.commitment,
+                "seed": locked.seed,
+                "pool": len(candidates),
+                "official": len(ranked.official),
+                "standby": len(ranked.standby_list),
+                "excluded": locked.excluded,
+            },
+        )
+    return locked
+
+
+@dataclass
+class IssueResult:
+    issued: list[CallupDecision] = field(default_factory=list)
+    skipped: list[tuple[SelectionEntry, str]] = field(default_factory=list)
+
+
+def issue_official(
+    *, actor: User | None, selection_list: SelectionList, issued_on: dt.date
+) -> IssueResult:
+    """Issue a decision to every citizen of the official list who has none yet, in list
+    order, each numbered by the gap-free counter (``campaign_services.issue_numbered``).
+
+    The checks are those of ``decision_issue`` (the list admits every official citizen; the
+    engine's verdict on the handover day, with the volunteer's waiver; the quota and one valid
+    decision per citizen under the counter's lock), with the citizens' facts read in one go.
+    A citizen the checks refuse is skipped with the reason; the others are issued."""
+    from muster.conscription.decisions.services import issue_numbered
+    from muster.conscription.eligibility.selectors import facts_for_people
+    from muster.conscription.selection.selectors import active_volunteers
+    from muster.law.callup.eligibility.engine import evaluate
+    from muster.law.callup.eligibility.facts import OutsideCoverage
+
+    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(actor, selection_list.commune.unit_id)
+    if selection_list.state != SelectionState.FROZEN:
+        raise ValidationError(_("Freeze the list before issuing its decisions."))
+    commune = CampaignCommune.objects.select_related("unit", "campaign").get(
+        pk=selection_list.commune_id
+    )
+    campaign = commune.campaign
+    if issued_on >= campaign.handover_start:
+        raise ValidationError(_("The decision must be issued before the handover day."))
+    holders = set(
+        CallupDecision.objects.filter(
+            campaign_id=commune.campaign_id, status=DecisionStatus.VALID
+        ).values_list("person_id", flat=True)
+    )
+    entries = [
+        e
+        for e in selection_list.entries.filter(list_kind=ListKind.OFFICIAL)
+        .select_related("person")
+        .order_by("place")
+        if e.person_id not in holders
+    ]
+    on = campaign.handover_start
+    volunteers = set(
+        active_volunteers(campaign=campaign, on=on, service=selection_list.service).values_list(
+            "person_id", flat=True
+        )
+    )
+    facts = facts_for_people(people=[e.person for e in entries], on=on, volunteers=volunteers)
+    result = IssueResult()
+    for entry in entries:
+        try:
+            verdict = evaluate(facts[entry.person_id], on)
+        except OutsideCoverage:
+            verdict = None
+        bars = definite_bars(verdict)
+        if entry.person.registration_unit_id != commune.unit_id:
+            bars = [_("The citizen is not registered in this commune."), *bars]
+        if bars:
+            result.skipped.append(
+                (
+                    entry,
+                    _("The eligibility engine finds this citizen not callable: %(reasons)s")
+                    % {"reasons": "; ".join(bars)},
+                )
+            )
+            continue
+        try:
+            decision = issue_numbered(
+                actor=actor,
+                commune=commune,
+                person=entry.person,
+                service=selection_list.service,
+                issued_on=issued_on,
+                enlist_on=on,
+            )
+        except ValidationError as error:
+            result.skipped.append((entry, "; ".join(error.messages)))
+        else:
+            result.issued.append(decision)
+    with transaction.atomic():
+        record_event(
+            actor=actor,
+            action="selection.issue_official",
+            obj=selection_list,
+            scope_unit=commune.unit,
+            changes={
+                "issued": [d.number for d in result.issued],
+                "skipped": [str(e.person.public_id) for e, _m in result.skipped],
+            },
+        )
+    return result

@@ -1,0 +1,285 @@
+"""A violation case opened (with its repeat and band), its notices served and a good reason
+accepted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from muster.conscription.campaign.models import Campaign
+from muster.conscription.violations.models import (
+    ViolationCase,
+    ViolationKind,
+    ViolationNotice,
+    ViolationState,
+)
+from muster.conscription.violations.services.common import (
+    SANCTIONED_STATES,
+    _audit,
+    _in_area,
+    _lock,
+    _not_future,
+    _raise,
+    _require,
+    _state_label,
+)
+from muster.law.callup.violations import bands, deadlines, good_reasons
+from muster.law.callup.violations import book as violation_book
+from muster.law.callup.violations import repeats as repeat_rules
+from muster.law.callup.violations import states as case_states
+from muster.law.rulebook import NoRuleInForce
+from muster.people.models import Person
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+# ----------------------------------------------------------------------------- repeats
+
+
+def priors_of(
+    person: Person, *, exclude: ViolationCase | None = None
+) -> list[repeat_rules.PriorSanction]:
+    """The person's earlier sanctions (a decided penalty), for repeat detection."""
+    qs = ViolationCase.objects.filter(
+        person=person, state__in=SANCTIONED_STATES, decided_on__isnull=False
+    )
+    if exclude is not None:
+        qs = qs.exclude(pk=exclude.pk)
+    found: list[repeat_rules.PriorSanction] = []
+    for case in qs:
+        assert case.decided_on is not None
+        executed: dt.date | None
+        if case.warning_only:
+            executed = case.decided_on
+        elif case.fine_amount and (case.paid_amount or 0) >= case.fine_amount:
+            executed = case.paid_on
+        else:
+            executed = None
+        found.append(
+            repeat_rules.PriorSanction(
+                key=str(case.public_id),
+                kind=case.kind,
+                decided_on=case.decided_on,
+                warning=case.warning_only,
+                executed_on=executed,
+            )
+        )
+    return found
+
+
+def repeat_of(person: Person, kind: str, occurred_on: dt.date) -> ViolationCase | None:
+    """The earlier sanctioned case of which an act of ``kind`` on ``occurred_on`` is a repeat."""
+    found = repeat_rules.find_repeat(priors_of(person), kind, occurred_on)
+    if found is None:
+        return None
+    return ViolationCase.objects.get(public_id=found.key)
+
+
+def band_of(person: Person, kind: str, occurred_on: dt.date, repeat: bool) -> bands.Band:
+    return bands.band_for(
+        kind,
+        occurred_on,
+        repeat=repeat,
+        aged_17_in_year=deadlines.aged_17_in_year(person.date_of_birth.year, occurred_on),
+    )
+
+
+# ----------------------------------------------------------------------------- open
+
+
+@transaction.atomic
+def case_open(
+    *,
+    actor: User | None,
+    person: Person,
+    kind: str,
+    occurred_on: dt.date,
+    facts: str,
+    campaign: Campaign | None = None,
+    source_ref: str = "",
+) -> ViolationCase:
+    """Open a case for ``person``'s act of ``kind`` on ``occurred_on``.
+
+    The band of the decree in force on that day is frozen on the case; an earlier sanction of
+    the same act that still counts makes the case a repeat (``repeat_of``)."""
+    _require(actor)
+    _in_area(actor, person.registration_unit_id)
+    person = (
+        Person.objects.select_for_update().select_related("registration_unit").get(pk=person.pk)
+    )
+    errors: dict[str, list[str]] = {}
+    facts = facts.strip()
+    if kind not in ViolationKind.values:
+        errors["kind"] = [_("Choose the act.")]
+    if not facts:
+        errors["facts"] = [_("Describe the facts: what happened, when and where.")]
+    _not_future(errors, "occurred_on", occurred_on)
+    if occurred_on < violation_book.COVERAGE_START:
+        errors.setdefault("occurred_on", []).append(
+            _("No penalty rule is recorded for acts before %(day)s.")
+            % {"day": f"{violation_book.COVERAGE_START:%d/%m/%Y}"}
+        )
+    if occurred_on <= person.date_of_birth:
+        errors.setdefault("occurred_on", []).append(_("The date is before the citizen's birth."))
+    if (
+        campaign is not None
+        and not campaign.communes.filter(unit=person.registration_unit).exists()
+    ):
+        errors.setdefault("campaign", []).append(
+            _("The citizen's commune does not take part in this campaign.")
+        )
+    if (
+        kind in ViolationKind.values
+        and ViolationCase.objects.filter(person=person, kind=kind, occurred_on=occurred_on)
+        .exclude(state=ViolationState.CLOSED, decided_on__isnull=True)
+        .exists()
+    ):
+        errors.setdefault("__all__", []).append(
+            _("This citizen already has a case for this act on this day.")
+        )
+    _raise(errors)
+    earlier = repeat_of(person, kind, occurred_on)
+    band = band_of(person, kind, occurred_on, earlier is not None)
+    try:
+        with transaction.atomic():
+            case = ViolationCase.objects.create(
+                person=person,
+                unit=person.registration_unit,
+                campaign=campaign,
+                kind=kind,
+                occurred_on=occurred_on,
+                facts=facts,
+                decree=band.decree,
+                penalty_citation=band.citation_vi[:255],
+                warning_only=band.warning,
+                fine_min=band.fine_min,
+                fine_max=band.fine_max,
+                rule_code=band.rule_code,
+                band_confirmed=band.confirmed,
+                repeat_of=earlier,
+                source_ref=source_ref,
+            )
+    except IntegrityError:
+        raise ValidationError(_("A case has already been opened from this record.")) from None
+    _audit(
+        actor,
+        "violation.open",
+        case,
+        {
+            "kind": kind,
+            "occurred_on": occurred_on,
+            "decree": band.decree,
+            "band": [band.fine_min, band.fine_max],
+            "warning": band.warning,
+            "repeat_of": earlier.public_id if earlier else None,
+            "source": source_ref,
+        },
+        reason=band.citation_vi,
+    )
+    return case
+
+
+# ----------------------------------------------------------------------------- notices
+
+
+@transaction.atomic
+def notice_serve(
+    *,
+    actor: User | None,
+    case: ViolationCase,
+    served_on: dt.date,
+    served_to: str,
+    content: str,
+    respond_by: dt.date | None = None,
+) -> ViolationNotice:
+    """Serve a notice or summons (giấy mời, thông báo); the first one moves an open case to
+    "notice served", later ones keep the state."""
+    _require(actor)
+    locked = (
+        ViolationCase.objects.select_for_update(of=("self",))
+        .select_related("person", "unit")
+        .get(pk=case.pk)
+    )
+    _in_area(actor, locked.unit_id)
+    if locked.state not in case_states.NOTICE_STATES:
+        raise ValidationError(
+            _("No notice can be served in a case that is “%(state)s”.")
+            % {"state": _state_label(locked.state)}
+        )
+    errors: dict[str, list[str]] = {}
+    if not served_to.strip():
+        errors["served_to"] = [_("Say to whom the notice was handed.")]
+    if not content.strip():
+        errors["content"] = [_("Say what the notice asks or tells.")]
+    _not_future(errors, "served_on", served_on)
+    if served_on < locked.occurred_on:
+        errors.setdefault("served_on", []).append(_("The notice cannot precede the act."))
+    if respond_by is not None and respond_by < served_on:
+        errors["respond_by"] = [_("The answer date cannot precede the notice.")]
+    _raise(errors)
+    notice = ViolationNotice.objects.create(
+        case=locked,
+        served_on=served_on,
+        served_to=served_to.strip(),
+        content=content.strip(),
+        respond_by=respond_by,
+    )
+    changes: dict[str, object] = {"served_on": served_on, "served_to": served_to.strip()}
+    if locked.state == ViolationState.OPEN:
+        locked.state = ViolationState.NOTICE_SERVED
+        locked.save(update_fields=["state"])
+        changes["state"] = [ViolationState.OPEN, ViolationState.NOTICE_SERVED]
+    _audit(actor, "violation.notice", locked, changes, reason=content.strip())
+    return notice
+
+
+# ----------------------------------------------------------------------------- good reason
+
+
+@transaction.atomic
+def good_reason_accept(
+    *, actor: User | None, case: ViolationCase, reason: str, details: str, on: dt.date
+) -> ViolationCase:
+    """Close the case on a good reason (lý do chính đáng) of the list in force on the day of
+    the act, where the act allows one ("… without good reason")."""
+    locked = _lock(actor, case, ViolationState.GOOD_REASON)
+    try:
+        applies = bands.band_for(
+            locked.kind,
+            locked.occurred_on,
+            aged_17_in_year=deadlines.aged_17_in_year(
+                locked.person.date_of_birth.year, locked.occurred_on
+            ),
+        ).good_reason_applies
+    except NoRuleInForce:
+        applies = False
+    errors: dict[str, list[str]] = {}
+    if not applies:
+        errors["reason"] = [_("This act has no “good reason” exception in the decree.")]
+    elif good_reasons.good_reason(reason, locked.occurred_on) is None:
+        errors["reason"] = [_("Choose one of the good reasons of the decree in force.")]
+    if not details.strip():
+        errors["details"] = [_("Give the details and the evidence of the good reason.")]
+    _not_future(errors, "on", on)
+    if on < locked.occurred_on:
+        errors.setdefault("on", []).append(_("This date cannot precede the act."))
+    _raise(errors)
+    before = locked.state
+    locked.state = ViolationState.GOOD_REASON
+    locked.good_reason = reason
+    locked.good_reason_note = details.strip()[:255]
+    locked.closed_on = on
+    locked.save(update_fields=["state", "good_reason", "good_reason_note", "closed_on"])
+    _audit(
+        actor,
+        "violation.good_reason",
+        locked,
+        {"state": [before, locked.state], "good_reason": reason, "closed_on": on},
+        reason=details.strip(),
+    )
+    return locked

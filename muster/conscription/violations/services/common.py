@@ -1,0 +1,88 @@
+"""What the violation services share: the checks, the locked case and its audit event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from muster.accounts.perms import Cap, has_cap
+from muster.audit.services import record_event
+from muster.conscription.violations.models import ViolationCase, ViolationState
+from muster.core.dates import today
+from muster.geo.selectors import visible_unit_ids
+from muster.law.callup.violations import states as case_states
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+#: States whose case carries a sanction that counts for a repeat.
+SANCTIONED_STATES = (ViolationState.PENALISED, ViolationState.PAID, ViolationState.CLOSED)
+
+
+def _require(actor: User | None) -> None:
+    if actor is not None and not has_cap(actor, Cap.MANAGE_CAMPAIGN):
+        raise PermissionDenied(_("Your role does not allow this."))
+
+
+def _in_area(actor: User | None, unit_id: int) -> None:
+    if actor is not None and unit_id not in visible_unit_ids(actor):
+        raise ValidationError(_("This citizen is outside your area."))
+
+
+def _not_future(errors: dict[str, list[str]], field: str, day: dt.date) -> None:
+    if day > today():
+        errors.setdefault(field, []).append(_("This date cannot be in the future."))
+
+
+def _raise(errors: dict[str, list[str]]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _state_label(state: str) -> str:
+    return str(ViolationState(state).label)
+
+
+def _lock(actor: User | None, case: ViolationCase, target: str) -> ViolationCase:
+    """Lock the case and refuse a step the state machine does not allow."""
+    _require(actor)
+    locked = (
+        ViolationCase.objects.select_for_update(of=("self",))
+        .select_related("person", "unit")
+        .get(pk=case.pk)
+    )
+    _in_area(actor, locked.unit_id)
+    if not case_states.can_move(locked.state, target):
+        raise ValidationError(
+            _("A case that is “%(state)s” cannot become “%(target)s”; it must be: %(required)s.")
+            % {
+                "state": _state_label(locked.state),
+                "target": _state_label(target),
+                "required": ", ".join(
+                    f"“{_state_label(s)}”" for s in case_states.sources_of(target)
+                ),
+            }
+        )
+    return locked
+
+
+def _audit(
+    actor: User | None,
+    action: str,
+    case: ViolationCase,
+    changes: dict[str, object],
+    reason: str = "",
+) -> None:
+    record_event(
+        actor=actor,
+        action=action,
+        obj=case,
+        scope_unit=case.unit,
+        changes=changes,
+        reason=reason,
+        object_repr=f"{case.get_kind_display()} — {case.person.full_name}",
+    )
