@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from muster.accounts.models import Role
 from muster.conscription import campaign_services as cs
 from muster.conscription.models import Campaign, QuotaHistory
+from muster.geo.scope import scope_of
 from muster.reports import figures, selectors
 from tests.conftest import make_user
 from tests.core.factories import make_person
@@ -149,7 +150,7 @@ def test_the_regional_command_sees_the_former_district(scenario, officer, person
 
 def test_query_count_does_not_grow_with_the_communes(scenario, officer):
     campaign = Campaign.objects.get(pk=scenario.campaign.pk)
-    selectors.visible_unit_ids(officer)  # the user's area is computed once per request
+    scope_of(officer).unit_ids()  # the user's area is computed once per request
     counts = []
     for unit in (scenario.units["DHOP"], scenario.units["KD"]):
         with CaptureQueriesContext(connection) as ctx:
