@@ -29,7 +29,7 @@ from muster.conscription.models import (
     ViolationCase,
     Volunteer,
 )
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.health.models import HealthCall
 from muster.people.succession import holding
 
@@ -39,10 +39,10 @@ if TYPE_CHECKING:
 
 
 def campaigns_for_user(user: User) -> QuerySet[Campaign]:
-    ids = visible_unit_ids(user)
+    area = scope_of(user)
     return (
         Campaign.objects.filter(
-            pk__in=CampaignCommune.objects.filter(unit_id__in=ids).values("campaign_id")
+            pk__in=CampaignCommune.objects.filter(**area.lookup("unit")).values("campaign_id")
         )
         .select_related("unit")
         .order_by("-year", "call")
@@ -62,9 +62,11 @@ def campaign_for_user(user: User, public_id: uuid.UUID, cap: Cap = Cap.VIEW_PEOP
 
 
 def communes_for_user(*, user: User, campaign: Campaign) -> list[CampaignCommune]:
-    ids = visible_unit_ids(user)
+    area = scope_of(user)
     return list(
-        campaign.communes.filter(unit_id__in=ids).select_related("unit").order_by("unit__path")
+        campaign.communes.filter(**area.lookup("unit"))
+        .select_related("unit")
+        .order_by("unit__path")
     )
 
 
@@ -203,9 +205,7 @@ def evenness(rows: list[BoardRow]) -> dict[str, Any]:
 
 def decisions_for_user(*, user: User, campaign: Campaign) -> QuerySet[CallupDecision]:
     return (
-        CallupDecision.objects.filter(
-            campaign=campaign, commune__unit_id__in=visible_unit_ids(user)
-        )
+        CallupDecision.objects.filter(campaign=campaign, **scope_of(user).lookup("commune__unit"))
         .select_related("person", "commune__unit")
         .order_by("authority", "number")
     )

@@ -28,7 +28,7 @@ from muster.conscription.models import (
     SelectionEntry,
     SelectionState,
 )
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -76,7 +76,7 @@ def plan_rows(*, user: User, campaign: Campaign) -> list[PlanRow]:
 def handovers_for_user(*, user: User, campaign: Campaign) -> QuerySet[Handover]:
     return (
         Handover.objects.filter(
-            commune__campaign=campaign, commune__unit_id__in=visible_unit_ids(user)
+            commune__campaign=campaign, **scope_of(user).lookup("commune__unit")
         )
         .select_related("commune__unit", "receiving_unit")
         .annotate(recruit_count=Count("recruits"))
@@ -130,7 +130,7 @@ def replacements_for_user(*, user: User, campaign: Campaign) -> QuerySet[Replace
     return (
         Replacement.objects.filter(
             decision__campaign=campaign,
-            decision__commune__unit_id__in=visible_unit_ids(user),
+            **scope_of(user).lookup("decision__commune__unit"),
         )
         .select_related(
             "decision__person",

@@ -27,7 +27,7 @@ from muster.conscription.models import (
 from muster.core.ages import age_on
 from muster.core.dates import today
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.health.rules import exempt_illness, normalise_icd
 from muster.people import books
 from muster.people.models import Person
@@ -61,7 +61,7 @@ def _authorise(actor: User, person: Person) -> Person:
     """Lock and return ``person`` after checking role (403) and area (validation error)."""
     if not has_cap(actor, Cap.EDIT_PEOPLE):
         raise PermissionDenied(_("Your role does not allow this."))
-    if person.registration_unit_id not in visible_unit_ids(actor):
+    if not scope_of(actor).contains(person.registration_unit_id):
         raise ValidationError(_("This citizen is outside your area."))
     return Person.objects.select_for_update().select_related("registration_unit").get(pk=person.pk)
 
@@ -399,7 +399,7 @@ def record_january_list(
     if not has_cap(actor, Cap.EDIT_PEOPLE):
         raise PermissionDenied(_("Your role does not allow this."))
     errors: dict[str, list[str]] = {}
-    if commune.kind not in COMMUNE_LEVEL_KINDS or commune.pk not in visible_unit_ids(actor):
+    if commune.kind not in COMMUNE_LEVEL_KINDS or not scope_of(actor).contains(commune):
         errors.setdefault("commune", []).append(_("Choose a commune in your area."))
     if list_date is None:
         _raise({"list_date": [_("Enter the date (dd/mm/yyyy).")]})

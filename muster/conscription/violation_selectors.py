@@ -32,7 +32,7 @@ from muster.conscription.models import (
     ViolationState,
 )
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, SessionKind, StationResult
 
 if TYPE_CHECKING:
@@ -70,8 +70,8 @@ def cases_for_user(
 ) -> QuerySet[ViolationCase]:
     """Cases in ``user``'s area, newest act first; filters by campaign, commune (and the
     communes it succeeded), state, act, and fines overdue on ``today``."""
-    ids = visible_unit_ids(user)
-    qs = ViolationCase.objects.filter(unit_id__in=ids)
+    area = scope_of(user)
+    qs = ViolationCase.objects.filter(**area.lookup("unit"))
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     if commune is not None:
@@ -136,8 +136,8 @@ def violation_counts(
     from muster.core.dates import today as current_day
 
     day = today or current_day()
-    ids = visible_unit_ids(user)
-    qs = ViolationCase.objects.filter(unit_id__in=ids)
+    area = scope_of(user)
+    qs = ViolationCase.objects.filter(**area.lookup("unit"))
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     grouped = list(
@@ -152,7 +152,7 @@ def violation_counts(
     if campaign is not None:
         units = list(
             Unit.objects.filter(
-                pk__in=campaign.communes.filter(unit_id__in=ids).values("unit_id")
+                pk__in=campaign.communes.filter(**area.lookup("unit")).values("unit_id")
             ).order_by("path")
         )
     else:
@@ -546,8 +546,8 @@ def candidates(
     year before the campaign's), absences from screening and examination, and call-up
     decisions delivered but not handed over; records a case was opened from are left out."""
     year = registration_year or campaign.year - 1
-    ids = visible_unit_ids(user)
-    communes = campaign.communes.filter(unit_id__in=ids)
+    area = scope_of(user)
+    communes = campaign.communes.filter(**area.lookup("unit"))
     if commune is not None:
         communes = communes.filter(unit__path__startswith=commune.path)
     unit_ids = list(communes.order_by("unit__path").values_list("unit_id", flat=True))

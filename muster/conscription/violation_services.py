@@ -31,7 +31,7 @@ from muster.conscription.models import (
 )
 from muster.core.dates import today
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.people.models import Person
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def _require(actor: User | None) -> None:
 
 
 def _in_area(actor: User | None, unit_id: int) -> None:
-    if actor is not None and unit_id not in visible_unit_ids(actor):
+    if actor is not None and not scope_of(actor).contains(unit_id):
         raise ValidationError(_("This citizen is outside your area."))
 
 

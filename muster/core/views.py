@@ -15,7 +15,8 @@ from muster.core.ages import birth_range
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.core.navigation import MODULES_BY_SLUG
-from muster.geo.selectors import communes_on, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import communes_on
 from muster.people.models import Person, Sex
 
 
@@ -35,13 +36,13 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = user.scope_unit
     day = reference_date(request)
     communes = list(communes_on(user=user, day=day))
-    unit_ids = visible_unit_ids(user)
     men_from, men_to = birth_range(day, 17, 45)
     women_from, women_to = birth_range(day, 18, 40)
     callup_from, callup_to = birth_range(day, 18, 25)
     counts = {
         row["registration_unit"]: row
-        for row in Person.objects.in_units(unit_ids)
+        for row in scope_of(user)
+        .filter(Person.objects.all(), "registration_unit")
         .values("registration_unit")
         .annotate(
             men=Count("id", filter=Q(sex=Sex.MALE, date_of_birth__range=(men_from, men_to))),

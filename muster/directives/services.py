@@ -32,7 +32,7 @@ from muster.directives.models import (
 )
 from muster.directives.sources import SOURCES
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import Scope, scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -61,7 +61,7 @@ def _require(actor: User, cap: Cap) -> None:
 
 
 def _in_scope(actor: User, unit: Unit) -> None:
-    if unit.pk not in visible_unit_ids(actor):
+    if not scope_of(actor).contains(unit):
         raise ValidationError(_("This unit is outside your area."))
 
 
@@ -344,8 +344,8 @@ def _check_units(actor: User | None, directive: Directive, units: Iterable[Unit 
     area = set(
         Unit.objects.filter(path__startswith=directive.unit.path).values_list("pk", flat=True)
     )
-    allowed = area & set(visible_unit_ids(actor)) if actor is not None else area
-    if any(u is not None and u.pk not in allowed for u in units):
+    mine = scope_of(actor) if actor is not None else Scope.whole_system()
+    if any(u is not None and (u.pk not in area or not mine.contains(u)) for u in units):
         raise ValidationError(_("A responsible unit is outside the directive's area."))
 
 

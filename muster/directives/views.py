@@ -50,7 +50,8 @@ from muster.documents import pdf, word
 from muster.documents.http import DOCX, PDF, file_response
 from muster.documents.tables import OfficialReport
 from muster.geo.models import COMMUNE_LEVEL_KINDS, KIND_TIER, Unit
-from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import units_for_user
 
 STATUS_LABELS = {
     Status.DONE: (gettext_lazy("Done"), "success"),
@@ -97,7 +98,7 @@ def directive_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
     if unit_param:
         unit = Unit.objects.filter(
             public_id__in=[unit_param] if _is_uuid(unit_param) else [],
-            pk__in=visible_unit_ids(request.user),
+            **scope_of(request.user).lookup("pk"),
         ).first()
         if unit is None:
             raise Http404(_("Not found, or outside your area."))
@@ -121,7 +122,7 @@ def directive_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
             "status_labels": STATUS_LABELS,
             "can_report": has_cap(request.user, Cap.REPORT_DIRECTIVE),
             "can_edit": has_cap(request.user, Cap.REVIEW_DIRECTIVE)
-            and directive.unit_id in visible_unit_ids(request.user),
+            and scope_of(request.user).contains(directive.unit_id),
         },
     )
 
@@ -149,7 +150,7 @@ def target_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     if row is None:
         raise Http404(_("Not found, or outside your area."))
     lines = (
-        ReportLine.objects.filter(target=target, report__unit_id__in=visible_unit_ids(request.user))
+        ReportLine.objects.filter(target=target, **scope_of(request.user).lookup("report__unit"))
         .select_related("report__unit")
         .order_by("-report__period_start", "report__unit__name", "-report__revision")
     )
@@ -164,7 +165,7 @@ def target_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             "lines": lines,
             "status_labels": STATUS_LABELS,
             "can_review": has_cap(request.user, Cap.REVIEW_DIRECTIVE)
-            and directive.unit_id in visible_unit_ids(request.user),
+            and scope_of(request.user).contains(directive.unit_id),
         },
     )
 
@@ -214,8 +215,10 @@ def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def report_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     directive = _directive(request, public_id)
     require_cap(request.user, Cap.REPORT_DIRECTIVE)
-    owing = selectors.reporting_unit_ids(directive) & visible_unit_ids(request.user)
-    units = list(Unit.objects.filter(pk__in=owing).order_by("name_search"))
+    owing = selectors.reporting_unit_ids(directive)
+    units = list(
+        Unit.objects.filter(scope_of(request.user).q("pk"), pk__in=owing).order_by("name_search")
+    )
     period_list = periods_of_year(directive.frequency, directive.year)
     form = ReportCreateForm(request.POST or None, units=units, period_list=period_list)
     status = 200
@@ -462,7 +465,7 @@ def standing_report_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID)
 def _require_issuing_scope(request: AuthenticatedHttpRequest, directive: Directive) -> None:
     """A directive is edited at its issuing level: a commune that reports on it, or a regional
     command that coordinates, sees it but may not change it."""
-    if directive.unit_id not in visible_unit_ids(request.user):
+    if not scope_of(request.user).contains(directive.unit_id):
         raise PermissionDenied(_("Only the issuing level can change this directive."))
 
 
@@ -496,7 +499,7 @@ def _area_units(request: AuthenticatedHttpRequest, directive: Directive) -> list
     return list(
         Unit.objects.filter(
             path__startswith=directive.unit.path,
-            pk__in=visible_unit_ids(request.user),
+            **scope_of(request.user).lookup("pk"),
             kind__in=[k for k, tier in KIND_TIER.items() if tier <= 3],
             valid_from__lte=dt.date(directive.year, 12, 31),
         )

@@ -15,7 +15,7 @@ reads whose plans were tuned around an id list.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.db.models import Model, Q, QuerySet
 
@@ -112,6 +112,14 @@ class Scope:
             return Q(**{f"{field}__in": []})
         return Q(**{f"{field}__in": self.units().values("pk")})
 
+    def lookup(self, field: str) -> dict[str, Any]:
+        """``q`` as keyword arguments, for ``queryset.filter(..., **scope.lookup(field))``."""
+        if self.everything:
+            return {}
+        if not self.paths:
+            return {f"{field}__in": []}
+        return {f"{field}__in": self.units().values("pk")}
+
     def filter(self, queryset: QuerySet[M], field: str) -> QuerySet[M]:
         return queryset if self.everything else queryset.filter(self.q(field))
 
@@ -123,6 +131,13 @@ class Scope:
         return self._ids
 
 
+def scope_of_unit(unit: Unit) -> Scope:
+    """The units ``unit`` answers for: its subtree and those of every unit that became it."""
+    from muster.geo.selectors import lineage_roots
+
+    return Scope.of_units(lineage_roots(unit))
+
+
 def scope_of(user: User) -> Scope:
     """The scope of ``user``, cached on the user object for the request."""
     cached: Scope | None = getattr(user, _CACHE_ATTR, None)
@@ -131,9 +146,7 @@ def scope_of(user: User) -> Scope:
     if user.scope_unit_id is None:
         scope = Scope.whole_system() if user.is_system_admin else Scope.empty()
     else:
-        from muster.geo.selectors import lineage_roots
-
         assert user.scope_unit is not None
-        scope = Scope.of_units(lineage_roots(user.scope_unit))
+        scope = scope_of_unit(user.scope_unit)
     setattr(user, _CACHE_ATTR, scope)
     return scope

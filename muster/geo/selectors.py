@@ -126,13 +126,6 @@ def subtree(roots: list[Unit]) -> UnitQuerySet:
     return Unit.objects.filter(condition) if roots else Unit.objects.none()
 
 
-def visible_unit_ids(user: User) -> frozenset[int]:
-    """Deprecated: ``geo.scope.scope_of(user).unit_ids()``."""
-    from muster.geo.scope import scope_of
-
-    return scope_of(user).unit_ids()
-
-
 def units_for_user(user: User) -> UnitQuerySet:
     from muster.geo.scope import scope_of
 

@@ -1,6 +1,6 @@
 """Registration books and lists (sổ, danh sách đăng ký NVQS) as ``TableDocument`` objects.
 
-Each book is read through the acting user's scope (``visible_unit_ids``) and, when chosen, one
+Each book is read through the acting user's scope (``geo.scope``) and, when chosen, one
 commune's subtree and one village. The same rows feed the paginated screen and the Excel, PDF
 and Word files, so what the clerk sees is what prints. Every page costs the same number of
 queries: one count, one page of rows, and one query per prefetched relation.
@@ -44,7 +44,8 @@ from muster.documents.tables import (
     vietnamese_date_line,
 )
 from muster.geo.models import Unit, UnitKind
-from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import units_for_user
 from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, StudyStatus
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def villages_of(user: User, commune: Unit | None) -> list[Unit]:
 
 def scope_ids(user: User, commune: Unit | None) -> frozenset[int]:
     """The units the book covers: the user's area, cut to ``commune``'s subtree if chosen."""
-    ids = visible_unit_ids(user)
+    ids = scope_of(user).unit_ids()
     if commune is None:
         return ids
     return frozenset(
@@ -572,7 +573,7 @@ def book_page(slug: str, user: User, f: BookFilter, page: int = 1) -> BookPage:
     current = paginator.get_page(page)
     rows = book_rows(slug, f, list(current.object_list), start=current.start_index() or 1)
     document = book_document(slug, user, f, rows)
-    visible = visible_unit_ids(user)
+    visible = scope_of(user).unit_ids()
     return BookPage(
         document=document,
         rows=[

@@ -26,6 +26,7 @@ from muster.conscription.models import (
     ViolationCase,
     ViolationState,
 )
+from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, HealthSession, StationResult
 from tests.conscription.campaign_factories import make_campaign
 from tests.conscription.violation_factories import open_case
@@ -441,7 +442,7 @@ def test_overdue_filter_and_counts_per_commune(officer, man, units, django_asser
         units["DT"].code,
     }
     # A constant number of queries, whatever the number of cases.
-    visible = sel.visible_unit_ids(officer)  # cached on the user
+    visible = scope_of(officer).unit_ids()  # cached on the user
     assert visible
     with django_assert_num_queries(2):
         sel.violation_counts(user=officer, campaign=campaign, today=day)
