@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.models import User
 from muster.accounts.perms import Cap, has_cap
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 M = TypeVar("M", bound=Model)
 
@@ -31,7 +31,7 @@ def require_actor_cap(actor: User | None, cap: Cap) -> None:
 def require_actor_area(actor: User | None, unit_id: int) -> None:
     """For services: a record of a unit outside the actor's area is refused with a message
     (the pages already answer 404 for it; this guards the service itself)."""
-    if actor is not None and unit_id not in visible_unit_ids(actor):
+    if actor is not None and not scope_of(actor).contains(unit_id):
         raise ValidationError(_("This record is outside your area."))
 
 
@@ -43,8 +43,7 @@ def get_for_user(
     ``unit_field`` names the foreign key (or path, "registration_unit") to the unit that the
     object belongs to; the object is found only if that unit is in the user's scope.
     """
-    unit_ids = visible_unit_ids(user)
-    obj = queryset.filter(**{f"{unit_field}__in": unit_ids}, **lookup).first()
+    obj = queryset.filter(scope_of(user).q(unit_field), **lookup).first()
     if obj is None:
         raise Http404(_("Not found, or outside your area."))
     require_cap(user, cap)

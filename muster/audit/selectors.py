@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 
 from muster.audit.chain import ChainProblem, verify
 from muster.audit.models import AuditEvent, AuditHead
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -31,7 +31,7 @@ def events_for_user(
     if user.is_system_admin and user.scope_unit_id is None:
         pass
     else:
-        qs = qs.filter(scope_unit_id__in=visible_unit_ids(user))
+        qs = qs.filter(**scope_of(user).lookup("scope_unit"))
     if unit_ids is not None:
         qs = qs.filter(scope_unit_id__in=unit_ids)
     if actor_id is not None:

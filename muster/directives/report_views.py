@@ -34,7 +34,7 @@ from muster.directives.services import reports as report_services
 from muster.directives.views import viewable_directive
 from muster.documents.http import file_response
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 
 def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -57,8 +57,10 @@ def report_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def report_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     directive = viewable_directive(request, public_id)
     require_cap(request.user, Cap.REPORT_DIRECTIVE)
-    owing = selectors.reporting_unit_ids(directive) & visible_unit_ids(request.user)
-    units = list(Unit.objects.filter(pk__in=owing).order_by("name_search"))
+    owing = selectors.reporting_unit_ids(directive)
+    units = list(
+        Unit.objects.filter(scope_of(request.user).q("pk"), pk__in=owing).order_by("name_search")
+    )
     period_list = periods_of_year(directive.frequency, directive.year)
     form = ReportCreateForm(request.POST or None, units=units, period_list=period_list)
     status = 200

@@ -24,7 +24,7 @@ from muster.directives.models import (
 from muster.directives.services.reports import holidays_between
 from muster.directives.sources import SOURCES, Source, read_source
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -35,14 +35,14 @@ REMIND_DAYS_BEFORE = 7
 
 def directives_for_user(user: User) -> QuerySet[Directive]:
     return (
-        Directive.objects.filter(concerned_units__in=visible_unit_ids(user))
+        Directive.objects.filter(**scope_of(user).lookup("concerned_units"))
         .distinct()
         .select_related("unit")
     )
 
 
 def reports_for_user(user: User) -> QuerySet[Report]:
-    return Report.objects.filter(unit_id__in=visible_unit_ids(user)).select_related(
+    return Report.objects.filter(**scope_of(user).lookup("unit")).select_related(
         "directive", "unit", "submitted_by", "reviewed_by"
     )
 
@@ -220,7 +220,7 @@ def board(*, user: User, directive: Directive, on: dt.date, unit: Unit | None = 
     A user whose area holds the issuing unit sees the whole directive; a commune user sees
     the targets its units answer for. ``unit`` narrows the board to one unit's subtree.
     """
-    visible = visible_unit_ids(user)
+    visible = scope_of(user).unit_ids()
     index = UnitIndex(visible)
     in_view = index.subtree(unit.pk) if unit is not None else visible
     full_view = directive.unit_id in visible and unit is None
@@ -348,7 +348,7 @@ def reminders(*, user: User, on: dt.date) -> list[Reminder]:
     the user's units, and (for checkers) reports awaiting review."""
     from muster.accounts.perms import Cap, has_cap
 
-    visible = visible_unit_ids(user)
+    visible = scope_of(user).unit_ids()
     result: list[Reminder] = []
     for directive in directives_for_user(user).filter(year__gte=on.year - 1):
         for ob in obligations(

@@ -33,13 +33,14 @@ from muster.directives.services import setup as setup_services
 from muster.directives.services import targets as target_services
 from muster.directives.sources import SOURCES
 from muster.geo.models import COMMUNE_LEVEL_KINDS, KIND_TIER, Unit
-from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import units_for_user
 
 
 def _require_issuing_scope(request: AuthenticatedHttpRequest, directive: Directive) -> None:
     """A directive is edited at its issuing level: a commune that reports on it, or a regional
     command that coordinates, sees it but may not change it."""
-    if directive.unit_id not in visible_unit_ids(request.user):
+    if not scope_of(request.user).contains(directive.unit_id):
         raise PermissionDenied(_("Only the issuing level can change this directive."))
 
 
@@ -73,7 +74,7 @@ def _area_units(request: AuthenticatedHttpRequest, directive: Directive) -> list
     return list(
         Unit.objects.filter(
             path__startswith=directive.unit.path,
-            pk__in=visible_unit_ids(request.user),
+            **scope_of(request.user).lookup("pk"),
             kind__in=[k for k, tier in KIND_TIER.items() if tier <= 3],
             valid_from__lte=dt.date(directive.year, 12, 31),
         )

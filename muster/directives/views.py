@@ -32,7 +32,7 @@ from muster.documents import pdf, word
 from muster.documents.http import DOCX, PDF, file_response
 from muster.documents.tables import OfficialReport
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 STATUS_LABELS = {
     Status.DONE: (gettext_lazy("Done"), "success"),
@@ -79,7 +79,7 @@ def directive_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
     if unit_param:
         unit = Unit.objects.filter(
             public_id__in=[unit_param] if _is_uuid(unit_param) else [],
-            pk__in=visible_unit_ids(request.user),
+            **scope_of(request.user).lookup("pk"),
         ).first()
         if unit is None:
             raise Http404(_("Not found, or outside your area."))
@@ -103,7 +103,7 @@ def directive_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
             "status_labels": STATUS_LABELS,
             "can_report": has_cap(request.user, Cap.REPORT_DIRECTIVE),
             "can_edit": has_cap(request.user, Cap.REVIEW_DIRECTIVE)
-            and directive.unit_id in visible_unit_ids(request.user),
+            and scope_of(request.user).contains(directive.unit_id),
         },
     )
 
@@ -131,7 +131,7 @@ def target_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     if row is None:
         raise Http404(_("Not found, or outside your area."))
     lines = (
-        ReportLine.objects.filter(target=target, report__unit_id__in=visible_unit_ids(request.user))
+        ReportLine.objects.filter(target=target, **scope_of(request.user).lookup("report__unit"))
         .select_related("report__unit")
         .order_by("-report__period_start", "report__unit__name", "-report__revision")
     )
@@ -146,7 +146,7 @@ def target_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             "lines": lines,
             "status_labels": STATUS_LABELS,
             "can_review": has_cap(request.user, Cap.REVIEW_DIRECTIVE)
-            and directive.unit_id in visible_unit_ids(request.user),
+            and scope_of(request.user).contains(directive.unit_id),
         },
     )
 

@@ -22,7 +22,7 @@ from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
 from muster.core.dates import today
 from muster.documents.models import MAX_EVIDENCE_BYTES, EvidenceKind, PersonDocument
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.people.models import Person
 
 if TYPE_CHECKING:
@@ -88,7 +88,7 @@ def attach_evidence(
     """Attach a scan or PDF to ``person``'s record (Cap.EDIT_PEOPLE, in the actor's area)."""
     if not has_cap(actor, Cap.EDIT_PEOPLE):
         raise PermissionDenied(_("Your role does not allow this."))
-    if person.registration_unit_id not in visible_unit_ids(actor):
+    if not scope_of(actor).contains(person.registration_unit_id):
         raise ValidationError(_("This citizen is outside your area."))
     errors: dict[str, list[str]] = {}
     if kind not in EvidenceKind.values:

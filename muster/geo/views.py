@@ -12,7 +12,8 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.geo.models import Unit, UnitChange
-from muster.geo.selectors import unit_tree_on, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import unit_tree_on
 from muster.people.models import Person
 
 
@@ -46,8 +47,8 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
         cap=Cap.VIEW_UNITS,
         public_id=public_id,
     )
-    visible = visible_unit_ids(request.user)
-    children = unit.children.filter(pk__in=visible).order_by("valid_from", "name")
+    area = scope_of(request.user)
+    children = area.filter(unit.children.all(), "pk").order_by("valid_from", "name")
     origins = unit.origins.select_related("predecessor").order_by("predecessor__name")
     successions = unit.successions.select_related("successor").order_by("successor__name")
     people_count = Person.objects.filter(registration_unit=unit).count()
@@ -60,6 +61,6 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
             "origins": origins,
             "successions": successions,
             "people_count": people_count,
-            "visible_ids": visible,
+            "parent_visible": area.contains(unit.parent),
         },
     )

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Prefetch, QuerySet
 
 from muster.core.text import fold
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, HealthSession, SessionKind, StationResult
 from muster.law.health import rules
 from muster.people.succession import communes_on
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def sessions_for_user(user: User) -> QuerySet[HealthSession]:
     return (
-        HealthSession.objects.filter(unit_id__in=visible_unit_ids(user))
+        HealthSession.objects.filter(**scope_of(user).lookup("unit"))
         .select_related("unit")
         .annotate(called=Count("calls"))
         .order_by("-date", "-id")
@@ -36,7 +36,7 @@ def calls_in_session(*, user: User, session: HealthSession) -> list[HealthCall]:
     not the one he registered at in 2024)."""
     calls = list(
         HealthCall.objects.filter(
-            session=session, person__registration_unit_id__in=visible_unit_ids(user)
+            session=session, **scope_of(user).lookup("person__registration_unit")
         )
         .select_related("person", "person__registration_unit", "person__residence_unit")
         .prefetch_related(Prefetch("results", queryset=StationResult.objects.order_by("id")))

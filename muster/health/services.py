@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
-from muster.geo.selectors import lineage_roots, subtree, visible_unit_ids
+from muster.geo.scope import scope_of, scope_of_unit
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
 from muster.law.health import rules, scoring
 from muster.people.models import Person, Sex
@@ -35,7 +35,7 @@ def _require(actor: User, cap: Cap) -> None:
 
 
 def _in_area(actor: User, unit_id: int) -> None:
-    if unit_id not in visible_unit_ids(actor):
+    if not scope_of(actor).contains(unit_id):
         raise ValidationError(_("This record is outside your area."))
 
 
@@ -104,15 +104,17 @@ def call_citizens(
         raise ValidationError(
             {"notified_on": [_("The decision cannot reach the citizen after the session.")]}
         )
-    area = visible_unit_ids(actor)
     # The session's unit answers for its own subtree and its predecessors' (a regional command
     # for the former district's communes).
-    covered = set(subtree(lineage_roots(session.unit)).values_list("pk", flat=True))
-    outside = [
-        p.full_name
-        for p in people
-        if p.registration_unit_id not in area or p.registration_unit_id not in covered
-    ]
+    covered = scope_of_unit(session.unit)
+    inside = set(
+        Unit.objects.filter(
+            scope_of(actor).q("pk"),
+            covered.q("pk"),
+            pk__in={p.registration_unit_id for p in people},
+        ).values_list("pk", flat=True)
+    )
+    outside = [p.full_name for p in people if p.registration_unit_id not in inside]
     if outside:
         raise ValidationError(
             {

@@ -18,7 +18,8 @@ from muster.documents.excel import render_xlsx
 from muster.documents.http import PDF, XLSX, file_response
 from muster.documents.pdf import render_pdf
 from muster.documents.tables import format_cell
-from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import units_for_user
 from muster.health import books
 from muster.health.forms import CallForm, ResultForm, SessionForm
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station
@@ -104,7 +105,7 @@ def session_call_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -
         numbers: list[str] = form.cleaned_data["national_ids"]
         people = list(
             Person.objects.filter(
-                national_id__in=numbers, registration_unit_id__in=visible_unit_ids(request.user)
+                national_id__in=numbers, **scope_of(request.user).lookup("registration_unit")
             ).select_related("registration_unit")
         )
         unknown = sorted(set(numbers) - {p.national_id for p in people})

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from muster.audit.services import record_event
 from muster.core.dates import today
 from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.people import import_columns, import_files, importing
 from muster.people.import_messages import table_error_message
 from muster.people.import_writes import PersonRecords, insert_people, people_copy, update_people
@@ -47,7 +47,7 @@ def check_import_unit(*, actor: User | None, unit: Unit) -> None:
     """The target must be a commune-level unit inside the actor's area (any when ``None``)."""
     if unit.kind not in COMMUNE_LEVEL_KINDS:
         raise ValidationError(_("The registration unit must be a commune, ward or town."))
-    if actor is not None and unit.pk not in visible_unit_ids(actor):
+    if actor is not None and not scope_of(actor).contains(unit):
         raise ValidationError(_("This commune is outside your area."))
 
 

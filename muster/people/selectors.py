@@ -15,7 +15,8 @@ from django.db.models.functions import Concat
 from muster.conscription.registration.models import RegistrationBar, RegistrationEvent
 from muster.core.dates import today
 from muster.core.text import fold
-from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import units_for_user
 from muster.law.ages import years_before
 from muster.people.import_columns import PERSON_KEYS
 from muster.people.models import FamilyTie, ImportBatch, Person, PersonQuerySet, Relation
@@ -30,7 +31,8 @@ Condition = Q | BaseExpression
 
 
 def people_for_user(user: User) -> PersonQuerySet:
-    return Person.objects.in_units(visible_unit_ids(user))
+    # The registry's plans were tuned on an id list (``registration_unit_id = ANY(...)``).
+    return Person.objects.in_units(scope_of(user).unit_ids())
 
 
 @dataclass(frozen=True)
@@ -311,7 +313,7 @@ def _id_in_array(sql: str, params: Sequence[Any]) -> RawSQL:
 
 def import_batches_for_user(user: User) -> QuerySet[ImportBatch]:
     """Uploaded spreadsheets of the communes in ``user``'s area, newest first."""
-    return ImportBatch.objects.filter(unit_id__in=visible_unit_ids(user)).select_related(
+    return ImportBatch.objects.filter(**scope_of(user).lookup("unit")).select_related(
         "unit", "created_by"
     )
 

@@ -18,7 +18,7 @@ from muster.audit.services import diff, record_event
 from muster.core.dates import today
 from muster.core.text import fold
 from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.people import national_id
 from muster.people.models import Person, Sex
 
@@ -78,7 +78,7 @@ def check_registration_unit(*, actor: User, unit: Unit | None, on: dt.date | Non
     problems: list[str] = []
     if unit.kind not in COMMUNE_LEVEL_KINDS:
         problems.append(_("The registration unit must be a commune, ward or town."))
-    if unit.pk not in visible_unit_ids(actor):
+    if not scope_of(actor).contains(unit):
         problems.append(_("This commune is outside your area."))
     days = [today()] + ([on] if on is not None else [])
     if not any(unit.is_valid_on(day) for day in days):
@@ -223,7 +223,7 @@ def person_update(
     (``conscription.services.transfer_person``).
     """
     _unknown(changes)
-    if person.registration_unit_id not in visible_unit_ids(actor):
+    if not scope_of(actor).contains(person.registration_unit_id):
         raise ValidationError(_("This citizen is outside your area."))
     locked = Person.objects.select_for_update().get(pk=person.pk)
     before = _snapshot(locked)

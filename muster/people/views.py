@@ -28,7 +28,8 @@ from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.selectors import evidence_for_person
 from muster.geo.models import Unit, UnitQuerySet
-from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import units_for_user
 from muster.people.book_views import EvidenceForm
 from muster.people.forms import (
     AbsenceForm,
@@ -312,7 +313,7 @@ def person_transfer_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID
     messages.success(request, _("The transfer has been recorded."))
     # The service moved a fresh copy of the record: read where he is registered now.
     person.refresh_from_db(fields=["registration_unit"])
-    if person.registration_unit_id in visible_unit_ids(request.user):
+    if scope_of(request.user).contains(person.registration_unit_id):
         return redirect("people:person_detail", public_id=person.public_id)
     return redirect("people:person_list")
 

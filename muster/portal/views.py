@@ -12,7 +12,8 @@ from django.shortcuts import render
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
 from muster.core.http import AuthenticatedHttpRequest, reference_date
-from muster.geo.selectors import communes_on, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import communes_on
 from muster.law.ages import birth_range
 from muster.law.book import rule
 from muster.law.rulebook import NoRuleInForce
@@ -41,11 +42,11 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = user.scope_unit
     day = reference_date(request)
     communes = list(communes_on(user=user, day=day))
-    unit_ids = visible_unit_ids(user)
     men_from, men_to, women_from, women_to, callup_from, callup_to = _age_bands(day)
     counts = {
         row["registration_unit"]: row
-        for row in Person.objects.in_units(unit_ids)
+        for row in scope_of(user)
+        .filter(Person.objects.all(), "registration_unit")
         .values("registration_unit")
         .annotate(
             men=Count("id", filter=Q(sex=Sex.MALE, date_of_birth__range=(men_from, men_to))),

@@ -11,7 +11,7 @@ from muster.documents.http import DOCX, PDF, XLSX
 from muster.documents.pdf import render_pdf_book
 from muster.documents.tables import TableDocument
 from muster.documents.word import render_report_docx
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.reports import documents, selectors
 from muster.reports.models import ExportFormat, ExportJob, ExportKind
 
@@ -28,7 +28,7 @@ _STEMS = {
 def render(job: ExportJob, progress: Callable[[int, str], None]) -> tuple[bytes, str, str]:
     """``(file bytes, file name, content type)`` of the job."""
     user, campaign, unit = job.owner, job.campaign, job.unit
-    if unit.pk not in visible_unit_ids(user):
+    if not scope_of(user).contains(unit):
         raise PermissionError("the unit is no longer in the owner's area")
     progress(10, "reading")
     sheets: list[tuple[str, TableDocument]]

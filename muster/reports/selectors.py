@@ -1,4 +1,5 @@
-"""Reads of the call-up reports, cut to the acting user's area (``visible_unit_ids``).
+"""Reads of the call-up reports, cut to the acting user's area (``geo.scope``; the rows do
+their set arithmetic in memory on the area's unit ids).
 
 The results report is a few grouped queries whatever the number of communes: citizens counted
 by registration commune (``GROUP BY registration_unit``), and the quota-sized records of the
@@ -49,8 +50,9 @@ from muster.conscription.handover.models import Recruit, RecruitReturn, Replacem
 from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.conscription.selection.models import ListKind, SelectionEntry, SelectionState, Volunteer
 from muster.conscription.violations.models import ViolationCase
-from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit, UnitChange
-from muster.geo.selectors import visible_unit_ids
+from muster.geo import scope as geo_scope
+from muster.geo.lineage_store import lineage_all
+from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.health.models import HealthCall, HealthSession, SessionKind
 from muster.law.ages import birth_range
 from muster.law.callup import campaign as campaign_rules
@@ -73,91 +75,30 @@ REGISTERED_AGES = (18, 27)
 
 
 class Lineage:
-    """Every ``UnitChange`` in memory (one query): predecessors and successors of units."""
+    """Every ``UnitChange`` in memory (one query, ``geo.selectors.lineage_all``), asked through
+    the pure ``geo.lineage``."""
 
     def __init__(self) -> None:
-        self.successors: dict[int, list[tuple[Unit, dt.date, bool]]] = defaultdict(list)
-        self.predecessors: dict[int, list[tuple[int, bool]]] = defaultdict(list)
-        #: (predecessor's parent, predecessor, successor's parent) of every change
-        self.parents: list[tuple[int | None, int, int | None]] = []
-        for change in UnitChange.objects.select_related("successor", "predecessor").order_by("id"):
-            self.successors[change.predecessor_id].append(
-                (change.successor, change.effective_date, change.partial)
-            )
-            self.predecessors[change.successor_id].append((change.predecessor_id, change.partial))
-            self.parents.append(
-                (change.predecessor.parent_id, change.predecessor_id, change.successor.parent_id)
-            )
+        loaded = lineage_all()
+        self.pure = loaded.lineage
+        self.units = loaded.units
 
     def holding(self, communes: Iterable[Unit]) -> Holding:
         """``people.succession.holding`` from the changes in memory (no query): which commune
         holds a citizen registered at a unit that became one of ``communes`` (whole, or for a
         split unit by the village that went to it)."""
-        whole: dict[int, int] = {}
-        split: dict[int, set[int]] = {}
-        frontier: list[tuple[int, int, bool]] = []
-        seen: set[tuple[int, int]] = set()
-        for commune in communes:
-            whole.setdefault(commune.pk, commune.pk)
-            frontier.append((commune.pk, commune.pk, False))
-            seen.add((commune.pk, commune.pk))
-        while frontier:
-            following: list[tuple[int, int, bool]] = []
-            for unit_id, root, part in frontier:
-                for pred, partial in self.predecessors.get(unit_id, ()):
-                    if (pred, root) in seen:
-                        continue
-                    seen.add((pred, root))
-                    through = part or partial
-                    if through:
-                        split.setdefault(pred, set()).add(root)
-                    else:
-                        whole.setdefault(pred, root)
-                    following.append((pred, root, through))
-            frontier = following
-        villages: dict[int, int] = {}
-        for parent, village, successor_parent in self.parents:
-            if (
-                parent in split
-                and successor_parent is not None
-                and successor_parent in split[parent]
-            ):
-                villages.setdefault(village, successor_parent)
-        return Holding(whole=whole, villages=villages, split_units=frozenset(split))
+        return Holding.of(self.pure.holding(c.pk for c in communes))
 
     def roots(self, unit_ids: Iterable[int]) -> dict[int, bool]:
         """The units and every unit that became them, transitively; the value says whether the
         unit reached them only in part (a split: Ngọc Thanh into Hiệp Cường and Sơn Nam)."""
-        seen: dict[int, bool] = dict.fromkeys(unit_ids, False)
-        frontier = list(seen)
-        while frontier:
-            nxt: list[int] = []
-            for unit_id in frontier:
-                for pred, partial in self.predecessors.get(unit_id, ()):
-                    part = partial or seen[unit_id]
-                    if pred not in seen:
-                        seen[pred] = part
-                        nxt.append(pred)
-                    elif seen[pred] and not part:
-                        seen[pred] = False
-            frontier = nxt
-        return seen
+        return self.pure.roots(unit_ids)
 
     def successor_on(self, unit: Unit, day: dt.date) -> Unit | None:
         """The one unit that ``unit`` became by ``day`` (following whole mergers), valid on
         ``day``; ``None`` when it was split or did not end."""
-        current = unit
-        for _step in range(10):
-            if current.is_valid_on(day):
-                return None if current.pk == unit.pk else current
-            whole = [
-                s for s, effective, partial in self.successors.get(current.pk, ()) if not partial
-            ]
-            nexts = [s for s in whole if s.valid_from <= day]
-            if len(nexts) != 1:
-                return None
-            current = nexts[0]
-        return None
+        found = self.pure.successor_on(unit.pk, day)
+        return None if found is None else self.units[found]
 
 
 def scope_of(unit: Unit, lineage: Lineage) -> frozenset[int]:
@@ -818,7 +759,7 @@ def _changes(
 def results_report(*, user: User, campaign: Campaign, unit: Unit) -> ResultsReport:
     """The call-up results report of ``campaign`` for ``unit`` (a commune, or a district /
     PTKV / province and its communes), as ``user`` may see it, with last year beside it."""
-    visible = visible_unit_ids(user)
+    visible = geo_scope.scope_of(user).unit_ids()
     lineage = Lineage()
     rows = build_rows(campaign, visible=visible, scope=scope_of(unit, lineage), lineage=lineage)
     tallies = collect(campaign, rows, visible=visible, lineage=lineage)
@@ -867,13 +808,13 @@ def campaign_for_user(user: User, public_id: Any) -> Campaign:
 def report_unit(user: User, campaign: Campaign, raw: str | None) -> Unit:
     """The unit a report covers: ``?unit=<uuid>`` if the user may see it, else the campaign's
     unit when it lies in the user's area, else the user's own scope unit."""
-    visible = visible_unit_ids(user)
+    area = geo_scope.scope_of(user)
     if raw:
-        unit = Unit.objects.filter(public_id=raw, pk__in=visible).first() if _is_uuid(raw) else None
+        unit = Unit.objects.filter(area.q("pk"), public_id=raw).first() if _is_uuid(raw) else None
         if unit is None:
             raise Http404(_("Not found, or outside your area."))
         return unit
-    if campaign.unit_id in visible or user.scope_unit is None:
+    if area.contains(campaign.unit_id) or user.scope_unit is None:
         return campaign.unit
     return user.scope_unit
 
@@ -891,7 +832,8 @@ def _is_uuid(raw: str) -> bool:
 def unit_choices(user: User, campaign: Campaign) -> list[Unit]:
     """The units a report can be asked for: the campaign's unit (if in the area), the units
     between it and the communes, and the commune rows."""
-    visible = visible_unit_ids(user)
+    area = geo_scope.scope_of(user)
+    visible = area.unit_ids()
     lineage = Lineage()
     rows = build_rows(campaign, visible=visible, scope=None, lineage=lineage)
     choices: list[Unit] = []
@@ -931,7 +873,7 @@ class ListEntry:
 
 
 def _rows_for(user: User, campaign: Campaign, unit: Unit) -> tuple[list[ReportRow], Lineage]:
-    visible = visible_unit_ids(user)
+    visible = geo_scope.scope_of(user).unit_ids()
     lineage = Lineage()
     rows = build_rows(campaign, visible=visible, scope=scope_of(unit, lineage), lineage=lineage)
     return rows, lineage
@@ -1002,7 +944,7 @@ def dossier_list(*, user: User, campaign: Campaign, unit: Unit, kind: str) -> li
     rows, lineage = _rows_for(user, campaign, unit)
     day = reference_day(campaign)
     by_key = {r.key: r for r in rows}
-    at = attribution(rows, day=day, visible=visible_unit_ids(user), lineage=lineage)
+    at = attribution(rows, day=day, visible=geo_scope.scope_of(user).unit_ids(), lineage=lineage)
     standing = (
         Dossier.objects.filter(
             kind=kind,
@@ -1037,11 +979,12 @@ def health_sessions(*, user: User, campaign: Campaign, unit: Unit) -> list[Healt
     """Screening and examination sessions of the campaign's window in the report's area (the
     books 2k, 2l and the council's report 2b are printed from them)."""
     rows, lineage = _rows_for(user, campaign, unit)
-    visible = visible_unit_ids(user)
+    area = geo_scope.scope_of(user)
+    visible = area.unit_ids()
     at = attribution(rows, day=reference_day(campaign), visible=visible, lineage=lineage)
     start, end = health_window(campaign)
     ids = set(
-        HealthSession.objects.filter(unit_id__in=list(visible), date__range=(start, end))
+        HealthSession.objects.filter(area.q("unit"), date__range=(start, end))
         .filter(Q(calls__person__registration_unit_id__in=at.units) | Q(unit_id__in=at.units))
         .values_list("pk", flat=True)
     )

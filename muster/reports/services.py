@@ -33,7 +33,7 @@ from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Campaign
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.reports.models import ExportFormat, ExportJob, ExportKind, ExportState
 
 log = logging.getLogger(__name__)
@@ -60,15 +60,15 @@ def export_request(
     """Queue an export of ``kind`` in ``fmt`` of ``campaign`` for ``unit`` (in the actor's
     area); the file is rendered by a worker."""
     require_cap(actor, Cap.VIEW_REPORTS)
-    visible = visible_unit_ids(actor)
+    area = scope_of(actor)
     errors: dict[str, list[str]] = {}
     if kind not in FORMATS:
         errors.setdefault("kind", []).append(_("Unknown report."))
     elif fmt not in FORMATS[kind]:
         errors.setdefault("fmt", []).append(_("This report is not available in this format."))
-    if unit.pk not in visible:
+    if not area.contains(unit):
         errors.setdefault("unit", []).append(_("This unit is outside your area."))
-    if not campaign.communes.filter(unit_id__in=visible).exists():
+    if not area.filter(campaign.communes.all(), "unit").exists():
         errors.setdefault("campaign", []).append(_("This campaign is outside your area."))
     if errors:
         raise ValidationError(errors)

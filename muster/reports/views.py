@@ -21,7 +21,7 @@ from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import file_response
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.reports import labels, selectors, services
 from muster.reports.figures import facts, metrics
 from muster.reports.figures.dashboard import STAGES
@@ -347,7 +347,7 @@ def _job(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> ExportJob:
         .filter(public_id=public_id, owner=request.user)
         .first()
     )
-    if job is None or job.unit_id not in visible_unit_ids(request.user):
+    if job is None or not scope_of(request.user).contains(job.unit_id):
         raise Http404(_("Not found, or outside your area."))
     return job
 

@@ -23,7 +23,7 @@ from muster.conscription.violations.selectors import timeline as case_timeline
 from muster.conscription.violations.services import authority as violation_authority
 from muster.conscription.violations.services import cases as violation_cases
 from muster.conscription.violations.services import penalties as violation_penalties
-from muster.geo import selectors as geo_selectors
+from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, HealthSession, StationResult
 from tests.conscription.campaign_factories import make_campaign
 from tests.conscription.violation_factories import open_case
@@ -475,7 +475,7 @@ def test_overdue_filter_and_counts_per_commune(officer, man, units, django_asser
         units["DT"].code,
     }
     # A constant number of queries, whatever the number of cases.
-    visible = geo_selectors.visible_unit_ids(officer)  # cached on the user
+    visible = scope_of(officer).unit_ids()  # cached on the user
     assert visible
     with django_assert_num_queries(2):
         case_lists.violation_counts(user=officer, campaign=campaign, today=day)

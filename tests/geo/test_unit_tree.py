@@ -1,7 +1,8 @@
 import datetime as dt
 
+from muster.geo.lineage_store import lineage_roots, subtree
 from muster.geo.models import Unit
-from muster.geo.selectors import lineage_roots, subtree, visible_unit_ids
+from muster.geo.scope import scope_of
 
 
 def names_on(day, kind_filter=None):
@@ -53,11 +54,11 @@ def test_subtree_of_district_holds_its_communes_only(units):
 
 
 def test_ptkv_scope_covers_the_old_district_through_lineage(personas, units):
-    ids = visible_unit_ids(personas["ptkv_officer"])
+    ids = scope_of(personas["ptkv_officer"]).unit_ids()
     assert units["DHOP25"].pk in ids and units["DHOP"].pk in ids and units["KD"].pk in ids
 
 
 def test_commune_scope_excludes_the_neighbour(personas, units):
-    ids = visible_unit_ids(personas["commune_commander"])
+    ids = scope_of(personas["commune_commander"]).unit_ids()
     assert units["DHOP"].pk in ids
     assert units["DT"].pk not in ids

@@ -192,7 +192,7 @@ def test_keyset_pages_with_filters_cover_every_row_once(registry, units, persona
 def test_queries_are_constant_for_page_sizes_5_and_50(registry, personas):
     user = personas["district_officer"]
     filters = PersonFilter(on=ON, min_age=10, status="registered", grade_min=6, martyr_parent=False)
-    search_people(user=user, page_size=1)  # warms the user's scope cache (visible_unit_ids)
+    search_people(user=user, page_size=1)  # warms the user's scope cache (geo.scope.scope_of)
     counts = []
     for size in (5, 50):
         with CaptureQueriesContext(connection) as ctx:

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from muster.accounts.models import Role
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Campaign, QuotaHistory
+from muster.geo.scope import scope_of
 from muster.reports import selectors
 from muster.reports.figures import facts, metrics
 from tests.conftest import make_user
@@ -150,7 +151,7 @@ def test_the_regional_command_sees_the_former_district(scenario, officer, person
 
 def test_query_count_does_not_grow_with_the_communes(scenario, officer):
     campaign = Campaign.objects.get(pk=scenario.campaign.pk)
-    selectors.visible_unit_ids(officer)  # the user's area is computed once per request
+    scope_of(officer).unit_ids()  # the user's area is computed once per request
     counts = []
     for unit in (scenario.units["DHOP"], scenario.units["KD"]):
         with CaptureQueriesContext(connection) as ctx:

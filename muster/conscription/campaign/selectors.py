@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
 from muster.conscription.campaign.models import Campaign, CampaignCommune
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.law.callup import campaign as campaign_rules
 
 if TYPE_CHECKING:
@@ -28,10 +28,10 @@ if TYPE_CHECKING:
 
 
 def campaigns_for_user(user: User) -> QuerySet[Campaign]:
-    ids = visible_unit_ids(user)
+    area = scope_of(user)
     return (
         Campaign.objects.filter(
-            pk__in=CampaignCommune.objects.filter(unit_id__in=ids).values("campaign_id")
+            pk__in=CampaignCommune.objects.filter(**area.lookup("unit")).values("campaign_id")
         )
         .select_related("unit")
         .order_by("-year", "call")
@@ -51,9 +51,11 @@ def campaign_for_user(user: User, public_id: uuid.UUID, cap: Cap = Cap.VIEW_PEOP
 
 
 def communes_for_user(*, user: User, campaign: Campaign) -> list[CampaignCommune]:
-    ids = visible_unit_ids(user)
+    area = scope_of(user)
     return list(
-        campaign.communes.filter(unit_id__in=ids).select_related("unit").order_by("unit__path")
+        campaign.communes.filter(**area.lookup("unit"))
+        .select_related("unit")
+        .order_by("unit__path")
     )
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from muster.conscription.selection.models import Volunteer
 from muster.conscription.violations.models import ViolationCase
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -39,9 +39,7 @@ def delivery_late(decision: CallupDecision) -> bool:
 
 def decisions_for_user(*, user: User, campaign: Campaign) -> QuerySet[CallupDecision]:
     return (
-        CallupDecision.objects.filter(
-            campaign=campaign, commune__unit_id__in=visible_unit_ids(user)
-        )
+        CallupDecision.objects.filter(campaign=campaign, **scope_of(user).lookup("commune__unit"))
         .select_related("person", "commune__unit")
         .order_by("authority", "number")
     )

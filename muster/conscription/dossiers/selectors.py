@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 
 from muster.conscription.dossiers.models import Dossier, DossierState
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def dossiers_for_user(user: User) -> QuerySet[Dossier]:
     return Dossier.objects.filter(
-        person__registration_unit_id__in=visible_unit_ids(user)
+        **scope_of(user).lookup("person__registration_unit")
     ).select_related("person", "person__registration_unit")
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
 from muster.conscription.dossiers.models import Dossier, DossierState
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.law.callup import dossiers as rules
 from muster.people.models import Person
 
@@ -39,7 +39,7 @@ def _require(actor: User, cap: Cap) -> None:
 
 
 def _in_area(actor: User, person: Person) -> None:
-    if person.registration_unit_id not in visible_unit_ids(actor):
+    if not scope_of(actor).contains(person.registration_unit_id):
         raise ValidationError(_("This citizen is outside your area."))
 
 

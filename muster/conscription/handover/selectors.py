@@ -23,7 +23,7 @@ from muster.conscription.handover.models import (
     Replacement,
 )
 from muster.conscription.selection.models import ListKind, SelectionEntry, SelectionState
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.law.callup import selection as selection_rules
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def plan_rows(*, user: User, campaign: Campaign) -> list[PlanRow]:
 def handovers_for_user(*, user: User, campaign: Campaign) -> QuerySet[Handover]:
     return (
         Handover.objects.filter(
-            commune__campaign=campaign, commune__unit_id__in=visible_unit_ids(user)
+            commune__campaign=campaign, **scope_of(user).lookup("commune__unit")
         )
         .select_related("commune__unit", "receiving_unit")
         .annotate(recruit_count=Count("recruits"))
@@ -126,7 +126,7 @@ def replacements_for_user(*, user: User, campaign: Campaign) -> QuerySet[Replace
     return (
         Replacement.objects.filter(
             decision__campaign=campaign,
-            decision__commune__unit_id__in=visible_unit_ids(user),
+            **scope_of(user).lookup("decision__commune__unit"),
         )
         .select_related(
             "decision__person",

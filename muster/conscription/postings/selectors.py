@@ -1,7 +1,7 @@
 """Reads of public postings (niêm yết công khai): the records a list is built from, the
 per-commune board of what was posted and in time, and the public pages.
 
-Staff reads take the acting user and cut to ``visible_unit_ids(user)``. ``gather`` reads the
+Staff reads take the acting user and cut to ``geo.scope.scope_of(user)``. ``gather`` reads the
 records of one commune that the caller has already authorised (the publish service and its
 preview). The public reads return only postings, never the records behind them.
 """
@@ -24,7 +24,7 @@ from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.conscription.postings.models import Complaint, ComplaintOutcome, Posting, PostingKind
 from muster.conscription.selection.models import ListKind, SelectionEntry, SelectionState
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, SessionKind
 from muster.law.book import rule_or_none
 from muster.law.callup.postings import book as posting_book
@@ -270,7 +270,7 @@ def has_frozen_selection(commune: CampaignCommune) -> bool:
 
 
 def postings_for_user(user: User) -> QuerySet[Posting]:
-    return Posting.objects.filter(unit_id__in=visible_unit_ids(user)).select_related(
+    return Posting.objects.filter(**scope_of(user).lookup("unit")).select_related(
         "unit", "campaign"
     )
 
@@ -340,9 +340,11 @@ class BoardRow:
 def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
     """Per commune in the user's area and per kind: whether the list was posted and in time,
     its window, complaints and changes since. A constant number of queries (five)."""
-    ids = visible_unit_ids(user)
+    area = scope_of(user)
     communes = list(
-        campaign.communes.filter(unit_id__in=ids).select_related("unit").order_by("unit__path")
+        campaign.communes.filter(**area.lookup("unit"))
+        .select_related("unit")
+        .order_by("unit__path")
     )
     unit_ids = [c.unit_id for c in communes]
     start, end = period(campaign)

@@ -1,6 +1,6 @@
 """Reads of selection (tuyển chọn): volunteers, the callable pool of a commune, selection lists
 and their published JSON, review steps. Every read for a page takes the acting user and cuts to
-``visible_unit_ids(user)``.
+``geo.scope.scope_of(user)``.
 
 The callable pool of a commune and service on the handover day (docs/campaign.md §4):
 
@@ -44,7 +44,7 @@ from muster.conscription.selection.models import (
     SelectionState,
     Volunteer,
 )
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, SessionKind
 from muster.law.callup import draw as selection
 from muster.law.callup.eligibility.engine import evaluate
@@ -106,7 +106,7 @@ def is_volunteer(*, campaign: Campaign, person: Person, service: str) -> bool:
 def volunteers_for_user(*, user: User, campaign: Campaign) -> QuerySet[Volunteer]:
     return (
         Volunteer.objects.filter(
-            campaign=campaign, person__registration_unit_id__in=visible_unit_ids(user)
+            campaign=campaign, **scope_of(user).lookup("person__registration_unit")
         )
         .select_related("person", "person__registration_unit")
         .order_by("-applied_on", "-id")
@@ -421,7 +421,7 @@ def decisions_by_person(selection_list: SelectionList) -> dict[int, CallupDecisi
 def steps_for_user(*, user: User, campaign: Campaign) -> QuerySet[ReviewStep]:
     return (
         ReviewStep.objects.filter(
-            commune__campaign=campaign, commune__unit_id__in=visible_unit_ids(user)
+            commune__campaign=campaign, **scope_of(user).lookup("commune__unit")
         )
         .select_related("commune__unit", "village")
         .order_by("-held_on", "-id")

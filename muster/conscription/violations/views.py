@@ -45,7 +45,8 @@ from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf
 from muster.geo.models import Unit
-from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import units_for_user
 from muster.law.callup.violations import bands, deadlines, good_reasons
 from muster.law.callup.violations import states as case_states
 from muster.law.rulebook import NoRuleInForce
@@ -185,7 +186,7 @@ def violation_candidates(request: AuthenticatedHttpRequest, public_id: uuid.UUID
     )
     communes = [
         c.unit
-        for c in campaign.communes.filter(unit_id__in=visible_unit_ids(request.user))
+        for c in campaign.communes.filter(**scope_of(request.user).lookup("unit"))
         .select_related("unit")
         .order_by("unit__path")
     ]
@@ -219,7 +220,7 @@ def violation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             data = form.cleaned_data
             person = Person.objects.filter(
                 national_id=data["national_id"],
-                registration_unit_id__in=visible_unit_ids(request.user),
+                **scope_of(request.user).lookup("registration_unit"),
             ).first()
             if person is None:
                 form.add_error("national_id", _("No citizen with this ID number in your area."))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.perms import Cap, has_cap
 from muster.directives.models import Directive, Report, ReportStatus
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -32,7 +32,7 @@ def require(actor: User, cap: Cap) -> None:
 
 
 def require_in_scope(actor: User, unit: Unit) -> None:
-    if unit.pk not in visible_unit_ids(actor):
+    if not scope_of(actor).contains(unit):
         raise ValidationError(_("This unit is outside your area."))
 
 

@@ -17,7 +17,7 @@ from muster.directives import periods
 from muster.directives.models import Body, Directive, Report, Target, TargetShare, Task
 from muster.directives.services.guards import editable_directive, require, require_in_scope
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import Scope, scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -191,9 +191,9 @@ def check_responsibility(
     area = set(
         Unit.objects.filter(path__startswith=directive.unit.path).values_list("pk", flat=True)
     )
-    allowed = area & set(visible_unit_ids(actor)) if actor is not None else area
+    mine = scope_of(actor) if actor is not None else Scope.whole_system()
     units = [lead_unit, *coordinating_units, *share_units]
-    if any(u is not None and u.pk not in allowed for u in units):
+    if any(u is not None and (u.pk not in area or not mine.contains(u)) for u in units):
         raise ValidationError(_("A responsible unit is outside the directive's area."))
     if any(
         b is not None

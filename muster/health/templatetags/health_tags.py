@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 
 from muster.core.dates import today
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.health.selectors import latest_valid_in, person_health
 from muster.law.health import rules
 from muster.people.models import Person
@@ -22,10 +22,10 @@ def person_health_card(context: dict[str, Any], person: Person) -> dict[str, Any
     but not linked, since its page would answer 404."""
     calls = person_health(person=person)
     latest = latest_valid_in(calls, today())
-    area = visible_unit_ids(context["request"].user)
+    area = scope_of(context["request"].user)
     return {
         "calls": calls,
-        "linked_sessions": {c.session_id for c in calls if c.session.unit_id in area},
+        "linked_sessions": {c.session_id for c in calls if area.contains(c.session.unit)},
         "latest": latest,
         "latest_until": (
             rules.valid_until(latest.concluded_on)

@@ -1,6 +1,6 @@
 """Registration books and lists (sổ, danh sách đăng ký NVQS) as ``TableDocument`` objects.
 
-Each book is read through the acting user's scope (``visible_unit_ids``) and, when chosen, one
+Each book is read through the acting user's scope (``geo.scope``) and, when chosen, one
 commune's subtree and one village. The same rows feed the paginated screen and the Excel, PDF
 and Word files, so what the clerk sees is what prints. Every page costs the same number of
 queries: one count, one page of rows, and one query per prefetched relation.

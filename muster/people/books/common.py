@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy
 from muster.core.dates import today
 from muster.documents.tables import Cell, Column, Kind, TableDocument, vietnamese_date_line
 from muster.geo.models import Unit, UnitKind
-from muster.geo.selectors import units_for_user, visible_unit_ids
+from muster.geo.scope import scope_of
+from muster.geo.selectors import units_for_user
 from muster.people.models import Person
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def villages_of(user: User, commune: Unit | None) -> list[Unit]:
 
 def scope_ids(user: User, commune: Unit | None) -> frozenset[int]:
     """The units the book covers: the user's area, cut to ``commune``'s subtree if chosen."""
-    ids = visible_unit_ids(user)
+    ids = scope_of(user).unit_ids()
     if commune is None:
         return ids
     return frozenset(

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from muster.documents.tables import Column, TableDocument, format_cell
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -125,7 +125,7 @@ def book_page(slug: str, user: User, f: BookFilter, page: int = 1) -> BookPage:
     current = paginator.get_page(page)
     rows = book_rows(slug, f, list(current.object_list), start=current.start_index() or 1)
     document = book_document(slug, user, f, rows)
-    visible = visible_unit_ids(user)
+    visible = scope_of(user).unit_ids()
     return BookPage(
         document=document,
         rows=[

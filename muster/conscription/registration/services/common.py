@@ -18,7 +18,7 @@ from muster.conscription.registration.models import (
     RegistrationEvent,
 )
 from muster.core.dates import today
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.law.callup import registration
 from muster.people.models import Person
 
@@ -52,7 +52,7 @@ def _authorise(actor: User, person: Person) -> Person:
     """Lock and return ``person`` after checking role (403) and area (validation error)."""
     if not has_cap(actor, Cap.EDIT_PEOPLE):
         raise PermissionDenied(_("Your role does not allow this."))
-    if person.registration_unit_id not in visible_unit_ids(actor):
+    if not scope_of(actor).contains(person.registration_unit_id):
         raise ValidationError(_("This citizen is outside your area."))
     return Person.objects.select_for_update().select_related("registration_unit").get(pk=person.pk)
 

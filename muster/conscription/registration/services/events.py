@@ -23,7 +23,7 @@ from muster.conscription.registration.services.common import (
 )
 from muster.core.dates import today
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.law.callup import registration
 from muster.people.books import common as books_common
 from muster.people.books import persons as books_persons
@@ -302,7 +302,7 @@ def record_january_list(
     if not has_cap(actor, Cap.EDIT_PEOPLE):
         raise PermissionDenied(_("Your role does not allow this."))
     errors: dict[str, list[str]] = {}
-    if commune.kind not in COMMUNE_LEVEL_KINDS or commune.pk not in visible_unit_ids(actor):
+    if commune.kind not in COMMUNE_LEVEL_KINDS or not scope_of(actor).contains(commune):
         errors.setdefault("commune", []).append(_("Choose a commune in your area."))
     if list_date is None:
         _raise({"list_date": [_("Enter the date (dd/mm/yyyy).")]})

@@ -17,7 +17,7 @@ from muster.conscription.handover.models import Recruit
 from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.conscription.violations.models import ViolationCase, ViolationKind
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, SessionKind, StationResult
 from muster.law.callup.violations import bands, deadlines
 from muster.law.rulebook import NoRuleInForce
@@ -323,8 +323,8 @@ def candidates(
     year before the campaign's), absences from screening and examination, and call-up
     decisions delivered but not handed over; records a case was opened from are left out."""
     year = registration_year or campaign.year - 1
-    ids = visible_unit_ids(user)
-    communes = campaign.communes.filter(unit_id__in=ids)
+    area = scope_of(user)
+    communes = campaign.communes.filter(**area.lookup("unit"))
     if commune is not None:
         communes = communes.filter(unit__path__startswith=commune.path)
     unit_ids = list(communes.order_by("unit__path").values_list("unit_id", flat=True))

@@ -11,7 +11,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.violations.models import ViolationCase, ViolationKind, ViolationState
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.law.callup.violations import deadlines
 
 if TYPE_CHECKING:
@@ -33,8 +33,8 @@ def cases_for_user(
 ) -> QuerySet[ViolationCase]:
     """Cases in ``user``'s area, newest act first; filters by campaign, commune (and the
     communes it succeeded), state, act, and fines overdue on ``today``."""
-    ids = visible_unit_ids(user)
-    qs = ViolationCase.objects.filter(unit_id__in=ids)
+    area = scope_of(user)
+    qs = ViolationCase.objects.filter(**area.lookup("unit"))
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     if commune is not None:
@@ -99,8 +99,8 @@ def violation_counts(
     from muster.core.dates import today as current_day
 
     day = today or current_day()
-    ids = visible_unit_ids(user)
-    qs = ViolationCase.objects.filter(unit_id__in=ids)
+    area = scope_of(user)
+    qs = ViolationCase.objects.filter(**area.lookup("unit"))
     if campaign is not None:
         qs = qs.filter(campaign=campaign)
     grouped = list(
@@ -115,7 +115,7 @@ def violation_counts(
     if campaign is not None:
         units = list(
             Unit.objects.filter(
-                pk__in=campaign.communes.filter(unit_id__in=ids).values("unit_id")
+                pk__in=campaign.communes.filter(**area.lookup("unit")).values("unit_id")
             ).order_by("path")
         )
     else:

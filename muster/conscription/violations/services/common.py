@@ -12,7 +12,7 @@ from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
 from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.core.dates import today
-from muster.geo.selectors import visible_unit_ids
+from muster.geo.scope import scope_of
 from muster.law.callup.violations import states as case_states
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def _require(actor: User | None) -> None:
 
 
 def _in_area(actor: User | None, unit_id: int) -> None:
-    if actor is not None and unit_id not in visible_unit_ids(actor):
+    if actor is not None and not scope_of(actor).contains(unit_id):
         raise ValidationError(_("This citizen is outside your area."))
 
 
