@@ -8,7 +8,7 @@ from muster.accounts.perms import Cap, has_cap
 from muster.portal.navigation import MODULES
 
 _NAMESPACE_MODULE = {
-    "core": "dashboard",
+    "portal": "dashboard",
     "geo": "units",
     "people": "people",
     "dossiers": "people",
