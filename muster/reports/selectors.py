@@ -19,6 +19,7 @@ the commune he left by his first transfer after it.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -67,10 +68,12 @@ from muster.core.ages import birth_range
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit, UnitChange
 from muster.geo.selectors import visible_unit_ids
 from muster.health.models import HealthCall, HealthSession, SessionKind
+from muster.jobs.models import Job
 from muster.people.models import Person, Sex
 from muster.people.succession import Holding
 from muster.reports import figures
 from muster.reports.figures import RecruitFact, Tally
+from muster.reports.models import JOB_KIND_PREFIX, ExportFormat, ExportKind
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -1102,3 +1105,54 @@ def dashboard(*, user: User, campaign: Campaign, unit: Unit, today: dt.date) -> 
         class_counts=[int(t[f"class_{k}"] or 0) for k in range(1, 7)],
         deferral_counts=grounds,
     )
+
+
+# ----------------------------------------------------------------------------- export jobs
+
+
+@dataclass(frozen=True)
+class Export:
+    """A report export (a background job of kind ``reports.<kind>``) with its campaign."""
+
+    job: Job
+    campaign: Campaign | None
+
+    @property
+    def kind_label(self) -> str:
+        return str(ExportKind(self.job.kind.removeprefix(JOB_KIND_PREFIX)).label)
+
+    @property
+    def fmt_label(self) -> str:
+        return str(ExportFormat(self.job.params.get("fmt")).label)
+
+
+def _exports(jobs: Iterable[Job]) -> list[Export]:
+    jobs = list(jobs)
+    ids = {str(j.params.get("campaign")) for j in jobs}
+    campaigns = {
+        str(c.public_id): c
+        for c in Campaign.objects.select_related("unit").filter(public_id__in=ids)
+    }
+    return [Export(job=j, campaign=campaigns.get(str(j.params.get("campaign")))) for j in jobs]
+
+
+def _own_exports(user: User) -> QuerySet[Job]:
+    return (
+        Job.objects.filter(owner=user, kind__startswith=JOB_KIND_PREFIX)
+        .select_related("scope_unit")
+        .defer("content")
+    )
+
+
+def exports_for_user(user: User, *, limit: int = 50) -> list[Export]:
+    """The user's own latest exports (anyone else's are never listed)."""
+    return _exports(_own_exports(user)[:limit])
+
+
+def export_for_user(user: User, public_id: uuid.UUID) -> Export:
+    """The user's own export (anyone else's, even an administrator's view of it, is a 404),
+    whose unit is still in the user's area."""
+    job = _own_exports(user).filter(public_id=public_id).first()
+    if job is None or job.scope_unit_id not in visible_unit_ids(user):
+        raise Http404(_("Not found, or outside your area."))
+    return _exports([job])[0]

@@ -579,16 +579,15 @@ def test_logout_is_post_only(client, personas):
 
 
 def _export_job(owner, units):
-    from muster.reports.models import ExportJob
+    from muster.jobs.models import Job
     from tests.conscription.campaign_factories import matrix_campaign
 
     campaign = matrix_campaign({"unit_in": units["DHOP"]}, "in")
-    return ExportJob.objects.create(
+    return Job.objects.create(
         owner=owner,
-        kind="results",
-        fmt="xlsx",
-        campaign=campaign,
-        unit=units["DHOP"],
+        kind="reports.results",
+        params={"campaign": str(campaign.public_id), "fmt": "xlsx"},
+        scope_unit=units["DHOP"],
         state="done",
         progress=100,
         filename="bao-cao.xlsx",
