@@ -23,13 +23,12 @@ from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents import excel, pdf, word
 from muster.documents.http import DOCX, PDF, XLSX, file_response
-from muster.documents.models import EvidenceKind, PersonDocument
-from muster.documents.services import attach_evidence
 from muster.documents.tables import TableDocument
 from muster.geo.models import Unit
 from muster.people import books
+from muster.people.evidence_services import attach_evidence
 from muster.people.forms import DATE_FORMATS, BootstrapForm
-from muster.people.models import Person
+from muster.people.models import EvidenceKind, Person, PersonDocument
 
 
 def _download(doc: TableDocument, fmt: str, name: str) -> HttpResponse:

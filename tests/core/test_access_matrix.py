@@ -94,7 +94,7 @@ def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
     """An evidence document of the side's citizen (created on first use)."""
     key = f"evidence_{side}"
     if key not in world:
-        from tests.documents.test_evidence import make_evidence
+        from tests.people.test_evidence import make_evidence
 
         world[key] = make_evidence(world[f"person_{side}"])
     return {"public_id": world[key].public_id}
