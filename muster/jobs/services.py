@@ -251,10 +251,33 @@ def _thread_main() -> None:
         connection.close()
 
 
+_request = threading.local()
+
+
+def request_started(**kwargs: object) -> None:
+    """Signal receiver: this thread serves a request from now on (see ``start_worker``)."""
+    _request.active = True
+    _request.pending = False
+
+
+def request_finished(**kwargs: object) -> None:
+    """Signal receiver: the response is sent; start the worker a job of it asked for."""
+    pending = getattr(_request, "pending", False)
+    _request.active = _request.pending = False
+    if pending:
+        start_worker()
+
+
 def start_worker() -> threading.Thread | None:
     """Start a thread that drains the database queue in this process. Only with the database
-    backend, and not with ``MUSTER_JOB_THREADS = False`` (then a worker command does it)."""
+    backend, and not with ``MUSTER_JOB_THREADS = False`` (then a worker command does it).
+
+    Called in a request, it waits for the response to be finished, so the worker's writes never
+    compete with the request's last ones (its session: SQLite has one writer at a time)."""
     if not getattr(settings, "MUSTER_JOB_THREADS", True) or not uses_database_queue():
+        return None
+    if getattr(_request, "active", False):
+        _request.pending = True
         return None
     thread = threading.Thread(target=_thread_main, name="muster-jobs", daemon=True)
     with _threads_lock:
