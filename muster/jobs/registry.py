@@ -3,7 +3,7 @@
 A module declares each kind once, at import (its ``AppConfig.ready`` imports the module that
 registers them)::
 
-    registry.register(JobKind(name="reports.results", label=_("…"), clean=…, run=…))
+    registry.register(JobKind(name="reports.results", label=LABEL, clean=clean, run=run))
 
 ``clean(params)`` returns the cleaned parameters or raises ``ValidationError`` (called when a
 job is asked for, before anything is written); ``run(job, progress)`` does the work off the
