@@ -175,13 +175,13 @@ def execute(job_id: int, *, worker: str) -> Job | None:
 
 
 def requeue_stale(*, now: dt.datetime | None = None) -> int:
-    """Hand over again the jobs whose worker stopped (running for over ``STALE_AFTER``) or
-    that never reached the queue (still without a task after ``STALE_AFTER``)."""
+    """Hand over again the jobs whose worker stopped (running for over ``STALE_AFTER``) and
+    the waiting jobs without a task (copied from the former export table by the migration:
+    with the database backend a new job gets its task in its own transaction)."""
     cutoff = (now or timezone.now()) - STALE_AFTER
     stale = list(
         Job.objects.filter(
-            Q(state=JobState.RUNNING, started_at__lt=cutoff)
-            | Q(state=JobState.QUEUED, task_id="", created_at__lt=cutoff)
+            Q(state=JobState.RUNNING, started_at__lt=cutoff) | Q(state=JobState.QUEUED, task_id="")
         ).values_list("pk", flat=True)
     )
     for job_id in stale:

@@ -139,6 +139,17 @@ def test_stale_jobs_are_put_back_and_done_by_the_command(owner, units):
     assert job.state == JobState.DONE and job.attempts == 2
 
 
+def test_a_waiting_job_without_a_task_gets_one(owner, units):
+    """As the jobs copied from the former export table: queued, no task yet."""
+    job = submit(owner, units, text="old")
+    DBTaskResult.objects.all().delete()
+    Job.objects.filter(pk=job.pk).update(task_id="")
+    assert services.drain(worker="w") == 0  # nothing carries it
+    call_command("run_jobs", "--once", stdout=io.StringIO())
+    job.refresh_from_db()
+    assert job.state == JobState.DONE and job.attempts == 1 and job.task_id
+
+
 def test_another_backend_is_a_matter_of_configuration(owner, units, settings):
     """The immediate backend (as a real queue would, by configuration alone) runs the job once
     the transaction commits; the database worker command refuses to run beside it."""
