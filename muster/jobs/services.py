@@ -88,10 +88,12 @@ def enqueue(job_id: int) -> None:
 
     try:
         result = run_job.enqueue(job_id)
-    except Exception:  # the job stays queued without a task; requeue_stale hands it over
+    except Exception:
         log.exception("job %s could not be queued", job_id)
         if uses_database_queue():
-            raise
+            raise  # in the job's transaction: no job without its task
+        # After commit (another backend): the job stays waiting without a task; it shows as
+        # waiting to its owner and is logged (no putting back for other backends yet).
         return
     Job.objects.filter(pk=job_id).update(task_id=str(result.id)[:64])
 
