@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "muster.core",
     "muster.geo",
     "muster.accounts",
@@ -87,6 +89,7 @@ INSTALLED_APPS = [
     "muster.health",
     "muster.documents",
     "muster.directives",
+    "muster.jobs",
     "muster.reports",
     "muster.portal",
     "muster.demo",
@@ -209,6 +212,18 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not 
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Background jobs (muster.jobs) run through Django's tasks framework (the django-tasks backport).
+# The default backend keeps the queue in the database; `manage.py db_worker` (or `run_jobs`)
+# drains it. Another backend (a real queue) is a matter of TASKS alone. With
+# MUSTER_JOB_THREADS on, the web process also starts a thread that drains the database queue
+# after each job it queues, so a single `runserver` (the demo) needs no separate worker.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+MUSTER_JOB_THREADS = env_bool("MUSTER_JOB_THREADS", True)
 
 # Demo data is labelled synthetic everywhere it shows.
 MUSTER_DEMO_SEED = env_int("MUSTER_DEMO_SEED", 2025)

@@ -23,15 +23,14 @@ from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents import excel, pdf, word
 from muster.documents.http import DOCX, PDF, XLSX, file_response
-from muster.documents.models import EvidenceKind, PersonDocument
-from muster.documents.services import attach_evidence
 from muster.documents.tables import TableDocument
 from muster.geo.models import Unit
 from muster.people.books.common import BOOKS, BookFilter, communes_for_user, villages_of
 from muster.people.books.pages import book_full, book_page
 from muster.people.books.rollover import rollover_document, rollover_lists
+from muster.people.evidence_services import attach_evidence
 from muster.people.forms import DATE_FORMATS, BootstrapForm
-from muster.people.models import Person
+from muster.people.models import EvidenceKind, Person, PersonDocument
 
 
 def _download(doc: TableDocument, fmt: str, name: str) -> HttpResponse:

@@ -19,7 +19,14 @@ from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
 from muster.law.ages import years_before
 from muster.people.import_columns import PERSON_KEYS
-from muster.people.models import FamilyTie, ImportBatch, Person, PersonQuerySet, Relation
+from muster.people.models import (
+    FamilyTie,
+    ImportBatch,
+    Person,
+    PersonDocument,
+    PersonQuerySet,
+    Relation,
+)
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -330,3 +337,13 @@ def people_values_for_export(
     )
     villages = dict(units_for_user(user).filter(parent=unit).values_list("pk", "name"))
     return people, villages
+
+
+def evidence_for_person(person: Person) -> list[PersonDocument]:
+    """The evidence attached to ``person``, newest document date first (one query). The
+    caller has already fetched the citizen through his scope."""
+    return list(
+        PersonDocument.objects.filter(person=person)
+        .select_related("uploaded_by")
+        .order_by("-date", "-id")
+    )

@@ -26,7 +26,6 @@ from muster.conscription.registration.services.events import (
 )
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.selectors import evidence_for_person
 from muster.geo.models import Unit, UnitQuerySet
 from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
@@ -41,7 +40,7 @@ from muster.people.forms import (
 )
 from muster.people.list_filters import PersonFilterForm
 from muster.people.models import FamilyTie, Person, Sex
-from muster.people.selectors import search_people
+from muster.people.selectors import evidence_for_person, search_people
 from muster.people.services import person_create, person_update
 
 if TYPE_CHECKING:

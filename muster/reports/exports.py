@@ -1,10 +1,20 @@
-"""Render one export job: read the figures as its owner may see them, build the document,
-render the file. Called by the worker (``services.run_job``), never in a request."""
+"""The report exports as background jobs: each report is a job kind of ``muster.jobs``
+(``reports.results``…), registered here (imported by ``ReportsConfig.ready``). ``clean``
+checks the parameters (the campaign's public id, the format); ``render`` reads the figures as
+the job's owner may see them, builds the document and renders the file — in a worker
+(``muster.jobs.runner.run``), never in a request."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from muster.conscription.campaign.models import Campaign
 from muster.core.dates import today
 from muster.documents.excel import render_workbook
 from muster.documents.http import DOCX, PDF, XLSX
@@ -12,8 +22,19 @@ from muster.documents.pdf import render_pdf_book
 from muster.documents.tables import TableDocument
 from muster.documents.word import render_report_docx
 from muster.geo.scope import scope_of
+from muster.jobs.models import Job
+from muster.jobs.registry import JobFile, JobKind, Progress, register
 from muster.reports import documents, selectors
-from muster.reports.models import ExportFormat, ExportJob, ExportKind
+from muster.reports.models import ExportFormat, ExportKind, job_kind
+
+#: Which formats each report has (the official Word layout only for the results report).
+FORMATS: dict[str, tuple[str, ...]] = {
+    ExportKind.RESULTS: (ExportFormat.XLSX, ExportFormat.PDF, ExportFormat.DOCX),
+    ExportKind.EVENNESS: (ExportFormat.XLSX, ExportFormat.PDF),
+    ExportKind.CALLUP_LIST: (ExportFormat.XLSX, ExportFormat.PDF),
+    ExportKind.DEFERRAL_LIST: (ExportFormat.XLSX, ExportFormat.PDF),
+    ExportKind.EXEMPTION_LIST: (ExportFormat.XLSX, ExportFormat.PDF),
+}
 
 _TYPES = {ExportFormat.XLSX: XLSX, ExportFormat.PDF: PDF, ExportFormat.DOCX: DOCX}
 _STEMS = {
@@ -25,26 +46,49 @@ _STEMS = {
 }
 
 
-def render(job: ExportJob, progress: Callable[[int, str], None]) -> tuple[bytes, str, str]:
-    """``(file bytes, file name, content type)`` of the job."""
-    user, campaign, unit = job.owner, job.campaign, job.unit
+def clean(kind: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters of an export of ``kind``: ``campaign`` (public id), ``fmt``."""
+    errors: dict[str, list[str]] = {}
+    fmt = params.get("fmt")
+    if fmt not in FORMATS[kind]:
+        errors["fmt"] = [_("This report is not available in this format.")]
+    try:
+        campaign = uuid.UUID(str(params.get("campaign")))
+    except ValueError:
+        campaign = None
+    if campaign is None or not Campaign.objects.filter(public_id=campaign).exists():
+        errors["campaign"] = [_("This campaign is outside your area.")]
+    if errors:
+        raise ValidationError(errors)
+    return {"campaign": str(campaign), "fmt": fmt}
+
+
+def report_kind(job: Job) -> ExportKind:
+    return ExportKind(job.kind.removeprefix("reports."))
+
+
+def render(job: Job, progress: Progress) -> JobFile:
+    """The file of the job (its parameters cleaned by ``clean``)."""
+    user, unit = job.owner, job.scope_unit
+    kind, fmt = report_kind(job), ExportFormat(job.params["fmt"])
+    campaign = Campaign.objects.select_related("unit").get(public_id=job.params["campaign"])
     if not scope_of(user).contains(unit):
         raise PermissionError("the unit is no longer in the owner's area")
     progress(10, "reading")
     sheets: list[tuple[str, TableDocument]]
-    if job.kind in (ExportKind.RESULTS, ExportKind.EVENNESS):
+    if kind in (ExportKind.RESULTS, ExportKind.EVENNESS):
         report = selectors.results_report(user=user, campaign=campaign, unit=unit)
         progress(50, "building")
-        if job.kind == ExportKind.RESULTS and job.fmt == ExportFormat.DOCX:
+        if kind == ExportKind.RESULTS and fmt == ExportFormat.DOCX:
             official = documents.results_official(report, issued_on=today())
             progress(70, "rendering")
             data = render_report_docx(official)
-            return data, _name(job), _TYPES[ExportFormat(job.fmt)]
-        if job.kind == ExportKind.RESULTS:
+            return JobFile(data, _name(kind, fmt, campaign, unit.name), _TYPES[fmt])
+        if kind == ExportKind.RESULTS:
             sheets = documents.results_tables(report)
         else:
             sheets = [("Đồng đều", documents.evenness_table(report))]
-    elif job.kind == ExportKind.CALLUP_LIST:
+    elif kind == ExportKind.CALLUP_LIST:
         entries = selectors.callup_list(user=user, campaign=campaign, unit=unit)
         progress(50, "building")
         sheets = [
@@ -56,24 +100,35 @@ def render(job: ExportJob, progress: Callable[[int, str], None]) -> tuple[bytes,
             )
         ]
     else:
-        kind = "deferral" if job.kind == ExportKind.DEFERRAL_LIST else "exemption"
-        dossiers = selectors.dossier_list(user=user, campaign=campaign, unit=unit, kind=kind)
+        which = "deferral" if kind == ExportKind.DEFERRAL_LIST else "exemption"
+        dossiers = selectors.dossier_list(user=user, campaign=campaign, unit=unit, kind=which)
         progress(50, "building")
         sheets = [
             (
                 "Danh sách",
                 documents.dossier_list_table(
-                    unit, campaign.year, kind, dossiers, day=selectors.reference_day(campaign)
+                    unit, campaign.year, which, dossiers, day=selectors.reference_day(campaign)
                 ),
             )
         ]
     progress(70, "rendering")
-    if job.fmt == ExportFormat.XLSX:
+    if fmt == ExportFormat.XLSX:
         data = render_workbook(sheets)
     else:
         data = render_pdf_book([doc for _title, doc in sheets])
-    return data, _name(job), _TYPES[ExportFormat(job.fmt)]
+    return JobFile(data, _name(kind, fmt, campaign, unit.name), _TYPES[fmt])
 
 
-def _name(job: ExportJob) -> str:
-    return f"{_STEMS[ExportKind(job.kind)]} {job.campaign.year} - {job.unit.name}.{job.fmt}"
+def _name(kind: ExportKind, fmt: ExportFormat, campaign: Campaign, unit_name: str) -> str:
+    return f"{_STEMS[kind]} {campaign.year} - {unit_name}.{fmt}"
+
+
+for _kind in ExportKind:
+    register(
+        JobKind(
+            name=job_kind(_kind),
+            label=_kind.label,
+            clean=partial(clean, _kind.value),
+            run=render,
+        )
+    )

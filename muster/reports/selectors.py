@@ -20,6 +20,7 @@ the commune he left by his first transfer after it.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ from muster.geo import scope as geo_scope
 from muster.geo.lineage_store import lineage_all
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.health.models import HealthCall, HealthSession, SessionKind
+from muster.jobs.models import Job
 from muster.law.ages import birth_range
 from muster.law.callup import campaign as campaign_rules
 from muster.people.models import Person, Sex
@@ -63,6 +65,7 @@ from muster.reports.figures import facts as figures_facts
 from muster.reports.figures import metrics as figures_metrics
 from muster.reports.figures import spreads as figures_spreads
 from muster.reports.figures.facts import RecruitFact, Tally
+from muster.reports.models import JOB_KIND_PREFIX, ExportFormat, ExportKind
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -1038,3 +1041,54 @@ def dashboard(*, user: User, campaign: Campaign, unit: Unit, today: dt.date) -> 
         class_counts=[int(t[f"class_{k}"] or 0) for k in range(1, 7)],
         deferral_counts=grounds,
     )
+
+
+# ----------------------------------------------------------------------------- export jobs
+
+
+@dataclass(frozen=True)
+class Export:
+    """A report export (a background job of kind ``reports.<kind>``) with its campaign."""
+
+    job: Job
+    campaign: Campaign | None
+
+    @property
+    def kind_label(self) -> str:
+        return str(ExportKind(self.job.kind.removeprefix(JOB_KIND_PREFIX)).label)
+
+    @property
+    def fmt_label(self) -> str:
+        return str(ExportFormat(self.job.params.get("fmt")).label)
+
+
+def _exports(jobs: Iterable[Job]) -> list[Export]:
+    jobs = list(jobs)
+    ids = {str(j.params.get("campaign")) for j in jobs}
+    campaigns = {
+        str(c.public_id): c
+        for c in Campaign.objects.select_related("unit").filter(public_id__in=ids)
+    }
+    return [Export(job=j, campaign=campaigns.get(str(j.params.get("campaign")))) for j in jobs]
+
+
+def _own_exports(user: User) -> QuerySet[Job]:
+    return (
+        Job.objects.filter(owner=user, kind__startswith=JOB_KIND_PREFIX)
+        .select_related("scope_unit")
+        .defer("content")
+    )
+
+
+def exports_for_user(user: User, *, limit: int = 50) -> list[Export]:
+    """The user's own latest exports (anyone else's are never listed)."""
+    return _exports(_own_exports(user)[:limit])
+
+
+def export_for_user(user: User, public_id: uuid.UUID) -> Export:
+    """The user's own export (anyone else's, even an administrator's view of it, is a 404),
+    whose unit is still in the user's area."""
+    job = _own_exports(user).filter(public_id=public_id).first()
+    if job is None or not geo_scope.scope_of(user).contains(job.scope_unit_id):
+        raise Http404(_("Not found, or outside your area."))
+    return _exports([job])[0]

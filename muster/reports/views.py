@@ -21,11 +21,11 @@ from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import file_response
 from muster.geo.models import Unit
-from muster.geo.scope import scope_of
+from muster.jobs.models import Job, JobState
 from muster.reports import labels, selectors, services
 from muster.reports.figures import facts, metrics
 from muster.reports.figures.dashboard import STAGES
-from muster.reports.models import ExportJob, ExportKind, ExportState
+from muster.reports.models import ExportKind
 
 #: The lists of item 5 and their export kinds.
 LISTS = {
@@ -337,45 +337,31 @@ def export_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     return redirect("reports:export_detail", public_id=job.public_id)
 
 
-def _job(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> ExportJob:
-    """The user's own job (anyone else's, even an administrator's view of it, is a 404), whose
-    unit is still in the user's area."""
-    require_cap(request.user, Cap.VIEW_REPORTS)
-    job = (
-        ExportJob.objects.select_related("campaign__unit", "unit")
-        .defer("content")
-        .filter(public_id=public_id, owner=request.user)
-        .first()
-    )
-    if job is None or not scope_of(request.user).contains(job.unit_id):
-        raise Http404(_("Not found, or outside your area."))
-    return job
-
-
 def export_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_cap(request.user, Cap.VIEW_REPORTS)
-    jobs = (
-        ExportJob.objects.filter(owner=request.user)
-        .select_related("campaign__unit", "unit")
-        .defer("content")[:50]
-    )
-    return render(request, "reports/export_list.html", {"jobs": jobs})
+    exports = selectors.exports_for_user(request.user)
+    return render(request, "reports/export_list.html", {"exports": exports})
+
+
+def _export_context(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> dict[str, Any]:
+    require_cap(request.user, Cap.VIEW_REPORTS)
+    export = selectors.export_for_user(request.user, public_id)
+    return {"export": export, "job": export.job, "states": JobState}
 
 
 def export_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    job = _job(request, public_id)
-    return render(request, "reports/export_detail.html", {"job": job, "states": ExportState})
+    return render(request, "reports/export_detail.html", _export_context(request, public_id))
 
 
 def export_status(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The progress bar (polled by htmx every second until the file is ready)."""
-    job = _job(request, public_id)
-    return render(request, "reports/_export_status.html", {"job": job, "states": ExportState})
+    return render(request, "reports/_export_status.html", _export_context(request, public_id))
 
 
 def export_download(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    job = _job(request, public_id)
-    if job.state != ExportState.DONE:
+    require_cap(request.user, Cap.VIEW_REPORTS)
+    job = selectors.export_for_user(request.user, public_id).job
+    if job.state != JobState.DONE:
         raise Http404(_("The file is not ready."))
-    content = ExportJob.objects.values_list("content", flat=True).get(pk=job.pk)
+    content = Job.objects.values_list("content", flat=True).get(pk=job.pk)
     return file_response(bytes(content), filename=job.filename, content_type=job.content_type)

@@ -94,7 +94,7 @@ def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
     """An evidence document of the side's citizen (created on first use)."""
     key = f"evidence_{side}"
     if key not in world:
-        from tests.documents.test_evidence import make_evidence
+        from tests.people.test_evidence import make_evidence
 
         world[key] = make_evidence(world[f"person_{side}"])
     return {"public_id": world[key].public_id}
@@ -579,16 +579,15 @@ def test_logout_is_post_only(client, personas):
 
 
 def _export_job(owner, units):
-    from muster.reports.models import ExportJob
+    from muster.jobs.models import Job
     from tests.conscription.campaign_factories import matrix_campaign
 
     campaign = matrix_campaign({"unit_in": units["DHOP"]}, "in")
-    return ExportJob.objects.create(
+    return Job.objects.create(
         owner=owner,
-        kind="results",
-        fmt="xlsx",
-        campaign=campaign,
-        unit=units["DHOP"],
+        kind="reports.results",
+        params={"campaign": str(campaign.public_id), "fmt": "xlsx"},
+        scope_unit=units["DHOP"],
         state="done",
         progress=100,
         filename="bao-cao.xlsx",

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from muster.reports import labels, services
+from muster.jobs import services as jobs
+from muster.reports import labels
 from tests.conftest import PASSWORD
 from tests.core.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
 from tests.reports.scenario import Scenario
@@ -102,5 +103,5 @@ def test_an_export_shows_its_progress_then_the_download(live_server, personas, c
     assert download.suggested_filename.endswith(".xlsx")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "reports_export.png"), full_page=True)
-    assert services.wait_for_workers(timeout=30)
+    assert jobs.wait_for_workers(timeout=30)
     assert page.problems == []  # type: ignore[attr-defined]

@@ -1,5 +1,6 @@
 """Exports rendered for real by the worker, read back with openpyxl, python-docx and pdftotext;
-the job queue (claim, progress, failure, the thread started on commit, the command)."""
+the export jobs through muster.jobs (claim, progress, failure, the thread started on commit,
+the commands)."""
 
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from muster.accounts.models import Role
 from muster.audit.models import AuditEvent
 from muster.conscription.campaign.models import Campaign
 from muster.documents.tables import Kind, format_cell
+from muster.jobs import services as jobs
+from muster.jobs.models import Job, JobState
 from muster.reports import selectors, services
-from muster.reports.models import ExportJob, ExportState
 from tests.conftest import PASSWORD, make_user
 from tests.reports.scenario import GROUNDS_DEFER, Scenario
 
@@ -38,15 +40,17 @@ def officer(units):
     return make_user("x.officer", Role.DISTRICT_OFFICER, units["KD"])
 
 
-def export(user, scenario, kind, fmt, unit=None) -> ExportJob:
+def export(user, scenario, kind, fmt, unit=None) -> Job:
     campaign = Campaign.objects.get(pk=scenario.campaign.pk)
     job = services.export_request(
         actor=user, campaign=campaign, unit=unit or campaign.unit, kind=kind, fmt=fmt
     )
-    assert job.state == ExportState.QUEUED
-    assert services.process_pending(worker="test") >= 1
+    assert job.state == JobState.QUEUED and job.task_id
+    assert job.kind == f"reports.{kind}"
+    assert job.params == {"campaign": str(campaign.public_id), "fmt": fmt}
+    assert jobs.drain(worker="test") >= 1
     job.refresh_from_db()
-    assert job.state == ExportState.DONE, job.error
+    assert job.state == JobState.DONE, job.error
     assert job.progress == 100 and job.attempts == 1 and job.worker == "test"
     return job
 
@@ -227,7 +231,7 @@ def test_export_requests_are_checked_and_audited(scenario, personas, units):
             actor=commander, campaign=campaign, unit=units["DHOP"], kind="evenness", fmt="docx"
         )
     assert "fmt" in error.value.message_dict
-    assert not ExportJob.objects.exists()
+    assert not Job.objects.exists()
     job = services.export_request(
         actor=commander, campaign=campaign, unit=units["DHOP"], kind="results", fmt="pdf"
     )
@@ -237,21 +241,21 @@ def test_export_requests_are_checked_and_audited(scenario, personas, units):
 
 def test_a_worker_never_takes_a_job_already_claimed(scenario, officer):
     campaign = Campaign.objects.get(pk=scenario.campaign.pk)
-    jobs = [
+    asked = [
         services.export_request(
             actor=officer, campaign=campaign, unit=campaign.unit, kind="evenness", fmt="xlsx"
         )
         for _ in range(2)
     ]
-    first = services.claim_next("a")
-    second = services.claim_next("b")
-    assert first is not None and second is not None and first.pk != second.pk
-    assert {first.pk, second.pk} == {j.pk for j in jobs}
-    assert services.claim_next("c") is None
-    # The conditional UPDATE is what decides: on a job already running it changes nothing.
-    assert ExportJob.objects.filter(pk=first.pk, state="queued").update(state="running") == 0
-    assert services.run_job(first).state == ExportState.DONE
-    assert ExportJob.objects.get(pk=second.pk).worker == "b"
+    first = jobs.claim(asked[0].pk, "a")
+    assert first is not None and first.worker == "a"
+    assert jobs.claim(asked[0].pk, "b") is None  # already running: the UPDATE changes nothing
+    assert jobs.run(first).state == JobState.DONE
+    # The tasks are delivered: the first finds its job taken and skips it, the second runs.
+    assert jobs.drain(worker="c") == 2
+    first.refresh_from_db()
+    assert first.worker == "a" and first.attempts == 1
+    assert Job.objects.get(pk=asked[1].pk).worker == "c"
 
 
 def test_a_failure_is_kept_and_leaves_no_file(scenario, personas, units):
@@ -263,9 +267,9 @@ def test_a_failure_is_kept_and_leaves_no_file(scenario, personas, units):
     # The commander is moved to another commune before the worker runs.
     commander.scope_unit = units["DT"]
     commander.save(update_fields=["scope_unit"])
-    services.process_pending(worker="test")
+    jobs.drain(worker="test")
     job.refresh_from_db()
-    assert job.state == ExportState.FAILED and "PermissionError" in job.error
+    assert job.state == JobState.FAILED and "PermissionError" in job.error
     assert bytes(job.content) == b"" and job.filename == ""
 
 
@@ -274,15 +278,15 @@ def test_stale_running_jobs_are_put_back(scenario, officer):
     job = services.export_request(
         actor=officer, campaign=campaign, unit=campaign.unit, kind="evenness", fmt="pdf"
     )
-    services.claim_next("dead-worker")
-    later = dt.datetime.now(dt.UTC) + services.STALE_AFTER + dt.timedelta(minutes=1)
-    assert services.requeue_stale(now=dt.datetime.now(dt.UTC)) == 0
-    assert services.requeue_stale(now=later) == 1
+    jobs.claim(job.pk, "dead-worker")
+    later = dt.datetime.now(dt.UTC) + jobs.STALE_AFTER + dt.timedelta(minutes=1)
+    assert jobs.requeue_stale(now=dt.datetime.now(dt.UTC)) == 0
+    assert jobs.requeue_stale(now=later) == 1
     job.refresh_from_db()
-    assert job.state == ExportState.QUEUED
+    assert job.state == JobState.QUEUED
     call_command("run_exports", "--once", stdout=io.StringIO())
     job.refresh_from_db()
-    assert job.state == ExportState.DONE and job.attempts == 2
+    assert job.state == JobState.DONE and job.attempts == 2
 
 
 @pytest.mark.django_db(transaction=True)
@@ -298,13 +302,13 @@ def test_the_page_starts_a_worker_on_commit_and_offers_the_download(client, unit
         {"kind": "results", "fmt": "xlsx", "unit": str(units["KD"].public_id)},
     )
     assert response.status_code == 302
-    job = ExportJob.objects.get()
+    job = Job.objects.get()
     assert response["Location"] == reverse(
         "reports:export_detail", kwargs={"public_id": job.public_id}
     )
-    assert services.wait_for_workers(timeout=60)
+    assert jobs.wait_for_workers(timeout=60)
     job.refresh_from_db()
-    assert job.state == ExportState.DONE, job.error
+    assert job.state == JobState.DONE, job.error
     assert job.worker.startswith("thread:")
     status = client.get(reverse("reports:export_status", kwargs={"public_id": job.public_id}))
     assert 'data-state="done"' in status.content.decode()
@@ -317,7 +321,7 @@ def test_the_page_starts_a_worker_on_commit_and_offers_the_download(client, unit
 
 @pytest.mark.django_db(transaction=True)
 def test_a_queued_job_is_polled_until_ready(client, units, settings):
-    settings.MUSTER_EXPORT_THREADS = False
+    settings.MUSTER_JOB_THREADS = False
     scenario = Scenario(units, people=10)
     officer = make_user("u.officer", Role.DISTRICT_OFFICER, units["KD"])
     client.login(username=officer.username, password=PASSWORD)
@@ -325,7 +329,7 @@ def test_a_queued_job_is_polled_until_ready(client, units, settings):
         reverse("reports:export_create", kwargs={"public_id": scenario.campaign.public_id}),
         {"kind": "evenness", "fmt": "pdf"},
     )
-    job = ExportJob.objects.get()
+    job = Job.objects.get()
     url = reverse("reports:export_status", kwargs={"public_id": job.public_id})
     page = client.get(url).content.decode()
     assert 'data-state="queued"' in page and 'hx-trigger="every 1s"' in page
@@ -339,15 +343,16 @@ def test_a_queued_job_is_polled_until_ready(client, units, settings):
 
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_share_the_queue_without_taking_a_job_twice(units):
+def test_two_workers_share_the_queue_without_taking_a_job_twice(units, settings):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (concurrent writers)")
     scenario = Scenario(units, people=10)
     officer = make_user("w.officer", Role.DISTRICT_OFFICER, units["KD"])
     campaign = scenario.campaign
+    settings.MUSTER_JOB_THREADS = False
     for _ in range(12):
-        ExportJob.objects.create(
-            owner=officer, kind="evenness", fmt="xlsx", campaign=campaign, unit=campaign.unit
+        services.export_request(
+            actor=officer, campaign=campaign, unit=campaign.unit, kind="evenness", fmt="xlsx"
         )
     barrier = threading.Barrier(2)
     done: dict[str, int] = {}
@@ -355,7 +360,7 @@ def test_two_workers_share_the_queue_without_taking_a_job_twice(units):
     def work(name: str) -> None:
         try:
             barrier.wait()
-            done[name] = services.process_pending(worker=name)
+            done[name] = jobs.drain(worker=name)
         finally:
             connection.close()
 
@@ -365,9 +370,9 @@ def test_two_workers_share_the_queue_without_taking_a_job_twice(units):
     for t in threads:
         t.join(120)
     assert sum(done.values()) == 12
-    jobs = list(ExportJob.objects.all())
-    assert all(j.state == ExportState.DONE and j.attempts == 1 for j in jobs)
-    assert {j.worker for j in jobs} <= {"w1", "w2"}
+    done_jobs = list(Job.objects.all())
+    assert all(j.state == JobState.DONE and j.attempts == 1 for j in done_jobs)
+    assert {j.worker for j in done_jobs} <= {"w1", "w2"}
 
 
 SOFFICE = "/usr/bin/soffice"

@@ -1,4 +1,4 @@
-"""State changes of documents: attaching evidence (giấy tờ, hồ sơ) to a citizen's record.
+"""State changes of evidence: attaching evidence (giấy tờ, hồ sơ) to a citizen's record.
 
 The file is checked before anything is written: its size (at most 10 MB) and its type, read from
 its first bytes (PDF, JPEG or PNG) and required to agree with its extension, so an executable
@@ -21,9 +21,8 @@ from django.utils.translation import gettext as _
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
 from muster.core.dates import today
-from muster.documents.models import MAX_EVIDENCE_BYTES, EvidenceKind, PersonDocument
 from muster.geo.scope import scope_of
-from muster.people.models import Person
+from muster.people.models import MAX_EVIDENCE_BYTES, EvidenceKind, Person, PersonDocument
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

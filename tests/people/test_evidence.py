@@ -14,8 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from muster.audit.models import AuditEvent
-from muster.documents.models import MAX_EVIDENCE_BYTES, PersonDocument
-from muster.people.models import Person
+from muster.people.models import MAX_EVIDENCE_BYTES, Person, PersonDocument
 from tests.core.factories import make_person
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
