@@ -26,6 +26,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from muster.accounts.services import system_actor
 from muster.conscription import apportionment, campaign_rules, health_demo
 from muster.conscription import campaign_services as cs
 from muster.conscription.models import CallupDecision, Campaign, QuotaHistory
@@ -141,7 +142,7 @@ def load_demo_campaign(
     }
     with transaction.atomic():
         campaign = cs.campaign_create(
-            actor=None, unit=district, year=YEAR, call=1, calendar=CALENDAR
+            actor=system_actor(), unit=district, year=YEAR, call=1, calendar=CALENDAR
         )
         health = health_demo.load_campaign_health(
             campaign=campaign, calendar=health_calendar(units), recruits=sum(quotas.values()),
@@ -174,7 +175,7 @@ def load_demo_campaign(
                 )
         for service, (_value, source) in QUOTAS.items():
             cs.quota_set(
-                actor=None,
+                actor=system_actor(),
                 campaign=campaign,
                 service=service,
                 value=quotas[service],
@@ -208,7 +209,7 @@ def _issue_some(campaign: Campaign, unit: Unit, wanted: int) -> None:
         try:
             decisions.append(
                 cs.decision_issue(
-                    actor=None,
+                    actor=system_actor(),
                     commune=commune,
                     person=person,
                     service="army",
@@ -221,7 +222,7 @@ def _issue_some(campaign: Campaign, unit: Unit, wanted: int) -> None:
         # The last one of each commune is handed over 14 days before the handover: flagged.
         delivered = dt.date(2025, 1, 30) if index == len(decisions) else dt.date(2025, 1, 24)
         cs.decision_deliver(
-            actor=None, decision=decision, delivered_on=delivered, delivered_to="Bản thân"
+            actor=system_actor(), decision=decision, delivered_on=delivered, delivered_to="Bản thân"
         )
 
 

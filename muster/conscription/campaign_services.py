@@ -97,7 +97,7 @@ def calendar_of(campaign: Campaign) -> campaign_rules.Calendar:
 
 def campaign_create(
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     year: int,
     call: int,
@@ -254,7 +254,7 @@ def registry_pool(commune: CampaignCommune, on: dt.date) -> int:
     return sum(1 for _p, verdict in pool_verdicts(unit, on) if not definite_bars(verdict))
 
 
-def pool_set(*, actor: User | None, commune: CampaignCommune, stored_pool: int | None) -> None:
+def pool_set(*, actor: User, commune: CampaignCommune, stored_pool: int | None) -> None:
     """Record (or clear) the pool a commune reports when its registry is incomplete."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.unit_id)
@@ -367,7 +367,7 @@ def _split(*, campaign: Campaign) -> apportionment.Certificate | None:
 
 def quota_set(
     *,
-    actor: User | None,
+    actor: User,
     campaign: Campaign,
     service: str,
     value: int,
@@ -423,7 +423,7 @@ def _check_sums(campaign: Campaign) -> None:
             raise ValidationError(_("The communes' shares do not add up to the quota."))
 
 
-def resplit(*, actor: User | None, campaign: Campaign) -> None:
+def resplit(*, actor: User, campaign: Campaign) -> None:
     """Recount the pools and split again (after the registry or a reported pool changed)."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, campaign.unit_id)
@@ -436,7 +436,7 @@ def resplit(*, actor: User | None, campaign: Campaign) -> None:
 
 def override_set(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     service: str,
     value: int | None,
@@ -491,7 +491,7 @@ def authority_key(campaign_commune: CampaignCommune, signed_on: dt.date) -> tupl
 
 def decision_issue(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     person: Person,
     service: str,
@@ -549,7 +549,7 @@ def decision_issue(
 
 def issue_numbered(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     person: Person,
     service: str,
@@ -616,7 +616,7 @@ def issue_numbered(
 
 
 def decision_deliver(
-    *, actor: User | None, decision: CallupDecision, delivered_on: dt.date, delivered_to: str
+    *, actor: User, decision: CallupDecision, delivered_on: dt.date, delivered_to: str
 ) -> CallupDecision:
     """Record the delivery (date, to whom); late when fewer than 15 days before enlistment."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
@@ -644,7 +644,7 @@ def decision_deliver(
     return decision
 
 
-def decision_revoke(*, actor: User | None, decision: CallupDecision, reason: str) -> CallupDecision:
+def decision_revoke(*, actor: User, decision: CallupDecision, reason: str) -> CallupDecision:
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, decision.commune.unit_id)
     if not reason.strip():

@@ -49,6 +49,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from muster.accounts.services import system_actor
 from muster.audit.services import record_event
 from muster.conscription import dossiers_rules
 from muster.conscription.campaign_services import definite_bars, pool_verdicts
@@ -603,7 +604,7 @@ def _make_session(
         kind=kind, unit=unit, date=date, place=place, body=body, note=note
     )
     record_event(
-        actor=None,
+        actor=system_actor(),
         action="health.session_create",
         obj=session,
         scope_unit=unit,
@@ -664,7 +665,7 @@ def _write_session(rows: _SessionRows, *, held: bool, summary: HealthSummary) ->
             station_rows.append(result)
     StationResult.objects.bulk_create(station_rows, batch_size=500)
     record_event(
-        actor=None,
+        actor=system_actor(),
         action="health.call",
         obj=session,
         scope_unit=session.unit,
@@ -673,7 +674,7 @@ def _write_session(rows: _SessionRows, *, held: bool, summary: HealthSummary) ->
     )
     if station_rows:
         record_event(
-            actor=None,
+            actor=system_actor(),
             action="health.result",
             obj=session,
             scope_unit=session.unit,
@@ -773,7 +774,7 @@ def write_dossiers(
         )
     for action, changes in steps:
         record_event(
-            actor=None,
+            actor=system_actor(),
             action=action,
             obj=unit,
             scope_unit=unit,

@@ -167,7 +167,7 @@ def _current(commune: CampaignCommune, kind: str) -> Posting | None:
 
 def _create(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     kind: str,
     data: PostingInput,
@@ -212,7 +212,7 @@ def _create(
 
 def posting_publish(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     kind: str,
     data: PostingInput,
@@ -276,7 +276,7 @@ def _lock(posting: Posting) -> Posting:
 
 def posting_withdraw(
     *,
-    actor: User | None,
+    actor: User,
     posting: Posting,
     withdrawn_on: dt.date,
     reason: str,
@@ -304,7 +304,7 @@ def posting_withdraw(
 
 def posting_correct(
     *,
-    actor: User | None,
+    actor: User,
     posting: Posting,
     reason: str,
     data: PostingInput,
@@ -373,7 +373,7 @@ class Recorded:
 
 def complaint_record(
     *,
-    actor: User | None,
+    actor: User,
     posting: Posting,
     received_on: dt.date,
     complainant: str,
@@ -437,7 +437,7 @@ RESOLUTIONS = (ComplaintOutcome.UPHELD, ComplaintOutcome.REJECTED, ComplaintOutc
 
 def complaint_resolve(
     *,
-    actor: User | None,
+    actor: User,
     complaint: Complaint,
     outcome: str,
     resolution: str,

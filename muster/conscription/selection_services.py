@@ -80,7 +80,7 @@ def _commune_of(campaign: Campaign, person: Person) -> CampaignCommune:
 
 def volunteer_record(
     *,
-    actor: User | None,
+    actor: User,
     campaign: Campaign,
     person: Person,
     service: str,
@@ -148,7 +148,7 @@ def volunteer_record(
 
 
 def volunteer_withdraw(
-    *, actor: User | None, volunteer: Volunteer, withdrawn_on: dt.date, reason: str
+    *, actor: User, volunteer: Volunteer, withdrawn_on: dt.date, reason: str
 ) -> Volunteer:
     """Withdraw an application (the citizen's written withdrawal). Refused while the citizen
     holds a valid decision for that service: revoke the decision first."""
@@ -198,7 +198,7 @@ def _final_quota(commune: CampaignCommune, service: str) -> int | None:
     )
 
 
-def selection_open(*, actor: User | None, commune: CampaignCommune, service: str) -> SelectionList:
+def selection_open(*, actor: User, commune: CampaignCommune, service: str) -> SelectionList:
     """Open the draft list of ``commune`` for ``service``, with the default standby places
     (``selection_rules.default_standby``: 5 % of the official places, rounded up)."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
@@ -245,7 +245,7 @@ def _refuse_frozen(locked: SelectionList) -> None:
 
 
 def selection_set_standby(
-    *, actor: User | None, selection_list: SelectionList, standby: int
+    *, actor: User, selection_list: SelectionList, standby: int
 ) -> SelectionList:
     """Set the number of standby places (before the list is frozen)."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
@@ -270,7 +270,7 @@ def selection_set_standby(
     return locked
 
 
-def selection_commit(*, actor: User | None, selection_list: SelectionList) -> SelectionList:
+def selection_commit(*, actor: User, selection_list: SelectionList) -> SelectionList:
     """Draw the seed and publish its commitment ``sha256(seed)`` with the time. The seed stays
     secret until the list is frozen."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
@@ -298,7 +298,7 @@ def selection_commit(*, actor: User | None, selection_list: SelectionList) -> Se
     return locked
 
 
-def selection_freeze(*, actor: User | None, selection_list: SelectionList) -> SelectionList:
+def selection_freeze(*, actor: User, selection_list: SelectionList) -> SelectionList:
     """Fix the pool, rank it with the committed seed, store the entries and reveal the seed.
 
     Official places are the commune's final quota for the service on the day of freezing."""
@@ -374,7 +374,7 @@ class IssueResult:
 
 
 def issue_official(
-    *, actor: User | None, selection_list: SelectionList, issued_on: dt.date
+    *, actor: User, selection_list: SelectionList, issued_on: dt.date
 ) -> IssueResult:
     """Issue a decision to every citizen of the official list who has none yet, in list
     order, each numbered by the gap-free counter (``campaign_services.issue_numbered``).
@@ -575,7 +575,7 @@ def _outcome_problems(
 
 def review_step_record(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     kind: str,
     held_on: dt.date,
@@ -702,9 +702,7 @@ def review_step_record(
     return step
 
 
-def review_outcome_add(
-    *, actor: User | None, step: ReviewStep, outcome: OutcomeInput
-) -> ReviewOutcome:
+def review_outcome_add(*, actor: User, step: ReviewStep, outcome: OutcomeInput) -> ReviewOutcome:
     """Add one citizen's outcome to a recorded step (the same checks as at recording)."""
     require_actor_cap(actor, _cap_for(step.kind))
     commune = CampaignCommune.objects.select_related("unit", "campaign").get(pk=step.commune_id)

@@ -5,8 +5,6 @@ Each service checks the role (403) and the area, refuses a step the state machin
 allow with a message naming the state it needs, validates, writes in one transaction with the
 case row locked, and records the audit event in it. The penalty band is frozen on the case
 when it is opened, from the rule in force on the day of the act (``violation_rules``).
-
-``actor=None`` is the system itself (the demo loader): no role or area to check.
 """
 
 from __future__ import annotations
@@ -14,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
+from muster.conscription import perms
 from muster.conscription import violation_rules as rules
 from muster.conscription.law import NoRuleInForce
 from muster.conscription.models import (
@@ -31,7 +30,6 @@ from muster.conscription.models import (
 )
 from muster.core.dates import today
 from muster.geo.models import Unit
-from muster.geo.selectors import visible_unit_ids
 from muster.people.models import Person
 
 if TYPE_CHECKING:
@@ -50,14 +48,8 @@ _KIND_PREFIX_VI = {
 }
 
 
-def _require(actor: User | None) -> None:
-    if actor is not None and not has_cap(actor, Cap.MANAGE_CAMPAIGN):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
-def _in_area(actor: User | None, unit_id: int) -> None:
-    if actor is not None and unit_id not in visible_unit_ids(actor):
-        raise ValidationError(_("This citizen is outside your area."))
+def _in_area(actor: User, unit_id: int) -> None:
+    require_actor_area(actor, unit_id, _("This citizen is outside your area."))
 
 
 def _not_future(errors: dict[str, list[str]], field: str, day: dt.date) -> None:
@@ -74,9 +66,9 @@ def _state_label(state: str) -> str:
     return str(ViolationState(state).label)
 
 
-def _lock(actor: User | None, case: ViolationCase, target: str) -> ViolationCase:
+def _lock(actor: User, case: ViolationCase, target: str) -> ViolationCase:
     """Lock the case and refuse a step the state machine does not allow."""
-    _require(actor)
+    require(perms.can_handle_violation(actor))
     locked = (
         ViolationCase.objects.select_for_update(of=("self",))
         .select_related("person", "unit")
@@ -96,7 +88,7 @@ def _lock(actor: User | None, case: ViolationCase, target: str) -> ViolationCase
 
 
 def _audit(
-    actor: User | None,
+    actor: User,
     action: str,
     case: ViolationCase,
     changes: dict[str, object],
@@ -168,7 +160,7 @@ def band_of(person: Person, kind: str, occurred_on: dt.date, repeat: bool) -> ru
 @transaction.atomic
 def case_open(
     *,
-    actor: User | None,
+    actor: User,
     person: Person,
     kind: str,
     occurred_on: dt.date,
@@ -180,7 +172,7 @@ def case_open(
 
     The band of the decree in force on that day is frozen on the case; an earlier sanction of
     the same act that still counts makes the case a repeat (``repeat_of``)."""
-    _require(actor)
+    require(perms.can_handle_violation(actor))
     _in_area(actor, person.registration_unit_id)
     person = (
         Person.objects.select_for_update().select_related("registration_unit").get(pk=person.pk)
@@ -263,7 +255,7 @@ def case_open(
 @transaction.atomic
 def notice_serve(
     *,
-    actor: User | None,
+    actor: User,
     case: ViolationCase,
     served_on: dt.date,
     served_to: str,
@@ -272,7 +264,7 @@ def notice_serve(
 ) -> ViolationNotice:
     """Serve a notice or summons (giấy mời, thông báo); the first one moves an open case to
     "notice served", later ones keep the state."""
-    _require(actor)
+    require(perms.can_handle_violation(actor))
     locked = (
         ViolationCase.objects.select_for_update(of=("self",))
         .select_related("person", "unit")
@@ -316,7 +308,7 @@ def notice_serve(
 
 @transaction.atomic
 def good_reason_accept(
-    *, actor: User | None, case: ViolationCase, reason: str, details: str, on: dt.date
+    *, actor: User, case: ViolationCase, reason: str, details: str, on: dt.date
 ) -> ViolationCase:
     """Close the case on a good reason (lý do chính đáng) of the list in force on the day of
     the act, where the act allows one ("… without good reason")."""
@@ -382,7 +374,7 @@ def _fine_messages(problems: list[str], case: ViolationCase, day: dt.date) -> li
 @transaction.atomic
 def penalty_decide(
     *,
-    actor: User | None,
+    actor: User,
     case: ViolationCase,
     decision_number: str,
     decided_on: dt.date,
@@ -471,11 +463,11 @@ def penalty_decide(
 
 @transaction.atomic
 def payment_record(
-    *, actor: User | None, case: ViolationCase, paid_on: dt.date, amount: int
+    *, actor: User, case: ViolationCase, paid_on: dt.date, amount: int
 ) -> ViolationCase:
     """Record a payment of the fine; partial payments add up, and the case is "paid" once the
     whole fine is in."""
-    _require(actor)
+    require(perms.can_handle_violation(actor))
     locked = (
         ViolationCase.objects.select_for_update(of=("self",))
         .select_related("person", "unit")
@@ -534,7 +526,7 @@ def payment_record(
 @transaction.atomic
 def case_escalate(
     *,
-    actor: User | None,
+    actor: User,
     case: ViolationCase,
     escalated_on: dt.date,
     note: str,
@@ -595,9 +587,7 @@ def case_escalate(
 
 
 @transaction.atomic
-def case_close(
-    *, actor: User | None, case: ViolationCase, closed_on: dt.date, note: str
-) -> ViolationCase:
+def case_close(*, actor: User, case: ViolationCase, closed_on: dt.date, note: str) -> ViolationCase:
     """Close a case: a warning decided, a fine paid in full, a referral answered, or (open or
     notice served) no violation after all."""
     locked = _lock(actor, case, ViolationState.CLOSED)

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.db import transaction
 
 from muster.accounts.models import User
+from muster.accounts.services import system_actor
 from muster.directives import services
 from muster.directives.models import BodyKind, Directive, Report, Target
 from muster.directives.sources import read_source
@@ -133,7 +134,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
     communes = [units[k] for k in COMMUNES]
     with transaction.atomic():
         bodies = {
-            kind: services.body_create(actor=None, name=name, kind=kind, unit=district)
+            kind: services.body_create(actor=system_actor(), name=name, kind=kind, unit=district)
             for kind, name in (
                 (BodyKind.PEOPLES_COMMITTEE, "UBND huyện Kim Động"),
                 (BodyKind.POLICE, "Công an huyện Kim Động"),
@@ -150,7 +151,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
         land_office = bodies[BodyKind.DEPARTMENT]
         command = bodies[BodyKind.MILITARY]
         directive = services.directive_create(
-            actor=None,
+            actor=system_actor(),
             unit=district,
             issuer=ISSUER,
             number="",  # the seed text does not carry the directive's number
@@ -164,7 +165,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
         )
         tasks = [
             services.task_create(
-                actor=None,
+                actor=system_actor(),
                 directive=directive,
                 order=i,
                 title=title,
@@ -187,7 +188,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
         def target(task_no: int, order: int, title: str, **kwargs: object) -> Target:
             kwargs.setdefault("start_date", START)
             return services.target_create(
-                actor=None,
+                actor=system_actor(),
                 task=tasks[task_no - 1],
                 order=order,
                 title=title,
@@ -315,7 +316,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             (supply.milestones.get(order=1), dt.date(2025, 4, 2)),
             (supply.milestones.get(order=2), dt.date(2025, 6, 20)),
         ):
-            services.milestone_set_done(actor=None, milestone=milestone, done_on=day)
+            services.milestone_set_done(actor=system_actor(), milestone=milestone, done_on=day)
         _demo_reports(
             directive=directive,
             units=units,

@@ -8,15 +8,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.conscription.models import Holiday
 from muster.core.dates import today
-from muster.directives import periods
+from muster.directives import periods, perms
 from muster.directives.models import (
     Body,
     Directive,
@@ -55,14 +55,8 @@ def locked_message() -> str:
     return _(LOCKED_MESSAGE)
 
 
-def _require(actor: User, cap: Cap) -> None:
-    if not has_cap(actor, cap):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
 def _in_scope(actor: User, unit: Unit) -> None:
-    if unit.pk not in visible_unit_ids(actor):
-        raise ValidationError(_("This unit is outside your area."))
+    require_actor_area(actor, unit.pk, _("This unit is outside your area."))
 
 
 def holidays_between(start: dt.date, end: dt.date) -> frozenset[dt.date]:
@@ -102,9 +96,8 @@ def refresh_concerned_units(directive: Directive) -> None:
 # --- Setting up: bodies, directives, tasks, targets (Cap.REVIEW_DIRECTIVE) ---
 
 
-def body_create(*, actor: User | None, name: str, kind: str, unit: Unit) -> Body:
-    if actor is not None:
-        _require(actor, Cap.REVIEW_DIRECTIVE)
+def body_create(*, actor: User, name: str, kind: str, unit: Unit) -> Body:
+    require(perms.can_set_up_directives(actor))
     with transaction.atomic():
         body, created = Body.objects.get_or_create(
             unit=unit, name=name.strip(), defaults={"kind": kind}
@@ -116,7 +109,7 @@ def body_create(*, actor: User | None, name: str, kind: str, unit: Unit) -> Body
 
 def directive_create(
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     issuer: str,
     number: str,
@@ -128,9 +121,8 @@ def directive_create(
     frequency: str = periods.Frequency.MONTHLY,
     report_due_working_days: int = 5,
 ) -> Directive:
-    if actor is not None:
-        _require(actor, Cap.REVIEW_DIRECTIVE)
-        _in_scope(actor, unit)
+    require(perms.can_set_up_directives(actor))
+    _in_scope(actor, unit)
     errors: dict[str, list[str]] = {}
     if not title.strip():
         errors["title"] = [_("Enter the title.")]
@@ -162,7 +154,7 @@ def directive_create(
 
 def task_create(
     *,
-    actor: User | None,
+    actor: User,
     directive: Directive,
     order: int,
     title: str,
@@ -196,7 +188,7 @@ def task_create(
 
 def target_create(
     *,
-    actor: User | None,
+    actor: User,
     task: Task,
     order: int,
     title: str,
@@ -215,9 +207,8 @@ def target_create(
     milestones: Sequence[str] = (),
 ) -> Target:
     """Create a target with its commune shares or its milestone checklist."""
-    if actor is not None:
-        _require(actor, Cap.REVIEW_DIRECTIVE)
-        _in_scope(actor, task.directive.unit)
+    require(perms.can_set_up_directives(actor))
+    _in_scope(actor, task.directive.unit)
     _validate_target(
         task=task,
         target=None,
@@ -339,12 +330,12 @@ def _number(value: Decimal) -> str:
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
-def _check_units(actor: User | None, directive: Directive, units: Iterable[Unit | None]) -> None:
+def _check_units(actor: User, directive: Directive, units: Iterable[Unit | None]) -> None:
     """Responsible units must lie inside the issuing unit's area and the actor's."""
     area = set(
         Unit.objects.filter(path__startswith=directive.unit.path).values_list("pk", flat=True)
     )
-    allowed = area & set(visible_unit_ids(actor)) if actor is not None else area
+    allowed = area & set(visible_unit_ids(actor))
     if any(u is not None and u.pk not in allowed for u in units):
         raise ValidationError(_("A responsible unit is outside the directive's area."))
 
@@ -359,15 +350,14 @@ def _check_bodies(directive: Directive, bodies: Iterable[Body | None]) -> None:
         raise ValidationError(_("A body is outside the directive's area."))
 
 
-def _editable_directive(actor: User | None, directive: Directive) -> None:
-    if actor is not None:
-        _require(actor, Cap.REVIEW_DIRECTIVE)
-        _in_scope(actor, directive.unit)
+def _editable_directive(actor: User, directive: Directive) -> None:
+    require(perms.can_set_up_directives(actor))
+    _in_scope(actor, directive.unit)
 
 
 def directive_update(
     *,
-    actor: User | None,
+    actor: User,
     directive: Directive,
     issuer: str,
     number: str,
@@ -456,7 +446,7 @@ def _validate_task(*, directive: Directive, task: Task | None, order: int, title
 
 def task_update(
     *,
-    actor: User | None,
+    actor: User,
     task: Task,
     order: int,
     title: str,
@@ -505,7 +495,7 @@ def task_update(
     return locked
 
 
-def task_move(*, actor: User | None, task: Task, up: bool) -> Task:
+def task_move(*, actor: User, task: Task, up: bool) -> Task:
     """Swap a task's number with the previous (``up``) or next task of the directive."""
     directive = task.directive
     _editable_directive(actor, directive)
@@ -537,7 +527,7 @@ def task_move(*, actor: User | None, task: Task, up: bool) -> Task:
 
 def target_update(
     *,
-    actor: User | None,
+    actor: User,
     target: Target,
     order: int,
     title: str,
@@ -647,12 +637,9 @@ def target_update(
     return locked
 
 
-def milestone_set_done(
-    *, actor: User | None, milestone: Milestone, done_on: dt.date | None
-) -> Milestone:
+def milestone_set_done(*, actor: User, milestone: Milestone, done_on: dt.date | None) -> Milestone:
     """Tick (``done_on`` set) or untick a milestone of a checklist target."""
-    if actor is not None:
-        _require(actor, Cap.REVIEW_DIRECTIVE)
+    require(perms.can_set_up_directives(actor))
     if done_on is not None and done_on > today():
         raise ValidationError({"done_on": [_("The date cannot be in the future.")]})
     with transaction.atomic():
@@ -708,7 +695,7 @@ def report_create(
     *, actor: User, directive: Directive, unit: Unit, period_start: dt.date
 ) -> Report:
     """Open the report of ``unit`` for the period that begins on ``period_start``."""
-    _require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     _in_scope(actor, unit)
     if not reportable_targets(directive, unit):
         raise ValidationError({"unit": [_("This unit has no target to report on.")]})
@@ -752,7 +739,7 @@ def report_update(
 
     A locked period refuses with ``LOCKED_MESSAGE``; a submitted one waits for its review.
     """
-    _require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     _in_scope(actor, report.unit)
     with transaction.atomic():
         locked = _lock_report(report)
@@ -807,7 +794,7 @@ def sniff_content_type(data: bytes) -> str | None:
 
 def evidence_add(*, actor: User, report: Report, filename: str, data: bytes) -> Evidence:
     """Attach a PDF, JPEG or PNG file; the type is read from the file's first bytes."""
-    _require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     _in_scope(actor, report.unit)
     content_type = sniff_content_type(data)
     if content_type is None:
@@ -838,7 +825,7 @@ def evidence_add(*, actor: User, report: Report, filename: str, data: bytes) -> 
 
 
 def report_submit(*, actor: User, report: Report, on: dt.date | None = None) -> Report:
-    _require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     _in_scope(actor, report.unit)
     day = on or today()
     with transaction.atomic():
@@ -875,7 +862,7 @@ def report_review(
     The checker must not be the maker, and must sit above the reporting unit (a commune cannot
     approve its own report: only users whose scope strictly contains the unit may review).
     """
-    _require(actor, Cap.REVIEW_DIRECTIVE)
+    require(perms.can_approve_report(actor))
     _in_scope(actor, report.unit)
     if actor.scope_unit_id == report.unit_id:
         raise ValidationError(_("A unit cannot approve its own report."))
@@ -916,7 +903,7 @@ def report_revise(*, actor: User, report: Report, reason: str) -> Report:
 
     The approved revision stays as it was, visible, until the new one is approved.
     """
-    _require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     _in_scope(actor, report.unit)
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for the correction.")]})

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from muster.accounts.access import get_for_user, require_cap
+from muster.accounts.access import get_for_user, require, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.core.views import reference_date
-from muster.directives import selectors, services, standing_report
+from muster.directives import perms, selectors, services, standing_report
 from muster.directives.forms import (
     DirectiveForm,
     ReportCreateForm,
@@ -120,8 +120,7 @@ def directive_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
             "reports": reports,
             "status_labels": STATUS_LABELS,
             "can_report": has_cap(request.user, Cap.REPORT_DIRECTIVE),
-            "can_edit": has_cap(request.user, Cap.REVIEW_DIRECTIVE)
-            and directive.unit_id in visible_unit_ids(request.user),
+            "can_edit": perms.can_issue_directive(request.user, directive),
         },
     )
 
@@ -163,8 +162,7 @@ def target_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             "day": day,
             "lines": lines,
             "status_labels": STATUS_LABELS,
-            "can_review": has_cap(request.user, Cap.REVIEW_DIRECTIVE)
-            and directive.unit_id in visible_unit_ids(request.user),
+            "can_review": perms.can_issue_directive(request.user, directive),
         },
     )
 
@@ -275,9 +273,7 @@ def report_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
                 object_type="directives.report", object_id=str(report.public_id)
             )[:30],
             "can_report": has_cap(user, Cap.REPORT_DIRECTIVE),
-            "can_review": has_cap(user, Cap.REVIEW_DIRECTIVE)
-            and user.scope_unit_id != report.unit_id
-            and report.status == ReportStatus.SUBMITTED,
+            "can_review": perms.can_approve_report(user, report),
             "review_form": ReviewForm(),
             "revise_form": ReviseForm(),
             "has_open_revision": Report.objects.filter(supersedes=report).exists(),
@@ -460,10 +456,11 @@ def standing_report_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID)
 
 
 def _require_issuing_scope(request: AuthenticatedHttpRequest, directive: Directive) -> None:
-    """A directive is edited at its issuing level: a commune that reports on it, or a regional
-    command that coordinates, sees it but may not change it."""
-    if directive.unit_id not in visible_unit_ids(request.user):
-        raise PermissionDenied(_("Only the issuing level can change this directive."))
+    """A directive is edited at its issuing level (``perms.is_issuing_level``)."""
+    require(
+        perms.is_issuing_level(request.user, directive),
+        _("Only the issuing level can change this directive."),
+    )
 
 
 def _editable(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Directive:

@@ -29,6 +29,7 @@ from typing import Generic, TypeVar
 
 from django.db import transaction
 
+from muster.accounts.services import system_actor
 from muster.audit.services import record_event
 from muster.core.ages import age_on, birth_range
 from muster.core.text import fold
@@ -975,7 +976,7 @@ def _village_unit(
     if existing is not None:
         return existing, False
     unit = unit_create(
-        actor=None,
+        actor=system_actor(),
         code=code,
         kind=kind,
         name=name,
@@ -1019,7 +1020,7 @@ def _write_villages(
         created += new
         if not UnitChange.objects.filter(predecessor=village, successor=successor).exists():
             unit_change_record(
-                actor=None,
+                actor=system_actor(),
                 predecessors=[village],
                 successor=successor,
                 kind=ChangeKind.REFORM,
@@ -1096,7 +1097,7 @@ def generate_demo_registry(*, units: dict[str, Unit], seed: int, scale: float = 
     FamilyTie.objects.bulk_create(ties, batch_size=2000)
     district = units["KD"]
     record_event(
-        actor=None,
+        actor=system_actor(),
         action="people.demo_load",
         obj=district,
         scope_unit=district,

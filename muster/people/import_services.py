@@ -26,13 +26,13 @@ from muster.audit.services import record_event
 from muster.core.dates import today
 from muster.core.text import fold
 from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
-from muster.geo.selectors import visible_unit_ids
 from muster.people import importing
 from muster.people.models import ImportBatch, ImportStatus, Person
 from muster.people.services import id_problem_message
 
 if TYPE_CHECKING:
-    from muster.accounts.models import User
+    from muster.accounts.access import require_actor_area
+from muster.accounts.models import User
 
 #: ``Person`` columns compared and written by an import (``village`` is ``residence_unit_id``).
 _LOOKUP_CHUNK = 900  # under SQLite's historical 999-parameter limit
@@ -98,12 +98,12 @@ def row_messages(row: importing.RowResult) -> list[str]:
 # --- Loading what a check needs -------------------------------------------------------------
 
 
-def check_import_unit(*, actor: User | None, unit: Unit) -> None:
-    """The target must be a commune-level unit inside the actor's area (any when ``None``)."""
+def check_import_unit(*, actor: User, unit: Unit) -> None:
+    """The target must be a commune-level unit inside the actor's area (the system actor's
+    area is the whole system)."""
     if unit.kind not in COMMUNE_LEVEL_KINDS:
         raise ValidationError(_("The registration unit must be a commune, ward or town."))
-    if actor is not None and unit.pk not in visible_unit_ids(actor):
-        raise ValidationError(_("This commune is outside your area."))
+    require_actor_area(actor, unit.pk, _("This commune is outside your area."))
 
 
 def load_context(
@@ -380,7 +380,7 @@ class Outcome:
 
 def import_people(
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     data: bytes,
     file_name: str,
@@ -441,7 +441,7 @@ class _StreamStopped(Exception):
 
 def _import_streamed(
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     data: bytes,
     file_name: str,
@@ -499,7 +499,7 @@ def _import_streamed(
 def _fill_batch(
     batch: ImportBatch | None,
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     data: bytes,
     file_name: str,
@@ -528,7 +528,7 @@ def _fill_batch(
 
 
 def _apply(
-    *, actor: User | None, unit: Unit, batch: ImportBatch, updates: list[importing.RowResult]
+    *, actor: User, unit: Unit, batch: ImportBatch, updates: list[importing.RowResult]
 ) -> None:
     """After the new people: the updates, the applied batch and the audit event."""
     _update_people(updates)

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from muster.accounts.services import system_actor
 from muster.conscription.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
 from muster.core.ages import age_on
 from muster.geo.services import unit_create
@@ -26,7 +27,7 @@ LEVELS = ["", "", "trade", "college", "university", "postgraduate"]
 
 def _village(units, code, name):
     return unit_create(
-        actor=None,
+        actor=system_actor(),
         code=code,
         kind="village",
         name=name,

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from muster.accounts.models import User
-from muster.accounts.services import user_create
+from muster.accounts.services import system_actor, user_create
 from muster.conscription.campaign2027_demo import campaign_line, load_demo_campaign_2027
 from muster.conscription.campaign_demo import examinations_line, load_demo_campaign
 from muster.conscription.posting_demo import load_demo_postings
@@ -54,7 +54,7 @@ class Command(BaseCommand):
             if User.objects.filter(username=account.username).exists():
                 continue
             user_create(
-                actor=None,
+                actor=system_actor(),
                 username=account.username,
                 password=DEMO_PASSWORD,
                 role=account.role,
