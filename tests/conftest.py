@@ -76,6 +76,13 @@ def units(db) -> dict[str, Unit]:
     return load_units_fixture()
 
 
+@pytest.fixture
+def system(db) -> User:
+    """The system actor: for setting data up through the services when no person acts (a test
+    about permissions uses a real role user instead)."""
+    return system_actor()
+
+
 def make_user(username: str, role: Role, scope: Unit | None) -> User:
     return user_create(
         actor=system_actor(), username=username, password=PASSWORD, role=role, scope_unit=scope

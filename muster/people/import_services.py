@@ -22,6 +22,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from muster.accounts.access import require_actor_area
 from muster.audit.services import record_event
 from muster.core.dates import today
 from muster.core.text import fold
@@ -31,8 +32,7 @@ from muster.people.models import ImportBatch, ImportStatus, Person
 from muster.people.services import id_problem_message
 
 if TYPE_CHECKING:
-    from muster.accounts.access import require_actor_area
-from muster.accounts.models import User
+    from muster.accounts.models import User
 
 #: ``Person`` columns compared and written by an import (``village`` is ``residence_unit_id``).
 _LOOKUP_CHUNK = 900  # under SQLite's historical 999-parameter limit
