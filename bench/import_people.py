@@ -42,6 +42,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from muster.accounts.services import system_actor
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -134,7 +136,7 @@ def main() -> None:
     for i, name in enumerate(VILLAGES, start=1):
         if name not in existing:
             unit_create(
-                actor=None,
+                actor=system_actor(),
                 code=f"BENCH-{i}",
                 kind=UnitKind.VILLAGE,
                 name=name,
@@ -173,7 +175,9 @@ def main() -> None:
         return wall, time.process_time() - cpu, server_cpu() - srv
 
     def run_import() -> None:
-        outcome = import_people(actor=None, unit=commune, data=data, file_name="bench.csv")
+        outcome = import_people(
+            actor=system_actor(), unit=commune, data=data, file_name="bench.csv"
+        )
         assert outcome.batch.created_count == args.rows, outcome.batch.created_count
 
     imports = []
@@ -186,7 +190,9 @@ def main() -> None:
         assert Person.objects.count() == args.rows
 
     def run_reimport() -> None:
-        again = import_people(actor=None, unit=commune, data=data, file_name="bench.csv").batch
+        again = import_people(
+            actor=system_actor(), unit=commune, data=data, file_name="bench.csv"
+        ).batch
         assert again.unchanged_count == args.rows
 
     reimport = timed(run_reimport)

@@ -41,7 +41,10 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from muster.accounts.models import Role, User  # noqa: E402
-from muster.accounts.services import user_create  # noqa: E402
+from muster.accounts.services import (  # noqa: E402
+    system_actor,
+    user_create,
+)
 from muster.core.text import fold  # noqa: E402
 from muster.geo.loading import load_units_fixture  # noqa: E402
 from muster.geo.models import Unit  # noqa: E402
@@ -194,7 +197,7 @@ def _officer() -> User:
     if user is None:
         district = Unit.objects.get(kind="district", name__contains="Kim Động")
         user = user_create(
-            actor=None,
+            actor=system_actor(),
             username="bench.officer",
             password="bench-pass-123",
             role=Role.DISTRICT_OFFICER,

@@ -36,6 +36,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from muster.accounts.services import system_actor
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -125,7 +127,7 @@ def make_units(scale: str) -> tuple[Any, list[Any]]:
     if province is None:
         start = dt.date(2000, 1, 1)
         province = unit_create(
-            actor=None,
+            actor=system_actor(),
             code="BENCH-P",
             kind="province",
             name="Tỉnh Thử",
@@ -134,7 +136,7 @@ def make_units(scale: str) -> tuple[Any, list[Any]]:
         )
         for d in range(10):
             district = unit_create(
-                actor=None,
+                actor=system_actor(),
                 code=f"BENCH-D{d}",
                 kind="district",
                 name=f"Huyện Thử {d + 1}",
@@ -143,7 +145,7 @@ def make_units(scale: str) -> tuple[Any, list[Any]]:
             )
             for c in range(10):
                 unit_create(
-                    actor=None,
+                    actor=system_actor(),
                     code=f"BENCH-C{d}{c}",
                     kind="commune",
                     name=f"Xã Thử {d * 10 + c + 1}",
@@ -616,7 +618,7 @@ def main() -> None:
     campaign = Campaign.objects.select_related("unit").get(unit=top, year=2025, call=1)
     username = f"bench.{args.scale}"
     user = User.objects.filter(username=username).first() or user_create(
-        actor=None,
+        actor=system_actor(),
         username=username,
         password="bench-pass-123",
         role=Role.DISTRICT_OFFICER,

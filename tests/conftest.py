@@ -9,7 +9,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from muster.accounts.models import Role, User
-from muster.accounts.services import user_create
+from muster.accounts.services import system_actor, user_create
 from muster.geo.loading import load_units_fixture
 from muster.geo.models import Unit
 
@@ -76,9 +76,16 @@ def units(db) -> dict[str, Unit]:
     return load_units_fixture()
 
 
+@pytest.fixture
+def system(db) -> User:
+    """The system actor: for setting data up through the services when no person acts (a test
+    about permissions uses a real role user instead)."""
+    return system_actor()
+
+
 def make_user(username: str, role: Role, scope: Unit | None) -> User:
     return user_create(
-        actor=None, username=username, password=PASSWORD, role=role, scope_unit=scope
+        actor=system_actor(), username=username, password=PASSWORD, role=role, scope_unit=scope
     )
 
 

@@ -20,6 +20,9 @@ class Role(models.TextChoices):
     SERVICE_COUNCIL = "service_council", _("Military service council member")
     LEADER = "leader", _("Leader (read-only)")
     AUDITOR = "auditor", _("Auditor (read-only)")
+    #: The system itself (management commands, the demo loader, data loads): one reserved
+    #: user that cannot log in, with every capability and the whole system as its scope.
+    SYSTEM = "system", _("System")
 
 
 class User(AbstractUser):
@@ -46,7 +49,14 @@ class User(AbstractUser):
 
     @property
     def is_system_admin(self) -> bool:
-        return self.role == Role.SYSTEM_ADMIN
+        """True for the system administrator and the system actor: both see the whole system
+        when they have no scope unit."""
+        return self.role in (Role.SYSTEM_ADMIN, Role.SYSTEM)
+
+    @property
+    def is_system_actor(self) -> bool:
+        """The reserved user the system acts as (``accounts.services.system_actor``)."""
+        return self.role == Role.SYSTEM
 
 
 class FailedLogin(models.Model):

@@ -36,6 +36,8 @@ _READ = {Cap.VIEW_UNITS, Cap.VIEW_PEOPLE, Cap.VIEW_REPORTS}
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
     # Runs the system: users, reference data; sees everything including the audit log.
     Role.SYSTEM_ADMIN: frozenset(Cap),
+    # The system actor (commands, demo loader): every capability; its scope is the whole system.
+    Role.SYSTEM: frozenset(Cap),
     # District or PTKV staff officer: runs the campaign for the communes in scope.
     Role.DISTRICT_OFFICER: frozenset(
         _READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN, Cap.REPORT_DIRECTIVE, Cap.REVIEW_DIRECTIVE}

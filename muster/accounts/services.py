@@ -1,16 +1,47 @@
-"""Account state changes: login bookkeeping (throttling) and user creation."""
+"""Account state changes: login bookkeeping (throttling), user creation, the system actor."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
 from muster.accounts.models import FailedLogin, Role, User
 from muster.audit.services import record_event
 from muster.geo.models import Unit
+
+#: The user name of the system actor, reserved: no person may be given it.
+SYSTEM_USERNAME = "system"
+
+
+def system_actor() -> User:
+    """The user the system acts as in management commands, the demo loader and data loads.
+
+    Every service takes a real ``actor``; when no person acts, this reserved user does. Its role
+    (``Role.SYSTEM``) has every capability and, with no scope unit, the whole system as its
+    area; its password is unusable and the login page refuses it. Audit events it writes carry
+    the label ``system``.
+
+    Get-or-create on every call (one indexed read): the row is not cached across calls because a
+    test database flush or a rolled-back transaction can remove it. Callers that act many times
+    fetch it once and pass it on.
+    """
+    user, created = User.objects.get_or_create(
+        username=SYSTEM_USERNAME,
+        defaults={"role": Role.SYSTEM, "full_name": "Hệ thống", "is_active": True},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    elif user.role != Role.SYSTEM:
+        raise ImproperlyConfigured(
+            f"The user name {SYSTEM_USERNAME!r} is reserved for the system actor, "
+            "but a user with another role holds it."
+        )
+    return user
 
 
 def login_is_throttled(*, username: str, ip_address: str, now: dt.datetime | None = None) -> bool:
@@ -46,7 +77,7 @@ def login_success_record(*, user: User, ip_address: str) -> None:
 @transaction.atomic
 def user_create(
     *,
-    actor: User | None,
+    actor: User,
     username: str,
     password: str,
     role: Role,

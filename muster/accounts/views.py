@@ -48,7 +48,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
             status = 429
         else:
             user = authenticate(request, username=username, password=form.cleaned_data["password"])
-            if isinstance(user, User) and user.is_active:
+            # The system actor never logs in (its password is unusable; this holds even if
+            # someone gave it one).
+            if isinstance(user, User) and user.is_active and not user.is_system_actor:
                 login(request, user)
                 services.login_success_record(user=user, ip_address=ip)
                 return redirect(_safe_next(request))

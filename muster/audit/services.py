@@ -44,7 +44,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 
 def record_event(
     *,
-    actor: User | None,
+    actor: User,
     action: str,
     obj: models.Model,
     scope_unit: Unit | None,
@@ -59,12 +59,12 @@ def record_event(
     seq = head.last_seq + 1
     occurred_at = timezone.now()
     public_id = uuid.uuid4()
-    actor_label = actor.get_username() if actor is not None else "system"
+    actor_label = actor.get_username()  # the system actor's is "system"
     content = {
         "seq": seq,
         "public_id": str(public_id),
         "occurred_at": occurred_at.isoformat(),
-        "actor_id": actor.pk if actor is not None else None,
+        "actor_id": actor.pk,
         "actor_label": actor_label,
         "scope_unit_id": scope_unit.pk if scope_unit is not None else None,
         "action": action,

@@ -18,6 +18,7 @@ from pathlib import Path
 from django.db import transaction
 
 from muster.accounts.models import User
+from muster.accounts.services import system_actor
 from muster.directives.models import BodyKind, Directive, Report, Target
 from muster.directives.services import evidence as services_evidence
 from muster.directives.services import reports as services_reports
@@ -138,7 +139,9 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
     communes = [units[k] for k in COMMUNES]
     with transaction.atomic():
         bodies = {
-            kind: services_setup.body_create(actor=None, name=name, kind=kind, unit=district)
+            kind: services_setup.body_create(
+                actor=system_actor(), name=name, kind=kind, unit=district
+            )
             for kind, name in (
                 (BodyKind.PEOPLES_COMMITTEE, "UBND huyện Kim Động"),
                 (BodyKind.POLICE, "Công an huyện Kim Động"),
@@ -155,7 +158,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
         land_office = bodies[BodyKind.DEPARTMENT]
         command = bodies[BodyKind.MILITARY]
         directive = services_setup.directive_create(
-            actor=None,
+            actor=system_actor(),
             unit=district,
             issuer=ISSUER,
             number="",  # the seed text does not carry the directive's number
@@ -169,7 +172,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
         )
         tasks = [
             services_setup.task_create(
-                actor=None,
+                actor=system_actor(),
                 directive=directive,
                 order=i,
                 title=title,
@@ -192,7 +195,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
         def target(task_no: int, order: int, title: str, **kwargs: object) -> Target:
             kwargs.setdefault("start_date", START)
             return services_targets.target_create(
-                actor=None,
+                actor=system_actor(),
                 task=tasks[task_no - 1],
                 order=order,
                 title=title,
@@ -320,7 +323,9 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             (supply.milestones.get(order=1), dt.date(2025, 4, 2)),
             (supply.milestones.get(order=2), dt.date(2025, 6, 20)),
         ):
-            services_targets.milestone_set_done(actor=None, milestone=milestone, done_on=day)
+            services_targets.milestone_set_done(
+                actor=system_actor(), milestone=milestone, done_on=day
+            )
         _demo_reports(
             directive=directive,
             units=units,

@@ -15,7 +15,7 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
 from muster.core.http import AuthenticatedHttpRequest
-from muster.directives import selectors
+from muster.directives import perms, selectors
 from muster.directives.forms import (
     ReportCreateForm,
     ReportForm,
@@ -120,9 +120,7 @@ def report_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
                 object_type="directives.report", object_id=str(report.public_id)
             )[:30],
             "can_report": has_cap(user, Cap.REPORT_DIRECTIVE),
-            "can_review": has_cap(user, Cap.REVIEW_DIRECTIVE)
-            and user.scope_unit_id != report.unit_id
-            and report.status == ReportStatus.SUBMITTED,
+            "can_review": perms.can_approve_report(user, report),
             "review_form": ReviewForm(),
             "revise_form": ReviseForm(),
             "has_open_revision": Report.objects.filter(supersedes=report).exists(),

@@ -6,16 +6,17 @@ import datetime as dt
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Max, Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from muster.accounts.access import get_for_user, require_cap
+from muster.accounts.access import get_for_user, require, require_cap
 from muster.accounts.perms import Cap
 from muster.core.http import AuthenticatedHttpRequest, reference_date
+from muster.directives import perms
 from muster.directives.forms import (
     DirectiveForm,
     TargetForm,
@@ -38,10 +39,11 @@ from muster.geo.selectors import units_for_user
 
 
 def _require_issuing_scope(request: AuthenticatedHttpRequest, directive: Directive) -> None:
-    """A directive is edited at its issuing level: a commune that reports on it, or a regional
-    command that coordinates, sees it but may not change it."""
-    if not scope_of(request.user).contains(directive.unit_id):
-        raise PermissionDenied(_("Only the issuing level can change this directive."))
+    """A directive is edited at its issuing level (``perms.is_issuing_level``)."""
+    require(
+        perms.is_issuing_level(request.user, directive),
+        _("Only the issuing level can change this directive."),
+    )
 
 
 def _editable(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Directive:

@@ -18,7 +18,7 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest, reference_date
-from muster.directives import selectors, standing_report
+from muster.directives import perms, selectors, standing_report
 from muster.directives.models import (
     Directive,
     Milestone,
@@ -102,8 +102,7 @@ def directive_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
             "reports": reports,
             "status_labels": STATUS_LABELS,
             "can_report": has_cap(request.user, Cap.REPORT_DIRECTIVE),
-            "can_edit": has_cap(request.user, Cap.REVIEW_DIRECTIVE)
-            and scope_of(request.user).contains(directive.unit_id),
+            "can_edit": perms.can_issue_directive(request.user, directive),
         },
     )
 
@@ -145,8 +144,7 @@ def target_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             "day": day,
             "lines": lines,
             "status_labels": STATUS_LABELS,
-            "can_review": has_cap(request.user, Cap.REVIEW_DIRECTIVE)
-            and scope_of(request.user).contains(directive.unit_id),
+            "can_review": perms.can_issue_directive(request.user, directive),
         },
     )
 

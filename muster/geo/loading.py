@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 
+from muster.accounts.services import system_actor
 from muster.geo.models import ChangeKind, Unit, UnitChange
 from muster.geo.services import unit_change_record, unit_create
 
@@ -35,7 +36,7 @@ def load_units_fixture(path: Path = KIM_DONG_FIXTURE) -> dict[str, Unit]:
             units[row["key"]] = existing
             continue
         units[row["key"]] = unit_create(
-            actor=None,
+            actor=system_actor(),
             code=row["code"],
             kind=row["kind"],
             name=row["name"],
@@ -56,7 +57,7 @@ def load_units_fixture(path: Path = KIM_DONG_FIXTURE) -> dict[str, Unit]:
         if UnitChange.objects.filter(successor=successor, predecessor__in=predecessors).exists():
             continue
         unit_change_record(
-            actor=None,
+            actor=system_actor(),
             predecessors=predecessors,
             successor=successor,
             kind=ChangeKind(change["kind"]),

@@ -24,7 +24,7 @@ def _path_segment(pk: int) -> str:
 @transaction.atomic
 def unit_create(
     *,
-    actor: User | None,
+    actor: User,
     code: str,
     kind: str,
     name: str,
@@ -76,7 +76,7 @@ def unit_create(
 @transaction.atomic
 def unit_change_record(
     *,
-    actor: User | None,
+    actor: User,
     predecessors: list[Unit],
     successor: Unit,
     kind: ChangeKind,

@@ -13,30 +13,21 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.scope import scope_of, scope_of_unit
+from muster.health import perms
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
 from muster.law.health import rules, scoring
 from muster.people.models import Person, Sex
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-
-
-def _require(actor: User, cap: Cap) -> None:
-    if not has_cap(actor, cap):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
-def _in_area(actor: User, unit_id: int) -> None:
-    if not scope_of(actor).contains(unit_id):
-        raise ValidationError(_("This record is outside your area."))
 
 
 def session_create(
@@ -50,8 +41,8 @@ def session_create(
     note: str = "",
 ) -> HealthSession:
     """Open a screening (commune health station) or examination (health council) session."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, unit.pk)
+    require(perms.can_organise_health_session(actor))
+    require_actor_area(actor, unit.pk)
     errors: dict[str, list[str]] = {}
     if kind not in SessionKind.values:
         errors["kind"] = [_("Choose the kind of session.")]
@@ -95,8 +86,8 @@ def call_citizens(
 
     The late flag is computed by the 15-day rule in force on the session day.
     """
-    _require(actor, Cap.MANAGE_CAMPAIGN)
-    _in_area(actor, session.unit_id)
+    require(perms.can_organise_health_session(actor, session))
+    require_actor_area(actor, session.unit_id)
     people = list(people)
     if not people:
         raise ValidationError({"people": [_("Name at least one citizen.")]})
@@ -313,10 +304,10 @@ def record_station_result(
     the examiner's score 1–6 with an optional T. The class is the worst score of the stations
     entered so far (the exam stops at the first failed standard, TT 105 Art 8(6)).
     """
-    _require(actor, Cap.EDIT_HEALTH)
+    require(perms.can_record_health_result(actor))
     session = call.session
     person = call.person
-    _in_area(actor, person.registration_unit_id)
+    require_actor_area(actor, person.registration_unit_id)
     if station not in Station.values:
         raise ValidationError({"station": [_("Unknown station.")]})
     if station == Station.GYNAECOLOGY and person.sex != Sex.FEMALE:

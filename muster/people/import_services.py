@@ -43,11 +43,12 @@ def sha256(data: bytes) -> str:
 # --- Loading what a check needs -------------------------------------------------------------
 
 
-def check_import_unit(*, actor: User | None, unit: Unit) -> None:
-    """The target must be a commune-level unit inside the actor's area (any when ``None``)."""
+def check_import_unit(*, actor: User, unit: Unit) -> None:
+    """The target must be a commune-level unit inside the actor's area (the system actor's
+    area is the whole system)."""
     if unit.kind not in COMMUNE_LEVEL_KINDS:
         raise ValidationError(_("The registration unit must be a commune, ward or town."))
-    if actor is not None and not scope_of(actor).contains(unit):
+    if not scope_of(actor).contains(unit):
         raise ValidationError(_("This commune is outside your area."))
 
 
@@ -164,7 +165,7 @@ class Outcome:
 
 def import_people(
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     data: bytes,
     file_name: str,
@@ -225,7 +226,7 @@ class _StreamStopped(Exception):
 
 def _import_streamed(
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     data: bytes,
     file_name: str,
@@ -283,7 +284,7 @@ def _import_streamed(
 def _fill_batch(
     batch: ImportBatch | None,
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     data: bytes,
     file_name: str,
@@ -312,7 +313,7 @@ def _fill_batch(
 
 
 def _apply(
-    *, actor: User | None, unit: Unit, batch: ImportBatch, updates: list[importing.RowResult]
+    *, actor: User, unit: Unit, batch: ImportBatch, updates: list[importing.RowResult]
 ) -> None:
     """After the new people: the updates, the applied batch and the audit event."""
     update_people(updates)

@@ -21,6 +21,7 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
+from muster.accounts.services import system_actor
 from muster.audit.chain import GENESIS_HASH, HASHED_FIELDS, event_hash, verify
 from muster.audit.models import AuditEvent, AuditHead
 from muster.audit.selectors import verify_chain
@@ -41,7 +42,7 @@ def head() -> tuple[int, str]:
 
 def create_village(parent, code: str, *, actor=None):
     return unit_create(
-        actor=actor,
+        actor=actor if actor is not None else system_actor(),
         code=code,
         kind="village",
         name=f"Thôn {code}",
@@ -85,7 +86,7 @@ def test_failing_service_writes_no_event(units):
     with pytest.raises(ValidationError):
         # A province cannot sit below a commune.
         unit_create(
-            actor=None,
+            actor=system_actor(),
             code="BAD",
             kind="province",
             name="Bad",
@@ -115,7 +116,9 @@ def test_record_event_outside_a_transaction_raises(units):
     assert not connection.in_atomic_block
     length = chain_length()
     with pytest.raises(RuntimeError, match="inside the service's transaction"):
-        record_event(actor=None, action="test.outside", obj=units["DHOP"], scope_unit=None)
+        record_event(
+            actor=system_actor(), action="test.outside", obj=units["DHOP"], scope_unit=None
+        )
     assert chain_length() == length
 
 

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from muster.accounts.services import system_actor
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover import services as hs
@@ -521,7 +522,9 @@ def test_handover_pages_record_and_list(listed, commune, campaign, personas, cli
         ).status_code
         == 302
     )
-    unit = hs.receiving_unit_create(actor=None, code="L513", name="Lữ đoàn 513", service="army")
+    unit = hs.receiving_unit_create(
+        actor=system_actor(), code="L513", name="Lữ đoàn 513", service="army"
+    )
     plan = {
         "action": "plan",
         "p-commune": str(commune.public_id),

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.campaign import services as cs
 from muster.conscription.decisions import services as decisions_services
@@ -29,7 +30,7 @@ D = dt.date
 
 def village(commune, name="Thôn Đông", code="V-DONG"):
     return unit_create(
-        actor=None,
+        actor=system_actor(),
         code=f"{commune.code}-{code}",
         kind="village",
         name=name,

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 
+from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.selection import selectors as sel
 from muster.conscription.selection.models import ReviewKind, ReviewOutcome, ReviewStep
@@ -27,7 +28,7 @@ def commune(units, personas):
 
 def make_village(commune_unit: Unit, name: str) -> Unit:
     return unit_create(
-        actor=None,
+        actor=system_actor(),
         code=f"{commune_unit.code}-{name[-1]}",
         kind=UnitKind.VILLAGE,
         name=name,

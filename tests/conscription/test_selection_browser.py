@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from muster.accounts.services import system_actor
 from muster.conscription.selection.models import ReviewKind
 from muster.conscription.selection.services import lists as list_services
 from muster.conscription.selection.services import review as review_services
@@ -24,9 +25,9 @@ def world(units, personas):
     campaign = campaign_with_quota(units, personas["district_officer"], dhop_army=3)
     commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
     people = fit_people(units["DHOP"], 5)
-    opened = list_services.selection_open(actor=None, commune=commune, service="army")
+    opened = list_services.selection_open(actor=system_actor(), commune=commune, service="army")
     step = review_services.review_step_record(
-        actor=None,
+        actor=system_actor(),
         commune=commune,
         kind=ReviewKind.COUNCIL_REVIEW,
         held_on=dt.date(2025, 1, 8),

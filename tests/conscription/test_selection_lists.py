@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
+from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
@@ -91,7 +92,7 @@ def test_pool_takes_callable_examined_citizens_and_says_who_is_left_out(
     pupil.save()
     refused = fit_people(dhop, 1, prefix="Không duyệt")[0]
     review_services.review_step_record(
-        actor=None,
+        actor=system_actor(),
         commune=commune,
         kind=ReviewKind.COUNCIL_REVIEW,
         held_on=dt.date(2025, 1, 8),

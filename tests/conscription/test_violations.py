@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.decisions.models import CallupDecision
 from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
@@ -131,7 +132,7 @@ def test_open_refuses_a_campaign_without_the_commune(officer, man, units):
     # The new Đức Hợp (from 01/07/2025) did not exist when the 2025 campaign was set up.
     stranger = make_person(units["DHOP25"])
     with pytest.raises(ValidationError) as err:
-        open_case(stranger, campaign=campaign, actor=None)
+        open_case(stranger, campaign=campaign, actor=system_actor())
     assert "campaign" in err.value.message_dict
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from muster.accounts.services import system_actor
 from muster.conscription.violations.models import ViolationCase
 from muster.conscription.violations.services import cases as violation_cases
 
@@ -19,7 +20,7 @@ def open_case(
     source_ref: str = "",
 ) -> ViolationCase:
     return violation_cases.case_open(
-        actor=actor,
+        actor=actor if actor is not None else system_actor(),
         person=person,
         kind=kind,
         occurred_on=occurred_on,

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from muster.accounts.services import system_actor
 from muster.geo.services import unit_create
 from tests.core.factories import make_person
 
@@ -23,6 +24,7 @@ def count_queries(client, path: str, **extra) -> tuple[int, str]:
 
 
 def villages(parent, n: int, *, actor=None, start: int = 0):
+    actor = actor if actor is not None else system_actor()
     return [
         unit_create(
             actor=actor,

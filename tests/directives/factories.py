@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from muster.accounts.services import system_actor
 from muster.directives.models import Directive, Evidence, Report, Target
 from muster.directives.services.evidence import evidence_add
 from muster.directives.services.reports import report_create, report_update, reportable_targets
@@ -26,7 +27,7 @@ def make_directive(
 ) -> tuple[Directive, Target]:
     """A directive issued at ``unit`` with one task and one numeric target split in shares."""
     directive = directive_create(
-        actor=None,
+        actor=system_actor(),
         unit=unit,
         issuer="Ban Thường vụ",
         number="01-CT/TU",
@@ -35,10 +36,12 @@ def make_directive(
         title=title,
         full_text="Toàn văn chỉ thị.",
     )
-    task = task_create(actor=None, directive=directive, order=1, title="Xây dựng khu vực phòng thủ")
+    task = task_create(
+        actor=system_actor(), directive=directive, order=1, title="Xây dựng khu vực phòng thủ"
+    )
     shares = shares if shares is not None else [(unit, Decimal(10))]
     target = target_create(
-        actor=None,
+        actor=system_actor(),
         task=task,
         order=1,
         title="Thu hồi đất căn cứ hậu phương",
@@ -83,7 +86,7 @@ def directive_world(world: dict[str, Any]) -> dict[str, Any]:
     built: dict[str, Any] = {}
     for side, unit in (("in", world["unit_in"]), ("out", world["unit_out"])):
         maker = user_create(
-            actor=None,
+            actor=system_actor(),
             username=f"maker.{side}",
             password="maker-pass-123",
             role=Role.COMMUNE_COMMANDER,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from muster.accounts.services import system_actor
 from tests.conftest import PASSWORD
 from tests.core.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
 
@@ -23,7 +24,7 @@ def demo_directive(units, personas):
 
     for account in DEMO_ACCOUNTS:
         user_create(
-            actor=None,
+            actor=system_actor(),
             username=account.username,
             password="demo-pass-123",
             role=account.role,

@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.directives import selectors
 from muster.directives.models import Report, ReportStatus
@@ -153,7 +154,7 @@ def test_live_bound_target_follows_its_source(units, personas):
     directive, _t = make_directive(units["KD"], shares=[(units["DHOP"], Decimal(1))])
     task = directive.tasks.get()
     cohort = target_create(
-        actor=None,
+        actor=system_actor(),
         task=task,
         order=2,
         title="Đăng ký lần đầu nam 17 tuổi",
@@ -166,7 +167,7 @@ def test_live_bound_target_follows_its_source(units, personas):
         shares=[(units["DHOP"], Decimal(4))],
     )
     quota = target_create(
-        actor=None,
+        actor=system_actor(),
         task=task,
         order=3,
         title="Giao quân đạt 100% chỉ tiêu",
@@ -295,7 +296,7 @@ def test_post_only_writes_refuse_get(setup, units, personas, login):
 def test_milestone_toggle(units, personas, login):
     directive, _target = make_directive(units["KD"])
     checklist = target_create(
-        actor=None,
+        actor=system_actor(),
         task=directive.tasks.get(),
         order=2,
         title="Khởi công trụ sở Ban CHQS xã",
@@ -353,7 +354,7 @@ def test_demo_directive_loads_seven_tasks_idempotently(units, personas):
 
     for account in DEMO_ACCOUNTS:
         user_create(
-            actor=None,
+            actor=system_actor(),
             username=account.username,
             password="demo-pass-123",
             role=account.role,

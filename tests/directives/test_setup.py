@@ -13,6 +13,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.directives.models import Directive, Milestone, Target, TargetShare, Task
 from muster.directives.services.reports import reportable_targets
@@ -76,7 +77,7 @@ def test_officer_builds_a_directive_through_the_forms(units, personas, login):
     assert directive.full_text.count("I. ĐÁNH GIÁ") == 200
 
     committee = body_create(
-        actor=None, name="UBND huyện Kim Động", kind="peoples_committee", unit=units["KD"]
+        actor=system_actor(), name="UBND huyện Kim Động", kind="peoples_committee", unit=units["KD"]
     )
     response = client.post(
         _url("task_create", directive),
@@ -235,7 +236,7 @@ def test_live_source_and_milestone_checklist_targets(units, personas, login):
 def test_tasks_are_reordered_with_post_only(units, personas, login):
     directive, target = make_directive(units["KD"])
     second = task_create(
-        actor=None, directive=directive, order=2, title="Tuyển chọn gọi công dân nhập ngũ"
+        actor=system_actor(), directive=directive, order=2, title="Tuyển chọn gọi công dân nhập ngũ"
     )
     first = target.task
     client = login(personas["district_officer"])
@@ -340,7 +341,7 @@ def test_an_officer_below_the_issuing_level_sees_but_cannot_edit(units, login):
 
     directive, target = make_directive(units["KD"], shares=[(units["DHOP"], Decimal(1))])
     officer = user_create(
-        actor=None,
+        actor=system_actor(),
         username="officer.dhop",
         password="officer-pass-123",
         role=Role.DISTRICT_OFFICER,

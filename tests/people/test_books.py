@@ -16,6 +16,7 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from muster.accounts.services import system_actor
 from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.conscription.registration.services.events import (
     record_january_list,
@@ -34,7 +35,7 @@ from tests.core.factories import make_person
 def data(units, personas):
     """A small Đức Hợp (and one Đồng Thanh) registry whose books are known by hand."""
     village = unit_create(
-        actor=None,
+        actor=system_actor(),
         code="DHOP-V1",
         kind="village",
         name="Thôn Hợp Trung",
@@ -42,7 +43,7 @@ def data(units, personas):
         valid_from=dt.date(2000, 1, 1),
     )
     other_village = unit_create(
-        actor=None,
+        actor=system_actor(),
         code="DHOP-V2",
         kind="village",
         name="Thôn Hợp Phú",
@@ -219,7 +220,7 @@ def test_a_man_who_moves_keeps_his_line_in_the_old_communes_yearly_books(data, u
     assert _note("age17", other, "Nguyễn Văn A17B", commune=dtc, year=2025)[0] == ""
     # Given a village in Đồng Thanh, he shows it there; Đức Hợp's book leaves the cell empty.
     village = unit_create(
-        actor=None, code="DT-V1", kind="village", name="Thôn Đồng Lý", parent=dtc,
+        actor=system_actor(), code="DT-V1", kind="village", name="Thôn Đồng Lý", parent=dtc,
         valid_from=dt.date(2000, 1, 1),
     )  # fmt: skip
     Person.objects.filter(pk=data["A17"].pk).update(residence_unit=village)

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError, connection
 
+from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.geo.models import UnitKind
 from muster.geo.services import unit_create
@@ -54,7 +55,7 @@ def commune(units):
     unit = units["DHOP"]
     for code, name in (("DHOP-T1", "Đức Trung"), ("DHOP-T2", "Đức Nhuận")):
         unit_create(
-            actor=None,
+            actor=system_actor(),
             code=code,
             kind=UnitKind.VILLAGE,
             name=name,
@@ -82,7 +83,7 @@ def test_headers_are_suggested_without_diacritics_and_case():
 
 def test_good_file_is_imported_in_one_batch_with_one_audit_event(commune):
     data = as_csv([row(1), row(2, sex="Nữ", id=cccd(2, male=False), village="duc nhuan")])
-    outcome = import_people(actor=None, unit=commune, data=data, file_name="ds.csv")
+    outcome = import_people(actor=system_actor(), unit=commune, data=data, file_name="ds.csv")
     assert (outcome.batch.created_count, outcome.batch.updated_count) == (2, 0)
     assert counts() == (2, 1, 1)
     woman = Person.objects.get(national_id=cccd(2, male=False))
@@ -110,7 +111,7 @@ def test_every_error_of_every_row_is_listed_and_nothing_is_written(commune):
         ]
     )
     with pytest.raises(ImportRejected) as caught:
-        import_people(actor=None, unit=commune, data=data, file_name="bad.csv")
+        import_people(actor=system_actor(), unit=commune, data=data, file_name="bad.csv")
     report = caught.value.report
     codes = {r.line: [e.code for e in r.errors] for r in report.bad_rows}
     assert codes == {
@@ -128,7 +129,7 @@ def test_every_error_of_every_row_is_listed_and_nothing_is_written(commune):
 def test_missing_required_column_is_a_file_error(commune):
     data = as_csv([r[:4] + r[5:] for r in [row(1)]], [h for h in HEADERS if h != "Số CCCD"])
     with pytest.raises(ImportRejected) as caught:
-        import_people(actor=None, unit=commune, data=data, file_name="x.csv")
+        import_people(actor=system_actor(), unit=commune, data=data, file_name="x.csv")
     assert [(e.code, e.column) for e in caught.value.report.file_errors] == [
         ("column_missing", "national_id")
     ]
@@ -136,12 +137,14 @@ def test_missing_required_column_is_a_file_error(commune):
 
 def test_reimport_changes_nothing_and_update_reports_fields(commune):
     data = as_csv([row(1), row(2)])
-    import_people(actor=None, unit=commune, data=data, file_name="ds.csv")
-    again = import_people(actor=None, unit=commune, data=data, file_name="ds.csv").batch
+    import_people(actor=system_actor(), unit=commune, data=data, file_name="ds.csv")
+    again = import_people(actor=system_actor(), unit=commune, data=data, file_name="ds.csv").batch
     assert (again.created_count, again.updated_count, again.unchanged_count) == (0, 0, 2)
     before = Person.objects.get(national_id=cccd(900002)).updated_at
     changed = as_csv([row(1), row(2, name="Nguyễn Văn Bình", village="Đức Nhuận", grade="9/12")])
-    batch = import_people(actor=None, unit=commune, data=changed, file_name="ds2.csv").batch
+    batch = import_people(
+        actor=system_actor(), unit=commune, data=changed, file_name="ds2.csv"
+    ).batch
     assert (batch.created_count, batch.updated_count, batch.unchanged_count) == (0, 1, 1)
     entry = batch.changes[0]
     assert entry["national_id"] == cccd(900002)
@@ -164,7 +167,7 @@ def test_likely_duplicates_are_listed_and_can_be_skipped(commune):
     dups = [(d.line, d.other_national_id, d.other_line) for d in checked.report.duplicates]
     assert dups == [(2, known.national_id, None), (4, cccd(900002), 3)]
     batch = import_people(
-        actor=None, unit=commune, data=data, file_name="d.csv", skip_lines=frozenset({2})
+        actor=system_actor(), unit=commune, data=data, file_name="d.csv", skip_lines=frozenset({2})
     ).batch
     assert (batch.created_count, batch.skipped_count) == (2, 1)
     assert not Person.objects.filter(national_id=cccd(900001)).exists()
@@ -174,7 +177,7 @@ def test_id_registered_in_another_commune_is_refused(commune, units):
     other = make_person(units["DT"])
     data = as_csv([row(1, id=other.national_id, dob="14/03/2005")])
     with pytest.raises(ImportRejected) as caught:
-        import_people(actor=None, unit=commune, data=data, file_name="x.csv")
+        import_people(actor=system_actor(), unit=commune, data=data, file_name="x.csv")
     assert [e.code for e in caught.value.report.bad_rows[0].errors] == ["id_elsewhere"]
 
 
@@ -202,7 +205,7 @@ def test_failure_mid_way_leaves_nothing(commune):
     rows = [row(n) for n in range(1, 51)]
     _abort_insert_of(cccd(900030))
     with pytest.raises(IntegrityError):
-        import_people(actor=None, unit=commune, data=as_csv(rows), file_name="ds.csv")
+        import_people(actor=system_actor(), unit=commune, data=as_csv(rows), file_name="ds.csv")
     assert counts() == (0, 0, 0)
 
 

@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from muster.accounts.services import system_actor
 from muster.people import importing
 from muster.people.import_services import ImportRejected, import_people
 from muster.people.import_writes import uuid4_hex
@@ -30,7 +31,7 @@ def test_bad_rows_far_apart_are_all_reported_and_nothing_is_kept(commune):
     rows[1500] = row(1501, dob="31/02/2006")
     rows[2900] = row(2901, sex="X")
     with pytest.raises(ImportRejected) as caught:
-        import_people(actor=None, unit=commune, data=as_csv(rows), file_name="big.csv")
+        import_people(actor=system_actor(), unit=commune, data=as_csv(rows), file_name="big.csv")
     report = caught.value.report
     assert {r.line: [e.code for e in r.errors] for r in report.bad_rows} == {
         1502: ["date_format"],
@@ -40,7 +41,9 @@ def test_bad_rows_far_apart_are_all_reported_and_nothing_is_kept(commune):
     assert counts() == (0, 0, 0)
     # The connection is usable and a corrected file goes in whole.
     rows[1500], rows[2900] = row(1501), row(2901)
-    batch = import_people(actor=None, unit=commune, data=as_csv(rows), file_name="ok.csv").batch
+    batch = import_people(
+        actor=system_actor(), unit=commune, data=as_csv(rows), file_name="ok.csv"
+    ).batch
     assert batch.created_count == 3000
     assert counts() == (3000, 1, 1)
 
@@ -53,7 +56,7 @@ def test_id_held_elsewhere_late_in_the_file_is_reported_with_the_other_bad_rows(
     rows[1000] = row(1001, id=other.national_id, dob=other.date_of_birth.strftime("%d/%m/%Y"))
     rows[1100] = row(1101, grade="13/12")
     with pytest.raises(ImportRejected) as caught:
-        import_people(actor=None, unit=commune, data=as_csv(rows), file_name="x.csv")
+        import_people(actor=system_actor(), unit=commune, data=as_csv(rows), file_name="x.csv")
     codes = {r.line: [e.code for e in r.errors] for r in caught.value.report.bad_rows}
     assert codes == {1002: ["id_elsewhere"], 1102: ["school_grade"]}
     assert Person.objects.filter(registration_unit=commune).count() == 0
@@ -61,10 +64,12 @@ def test_id_held_elsewhere_late_in_the_file_is_reported_with_the_other_bad_rows(
 
 
 def test_mixed_file_creates_updates_and_skips_in_one_go(commune):
-    import_people(actor=None, unit=commune, data=as_csv([row(1), row(2)]), file_name="a.csv")
+    import_people(
+        actor=system_actor(), unit=commune, data=as_csv([row(1), row(2)]), file_name="a.csv"
+    )
     data = as_csv([row(1), row(2, name="Nguyễn Văn Bình"), row(3), row(4, name="Nguyễn Văn An 3")])
     outcome = import_people(
-        actor=None, unit=commune, data=data, file_name="b.csv", skip_lines=frozenset({5})
+        actor=system_actor(), unit=commune, data=data, file_name="b.csv", skip_lines=frozenset({5})
     )
     batch = outcome.batch
     assert (batch.created_count, batch.updated_count, batch.unchanged_count) == (1, 1, 1)
@@ -80,7 +85,9 @@ def test_postgres_streams_without_looking_up_ids_first(commune):
     """On PostgreSQL a good file is written by the streamed path: no pre-query of who holds
     its ID numbers (the unique index answers that)."""
     with CaptureQueriesContext(connection) as ctx:
-        import_people(actor=None, unit=commune, data=as_csv([row(1), row(2)]), file_name="a.csv")
+        import_people(
+            actor=system_actor(), unit=commune, data=as_csv([row(1), row(2)]), file_name="a.csv"
+        )
     assert Person.objects.count() == 2
     assert not [q for q in ctx.captured_queries if "national_id = ANY" in q["sql"]]
 

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from muster.accounts.services import system_actor
 from muster.conscription.registration.models import (
     BarKind,
     EventKind,
@@ -31,7 +32,7 @@ LEVELS = ["", "", "trade", "college", "university", "postgraduate"]
 
 def _village(units, code, name):
     return unit_create(
-        actor=None,
+        actor=system_actor(),
         code=code,
         kind="village",
         name=name,

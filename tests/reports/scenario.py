@@ -20,6 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
+from muster.accounts.services import system_actor
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.decisions.models import CallupDecision
@@ -189,10 +190,10 @@ class Scenario:
         for i, (key, commune) in enumerate(sorted(self.commune.items())):
             pool = 40 + (i * 13) % 37
             self.made.pools[key] = pool
-            cs.pool_set(actor=None, commune=commune, stored_pool=pool)
+            cs.pool_set(actor=system_actor(), commune=commune, stored_pool=pool)
         for service, value in (("army", 30), ("police", 6)):
             cs.quota_set(
-                actor=None,
+                actor=system_actor(),
                 campaign=self.campaign,
                 service=service,
                 value=value,
@@ -591,7 +592,7 @@ class Scenario:
             handover_start=dt.date(2023, 2, 10),
         )
         village = unit_create(
-            actor=None,
+            actor=system_actor(),
             code="DT-V1",
             kind="village",
             name="Thôn Một",

@@ -21,6 +21,7 @@ from muster.accounts.models import Role
 from muster.audit.models import AuditEvent
 from muster.conscription.campaign.models import Campaign
 from muster.documents.tables import Kind, format_cell
+from muster.jobs import runner as jobs_runner
 from muster.jobs import services as jobs
 from muster.jobs.models import Job, JobState
 from muster.reports import selectors, services
@@ -247,10 +248,12 @@ def test_a_worker_never_takes_a_job_already_claimed(scenario, officer):
         )
         for _ in range(2)
     ]
-    first = jobs.claim(asked[0].pk, "a")
+    first = jobs_runner.claim(asked[0].pk, "a")
     assert first is not None and first.worker == "a"
-    assert jobs.claim(asked[0].pk, "b") is None  # already running: the UPDATE changes nothing
-    assert jobs.run(first).state == JobState.DONE
+    assert (
+        jobs_runner.claim(asked[0].pk, "b") is None
+    )  # already running: the UPDATE changes nothing
+    assert jobs_runner.run(first).state == JobState.DONE
     # The tasks are delivered: the first finds its job taken and skips it, the second runs.
     assert jobs.drain(worker="c") == 2
     first.refresh_from_db()
@@ -278,7 +281,7 @@ def test_stale_running_jobs_are_put_back(scenario, officer):
     job = services.export_request(
         actor=officer, campaign=campaign, unit=campaign.unit, kind="evenness", fmt="pdf"
     )
-    jobs.claim(job.pk, "dead-worker")
+    jobs_runner.claim(job.pk, "dead-worker")
     later = dt.datetime.now(dt.UTC) + jobs.STALE_AFTER + dt.timedelta(minutes=1)
     assert jobs.requeue_stale(now=dt.datetime.now(dt.UTC)) == 0
     assert jobs.requeue_stale(now=later) == 1

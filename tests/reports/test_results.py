@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from muster.accounts.models import Role
+from muster.accounts.services import system_actor
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Campaign, QuotaHistory
 from muster.geo.scope import scope_of
@@ -172,15 +173,17 @@ def _campaign_2024(units):
         exam_end=dt.date(2023, 12, 31),
         handover_start=dt.date(2024, 2, 20),
     )
-    return cs.campaign_create(actor=None, unit=units["KD"], year=2024, call=1, calendar=cal)
+    return cs.campaign_create(
+        actor=system_actor(), unit=units["KD"], year=2024, call=1, calendar=cal
+    )
 
 
 def test_last_year_from_the_previous_campaign_sums_merged_communes(scenario, officer, units):
     past = _campaign_2024(units)
     for commune in past.communes.select_related("unit"):
-        cs.pool_set(actor=None, commune=commune, stored_pool=30)
+        cs.pool_set(actor=system_actor(), commune=commune, stored_pool=30)
     cs.quota_set(
-        actor=None, campaign=past, service="army", value=34, source_document="x",
+        actor=system_actor(), campaign=past, service="army", value=34, source_document="x",
         received_on=dt.date(2023, 12, 1),
     )  # fmt: skip
     # Last year's citizens: a man 18 on 20/02/2024 registered in Phú Thọ (then Phú Thịnh).
@@ -238,7 +241,9 @@ def test_after_the_2025_reform_the_new_commune_sums_its_predecessors(scenario, u
         exam_end=dt.date(2025, 12, 31),
         handover_start=dt.date(2026, 3, 4),
     )
-    new = cs.campaign_create(actor=None, unit=units["PTKV1"], year=2026, call=1, calendar=cal)
+    new = cs.campaign_create(
+        actor=system_actor(), unit=units["PTKV1"], year=2026, call=1, calendar=cal
+    )
     ptkv = personas["ptkv_officer"]
     now = selectors.results_report(user=ptkv, campaign=new, unit=units["PTKV1"])
     names = {line.name: line for line in now.lines}
@@ -263,7 +268,7 @@ def test_after_the_2025_reform_the_new_commune_sums_its_predecessors(scenario, u
 
 def test_no_data_yet_is_said_plainly(units, officer):
     campaign = cs.campaign_create(
-        actor=None,
+        actor=system_actor(),
         unit=units["KD"],
         year=2025,
         call=1,
@@ -288,11 +293,11 @@ def test_the_report_holds_citizens_as_the_registry_succession_does(units):
 
     # A village of Ngọc Thanh that went to Hiệp Cường on 1/7/2025 (the split is by village).
     old = unit_create(
-        actor=None, code="NT-V1", kind="village", name="Thôn Một", parent=units["NT"],
+        actor=system_actor(), code="NT-V1", kind="village", name="Thôn Một", parent=units["NT"],
         valid_from=dt.date(2000, 1, 1), valid_to=dt.date(2025, 6, 30),
     )  # fmt: skip
     new = unit_create(
-        actor=None, code="HC-V9", kind="village", name="Thôn Một", parent=units["HC25"],
+        actor=system_actor(), code="HC-V9", kind="village", name="Thôn Một", parent=units["HC25"],
         valid_from=dt.date(2025, 7, 1),
     )  # fmt: skip
     from muster.geo.models import UnitChange

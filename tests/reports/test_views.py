@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db.models import Sum
 from django.urls import reverse
 
+from muster.accounts.services import system_actor
 from muster.conscription.campaign.models import QuotaHistory
 from muster.conscription.handover.models import Recruit, RecruitReturn, Replacement
 from muster.conscription.selection.models import SelectionEntry
@@ -136,7 +137,7 @@ def test_lists_and_forms_pages(client, scenario, personas):
 def test_no_data_yet_on_the_pages(client, units, personas):
     from tests.conscription.campaign_factories import make_campaign
 
-    campaign = make_campaign(None, units["KD"])
+    campaign = make_campaign(system_actor(), units["KD"])
     client.force_login(personas["district_officer"])
     page = client.get(url("results", campaign)).content.decode()
     for stage in ("health", "deferral", "quota", "handover", "violations"):

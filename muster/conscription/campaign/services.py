@@ -74,7 +74,7 @@ _CALENDAR_MESSAGES = {
 
 def campaign_create(
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     year: int,
     call: int,
@@ -163,7 +163,7 @@ def campaign_create(
 # ----------------------------------------------------------------------------- pools
 
 
-def pool_set(*, actor: User | None, commune: CampaignCommune, stored_pool: int | None) -> None:
+def pool_set(*, actor: User, commune: CampaignCommune, stored_pool: int | None) -> None:
     """Record (or clear) the pool a commune reports when its registry is incomplete."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.unit_id)
@@ -276,7 +276,7 @@ def _split(*, campaign: Campaign) -> apportion_certificate.Certificate | None:
 
 def quota_set(
     *,
-    actor: User | None,
+    actor: User,
     campaign: Campaign,
     service: str,
     value: int,
@@ -332,7 +332,7 @@ def _check_sums(campaign: Campaign) -> None:
             raise ValidationError(_("The communes' shares do not add up to the quota."))
 
 
-def resplit(*, actor: User | None, campaign: Campaign) -> None:
+def resplit(*, actor: User, campaign: Campaign) -> None:
     """Recount the pools and split again (after the registry or a reported pool changed)."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, campaign.unit_id)
@@ -345,7 +345,7 @@ def resplit(*, actor: User | None, campaign: Campaign) -> None:
 
 def override_set(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     service: str,
     value: int | None,

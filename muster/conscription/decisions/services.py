@@ -47,7 +47,7 @@ def authority_key(campaign_commune: CampaignCommune, signed_on: dt.date) -> tupl
 
 def decision_issue(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     person: Person,
     service: str,
@@ -104,7 +104,7 @@ def decision_issue(
 
 def issue_numbered(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     person: Person,
     service: str,
@@ -171,7 +171,7 @@ def issue_numbered(
 
 
 def decision_deliver(
-    *, actor: User | None, decision: CallupDecision, delivered_on: dt.date, delivered_to: str
+    *, actor: User, decision: CallupDecision, delivered_on: dt.date, delivered_to: str
 ) -> CallupDecision:
     """Record the delivery (date, to whom); late when fewer than 15 days before enlistment."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
@@ -199,7 +199,7 @@ def decision_deliver(
     return decision
 
 
-def decision_revoke(*, actor: User | None, decision: CallupDecision, reason: str) -> CallupDecision:
+def decision_revoke(*, actor: User, decision: CallupDecision, reason: str) -> CallupDecision:
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, decision.commune.unit_id)
     if not reason.strip():

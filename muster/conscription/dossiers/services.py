@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require
 from muster.audit.services import record_event
+from muster.conscription import perms
 from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.geo.scope import scope_of
 from muster.law.callup import dossiers as rules
@@ -31,11 +32,6 @@ STATE_REQUIRED = {
     DossierState.REFUSED: DossierState.REVIEWED,
     DossierState.ENDED: DossierState.GRANTED,
 }
-
-
-def _require(actor: User, cap: Cap) -> None:
-    if not has_cap(actor, cap):
-        raise PermissionDenied(_("Your role does not allow this."))
 
 
 def _in_area(actor: User, person: Person) -> None:
@@ -73,7 +69,7 @@ def dossier_propose(
     end_date: dt.date | None = None,
 ) -> Dossier:
     """Open a request or proposal for deferral or exemption on one ground of Art 41."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
+    require(perms.can_propose_dossier(actor))
     _in_area(actor, person)
     errors: dict[str, list[str]] = {}
     found = rules.ground_rule(ground, proposed_on)
@@ -142,7 +138,7 @@ def dossier_review(
     minutes: str,
 ) -> Dossier:
     """Record the commune NVQS council's review (Art 36(3): resolutions by majority)."""
-    _require(actor, Cap.COUNCIL_REVIEW)
+    require(perms.can_review_dossier(actor, dossier))
     errors: dict[str, list[str]] = {}
     if votes_for < 0 or votes_against < 0 or votes_for + votes_against == 0:
         errors["votes_for"] = [_("Enter the votes cast (at least one).")]
@@ -183,7 +179,7 @@ def dossier_decide(
     decision_date: dt.date,
 ) -> Dossier:
     """Record the decision; the authority is the one the law names on ``decision_date``."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
+    require(perms.can_decide_dossier(actor, dossier))
     errors: dict[str, list[str]] = {}
     if not decision_number.strip():
         errors["decision_number"] = [_("Enter the decision number.")]
@@ -219,7 +215,7 @@ def dossier_decide(
 
 def dossier_end(*, actor: User, dossier: Dossier, ended_on: dt.date, note: str = "") -> Dossier:
     """Close a granted dossier whose ground has ended (after the re-review)."""
-    _require(actor, Cap.MANAGE_CAMPAIGN)
+    require(perms.can_end_dossier(actor, dossier))
     with transaction.atomic():
         locked = _lock(actor, dossier, DossierState.ENDED)
         assert locked.decision_date is not None

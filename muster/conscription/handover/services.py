@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
 
 def receiving_unit_create(
-    *, actor: User | None, code: str, name: str, service: str, note: str = ""
+    *, actor: User, code: str, name: str, service: str, note: str = ""
 ) -> ReceivingUnit:
     """Record a unit that receives recruits (đơn vị nhận quân) of the army or the police."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
@@ -104,7 +104,7 @@ def _active_recruits(commune: CampaignCommune, unit: ReceivingUnit) -> int:
 
 
 def plan_set(
-    *, actor: User | None, commune: CampaignCommune, receiving_unit: ReceivingUnit, number: int
+    *, actor: User, commune: CampaignCommune, receiving_unit: ReceivingUnit, number: int
 ) -> HandoverPlan | None:
     """Agree how many recruits ``receiving_unit`` takes from ``commune`` (0 removes the
     agreement). The numbers of one service's units may not add up to more than the commune's
@@ -175,7 +175,7 @@ def plan_set(
 
 def handover_record(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     receiving_unit: ReceivingUnit,
     handed_on: dt.date,
@@ -272,7 +272,7 @@ def handover_record(
 
 def recruit_recheck(
     *,
-    actor: User | None,
+    actor: User,
     recruit: Recruit,
     rechecked_on: dt.date,
     fit: bool,
@@ -331,7 +331,7 @@ def recruit_recheck(
 
 def recruit_return(
     *,
-    actor: User | None,
+    actor: User,
     recruit: Recruit,
     returned_on: dt.date,
     reason_kind: str,
@@ -438,7 +438,7 @@ def standby_next(selection_list: SelectionList) -> SelectionEntry | None:
 
 def replacement_record(
     *,
-    actor: User | None,
+    actor: User,
     returned: RecruitReturn,
     replaced_on: dt.date,
     person: Person | None = None,

@@ -164,7 +164,7 @@ def _current(commune: CampaignCommune, kind: str) -> Posting | None:
 
 def _create(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     kind: str,
     data: PostingInput,
@@ -209,7 +209,7 @@ def _create(
 
 def posting_publish(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     kind: str,
     data: PostingInput,
@@ -273,7 +273,7 @@ def _lock(posting: Posting) -> Posting:
 
 def posting_withdraw(
     *,
-    actor: User | None,
+    actor: User,
     posting: Posting,
     withdrawn_on: dt.date,
     reason: str,
@@ -301,7 +301,7 @@ def posting_withdraw(
 
 def posting_correct(
     *,
-    actor: User | None,
+    actor: User,
     posting: Posting,
     reason: str,
     data: PostingInput,
@@ -370,7 +370,7 @@ class Recorded:
 
 def complaint_record(
     *,
-    actor: User | None,
+    actor: User,
     posting: Posting,
     received_on: dt.date,
     complainant: str,
@@ -434,7 +434,7 @@ RESOLUTIONS = (ComplaintOutcome.UPHELD, ComplaintOutcome.REJECTED, ComplaintOutc
 
 def complaint_resolve(
     *,
-    actor: User | None,
+    actor: User,
     complaint: Complaint,
     outcome: str,
     resolution: str,

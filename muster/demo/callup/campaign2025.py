@@ -26,6 +26,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from muster.accounts.services import system_actor
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Campaign, QuotaHistory
 from muster.conscription.decisions import services as decisions_services
@@ -147,7 +148,7 @@ def load_demo_campaign(
     }
     with transaction.atomic():
         campaign = cs.campaign_create(
-            actor=None, unit=district, year=YEAR, call=1, calendar=CALENDAR
+            actor=system_actor(), unit=district, year=YEAR, call=1, calendar=CALENDAR
         )
         health = health_loader.load_campaign_health(
             campaign=campaign, calendar=health_calendar(units), recruits=sum(quotas.values()),
@@ -180,7 +181,7 @@ def load_demo_campaign(
                 )
         for service, (_value, source) in QUOTAS.items():
             cs.quota_set(
-                actor=None,
+                actor=system_actor(),
                 campaign=campaign,
                 service=service,
                 value=quotas[service],
@@ -214,7 +215,7 @@ def _issue_some(campaign: Campaign, unit: Unit, wanted: int) -> None:
         try:
             decisions.append(
                 decisions_services.decision_issue(
-                    actor=None,
+                    actor=system_actor(),
                     commune=commune,
                     person=person,
                     service="army",
@@ -227,7 +228,7 @@ def _issue_some(campaign: Campaign, unit: Unit, wanted: int) -> None:
         # The last one of each commune is handed over 14 days before the handover: flagged.
         delivered = dt.date(2025, 1, 30) if index == len(decisions) else dt.date(2025, 1, 24)
         decisions_services.decision_deliver(
-            actor=None, decision=decision, delivered_on=delivered, delivered_to="Bản thân"
+            actor=system_actor(), decision=decision, delivered_on=delivered, delivered_to="Bản thân"
         )
 
 

@@ -44,6 +44,7 @@ from collections import Counter
 
 from django.db import transaction
 
+from muster.accounts.services import system_actor
 from muster.audit.services import record_event
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Allocation, Campaign, CampaignCommune, QuotaHistory
@@ -171,7 +172,7 @@ def _close_ended_deferrals(units: dict[str, Unit]) -> int:
     Dossier.objects.bulk_update(ended, ["state", "ended_on", "end_note"], batch_size=500)
     for pk, count in sorted(by_unit.items()):
         record_event(
-            actor=None,
+            actor=system_actor(),
             action="dossier.end",
             obj=units_by_pk[pk],
             scope_unit=units_by_pk[pk],
@@ -267,7 +268,7 @@ def load_demo_campaign_2027(
     with transaction.atomic():
         _close_ended_deferrals(units)
         campaign = cs.campaign_create(
-            actor=None,
+            actor=system_actor(),
             unit=region,
             year=YEAR,
             call=1,
@@ -297,7 +298,7 @@ def load_demo_campaign_2027(
         _history_2026(communes, health.pools, scale)
         for service, (_value, source) in QUOTAS.items():
             cs.quota_set(
-                actor=None,
+                actor=system_actor(),
                 campaign=campaign,
                 service=service,
                 value=quotas[service],
@@ -308,7 +309,7 @@ def load_demo_campaign_2027(
         duc_hop = campaign.communes.get(unit=units["DHOP25"])
         army = Allocation.objects.get(commune=duc_hop, service="army")
         cs.override_set(
-            actor=None,
+            actor=system_actor(),
             commune=duc_hop,
             service="army",
             value=army.computed + 1,

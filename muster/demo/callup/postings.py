@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from muster.accounts.models import Role, User
+from muster.accounts.services import system_actor
 from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.dossiers import services as ds
 from muster.conscription.dossiers.models import Dossier, DossierState
@@ -138,7 +139,7 @@ def load_demo_postings(*, units: dict[str, Unit]) -> int:
                 places = ["hq", "agencies"] if kind == "deferral_exemption" else ["hq"]
                 try:
                     ps.posting_publish(
-                        actor=None,
+                        actor=system_actor(),
                         commune=commune,
                         kind=kind,
                         data=ps.PostingInput(
@@ -157,12 +158,16 @@ def load_demo_postings(*, units: dict[str, Unit]) -> int:
             if posting is None or Complaint.objects.filter(posting=posting).exists():
                 continue
             recorded = ps.complaint_record(
-                actor=None, posting=posting, received_on=received, complainant=who, content=content
+                actor=system_actor(),
+                posting=posting,
+                received_on=received,
+                complainant=who,
+                content=content,
             )
             if resolution is not None:
                 outcome, text, day = resolution
                 ps.complaint_resolve(
-                    actor=None,
+                    actor=system_actor(),
                     complaint=recorded.complaint,
                     outcome=outcome,
                     resolution=text,

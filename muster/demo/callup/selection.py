@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from muster.accounts.services import system_actor
 from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
@@ -91,7 +92,7 @@ def _receiving_units() -> dict[str, ReceivingUnit]:
     for code, name, service in UNITS:
         if code not in found:
             found[code] = hs.receiving_unit_create(
-                actor=None, code=code, name=name, service=service, note="Dữ liệu mẫu"
+                actor=system_actor(), code=code, name=name, service=service, note="Dữ liệu mẫu"
             )
     return found
 
@@ -112,7 +113,9 @@ def _plans(communes: list[CampaignCommune], units: dict[str, ReceivingUnit]) -> 
             ("CA-HY", quotas.get(Service.POLICE, 0)),
         ):
             if number:
-                hs.plan_set(actor=None, commune=commune, receiving_unit=units[code], number=number)
+                hs.plan_set(
+                    actor=system_actor(), commune=commune, receiving_unit=units[code], number=number
+                )
 
 
 def _examined_men(commune: CampaignCommune) -> list[Person]:
@@ -142,7 +145,7 @@ def _volunteers(campaign: Campaign, communes: dict[str, CampaignCommune]) -> Non
         for person in _examined_men(commune)[-count:]:
             try:
                 volunteer_services.volunteer_record(
-                    actor=None,
+                    actor=system_actor(),
                     campaign=campaign,
                     person=person,
                     service=Service.ARMY,
@@ -163,7 +166,7 @@ def _reviews(communes: dict[str, CampaignCommune]) -> None:
         )
         if village is not None:
             review_services.review_step_record(
-                actor=None,
+                actor=system_actor(),
                 commune=commune,
                 kind=ReviewKind.VILLAGE_NOMINATION,
                 village=village,
@@ -177,7 +180,7 @@ def _reviews(communes: dict[str, CampaignCommune]) -> None:
                 abstained=3,
             )
         review_services.review_step_record(
-            actor=None,
+            actor=system_actor(),
             commune=commune,
             kind=ReviewKind.COUNCIL_REVIEW,
             round=2,
@@ -210,14 +213,16 @@ def _lists(
             try:
                 with transaction.atomic():  # a pool short of the quota leaves no list behind
                     opened = list_services.selection_open(
-                        actor=None, commune=commune, service=allocation.service
+                        actor=system_actor(), commune=commune, service=allocation.service
                     )
                     if commune.pk in wider and allocation.service == Service.ARMY:
                         list_services.selection_set_standby(
-                            actor=None, selection_list=opened, standby=3
+                            actor=system_actor(), selection_list=opened, standby=3
                         )
-                    list_services.selection_commit(actor=None, selection_list=opened)
-                    frozen = list_services.selection_freeze(actor=None, selection_list=opened)
+                    list_services.selection_commit(actor=system_actor(), selection_list=opened)
+                    frozen = list_services.selection_freeze(
+                        actor=system_actor(), selection_list=opened
+                    )
                     SelectionList.objects.filter(pk=frozen.pk).update(
                         committed_at=COMMITTED, frozen_at=FROZEN
                     )
@@ -225,11 +230,14 @@ def _lists(
                 continue  # not enough examination results (see the module docstring)
             summary.lists += 1
             result = list_services.issue_official(
-                actor=None, selection_list=frozen, issued_on=ISSUED
+                actor=system_actor(), selection_list=frozen, issued_on=ISSUED
             )
             for decision in result.issued:
                 decisions_services.decision_deliver(
-                    actor=None, decision=decision, delivered_on=DELIVERED, delivered_to="Bản thân"
+                    actor=system_actor(),
+                    decision=decision,
+                    delivered_on=DELIVERED,
+                    delivered_to="Bản thân",
                 )
             summary.decisions += len(result.issued)
 
@@ -263,7 +271,7 @@ def _handovers(communes: list[CampaignCommune], units: dict[str, ReceivingUnit])
             )
             if waiting:
                 hs.handover_record(
-                    actor=None,
+                    actor=system_actor(),
                     commune=commune,
                     receiving_unit=unit,
                     handed_on=HANDOVER,
@@ -307,7 +315,7 @@ def _after(
             replaced_on = unfit.get((key, index))
             late = key == "DHOP" and index == 1  # re-examined a day after the 10 days
             hs.recruit_recheck(
-                actor=None,
+                actor=system_actor(),
                 recruit=recruit,
                 rechecked_on=dt.date(2025, 2, 24 if late else 20),
                 fit=replaced_on is None,
@@ -317,7 +325,7 @@ def _after(
             if replaced_on is None:
                 continue
             returned = hs.recruit_return(
-                actor=None,
+                actor=system_actor(),
                 recruit=recruit,
                 returned_on=dt.date(2025, 2, 22),
                 reason_kind=ReturnReason.HEALTH,
@@ -327,7 +335,9 @@ def _after(
             )
             summary.returns += 1
             try:
-                hs.replacement_record(actor=None, returned=returned, replaced_on=replaced_on)
+                hs.replacement_record(
+                    actor=system_actor(), returned=returned, replaced_on=replaced_on
+                )
             except ValidationError:
                 continue  # no standby list in this commune
             summary.replacements += 1

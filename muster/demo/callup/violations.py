@@ -18,6 +18,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from muster.accounts.services import system_actor
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.violations.models import ViolationCase, ViolationKind
@@ -40,7 +41,7 @@ def _men(unit: Unit, year: int, exclude: set[int]) -> list[Person]:
 
 def _notice(case: ViolationCase, on: dt.date, content: str, respond_by: dt.date) -> None:
     violation_cases.notice_serve(
-        actor=None,
+        actor=system_actor(),
         case=case,
         served_on=on,
         served_to="Bản thân công dân",
@@ -74,7 +75,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
     with transaction.atomic():
         # 1. Absent from the examination, a good reason.
         case = violation_cases.case_open(
-            actor=None,
+            actor=system_actor(),
             person=dhop_2005[0],
             kind=ViolationKind.ABSENT_EXAM,
             occurred_on=D(2024, 11, 20),
@@ -90,7 +91,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             D(2024, 11, 27),
         )
         violation_cases.good_reason_accept(
-            actor=None,
+            actor=system_actor(),
             case=case,
             reason="relative_death",
             details="Ông nội mất ngày 19/11/2024, tang lễ đến hết 21/11/2024 (trích lục khai tử "
@@ -102,7 +103,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
         # 2. Refused the call-up decision: fined, paid.
         decision = decisions[0]
         case = violation_cases.case_open(
-            actor=None,
+            actor=system_actor(),
             person=decision.person,
             kind=ViolationKind.REFUSED_CALLUP,
             occurred_on=decision.enlist_on,
@@ -120,7 +121,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             D(2025, 2, 17),
         )
         case = violation_penalties.penalty_decide(
-            actor=None,
+            actor=system_actor(),
             case=case,
             decision_number="15/QĐ-XPHC",
             decided_on=D(2025, 2, 20),
@@ -128,13 +129,13 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             fine_amount=62_500_000,
         )
         case = violation_penalties.payment_record(
-            actor=None, case=case, paid_on=D(2025, 2, 28), amount=62_500_000
+            actor=system_actor(), case=case, paid_on=D(2025, 2, 28), amount=62_500_000
         )
         created.append(case)
 
         # 3. First registration missed after 5 Aug 2025: a warning under Decree 218/2025.
         case = violation_cases.case_open(
-            actor=None,
+            actor=system_actor(),
             person=dhop_2008[0],
             kind=ViolationKind.NO_FIRST_REGISTRATION,
             occurred_on=D(2025, 8, 21),
@@ -150,7 +151,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             D(2025, 8, 28),
         )
         case = violation_penalties.penalty_decide(
-            actor=None,
+            actor=system_actor(),
             case=case,
             decision_number="03/QĐ-XPHC",
             decided_on=D(2025, 9, 5),
@@ -158,7 +159,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             fine_amount=None,
         )
         case = violation_penalties.case_close(
-            actor=None,
+            actor=system_actor(),
             case=case,
             closed_on=D(2025, 9, 5),
             note="Đã phạt cảnh cáo; công dân đã đăng ký NVQS lần đầu ngày 28/08/2025.",
@@ -168,7 +169,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
         # 4. A move not registered, fined and paid; repeated: referred under Art 332.
         person = dt_2004[0]
         first = violation_cases.case_open(
-            actor=None,
+            actor=system_actor(),
             person=person,
             kind=ViolationKind.NO_CHANGE_REGISTRATION,
             occurred_on=D(2025, 1, 7),
@@ -179,7 +180,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
         )
         _notice(first, D(2025, 1, 13), "Giấy mời lên Ban CHQS xã làm việc.", D(2025, 1, 16))
         first = violation_penalties.penalty_decide(
-            actor=None,
+            actor=system_actor(),
             case=first,
             decision_number="07/QĐ-XPHC",
             decided_on=D(2025, 2, 5),
@@ -187,11 +188,11 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             fine_amount=9_000_000,
         )
         first = violation_penalties.payment_record(
-            actor=None, case=first, paid_on=D(2025, 2, 14), amount=9_000_000
+            actor=system_actor(), case=first, paid_on=D(2025, 2, 14), amount=9_000_000
         )
         created.append(first)
         again = violation_cases.case_open(
-            actor=None,
+            actor=system_actor(),
             person=person,
             kind=ViolationKind.NO_CHANGE_REGISTRATION,
             occurred_on=D(2025, 10, 18),
@@ -202,7 +203,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
         )
         _notice(again, D(2025, 10, 22), "Giấy mời lên Ban CHQS xã làm việc.", D(2025, 10, 24))
         again = violation_penalties.case_escalate(
-            actor=None,
+            actor=system_actor(),
             case=again,
             escalated_on=D(2025, 11, 10),
             note="Chuyển Công an xã hồ sơ vụ việc, quyết định xử phạt 07/QĐ-XPHC và biên lai "
@@ -212,7 +213,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
 
         # 5. Absent from the examination, fined, half paid: overdue.
         case = violation_cases.case_open(
-            actor=None,
+            actor=system_actor(),
             person=dhop_2005[1],
             kind=ViolationKind.ABSENT_EXAM,
             occurred_on=D(2024, 11, 20),
@@ -223,7 +224,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
         )
         _notice(case, D(2024, 11, 22), "Giấy mời lên Ban CHQS xã làm việc.", D(2024, 11, 26))
         case = violation_penalties.penalty_decide(
-            actor=None,
+            actor=system_actor(),
             case=case,
             decision_number="21/QĐ-XPHC",
             decided_on=D(2024, 12, 10),
@@ -231,7 +232,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             fine_amount=11_000_000,
         )
         case = violation_penalties.payment_record(
-            actor=None, case=case, paid_on=D(2024, 12, 20), amount=5_500_000
+            actor=system_actor(), case=case, paid_on=D(2024, 12, 20), amount=5_500_000
         )
         created.append(case)
     return created

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from django.db import transaction
 
+from muster.accounts.services import system_actor
 from muster.audit.services import record_event
 from muster.core.text import fold
 from muster.demo.people.builder import build_demo_plan
@@ -61,7 +62,7 @@ def _village_unit(
     if existing is not None:
         return existing, False
     unit = unit_create(
-        actor=None,
+        actor=system_actor(),
         code=code,
         kind=kind,
         name=name,
@@ -105,7 +106,7 @@ def _write_villages(
         created += new
         if not UnitChange.objects.filter(predecessor=village, successor=successor).exists():
             unit_change_record(
-                actor=None,
+                actor=system_actor(),
                 predecessors=[village],
                 successor=successor,
                 kind=ChangeKind.REFORM,
@@ -182,7 +183,7 @@ def generate_demo_registry(*, units: dict[str, Unit], seed: int, scale: float = 
     FamilyTie.objects.bulk_create(ties, batch_size=2000)
     district = units["KD"]
     record_event(
-        actor=None,
+        actor=system_actor(),
         action="people.demo_load",
         obj=district,
         scope_unit=district,

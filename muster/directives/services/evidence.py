@@ -10,13 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap
+from muster.accounts.access import require
 from muster.audit.services import record_event
+from muster.directives import perms
 from muster.directives.models import Evidence, Report
 from muster.directives.services.guards import (
     lock_report,
     refuse_if_not_editable,
-    require,
     require_in_scope,
 )
 
@@ -41,7 +41,7 @@ def sniff_content_type(data: bytes) -> str | None:
 
 def evidence_add(*, actor: User, report: Report, filename: str, data: bytes) -> Evidence:
     """Attach a PDF, JPEG or PNG file; the type is read from the file's first bytes."""
-    require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     require_in_scope(actor, report.unit)
     content_type = sniff_content_type(data)
     if content_type is None:

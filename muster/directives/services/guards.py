@@ -1,16 +1,17 @@
-"""Who may change a directive or a report, and what an approved period refuses."""
+"""The area check of directive services (the rules are ``directives.perms``), and what an
+approved period refuses."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require, require_actor_area
+from muster.directives import perms
 from muster.directives.models import Directive, Report, ReportStatus
 from muster.geo.models import Unit
-from muster.geo.scope import scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -26,20 +27,13 @@ def locked_message() -> str:
     return _(LOCKED_MESSAGE)
 
 
-def require(actor: User, cap: Cap) -> None:
-    if not has_cap(actor, cap):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
 def require_in_scope(actor: User, unit: Unit) -> None:
-    if not scope_of(actor).contains(unit):
-        raise ValidationError(_("This unit is outside your area."))
+    require_actor_area(actor, unit.pk, _("This unit is outside your area."))
 
 
-def editable_directive(actor: User | None, directive: Directive) -> None:
-    if actor is not None:
-        require(actor, Cap.REVIEW_DIRECTIVE)
-        require_in_scope(actor, directive.unit)
+def editable_directive(actor: User, directive: Directive) -> None:
+    require(perms.can_set_up_directives(actor))
+    require_in_scope(actor, directive.unit)
 
 
 def lock_report(report: Report) -> Report:

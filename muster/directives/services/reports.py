@@ -14,18 +14,17 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap
+from muster.accounts.access import require
 from muster.audit.services import record_event
 from muster.conscription.registration.models import Holiday
 from muster.core.dates import today
-from muster.directives import periods
+from muster.directives import periods, perms
 from muster.directives.models import Directive, Report, ReportLine, ReportStatus, Target, TargetKind
 from muster.directives.services.evidence import copy_evidence
 from muster.directives.services.guards import (
     lock_report,
     locked_message,
     refuse_if_not_editable,
-    require,
     require_in_scope,
 )
 from muster.geo.models import Unit
@@ -67,7 +66,7 @@ def report_create(
     *, actor: User, directive: Directive, unit: Unit, period_start: dt.date
 ) -> Report:
     """Open the report of ``unit`` for the period that begins on ``period_start``."""
-    require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     require_in_scope(actor, unit)
     if not reportable_targets(directive, unit):
         raise ValidationError({"unit": [_("This unit has no target to report on.")]})
@@ -111,7 +110,7 @@ def report_update(
 
     A locked period refuses with ``LOCKED_MESSAGE``; a submitted one waits for its review.
     """
-    require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     require_in_scope(actor, report.unit)
     with transaction.atomic():
         locked = lock_report(report)
@@ -158,7 +157,7 @@ def report_update(
 
 
 def report_submit(*, actor: User, report: Report, on: dt.date | None = None) -> Report:
-    require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     require_in_scope(actor, report.unit)
     day = on or today()
     with transaction.atomic():
@@ -195,7 +194,7 @@ def report_review(
     The checker must not be the maker, and must sit above the reporting unit (a commune cannot
     approve its own report: only users whose scope strictly contains the unit may review).
     """
-    require(actor, Cap.REVIEW_DIRECTIVE)
+    require(perms.can_approve_report(actor))
     require_in_scope(actor, report.unit)
     if actor.scope_unit_id == report.unit_id:
         raise ValidationError(_("A unit cannot approve its own report."))
@@ -236,7 +235,7 @@ def report_revise(*, actor: User, report: Report, reason: str) -> Report:
 
     The approved revision stays as it was, visible, until the new one is approved.
     """
-    require(actor, Cap.REPORT_DIRECTIVE)
+    require(perms.can_draft_report(actor))
     require_in_scope(actor, report.unit)
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for the correction.")]})

@@ -11,13 +11,13 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap
+from muster.accounts.access import require
 from muster.audit.services import record_event
-from muster.directives import periods
+from muster.directives import periods, perms
 from muster.directives.models import Body, Directive, Report, Target, TargetShare, Task
-from muster.directives.services.guards import editable_directive, require, require_in_scope
+from muster.directives.services.guards import editable_directive, require_in_scope
 from muster.geo.models import Unit
-from muster.geo.scope import Scope, scope_of
+from muster.geo.scope import scope_of
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -45,9 +45,8 @@ def refresh_concerned_units(directive: Directive) -> None:
     directive.concerned_units.set(ids)
 
 
-def body_create(*, actor: User | None, name: str, kind: str, unit: Unit) -> Body:
-    if actor is not None:
-        require(actor, Cap.REVIEW_DIRECTIVE)
+def body_create(*, actor: User, name: str, kind: str, unit: Unit) -> Body:
+    require(perms.can_set_up_directives(actor))
     with transaction.atomic():
         body, created = Body.objects.get_or_create(
             unit=unit, name=name.strip(), defaults={"kind": kind}
@@ -71,7 +70,7 @@ def _directive_errors(*, title: str, year: int, frequency: str) -> dict[str, lis
 
 def directive_create(
     *,
-    actor: User | None,
+    actor: User,
     unit: Unit,
     issuer: str,
     number: str,
@@ -83,9 +82,8 @@ def directive_create(
     frequency: str = periods.Frequency.MONTHLY,
     report_due_working_days: int = 5,
 ) -> Directive:
-    if actor is not None:
-        require(actor, Cap.REVIEW_DIRECTIVE)
-        require_in_scope(actor, unit)
+    require(perms.can_set_up_directives(actor))
+    require_in_scope(actor, unit)
     errors = _directive_errors(title=title, year=year, frequency=frequency)
     if errors:
         raise ValidationError(errors)
@@ -111,7 +109,7 @@ def directive_create(
 
 def directive_update(
     *,
-    actor: User | None,
+    actor: User,
     directive: Directive,
     issuer: str,
     number: str,
@@ -177,7 +175,7 @@ def directive_update(
 
 
 def check_responsibility(
-    actor: User | None,
+    actor: User,
     directive: Directive,
     *,
     lead_unit: Unit | None,
@@ -191,7 +189,7 @@ def check_responsibility(
     area = set(
         Unit.objects.filter(path__startswith=directive.unit.path).values_list("pk", flat=True)
     )
-    mine = scope_of(actor) if actor is not None else Scope.whole_system()
+    mine = scope_of(actor)
     units = [lead_unit, *coordinating_units, *share_units]
     if any(u is not None and (u.pk not in area or not mine.contains(u)) for u in units):
         raise ValidationError(_("A responsible unit is outside the directive's area."))
@@ -235,7 +233,7 @@ def _validate_task(*, directive: Directive, task: Task | None, order: int, title
 
 def task_create(
     *,
-    actor: User | None,
+    actor: User,
     directive: Directive,
     order: int,
     title: str,
@@ -275,7 +273,7 @@ def task_create(
 
 def task_update(
     *,
-    actor: User | None,
+    actor: User,
     task: Task,
     order: int,
     title: str,
@@ -330,7 +328,7 @@ def task_update(
     return locked
 
 
-def task_move(*, actor: User | None, task: Task, up: bool) -> Task:
+def task_move(*, actor: User, task: Task, up: bool) -> Task:
     """Swap a task's number with the previous (``up``) or next task of the directive."""
     directive = task.directive
     editable_directive(actor, directive)

@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap
+from muster.accounts.access import require
 from muster.audit.services import record_event
 from muster.core.dates import today
+from muster.directives import perms
 from muster.directives.models import (
     Body,
     Directive,
@@ -24,7 +25,7 @@ from muster.directives.models import (
     TargetShare,
     Task,
 )
-from muster.directives.services.guards import editable_directive, require
+from muster.directives.services.guards import editable_directive
 from muster.directives.services.setup import (
     check_responsibility,
     numbered_errors,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
 
 def target_create(
     *,
-    actor: User | None,
+    actor: User,
     task: Task,
     order: int,
     title: str,
@@ -118,7 +119,7 @@ def target_create(
 
 def target_update(
     *,
-    actor: User | None,
+    actor: User,
     target: Target,
     order: int,
     title: str,
@@ -302,12 +303,9 @@ def _number(value: Decimal) -> str:
     return number_format(value, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
-def milestone_set_done(
-    *, actor: User | None, milestone: Milestone, done_on: dt.date | None
-) -> Milestone:
+def milestone_set_done(*, actor: User, milestone: Milestone, done_on: dt.date | None) -> Milestone:
     """Tick (``done_on`` set) or untick a milestone of a checklist target."""
-    if actor is not None:
-        require(actor, Cap.REVIEW_DIRECTIVE)
+    require(perms.can_set_up_directives(actor))
     if done_on is not None and done_on > today():
         raise ValidationError({"done_on": [_("The date cannot be in the future.")]})
     with transaction.atomic():

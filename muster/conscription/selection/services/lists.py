@@ -46,7 +46,7 @@ def _final_quota(commune: CampaignCommune, service: str) -> int | None:
     )
 
 
-def selection_open(*, actor: User | None, commune: CampaignCommune, service: str) -> SelectionList:
+def selection_open(*, actor: User, commune: CampaignCommune, service: str) -> SelectionList:
     """Open the draft list of ``commune`` for ``service``, with the default standby places
     (``selection_rules.default_standby``: 5 % of the official places, rounded up)."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
@@ -93,7 +93,7 @@ def _refuse_frozen(locked: SelectionList) -> None:
 
 
 def selection_set_standby(
-    *, actor: User | None, selection_list: SelectionList, standby: int
+    *, actor: User, selection_list: SelectionList, standby: int
 ) -> SelectionList:
     """Set the number of standby places (before the list is frozen)."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
@@ -118,7 +118,7 @@ def selection_set_standby(
     return locked
 
 
-def selection_commit(*, actor: User | None, selection_list: SelectionList) -> SelectionList:
+def selection_commit(*, actor: User, selection_list: SelectionList) -> SelectionList:
     """Draw the seed and publish its commitment ``sha256(seed)`` with the time. The seed stays
     secret until the list is frozen."""
     require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
@@ -146,7 +146,7 @@ def selection_commit(*, actor: User | None, selection_list: SelectionList) -> Se
     return locked
 
 
-def selection_freeze(*, actor: User | None, selection_list: SelectionList) -> SelectionList:
+def selection_freeze(*, actor: User, selection_list: SelectionList) -> SelectionList:
     """Fix the pool, rank it with the committed seed, store the entries and reveal the seed.
 
     Official places are the commune's final quota for the service on the day of freezing."""
@@ -222,7 +222,7 @@ class IssueResult:
 
 
 def issue_official(
-    *, actor: User | None, selection_list: SelectionList, issued_on: dt.date
+    *, actor: User, selection_list: SelectionList, issued_on: dt.date
 ) -> IssueResult:
     """Issue a decision to every citizen of the official list who has none yet, in list
     order, each numbered by the gap-free counter (``campaign_services.issue_numbered``).

@@ -85,7 +85,7 @@ def _outcome_problems(
 
 def review_step_record(
     *,
-    actor: User | None,
+    actor: User,
     commune: CampaignCommune,
     kind: str,
     held_on: dt.date,
@@ -212,9 +212,7 @@ def review_step_record(
     return step
 
 
-def review_outcome_add(
-    *, actor: User | None, step: ReviewStep, outcome: OutcomeInput
-) -> ReviewOutcome:
+def review_outcome_add(*, actor: User, step: ReviewStep, outcome: OutcomeInput) -> ReviewOutcome:
     """Add one citizen's outcome to a recorded step (the same checks as at recording)."""
     require_actor_cap(actor, _cap_for(step.kind))
     commune = CampaignCommune.objects.select_related("unit", "campaign").get(pk=step.commune_id)

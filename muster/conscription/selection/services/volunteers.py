@@ -38,7 +38,7 @@ def _commune_of(campaign: Campaign, person: Person) -> CampaignCommune:
 
 def volunteer_record(
     *,
-    actor: User | None,
+    actor: User,
     campaign: Campaign,
     person: Person,
     service: str,
@@ -106,7 +106,7 @@ def volunteer_record(
 
 
 def volunteer_withdraw(
-    *, actor: User | None, volunteer: Volunteer, withdrawn_on: dt.date, reason: str
+    *, actor: User, volunteer: Volunteer, withdrawn_on: dt.date, reason: str
 ) -> Volunteer:
     """Withdraw an application (the citizen's written withdrawal). Refused while the citizen
     holds a valid decision for that service: revoke the decision first."""

@@ -6,4 +6,4 @@ allow with a message naming the state it needs, validates, writes in one transac
 case row locked, and records the audit event in it. The penalty band is frozen on the case
 when it is opened, from the rule in force on the day of the act (``violation_rules``).
 
-``actor=None`` is the system itself (the demo loader): no role or area to check."""
+The demo loader and the commands act as the system actor (``accounts.services.system_actor``)."""

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from muster.accounts.access import require
+from muster.conscription import perms
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.violations.models import (
     ViolationCase,
@@ -24,7 +26,6 @@ from muster.conscription.violations.services.common import (
     _lock,
     _not_future,
     _raise,
-    _require,
     _state_label,
 )
 from muster.law.callup.violations import bands, deadlines, good_reasons
@@ -95,7 +96,7 @@ def band_of(person: Person, kind: str, occurred_on: dt.date, repeat: bool) -> ba
 @transaction.atomic
 def case_open(
     *,
-    actor: User | None,
+    actor: User,
     person: Person,
     kind: str,
     occurred_on: dt.date,
@@ -107,7 +108,7 @@ def case_open(
 
     The band of the decree in force on that day is frozen on the case; an earlier sanction of
     the same act that still counts makes the case a repeat (``repeat_of``)."""
-    _require(actor)
+    require(perms.can_handle_violation(actor))
     _in_area(actor, person.registration_unit_id)
     person = (
         Person.objects.select_for_update().select_related("registration_unit").get(pk=person.pk)
@@ -190,7 +191,7 @@ def case_open(
 @transaction.atomic
 def notice_serve(
     *,
-    actor: User | None,
+    actor: User,
     case: ViolationCase,
     served_on: dt.date,
     served_to: str,
@@ -199,7 +200,7 @@ def notice_serve(
 ) -> ViolationNotice:
     """Serve a notice or summons (giấy mời, thông báo); the first one moves an open case to
     "notice served", later ones keep the state."""
-    _require(actor)
+    require(perms.can_handle_violation(actor))
     locked = (
         ViolationCase.objects.select_for_update(of=("self",))
         .select_related("person", "unit")
@@ -243,7 +244,7 @@ def notice_serve(
 
 @transaction.atomic
 def good_reason_accept(
-    *, actor: User | None, case: ViolationCase, reason: str, details: str, on: dt.date
+    *, actor: User, case: ViolationCase, reason: str, details: str, on: dt.date
 ) -> ViolationCase:
     """Close the case on a good reason (lý do chính đáng) of the list in force on the day of
     the act, where the act allows one ("… without good reason")."""

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
+from muster.conscription import perms
 from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.core.dates import today
-from muster.geo.scope import scope_of
 from muster.law.callup.violations import states as case_states
 
 if TYPE_CHECKING:
@@ -23,14 +23,8 @@ if TYPE_CHECKING:
 SANCTIONED_STATES = (ViolationState.PENALISED, ViolationState.PAID, ViolationState.CLOSED)
 
 
-def _require(actor: User | None) -> None:
-    if actor is not None and not has_cap(actor, Cap.MANAGE_CAMPAIGN):
-        raise PermissionDenied(_("Your role does not allow this."))
-
-
-def _in_area(actor: User | None, unit_id: int) -> None:
-    if actor is not None and not scope_of(actor).contains(unit_id):
-        raise ValidationError(_("This citizen is outside your area."))
+def _in_area(actor: User, unit_id: int) -> None:
+    require_actor_area(actor, unit_id, _("This citizen is outside your area."))
 
 
 def _not_future(errors: dict[str, list[str]], field: str, day: dt.date) -> None:
@@ -47,9 +41,9 @@ def _state_label(state: str) -> str:
     return str(ViolationState(state).label)
 
 
-def _lock(actor: User | None, case: ViolationCase, target: str) -> ViolationCase:
+def _lock(actor: User, case: ViolationCase, target: str) -> ViolationCase:
     """Lock the case and refuse a step the state machine does not allow."""
-    _require(actor)
+    require(perms.can_handle_violation(actor))
     locked = (
         ViolationCase.objects.select_for_update(of=("self",))
         .select_related("person", "unit")
@@ -71,7 +65,7 @@ def _lock(actor: User | None, case: ViolationCase, target: str) -> ViolationCase
 
 
 def _audit(
-    actor: User | None,
+    actor: User,
     action: str,
     case: ViolationCase,
     changes: dict[str, object],

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from muster.accounts.access import require
+from muster.conscription import perms
 from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.conscription.violations.services.common import (
     _audit,
@@ -17,7 +19,6 @@ from muster.conscription.violations.services.common import (
     _lock,
     _not_future,
     _raise,
-    _require,
     _state_label,
 )
 from muster.law.callup.violations import bands, deadlines
@@ -51,7 +52,7 @@ def _fine_messages(problems: list[str], case: ViolationCase, day: dt.date) -> li
 @transaction.atomic
 def penalty_decide(
     *,
-    actor: User | None,
+    actor: User,
     case: ViolationCase,
     decision_number: str,
     decided_on: dt.date,
@@ -140,11 +141,11 @@ def penalty_decide(
 
 @transaction.atomic
 def payment_record(
-    *, actor: User | None, case: ViolationCase, paid_on: dt.date, amount: int
+    *, actor: User, case: ViolationCase, paid_on: dt.date, amount: int
 ) -> ViolationCase:
     """Record a payment of the fine; partial payments add up, and the case is "paid" once the
     whole fine is in."""
-    _require(actor)
+    require(perms.can_handle_violation(actor))
     locked = (
         ViolationCase.objects.select_for_update(of=("self",))
         .select_related("person", "unit")
@@ -203,7 +204,7 @@ def payment_record(
 @transaction.atomic
 def case_escalate(
     *,
-    actor: User | None,
+    actor: User,
     case: ViolationCase,
     escalated_on: dt.date,
     note: str,
@@ -264,9 +265,7 @@ def case_escalate(
 
 
 @transaction.atomic
-def case_close(
-    *, actor: User | None, case: ViolationCase, closed_on: dt.date, note: str
-) -> ViolationCase:
+def case_close(*, actor: User, case: ViolationCase, closed_on: dt.date, note: str) -> ViolationCase:
     """Close a case: a warning decided, a fine paid in full, a referral answered, or (open or
     notice served) no violation after all."""
     locked = _lock(actor, case, ViolationState.CLOSED)

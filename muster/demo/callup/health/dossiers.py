@@ -7,6 +7,7 @@ import random
 from collections import Counter
 from collections.abc import Sequence
 
+from muster.accounts.services import system_actor
 from muster.audit.services import record_event
 from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.demo.callup.health.findings import DEMO_REASON
@@ -98,7 +99,7 @@ def write_dossiers(
         )
     for action, changes in steps:
         record_event(
-            actor=None,
+            actor=system_actor(),
             action=action,
             obj=unit,
             scope_unit=unit,

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from muster.accounts.services import system_actor
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import CampaignCommune
 from muster.demo.callup.health.findings import (
@@ -73,7 +74,7 @@ def _make_session(
         kind=kind, unit=unit, date=date, place=place, body=body, note=note
     )
     record_event(
-        actor=None,
+        actor=system_actor(),
         action="health.session_create",
         obj=session,
         scope_unit=unit,
@@ -134,7 +135,7 @@ def _write_session(rows: _SessionRows, *, held: bool, summary: HealthSummary) ->
             station_rows.append(result)
     StationResult.objects.bulk_create(station_rows, batch_size=500)
     record_event(
-        actor=None,
+        actor=system_actor(),
         action="health.call",
         obj=session,
         scope_unit=session.unit,
@@ -143,7 +144,7 @@ def _write_session(rows: _SessionRows, *, held: bool, summary: HealthSummary) ->
     )
     if station_rows:
         record_event(
-            actor=None,
+            actor=system_actor(),
             action="health.result",
             obj=session,
             scope_unit=session.unit,

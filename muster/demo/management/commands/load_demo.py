@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from muster.accounts.models import User
-from muster.accounts.services import user_create
+from muster.accounts.services import system_actor, user_create
 from muster.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from muster.demo.callup.campaign2025 import examinations_line, load_demo_campaign
 from muster.demo.callup.campaign2027 import campaign_line, load_demo_campaign_2027
@@ -54,7 +54,7 @@ class Command(BaseCommand):
             if User.objects.filter(username=account.username).exists():
                 continue
             user_create(
-                actor=None,
+                actor=system_actor(),
                 username=account.username,
                 password=DEMO_PASSWORD,
                 role=account.role,

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from muster.accounts.models import User
+from muster.accounts.services import system_actor
 from muster.core.dates import today
 from muster.geo.models import Unit
 from muster.people import import_files
@@ -52,11 +53,13 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}", returncode=2) from exc
         unit = _unit(options["unit"])
-        actor = None
         if options["user"]:
-            actor = User.objects.filter(username=options["user"]).first()
-            if actor is None:
+            found = User.objects.filter(username=options["user"]).first()
+            if found is None:
                 raise CommandError(f"No user {options['user']}.", returncode=2)
+            actor = found
+        else:
+            actor = system_actor()  # no --user: the system itself imports
         try:
             outcome = import_people(
                 actor=actor,

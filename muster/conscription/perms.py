@@ -1,0 +1,46 @@
+"""Who may do what in the call-up: ``can_<verb>_<object>`` predicates.
+
+Each returns a bool; ``muster.accounts.access.require`` turns a refusal into a 403. Area checks
+(a record outside the actor's units) stay in ``require_actor_area``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from muster.accounts.perms import Cap, has_cap
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+    from muster.conscription.dossiers.models import Dossier
+    from muster.conscription.violations.models import ViolationCase
+
+
+def can_manage_campaign(user: User, obj: object = None) -> bool:
+    """Run the campaign: quotas, decisions, lists, handover (staff officer, commander)."""
+    return has_cap(user, Cap.MANAGE_CAMPAIGN)
+
+
+def can_propose_dossier(user: User, dossier: Dossier | None = None) -> bool:
+    """Open a deferral (tạm hoãn) or exemption (miễn) dossier."""
+    return has_cap(user, Cap.MANAGE_CAMPAIGN)
+
+
+def can_review_dossier(user: User, dossier: Dossier | None = None) -> bool:
+    """Record the commune military service council's review of a dossier."""
+    return has_cap(user, Cap.COUNCIL_REVIEW)
+
+
+def can_decide_dossier(user: User, dossier: Dossier | None = None) -> bool:
+    """Record the decision (grant or refuse) on a reviewed dossier."""
+    return has_cap(user, Cap.MANAGE_CAMPAIGN)
+
+
+def can_end_dossier(user: User, dossier: Dossier | None = None) -> bool:
+    """End a granted deferral whose ground has ended."""
+    return has_cap(user, Cap.MANAGE_CAMPAIGN)
+
+
+def can_handle_violation(user: User, case: ViolationCase | None = None) -> bool:
+    """Open a violation case (vụ vi phạm) and take it through its steps."""
+    return has_cap(user, Cap.MANAGE_CAMPAIGN)
