@@ -14,10 +14,16 @@ PURE_OUTSIDE_LAW = {
     "muster.core.text",
     "muster.people.national_id",
     "muster.people.reference",
+    "muster.people.import_columns",
+    "muster.people.import_files",
     "muster.people.importing",
     "muster.directives.rollup",
     "muster.documents.tables",
     "muster.reports.figures",
+    "muster.reports.figures.dashboard",
+    "muster.reports.figures.facts",
+    "muster.reports.figures.metrics",
+    "muster.reports.figures.spreads",
 }
 
 

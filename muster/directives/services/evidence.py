@@ -42,7 +42,7 @@ def sniff_content_type(data: bytes) -> str | None:
 def evidence_add(*, actor: User, report: Report, filename: str, data: bytes) -> Evidence:
     """Attach a PDF, JPEG or PNG file; the type is read from the file's first bytes."""
     require(perms.can_draft_report(actor))
-    require_in_scope(actor, report.unit)
+    require_in_scope(actor=actor, unit=report.unit)
     content_type = sniff_content_type(data)
     if content_type is None:
         raise ValidationError({"file": [_("Evidence must be a PDF, JPEG or PNG file.")]})

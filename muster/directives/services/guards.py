@@ -27,13 +27,13 @@ def locked_message() -> str:
     return _(LOCKED_MESSAGE)
 
 
-def require_in_scope(actor: User, unit: Unit) -> None:
+def require_in_scope(*, actor: User, unit: Unit) -> None:
     require_actor_area(actor, unit.pk, _("This unit is outside your area."))
 
 
-def editable_directive(actor: User, directive: Directive) -> None:
+def editable_directive(*, actor: User, directive: Directive) -> None:
     require(perms.can_set_up_directives(actor))
-    require_in_scope(actor, directive.unit)
+    require_in_scope(actor=actor, unit=directive.unit)
 
 
 def lock_report(report: Report) -> Report:

@@ -67,7 +67,7 @@ def report_create(
 ) -> Report:
     """Open the report of ``unit`` for the period that begins on ``period_start``."""
     require(perms.can_draft_report(actor))
-    require_in_scope(actor, unit)
+    require_in_scope(actor=actor, unit=unit)
     if not reportable_targets(directive, unit):
         raise ValidationError({"unit": [_("This unit has no target to report on.")]})
     period = periods.period_containing(directive.frequency, period_start)
@@ -111,7 +111,7 @@ def report_update(
     A locked period refuses with ``LOCKED_MESSAGE``; a submitted one waits for its review.
     """
     require(perms.can_draft_report(actor))
-    require_in_scope(actor, report.unit)
+    require_in_scope(actor=actor, unit=report.unit)
     with transaction.atomic():
         locked = lock_report(report)
         refuse_if_not_editable(locked)
@@ -158,7 +158,7 @@ def report_update(
 
 def report_submit(*, actor: User, report: Report, on: dt.date | None = None) -> Report:
     require(perms.can_draft_report(actor))
-    require_in_scope(actor, report.unit)
+    require_in_scope(actor=actor, unit=report.unit)
     day = on or today()
     with transaction.atomic():
         locked = lock_report(report)
@@ -195,7 +195,7 @@ def report_review(
     approve its own report: only users whose scope strictly contains the unit may review).
     """
     require(perms.can_approve_report(actor))
-    require_in_scope(actor, report.unit)
+    require_in_scope(actor=actor, unit=report.unit)
     if actor.scope_unit_id == report.unit_id:
         raise ValidationError(_("A unit cannot approve its own report."))
     day = on or today()
@@ -236,7 +236,7 @@ def report_revise(*, actor: User, report: Report, reason: str) -> Report:
     The approved revision stays as it was, visible, until the new one is approved.
     """
     require(perms.can_draft_report(actor))
-    require_in_scope(actor, report.unit)
+    require_in_scope(actor=actor, unit=report.unit)
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for the correction.")]})
     with transaction.atomic():

@@ -83,7 +83,7 @@ def directive_create(
     report_due_working_days: int = 5,
 ) -> Directive:
     require(perms.can_set_up_directives(actor))
-    require_in_scope(actor, unit)
+    require_in_scope(actor=actor, unit=unit)
     errors = _directive_errors(title=title, year=year, frequency=frequency)
     if errors:
         raise ValidationError(errors)
@@ -126,7 +126,7 @@ def directive_update(
     Once reports exist, the year and frequency are fixed: the periods already reported on
     would no longer match.
     """
-    editable_directive(actor, directive)
+    editable_directive(actor=actor, directive=directive)
     errors = _directive_errors(title=title, year=year, frequency=frequency)
     if not issuer.strip():
         errors["issuer"] = [_("Enter the issuer.")]
@@ -175,9 +175,9 @@ def directive_update(
 
 
 def check_responsibility(
+    *,
     actor: User,
     directive: Directive,
-    *,
     lead_unit: Unit | None,
     lead_body: Body | None,
     coordinating_units: Sequence[Unit],
@@ -243,11 +243,11 @@ def task_create(
     coordinating_units: Sequence[Unit] = (),
     coordinating_bodies: Sequence[Body] = (),
 ) -> Task:
-    editable_directive(actor, directive)
+    editable_directive(actor=actor, directive=directive)
     _validate_task(directive=directive, task=None, order=order, title=title)
     check_responsibility(
-        actor,
-        directive,
+        actor=actor,
+        directive=directive,
         lead_unit=lead_unit,
         lead_body=lead_body,
         coordinating_units=coordinating_units,
@@ -285,11 +285,11 @@ def task_update(
 ) -> Task:
     """Edit a task (nhiệm vụ): its number, text, lead and coordinating units and bodies."""
     directive = task.directive
-    editable_directive(actor, directive)
+    editable_directive(actor=actor, directive=directive)
     _validate_task(directive=directive, task=task, order=order, title=title)
     check_responsibility(
-        actor,
-        directive,
+        actor=actor,
+        directive=directive,
         lead_unit=lead_unit,
         lead_body=lead_body,
         coordinating_units=coordinating_units,
@@ -331,7 +331,7 @@ def task_update(
 def task_move(*, actor: User, task: Task, up: bool) -> Task:
     """Swap a task's number with the previous (``up``) or next task of the directive."""
     directive = task.directive
-    editable_directive(actor, directive)
+    editable_directive(actor=actor, directive=directive)
     with transaction.atomic():
         tasks = list(Task.objects.select_for_update().filter(directive=directive).order_by("order"))
         index = next(i for i, t in enumerate(tasks) if t.pk == task.pk)

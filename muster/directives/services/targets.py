@@ -59,7 +59,7 @@ def target_create(
     milestones: Sequence[str] = (),
 ) -> Target:
     """Create a target with its commune shares or its milestone checklist."""
-    editable_directive(actor, task.directive)
+    editable_directive(actor=actor, directive=task.directive)
     _validate_target(
         task=task,
         target=None,
@@ -75,8 +75,8 @@ def target_create(
         milestones=milestones,
     )
     check_responsibility(
-        actor,
-        task.directive,
+        actor=actor,
+        directive=task.directive,
         lead_unit=lead_unit,
         lead_body=lead_body,
         coordinating_units=coordinating_units,
@@ -144,7 +144,7 @@ def target_update(
     """
     task = target.task
     directive = task.directive
-    editable_directive(actor, directive)
+    editable_directive(actor=actor, directive=directive)
     milestones = [m.strip() for m in milestones if m.strip()]
     if kind != target.kind and ReportLine.objects.filter(target=target).exists():
         raise ValidationError(
@@ -169,8 +169,8 @@ def target_update(
         milestones=milestones,
     )
     check_responsibility(
-        actor,
-        directive,
+        actor=actor,
+        directive=directive,
         lead_unit=lead_unit,
         lead_body=lead_body,
         coordinating_units=coordinating_units,
