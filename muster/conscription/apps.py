@@ -5,3 +5,40 @@ from django.utils.translation import gettext_lazy as _
 class ConscriptionConfig(AppConfig):
     name = "muster.conscription"
     verbose_name = _("Call-up")
+
+    def ready(self) -> None:
+        from muster.conscription.cards import callup_card, dossiers_card
+        from muster.conscription.sources import no_data_yet
+        from muster.core.registry import CitizenCard, DataSource, DemoStep, MenuEntry, registry
+
+        registry.add_menu(
+            MenuEntry(
+                "conscription",
+                _("Call-up"),
+                "campaigns:campaign_list",
+                _("Registration, the yearly campaign, quotas, selection, decisions and handover."),
+                40,
+                namespaces=("campaigns",),
+            )
+        )
+        for name, label in (
+            ("callup.quota_met_pct", _("Call-up quota met (%)")),
+            ("callup.replacements", _("Replacements after handover")),
+        ):
+            registry.add_source(DataSource(name, label, _("Call-up"), no_data_yet))
+        registry.add_citizen_card(
+            CitizenCard(
+                "dossiers", 20, "conscription/_person_dossiers.html", dossiers_card, "col-lg-6"
+            )
+        )
+        registry.add_citizen_card(
+            CitizenCard("callup", 30, "conscription/_person_callup.html", callup_card)
+        )
+        for name, order, builder in (
+            ("callup.campaign2025", 40, "muster.demo.callup.campaign2025:demo_step"),
+            ("callup.violations", 50, "muster.demo.callup.violations:demo_step"),
+            ("callup.selection", 60, "muster.demo.callup.selection:demo_step"),
+            ("callup.campaign2027", 70, "muster.demo.callup.campaign2027:demo_step"),
+            ("callup.postings", 80, "muster.demo.callup.postings:demo_step"),
+        ):
+            registry.add_demo_step(DemoStep(name, order, builder))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from muster.accounts.models import Role
+from muster.accounts.models import Role, User
+from muster.accounts.services import system_actor, user_create
+from muster.geo.models import Unit
 
 DEMO_PASSWORD = "muster-demo"
 
@@ -60,3 +62,21 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount("leader", Role.LEADER, "KD", "Hoàng Văn Long", "Bí thư Huyện ủy (xem)"),
     DemoAccount("auditor", Role.AUDITOR, "KD", "Ngô Thị Mai", "Kiểm tra viên"),
 )
+
+
+def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
+    """Step of ``load_demo`` (registered by the accounts app): one account per role."""
+    for account in DEMO_ACCOUNTS:
+        if User.objects.filter(username=account.username).exists():
+            continue
+        user_create(
+            actor=system_actor(),
+            username=account.username,
+            password=DEMO_PASSWORD,
+            role=account.role,
+            scope_unit=units[account.scope_key] if account.scope_key else None,
+            full_name=account.full_name,
+            title=account.title,
+            reason="demo account",
+        )
+    return []

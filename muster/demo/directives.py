@@ -434,3 +434,10 @@ def directive_share(target: Target, unit: Unit) -> Decimal:
 
 
 _DEMO_USERS = ("kimdong.officer", "duchop.commander", "dongthanh.commander")
+
+
+def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
+    """Step of ``load_demo`` (registered by the directives app)."""
+    if load_demo_directive(units=units) is None:
+        return []
+    return ["Demo directive: Kim Động 2025, seven tasks, targets and reports."]

@@ -17,7 +17,7 @@ from muster.directives.models import (
     Task,
 )
 from muster.directives.periods import Period
-from muster.directives.sources import SOURCES
+from muster.directives.sources import sources
 from muster.geo.models import Unit
 from muster.people.forms import BootstrapForm, _date
 
@@ -227,7 +227,7 @@ class TargetForm(_ResponsibilityForm):
         _choices(
             self.fields["source"],
             [("", _("None: reported by hand"))]
-            + [(name, f"{s.label} ({s.module})") for name, s in SOURCES.items()],
+            + [(name, f"{s.label} ({s.module})") for name, s in sources().items()],
         )
         self.communes = communes
         for unit in communes:

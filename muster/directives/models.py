@@ -176,7 +176,7 @@ class Target(models.Model):
     unit_label = models.CharField(_("unit of measure"), max_length=30, blank=True)
     start_date = models.DateField(_("start date"))
     due_date = models.DateField(_("due date"))
-    #: A name from ``muster.directives.sources.SOURCES``; blank when reported by hand.
+    #: A data source registered by an app (``muster.core.registry``); blank when reported by hand.
     source = models.CharField(_("live data source"), max_length=60, blank=True)
     lead_unit = models.ForeignKey(
         "geo.Unit",

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 
+from muster.core.registry import DataSource
 from muster.directives import periods, rollup
 from muster.directives.models import (
     Directive,
@@ -22,7 +23,7 @@ from muster.directives.models import (
     Task,
 )
 from muster.directives.services.reports import holidays_between
-from muster.directives.sources import SOURCES, Source, read_source
+from muster.directives.sources import read_source, sources
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 
@@ -57,7 +58,7 @@ class ShareRow:
 @dataclass
 class TargetRow:
     target: Target
-    source: Source | None
+    source: DataSource | None
     planned: Decimal | None
     achieved: Decimal | None
     progress: Decimal | None
@@ -155,7 +156,7 @@ def _target_row(
     area: frozenset[int],
 ) -> TargetRow | None:
     direction = rollup.Direction(target.direction)
-    source = SOURCES.get(target.source) if target.source else None
+    source = sources().get(target.source) if target.source else None
     all_shares = list(target.shares.all())
     shares = [s for s in all_shares if s.unit_id in in_view]
     if all_shares and not shares:

@@ -32,7 +32,7 @@ from muster.directives.models import (
 )
 from muster.directives.services import setup as setup_services
 from muster.directives.services import targets as target_services
-from muster.directives.sources import SOURCES
+from muster.directives.sources import sources
 from muster.geo.models import COMMUNE_LEVEL_KINDS, KIND_TIER, Unit
 from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
@@ -164,7 +164,7 @@ def directive_edit(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
     return render(
         request,
         "directives/directive_form.html",
-        {"form": form, "directive": directive, "tasks": tasks, "sources": SOURCES},
+        {"form": form, "directive": directive, "tasks": tasks, "sources": sources()},
         status=400 if form.errors else 200,
     )
 

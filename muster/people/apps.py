@@ -5,3 +5,27 @@ from django.utils.translation import gettext_lazy as _
 class PeopleConfig(AppConfig):
     name = "muster.people"
     verbose_name = _("Citizen registry")
+
+    def ready(self) -> None:
+        from muster.core.registry import DataSource, DemoStep, MenuEntry, registry
+        from muster.people.sources import men_turning_17
+
+        registry.add_menu(
+            MenuEntry(
+                "people",
+                _("Citizen registry"),
+                "people:person_list",
+                _("Citizens and their records."),
+                20,
+                namespaces=("people", "dossiers"),
+            )
+        )
+        registry.add_source(
+            DataSource(
+                "registry.men_turning_17",
+                _("Men turning 17 in the year, in the citizen registry"),
+                _("Citizen registry"),
+                men_turning_17,
+            )
+        )
+        registry.add_demo_step(DemoStep("people", 10, "muster.demo.people.writer:demo_step"))

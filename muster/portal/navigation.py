@@ -1,55 +1,47 @@
-"""The modules of Muster, in menu order. Modules not built yet say so plainly."""
+"""The menu of Muster: every module's entry from the registry (``muster.core.registry``), in
+menu order. The portal registers the dashboard and the modules not built yet (their pages say
+so plainly); a built app that registers the same slug replaces the planned entry."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from muster.core.registry import MenuEntry, registry
 
-@dataclass(frozen=True)
-class Module:
-    slug: str
-    label: str | Promise
-    url_name: str | None  # None: not built yet
-    description: str | Promise
-
-
-MODULES: tuple[Module, ...] = (
-    Module("dashboard", _("Dashboard"), "portal:dashboard", _("Your area at a glance.")),
-    Module("units", _("Units"), "geo:unit_list", _("Provinces, communes and villages, dated.")),
-    Module("people", _("Citizen registry"), "people:person_list", _("Citizens and their records.")),
-    Module(
-        "health",
-        _("Health screening"),
-        "health:session_list",
-        _("Preliminary screening and examination by the health council."),
-    ),
-    Module(
-        "conscription",
-        _("Call-up"),
-        "campaigns:campaign_list",
-        _("Registration, the yearly campaign, quotas, selection, decisions and handover."),
-    ),
-    Module(
-        "directives",
-        _("Directives"),
-        "directives:directive_list",
-        _("Tasks, targets, reports and roll-up."),
-    ),
-    Module("documents", _("Documents"), None, _("Printed and exported official forms.")),
-    Module("reports", _("Reports"), "reports:index", _("Results, evenness and dashboards.")),
-    Module("militia", _("Militia"), None, _("The militia and self-defence force.")),
-    Module("reserve", _("Reserve"), None, _("The mobilisation reserve and its vehicles.")),
-    Module("education", _("Defence education"), None, _("Defence and security education.")),
-    Module(
+PLANNED = (
+    MenuEntry("documents", _("Documents"), None, _("Printed and exported official forms."), 70),
+    MenuEntry("militia", _("Militia"), None, _("The militia and self-defence force."), 90),
+    MenuEntry("reserve", _("Reserve"), None, _("The mobilisation reserve and its vehicles."), 100),
+    MenuEntry("education", _("Defence education"), None, _("Defence and security education."), 110),
+    MenuEntry(
         "mobilisation",
         _("Disaster response"),
         None,
         _("Forces and vehicles ready to mobilise for disasters."),
+        120,
     ),
-    Module("audit", _("Audit log"), "audit:event_list", _("Who changed what, when and why.")),
 )
 
-MODULES_BY_SLUG = {m.slug: m for m in MODULES}
+
+def register() -> None:
+    registry.add_menu(
+        MenuEntry(
+            "dashboard",
+            _("Dashboard"),
+            "portal:dashboard",
+            _("Your area at a glance."),
+            0,
+            namespaces=("portal",),
+        )
+    )
+    for entry in PLANNED:
+        registry.add_menu(entry)
+
+
+def modules() -> list[MenuEntry]:
+    """Every module in menu order (built and planned)."""
+    return registry.menu()
+
+
+def module(slug: str) -> MenuEntry | None:
+    return registry.menu_entries.get(slug)

@@ -18,7 +18,7 @@ from muster.law.ages import birth_range
 from muster.law.book import rule
 from muster.law.rulebook import NoRuleInForce
 from muster.people.models import Person, Sex
-from muster.portal.navigation import MODULES_BY_SLUG
+from muster.portal.navigation import module as menu_module
 
 
 def _age_bands(day: dt.date) -> tuple[dt.date, dt.date, dt.date, dt.date, dt.date, dt.date]:
@@ -94,7 +94,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def module_pending(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
-    module = MODULES_BY_SLUG.get(slug)
+    module = menu_module(slug)
     if module is None or module.url_name is not None:
         raise Http404
     return render(request, "portal/module_pending.html", {"module": module})

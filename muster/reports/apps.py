@@ -7,5 +7,18 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
+        from muster.core.registry import MenuEntry, registry
+
         # Registers the report exports as kinds of background job (muster.jobs.registry).
         from muster.reports import exports  # noqa: F401
+
+        registry.add_menu(
+            MenuEntry(
+                "reports",
+                _("Reports"),
+                "reports:index",
+                _("Results, evenness and dashboards."),
+                80,
+                namespaces=("reports",),
+            )
+        )

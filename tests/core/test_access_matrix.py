@@ -1,14 +1,17 @@
 """Every URL of the project, against every role: anonymous, out of scope, wrong role, allowed.
 
-The matrix below must name every URL pattern of the project (or list it as public): a new URL
-without an access rule here makes ``test_every_url_is_covered`` fail.
+Each app lists its URLs in ``tests/<app>/access_rows.py`` (see ``tests/access.py``); the
+matrix collected from them must name every URL pattern of the project (or list it as public,
+POST-only or owner-only): a new URL without an access rule makes ``test_every_url_is_covered``
+fail.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -16,398 +19,31 @@ import pytest
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from muster.people.models import Sex
-from muster.portal.navigation import MODULES
+from muster.portal.navigation import modules
+from tests.access import DHOP_PERSONAS, PERSONAS, Route, campaign_kwargs
 from tests.core.factories import make_person
-from tests.directives.factories import matrix_kwargs
 
-#: Reachable without logging in.
-PUBLIC = frozenset(
-    {
-        "accounts:login",
-        "accounts:set_language",
-        "healthz",
-        # The QR on a call-up decision opens it: name, birth year, number, date and status
-        # only, behind an unguessable token, throttled (tests/conscription/test_campaign.py).
-        "campaigns:verify",
-        # The public postings of a commune (niêm yết công khai) and one posting, by UUID: the
-        # snapshot as posted (name, birth year, village, outcome), names only while the window
-        # is open; no ID number, date of birth or health detail
-        # (tests/conscription/test_postings_public.py).
-        "postings:public_index",
-        "postings:public_detail",
-    }
-)
-
-#: Every persona of ``tests/conftest.py``; ``other_commander`` is the only one scoped to Đồng Thanh.
-PERSONAS = (
-    "admin",
-    "district_officer",
-    "ptkv_officer",
-    "commune_commander",
-    "other_commander",
-    "commune_clerk",
-    "health_council",
-    "service_council",
-    "leader",
-    "auditor",
-    "commune_auditor",
-)
-#: Personas scoped to Đức Hợp (DHOP): Đồng Thanh (DT) is outside their area.
-DHOP_PERSONAS = ("commune_commander", "commune_clerk", "service_council", "commune_auditor")
-ALL_ROLES = frozenset(PERSONAS)
-AUDIT_ROLES = frozenset({"admin", "auditor", "commune_auditor"})
-#: Roles with Cap.EDIT_PEOPLE (the registry's write pages).
-EDIT_PEOPLE_ROLES = ALL_ROLES - {
-    "health_council",
-    "service_council",
-    "leader",
-    "auditor",
-    "commune_auditor",
-}
-
-Kwargs = Callable[[dict[str, Any], str], dict[str, Any]]
+TESTS = Path(__file__).resolve().parents[1]
 
 
-def _no_kwargs(world: dict[str, Any], side: str) -> dict[str, Any]:
-    return {}
+def _collect() -> tuple[dict[str, Route], frozenset[str], frozenset[str], frozenset[str]]:
+    """The rows of every ``tests/<app>/access_rows.py``; a URL named by two apps is an error."""
+    matrix: dict[str, Route] = {}
+    public: set[str] = set()
+    post_only: set[str] = set()
+    owner_only: set[str] = set()
+    for path in sorted(TESTS.glob("*/access_rows.py")):
+        rows = importlib.import_module(f"tests.{path.parent.name}.access_rows")
+        twice = set(matrix) & set(rows.ROWS)
+        assert not twice, f"{path}: rows already listed by another app: {sorted(twice)}"
+        matrix.update(rows.ROWS)
+        public |= getattr(rows, "PUBLIC", frozenset())
+        post_only |= getattr(rows, "POST_ONLY", frozenset())
+        owner_only |= getattr(rows, "OWNER_ONLY", frozenset())
+    return matrix, frozenset(public), frozenset(post_only), frozenset(owner_only)
 
 
-@dataclass(frozen=True)
-class Route:
-    """One protected URL: how to build its arguments, and who may open it."""
-
-    kwargs: Kwargs = _no_kwargs
-    allowed: frozenset[str] = ALL_ROLES
-    #: The URL names an object that belongs to a unit: out of scope must be a 404.
-    scoped_object: bool = False
-
-
-def _unit(world: dict[str, Any], side: str) -> dict[str, Any]:
-    return {"public_id": world[f"unit_{side}"].public_id}
-
-
-def _person(world: dict[str, Any], side: str) -> dict[str, Any]:
-    return {"public_id": world[f"person_{side}"].public_id}
-
-
-def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """An evidence document of the side's citizen (created on first use)."""
-    key = f"evidence_{side}"
-    if key not in world:
-        from tests.people.test_evidence import make_evidence
-
-        world[key] = make_evidence(world[f"person_{side}"])
-    return {"public_id": world[key].public_id}
-
-
-def _registration_bar(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """An open Art 13 status (không được đăng ký) of the side's citizen."""
-    from muster.conscription.registration.models import RegistrationBar
-
-    key = f"registration_bar_{side}"
-    if key not in world:
-        world[key] = RegistrationBar.objects.create(
-            person=world[f"person_{side}"],
-            kind="barred_art13",
-            ground="x",
-            legal_citation="Luật NVQS 78/2015/QH13 Điều 13(1)(a)",
-            start_date=dt.date(2025, 5, 1),
-        )
-    return {"public_id": world[key].public_id}
-
-
-#: Roles with Cap.MANAGE_CAMPAIGN, Cap.EDIT_HEALTH and Cap.COUNCIL_REVIEW.
-CAMPAIGN_ROLES = frozenset(
-    {"admin", "district_officer", "ptkv_officer", "commune_commander", "other_commander"}
-)
-EDIT_HEALTH_ROLES = frozenset({"admin", "health_council"})
-COUNCIL_ROLES = frozenset({"admin", "service_council"})
-#: Roles with Cap.REVIEW_DIRECTIVE (approve reports, set up directives).
-REVIEW_DIRECTIVE_ROLES = frozenset({"admin", "district_officer", "ptkv_officer"})
-
-
-def _health_session(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """A screening session in the side's commune (created on first use)."""
-    from muster.health.models import HealthSession
-
-    key = f"health_session_{side}"
-    if key not in world:
-        world[key] = HealthSession.objects.create(
-            kind="screening", unit=world[f"unit_{side}"], date=dt.date(2024, 11, 16), place="x"
-        )
-    return {"public_id": world[key].public_id}
-
-
-def _health_call(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """The side's citizen called to the side's screening session."""
-    from muster.health.models import HealthCall, HealthSession
-
-    key = f"health_call_{side}"
-    if key not in world:
-        session = HealthSession.objects.get(public_id=_health_session(world, side)["public_id"])
-        world[key] = HealthCall.objects.create(session=session, person=world[f"person_{side}"])
-    return {"public_id": world[key].public_id}
-
-
-def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """A pending spreadsheet upload of the side's commune."""
-    from muster.people.models import ImportBatch
-
-    key = f"import_batch_{side}"
-    if key not in world:
-        world[key] = ImportBatch.objects.create(
-            unit=world[f"unit_{side}"], file_name="ds.csv", sha256="0" * 64, content=b"STT\n1\n"
-        )
-    return {"public_id": world[key].public_id}
-
-
-def _dossier(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """A proposed deferral dossier of the side's citizen."""
-    from muster.conscription.dossiers.models import Dossier
-
-    key = f"dossier_{side}"
-    if key not in world:
-        world[key] = Dossier.objects.create(
-            person=world[f"person_{side}"],
-            kind="deferral",
-            ground="41.1.b",
-            ground_citation="Law 78/2015 Art 41(1)(b)",
-            proposed_on=dt.date(2025, 6, 1),
-        )
-    return {"public_id": world[key].public_id}
-
-
-def _campaign(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """A Kim Động campaign whose only commune is the side's commune."""
-    from tests.conscription.campaign_factories import matrix_campaign
-
-    return {"public_id": matrix_campaign(world, side).public_id}
-
-
-def _campaign_decision(world: dict[str, Any], side: str) -> dict[str, Any]:
-    from tests.conscription.campaign_factories import matrix_decision
-
-    return {"public_id": matrix_decision(world, side).public_id}
-
-
-def _violation(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """A violation case of the side's citizen in the side's campaign."""
-    from tests.conscription.violation_factories import matrix_violation
-
-    return {"public_id": matrix_violation(world, side).public_id}
-
-
-def _campaign_commune(world: dict[str, Any], side: str) -> dict[str, Any]:
-    """The side's commune in its matrix campaign."""
-    from tests.conscription.campaign_factories import matrix_campaign
-
-    return {"public_id": matrix_campaign(world, side).communes.get().public_id}
-
-
-def _posting(world: dict[str, Any], side: str) -> dict[str, Any]:
-    from tests.conscription.posting_factories import matrix_posting
-
-    return {"public_id": matrix_posting(world, side).public_id}
-
-
-def _complaint(world: dict[str, Any], side: str) -> dict[str, Any]:
-    from tests.conscription.posting_factories import matrix_complaint
-
-    return {"public_id": matrix_complaint(world, side).public_id}
-
-
-def _selection_object(kind: str) -> Kwargs:
-    """A selection or handover object of the side's matrix campaign
-    (tests/conscription/selection_factories.py)."""
-
-    def kwargs(world: dict[str, Any], side: str) -> dict[str, Any]:
-        from tests.conscription import selection_factories as f
-
-        return {"public_id": getattr(f, f"matrix_{kind}")(world, side).public_id}
-
-    return kwargs
-
-
-MATRIX: dict[str, Route] = {
-    # Selection and handover (issue 5 items 3 and 6): pages read by every role of the area;
-    # the state changes they POST need Cap.MANAGE_CAMPAIGN or Cap.COUNCIL_REVIEW.
-    **{
-        name: Route(kwargs=_campaign, scoped_object=True)
-        for name in (
-            "campaigns:selection_index",
-            "campaigns:volunteer_list",
-            "campaigns:review_list",
-            "campaigns:handover_index",
-        )
-    },
-    **{
-        name: Route(kwargs=_selection_object(kind), scoped_object=True)
-        for name, kind in (
-            ("campaigns:selection_detail", "selection"),
-            ("campaigns:selection_pool_json", "selection"),
-            ("campaigns:selection_result_json", "selection"),
-            ("campaigns:selection_pdf", "selection"),
-            ("campaigns:review_detail", "step"),
-            ("campaigns:handover_detail", "handover"),
-            ("campaigns:handover_pdf", "handover"),
-            ("campaigns:recruit_detail", "recruit"),
-        )
-    },
-    "campaigns:handover_new": Route(
-        kwargs=_selection_object("commune"), allowed=CAMPAIGN_ROLES, scoped_object=True
-    ),
-    # Public postings: read by every role, managed by the campaign roles.
-    "postings:campaign_postings": Route(kwargs=_campaign, scoped_object=True),
-    "postings:posting_create": Route(
-        kwargs=_campaign_commune, allowed=CAMPAIGN_ROLES, scoped_object=True
-    ),
-    "postings:posting_detail": Route(kwargs=_posting, scoped_object=True),
-    "postings:posting_correct": Route(kwargs=_posting, allowed=CAMPAIGN_ROLES, scoped_object=True),
-    "postings:posting_pdf": Route(kwargs=_posting, scoped_object=True),
-    "postings:complaint_detail": Route(kwargs=_complaint, scoped_object=True),
-    **{
-        name: Route(kwargs=_campaign, scoped_object=True)
-        for name in (
-            "campaigns:campaign_board",
-            "campaigns:campaign_quotas",
-            "campaigns:certificate_json",
-            "campaigns:certificate_pdf",
-            "campaigns:decision_list",
-        )
-    },
-    "campaigns:campaign_list": Route(),
-    # Reports of a campaign (every role may read them; scope first).
-    **{
-        name: Route(kwargs=_campaign, scoped_object=True)
-        for name in (
-            "reports:results",
-            "reports:evenness",
-            "reports:dashboard",
-            "reports:callup_list",
-            "reports:deferral_list",
-            "reports:exemption_list",
-            "reports:forms",
-        )
-    },
-    "reports:index": Route(),
-    "reports:export_list": Route(),
-    "campaigns:violation_list": Route(kwargs=_campaign, scoped_object=True),
-    "campaigns:violation_candidates": Route(kwargs=_campaign, scoped_object=True),
-    "campaigns:violation_all": Route(),
-    "campaigns:violation_create": Route(allowed=CAMPAIGN_ROLES),
-    "campaigns:violation_detail": Route(kwargs=_violation, scoped_object=True),
-    "campaigns:violation_pdf": Route(kwargs=_violation, scoped_object=True),
-    "campaigns:campaign_create": Route(allowed=CAMPAIGN_ROLES),
-    "campaigns:decision_detail": Route(kwargs=_campaign_decision, scoped_object=True),
-    "campaigns:decision_pdf": Route(kwargs=_campaign_decision, scoped_object=True),
-    "portal:dashboard": Route(),
-    "portal:module_pending": Route(kwargs=lambda w, side: {"slug": "militia"}),
-    "geo:unit_list": Route(),
-    "geo:unit_detail": Route(kwargs=_unit, scoped_object=True),
-    "people:person_list": Route(),
-    "people:person_detail": Route(kwargs=_person, scoped_object=True),
-    "audit:event_list": Route(allowed=AUDIT_ROLES),
-    "health:session_list": Route(),
-    "health:session_create": Route(allowed=CAMPAIGN_ROLES),
-    "health:session_detail": Route(kwargs=_health_session, scoped_object=True),
-    "health:session_call": Route(
-        kwargs=_health_session, allowed=CAMPAIGN_ROLES, scoped_object=True
-    ),
-    "health:session_book": Route(kwargs=_health_session, scoped_object=True),
-    "health:result_entry": Route(
-        kwargs=_health_call, allowed=EDIT_HEALTH_ROLES, scoped_object=True
-    ),
-    "dossiers:dossier_list": Route(),
-    "dossiers:rereview_list": Route(),
-    "dossiers:dossier_create": Route(kwargs=_person, allowed=CAMPAIGN_ROLES, scoped_object=True),
-    "dossiers:dossier_detail": Route(kwargs=_dossier, scoped_object=True),
-    "dossiers:dossier_review": Route(kwargs=_dossier, allowed=COUNCIL_ROLES, scoped_object=True),
-    "dossiers:dossier_decide": Route(kwargs=_dossier, allowed=CAMPAIGN_ROLES, scoped_object=True),
-    "dossiers:dossier_end": Route(kwargs=_dossier, allowed=CAMPAIGN_ROLES, scoped_object=True),
-    "directives:directive_list": Route(),
-    "directives:report_list": Route(),
-    **{
-        name: Route(kwargs=matrix_kwargs(kind), scoped_object=True)
-        for name, kind in (
-            ("directives:directive_board", "directive"),
-            ("directives:standing_report_docx", "directive"),
-            ("directives:standing_report_pdf", "directive"),
-            ("directives:target_detail", "target"),
-            ("directives:report_detail", "report"),
-            ("directives:evidence_download", "evidence"),
-        )
-    },
-    # The roles with Cap.REPORT_DIRECTIVE are those with Cap.EDIT_PEOPLE.
-    "directives:report_create": Route(
-        kwargs=matrix_kwargs("directive"), allowed=EDIT_PEOPLE_ROLES, scoped_object=True
-    ),
-    "directives:report_edit": Route(
-        kwargs=matrix_kwargs("report"), allowed=EDIT_PEOPLE_ROLES, scoped_object=True
-    ),
-    # Setting up a directive: the roles with Cap.REVIEW_DIRECTIVE.
-    "directives:directive_create": Route(allowed=REVIEW_DIRECTIVE_ROLES),
-    **{
-        name: Route(kwargs=matrix_kwargs(kind), allowed=REVIEW_DIRECTIVE_ROLES, scoped_object=True)
-        for name, kind in (
-            ("directives:directive_edit", "directive"),
-            ("directives:task_create", "directive"),
-            ("directives:task_edit", "task"),
-            ("directives:target_create", "task"),
-            ("directives:target_edit", "target"),
-        )
-    },
-    "people:person_create": Route(allowed=EDIT_PEOPLE_ROLES),
-    **{
-        name: Route(kwargs=_person, allowed=EDIT_PEOPLE_ROLES, scoped_object=True)
-        for name in (
-            "people:person_edit",
-            "people:person_transfer",
-            "people:person_absence",
-            "people:person_additional",
-            "people:person_reserve",
-            "people:person_removal",
-            "people:person_bar",
-            "people:evidence_upload",
-        )
-    },
-    "people:book_index": Route(),
-    "people:book": Route(kwargs=lambda w, side: {"book": "age17"}),
-    "people:rollover": Route(),
-    "people:january_record": Route(allowed=EDIT_PEOPLE_ROLES),
-    "people:evidence_download": Route(kwargs=_evidence, scoped_object=True),
-    "people:bar_end": Route(
-        kwargs=_registration_bar, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
-    ),
-    "people:import_start": Route(allowed=EDIT_PEOPLE_ROLES),
-    "people:import_template": Route(allowed=EDIT_PEOPLE_ROLES),
-    "people:import_export": Route(kwargs=_unit, allowed=EDIT_PEOPLE_ROLES, scoped_object=True),
-    "people:import_batch": Route(
-        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
-    ),
-    "people:import_errors": Route(
-        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
-    ),
-}
-
-#: Protected, but refuse GET (tested on their own below).
-POST_ONLY = frozenset(
-    {
-        "accounts:logout",
-        "people:import_check",
-        "people:import_confirm",
-        "directives:report_submit",
-        "directives:report_review",
-        "directives:report_revise",
-        "directives:milestone_toggle",
-        "directives:task_move",
-        "reports:export_create",
-    }
-)
-
-#: An export job is its owner's alone: anyone else, whatever the role, gets a 404 (tested below).
-OWNER_ONLY = frozenset(
-    {"reports:export_detail", "reports:export_status", "reports:export_download"}
-)
+MATRIX, PUBLIC, POST_ONLY, OWNER_ONLY = _collect()
 
 
 def _walk(patterns: list[Any], prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
@@ -521,7 +157,7 @@ def test_object_urls_carry_uuids_not_row_ids(world, name):
         reverse(name, kwargs={"public_id": world["unit_in"].pk})
 
 
-PENDING_SLUGS = [m.slug for m in MODULES if m.url_name is None]
+PENDING_SLUGS = [m.slug for m in modules() if m.url_name is None]
 
 
 @pytest.mark.parametrize("slug", PENDING_SLUGS)
@@ -619,7 +255,7 @@ def test_export_job_opens_for_its_owner_only(client, personas, units, name, pers
 
 
 def test_export_create_is_post_only(client, personas, world):
-    path = reverse("reports:export_create", kwargs=_campaign(world, "in"))
+    path = reverse("reports:export_create", kwargs=campaign_kwargs(world, "in"))
     assert_login_redirect(client.get(path), path)
     client.force_login(personas["leader"])
     assert client.get(path).status_code == 405

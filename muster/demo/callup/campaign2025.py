@@ -235,3 +235,14 @@ def _issue_some(campaign: Campaign, unit: Unit, wanted: int) -> None:
 def examinations_line(campaign: Campaign) -> str:
     """One line for ``load_demo``: what the demo examinations of ``campaign`` hold."""
     return health_loader.summary_of(campaign).line(f"Demo examinations {campaign.year}")
+
+
+def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
+    """Step of ``load_demo`` (registered by the call-up app): the 2025 campaign."""
+    campaign = load_demo_campaign(units=units, scale=scale, seed=seed)
+    if campaign is None:
+        return []
+    return [
+        "Demo campaign: Kim Động 2025 (quotas, decisions, 2024 history).",
+        examinations_line(campaign),
+    ]

@@ -51,6 +51,7 @@ from muster.conscription.campaign.models import Allocation, Campaign, CampaignCo
 from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.conscription.handover.models import Recruit, Replacement
 from muster.demo.callup.campaign2025 import YEAR as YEAR_2025
+from muster.demo.callup.campaign2025 import examinations_line
 from muster.demo.callup.health import findings as health_findings
 from muster.demo.callup.health import loader as health_loader
 from muster.demo.callup.health import schedule as health_schedule
@@ -371,3 +372,11 @@ def campaign_line(campaign: Campaign) -> str:
         f"{quotas.get('army', 0)} army / {quotas.get('police', 0)} police; 2025 and 2026 "
         f"history), examinations under way on {DEMO_TODAY:%d/%m/%Y}."
     )
+
+
+def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
+    """Step of ``load_demo`` (registered by the call-up app): the 2027 campaign."""
+    campaign = load_demo_campaign_2027(units=units, scale=scale, seed=seed)
+    if campaign is None:
+        return []
+    return [campaign_line(campaign), examinations_line(campaign)]

@@ -174,3 +174,9 @@ def load_demo_postings(*, units: dict[str, Unit]) -> int:
                     resolved_on=day,
                 )
     return created
+
+
+def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
+    """Step of ``load_demo`` (registered by the call-up app): public postings and complaints."""
+    load_demo_postings(units=units)
+    return []

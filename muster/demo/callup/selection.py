@@ -362,3 +362,8 @@ def load_demo_selection(*, units: dict[str, Unit]) -> Summary | None:
     _after(communes, by_key, summary)
     summary.handovers = Handover.objects.filter(commune__campaign=campaign).count()
     return summary
+
+
+def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
+    """Step of ``load_demo`` (registered by the call-up app)."""
+    return [f"Demo selection and handover: {load_demo_selection(units=units)}."]

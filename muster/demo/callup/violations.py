@@ -236,3 +236,10 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
         )
         created.append(case)
     return created
+
+
+def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
+    """Step of ``load_demo`` (registered by the call-up app)."""
+    if load_demo_violations(units=units) is None:
+        return []
+    return ["Demo violations: six cases of the 2025 campaign."]

@@ -191,3 +191,14 @@ def generate_demo_registry(*, units: dict[str, Unit], seed: int, scale: float = 
         reason=DEMO_REASON,
     )
     return DemoSummary(people=len(people), family_ties=len(ties), villages=villages_created)
+
+
+def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
+    """Step of ``load_demo`` (registered by the people app): the synthetic registry."""
+    if Person.objects.filter(is_synthetic=True).exists():
+        return ["Demo registry already loaded; reusing it."]
+    summary = generate_demo_registry(units=units, seed=seed, scale=scale)
+    return [
+        f"Demo registry: {summary.people} citizens, {summary.family_ties} family ties, "
+        f"{summary.villages} villages (synthetic)."
+    ]

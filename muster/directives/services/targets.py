@@ -31,7 +31,7 @@ from muster.directives.services.setup import (
     numbered_errors,
     refresh_concerned_units,
 )
-from muster.directives.sources import SOURCES
+from muster.directives.sources import sources
 from muster.geo.models import Unit
 
 if TYPE_CHECKING:
@@ -274,7 +274,7 @@ def _validate_target(
             errors["source"] = [_("Only a numeric target can be bound to a live data source.")]
     if due_date < start_date:
         errors["due_date"] = [_("The due date cannot be before the start date.")]
-    if source and source not in SOURCES:
+    if source and source not in sources():
         errors["source"] = [_("Unknown live data source.")]
     if any(v < 0 for _u, v in shares):
         errors["shares"] = [_("A share cannot be negative.")]

@@ -1,0 +1,86 @@
+"""Access rows of the registry pages (tests/core/test_access_matrix.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tests.access import EDIT_PEOPLE_ROLES, Route, person_kwargs, unit_kwargs
+
+
+def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """An evidence document of the side's citizen (created on first use)."""
+    key = f"evidence_{side}"
+    if key not in world:
+        from tests.people.test_evidence import make_evidence
+
+        world[key] = make_evidence(world[f"person_{side}"])
+    return {"public_id": world[key].public_id}
+
+
+def _registration_bar(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """An open Art 13 status (không được đăng ký) of the side's citizen."""
+    from muster.conscription.registration.models import RegistrationBar
+
+    key = f"registration_bar_{side}"
+    if key not in world:
+        world[key] = RegistrationBar.objects.create(
+            person=world[f"person_{side}"],
+            kind="barred_art13",
+            ground="x",
+            legal_citation="Luật NVQS 78/2015/QH13 Điều 13(1)(a)",
+            start_date=dt.date(2025, 5, 1),
+        )
+    return {"public_id": world[key].public_id}
+
+
+def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A pending spreadsheet upload of the side's commune."""
+    from muster.people.models import ImportBatch
+
+    key = f"import_batch_{side}"
+    if key not in world:
+        world[key] = ImportBatch.objects.create(
+            unit=world[f"unit_{side}"], file_name="ds.csv", sha256="0" * 64, content=b"STT\n1\n"
+        )
+    return {"public_id": world[key].public_id}
+
+
+ROWS: dict[str, Route] = {
+    "people:person_list": Route(),
+    "people:person_detail": Route(kwargs=person_kwargs, scoped_object=True),
+    "people:person_create": Route(allowed=EDIT_PEOPLE_ROLES),
+    **{
+        name: Route(kwargs=person_kwargs, allowed=EDIT_PEOPLE_ROLES, scoped_object=True)
+        for name in (
+            "people:person_edit",
+            "people:person_transfer",
+            "people:person_absence",
+            "people:person_additional",
+            "people:person_reserve",
+            "people:person_removal",
+            "people:person_bar",
+            "people:evidence_upload",
+        )
+    },
+    "people:book_index": Route(),
+    "people:book": Route(kwargs=lambda w, side: {"book": "age17"}),
+    "people:rollover": Route(),
+    "people:january_record": Route(allowed=EDIT_PEOPLE_ROLES),
+    "people:evidence_download": Route(kwargs=_evidence, scoped_object=True),
+    "people:bar_end": Route(
+        kwargs=_registration_bar, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "people:import_start": Route(allowed=EDIT_PEOPLE_ROLES),
+    "people:import_template": Route(allowed=EDIT_PEOPLE_ROLES),
+    "people:import_export": Route(
+        kwargs=unit_kwargs, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "people:import_batch": Route(
+        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "people:import_errors": Route(
+        kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+}
+POST_ONLY = frozenset({"people:import_check", "people:import_confirm"})
