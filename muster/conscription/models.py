@@ -38,7 +38,6 @@ from muster.conscription.postings.models import (
 from muster.conscription.registration.models import (
     BarKind,
     EventKind,
-    Holiday,
     RegistrationBar,
     RegistrationEvent,
 )
@@ -75,7 +74,6 @@ __all__ = [
     "EventKind",
     "Handover",
     "HandoverPlan",
-    "Holiday",
     "ListKind",
     "Posting",
     "PostingKind",

@@ -2,7 +2,7 @@
 
 A directive is reported on every month, quarter, half-year or year (kỳ báo cáo). The report for
 a period is due a set number of **working days** after the period ends: weekends and the public
-holidays of the calendar (``conscription.Holiday``, Tết included) are not counted, using the same
+holidays of the calendar (``core.Holiday``, Tết included) are not counted, using the same
 ``add_working_days`` as the registration deadlines. A report is overdue when the due day has
 passed and it has not been submitted.
 """

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, QuerySet
 
+from muster.core.calendar import holidays_between
 from muster.core.registry import DataSource
 from muster.directives import periods, rollup
 from muster.directives.models import (
@@ -22,7 +23,6 @@ from muster.directives.models import (
     TargetShare,
     Task,
 )
-from muster.directives.services.reports import holidays_between
 from muster.directives.sources import read_source, sources
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of

@@ -13,12 +13,13 @@ import hashlib
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require_cap
+from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.core.dates import today
 from muster.geo.scope import scope_of
@@ -85,8 +86,7 @@ def attach_evidence(
     note: str = "",
 ) -> PersonDocument:
     """Attach a scan or PDF to ``person``'s record (Cap.EDIT_PEOPLE, in the actor's area)."""
-    if not has_cap(actor, Cap.EDIT_PEOPLE):
-        raise PermissionDenied(_("Your role does not allow this."))
+    require_cap(actor, Cap.EDIT_PEOPLE)
     if not scope_of(actor).contains(person.registration_unit_id):
         raise ValidationError(_("This citizen is outside your area."))
     errors: dict[str, list[str]] = {}

@@ -14,7 +14,6 @@ from muster.audit.models import AuditEvent
 from muster.conscription.registration.models import (
     BarKind,
     EventKind,
-    Holiday,
     RegistrationBar,
     RegistrationEvent,
 )
@@ -26,6 +25,7 @@ from muster.conscription.registration.services.records import (
     removal,
     reserve_registration,
 )
+from muster.core.models import Holiday
 from tests.core.factories import make_person
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from muster.conscription.registration.models import Holiday
+from muster.core.models import Holiday
 from muster.directives import periods
 from muster.directives.services.reports import report_due
 from tests.directives.factories import make_directive

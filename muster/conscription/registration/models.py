@@ -116,18 +116,3 @@ class RegistrationBar(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.ground}"
-
-
-class Holiday(models.Model):
-    """A public holiday or day off (ngày nghỉ lễ, Tết) for counting working days."""
-
-    date = models.DateField(_("date"), unique=True)
-    name = models.CharField(_("name"), max_length=120)
-
-    class Meta:
-        verbose_name = _("public holiday")
-        verbose_name_plural = _("public holidays")
-        ordering = ["date"]
-
-    def __str__(self) -> str:
-        return f"{self.date:%d/%m/%Y} {self.name}"

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.access import require
 from muster.audit.services import record_event
-from muster.conscription.registration.models import Holiday
+from muster.core.calendar import holidays_between
 from muster.core.dates import today
 from muster.directives import periods, perms
 from muster.directives.models import Directive, Report, ReportLine, ReportStatus, Target, TargetKind
@@ -31,12 +31,6 @@ from muster.geo.models import Unit
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-
-
-def holidays_between(start: dt.date, end: dt.date) -> frozenset[dt.date]:
-    return frozenset(
-        Holiday.objects.filter(date__gte=start, date__lte=end).values_list("date", flat=True)
-    )
 
 
 def report_due(directive: Directive, period_end: dt.date) -> dt.date:

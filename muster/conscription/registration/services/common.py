@@ -6,17 +6,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require_cap
+from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.registration.models import (
     EventKind,
-    Holiday,
     RegistrationBar,
     RegistrationEvent,
 )
+from muster.core.calendar import holidays_between
 from muster.core.dates import today
 from muster.geo.scope import scope_of
 from muster.law.callup import registration
@@ -32,11 +33,7 @@ _HOLIDAY_WINDOW = dt.timedelta(days=120)
 
 def holidays_from(start: dt.date) -> frozenset[dt.date]:
     """The public holidays from ``start`` on, far enough to count any registration deadline."""
-    return frozenset(
-        Holiday.objects.filter(date__gte=start, date__lte=start + _HOLIDAY_WINDOW).values_list(
-            "date", flat=True
-        )
-    )
+    return holidays_between(start, start + _HOLIDAY_WINDOW)
 
 
 def _deadline(trigger: registration.Trigger, day: dt.date, field: str) -> registration.Deadline:
@@ -50,8 +47,7 @@ def _deadline(trigger: registration.Trigger, day: dt.date, field: str) -> regist
 
 def _authorise(actor: User, person: Person) -> Person:
     """Lock and return ``person`` after checking role (403) and area (validation error)."""
-    if not has_cap(actor, Cap.EDIT_PEOPLE):
-        raise PermissionDenied(_("Your role does not allow this."))
+    require_cap(actor, Cap.EDIT_PEOPLE)
     if not scope_of(actor).contains(person.registration_unit_id):
         raise ValidationError(_("This citizen is outside your area."))
     return Person.objects.select_for_update().select_related("registration_unit").get(pk=person.pk)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.access import require_cap
+from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.registration.models import EventKind, RegistrationEvent
 from muster.conscription.registration.services.common import (
@@ -299,8 +299,7 @@ def record_january_list(
     commune chairman from then (Law 98/2025). Men already on this commune's list for ``year``
     are not entered twice.
     """
-    if not has_cap(actor, Cap.EDIT_PEOPLE):
-        raise PermissionDenied(_("Your role does not allow this."))
+    require_cap(actor, Cap.EDIT_PEOPLE)
     errors: dict[str, list[str]] = {}
     if commune.kind not in COMMUNE_LEVEL_KINDS or not scope_of(actor).contains(commune):
         errors.setdefault("commune", []).append(_("Choose a commune in your area."))
