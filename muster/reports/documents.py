@@ -27,7 +27,8 @@ from muster.documents.tables import (
 from muster.geo.models import Unit, UnitKind
 from muster.reports import labels
 from muster.reports.figures import facts, metrics, spreads
-from muster.reports.selectors import DossierEntry, ListEntry, ResultsReport
+from muster.reports.lists import DossierEntry, ListEntry
+from muster.reports.selectors import ResultsReport
 
 _KIND = {"int": Kind.INT, "percent": Kind.PERCENT}
 

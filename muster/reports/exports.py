@@ -25,6 +25,8 @@ from muster.geo.scope import scope_of
 from muster.jobs.models import Job
 from muster.jobs.registry import JobFile, JobKind, Progress, register
 from muster.reports import documents, selectors
+from muster.reports import lists as reports_lists
+from muster.reports import rows as reports_rows
 from muster.reports.models import ExportFormat, ExportKind, job_kind
 
 #: Which formats each report has (the official Word layout only for the results report).
@@ -89,25 +91,25 @@ def render(job: Job, progress: Progress) -> JobFile:
         else:
             sheets = [("Đồng đều", documents.evenness_table(report))]
     elif kind == ExportKind.CALLUP_LIST:
-        entries = selectors.callup_list(user=user, campaign=campaign, unit=unit)
+        entries = reports_lists.callup_list(user=user, campaign=campaign, unit=unit)
         progress(50, "building")
         sheets = [
             (
                 "Danh sách",
                 documents.callup_list_table(
-                    unit, campaign.year, entries, day=selectors.reference_day(campaign)
+                    unit, campaign.year, entries, day=reports_rows.reference_day(campaign)
                 ),
             )
         ]
     else:
         which = "deferral" if kind == ExportKind.DEFERRAL_LIST else "exemption"
-        dossiers = selectors.dossier_list(user=user, campaign=campaign, unit=unit, kind=which)
+        dossiers = reports_lists.dossier_list(user=user, campaign=campaign, unit=unit, kind=which)
         progress(50, "building")
         sheets = [
             (
                 "Danh sách",
                 documents.dossier_list_table(
-                    unit, campaign.year, which, dossiers, day=selectors.reference_day(campaign)
+                    unit, campaign.year, which, dossiers, day=reports_rows.reference_day(campaign)
                 ),
             )
         ]

@@ -23,6 +23,8 @@ from muster.documents.http import file_response
 from muster.geo.models import Unit
 from muster.jobs.models import Job, JobState
 from muster.reports import labels, selectors, services
+from muster.reports import lists as reports_lists
+from muster.reports import rows as reports_rows
 from muster.reports.figures import facts, metrics
 from muster.reports.figures.dashboard import STAGES
 from muster.reports.models import ExportKind
@@ -278,14 +280,16 @@ def list_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID, which: st
     context: dict[str, Any] = {
         **_context(request, campaign, unit, f"list_{which}"),
         "which": which,
-        "day": selectors.reference_day(campaign),
+        "day": reports_rows.reference_day(campaign),
         "formats": services.FORMATS[LISTS[which]],
         "export_kind": LISTS[which],
     }
     if which == "callup":
-        context["entries"] = selectors.callup_list(user=request.user, campaign=campaign, unit=unit)
+        context["entries"] = reports_lists.callup_list(
+            user=request.user, campaign=campaign, unit=unit
+        )
     else:
-        entries = selectors.dossier_list(
+        entries = reports_lists.dossier_list(
             user=request.user, campaign=campaign, unit=unit, kind=which
         )
         context["dossiers"] = [
@@ -307,7 +311,9 @@ def forms(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespon
         "reports/forms.html",
         {
             **_context(request, campaign, unit, "forms"),
-            "sessions": selectors.health_sessions(user=request.user, campaign=campaign, unit=unit),
+            "sessions": reports_lists.health_sessions(
+                user=request.user, campaign=campaign, unit=unit
+            ),
         },
     )
 

@@ -24,6 +24,7 @@ from muster.documents.tables import Kind, format_cell
 from muster.jobs import runner as jobs_runner
 from muster.jobs import services as jobs
 from muster.jobs.models import Job, JobState
+from muster.reports import lists as reports_lists
 from muster.reports import selectors, services
 from tests.conftest import PASSWORD, make_user
 from tests.reports.scenario import GROUNDS_DEFER, Scenario
@@ -176,7 +177,7 @@ def test_evenness_exports(scenario, officer, tmp_path):
 
 
 def test_list_exports(scenario, officer, tmp_path):
-    callup = selectors.callup_list(
+    callup = reports_lists.callup_list(
         user=officer, campaign=scenario.campaign, unit=scenario.campaign.unit
     )
     job = export(officer, scenario, "callup_list", "xlsx")
@@ -184,7 +185,7 @@ def test_list_exports(scenario, officer, tmp_path):
     names = [row[1] for row in cells(ws) if isinstance(row[0], int)]
     assert names == [e.person.full_name for e in callup]
     assert any(row[10] == "Danh sách chính thức (đã chốt)" for row in cells(ws))
-    deferrals = selectors.dossier_list(
+    deferrals = reports_lists.dossier_list(
         user=officer, campaign=scenario.campaign, unit=scenario.campaign.unit, kind="deferral"
     )
     job = export(officer, scenario, "deferral_list", "pdf")

@@ -15,6 +15,7 @@ from muster.accounts.services import system_actor
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Campaign, QuotaHistory
 from muster.geo.scope import scope_of
+from muster.reports import rows as reports_rows
 from muster.reports import selectors
 from muster.reports.figures import facts, metrics
 from tests.conftest import make_user
@@ -306,7 +307,7 @@ def test_the_report_holds_citizens_as_the_registry_succession_does(units):
         predecessor=old, successor=new, kind="merge", effective_date=dt.date(2025, 7, 1),
         legal_basis="x",
     )  # fmt: skip
-    lineage = selectors.Lineage()
+    lineage = reports_rows.Lineage()
     for communes in (
         [units["HC25"], units["SN25"]],
         [units["DHOP25"], units["LB25"]],

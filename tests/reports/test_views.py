@@ -17,6 +17,7 @@ from muster.conscription.handover.models import Recruit, RecruitReturn, Replacem
 from muster.conscription.selection.models import SelectionEntry
 from muster.conscription.violations.models import ViolationCase
 from muster.documents.tables import Kind, format_cell
+from muster.reports import lists as reports_lists
 from muster.reports import selectors
 from tests.reports.scenario import Scenario
 
@@ -118,7 +119,7 @@ def test_lists_and_forms_pages(client, scenario, personas):
     client.force_login(personas["district_officer"])
     campaign = scenario.campaign
     callup = client.get(url("callup_list", campaign)).content.decode()
-    entries = selectors.callup_list(
+    entries = reports_lists.callup_list(
         user=personas["district_officer"], campaign=campaign, unit=campaign.unit
     )
     assert callup.count("<tr><td>") == len(entries) > 0
