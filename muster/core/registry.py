@@ -1,8 +1,9 @@
 """What each module contributes to the pages and commands it does not own.
 
 An app registers, from its ``AppConfig.ready()``, its menu entry, the live data sources that a
-directive's targets can read, its steps of the demo and its cards on the citizen page. The
-shared pages (the menu, the directive board, ``load_demo``, the citizen page) read this
+directive's targets can read, its steps of the demo, its cards on the citizen page and its
+figures per unit. The shared pages (the menu, the directive board, ``load_demo``, the citizen
+page, the unit pages) read this
 registry and import no module of a domain: adding an app touches ``config/settings.py`` and
 ``config/urls.py`` only. Tests and the access matrix read it too.
 
@@ -84,12 +85,24 @@ class CitizenCard:
     width: str = "col-12"
 
 
+@dataclass(frozen=True)
+class UnitFigure:
+    """A figure the unit pages show per unit (a column of the tree, a line of a unit's page):
+    ``counts(unit_ids)`` answers ``{unit id: value}`` in one query for all of them."""
+
+    name: str
+    label: Label
+    order: int
+    counts: Callable[[list[int]], Mapping[int, int]]
+
+
 @dataclass
 class Registry:
     menu_entries: dict[str, MenuEntry] = field(default_factory=dict)
     sources: dict[str, DataSource] = field(default_factory=dict)
     demo_steps: dict[str, DemoStep] = field(default_factory=dict)
     citizen_cards: dict[str, CitizenCard] = field(default_factory=dict)
+    unit_figures: dict[str, UnitFigure] = field(default_factory=dict)
 
     def add_menu(self, entry: MenuEntry) -> None:
         """Register a menu entry; a built module replaces a planned entry of the same slug, and
@@ -108,6 +121,9 @@ class Registry:
 
     def add_citizen_card(self, card: CitizenCard) -> None:
         self._add(self.citizen_cards, card.name, card)
+
+    def add_unit_figure(self, figure: UnitFigure) -> None:
+        self._add(self.unit_figures, figure.name, figure)
 
     @staticmethod
     def _add(table: dict[str, Any], name: str, entry: object) -> None:
@@ -133,6 +149,9 @@ class Registry:
 
     def cards(self) -> list[CitizenCard]:
         return sorted(self.citizen_cards.values(), key=lambda c: (c.order, c.name))
+
+    def figures(self) -> list[UnitFigure]:
+        return sorted(self.unit_figures.values(), key=lambda f: (f.order, f.name))
 
 
 #: The one registry of the running project, filled by the apps' ``ready()``.

@@ -1,4 +1,5 @@
-"""Unit pages: the tree on a chosen date and one unit with its history."""
+"""Unit pages: the tree on a chosen date and one unit with its history; the figures per unit
+come from the modules that register them (``muster.core.registry``)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from django.shortcuts import render
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap
 from muster.core.http import AuthenticatedHttpRequest, reference_date
+from muster.core.registry import registry
 from muster.geo.models import Unit, UnitChange
 from muster.geo.scope import scope_of
 from muster.geo.selectors import unit_tree_on
-from muster.people.models import Person
 
 
 def unit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -27,16 +28,18 @@ def unit_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         .values_list("predecessor_id")
         .annotate(n=Count("id"))
     )
-    people = dict(
-        Person.objects.filter(registration_unit_id__in=ids)
-        .values_list("registration_unit_id")
-        .annotate(n=Count("id"))
-    )
+    figures = registry.figures()
+    counts = [figure.counts(ids) for figure in figures]
     rows = [
-        {"unit": u, "indent": u.depth, "has_successor": u.pk in ended, "people": people.get(u.pk)}
+        {
+            "unit": u,
+            "indent": u.depth,
+            "has_successor": u.pk in ended,
+            "figures": [c.get(u.pk) for c in counts],
+        }
         for u in units
     ]
-    return render(request, "geo/unit_list.html", {"rows": rows, "day": day})
+    return render(request, "geo/unit_list.html", {"rows": rows, "day": day, "figures": figures})
 
 
 def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
@@ -51,7 +54,7 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
     children = area.filter(unit.children.all(), "pk").order_by("valid_from", "name")
     origins = unit.origins.select_related("predecessor").order_by("predecessor__name")
     successions = unit.successions.select_related("successor").order_by("successor__name")
-    people_count = Person.objects.filter(registration_unit=unit).count()
+    figures = [(f.label, f.counts([unit.pk]).get(unit.pk, 0)) for f in registry.figures()]
     return render(
         request,
         "geo/unit_detail.html",
@@ -60,7 +63,7 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
             "children": children,
             "origins": origins,
             "successions": successions,
-            "people_count": people_count,
+            "figures": figures,
             "parent_visible": area.contains(unit.parent),
         },
     )

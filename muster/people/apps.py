@@ -7,8 +7,8 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Citizen registry")
 
     def ready(self) -> None:
-        from muster.core.registry import DataSource, DemoStep, MenuEntry, registry
-        from muster.people.sources import men_turning_17
+        from muster.core.registry import DataSource, DemoStep, MenuEntry, UnitFigure, registry
+        from muster.people.sources import men_turning_17, registered_per_unit
 
         registry.add_menu(
             MenuEntry(
@@ -27,5 +27,8 @@ class PeopleConfig(AppConfig):
                 _("Citizen registry"),
                 men_turning_17,
             )
+        )
+        registry.add_unit_figure(
+            UnitFigure("registry.registered", _("In registry"), 10, registered_per_unit)
         )
         registry.add_demo_step(DemoStep("people", 10, "muster.demo.people.writer:demo_step"))

@@ -11,7 +11,15 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from muster.core.registry import CitizenCard, DataSource, DemoStep, MenuEntry, Registry, registry
+from muster.core.registry import (
+    CitizenCard,
+    DataSource,
+    DemoStep,
+    MenuEntry,
+    Registry,
+    UnitFigure,
+    registry,
+)
 from muster.directives.sources import read_source, sources
 from tests.core.factories import make_person
 
@@ -103,3 +111,18 @@ def test_a_registered_source_feeds_read_source(units):
         assert read_source("test.twelve", frozenset(), 2025) == Decimal(12)
     finally:
         del registry.sources["test.twelve"]
+
+
+def test_the_unit_pages_show_every_registered_figure(client, personas, units):
+    make_person(units["DHOP"])
+    figure = UnitFigure("test.sevens", "Sevens", 20, lambda ids: dict.fromkeys(ids, 7))
+    registry.add_unit_figure(figure)
+    try:
+        client.force_login(personas["commune_clerk"])
+        listing = client.get(reverse("geo:unit_list")).content.decode()
+        assert '<th class="num">Sevens</th>' in listing
+        detail = client.get(reverse("geo:unit_detail", args=[units["DHOP"].public_id]))
+        assert ("Sevens", 7) in detail.context["figures"]
+        assert detail.context["figures"][0][1] == 1  # the registry's own count comes first
+    finally:
+        del registry.unit_figures[figure.name]
