@@ -35,10 +35,10 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from muster.accounts.models import User  # noqa: E402
-from muster.conscription.registration.models import EventKind, RegistrationEvent  # noqa: E402
 from muster.people.books.common import BookFilter, communes_for_user  # noqa: E402
 from muster.people.books.pages import book_page  # noqa: E402
 from muster.people.models import Person, Sex  # noqa: E402
+from muster.people.registration.models import EventKind, RegistrationEvent  # noqa: E402
 
 
 def main() -> None:

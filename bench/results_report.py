@@ -175,7 +175,6 @@ def populate(scale: str, people: int, seed: int) -> None:
         RecruitReturn,
         Replacement,
     )
-    from muster.conscription.registration.models import RegistrationBar, RegistrationEvent
     from muster.conscription.selection.models import SelectionEntry, SelectionList, Volunteer
     from muster.conscription.violations.models import ViolationCase
     from muster.core.text import fold
@@ -183,6 +182,7 @@ def populate(scale: str, people: int, seed: int) -> None:
     from muster.law.callup.apportionment import inputs as apportion_inputs
     from muster.law.callup.apportionment import method as apportion_method
     from muster.people.models import Person
+    from muster.people.registration.models import RegistrationBar, RegistrationEvent
 
     rng = random.Random(seed)
     top, communes = make_units(scale)

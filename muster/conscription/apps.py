@@ -7,7 +7,7 @@ class ConscriptionConfig(AppConfig):
     verbose_name = _("Call-up")
 
     def ready(self) -> None:
-        from muster.conscription.cards import callup_card, dossiers_card
+        from muster.conscription.cards import callup_card, dossiers_card, verdict_card
         from muster.conscription.sources import no_data_yet
         from muster.core.registry import CitizenCard, DataSource, DemoStep, MenuEntry, registry
 
@@ -26,6 +26,9 @@ class ConscriptionConfig(AppConfig):
             ("callup.replacements", _("Replacements after handover")),
         ):
             registry.add_source(DataSource(name, label, _("Call-up"), no_data_yet))
+        registry.add_citizen_card(
+            CitizenCard("verdict", 5, "conscription/_person_verdict.html", verdict_card)
+        )
         registry.add_citizen_card(
             CitizenCard(
                 "dossiers", 20, "conscription/_person_dossiers.html", dossiers_card, "col-lg-6"

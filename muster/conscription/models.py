@@ -35,12 +35,6 @@ from muster.conscription.postings.models import (
     Posting,
     PostingKind,
 )
-from muster.conscription.registration.models import (
-    BarKind,
-    EventKind,
-    RegistrationBar,
-    RegistrationEvent,
-)
 from muster.conscription.selection.models import (
     ListKind,
     ReviewKind,
@@ -60,7 +54,6 @@ from muster.conscription.violations.models import (
 
 __all__ = [
     "Allocation",
-    "BarKind",
     "CallupDecision",
     "Campaign",
     "CampaignCommune",
@@ -71,7 +64,6 @@ __all__ = [
     "Dossier",
     "DossierKind",
     "DossierState",
-    "EventKind",
     "Handover",
     "HandoverPlan",
     "ListKind",
@@ -82,8 +74,6 @@ __all__ = [
     "ReceivingUnit",
     "Recruit",
     "RecruitReturn",
-    "RegistrationBar",
-    "RegistrationEvent",
     "Replacement",
     "ReturnReason",
     "ReviewKind",

@@ -75,8 +75,9 @@ class DemoStep:
 
 @dataclass(frozen=True)
 class CitizenCard:
-    """A card on the citizen page: ``template`` rendered with ``context(person, user)``;
-    ``width`` is the Bootstrap column class (``col-12``, ``col-lg-6``)."""
+    """A card on the citizen page: ``template`` rendered with ``context(person, request)`` (the
+    person already fetched and authorised by the page; the request gives the user and the
+    query, e.g. the day a verdict is judged on); ``width`` is the Bootstrap column class."""
 
     name: str
     order: int

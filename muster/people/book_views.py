@@ -18,7 +18,6 @@ from django.utils.translation import gettext_lazy
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
-from muster.conscription.registration.services.events import record_january_list
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents import excel, pdf, word
@@ -31,6 +30,7 @@ from muster.people.books.rollover import rollover_document, rollover_lists
 from muster.people.evidence_services import attach_evidence
 from muster.people.forms import DATE_FORMATS, BootstrapForm
 from muster.people.models import EvidenceKind, Person, PersonDocument
+from muster.people.registration.services.events import record_january_list
 
 
 def _download(doc: TableDocument, fmt: str, name: str) -> HttpResponse:

@@ -12,6 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from muster.people.reference import ETHNIC_GROUPS, KINH
 
+# Registration records are models of this app, kept in their own module (imported here so
+# Django registers them).
+from muster.people.registration.models import (  # noqa: F401
+    BarKind,
+    EventKind,
+    RegistrationBar,
+    RegistrationEvent,
+)
+
 
 class Sex(models.TextChoices):
     MALE = "M", _("Male")

@@ -6,10 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from muster.conscription.registration.models import BarKind
 from muster.law.callup.registration_grounds import ART13_POINTS
 from muster.law.health.rules import EXEMPT_ILLNESSES
 from muster.people.forms import BootstrapForm, _date
+from muster.people.registration.models import BarKind
 
 
 class AdditionalRegistrationForm(BootstrapForm):

@@ -13,15 +13,15 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
-from muster.conscription.registration.models import RegistrationBar
-from muster.conscription.registration.services.records import (
+from muster.core.http import AuthenticatedHttpRequest
+from muster.people.registration.models import RegistrationBar
+from muster.people.registration.services.records import (
     additional_registration,
     registration_bar_add,
     registration_bar_end,
     removal,
     reserve_registration,
 )
-from muster.core.http import AuthenticatedHttpRequest
 from muster.people.registration_forms import (
     AdditionalRegistrationForm,
     BarEndForm,

@@ -12,7 +12,6 @@ from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet, Value
 from django.db.models.expressions import BaseExpression, RawSQL
 from django.db.models.functions import Concat
 
-from muster.conscription.registration.models import RegistrationBar, RegistrationEvent
 from muster.core.dates import today
 from muster.core.text import fold
 from muster.geo.scope import scope_of
@@ -27,6 +26,7 @@ from muster.people.models import (
     PersonQuerySet,
     Relation,
 )
+from muster.people.registration.models import RegistrationBar, RegistrationEvent
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

@@ -11,20 +11,11 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
-from muster.conscription.eligibility.selectors import outside_coverage_message, verdict_for_person
-from muster.conscription.registration.models import RegistrationBar, RegistrationEvent
-from muster.conscription.registration.services.events import (
-    absence_return,
-    absence_start,
-    register_first,
-    transfer_person,
-)
-from muster.core.dates import parse_user_date, today
+from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.geo.models import Unit, UnitQuerySet
 from muster.geo.scope import scope_of
@@ -39,7 +30,14 @@ from muster.people.forms import (
     TransferForm,
 )
 from muster.people.list_filters import PersonFilterForm
-from muster.people.models import FamilyTie, Person, Sex
+from muster.people.models import Person, Sex
+from muster.people.registration.models import RegistrationEvent
+from muster.people.registration.services.events import (
+    absence_return,
+    absence_start,
+    register_first,
+    transfer_person,
+)
 from muster.people.selectors import evidence_for_person, search_people
 from muster.people.services import person_create, person_update
 
@@ -102,14 +100,15 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     person = get_for_user(
         request.user,
-        Person.objects.select_related("registration_unit", "residence_unit"),
+        Person.objects.select_related("registration_unit", "residence_unit").prefetch_related(
+            "family_ties", "registration_bars"
+        ),
         unit_field="registration_unit",
         cap=Cap.VIEW_PEOPLE,
         public_id=public_id,
     )
     ties = list(person.family_ties.all())
     bars = list(person.registration_bars.all())
-    eligibility = _eligibility(request, person, ties, bars)
     trail = events_for_object(object_type="people.person", object_id=str(person.public_id))[:50]
     registrations = RegistrationEvent.objects.filter(person=person).select_related(
         "unit", "from_unit", "to_unit"
@@ -126,60 +125,8 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
             "evidence": evidence_for_person(person),
             "evidence_form": EvidenceForm(initial={"date": today()}),
-            **eligibility,
         },
     )
-
-
-STANDARD_LABELS = {
-    "sex": gettext_lazy("Sex (women only as volunteers)"),
-    "age": gettext_lazy("Age"),
-    "health_class": gettext_lazy("Health class"),
-    "myopia": gettext_lazy("Myopia"),
-    "hyperopia": gettext_lazy("Hyperopia"),
-    "bmi": gettext_lazy("BMI"),
-    "drug_addiction": gettext_lazy("Drug addiction"),
-    "hiv": gettext_lazy("HIV/AIDS"),
-    "education": gettext_lazy("Education"),
-    "political": gettext_lazy("Political standard"),
-}
-REGISTRATION_LABELS = {
-    "registered": gettext_lazy("May register"),
-    "barred": gettext_lazy("Not allowed to register (Art 13)"),
-    "exempt_from_registration": gettext_lazy("Exempt from registration (Art 14)"),
-}
-
-
-def _eligibility(
-    request: AuthenticatedHttpRequest,
-    person: Person,
-    ties: list[FamilyTie],
-    bars: list[RegistrationBar],
-) -> dict[str, object]:
-    """The call-up verdict on ``?on=dd/mm/yyyy`` (today when absent or unreadable)."""
-    raw = request.GET.get("on", "").strip()
-    on = parse_user_date(raw)
-    bad_date = bool(raw) and on is None
-    if on is None:
-        on = today()
-    in_force = [b for b in bars if b.start_date <= on and (b.end_date is None or on <= b.end_date)]
-    verdict = verdict_for_person(person=person, on=on, ties=ties, bars=in_force)
-    standards = (
-        [(STANDARD_LABELS.get(s.standard, s.standard), s) for s in verdict.standards]
-        if verdict is not None
-        else []
-    )
-    return {
-        "verdict": verdict,
-        "verdict_on": on,
-        "verdict_bad_date": bad_date,
-        "verdict_raw_date": raw,
-        "verdict_standards": standards,
-        "verdict_registration": (
-            REGISTRATION_LABELS[verdict.registration] if verdict is not None else ""
-        ),
-        "verdict_outside": outside_coverage_message(on) if verdict is None else "",
-    }
 
 
 # --- Writing: register, edit, transfer, absence (Cap.EDIT_PEOPLE; the services validate) ---

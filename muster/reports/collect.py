@@ -24,13 +24,13 @@ from muster.conscription.campaign.models import Allocation, Campaign
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.dossiers.models import Dossier, DossierKind, DossierState
 from muster.conscription.handover.models import Recruit, RecruitReturn, Replacement
-from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.conscription.selection.models import ListKind, SelectionEntry, SelectionState, Volunteer
 from muster.conscription.violations.models import ViolationCase
 from muster.health.models import HealthCall, SessionKind
 from muster.law.ages import birth_range
 from muster.law.callup import campaign as campaign_rules
 from muster.people.models import Person, Sex
+from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.people.succession import Holding
 from muster.reports.figures.facts import RecruitFact, Tally
 from muster.reports.rows import (

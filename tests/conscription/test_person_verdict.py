@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from muster.conscription.eligibility.selectors import facts_for_person, verdict_for_person
-from muster.conscription.registration.models import BarKind, RegistrationBar
 from muster.people.models import FamilyTie, HigherLevel, Relation, StudyMode, StudyStatus
+from muster.people.registration.models import BarKind, RegistrationBar
 from tests.core.factories import make_person
 
 ON = dt.date(2025, 6, 15)

@@ -11,21 +11,16 @@ from django.urls import reverse
 from django.utils import translation
 
 from muster.audit.models import AuditEvent
-from muster.conscription.registration.models import (
-    BarKind,
-    EventKind,
-    RegistrationBar,
-    RegistrationEvent,
-)
-from muster.conscription.registration.services.events import register_first
-from muster.conscription.registration.services.records import (
+from muster.core.models import Holiday
+from muster.people.registration.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
+from muster.people.registration.services.events import register_first
+from muster.people.registration.services.records import (
     additional_registration,
     registration_bar_add,
     registration_bar_end,
     removal,
     reserve_registration,
 )
-from muster.core.models import Holiday
 from tests.core.factories import make_person
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ import datetime as dt
 from muster.conscription.campaign import pool as campaign_pool
 from muster.conscription.dossiers.models import Dossier
 from muster.conscription.eligibility.selectors import facts_for_person
-from muster.conscription.registration.models import BarKind, RegistrationBar
 from muster.health.models import HealthCall, HealthSession
 from muster.people.models import FamilyTie, Relation
+from muster.people.registration.models import BarKind, RegistrationBar
 from tests.core.factories import make_person
 
 HANDOVER = dt.date(2025, 2, 13)

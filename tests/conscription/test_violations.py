@@ -16,7 +16,6 @@ from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.decisions.models import CallupDecision
 from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
-from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.conscription.violations.selectors import candidates as case_candidates
 from muster.conscription.violations.selectors import lists as case_lists
@@ -26,6 +25,7 @@ from muster.conscription.violations.services import cases as violation_cases
 from muster.conscription.violations.services import penalties as violation_penalties
 from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, HealthSession, StationResult
+from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from tests.conscription.campaign_factories import make_campaign
 from tests.conscription.violation_factories import open_case
 from tests.core.factories import make_person

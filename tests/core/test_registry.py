@@ -83,7 +83,7 @@ def extra_card(settings):
         "test.extra",
         5,
         "test_card.html",
-        lambda person, user: {"name": person.full_name, "who": user.username},
+        lambda person, request: {"name": person.full_name, "who": request.user.username},
         "col-lg-6",
     )
     registry.add_citizen_card(card)

@@ -20,7 +20,7 @@ def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
 
 def _registration_bar(world: dict[str, Any], side: str) -> dict[str, Any]:
     """An open Art 13 status (không được đăng ký) of the side's citizen."""
-    from muster.conscription.registration.models import RegistrationBar
+    from muster.people.registration.models import RegistrationBar
 
     key = f"registration_bar_{side}"
     if key not in world:

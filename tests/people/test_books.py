@@ -17,17 +17,17 @@ from docx import Document
 from openpyxl import load_workbook
 
 from muster.accounts.services import system_actor
-from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
-from muster.conscription.registration.services.events import (
-    record_january_list,
-    register_first,
-    transfer_person,
-)
 from muster.geo.services import unit_create
 from muster.people.books.common import BookFilter
 from muster.people.books.pages import book_page, book_queryset
 from muster.people.books.rollover import rollover_lists
 from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, StudyStatus
+from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
+from muster.people.registration.services.events import (
+    record_january_list,
+    register_first,
+    transfer_person,
+)
 from tests.core.factories import make_person
 
 

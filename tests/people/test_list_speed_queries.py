@@ -12,15 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from muster.accounts.services import system_actor
-from muster.conscription.registration.models import (
-    BarKind,
-    EventKind,
-    RegistrationBar,
-    RegistrationEvent,
-)
 from muster.geo.services import unit_create
 from muster.law.ages import age_on
 from muster.people.models import FamilyTie, HigherLevel, Relation
+from muster.people.registration.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
 from muster.people.selectors import PersonFilter, search_people
 from tests.core.factories import make_person
 

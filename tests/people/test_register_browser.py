@@ -26,10 +26,10 @@ from django.db import connections
 
 from muster.accounts.models import Role
 from muster.audit.models import AuditEvent
-from muster.conscription.registration.models import EventKind, RegistrationEvent
 from muster.core.dates import today
 from muster.people import national_id
 from muster.people.models import Person
+from muster.people.registration.models import EventKind, RegistrationEvent
 from tests.conftest import make_user
 from tests.core.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
 from tests.reports.test_browser import _log_in

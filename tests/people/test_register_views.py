@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from muster.accounts.models import Role
 from muster.audit.models import AuditEvent
-from muster.conscription.registration.models import EventKind, RegistrationEvent
 from muster.people import national_id
 from muster.people.models import Person
+from muster.people.registration.models import EventKind, RegistrationEvent
 from tests.conftest import make_user
 from tests.core.factories import make_person
 

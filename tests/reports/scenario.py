@@ -32,13 +32,13 @@ from muster.conscription.handover.models import (
     RecruitReturn,
     Replacement,
 )
-from muster.conscription.registration.models import RegistrationBar, RegistrationEvent
 from muster.conscription.selection.models import SelectionEntry, SelectionList, Volunteer
 from muster.conscription.violations.models import ViolationCase
 from muster.geo.models import Unit
 from muster.geo.services import unit_create
 from muster.health.models import HealthCall, HealthSession
 from muster.people.models import Person, Sex
+from muster.people.registration.models import RegistrationBar, RegistrationEvent
 from tests.conscription.campaign_factories import CAL_2025
 from tests.core.factories import make_person
 

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, QuerySet
 
 from muster.conscription.campaign.models import CampaignCommune
-from muster.conscription.registration.models import RegistrationBar
 from muster.geo.models import Unit
 from muster.health.models import HealthCall
 from muster.law.ages import years_before
 from muster.people.models import Person, Sex
+from muster.people.registration.models import RegistrationBar
 from muster.people.succession import holding
 
 if TYPE_CHECKING:

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 
 from muster.conscription.dossiers.models import Dossier
 from muster.conscription.dossiers.selectors import decided_in_force, in_force_among
-from muster.conscription.registration.models import BarKind, RegistrationBar
 from muster.health.models import HealthCall
 from muster.health.selectors import health_on, health_on_among
 from muster.law.callup.dossiers import facts_overrides
@@ -39,6 +38,7 @@ from muster.people.models import (
     StudyMode,
     StudyStatus,
 )
+from muster.people.registration.models import BarKind, RegistrationBar
 
 _PARENTS = frozenset({Relation.FATHER, Relation.MOTHER})
 _SIBLINGS = frozenset({Relation.BROTHER, Relation.SISTER})

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
-from muster.conscription.registration.models import EventKind, RegistrationEvent
 from muster.documents.tables import Column, Kind
 from muster.people.models import FamilyTie, Relation
+from muster.people.registration.models import EventKind, RegistrationEvent
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from muster.conscription.registration.models import EventKind, RegistrationEvent
 from muster.documents.tables import Column, Kind
 from muster.geo.models import Unit
 from muster.law.ages import birth_range
 from muster.law.callup import rollover
 from muster.law.callup.registration import LAW_98_2025
 from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, StudyStatus
+from muster.people.registration.models import EventKind, RegistrationEvent
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

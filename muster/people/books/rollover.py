@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.documents.tables import Column, Kind, TableDocument
 from muster.law.ages import years_before
 from muster.law.callup import rollover
 from muster.people.models import FamilyTie, Person, StudyStatus
+from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

@@ -20,7 +20,7 @@ def citizen_cards(context: template.Context, person: Person) -> SafeString:
     rendered = (
         (
             card.width,
-            render_to_string(card.template, dict(card.context(person, request.user)), request),
+            render_to_string(card.template, dict(card.context(person, request)), request),
         )
         for card in registry.cards()
     )

@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover.models import Recruit
-from muster.conscription.registration.models import EventKind, RegistrationBar, RegistrationEvent
 from muster.conscription.violations.models import ViolationCase, ViolationKind
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, SessionKind, StationResult
 from muster.law.callup.violations import bands, deadlines
 from muster.law.rulebook import NoRuleInForce
+from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

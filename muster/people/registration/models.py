@@ -1,4 +1,7 @@
-"""Models of the call-up sub-domain `registration` (app label ``conscription``)."""
+"""Military-service registration records (đăng ký nghĩa vụ quân sự, app label ``people``):
+the registration lifecycle of a citizen (first registration, transfers, absences, the January
+list, additional and reserve registration, removal) and the bars on registering (Art 13 / 14).
+Their deadlines and grounds are pure rules in ``muster.law.callup.registration``."""
 
 from __future__ import annotations
 

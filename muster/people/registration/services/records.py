@@ -10,24 +10,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from muster.audit.services import record_event
-from muster.conscription.registration.models import (
-    BarKind,
-    EventKind,
-    RegistrationBar,
-    RegistrationEvent,
-)
-from muster.conscription.registration.services.common import (
-    _authorise,
-    _dated_event,
-    _not_future,
-    _raise,
-)
 from muster.core.dates import today
 from muster.law.ages import age_on
 from muster.law.callup import registration
 from muster.law.callup import registration_grounds as grounds
 from muster.law.health.rules import exempt_illness, normalise_icd
 from muster.people.models import Person
+from muster.people.registration.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
+from muster.people.registration.services.common import _authorise, _dated_event, _not_future, _raise
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

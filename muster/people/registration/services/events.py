@@ -12,15 +12,6 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
-from muster.conscription.registration.models import EventKind, RegistrationEvent
-from muster.conscription.registration.services.common import (
-    _authorise,
-    _bar_on,
-    _dated_event,
-    _deadline,
-    _not_future,
-    _raise,
-)
 from muster.core.dates import today
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.scope import scope_of
@@ -28,6 +19,15 @@ from muster.law.callup import registration
 from muster.people.books import common as books_common
 from muster.people.books import persons as books_persons
 from muster.people.models import Person
+from muster.people.registration.models import EventKind, RegistrationEvent
+from muster.people.registration.services.common import (
+    _authorise,
+    _bar_on,
+    _dated_event,
+    _deadline,
+    _not_future,
+    _raise,
+)
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

@@ -12,16 +12,12 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
-from muster.conscription.registration.models import (
-    EventKind,
-    RegistrationBar,
-    RegistrationEvent,
-)
 from muster.core.calendar import holidays_between
 from muster.core.dates import today
 from muster.geo.scope import scope_of
 from muster.law.callup import registration
 from muster.people.models import Person
+from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
 
 if TYPE_CHECKING:
     from muster.accounts.models import User

@@ -1,0 +1,3 @@
+"""Military-service registration (đăng ký NVQS) in the registry: its records and the services
+that change them. Every module that needs a citizen's registration (the call-up, later the
+militia and the reserve) reads it from here, below them."""
