@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 
-from muster.audit.chain import ChainProblem, verify
+from muster.audit.chain import HASHED_FIELDS, ChainProblem, verify
 from muster.audit.models import AuditEvent, AuditHead
 from muster.geo.scope import scope_of
 
@@ -51,22 +51,7 @@ def events_for_object(*, object_type: str, object_id: str) -> QuerySet[AuditEven
 
 
 def _chain_rows() -> Iterator[dict[str, Any]]:
-    fields = [
-        "seq",
-        "public_id",
-        "occurred_at",
-        "actor_id",
-        "actor_label",
-        "scope_unit_id",
-        "action",
-        "object_type",
-        "object_id",
-        "object_repr",
-        "changes",
-        "reason",
-        "prev_hash",
-        "hash",
-    ]
+    fields = [*HASHED_FIELDS, "prev_hash", "hash"]
     for row in AuditEvent.objects.order_by("seq").values(*fields).iterator(chunk_size=5000):
         row["public_id"] = str(row["public_id"])
         row["occurred_at"] = row["occurred_at"].isoformat()

@@ -138,6 +138,17 @@ def _default_places(kind: str, day: dt.date) -> list[str]:
         return ["hq"]
 
 
+def _posting_input(data: dict[str, Any], source: str = "") -> ps.PostingInput:
+    """What a publish or correct form gives the service (its cleaned data)."""
+    return ps.PostingInput(
+        posted_on=data["posted_on"],
+        places=data["places"],
+        title=data["title"],
+        signer=data["signer"],
+        source=source,
+    )
+
+
 def _missing_places_warning(request: HttpRequest, posting: Posting) -> None:
     missing = posting_schedule.missing_places(
         posting.kind, posting.posted_on, posting.places.split(",")
@@ -170,12 +181,8 @@ def posting_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
                     actor=request.user,
                     commune=commune,
                     kind=data["kind"],
-                    data=ps.PostingInput(
-                        posted_on=data["posted_on"],
-                        places=data["places"],
-                        title=data["title"],
-                        signer=data["signer"],
-                        source=data["source"] if data["kind"] == PostingKind.CALLUP_LIST else "",
+                    data=_posting_input(
+                        data, data["source"] if data["kind"] == PostingKind.CALLUP_LIST else ""
                     ),
                 )
             except ValidationError as error:
@@ -312,12 +319,7 @@ def posting_correct(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
                     actor=request.user,
                     posting=posting,
                     reason=data["reason"],
-                    data=ps.PostingInput(
-                        posted_on=data["posted_on"],
-                        places=data["places"],
-                        title=data["title"],
-                        signer=data["signer"],
-                    ),
+                    data=_posting_input(data),
                 )
             except ValidationError as error:
                 form.add_service_errors(error, mapping={"withdrawn_on": "posted_on"})
