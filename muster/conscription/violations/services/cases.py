@@ -24,6 +24,7 @@ from muster.conscription.violations.services.common import (
     _audit,
     _in_area,
     _lock,
+    _locked_case,
     _not_future,
     _raise,
     _state_label,
@@ -200,13 +201,7 @@ def notice_serve(
 ) -> ViolationNotice:
     """Serve a notice or summons (giấy mời, thông báo); the first one moves an open case to
     "notice served", later ones keep the state."""
-    require(perms.can_handle_violation(actor))
-    locked = (
-        ViolationCase.objects.select_for_update(of=("self",))
-        .select_related("person", "unit")
-        .get(pk=case.pk)
-    )
-    _in_area(actor, locked.unit_id)
+    locked = _locked_case(actor, case)
     if locked.state not in case_states.NOTICE_STATES:
         raise ValidationError(
             _("No notice can be served in a case that is “%(state)s”.")

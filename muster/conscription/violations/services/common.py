@@ -41,8 +41,8 @@ def _state_label(state: str) -> str:
     return str(ViolationState(state).label)
 
 
-def _lock(actor: User, case: ViolationCase, target: str) -> ViolationCase:
-    """Lock the case and refuse a step the state machine does not allow."""
+def _locked_case(actor: User, case: ViolationCase) -> ViolationCase:
+    """Check the actor's role and area, and lock the case for the step."""
     require(perms.can_handle_violation(actor))
     locked = (
         ViolationCase.objects.select_for_update(of=("self",))
@@ -50,6 +50,12 @@ def _lock(actor: User, case: ViolationCase, target: str) -> ViolationCase:
         .get(pk=case.pk)
     )
     _in_area(actor, locked.unit_id)
+    return locked
+
+
+def _lock(actor: User, case: ViolationCase, target: str) -> ViolationCase:
+    """Lock the case and refuse a step the state machine does not allow."""
+    locked = _locked_case(actor, case)
     if not case_states.can_move(locked.state, target):
         raise ValidationError(
             _("A case that is “%(state)s” cannot become “%(target)s”; it must be: %(required)s.")

@@ -10,13 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require
-from muster.conscription import perms
 from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.conscription.violations.services.common import (
     _audit,
-    _in_area,
     _lock,
+    _locked_case,
     _not_future,
     _raise,
     _state_label,
@@ -145,13 +143,7 @@ def payment_record(
 ) -> ViolationCase:
     """Record a payment of the fine; partial payments add up, and the case is "paid" once the
     whole fine is in."""
-    require(perms.can_handle_violation(actor))
-    locked = (
-        ViolationCase.objects.select_for_update(of=("self",))
-        .select_related("person", "unit")
-        .get(pk=case.pk)
-    )
-    _in_area(actor, locked.unit_id)
+    locked = _locked_case(actor, case)
     if locked.state != ViolationState.PENALISED:
         raise ValidationError(
             _("A payment is recorded only in a case that is “%(state)s”; this one is “%(now)s”.")
