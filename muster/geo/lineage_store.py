@@ -10,10 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Q
-
 from muster.geo.lineage import Edge, Lineage, Span
-from muster.geo.models import Unit, UnitChange, UnitQuerySet
+from muster.geo.models import Unit, UnitChange
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -113,10 +111,3 @@ def lineage_roots(unit: Unit) -> list[Unit]:
     """
     loaded = lineage_upstream([unit])
     return [loaded.units[pk] for pk in loaded.lineage.roots([unit.pk])]
-
-
-def subtree(roots: list[Unit]) -> UnitQuerySet:
-    condition = Q()
-    for root in roots:
-        condition |= Q(path__startswith=root.path)
-    return Unit.objects.filter(condition) if roots else Unit.objects.none()

@@ -89,29 +89,22 @@ class Scope:
 
     # ------------------------------------------------------------------ queries
 
-    def _path_condition(self, prefix: str = "") -> Q:
-        condition = Q()
-        for path in self.paths:
-            condition |= Q(**{f"{prefix}path__startswith": path})
-        return condition
-
     def units(self) -> UnitQuerySet:
         """The scope's units (a query, not a list)."""
         if self.everything:
             return Unit.objects.all()
         if not self.paths:
             return Unit.objects.none()
-        return Unit.objects.filter(self._path_condition())
+        condition = Q()
+        for path in self.paths:
+            condition |= Q(path__startswith=path)
+        return Unit.objects.filter(condition)
 
     def q(self, field: str) -> Q:
         """A condition on ``field`` (a foreign key or path to ``Unit``, e.g.
         ``"registration_unit"``, ``"commune__unit"``; ``"pk"`` for units themselves): a
         sub-query on the units' paths; no condition for the whole system."""
-        if self.everything:
-            return Q()
-        if not self.paths:
-            return Q(**{f"{field}__in": []})
-        return Q(**{f"{field}__in": self.units().values("pk")})
+        return Q(**self.lookup(field))
 
     def lookup(self, field: str) -> dict[str, Any]:
         """``q`` as keyword arguments, for ``queryset.filter(..., **scope.lookup(field))``."""

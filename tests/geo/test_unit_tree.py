@@ -1,8 +1,8 @@
 import datetime as dt
 
-from muster.geo.lineage_store import lineage_roots, subtree
+from muster.geo.lineage_store import lineage_roots
 from muster.geo.models import Unit
-from muster.geo.scope import scope_of
+from muster.geo.scope import Scope, scope_of
 
 
 def names_on(day, kind_filter=None):
@@ -47,7 +47,7 @@ def test_ngoc_thanh_split_is_partial_towards_both_successors(units):
 
 
 def test_subtree_of_district_holds_its_communes_only(units):
-    ids = set(subtree([units["KD"]]).values_list("pk", flat=True))
+    ids = set(Scope.of_units([units["KD"]]).units().values_list("pk", flat=True))
     assert units["DHOP"].pk in ids
     assert units["DHOP25"].pk not in ids
     assert units["HY"].pk not in ids
