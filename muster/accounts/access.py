@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.models import User
 from muster.accounts.perms import Cap, has_cap
+from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 
 M = TypeVar("M", bound=Model)
@@ -43,16 +44,10 @@ def require_cap(user: User, cap: Cap) -> None:
     require(has_cap(user, cap))
 
 
-def require_actor_cap(actor: User, cap: Cap) -> None:
-    """For services: an actor whose role lacks ``cap`` is refused (403). The system actor has
-    every capability."""
-    require_cap(actor, cap)
-
-
-def require_actor_area(actor: User, unit_id: int, message: str | None = None) -> None:
-    """For services: a record of a unit outside the actor's area is refused with a message
-    (the pages already answer 404 for it; this guards the service itself)."""
-    if not scope_of(actor).contains(unit_id):
+def require_actor_area(actor: User, unit: Unit | int, message: str | None = None) -> None:
+    """For services: a record of a unit (a unit, or its id) outside the actor's area is refused
+    with a message (the pages already answer 404 for it; this guards the service itself)."""
+    if not scope_of(actor).contains(unit):
         raise ValidationError(
             message if message is not None else _("This record is outside your area.")
         )

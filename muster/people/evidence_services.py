@@ -18,11 +18,10 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.core.dates import today
-from muster.geo.scope import scope_of
 from muster.people.models import MAX_EVIDENCE_BYTES, EvidenceKind, Person, PersonDocument
 
 if TYPE_CHECKING:
@@ -87,8 +86,7 @@ def attach_evidence(
 ) -> PersonDocument:
     """Attach a scan or PDF to ``person``'s record (Cap.EDIT_PEOPLE, in the actor's area)."""
     require_cap(actor, Cap.EDIT_PEOPLE)
-    if not scope_of(actor).contains(person.registration_unit_id):
-        raise ValidationError(_("This citizen is outside your area."))
+    require_actor_area(actor, person.registration_unit_id, _("This citizen is outside your area."))
     errors: dict[str, list[str]] = {}
     if kind not in EvidenceKind.values:
         errors["kind"] = [_("Choose the kind of document.")]

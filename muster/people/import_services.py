@@ -19,10 +19,10 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from muster.accounts.access import require_actor_area
 from muster.audit.services import record_event
 from muster.core.dates import today
 from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
-from muster.geo.scope import scope_of
 from muster.people import import_columns, import_files, importing
 from muster.people.import_messages import table_error_message
 from muster.people.import_writes import PersonRecords, insert_people, people_copy, update_people
@@ -48,8 +48,7 @@ def check_import_unit(*, actor: User, unit: Unit) -> None:
     area is the whole system)."""
     if unit.kind not in COMMUNE_LEVEL_KINDS:
         raise ValidationError(_("The registration unit must be a commune, ward or town."))
-    if not scope_of(actor).contains(unit):
-        raise ValidationError(_("This commune is outside your area."))
+    require_actor_area(actor, unit, _("This commune is outside your area."))
 
 
 def load_context(

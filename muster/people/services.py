@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from muster.accounts.access import require_actor_area
 from muster.audit.services import diff, record_event
 from muster.core.dates import today
 from muster.core.text import fold
@@ -223,8 +224,7 @@ def person_update(
     (``conscription.services.transfer_person``).
     """
     _unknown(changes)
-    if not scope_of(actor).contains(person.registration_unit_id):
-        raise ValidationError(_("This citizen is outside your area."))
+    require_actor_area(actor, person.registration_unit_id, _("This citizen is outside your area."))
     locked = Person.objects.select_for_update().get(pk=person.pk)
     before = _snapshot(locked)
     for field, value in changes.items():

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 
-from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.models import Role, User
 from muster.accounts.perms import Cap, has_cap
 from muster.accounts.services import SYSTEM_USERNAME, system_actor, user_create
@@ -45,7 +45,7 @@ def test_it_has_every_capability_and_the_whole_system_as_its_area(units):
     actor = system_actor()
     assert all(has_cap(actor, cap) for cap in Cap)
     assert scope_of(actor).unit_ids() == frozenset(Unit.objects.values_list("pk", flat=True))
-    require_actor_cap(actor, Cap.MANAGE_USERS)
+    require_cap(actor, Cap.MANAGE_USERS)
     require_actor_area(actor, units["DT"].pk)
 
 

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import (
@@ -87,7 +87,7 @@ def campaign_create(
     that receive the quota and hand over recruits (a merger inside the examination window, as
     Kim Động's on 01/12/2024, is already in effect). ``communes`` narrows them to a subset (a
     regional command's campaign for part of its area)."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, unit.pk)
     errors: dict[str, list[str]] = {}
     if unit.kind not in CAMPAIGN_UNIT_KINDS:
@@ -165,7 +165,7 @@ def campaign_create(
 
 def pool_set(*, actor: User, commune: CampaignCommune, stored_pool: int | None) -> None:
     """Record (or clear) the pool a commune reports when its registry is incomplete."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.unit_id)
     if stored_pool is not None and stored_pool < 0:
         raise ValidationError({"stored_pool": [_("The pool cannot be negative.")]})
@@ -287,7 +287,7 @@ def quota_set(
 
     The campaign row is locked for the whole change, so two concurrent changes are applied
     one after the other and the communes' shares always add up to the quota in force."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, campaign.unit_id)
     errors: dict[str, list[str]] = {}
     if service not in Service.values:
@@ -334,7 +334,7 @@ def _check_sums(campaign: Campaign) -> None:
 
 def resplit(*, actor: User, campaign: Campaign) -> None:
     """Recount the pools and split again (after the registry or a reported pool changed)."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, campaign.unit_id)
     with transaction.atomic():
         locked = Campaign.objects.select_for_update(of=("self",)).get(pk=campaign.pk)
@@ -354,7 +354,7 @@ def override_set(
 ) -> None:
     """Set (``value``) or clear (None) a manual figure for a commune, with its reason; the
     deciding authority is the one that assigns commune quotas on ``on`` (Art 34(3))."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.campaign.unit_id)
     if value is not None and not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for the change.")]})

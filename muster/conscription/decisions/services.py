@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Allocation, CampaignCommune, Service
@@ -60,7 +60,7 @@ def decision_issue(
     (or the next standby citizen in place of one whose decision was revoked;
     ``selection_services.callup_list_problem``). A written volunteer application waives the
     deferral and exemption grounds (Art 41(3)), as in the selection pool."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.unit_id)
     campaign = commune.campaign
     errors: list[str] = []
@@ -174,7 +174,7 @@ def decision_deliver(
     *, actor: User, decision: CallupDecision, delivered_on: dt.date, delivered_to: str
 ) -> CallupDecision:
     """Record the delivery (date, to whom); late when fewer than 15 days before enlistment."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, decision.commune.unit_id)
     errors: dict[str, list[str]] = {}
     if not delivered_to.strip():
@@ -200,7 +200,7 @@ def decision_deliver(
 
 
 def decision_revoke(*, actor: User, decision: CallupDecision, reason: str) -> CallupDecision:
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, decision.commune.unit_id)
     if not reason.strip():
         raise ValidationError({"reason": [_("Give the reason for the change.")]})

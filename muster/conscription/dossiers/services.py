@@ -15,11 +15,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require
+from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.conscription import perms
 from muster.conscription.dossiers.models import Dossier, DossierState
-from muster.geo.scope import scope_of
 from muster.law.callup import dossiers as rules
 from muster.people.models import Person
 
@@ -35,8 +34,7 @@ STATE_REQUIRED = {
 
 
 def _in_area(actor: User, person: Person) -> None:
-    if not scope_of(actor).contains(person.registration_unit_id):
-        raise ValidationError(_("This citizen is outside your area."))
+    require_actor_area(actor, person.registration_unit_id, _("This citizen is outside your area."))
 
 
 def _lock(actor: User, dossier: Dossier, target: DossierState) -> Dossier:

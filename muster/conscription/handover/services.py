@@ -27,7 +27,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Allocation, CampaignCommune, Quota, Service
@@ -63,7 +63,7 @@ def receiving_unit_create(
     *, actor: User, code: str, name: str, service: str, note: str = ""
 ) -> ReceivingUnit:
     """Record a unit that receives recruits (đơn vị nhận quân) of the army or the police."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     errors: dict[str, list[str]] = {}
     code, name = code.strip(), name.strip()
     if not code:
@@ -109,7 +109,7 @@ def plan_set(
     """Agree how many recruits ``receiving_unit`` takes from ``commune`` (0 removes the
     agreement). The numbers of one service's units may not add up to more than the commune's
     final quota for that service."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.unit_id)
     if number < 0:
         raise ValidationError({"number": [_("The number cannot be negative.")]})
@@ -188,7 +188,7 @@ def handover_record(
     """The handover record of ``commune``'s recruits to ``receiving_unit`` on ``handed_on``:
     each recruit is a valid decision of that commune and the unit's service, not yet handed
     over, within the number agreed with the unit."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.unit_id)
     campaign = commune.campaign
     errors: dict[str, list[str]] = {}
@@ -281,7 +281,7 @@ def recruit_recheck(
 ) -> list[str]:
     """Record the receiving unit's re-examination; returns the warnings (later than 10 days
     after handover, TT 105/2023 Art 11(7))."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     handover = recruit.handover
     require_actor_area(actor, handover.commune.unit_id)
     errors: dict[str, list[str]] = {}
@@ -342,7 +342,7 @@ def recruit_return(
     """Record a recruit sent back to the locality (trả về). A return for health needs the
     unit's re-examination finding him unfit, and the file holds both health forms: the
     council's and the unit's re-examination form (TT 105/2023 Art 13(4)(c))."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     handover = recruit.handover
     require_actor_area(actor, handover.commune.unit_id)
     errors: dict[str, list[str]] = {}
@@ -450,7 +450,7 @@ def replacement_record(
     The replacement gets a new call-up decision (the campaign's numbering) and the returned
     recruit's decision becomes "replaced". Past 15 days of the handover, or beyond 2 % of the
     locality's quota with that unit, the replacement is recorded with a warning."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     recruit = returned.recruit
     handover = recruit.handover
     commune = handover.commune

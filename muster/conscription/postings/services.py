@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import CampaignCommune
@@ -219,7 +219,7 @@ def posting_publish(
 
     Refused: nothing to post, a day before the first decision or result, a day in the future,
     and a second current posting of the same list (publish a correction instead)."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.unit_id)
     window, gathered = _validate(commune, kind, data, _today(today))
     existing = _current(commune, kind)
@@ -280,7 +280,7 @@ def posting_withdraw(
     today: dt.date | None = None,
 ) -> Posting:
     """Take a posting down (posted by mistake); its public page then says so."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, posting.unit_id)
     with transaction.atomic():
         locked = _lock(posting)
@@ -311,7 +311,7 @@ def posting_correct(
 
     The new posting takes a fresh snapshot and a fresh window (20 days again) and names the
     one it supersedes; upheld complaints of the old posting are linked to it."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, posting.unit_id)
     day = _today(today)
     if posting.campaign_id is None:
@@ -379,7 +379,7 @@ def complaint_record(
 ) -> Recorded:
     """Record a complaint received against ``posting``. One received after the window is
     recorded (citizens keep their right to complain) and flagged late."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, posting.unit_id)
     errors: dict[str, list[str]] = {}
     if not complainant.strip():
@@ -442,7 +442,7 @@ def complaint_resolve(
     today: dt.date | None = None,
 ) -> Complaint:
     """Close a pending complaint: upheld (the list must be corrected), rejected or withdrawn."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, complaint.posting.unit_id)
     errors: dict[str, list[str]] = {}
     if outcome not in RESOLUTIONS:

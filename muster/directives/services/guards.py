@@ -28,7 +28,7 @@ def locked_message() -> str:
 
 
 def require_in_scope(*, actor: User, unit: Unit) -> None:
-    require_actor_area(actor, unit.pk, _("This unit is outside your area."))
+    require_actor_area(actor, unit, _("This unit is outside your area."))
 
 
 def editable_directive(*, actor: User, directive: Directive) -> None:

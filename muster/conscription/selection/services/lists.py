@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Allocation, CampaignCommune, Service
@@ -49,7 +49,7 @@ def _final_quota(commune: CampaignCommune, service: str) -> int | None:
 def selection_open(*, actor: User, commune: CampaignCommune, service: str) -> SelectionList:
     """Open the draft list of ``commune`` for ``service``, with the default standby places
     (``selection_rules.default_standby``: 5 % of the official places, rounded up)."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.unit_id)
     if service not in Service.values:
         raise ValidationError(_("Choose the army or the police."))
@@ -96,7 +96,7 @@ def selection_set_standby(
     *, actor: User, selection_list: SelectionList, standby: int
 ) -> SelectionList:
     """Set the number of standby places (before the list is frozen)."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, selection_list.commune.unit_id)
     if not 0 <= standby <= MAX_STANDBY:
         raise ValidationError(
@@ -121,7 +121,7 @@ def selection_set_standby(
 def selection_commit(*, actor: User, selection_list: SelectionList) -> SelectionList:
     """Draw the seed and publish its commitment ``sha256(seed)`` with the time. The seed stays
     secret until the list is frozen."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, selection_list.commune.unit_id)
     with transaction.atomic():
         locked = _locked(selection_list)
@@ -150,7 +150,7 @@ def selection_freeze(*, actor: User, selection_list: SelectionList) -> Selection
     """Fix the pool, rank it with the committed seed, store the entries and reveal the seed.
 
     Official places are the commune's final quota for the service on the day of freezing."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, selection_list.commune.unit_id)
     with transaction.atomic():
         locked = _locked(selection_list)
@@ -237,7 +237,7 @@ def issue_official(
     from muster.law.callup.eligibility.engine import evaluate
     from muster.law.callup.eligibility.facts import OutsideCoverage
 
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, selection_list.commune.unit_id)
     if selection_list.state != SelectionState.FROZEN:
         raise ValidationError(_("Freeze the list before issuing its decisions."))

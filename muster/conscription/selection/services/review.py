@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import CampaignCommune
@@ -104,7 +104,7 @@ def review_step_record(
     with its minutes, attendance, votes and per-citizen outcomes."""
     if kind not in ReviewKind.values:
         raise ValidationError({"kind": [_("Choose the kind of step.")]})
-    require_actor_cap(actor, _cap_for(kind))
+    require_cap(actor, _cap_for(kind))
     require_actor_area(actor, commune.unit_id)
     errors: dict[str, list[str]] = {}
 
@@ -214,7 +214,7 @@ def review_step_record(
 
 def review_outcome_add(*, actor: User, step: ReviewStep, outcome: OutcomeInput) -> ReviewOutcome:
     """Add one citizen's outcome to a recorded step (the same checks as at recording)."""
-    require_actor_cap(actor, _cap_for(step.kind))
+    require_cap(actor, _cap_for(step.kind))
     commune = CampaignCommune.objects.select_related("unit", "campaign").get(pk=step.commune_id)
     require_actor_area(actor, commune.unit_id)
     problems = _outcome_problems(step, outcome, commune)

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require_actor_area, require_actor_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
@@ -49,7 +49,7 @@ def volunteer_record(
 
     A volunteer comes first in the selection order, and the application waives his deferral
     and exemption grounds (Art 41(3)); it cannot cure 41.1.a nor a failed standard."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, person.registration_unit_id)
     commune = _commune_of(campaign, person)
     errors: dict[str, list[str]] = {}
@@ -110,7 +110,7 @@ def volunteer_withdraw(
 ) -> Volunteer:
     """Withdraw an application (the citizen's written withdrawal). Refused while the citizen
     holds a valid decision for that service: revoke the decision first."""
-    require_actor_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, volunteer.person.registration_unit_id)
     errors: dict[str, list[str]] = {}
     if not reason.strip():

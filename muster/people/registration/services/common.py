@@ -9,12 +9,11 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require_cap
+from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.core.calendar import holidays_between
 from muster.core.dates import today
-from muster.geo.scope import scope_of
 from muster.law.callup import registration
 from muster.people.models import Person
 from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
@@ -44,8 +43,7 @@ def _deadline(trigger: registration.Trigger, day: dt.date, field: str) -> regist
 def _authorise(actor: User, person: Person) -> Person:
     """Lock and return ``person`` after checking role (403) and area (validation error)."""
     require_cap(actor, Cap.EDIT_PEOPLE)
-    if not scope_of(actor).contains(person.registration_unit_id):
-        raise ValidationError(_("This citizen is outside your area."))
+    require_actor_area(actor, person.registration_unit_id, _("This citizen is outside your area."))
     return Person.objects.select_for_update().select_related("registration_unit").get(pk=person.pk)
 
 
