@@ -43,6 +43,7 @@ from muster.law.callup.eligibility.reasons import (
     F_EDU,
     F_FEMALE,
     F_HEALTH,
+    F_HEALTH_T,
     F_HIV,
     F_HYPEROPIA,
     F_MYOPIA,
@@ -143,7 +144,16 @@ class Evaluator:
         max_class = health.int_param("max_class")
         add(F_HEALTH, "health_class", f"Health class above {max_class}.", health, classification)
         add(U_HEALTH, "health_class_unknown", "No health class.", health, classification)
-        self._standard("health_class", (health, classification), (F_HEALTH,), (U_HEALTH,))
+        add(
+            F_HEALTH_T,
+            "health_class_temporary",
+            "Health class carries T: referred for treatment, not callable until re-examined.",
+            health,
+            classification,
+        )
+        self._standard(
+            "health_class", (health, classification), (F_HEALTH, F_HEALTH_T), (U_HEALTH,)
+        )
 
         myopia = rule("std.myopia", on)
         myo_thr = myopia.float_param("threshold_dioptres")
@@ -296,6 +306,8 @@ class Evaluator:
                 k |= U_HEALTH
             elif hc > max_class:
                 k |= F_HEALTH
+            elif f.health_class_temporary:
+                k |= F_HEALTH_T
             myo = f.myopia_dioptres
             if (
                 myo

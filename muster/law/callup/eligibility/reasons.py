@@ -25,6 +25,11 @@ REASON_CODES: Mapping[str, tuple[str, str]] = {
     ),
     "health_class": ("standard", "Health class 4, 5 or 6."),
     "health_class_unknown": ("standard", "No health class yet (not examined)."),
+    "health_class_temporary": (
+        "standard",
+        "Health class carries T (temporary): referred for treatment, not callable until "
+        "re-examined (TT 105/2023 Art 9(3)).",
+    ),
     "myopia": ("standard", "Myopia at or above the threshold of the day (see the myopia policy)."),
     "hyperopia": ("standard", "Hyperopia (any degree; before 1 Jul 2025 only in class 3)."),
     "bmi": (
@@ -81,6 +86,7 @@ F_AGE_UNDER = 1 << next(_BIT)
 F_AGE_OVER = 1 << next(_BIT)
 F_HEALTH = 1 << next(_BIT)
 U_HEALTH = 1 << next(_BIT)
+F_HEALTH_T = 1 << next(_BIT)
 F_MYOPIA = 1 << next(_BIT)
 F_HYPEROPIA = 1 << next(_BIT)
 F_BMI_TT68 = 1 << next(_BIT)
