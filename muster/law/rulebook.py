@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
+from muster.law.sources import DOCUMENTS_VI
+
 RuleKind = Literal[
     "standard",
     "deferral",
@@ -63,6 +65,49 @@ class Citation:
                 if self.point:
                     parts += f"({self.point})"
         return parts
+
+    @property
+    def label_vi(self) -> str:
+        """``Điều 41 khoản 1 điểm h Luật Nghĩa vụ quân sự 78/2015/QH13``: the Vietnamese way,
+        from the point up to the document."""
+        document = document_vi(self.document)
+        if self.article and self.article.startswith("App."):
+            appendix = "Phụ lục " + self.article.removeprefix("App.").strip()
+            part = f" {self.clause.replace('Part', 'Phần')}" if self.clause else ""
+            return f"{appendix}{part} {document}"
+        if not self.article:
+            return document
+        parts = [f"Điều {self.article}"]
+        if self.clause:
+            parts.append(f"khoản {self.clause}")
+            if self.point:
+                parts.append(f"điểm {self.point}")
+        # Vietnamese citations run from the smallest unit: điểm h khoản 1 Điều 41 <document>.
+        return " ".join([*reversed(parts), document])
+
+
+_DOCUMENT_WORDS = (
+    ("TTLT ", "Thông tư liên tịch "),
+    ("TT ", "Thông tư "),
+    ("Law ", "Luật "),
+    ("Decree ", "Nghị định "),
+    ("Resolution ", "Nghị quyết "),
+    ("Directive ", "Chỉ thị "),
+    ("Decision ", "Quyết định "),
+)
+
+
+def document_vi(document: str) -> str:
+    """The Vietnamese name of a cited document: the known name, else the English short name
+    with its kind translated and its English gloss in brackets dropped."""
+    known = DOCUMENTS_VI.get(document)
+    if known is not None:
+        return known
+    name = document.split(" (", 1)[0]
+    for english, vietnamese in _DOCUMENT_WORDS:
+        if name.startswith(english):
+            return vietnamese + name.removeprefix(english)
+    return name
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,28 @@ PENAL_CODE = "Penal Code 100/2015/QH13 (amended by Law 12/2017/QH14)"
 LAW_15_2012 = "Law 15/2012/QH13 (Handling of Administrative Violations)"
 LAW_80_2015 = "Law 80/2015/QH13 (Promulgation of Legal Documents)"
 
+#: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
+#: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
+DOCUMENTS_VI: dict[str, str] = {
+    LAW_78: "Luật Nghĩa vụ quân sự 78/2015/QH13",
+    LAW_48: "Luật Dân quân tự vệ 48/2019/QH14",
+    LAW_98: "Luật 98/2025/QH15 sửa đổi, bổ sung 11 luật về quân sự, quốc phòng",
+    TT_148: "Thông tư 148/2018/TT-BQP",
+    TT_68: "Thông tư 68/2025/TT-BQP",
+    TTLT_16: "Thông tư liên tịch 16/2016/TTLT-BYT-BQP",
+    TT_105: "Thông tư 105/2023/TT-BQP",
+    TT_106: "Thông tư 106/2025/TT-BQP",
+    TTLT_50: "Thông tư liên tịch 50/2016/TTLT-BQP-BCA",
+    TT_97: "Thông tư 97/2025/TT-BQP",
+    DECREE_120: "Nghị định 120/2013/NĐ-CP",
+    DECREE_37: "Nghị định 37/2022/NĐ-CP",
+    VBHN_04: "Văn bản hợp nhất 04/VBHN-BQP năm 2022",
+    DECREE_218: "Nghị định 218/2025/NĐ-CP",
+    PENAL_CODE: "Bộ luật Hình sự 100/2015/QH13 (sửa đổi bởi Luật 12/2017/QH14)",
+    LAW_15_2012: "Luật Xử lý vi phạm hành chính 15/2012/QH13",
+    LAW_80_2015: "Luật Ban hành văn bản quy phạm pháp luật 80/2015/QH13",
+}
+
 LAW_78_FROM = dt.date(2016, 1, 1)
 LAW_48_FROM = dt.date(2020, 7, 1)
 LAW_98_FROM = dt.date(2025, 7, 1)
