@@ -10,6 +10,7 @@ urlpatterns = [
     path("audit/", include("muster.audit.urls")),
     path("health/", include("muster.health.urls")),
     path("dossiers/", include("muster.conscription.dossiers.urls")),
+    path("eligibility/", include("muster.conscription.eligibility.urls")),
     path("directives/", include("muster.directives.urls")),
     path("campaigns/", include("muster.conscription.campaign.urls")),
     path("postings/", include("muster.conscription.postings.urls")),

@@ -10,9 +10,14 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext_lazy
 
 from muster.accounts.perms import Cap, has_cap
+from muster.conscription import perms
 from muster.conscription.decisions.selectors import person_callup
 from muster.conscription.dossiers.selectors import person_dossiers
-from muster.conscription.eligibility.selectors import outside_coverage_message, verdict_for_person
+from muster.conscription.eligibility.selectors import (
+    latest_verification,
+    outside_coverage_message,
+    verdict_for_person,
+)
 from muster.core.dates import parse_user_date, today
 from muster.core.http import AuthenticatedHttpRequest
 
@@ -62,13 +67,17 @@ def verdict_card(person: Person, request: AuthenticatedHttpRequest) -> dict[str,
     if on is None:
         on = today()
     in_force = [b for b in bars if b.start_date <= on and (b.end_date is None or on <= b.end_date)]
-    verdict = verdict_for_person(person=person, on=on, ties=ties, bars=in_force)
+    verifications = list(person.political_verifications.all())
+    verdict = verdict_for_person(
+        person=person, on=on, ties=ties, bars=in_force, verifications=verifications
+    )
     standards = (
         [(STANDARD_LABELS.get(s.standard, s.standard), s) for s in verdict.standards]
         if verdict is not None
         else []
     )
     return {
+        "person": person,
         "verdict": verdict,
         "verdict_on": on,
         "verdict_bad_date": bad_date,
@@ -78,4 +87,8 @@ def verdict_card(person: Person, request: AuthenticatedHttpRequest) -> dict[str,
             REGISTRATION_LABELS[verdict.registration] if verdict is not None else ""
         ),
         "verdict_outside": outside_coverage_message(on) if verdict is None else "",
+        "political_verification": latest_verification(
+            person=person, on=on, verifications=verifications
+        ),
+        "can_verify_political": perms.can_record_political_verification(request.user),
     }

@@ -20,6 +20,7 @@ from muster.conscription.dossiers.models import (
     DossierKind,
     DossierState,
 )
+from muster.conscription.eligibility.models import PoliticalOutcome, PoliticalVerification
 from muster.conscription.handover.models import (
     Handover,
     HandoverPlan,
@@ -67,6 +68,8 @@ __all__ = [
     "Handover",
     "HandoverPlan",
     "ListKind",
+    "PoliticalOutcome",
+    "PoliticalVerification",
     "Posting",
     "PostingKind",
     "Quota",

@@ -44,3 +44,8 @@ def can_end_dossier(user: User, dossier: Dossier | None = None) -> bool:
 def can_handle_violation(user: User, case: ViolationCase | None = None) -> bool:
     """Open a violation case (vụ vi phạm) and take it through its steps."""
     return has_cap(user, Cap.MANAGE_CAMPAIGN)
+
+
+def can_record_political_verification(user: User, obj: object = None) -> bool:
+    """Record the outcome of a political-standard verification (thẩm tra chính trị)."""
+    return has_cap(user, Cap.MANAGE_CAMPAIGN)

@@ -1,4 +1,4 @@
-"""Text helpers for Vietnamese: diacritic-free folding for search."""
+"""Text helpers for Vietnamese: diacritic-free folding for search, one clean line of input."""
 
 from __future__ import annotations
 
@@ -17,3 +17,15 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
     return _SPACES.sub(" ", stripped).strip().lower()
+
+
+def clean_line(text: str) -> str:
+    """One line of user text as stored: NFC, control and format characters dropped (a pasted
+    NUL, a bidi override), runs of white space folded to one space, ends stripped."""
+    text = unicodedata.normalize("NFC", text)
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch) not in {"Cc", "Cf"}
+    )
+    return _SPACES.sub(" ", kept).strip()

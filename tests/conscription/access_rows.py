@@ -132,6 +132,9 @@ ROWS: dict[str, Route] = {
     "campaigns:campaign_create": Route(allowed=CAMPAIGN_ROLES),
     "campaigns:decision_detail": Route(kwargs=_campaign_decision, scoped_object=True),
     "campaigns:decision_pdf": Route(kwargs=_campaign_decision, scoped_object=True),
+    "eligibility:political_verification": Route(
+        kwargs=person_kwargs, allowed=CAMPAIGN_ROLES, scoped_object=True
+    ),
     "dossiers:dossier_list": Route(),
     "dossiers:rereview_list": Route(),
     "dossiers:dossier_create": Route(

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, QuerySet
 
 from muster.conscription.campaign.models import CampaignCommune
+from muster.conscription.eligibility.models import PoliticalVerification
 from muster.geo.models import Unit
 from muster.health.models import HealthCall
 from muster.law.ages import years_before
@@ -53,6 +54,11 @@ def pool_people(unit: Unit, on: dt.date) -> QuerySet[Person]:
                 to_attr="pool_calls",
             ),
             Prefetch("dossiers", to_attr="pool_dossiers"),
+            Prefetch(
+                "political_verifications",
+                queryset=PoliticalVerification.objects.filter(verified_on__lte=on),
+                to_attr="pool_verifications",
+            ),
         )
         .order_by("id")
     )
@@ -72,6 +78,7 @@ def pool_verdicts(unit: Unit, on: dt.date) -> list[tuple[Person, Verdict | None]
                 bars=person.pool_bars,  # type: ignore[attr-defined]
                 health_calls=person.pool_calls,  # type: ignore[attr-defined]
                 dossiers=person.pool_dossiers,  # type: ignore[attr-defined]
+                verifications=person.pool_verifications,  # type: ignore[attr-defined]
             ),
         )
         for person in pool_people(unit, on)

@@ -2,7 +2,7 @@
 
 The engine (``eligibility.py``) is pure; this module is the one place that turns registry rows
 (``Person``, ``FamilyTie``, ``RegistrationBar``) into ``Facts``. What the registry does not hold
-yet (political verification, sole breadwinner without a decided dossier, deferral history)
+yet (sole breadwinner without a decided dossier, deferral history)
 stays at the engine's "unknown" / "no such circumstance" default, so the verdict says
 honestly what is missing rather than guessing. Volunteering is a fact of one campaign (a
 written application, ``Volunteer``), so a caller that judges for a campaign passes it. The
@@ -22,11 +22,12 @@ from django.utils.translation import gettext as _
 
 from muster.conscription.dossiers.models import Dossier
 from muster.conscription.dossiers.selectors import decided_in_force, in_force_among
+from muster.conscription.eligibility.models import PoliticalOutcome, PoliticalVerification
 from muster.health.models import HealthCall
 from muster.health.selectors import health_on, health_on_among
 from muster.law.callup.dossiers import facts_overrides
 from muster.law.callup.eligibility.engine import evaluate
-from muster.law.callup.eligibility.facts import Facts, OutsideCoverage, Verdict
+from muster.law.callup.eligibility.facts import Facts, OutsideCoverage, Political, Verdict
 from muster.law.callup.eligibility.facts import RegistrationBar as BarPoint
 from muster.law.sources import COVERAGE_START
 from muster.people.models import (
@@ -80,6 +81,7 @@ def facts_for_person(
     volunteer: bool = False,
     health_calls: Iterable[HealthCall] | None = None,
     dossiers: Iterable[Dossier] | None = None,
+    verifications: Iterable[PoliticalVerification] | None = None,
 ) -> Facts:
     """The engine's ``Facts`` for ``person`` on ``on``, read from the registry.
 
@@ -87,7 +89,8 @@ def facts_for_person(
     does); otherwise they are queried. ``bars`` must be those in force on ``on``. Callers that
     judge many citizens at once (the registry pool, ``facts_for_people``) pass ``health_calls``
     (the person's calls, with their sessions) and ``dossiers`` (the person's dossiers, any
-    state) prefetched: the same choice is then made in Python, without a query per citizen.
+    state) and ``verifications`` (his political verifications) prefetched: the same choice is
+    then made in Python, without a query per citizen.
     ``volunteer``: the citizen has a standing written application to enlist (tình nguyện,
     Art 41(3)) in the campaign the caller judges for (``selection_selectors.is_volunteer``).
     """
@@ -150,6 +153,7 @@ def facts_for_person(
         "child_of_martyr_or_class1_invalid": child_of_martyr_or_class1,
         "brother_of_martyr": brother_of_martyr,
         "child_of_class2_invalid": child_of_class2,
+        "political": political_on(person=person, on=on, verifications=verifications),
     }
     fields.update(health)
     for name, value in granted.items():
@@ -159,6 +163,43 @@ def facts_for_person(
             value = max(int(value), current)
         fields[name] = value
     return Facts(**fields)
+
+
+def latest_verification(
+    *,
+    person: Person,
+    on: dt.date,
+    verifications: Iterable[PoliticalVerification] | None = None,
+) -> PoliticalVerification | None:
+    """The latest political verification dated on or before ``on`` (the later of two on one
+    day is the one recorded last)."""
+    if verifications is None:
+        return (
+            PoliticalVerification.objects.filter(person=person, verified_on__lte=on)
+            .order_by("-verified_on", "-id")
+            .first()
+        )
+    dated = [v for v in verifications if v.verified_on <= on]
+    return max(dated, key=lambda v: (v.verified_on, v.pk), default=None)
+
+
+def verifications_of(*, person: Person) -> list[PoliticalVerification]:
+    """The citizen's recorded political verifications, latest first (the caller has already
+    fetched and authorised the person)."""
+    return list(person.political_verifications.order_by("-verified_on", "-id"))
+
+
+def political_on(
+    *,
+    person: Person,
+    on: dt.date,
+    verifications: Iterable[PoliticalVerification] | None = None,
+) -> Political:
+    """The engine's political fact: the outcome of the latest verification, else unknown."""
+    found = latest_verification(person=person, on=on, verifications=verifications)
+    if found is None:
+        return "unknown"
+    return "pass" if found.outcome == PoliticalOutcome.PASS else "fail"
 
 
 def _health_facts(
@@ -198,8 +239,9 @@ def _dossier_facts(
 def facts_for_people(
     *, people: Sequence[Person], on: dt.date, volunteers: Collection[int] = ()
 ) -> dict[int, Facts]:
-    """``{person id: Facts}`` for many citizens, reading their family ties, bars, health calls
-    and dossiers in four queries per 500 citizens (the selection pool reads a commune at once).
+    """``{person id: Facts}`` for many citizens, reading their family ties, bars, health calls,
+    dossiers and political verifications in five queries per 500 citizens (the selection pool
+    reads a commune at once).
     ``volunteers``: the ids of those with a standing application in the caller's campaign."""
     found: dict[int, Facts] = {}
     for start in range(0, len(people), 500):
@@ -213,6 +255,9 @@ def facts_for_people(
         )
         calls = _grouped(HealthCall.objects.filter(person_id__in=ids).select_related("session"))
         dossiers = _grouped(Dossier.objects.filter(person_id__in=ids))
+        verifications = _grouped(
+            PoliticalVerification.objects.filter(person_id__in=ids, verified_on__lte=on)
+        )
         for person in chunk:
             found[person.pk] = facts_for_person(
                 person=person,
@@ -222,6 +267,7 @@ def facts_for_people(
                 volunteer=person.pk in volunteers,
                 health_calls=calls.get(person.pk, []),
                 dossiers=dossiers.get(person.pk, []),
+                verifications=verifications.get(person.pk, []),
             )
     return found
 
@@ -242,6 +288,7 @@ def verdict_for_person(
     volunteer: bool = False,
     health_calls: Iterable[HealthCall] | None = None,
     dossiers: Iterable[Dossier] | None = None,
+    verifications: Iterable[PoliticalVerification] | None = None,
 ) -> Verdict | None:
     """The engine's verdict on ``on``; None when ``on`` precedes the law the engine encodes
     (``law.COVERAGE_START``; the page then says so with ``outside_coverage_message``)."""
@@ -253,6 +300,7 @@ def verdict_for_person(
         volunteer=volunteer,
         health_calls=health_calls,
         dossiers=dossiers,
+        verifications=verifications,
     )
     try:
         return evaluate(facts, on)
