@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from muster.accounts.services import system_actor
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Campaign
+from muster.conscription.eligibility.models import PoliticalVerification
 from muster.health.models import HealthCall, HealthSession
 from tests.core.factories import make_person
 
@@ -24,7 +26,8 @@ def make_campaign(actor, unit, *, year: int = 2025, cal: cs.CalendarInput = CAL_
 
 
 def make_fit(unit, *, name: str = "Nguyễn Văn An", born: dt.date = dt.date(2004, 5, 1)):
-    """A man of call-up age examined class 1 on 20/11/2024 (callable for the 2025 campaign)."""
+    """A man of call-up age examined class 1 on 20/11/2024 and verified politically on
+    25/11/2024 (callable for the 2025 campaign)."""
     person = make_person(unit, full_name=name, date_of_birth=born)
     person.school_grade = 12
     person.save(update_fields=["school_grade"])
@@ -39,7 +42,20 @@ def make_fit(unit, *, name: str = "Nguyễn Văn An", born: dt.date = dt.date(20
         concluded_on=dt.date(2024, 11, 20),
         bmi=21,
     )
+    verify_political(person)
     return person
+
+
+def verify_political(person, *, on: dt.date = dt.date(2024, 11, 25), outcome: str = "pass"):
+    """The commune police's verification of the political standard, as recorded."""
+    return PoliticalVerification.objects.create(
+        person=person,
+        verified_on=on,
+        verified_by="Công an xã",
+        outcome=outcome,
+        document=f"Phiếu thẩm tra {on:%d/%m/%Y}",
+        recorded_by=system_actor(),
+    )
 
 
 def matrix_campaign(world: dict, side: str) -> Campaign:

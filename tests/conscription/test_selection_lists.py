@@ -26,6 +26,7 @@ from muster.conscription.selection.services import volunteers as volunteer_servi
 from muster.law.callup import draw as selection
 from muster.law.callup import selection as selection_rules
 from muster.people.models import HigherLevel, Sex, StudyStatus
+from tests.conscription.campaign_factories import verify_political
 from tests.conscription.selection_factories import (
     campaign_with_quota,
     examine,
@@ -137,6 +138,7 @@ def test_a_woman_is_in_the_pool_only_as_a_volunteer(campaign, commune, units, of
     woman.school_grade = 12
     woman.save()
     examine(woman, health_class=2)
+    verify_political(woman)
     assert sel.build_pool(commune=commune, service="army").members == []
     volunteer_services.volunteer_record(
         actor=officer,
@@ -439,7 +441,7 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
     pupil.in_school = True
     pupil.save()
     fit_people(units["DHOP"], 3)
-    with pytest.raises(ValidationError, match=r"not callable|không thuộc diện gọi"):
+    with pytest.raises(ValidationError, match=r"not callable|chưa đủ điều kiện gọi"):
         decisions_services.decision_issue(
             actor=officer,
             commune=commune,

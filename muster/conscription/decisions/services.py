@@ -16,7 +16,7 @@ from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Allocation, CampaignCommune, Service
-from muster.conscription.campaign.pool import definite_bars
+from muster.conscription.decisions.gate import gate_problems, refusal, require_gate
 from muster.conscription.decisions.models import (
     CallupDecision,
     DecisionCounter,
@@ -58,7 +58,8 @@ def decision_issue(
     Once the commune's selection list for the service is committed, decisions follow it: a
     committed list must be frozen first, and a frozen one admits only its official citizens
     (or the next standby citizen in place of one whose decision was revoked;
-    ``selection_services.callup_list_problem``). A written volunteer application waives the
+    ``selection_services.callup_list_problem``). The citizen must pass the decision gate
+    (``decisions.gate``) on the handover day; a written volunteer application waives the
     deferral and exemption grounds (Art 41(3)), as in the selection pool."""
     require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, commune.unit_id)
@@ -73,7 +74,6 @@ def decision_issue(
         errors.append(_("Choose the army or the police."))
     if issued_on >= campaign.handover_start:
         errors.append(_("The decision must be issued before the handover day."))
-    from muster.conscription.eligibility.selectors import verdict_for_person
     from muster.conscription.selection.selectors import callup_list_problem, is_volunteer
 
     if service in Service.values:
@@ -83,13 +83,9 @@ def decision_issue(
     volunteer = service in Service.values and is_volunteer(
         campaign=campaign, person=person, service=service
     )
-    verdict = verdict_for_person(person=person, on=campaign.handover_start, volunteer=volunteer)
-    bars = definite_bars(verdict)
-    if bars:
-        errors.append(
-            _("The eligibility engine finds this citizen not callable: %(reasons)s")
-            % {"reasons": "; ".join(bars)}
-        )
+    problems = gate_problems(person=person, on=campaign.handover_start, volunteer=volunteer)
+    if problems:
+        errors.append(refusal(problems))
     if errors:
         raise ValidationError(errors)
     return issue_numbered(
@@ -114,9 +110,19 @@ def issue_numbered(
 ) -> CallupDecision:
     """Number and write a decision whose citizen the caller has already checked: the counter
     row of the authority is locked, the quota and the one-valid-decision rule re-checked under
-    the lock. ``decision_issue`` and the replacement after handover
-    (``handover_services.replacement_record``) both come here, so both share one numbering."""
+    the lock. ``decision_issue``, the official list (``selection.services.lists``) and the
+    replacement after handover (``handover_services.replacement_record``) all come here, so
+    they share one numbering and one decision gate: no decision is written for a citizen the
+    gate refuses on ``enlist_on``, whatever the caller checked before."""
+    from muster.conscription.selection.selectors import is_volunteer
+
     campaign = commune.campaign
+    require_gate(
+        person=person,
+        on=enlist_on,
+        volunteer=service in Service.values
+        and is_volunteer(campaign=campaign, person=person, service=service),
+    )
     auth = campaign_rules.callup_authority(issued_on)
     key, _code = authority_key(commune, issued_on)
     token = secrets.token_urlsafe(24)

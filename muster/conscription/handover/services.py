@@ -31,7 +31,7 @@ from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Allocation, CampaignCommune, Quota, Service
-from muster.conscription.campaign.pool import definite_bars
+from muster.conscription.decisions.gate import gate_problems, refusal
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.decisions.services import issue_numbered
 from muster.conscription.handover.models import (
@@ -513,24 +513,14 @@ def replacement_record(
             raise ValidationError(
                 {"person": [_("This citizen already has a valid call-up decision.")]}
             )
-        from muster.conscription.eligibility.selectors import verdict_for_person
         from muster.conscription.selection.selectors import is_volunteer
 
         volunteer = is_volunteer(
             campaign=commune.campaign, person=chosen.person, service=old.service
         )
-        bars = definite_bars(
-            verdict_for_person(person=chosen.person, on=replaced_on, volunteer=volunteer)
-        )
-        if bars:
-            raise ValidationError(
-                {
-                    "person": [
-                        _("The eligibility engine finds this citizen not callable: %(reasons)s")
-                        % {"reasons": "; ".join(bars)}
-                    ]
-                }
-            )
+        problems = gate_problems(person=chosen.person, on=replaced_on, volunteer=volunteer)
+        if problems:
+            raise ValidationError({"person": [refusal(problems)]})
         old.status = DecisionStatus.REPLACED
         old.save(update_fields=["status"])
         decision = issue_numbered(

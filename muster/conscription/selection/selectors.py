@@ -6,17 +6,18 @@ The callable pool of a commune and service on the handover day (docs/campaign.md
 
 * citizens registered in the commune, men of call-up age and any standing volunteer for the
   service (women serve only as volunteers, Art 6(2));
-* in whom the eligibility engine finds no definite bar on the handover day (``definite_bars``:
-  facts the registry does not hold yet, such as political verification, do not remove a
-  citizen), judged **with** the volunteer's waiver (Art 41(3): a deferred or exempt volunteer
-  may be selected; never a failed standard nor 41.1.a);
+* who pass the decision gate on the handover day (``decisions.gate``: nothing failed and
+  nothing unknown; an unverified political standard or an unrecorded school grade keeps a
+  citizen out of the list as it would keep him from a decision), judged **with** the
+  volunteer's waiver (Art 41(3): a deferred or exempt volunteer may be selected; never a
+  failed standard nor 41.1.a);
 * with a latest valid health class 1–3 from the health council (``health.selectors``);
 * not on the other service's frozen official list nor holding its valid decision (one citizen,
   one service);
 * not refused by the commune council's latest review round (xét duyệt).
 
-School grade 0 ("not entered") ranks as grade 0; the page counts such citizens so the commune
-can complete them before the list is frozen.
+The page counts citizens whose school grade is not entered so the commune can complete them
+before the list is frozen.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
-from muster.conscription.campaign.pool import definite_bars
+from muster.conscription.decisions.gate import problems_of
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.eligibility.selectors import facts_for_people
 from muster.conscription.selection.models import (
@@ -232,9 +233,9 @@ def build_pool(*, commune: CampaignCommune, service: str) -> Pool:
             verdict = evaluate(facts, on)
         except OutsideCoverage:
             verdict = None
-        bars = definite_bars(verdict)
-        if bars:
-            excluded["not_callable"].append((person, "; ".join(bars)))
+        problems = problems_of(verdict)
+        if problems:
+            excluded["not_callable"].append((person, "; ".join(p.message for p in problems)))
             continue
         if facts.health_class is None or facts.health_class not in selection.HEALTH_CLASSES:
             excluded["health_class"].append((person, str(facts.health_class or "—")))

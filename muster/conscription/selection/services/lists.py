@@ -16,7 +16,7 @@ from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Allocation, CampaignCommune, Service
-from muster.conscription.campaign.pool import definite_bars
+from muster.conscription.decisions.gate import problems_of, refusal
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.selection.models import (
     ListKind,
@@ -228,7 +228,7 @@ def issue_official(
     order, each numbered by the gap-free counter (``campaign_services.issue_numbered``).
 
     The checks are those of ``decision_issue`` (the list admits every official citizen; the
-    engine's verdict on the handover day, with the volunteer's waiver; the quota and one valid
+    decision gate on the handover day, with the volunteer's waiver; the quota and one valid
     decision per citizen under the counter's lock), with the citizens' facts read in one go.
     A citizen the checks refuse is skipped with the reason; the others are issued."""
     from muster.conscription.decisions.services import issue_numbered
@@ -272,17 +272,12 @@ def issue_official(
             verdict = evaluate(facts[entry.person_id], on)
         except OutsideCoverage:
             verdict = None
-        bars = definite_bars(verdict)
+        problems = problems_of(verdict)
         if entry.person.registration_unit_id != commune.unit_id:
-            bars = [_("The citizen is not registered in this commune."), *bars]
-        if bars:
-            result.skipped.append(
-                (
-                    entry,
-                    _("The eligibility engine finds this citizen not callable: %(reasons)s")
-                    % {"reasons": "; ".join(bars)},
-                )
-            )
+            result.skipped.append((entry, _("The citizen is not registered in this commune.")))
+            continue
+        if problems:
+            result.skipped.append((entry, refusal(problems)))
             continue
         try:
             decision = issue_numbered(

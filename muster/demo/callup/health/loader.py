@@ -13,6 +13,7 @@ from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.demo.callup.health.dossiers import write_dossiers
 from muster.demo.callup.health.findings import ABROAD, classify
 from muster.demo.callup.health.grounds import Ground, extra_ground, registry_ground
+from muster.demo.callup.health.political import verify_fit
 from muster.demo.callup.health.schedule import HealthCalendar, HealthSummary
 from muster.demo.callup.health.sessions import _Commune, _commune_sessions, _write_session
 from muster.health.models import HealthCall, SessionKind
@@ -91,6 +92,15 @@ def load_campaign_health(
             for rows, held in c.sessions:
                 _write_session(rows, held=held, summary=summary)
             summary.sessions += len(c.sessions)
+            verify_fit(
+                unit=c.commune.unit,
+                sessions=[
+                    rows.session
+                    for rows, held in c.sessions
+                    if held and rows.session.kind == SessionKind.EXAMINATION
+                ],
+                today=calendar.today,
+            )
             # 41.1.a: the men the council found unfit (class 4–6, with or without T).
             unfit: list[tuple[Person, Ground]] = []
             for rows, held in c.sessions:
