@@ -11,8 +11,28 @@ from muster.conscription.campaign.models import Campaign, Service
 from muster.conscription.decisions.models import CallupDecision
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line
+from muster.geo.models import Unit, UnitKind
+from muster.law.callup import campaign as campaign_rules
 
 _SERVICE_VI = {Service.ARMY: "Quân đội", Service.POLICE: "Công an nhân dân"}
+#: The word naming a commune-level unit in a People's Committee's header.
+_LEVEL_VI = {
+    UnitKind.COMMUNE: "XÃ",
+    UnitKind.WARD: "PHƯỜNG",
+    UnitKind.TOWN: "THỊ TRẤN",
+    UnitKind.SPECIAL_ZONE: "ĐẶC KHU",
+    UnitKind.DISTRICT: "HUYỆN",
+}
+
+
+def _issuer(authority: campaign_rules.Authority, commune: Unit, district: Unit) -> str:
+    """The issuing body's header line: the commune People's Committee named with its level
+    (xã, phường, thị trấn, đặc khu) from 1 Jul 2025, the district military command or police
+    before."""
+    if authority.code == "commune_chairman":
+        level = _LEVEL_VI.get(UnitKind(commune.kind), "XÃ")
+        return f"ỦY BAN NHÂN DÂN {level} {commune.name.upper()}"
+    return f"{authority.issuer_vi} {district.name.upper()}"
 
 
 def certificate_report(campaign: Campaign, rows: list[dict[str, Any]]) -> OfficialReport:
@@ -80,14 +100,12 @@ def decision_report(decision: CallupDecision, verify_url: str) -> OfficialReport
     commune = decision.commune.unit
     campaign = decision.campaign
     service = _SERVICE_VI.get(Service(decision.service), decision.service)
-    title = "QUYẾT ĐỊNH" if decision.authority.startswith("commune_chairman") else "LỆNH"
-    issuer = (
-        (f"ỦY BAN NHÂN DÂN {commune.name.upper()}",)
-        if title == "QUYẾT ĐỊNH"
-        else (f"BAN CHQS {campaign.unit.name.upper()}",)
-    )
+    # The authority of the day and service the decision was signed on (police calls were the
+    # district police chief's before 1 Jul 2025).
+    authority = campaign_rules.callup_authority(decision.issued_on, decision.service)
+    issuer = (_issuer(authority, commune, campaign.unit),)
     return OfficialReport(
-        title=f"{title} GỌI CÔNG DÂN NHẬP NGŨ",
+        title=authority.document_vi,
         subtitle=f"Năm {campaign.year}",
         issuer=issuer,
         number=f"Số: {decision.number}/{decision.issued_on:%Y}",
@@ -101,7 +119,12 @@ def decision_report(decision: CallupDecision, verify_url: str) -> OfficialReport
                 "Điều 1.",
                 (
                     f"Gọi công dân {person.full_name}, sinh năm {person.date_of_birth:%Y}, "
-                    f"đăng ký nghĩa vụ quân sự tại {commune.name}, nhập ngũ vào {service}.",
+                    f"đăng ký nghĩa vụ quân sự tại {commune.name}, "
+                    + (
+                        "thực hiện nghĩa vụ tham gia Công an nhân dân."
+                        if decision.service == Service.POLICE
+                        else f"nhập ngũ vào {service}."
+                    ),
                     f"Thời gian có mặt: ngày {decision.enlist_on:%d/%m/%Y}.",
                 ),
             ),

@@ -36,10 +36,13 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def authority_key(campaign_commune: CampaignCommune, signed_on: dt.date) -> tuple[str, str]:
-    """``(numbering key, rule code)``: each commune chairman numbers his own decisions; the
-    district commander numbered the whole district's orders."""
-    auth = campaign_rules.callup_authority(signed_on)
+def authority_key(
+    campaign_commune: CampaignCommune, signed_on: dt.date, service: str = "army"
+) -> tuple[str, str]:
+    """``(numbering key, rule code)``: each commune chairman numbers his own decisions (army
+    and police alike); the district commander numbered the whole district's army orders and
+    the district police chief its police orders."""
+    auth = campaign_rules.callup_authority(signed_on, service)
     if auth.code == "commune_chairman":
         return f"{auth.code}:{campaign_commune.unit.code}", auth.code
     return f"{auth.code}:{campaign_commune.campaign.unit.code}", auth.code
@@ -123,8 +126,8 @@ def issue_numbered(
         volunteer=service in Service.values
         and is_volunteer(campaign=campaign, person=person, service=service),
     )
-    auth = campaign_rules.callup_authority(issued_on)
-    key, _code = authority_key(commune, issued_on)
+    auth = campaign_rules.callup_authority(issued_on, service)
+    key, _code = authority_key(commune, issued_on, service)
     token = secrets.token_urlsafe(24)
     with transaction.atomic():
         DecisionCounter.objects.bulk_create(

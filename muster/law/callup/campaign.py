@@ -79,6 +79,39 @@ RULES: tuple[Rule, ...] = (
         symbol="QĐ-UBND",
     ),
     _rule(
+        "campaign.authority.callup.police",
+        "authority",
+        "Call to serve in the People's Public Security signed by the district police chief",
+        "Trưởng Công an cấp huyện ký lệnh gọi công dân thực hiện nghĩa vụ tham gia CAND",
+        (
+            _law(
+                "34",
+                "6",
+                "Original text: the district police chief calls each citizen to CAND service.",
+            ),
+        ),
+        LAW_78_FROM,
+        _BEFORE_98,
+        authority="district_police_chief",
+        signer_vi="TRƯỞNG CÔNG AN HUYỆN",
+        issuer_vi="CÔNG AN HUYỆN",
+        document_vi="LỆNH GỌI CÔNG DÂN THỰC HIỆN NGHĨA VỤ THAM GIA CÔNG AN NHÂN DÂN",
+        symbol="LGCAND",
+    ),
+    _rule(
+        "campaign.authority.callup.police",
+        "authority",
+        "Call to CAND service decided by the commune People's Committee chairman",
+        "Chủ tịch UBND cấp xã quyết định gọi công dân thực hiện nghĩa vụ tham gia CAND",
+        (_law("34", "6"), _l98("Art 4(11)(c): the commune chairman decides, army and CAND.")),
+        LAW_98_FROM,
+        authority="commune_chairman",
+        signer_vi="CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ",
+        issuer_vi="ỦY BAN NHÂN DÂN XÃ",
+        document_vi="QUYẾT ĐỊNH GỌI CÔNG DÂN THỰC HIỆN NGHĨA VỤ THAM GIA CÔNG AN NHÂN DÂN",
+        symbol="QĐ-UBND",
+    ),
+    _rule(
         "campaign.authority.quota",
         "authority",
         "Quota assigned to communes by the district People's Committee chairman",
@@ -115,6 +148,27 @@ RULES: tuple[Rule, ...] = (
         "authority",
         "Calls to screening and to the examination decided by the commune chairman",
         "Chủ tịch UBND cấp xã quyết định gọi sơ tuyển, khám sức khỏe",
+        (_law("40", "3"), _l98("Art 4(16): rewrites Art 40; the commune chairman calls.")),
+        LAW_98_FROM,
+        authority="commune_chairman",
+        title_vi_short="Chủ tịch UBND xã",
+    ),
+    _rule(
+        "campaign.authority.health_call.police",
+        "authority",
+        "Calls of CAND candidates to the health examination ordered by the district police chief",
+        "Trưởng Công an cấp huyện ra lệnh gọi khám sức khỏe công dân tham gia CAND",
+        (_law("40", "3", "Original text: the district police chief calls CAND candidates."),),
+        LAW_78_FROM,
+        _BEFORE_98,
+        authority="district_police_chief",
+        title_vi_short="Trưởng Công an huyện",
+    ),
+    _rule(
+        "campaign.authority.health_call.police",
+        "authority",
+        "Calls of CAND candidates to screening and examination decided by the commune chairman",
+        "Chủ tịch UBND cấp xã quyết định gọi sơ tuyển, khám sức khỏe công dân tham gia CAND",
         (_law("40", "3"), _l98("Art 4(16): rewrites Art 40; the commune chairman calls.")),
         LAW_98_FROM,
         authority="commune_chairman",
@@ -282,9 +336,17 @@ class Authority:
     citation: str
 
 
-def callup_authority(signed_on: dt.date) -> Authority:
-    """Who signs a citizen's call-up on ``signed_on`` (Art 34(6), §1.3)."""
-    item = rule("campaign.authority.callup", signed_on)
+def _for_service(code: str, service: str) -> str:
+    """The rule code of an authority for ``service``: the police have their own before the
+    2025 reform (district police chief) and share the commune chairman after it."""
+    return f"{code}.police" if service == "police" else code
+
+
+def callup_authority(signed_on: dt.date, service: str = "army") -> Authority:
+    """Who signs a citizen's call-up to ``service`` on ``signed_on`` (Art 34(6), §1.3): for
+    the army the district military commander, for the police (CAND) the district police chief,
+    until 30 Jun 2025; the commune chairman for both from 1 Jul 2025."""
+    item = rule(_for_service("campaign.authority.callup", service), signed_on)
     return Authority(
         code=_str(item, "authority"),
         signer_vi=_str(item, "signer_vi"),
@@ -301,9 +363,10 @@ def quota_authority(day: dt.date) -> tuple[str, str, str]:
     return _str(item, "authority"), _str(item, "title_vi_short"), citation_text(item)
 
 
-def health_call_authority(day: dt.date) -> tuple[str, str, str]:
-    """``(code, Vietnamese title, citation)`` of who calls citizens to the exam on ``day``."""
-    item = rule("campaign.authority.health_call", day)
+def health_call_authority(day: dt.date, service: str = "army") -> tuple[str, str, str]:
+    """``(code, Vietnamese title, citation)`` of who calls citizens to the exam on ``day`` for
+    ``service`` (the district police chief called CAND candidates before 1 Jul 2025)."""
+    item = rule(_for_service("campaign.authority.health_call", service), day)
     return _str(item, "authority"), _str(item, "title_vi_short"), citation_text(item)
 
 

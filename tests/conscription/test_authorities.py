@@ -1,0 +1,119 @@
+"""Authorities by date and by service (issue 14 item 4): before 1 Jul 2025 the district
+police chief called CAND candidates (to the exam and to serve), the district military
+commander the army's; from 1 Jul 2025 the commune chairman decides both. The printed decision
+names the issuer of its day and service, with the commune's level (xã, phường) after the
+reform."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pytest
+from django.urls import reverse
+
+from muster.conscription.campaign import services as cs
+from muster.conscription.campaign.documents import _issuer
+from muster.conscription.decisions import services as decisions_services
+from muster.geo.models import Unit
+from muster.law.callup import campaign as rules
+from tests.conscription.campaign_factories import make_fit
+from tests.conscription.selection_factories import campaign_with_quota
+
+BEFORE, AFTER = dt.date(2025, 6, 30), dt.date(2025, 7, 1)
+
+
+@pytest.mark.parametrize(
+    ("service", "day", "code"),
+    [
+        ("army", BEFORE, "district_commander"),
+        ("police", BEFORE, "district_police_chief"),
+        ("army", AFTER, "commune_chairman"),
+        ("police", AFTER, "commune_chairman"),
+    ],
+)
+def test_who_calls_to_serve(service, day, code):
+    authority = rules.callup_authority(day, service)
+    assert authority.code == code
+    assert authority.citation
+
+
+@pytest.mark.parametrize(
+    ("service", "day", "code"),
+    [
+        ("army", BEFORE, "district_commander"),
+        ("police", BEFORE, "district_police_chief"),
+        ("police", AFTER, "commune_chairman"),
+    ],
+)
+def test_who_calls_to_the_examination(service, day, code):
+    assert rules.health_call_authority(day, service)[0] == code
+
+
+def test_the_police_document_names_cand_service():
+    before = rules.callup_authority(BEFORE, "police")
+    after = rules.callup_authority(AFTER, "police")
+    assert before.signer_vi == "TRƯỞNG CÔNG AN HUYỆN"
+    assert "CÔNG AN NHÂN DÂN" in before.document_vi and "CÔNG AN NHÂN DÂN" in after.document_vi
+
+
+def test_a_ward_issues_as_a_ward(units):
+    district = units["KD"]
+    ward = Unit(name="Hồng Châu", kind="ward", code="X", valid_from=AFTER)
+    commune = Unit(name="Đức Hợp", kind="commune", code="Y", valid_from=AFTER)
+    chairman = rules.callup_authority(AFTER)
+    assert _issuer(chairman, ward, district) == "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG CHÂU"
+    assert _issuer(chairman, commune, district) == "ỦY BAN NHÂN DÂN XÃ ĐỨC HỢP"
+    police = rules.callup_authority(BEFORE, "police")
+    assert _issuer(police, commune, district) == "CÔNG AN HUYỆN KIM ĐỘNG"
+
+
+def test_a_2025_police_decision_is_the_district_police_chiefs(units, personas, client, tmp_path):
+    officer = personas["district_officer"]
+    campaign = campaign_with_quota(units, officer, dhop_army=1)
+    cs.quota_set(
+        actor=officer,
+        campaign=campaign,
+        service="police",
+        value=3,
+        source_document="QĐ 2/QĐ-UBND",
+        received_on=dt.date(2024, 12, 1),
+    )
+    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+    cs.override_set(
+        actor=officer,
+        commune=commune,
+        service="police",
+        value=1,
+        reason="chốt",
+        on=dt.date(2025, 1, 2),
+    )
+    army = decisions_services.decision_issue(
+        actor=officer,
+        commune=commune,
+        person=make_fit(units["DHOP"], name="Bộ Đội"),
+        service="army",
+        issued_on=dt.date(2025, 1, 20),
+    )
+    police = decisions_services.decision_issue(
+        actor=officer,
+        commune=commune,
+        person=make_fit(units["DHOP"], name="Công An"),
+        service="police",
+        issued_on=dt.date(2025, 1, 20),
+    )
+    assert army.authority.startswith("district_commander:")
+    assert police.authority.startswith("district_police_chief:")
+    assert (army.number, police.number) == (1, 1)  # each authority numbers its own
+    assert police.signer == "TRƯỞNG CÔNG AN HUYỆN"
+    client.force_login(officer)
+    pdf = client.get(reverse("campaigns:decision_pdf", args=[police.public_id]))
+    path = tmp_path / "police.pdf"
+    path.write_bytes(pdf.content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "CÔNG AN HUYỆN KIM ĐỘNG" in flat
+    assert "THỰC HIỆN NGHĨA VỤ THAM GIA CÔNG AN NHÂN DÂN" in flat
+    assert "thực hiện nghĩa vụ tham gia Công an nhân dân" in flat
