@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.core.dates import parse_user_date, today
+from muster.core.forms import BootstrapForm, date_field
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents import excel, pdf, word
 from muster.documents.http import DOCX, PDF, XLSX, file_response
@@ -28,7 +29,6 @@ from muster.people.books.common import BOOKS, BookFilter, communes_for_user, vil
 from muster.people.books.pages import book_full, book_page
 from muster.people.books.rollover import rollover_document, rollover_lists
 from muster.people.evidence_services import attach_evidence
-from muster.people.forms import DATE_FORMATS, BootstrapForm
 from muster.people.models import EvidenceKind, Person, PersonDocument
 from muster.people.registration.services.events import record_january_list
 
@@ -182,12 +182,7 @@ def rollover_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 class JanuaryForm(BootstrapForm):
     commune = forms.ChoiceField(label=gettext_lazy("Commune"))
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=1950, max_value=2100)
-    list_date = forms.DateField(
-        label=gettext_lazy("Date of the list"),
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": gettext_lazy("Enter a date as dd/mm/yyyy.")},
-    )
+    list_date = date_field(gettext_lazy("Date of the list"))
 
     def __init__(self, *args: Any, communes: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -243,12 +238,7 @@ def january_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 class EvidenceForm(BootstrapForm):
     kind = forms.ChoiceField(label=gettext_lazy("Kind of document"), choices=EvidenceKind.choices)
-    date = forms.DateField(
-        label=gettext_lazy("Document date"),
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": gettext_lazy("Enter a date as dd/mm/yyyy.")},
-    )
+    date = date_field(gettext_lazy("Document date"))
     file = forms.FileField(
         label=gettext_lazy("File (PDF, JPEG or PNG, at most 10 MB)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),

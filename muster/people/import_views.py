@@ -24,14 +24,15 @@ from django.views.decorators.http import require_POST
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap
+from muster.core.forms import BootstrapForm
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.excel import render_xlsx
 from muster.documents.http import XLSX, file_response
 from muster.documents.tables import Column, TableDocument
+from muster.geo.forms import UnitChoiceField
 from muster.geo.models import Unit
 from muster.geo.selectors import units_for_user
 from muster.people import import_columns, import_files
-from muster.people.forms import BootstrapForm, UnitChoiceField
 from muster.people.import_messages import column_label, error_message, row_messages
 from muster.people.import_services import (
     Checked,

@@ -16,6 +16,7 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
 from muster.core.dates import today
+from muster.core.forms import BootstrapForm
 from muster.core.http import AuthenticatedHttpRequest
 from muster.geo.models import Unit, UnitQuerySet
 from muster.geo.scope import scope_of
@@ -23,7 +24,6 @@ from muster.geo.selectors import units_for_user
 from muster.people.book_views import EvidenceForm
 from muster.people.forms import (
     AbsenceForm,
-    BootstrapForm,
     PersonCreateForm,
     PersonEditForm,
     PersonForm,

@@ -28,8 +28,8 @@ from muster.conscription.dossiers.services import (
     dossier_review,
 )
 from muster.core.dates import parse_user_date, today
+from muster.core.forms import BootstrapForm
 from muster.core.http import AuthenticatedHttpRequest
-from muster.people.forms import BootstrapForm
 from muster.people.models import Person
 
 AUTHORITY_LABELS = {

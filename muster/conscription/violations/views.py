@@ -41,6 +41,7 @@ from muster.conscription.violations.services import authority as violation_autho
 from muster.conscription.violations.services import cases as violation_cases
 from muster.conscription.violations.services import penalties as violation_penalties
 from muster.core.dates import today
+from muster.core.forms import BootstrapForm
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import PDF, file_response
 from muster.documents.pdf import render_report_pdf
@@ -50,7 +51,6 @@ from muster.geo.selectors import units_for_user
 from muster.law.callup.violations import bands, deadlines, good_reasons
 from muster.law.callup.violations import states as case_states
 from muster.law.rulebook import NoRuleInForce
-from muster.people.forms import BootstrapForm
 from muster.people.models import Person
 
 
