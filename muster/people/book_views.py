@@ -9,7 +9,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.core.dates import parse_user_date, today
-from muster.core.forms import BootstrapForm, date_field
+from muster.core.forms import BootstrapForm, date_field, submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents import excel, pdf, word
 from muster.documents.http import DOCX, PDF, XLSX, file_response
@@ -206,25 +205,26 @@ def january_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         form = JanuaryForm(communes=communes, initial={"year": now.year, "list_date": now})
         return render(request, "people/books/january_record.html", {"form": form, "title": title})
     form = JanuaryForm(request.POST, communes=communes)
-    if form.is_valid():
+    done = submit(
+        request,
+        form,
+        lambda data: record_january_list(
+            actor=request.user,
+            commune=form.communes[data["commune"]],
+            year=data["year"],
+            list_date=data["list_date"],
+        ),
+        success=None,
+    )
+    if done:
+        messages.success(
+            request,
+            _("The January list has been recorded: %(count)s citizens.")
+            % {"count": len(done.value)},
+        )
         data = form.cleaned_data
-        try:
-            events = record_january_list(
-                actor=request.user,
-                commune=form.communes[data["commune"]],
-                year=data["year"],
-                list_date=data["list_date"],
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(
-                request,
-                _("The January list has been recorded: %(count)s citizens.")
-                % {"count": len(events)},
-            )
-            url = reverse("people:book", kwargs={"book": "january"})
-            return redirect(f"{url}?commune={data['commune']}&year={data['year']}")
+        url = reverse("people:book", kwargs={"book": "january"})
+        return redirect(f"{url}?commune={data['commune']}&year={data['year']}")
     return render(
         request,
         "people/books/january_record.html",
@@ -263,22 +263,20 @@ def evidence_upload_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID
             {"form": form, "title": title, "person": person},
         )
     form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            attach_evidence(
-                actor=request.user,
-                person=person,
-                kind=data["kind"],
-                date=data["date"],
-                upload=data["file"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("The document has been attached."))
-            return redirect("people:person_detail", public_id=person.public_id)
+    if submit(
+        request,
+        form,
+        lambda data: attach_evidence(
+            actor=request.user,
+            person=person,
+            kind=data["kind"],
+            date=data["date"],
+            upload=data["file"],
+            note=data["note"],
+        ),
+        success=_("The document has been attached."),
+    ):
+        return redirect("people:person_detail", public_id=person.public_id)
     return render(
         request,
         "people/books/evidence_form.html",
