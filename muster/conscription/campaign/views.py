@@ -39,8 +39,7 @@ from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.geo.selectors import units_for_user
 from muster.people.models import Person
 from muster.people.succession import holding
@@ -233,10 +232,9 @@ def certificate_json(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
 def certificate_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     campaign = campaign_for_user(request.user, public_id, Cap.VIEW_REPORTS)
     report = certificate_report(campaign, _certificate_rows(request, campaign))
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Chứng nhận phân bổ {campaign.year}.pdf",
-        content_type=PDF,
     )
 
 
@@ -338,10 +336,9 @@ def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
 def decision_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     decision = _decision(request, public_id, Cap.VIEW_PEOPLE)
     report = decision_report(decision, _verify_url(request, decision))
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Quyết định gọi nhập ngũ số {decision.number}.pdf",
-        content_type=PDF,
     )
 
 

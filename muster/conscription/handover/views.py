@@ -35,8 +35,7 @@ from muster.conscription.selection.documents import handover_report
 from muster.conscription.selection.models import SelectionList, SelectionState
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.law.callup import selection as selection_rules
 from muster.people.models import Person
 
@@ -225,11 +224,10 @@ def handover_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
 @require_GET
 def handover_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     handover = _handover(request, public_id)
-    return file_response(
-        render_report_pdf(handover_report(handover)),
+    return report_pdf_response(
+        handover_report(handover),
         filename=f"Biên bản giao nhận quân {handover.commune.unit.name} "
         f"{handover.handed_on:%d-%m-%Y}.pdf",
-        content_type=PDF,
     )
 
 

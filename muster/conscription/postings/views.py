@@ -46,8 +46,7 @@ from muster.conscription.postings.forms import (
 from muster.conscription.postings.models import Complaint, ComplaintOutcome, Posting, PostingKind
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.law.callup.postings import book as posting_book
 from muster.law.callup.postings import rows as posting_rows
 from muster.law.callup.postings import schedule as posting_schedule
@@ -337,10 +336,9 @@ def posting_correct(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
 def posting_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     posting = _posting(request, public_id, Cap.VIEW_PEOPLE)
     report = notice_report(posting, _public_url(request, posting))
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Niêm yết {posting.title} {posting.posted_on:%d-%m-%Y}.pdf",
-        content_type=PDF,
     )
 
 

@@ -43,8 +43,7 @@ from muster.conscription.selection.services import review as review_services
 from muster.conscription.selection.services import volunteers as volunteer_services
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.geo.models import Unit
 from muster.people.models import Person
 
@@ -258,10 +257,9 @@ def selection_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         sel.entries_of(selection_list) if selection_list.state == SelectionState.FROZEN else []
     )
     report = selection_report(selection_list, entries)
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Danh sách tuyển chọn {selection_list.commune.unit.name}.pdf",
-        content_type=PDF,
     )
 
 

@@ -43,8 +43,7 @@ from muster.conscription.violations.services import penalties as violation_penal
 from muster.core.dates import today
 from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
@@ -392,8 +391,7 @@ def violation_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             today(),
             str(ViolationKind(case.kind).label),
         )
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Hồ sơ vi phạm {case.person.full_name}.pdf",
-        content_type=PDF,
     )
