@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from muster.core.forms import BootstrapForm, date_field
 from muster.directives.models import (
     Body,
     DirectionChoice,
@@ -19,7 +20,6 @@ from muster.directives.models import (
 from muster.directives.periods import Period
 from muster.directives.sources import sources
 from muster.geo.models import Unit
-from muster.people.forms import BootstrapForm, _date
 
 
 class ReportCreateForm(BootstrapForm):
@@ -106,7 +106,7 @@ class DirectiveForm(BootstrapForm):
     unit = forms.ChoiceField(label=_("Issuing unit"))
     issuer = forms.CharField(label=_("Issuer"), max_length=200)
     number = forms.CharField(label=_("Number"), max_length=60, required=False)
-    issued_on = _date(_("Date issued"))
+    issued_on = date_field(_("Date issued"))
     year = forms.IntegerField(
         label=_("Year"),
         min_value=1945,
@@ -211,8 +211,8 @@ class TargetForm(_ResponsibilityForm):
         error_messages={"invalid": _("Enter a number, e.g. 1,5 or 1143.")},
     )
     unit_label = forms.CharField(label=_("Unit of measure"), max_length=30, required=False)
-    start_date = _date(_("Start date"))
-    due_date = _date(_("Due date"))
+    start_date = date_field(_("Start date"))
+    due_date = date_field(_("Due date"))
     source = forms.ChoiceField(label=_("Live data source"), required=False)
     #: Carries the service's message on the shares (they must add up to the target's value).
     shares = forms.CharField(required=False, widget=forms.HiddenInput)

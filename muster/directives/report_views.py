@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
+from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.directives import perms, selectors
 from muster.directives.forms import (
@@ -63,27 +65,24 @@ def report_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     )
     period_list = periods_of_year(directive.frequency, directive.year)
     form = ReportCreateForm(request.POST or None, units=units, period_list=period_list)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                report = report_services.report_create(
-                    actor=request.user,
-                    directive=directive,
-                    unit=form.units[form.cleaned_data["unit"]],
-                    period_start=form.periods[form.cleaned_data["period"]].start,
-                )
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, _("The report has been opened."))
-                return redirect("directives:report_edit", public_id=report.public_id)
-        status = 400
+    done = submit(
+        request,
+        form,
+        lambda data: report_services.report_create(
+            actor=request.user,
+            directive=directive,
+            unit=form.units[data["unit"]],
+            period_start=form.periods[data["period"]].start,
+        ),
+        success=_("The report has been opened."),
+    )
+    if done:
+        return redirect("directives:report_edit", public_id=done.value.public_id)
     return render(
         request,
         "directives/report_create.html",
         {"directive": directive, "form": form, "no_units": not units},
-        status=status,
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -150,25 +149,24 @@ def report_edit(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
             )
         return _edit_page(request, report, form)
     form = ReportForm(request.POST, request.FILES, targets=targets)
-    if not form.is_valid():
-        return _edit_page(request, report, form, status=400)
-    upload = form.cleaned_data.get("evidence")
-    try:
+
+    def save(data: dict[str, Any]) -> None:
+        upload = data.get("evidence")
         report_services.report_update(
             actor=request.user,
             report=report,
-            results=form.cleaned_data["results"],
-            shortcomings=form.cleaned_data["shortcomings"],
+            results=data["results"],
+            shortcomings=data["shortcomings"],
             figures=form.figures(),
         )
         if upload is not None:
             evidence_services.evidence_add(
                 actor=request.user, report=report, filename=upload.name, data=upload.read()
             )
-    except ValidationError as error:
-        form.add_service_errors(error, {"file": "evidence"})
+
+    success = _("The report has been saved.")
+    if not submit(request, form, save, success=success, mapping={"file": "evidence"}):
         return _edit_page(request, report, form, status=400)
-    messages.success(request, _("The report has been saved."))
     if request.POST.get("then") == "submit":
         return report_submit(request, public_id)
     return redirect("directives:report_detail", public_id=report.public_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from muster.accounts.access import get_for_user, require, require_cap
 from muster.accounts.perms import Cap
+from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.directives import perms
 from muster.directives.forms import (
@@ -108,19 +110,18 @@ def directive_create(request: AuthenticatedHttpRequest) -> HttpResponse:
         units=units,
         initial={"year": year, "frequency": FrequencyChoice.MONTHLY, "report_due_working_days": 5},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            directive = setup_services.directive_create(
-                actor=request.user,
-                unit=form.units[data["unit"]],
-                **{k: v for k, v in data.items() if k != "unit"},
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("The directive has been created. Now add its tasks."))
-            return redirect("directives:directive_edit", public_id=directive.public_id)
+    done = submit(
+        request,
+        form,
+        lambda data: setup_services.directive_create(
+            actor=request.user,
+            unit=form.units[data["unit"]],
+            **{k: v for k, v in data.items() if k != "unit"},
+        ),
+        success=_("The directive has been created. Now add its tasks."),
+    )
+    if done:
+        return redirect("directives:directive_edit", public_id=done.value.public_id)
     return render(
         request,
         "directives/directive_form.html",
@@ -143,16 +144,15 @@ def directive_edit(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
         "full_text",
     ]
     form = DirectiveForm(request.POST or None, initial={f: getattr(directive, f) for f in fields})
-    if request.method == "POST" and form.is_valid():
-        try:
-            setup_services.directive_update(
-                actor=request.user, directive=directive, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("The directive has been saved."))
-            return redirect("directives:directive_edit", public_id=directive.public_id)
+    if submit(
+        request,
+        form,
+        lambda data: setup_services.directive_update(
+            actor=request.user, directive=directive, **data
+        ),
+        success=_("The directive has been saved."),
+    ):
+        return redirect("directives:directive_edit", public_id=directive.public_id)
     tasks = (
         Task.objects.filter(directive=directive)
         .select_related("lead_unit", "lead_body")
@@ -189,27 +189,21 @@ def _task_page(
         bodies=_area_bodies(directive),
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def save(data: dict[str, Any]) -> Task:
         fields = {
             "order": data["order"],
             "title": data["title"],
             "description": data["description"],
             **form.responsibility(),
         }
-        try:
-            if task is None:
-                setup_services.task_create(actor=request.user, directive=directive, **fields)
-            else:
-                setup_services.task_update(actor=request.user, task=task, **fields)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(
-                request,
-                _("The task has been added.") if task is None else _("The task has been saved."),
-            )
-            return redirect("directives:directive_edit", public_id=directive.public_id)
+        if task is None:
+            return setup_services.task_create(actor=request.user, directive=directive, **fields)
+        return setup_services.task_update(actor=request.user, task=task, **fields)
+
+    saved = _("The task has been added.") if task is None else _("The task has been saved.")
+    if submit(request, form, save, success=saved):
+        return redirect("directives:directive_edit", public_id=directive.public_id)
     return render(
         request,
         "directives/task_form.html",
@@ -262,21 +256,18 @@ def _target_page(
         communes=_communes(units),
         initial=initial,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            if target is None:
-                target_services.target_create(
-                    actor=request.user, task=task, **form.service_kwargs()
-                )
-            else:
-                target_services.target_update(
-                    actor=request.user, target=target, **form.service_kwargs()
-                )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("The target has been saved."))
-            return redirect("directives:directive_edit", public_id=directive.public_id)
+
+    def save(data: dict[str, Any]) -> Target:
+        if target is None:
+            return target_services.target_create(
+                actor=request.user, task=task, **form.service_kwargs()
+            )
+        return target_services.target_update(
+            actor=request.user, target=target, **form.service_kwargs()
+        )
+
+    if submit(request, form, save, success=_("The target has been saved.")):
+        return redirect("directives:directive_edit", public_id=directive.public_id)
     return render(
         request,
         "directives/target_form.html",

@@ -28,8 +28,8 @@ from muster.directives.models import (
 )
 from muster.directives.rollup import Status
 from muster.directives.services import targets as target_services
-from muster.documents import pdf, word
-from muster.documents.http import DOCX, PDF, file_response
+from muster.documents import word
+from muster.documents.http import DOCX, file_response, report_pdf_response
 from muster.documents.tables import OfficialReport
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
@@ -210,8 +210,7 @@ def standing_report_docx(request: AuthenticatedHttpRequest, public_id: uuid.UUID
 
 def standing_report_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     directive, report = _build_standing(request, public_id)
-    return file_response(
-        pdf.render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Báo cáo BTV {directive.year}.pdf",
-        content_type=PDF,
     )

@@ -7,6 +7,8 @@ from urllib.parse import quote
 from django.http import HttpResponse
 
 from muster.core.text import fold
+from muster.documents.pdf import render_report_pdf
+from muster.documents.tables import OfficialReport
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -22,3 +24,8 @@ def file_response(data: bytes, *, filename: str, content_type: str) -> HttpRespo
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def report_pdf_response(report: OfficialReport, *, filename: str) -> HttpResponse:
+    """An official report (``documents.pdf``) to download as ``filename``."""
+    return file_response(render_report_pdf(report), filename=filename, content_type=PDF)

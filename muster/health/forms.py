@@ -8,15 +8,16 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from muster.core.forms import BootstrapForm, date_field
+from muster.geo.forms import UnitChoiceField
 from muster.geo.models import UnitQuerySet
 from muster.health.models import SessionKind, Station
-from muster.people.forms import BootstrapForm, UnitChoiceField, _date
 
 
 class SessionForm(BootstrapForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=SessionKind.choices)
     unit = UnitChoiceField(label=_("Organising unit"), queryset=None, to_field_name="public_id")
-    date = _date(_("Date"))
+    date = date_field(_("Date"))
     place = forms.CharField(label=_("Place"), max_length=200)
     body = forms.CharField(label=_("Health station or council"), max_length=200, required=False)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
@@ -36,7 +37,7 @@ class CallForm(BootstrapForm):
         label=_("ID numbers (CCCD), one per line"),
         widget=forms.Textarea(attrs={"rows": 6, "autofocus": True}),
     )
-    notified_on = _date(_("Day the decision reached the citizens"), required=False)
+    notified_on = date_field(_("Day the decision reached the citizens"), required=False)
 
     def clean_national_ids(self) -> list[str]:
         raw = self.cleaned_data["national_ids"]

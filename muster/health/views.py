@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
+from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.excel import render_xlsx
 from muster.documents.http import PDF, XLSX, file_response
@@ -22,7 +23,7 @@ from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
 from muster.health import books
 from muster.health.forms import CallForm, ResultForm, SessionForm
-from muster.health.models import HealthCall, HealthSession, SessionKind, Station
+from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
 from muster.health.selectors import calls_in_session, sessions_for_user
 from muster.health.services import ResultInput, call_citizens, record_station_result, session_create
 from muster.people.models import Person, Sex
@@ -44,15 +45,14 @@ def session_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_cap(request.user, Cap.MANAGE_CAMPAIGN)
     units = units_for_user(request.user).filter(valid_to__isnull=True).order_by("path")
     form = SessionForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            session = session_create(actor=request.user, **data)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("The session has been created."))
-            return redirect("health:session_detail", public_id=session.public_id)
+    done = submit(
+        request,
+        form,
+        lambda data: session_create(actor=request.user, **data),
+        success=_("The session has been created."),
+    )
+    if done:
+        return redirect("health:session_detail", public_id=done.value.public_id)
     status = 400 if request.method == "POST" else 200
     return render(
         request,
@@ -114,32 +114,34 @@ def session_call_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -
                 "national_ids",
                 _("No citizen in your area with ID number: %(ids)s") % {"ids": ", ".join(unknown)},
             )
-        else:
-            try:
-                outcome = call_citizens(
-                    actor=request.user,
-                    session=session,
-                    people=people,
-                    notified_on=form.cleaned_data["notified_on"],
-                )
-            except ValidationError as error:
-                form.add_service_errors(error, {"people": "national_ids"})
-            else:
-                messages.success(
+        elif done := submit(
+            request,
+            form,
+            lambda data: call_citizens(
+                actor=request.user,
+                session=session,
+                people=people,
+                notified_on=data["notified_on"],
+            ),
+            success=None,
+            mapping={"people": "national_ids"},
+        ):
+            outcome = done.value
+            messages.success(
+                request,
+                _("%(created)d called, %(updated)d updated.")
+                % {"created": outcome.created, "updated": outcome.updated},
+            )
+            if outcome.late:
+                messages.warning(
                     request,
-                    _("%(created)d called, %(updated)d updated.")
-                    % {"created": outcome.created, "updated": outcome.updated},
-                )
-                if outcome.late:
-                    messages.warning(
-                        request,
-                        _(
-                            "The decision reached %(n)d citizens less than 15 days before the "
-                            "session: late notice."
-                        )
-                        % {"n": outcome.late},
+                    _(
+                        "The decision reached %(n)d citizens less than 15 days before the "
+                        "session: late notice."
                     )
-                return redirect("health:session_detail", public_id=session.public_id)
+                    % {"n": outcome.late},
+                )
+            return redirect("health:session_detail", public_id=session.public_id)
     status = 400 if request.method == "POST" else 200
     return render(
         request,
@@ -174,24 +176,17 @@ def result_entry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
     existing = next((r for r in calls[index].results.all() if r.station == station), None)
     if request.method == "POST":
         form = ResultForm(request.POST, station=station)
-        if form.is_valid():
-            data = form.cleaned_data
+
+        def record(data: dict[str, Any]) -> StationResult:
             entry = ResultInput(**{k: v for k, v in data.items() if v is not None})
-            try:
-                record_station_result(actor=request.user, call=call, station=station, data=entry)
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(
-                    request,
-                    _("Saved: %(name)s.") % {"name": call.person.full_name},
-                )
-                if following is not None:
-                    target = reverse(
-                        "health:result_entry", kwargs={"public_id": following.public_id}
-                    )
-                    return redirect(f"{target}?station={station}")
-                return redirect("health:session_detail", public_id=session.public_id)
+            return record_station_result(actor=request.user, call=call, station=station, data=entry)
+
+        saved = _("Saved: %(name)s.") % {"name": call.person.full_name}
+        if submit(request, form, record, success=saved):
+            if following is not None:
+                target = reverse("health:result_entry", kwargs={"public_id": following.public_id})
+                return redirect(f"{target}?station={station}")
+            return redirect("health:session_detail", public_id=session.public_id)
     else:
         initial: dict[str, object] = {}
         if existing is not None:

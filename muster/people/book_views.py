@@ -9,7 +9,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.core.dates import parse_user_date, today
+from muster.core.forms import BootstrapForm, date_field, submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents import excel, pdf, word
 from muster.documents.http import DOCX, PDF, XLSX, file_response
@@ -28,7 +28,6 @@ from muster.people.books.common import BOOKS, BookFilter, communes_for_user, vil
 from muster.people.books.pages import book_full, book_page
 from muster.people.books.rollover import rollover_document, rollover_lists
 from muster.people.evidence_services import attach_evidence
-from muster.people.forms import DATE_FORMATS, BootstrapForm
 from muster.people.models import EvidenceKind, Person, PersonDocument
 from muster.people.registration.services.events import record_january_list
 
@@ -182,12 +181,7 @@ def rollover_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 class JanuaryForm(BootstrapForm):
     commune = forms.ChoiceField(label=gettext_lazy("Commune"))
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=1950, max_value=2100)
-    list_date = forms.DateField(
-        label=gettext_lazy("Date of the list"),
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": gettext_lazy("Enter a date as dd/mm/yyyy.")},
-    )
+    list_date = date_field(gettext_lazy("Date of the list"))
 
     def __init__(self, *args: Any, communes: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -211,25 +205,26 @@ def january_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         form = JanuaryForm(communes=communes, initial={"year": now.year, "list_date": now})
         return render(request, "people/books/january_record.html", {"form": form, "title": title})
     form = JanuaryForm(request.POST, communes=communes)
-    if form.is_valid():
+    done = submit(
+        request,
+        form,
+        lambda data: record_january_list(
+            actor=request.user,
+            commune=form.communes[data["commune"]],
+            year=data["year"],
+            list_date=data["list_date"],
+        ),
+        success=None,
+    )
+    if done:
+        messages.success(
+            request,
+            _("The January list has been recorded: %(count)s citizens.")
+            % {"count": len(done.value)},
+        )
         data = form.cleaned_data
-        try:
-            events = record_january_list(
-                actor=request.user,
-                commune=form.communes[data["commune"]],
-                year=data["year"],
-                list_date=data["list_date"],
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(
-                request,
-                _("The January list has been recorded: %(count)s citizens.")
-                % {"count": len(events)},
-            )
-            url = reverse("people:book", kwargs={"book": "january"})
-            return redirect(f"{url}?commune={data['commune']}&year={data['year']}")
+        url = reverse("people:book", kwargs={"book": "january"})
+        return redirect(f"{url}?commune={data['commune']}&year={data['year']}")
     return render(
         request,
         "people/books/january_record.html",
@@ -243,12 +238,7 @@ def january_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 class EvidenceForm(BootstrapForm):
     kind = forms.ChoiceField(label=gettext_lazy("Kind of document"), choices=EvidenceKind.choices)
-    date = forms.DateField(
-        label=gettext_lazy("Document date"),
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": gettext_lazy("Enter a date as dd/mm/yyyy.")},
-    )
+    date = date_field(gettext_lazy("Document date"))
     file = forms.FileField(
         label=gettext_lazy("File (PDF, JPEG or PNG, at most 10 MB)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
@@ -273,22 +263,20 @@ def evidence_upload_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID
             {"form": form, "title": title, "person": person},
         )
     form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            attach_evidence(
-                actor=request.user,
-                person=person,
-                kind=data["kind"],
-                date=data["date"],
-                upload=data["file"],
-                note=data["note"],
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("The document has been attached."))
-            return redirect("people:person_detail", public_id=person.public_id)
+    if submit(
+        request,
+        form,
+        lambda data: attach_evidence(
+            actor=request.user,
+            person=person,
+            kind=data["kind"],
+            date=data["date"],
+            upload=data["file"],
+            note=data["note"],
+        ),
+        success=_("The document has been attached."),
+    ):
+        return redirect("people:person_detail", public_id=person.public_id)
     return render(
         request,
         "people/books/evidence_form.html",

@@ -5,60 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from muster.core.forms import BootstrapForm, date_field
+from muster.geo.forms import UnitChoiceField
 from muster.geo.models import Unit, UnitQuerySet
 from muster.people.models import MaritalStatus, Sex
 from muster.people.reference import ETHNIC_GROUPS, KINH
-
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
-
-
-def _date(label: Any, *, required: bool = True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}),
-        error_messages={"invalid": _("Enter a date as dd/mm/yyyy.")},
-    )
-
-
-class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Unit) -> str:
-        end = f"{obj.valid_to:%Y}" if obj.valid_to else ""
-        return f"{obj} ({obj.valid_from:%Y}–{end})"
-
-
-class BootstrapForm(forms.Form):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            css = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
-            if isinstance(field.widget, forms.CheckboxInput):
-                css = "form-check-input"
-            field.widget.attrs.setdefault("class", css + " form-control-sm")
-
-    def add_service_errors(
-        self, error: ValidationError, mapping: dict[str, str] | None = None
-    ) -> None:
-        """Attach a service's ``ValidationError`` to the form's fields (or to the form)."""
-        mapping = mapping or {}
-        if not hasattr(error, "error_dict"):
-            for message in error.messages:
-                self.add_error(None, message)
-            return
-        for field, messages in error.message_dict.items():
-            target = mapping.get(field, field)
-            for message in messages:
-                self.add_error(target if target in self.fields else None, message)
 
 
 class PersonForm(BootstrapForm):
     full_name = forms.CharField(label=_("Full name"), max_length=120)
     sex = forms.ChoiceField(label=_("Sex"), choices=Sex.choices)
-    date_of_birth = _date(_("Date of birth"))
+    date_of_birth = date_field(_("Date of birth"))
     national_id = forms.CharField(label=_("ID number (CCCD)"), max_length=20)
     registration_unit = UnitChoiceField(
         label=_("Registration unit"), queryset=Unit.objects.none(), to_field_name="public_id"
@@ -88,7 +47,7 @@ class PersonForm(BootstrapForm):
 
 
 class PersonCreateForm(PersonForm):
-    first_registration_date = _date(_("First registration date"), required=False)
+    first_registration_date = date_field(_("First registration date"), required=False)
     certificate_number = forms.CharField(
         label=_("Registration certificate number"), max_length=40, required=False
     )
@@ -110,9 +69,9 @@ class TransferForm(BootstrapForm):
     to_unit = UnitChoiceField(
         label=_("Destination commune"), queryset=Unit.objects.none(), to_field_name="public_id"
     )
-    left_on = _date(_("Date of leaving"))
-    arrived_on = _date(_("Date of arrival"))
-    registered_on = _date(_("Date registered at the new commune"), required=False)
+    left_on = date_field(_("Date of leaving"))
+    arrived_on = date_field(_("Date of arrival"))
+    registered_on = date_field(_("Date registered at the new commune"), required=False)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
     def __init__(self, *args: Any, **kw: Any) -> None:
@@ -127,6 +86,6 @@ class AbsenceForm(BootstrapForm):
         label=_("Record"),
         choices=[("start", _("Start of absence")), ("return", _("Return"))],
     )
-    event_date = _date(_("Date of leaving or returning"))
-    registered_on = _date(_("Date registered again (return)"), required=False)
+    event_date = date_field(_("Date of leaving or returning"))
+    registered_on = date_field(_("Date registered again (return)"), required=False)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)

@@ -24,14 +24,15 @@ from django.views.decorators.http import require_POST
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap
+from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.excel import render_xlsx
 from muster.documents.http import XLSX, file_response
 from muster.documents.tables import Column, TableDocument
+from muster.geo.forms import UnitChoiceField
 from muster.geo.models import Unit
 from muster.geo.selectors import units_for_user
 from muster.people import import_columns, import_files
-from muster.people.forms import BootstrapForm, UnitChoiceField
 from muster.people.import_messages import column_label, error_message, row_messages
 from muster.people.import_services import (
     Checked,
@@ -82,19 +83,19 @@ def import_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES, communes=communes)
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                batch = import_upload(
-                    actor=request.user,
-                    unit=form.cleaned_data["unit"],
-                    data=upload.read(),
-                    file_name=upload.name,
-                )
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                return redirect("people:import_batch", public_id=batch.public_id)
+        done = submit(
+            request,
+            form,
+            lambda data: import_upload(
+                actor=request.user,
+                unit=data["unit"],
+                data=data["file"].read(),
+                file_name=data["file"].name,
+            ),
+            success=None,
+        )
+        if done:
+            return redirect("people:import_batch", public_id=done.value.public_id)
         status = 400
     else:
         form = ImportUploadForm(communes=communes)

@@ -8,8 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from muster.core.forms import BootstrapForm, date_field
+from muster.geo.forms import UnitChoiceField
 from muster.geo.models import Unit, UnitQuerySet
-from muster.people.forms import BootstrapForm, UnitChoiceField, _date
 from muster.people.models import HigherLevel
 from muster.people.selectors import ANY_HIGHER, PersonFilter
 
@@ -18,7 +19,7 @@ class PersonFilterForm(BootstrapForm):
     village = UnitChoiceField(
         label=_("Village"), queryset=Unit.objects.none(), to_field_name="public_id", required=False
     )
-    on = _date(_("Age and status on"), required=False)
+    on = date_field(_("Age and status on"), required=False)
     min_age = forms.IntegerField(label=_("Age from"), min_value=0, max_value=120, required=False)
     max_age = forms.IntegerField(label=_("Age to"), min_value=0, max_value=120, required=False)
     status = forms.ChoiceField(

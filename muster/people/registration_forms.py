@@ -6,25 +6,25 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from muster.core.forms import BootstrapForm, date_field
 from muster.law.callup.registration_grounds import ART13_POINTS
 from muster.law.health.rules import EXEMPT_ILLNESSES
-from muster.people.forms import BootstrapForm, _date
 from muster.people.registration.models import BarKind
 
 
 class AdditionalRegistrationForm(BootstrapForm):
-    changed_on = _date(_("Date of the change"))
+    changed_on = date_field(_("Date of the change"))
     change = forms.CharField(label=_("What changed"), max_length=200)
-    registered_on = _date(_("Date registered"), required=False)
+    registered_on = date_field(_("Date registered"), required=False)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
 class ReserveRegistrationForm(BootstrapForm):
-    arrived_home_on = _date(_("Date of arriving home after discharge"))
+    arrived_home_on = date_field(_("Date of arriving home after discharge"))
     certificate_number = forms.CharField(
         label=_("Reserve registration certificate number"), max_length=40
     )
-    registered_on = _date(_("Date registered"), required=False)
+    registered_on = date_field(_("Date registered"), required=False)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
@@ -38,8 +38,8 @@ class RemovalForm(BootstrapForm):
             ("art14", _("Exempt from registration (Art 14)")),
         ],
     )
-    confirmed_on = _date(_("Date confirmed"))
-    reported_on = _date(_("Date reported"), required=False)
+    confirmed_on = date_field(_("Date confirmed"))
+    reported_on = date_field(_("Date reported"), required=False)
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
@@ -56,13 +56,13 @@ class BarForm(BootstrapForm):
         required=False,
         help_text=", ".join(i.label for i in EXEMPT_ILLNESSES),
     )
-    start_date = _date(_("Start"))
-    end_date = _date(_("End (if known)"), required=False)
+    start_date = date_field(_("Start"))
+    end_date = date_field(_("End (if known)"), required=False)
     detail = forms.CharField(
         label=_("Details (decision, judgment)"), max_length=120, required=False
     )
 
 
 class BarEndForm(BootstrapForm):
-    end_date = _date(_("End"))
+    end_date = date_field(_("End"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)

@@ -4,16 +4,18 @@ additional registration, reserve registration, removal, Art 13 / Art 14 status a
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
+from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
+from muster.people.models import Person
 from muster.people.registration.models import RegistrationBar
 from muster.people.registration.services.records import (
     additional_registration,
@@ -32,73 +34,63 @@ from muster.people.registration_forms import (
 from muster.people.views import _form_page, _person_for_edit
 
 
-def _done(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    messages.success(request, _("The registration event has been recorded."))
-    return redirect("people:person_detail", public_id=public_id)
+def _record(
+    request: AuthenticatedHttpRequest,
+    person: Person,
+    *,
+    title: str,
+    form_class: type[BootstrapForm],
+    record: Callable[[dict[str, Any]], object],
+) -> HttpResponse:
+    """The page of one registration step: its form, then ``record`` (the service) on POST."""
+    form = form_class(request.POST if request.method == "POST" else None)
+    if submit(request, form, record, success=_("The registration event has been recorded.")):
+        return redirect("people:person_detail", public_id=person.public_id)
+    return _form_page(request, form=form, title=title, person=person)
 
 
 def person_additional_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     person = _person_for_edit(request, public_id)
-    title = _("Record an additional registration")
-    form = AdditionalRegistrationForm(request.POST if request.method == "POST" else None)
-    if request.method != "POST":
-        return _form_page(request, form=form, title=title, person=person)
-    if not form.is_valid():
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    try:
-        additional_registration(actor=request.user, person=person, **form.cleaned_data)
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    return _done(request, person.public_id)
+    return _record(
+        request,
+        person,
+        title=_("Record an additional registration"),
+        form_class=AdditionalRegistrationForm,
+        record=lambda data: additional_registration(actor=request.user, person=person, **data),
+    )
 
 
 def person_reserve_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     person = _person_for_edit(request, public_id)
-    title = _("Record a reserve registration")
-    form = ReserveRegistrationForm(request.POST if request.method == "POST" else None)
-    if request.method != "POST":
-        return _form_page(request, form=form, title=title, person=person)
-    if not form.is_valid():
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    try:
-        reserve_registration(actor=request.user, person=person, **form.cleaned_data)
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    return _done(request, person.public_id)
+    return _record(
+        request,
+        person,
+        title=_("Record a reserve registration"),
+        form_class=ReserveRegistrationForm,
+        record=lambda data: reserve_registration(actor=request.user, person=person, **data),
+    )
 
 
 def person_removal_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     person = _person_for_edit(request, public_id)
-    title = _("Remove from the register")
-    form = RemovalForm(request.POST if request.method == "POST" else None)
-    if request.method != "POST":
-        return _form_page(request, form=form, title=title, person=person)
-    if not form.is_valid():
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    try:
-        removal(actor=request.user, person=person, **form.cleaned_data)
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    return _done(request, person.public_id)
+    return _record(
+        request,
+        person,
+        title=_("Remove from the register"),
+        form_class=RemovalForm,
+        record=lambda data: removal(actor=request.user, person=person, **data),
+    )
 
 
 def person_bar_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     person = _person_for_edit(request, public_id)
-    title = _("Record Art 13 / Art 14 status")
-    form = BarForm(request.POST if request.method == "POST" else None)
-    if request.method != "POST":
-        return _form_page(request, form=form, title=title, person=person)
-    if not form.is_valid():
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    try:
-        registration_bar_add(actor=request.user, person=person, **form.cleaned_data)
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    return _done(request, person.public_id)
+    return _record(
+        request,
+        person,
+        title=_("Record Art 13 / Art 14 status"),
+        form_class=BarForm,
+        record=lambda data: registration_bar_add(actor=request.user, person=person, **data),
+    )
 
 
 def bar_end_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
@@ -109,16 +101,10 @@ def bar_end_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
         cap=Cap.EDIT_PEOPLE,
         public_id=public_id,
     )
-    person = bar.person
-    title = _("End Art 13 / Art 14 status")
-    form = BarEndForm(request.POST if request.method == "POST" else None)
-    if request.method != "POST":
-        return _form_page(request, form=form, title=title, person=person)
-    if not form.is_valid():
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    try:
-        registration_bar_end(actor=request.user, bar=bar, **form.cleaned_data)
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    return _done(request, person.public_id)
+    return _record(
+        request,
+        bar.person,
+        title=_("End Art 13 / Art 14 status"),
+        form_class=BarEndForm,
+        record=lambda data: registration_bar_end(actor=request.user, bar=bar, **data),
+    )

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -16,6 +14,7 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
 from muster.core.dates import today
+from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.geo.models import Unit, UnitQuerySet
 from muster.geo.scope import scope_of
@@ -23,7 +22,6 @@ from muster.geo.selectors import units_for_user
 from muster.people.book_views import EvidenceForm
 from muster.people.forms import (
     AbsenceForm,
-    BootstrapForm,
     PersonCreateForm,
     PersonEditForm,
     PersonForm,
@@ -148,13 +146,13 @@ def _form_page(
     form: BootstrapForm,
     title: str,
     person: Person | None = None,
-    status: int = 200,
 ) -> HttpResponse:
+    """The form page of a person; a POST that comes back to it was refused (400)."""
     return render(
         request,
         "people/person_form.html",
         {"form": form, "title": title, "person": person},
-        status=status,
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -174,34 +172,38 @@ def person_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_cap(request.user, Cap.EDIT_PEOPLE)
     communes, villages = _communes_and_villages(request.user)
     title = _("Register a citizen")
-    if request.method != "POST":
-        form = PersonCreateForm(communes=communes, villages=villages)
-        return _form_page(request, form=form, title=title)
-    form = PersonCreateForm(request.POST, communes=communes, villages=villages)
-    if not form.is_valid():
-        return _form_page(request, form=form, title=title, status=400)
-    data = form.cleaned_data
-    first_date = data["first_registration_date"]
-    try:
-        with transaction.atomic():
-            person = person_create(
+    form = PersonCreateForm(
+        request.POST if request.method == "POST" else None, communes=communes, villages=villages
+    )
+
+    @transaction.atomic
+    def create(data: dict[str, Any]) -> Person:
+        first_date = data["first_registration_date"]
+        person = person_create(
+            actor=request.user,
+            on=first_date,
+            reason=_("Entered in the registry"),
+            **{field: data[field] for field in _PERSON_FIELDS},
+        )
+        if first_date:
+            register_first(
                 actor=request.user,
-                on=first_date,
-                reason=_("Entered in the registry"),
-                **{field: data[field] for field in _PERSON_FIELDS},
+                person=person,
+                event_date=first_date,
+                certificate_number=data["certificate_number"],
             )
-            if first_date:
-                register_first(
-                    actor=request.user,
-                    person=person,
-                    event_date=first_date,
-                    certificate_number=data["certificate_number"],
-                )
-    except ValidationError as error:
-        form.add_service_errors(error, {"event_date": "first_registration_date"})
-        return _form_page(request, form=form, title=title, status=400)
-    messages.success(request, _("The citizen has been registered."))
-    return redirect("people:person_detail", public_id=person.public_id)
+        return person
+
+    done = submit(
+        request,
+        form,
+        create,
+        success=_("The citizen has been registered."),
+        mapping={"event_date": "first_registration_date"},
+    )
+    if done:
+        return redirect("people:person_detail", public_id=done.value.public_id)
+    return _form_page(request, form=form, title=title)
 
 
 def person_edit_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
@@ -217,34 +219,30 @@ def person_edit_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
         form = PersonEditForm(initial=initial, communes=communes, villages=villages)
         return _form_page(request, form=form, title=title, person=person)
     form = PersonEditForm(request.POST, communes=communes, villages=villages)
-    if not form.is_valid():
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    data = form.cleaned_data
-    try:
-        person_update(
+    saved = submit(
+        request,
+        form,
+        lambda data: person_update(
             actor=request.user,
             person=person,
             changes={field: data[field] for field in _PERSON_FIELDS},
             reason=data["reason"],
-        )
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    messages.success(request, _("The record has been saved."))
-    return redirect("people:person_detail", public_id=person.public_id)
+        ),
+        success=_("The record has been saved."),
+    )
+    if saved:
+        return redirect("people:person_detail", public_id=person.public_id)
+    return _form_page(request, form=form, title=title, person=person)
 
 
 def person_transfer_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     person = _person_for_edit(request, public_id)
     title = _("Record a transfer")
-    if request.method != "POST":
-        return _form_page(request, form=TransferForm(), title=title, person=person)
-    form = TransferForm(request.POST)
-    if not form.is_valid():
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    data = form.cleaned_data
-    try:
-        transfer_person(
+    form = TransferForm(request.POST if request.method == "POST" else None)
+    moved = submit(
+        request,
+        form,
+        lambda data: transfer_person(
             actor=request.user,
             person=person,
             to_unit=data["to_unit"],
@@ -252,11 +250,11 @@ def person_transfer_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID
             arrived_on=data["arrived_on"],
             registered_on=data["registered_on"],
             note=data["note"],
-        )
-    except ValidationError as error:
-        form.add_service_errors(error)
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    messages.success(request, _("The transfer has been recorded."))
+        ),
+        success=_("The transfer has been recorded."),
+    )
+    if not moved:
+        return _form_page(request, form=form, title=title, person=person)
     # The service moved a fresh copy of the record: read where he is registered now.
     person.refresh_from_db(fields=["registration_unit"])
     if scope_of(request.user).contains(person.registration_unit_id):
@@ -267,27 +265,22 @@ def person_transfer_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID
 def person_absence_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     person = _person_for_edit(request, public_id)
     title = _("Record absence or return")
-    if request.method != "POST":
-        return _form_page(request, form=AbsenceForm(), title=title, person=person)
-    form = AbsenceForm(request.POST)
-    if not form.is_valid():
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    data = form.cleaned_data
-    try:
+    form = AbsenceForm(request.POST if request.method == "POST" else None)
+
+    def record(data: dict[str, Any]) -> object:
         if data["action"] == "start":
-            absence_start(
+            return absence_start(
                 actor=request.user, person=person, event_date=data["event_date"], note=data["note"]
             )
-        else:
-            absence_return(
-                actor=request.user,
-                person=person,
-                returned_on=data["event_date"],
-                registered_on=data["registered_on"],
-                note=data["note"],
-            )
-    except ValidationError as error:
-        form.add_service_errors(error, {"returned_on": "event_date"})
-        return _form_page(request, form=form, title=title, person=person, status=400)
-    messages.success(request, _("The registration event has been recorded."))
-    return redirect("people:person_detail", public_id=person.public_id)
+        return absence_return(
+            actor=request.user,
+            person=person,
+            returned_on=data["event_date"],
+            registered_on=data["registered_on"],
+            note=data["note"],
+        )
+
+    success = _("The registration event has been recorded.")
+    if submit(request, form, record, success=success, mapping={"returned_on": "event_date"}):
+        return redirect("people:person_detail", public_id=person.public_id)
+    return _form_page(request, form=form, title=title, person=person)

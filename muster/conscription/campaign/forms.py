@@ -8,8 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Service
+from muster.core.forms import BootstrapForm, date_field
+from muster.geo.forms import UnitChoiceField
 from muster.geo.models import UnitQuerySet
-from muster.people.forms import BootstrapForm, UnitChoiceField, _date
 
 
 class CampaignForm(BootstrapForm):
@@ -18,15 +19,15 @@ class CampaignForm(BootstrapForm):
     call = forms.TypedChoiceField(
         label=_("Call"), choices=[(1, "1"), (2, "2")], coerce=int, initial=1
     )
-    pool_review_by = _date(_("Pool review by"), required=False)
-    screening_start = _date(_("Screening from"), required=False)
-    screening_end = _date(_("Screening to"), required=False)
-    exam_start = _date(_("Examination from"))
-    exam_end = _date(_("Examination to"))
-    nomination_by = _date(_("Village nomination and council review by"), required=False)
-    decisions_by = _date(_("Decisions issued by"), required=False)
-    handover_start = _date(_("Handover day"))
-    handover_end = _date(_("Last handover day"), required=False)
+    pool_review_by = date_field(_("Pool review by"), required=False)
+    screening_start = date_field(_("Screening from"), required=False)
+    screening_end = date_field(_("Screening to"), required=False)
+    exam_start = date_field(_("Examination from"))
+    exam_end = date_field(_("Examination to"))
+    nomination_by = date_field(_("Village nomination and council review by"), required=False)
+    decisions_by = date_field(_("Decisions issued by"), required=False)
+    handover_start = date_field(_("Handover day"))
+    handover_end = date_field(_("Last handover day"), required=False)
 
     def __init__(self, *args: Any, units: UnitQuerySet, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,7 +40,7 @@ class QuotaForm(BootstrapForm):
     service = forms.ChoiceField(label=_("Service"), choices=Service.choices)
     value = forms.IntegerField(label=_("Quota"), min_value=0, max_value=100000)
     source_document = forms.CharField(label=_("Source document"), max_length=255)
-    received_on = _date(_("Received on"))
+    received_on = date_field(_("Received on"))
 
 
 class OverrideForm(BootstrapForm):
@@ -49,7 +50,7 @@ class OverrideForm(BootstrapForm):
         label=_("Final figure (empty: back to the computed one)"), min_value=0, required=False
     )
     reason = forms.CharField(label=_("Reason"), max_length=255, required=False)
-    decided_on = _date(_("Decided on"))
+    decided_on = date_field(_("Decided on"))
 
 
 class PoolForm(BootstrapForm):
@@ -66,11 +67,11 @@ class IssueForm(BootstrapForm):
         error_messages={"invalid": _("Enter the 12-digit ID number.")},
     )
     service = forms.ChoiceField(label=_("Service"), choices=Service.choices)
-    issued_on = _date(_("Issued on"))
+    issued_on = date_field(_("Issued on"))
 
 
 class DeliverForm(BootstrapForm):
-    delivered_on = _date(_("Delivered on"))
+    delivered_on = date_field(_("Delivered on"))
     delivered_to = forms.CharField(label=_("Delivered to"), max_length=120)
 
 

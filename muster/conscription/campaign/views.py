@@ -37,9 +37,9 @@ from muster.conscription.campaign.selectors import campaign_for_user
 from muster.conscription.decisions import selectors as decisions_selectors
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision
+from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.geo.selectors import units_for_user
 from muster.people.models import Person
 from muster.people.succession import holding
@@ -70,22 +70,16 @@ def campaign_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_cap(request.user, Cap.MANAGE_CAMPAIGN)
     units = units_for_user(request.user).filter(kind__in=cs.CAMPAIGN_UNIT_KINDS).order_by("path")
     form = CampaignForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def create(cleaned: dict[str, Any]) -> Campaign:
+        data = dict(cleaned)
         unit, year, call = data.pop("unit"), data.pop("year"), data.pop("call")
-        try:
-            campaign = cs.campaign_create(
-                actor=request.user,
-                unit=unit,
-                year=year,
-                call=call,
-                calendar=cs.CalendarInput(**data),
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("The campaign has been created."))
-            return redirect("campaigns:campaign_board", public_id=campaign.public_id)
+        return cs.campaign_create(
+            actor=request.user, unit=unit, year=year, call=call, calendar=cs.CalendarInput(**data)
+        )
+
+    if done := submit(request, form, create, success=_("The campaign has been created.")):
+        return redirect("campaigns:campaign_board", public_id=done.value.public_id)
     status = 400 if request.method == "POST" else 200
     return render(
         request,
@@ -238,10 +232,9 @@ def certificate_json(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
 def certificate_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     campaign = campaign_for_user(request.user, public_id, Cap.VIEW_REPORTS)
     report = certificate_report(campaign, _certificate_rows(request, campaign))
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Chứng nhận phân bổ {campaign.year}.pdf",
-        content_type=PDF,
     )
 
 
@@ -265,22 +258,23 @@ def decision_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             commune = next((c for c in communes if c.unit_id == held_by), None)
             if person is None or commune is None:
                 form.add_error("national_id", _("No citizen with this ID number in your area."))
-            else:
-                try:
-                    decision = decisions_services.decision_issue(
-                        actor=request.user,
-                        commune=commune,
-                        person=person,
-                        service=data["service"],
-                        issued_on=data["issued_on"],
-                    )
-                except ValidationError as error:
-                    form.add_service_errors(error)
-                else:
-                    messages.success(
-                        request, _("Decision no. %(n)s has been issued.") % {"n": decision.number}
-                    )
-                    return redirect("campaigns:decision_detail", public_id=decision.public_id)
+            elif done := submit(
+                request,
+                form,
+                lambda data: decisions_services.decision_issue(
+                    actor=request.user,
+                    commune=commune,
+                    person=person,
+                    service=data["service"],
+                    issued_on=data["issued_on"],
+                ),
+                success=None,
+            ):
+                decision = done.value
+                messages.success(
+                    request, _("Decision no. %(n)s has been issued.") % {"n": decision.number}
+                )
+                return redirect("campaigns:decision_detail", public_id=decision.public_id)
     decisions = list(decisions_selectors.decisions_for_user(user=request.user, campaign=campaign))
     return render(
         request,
@@ -313,21 +307,17 @@ def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
             form = deliver = DeliverForm(request.POST, prefix="d")
         if action == "revoke":
             form = revoke = RevokeForm(request.POST, prefix="r")
-        if action in ("deliver", "revoke") and form.is_valid():
-            try:
-                if action == "deliver":
-                    decisions_services.decision_deliver(
-                        actor=request.user, decision=decision, **form.cleaned_data
-                    )
-                else:
-                    decisions_services.decision_revoke(
-                        actor=request.user, decision=decision, **form.cleaned_data
-                    )
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, _("The decision has been updated."))
-                return redirect("campaigns:decision_detail", public_id=decision.public_id)
+
+        def apply(data: dict[str, Any]) -> CallupDecision:
+            if action == "deliver":
+                return decisions_services.decision_deliver(
+                    actor=request.user, decision=decision, **data
+                )
+            return decisions_services.decision_revoke(actor=request.user, decision=decision, **data)
+
+        updated = _("The decision has been updated.")
+        if action in ("deliver", "revoke") and submit(request, form, apply, success=updated):
+            return redirect("campaigns:decision_detail", public_id=decision.public_id)
     return render(
         request,
         "conscription/decision_detail.html",
@@ -346,10 +336,9 @@ def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
 def decision_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     decision = _decision(request, public_id, Cap.VIEW_PEOPLE)
     report = decision_report(decision, _verify_url(request, decision))
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Quyết định gọi nhập ngũ số {decision.number}.pdf",
-        content_type=PDF,
     )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from muster.core.forms import BootstrapForm, date_field
 from muster.law.book import versions
 from muster.law.callup import dossiers as dossiers_rules
-from muster.people.forms import BootstrapForm, _date
 
 GROUND_CHOICES = [
     (code, f"{code} — {versions(code)[-1].title_vi}") for code in dossiers_rules.GROUNDS
@@ -16,16 +16,16 @@ GROUND_CHOICES = [
 
 class ProposeForm(BootstrapForm):
     ground = forms.ChoiceField(label=_("Ground"), choices=GROUND_CHOICES)
-    proposed_on = _date(_("Proposed on"))
+    proposed_on = date_field(_("Proposed on"))
     evidence = forms.CharField(
         label=_("Evidence attached"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
     )
-    ground_start = _date(_("Resettled on (41.1.đ)"), required=False)
-    end_date = _date(_("Ground ends on"), required=False)
+    ground_start = date_field(_("Resettled on (41.1.đ)"), required=False)
+    end_date = date_field(_("Ground ends on"), required=False)
 
 
 class ReviewForm(BootstrapForm):
-    reviewed_on = _date(_("Council review date"))
+    reviewed_on = date_field(_("Council review date"))
     votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, max_value=99)
     votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, max_value=99)
     minutes = forms.CharField(
@@ -38,9 +38,9 @@ class DecideForm(BootstrapForm):
         label=_("Decision"), choices=[("grant", _("Granted")), ("refuse", _("Refused"))]
     )
     decision_number = forms.CharField(label=_("Decision number"), max_length=40)
-    decision_date = _date(_("Decision date"))
+    decision_date = date_field(_("Decision date"))
 
 
 class EndForm(BootstrapForm):
-    ended_on = _date(_("Ended on"))
+    ended_on = date_field(_("Ended on"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -28,8 +26,8 @@ from muster.conscription.dossiers.services import (
     dossier_review,
 )
 from muster.core.dates import parse_user_date, today
+from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.people.forms import BootstrapForm
 from muster.people.models import Person
 
 AUTHORITY_LABELS = {
@@ -111,14 +109,14 @@ def dossier_create_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID)
         public_id=public_id,
     )
     form = ProposeForm(request.POST or None, initial={"proposed_on": today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            dossier = dossier_propose(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("The dossier has been proposed."))
-            return redirect("dossiers:dossier_detail", public_id=dossier.public_id)
+    done = submit(
+        request,
+        form,
+        lambda data: dossier_propose(actor=request.user, person=person, **data),
+        success=_("The dossier has been proposed."),
+    )
+    if done:
+        return redirect("dossiers:dossier_detail", public_id=done.value.public_id)
     return _page(request, form, _("Propose a deferral or exemption"), person=person)
 
 
@@ -134,14 +132,8 @@ def _transition(
 ) -> HttpResponse:
     dossier = _dossier(request, public_id, cap)
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            apply(dossier, form.cleaned_data)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, done)
-            return redirect("dossiers:dossier_detail", public_id=dossier.public_id)
+    if submit(request, form, lambda data: apply(dossier, data), success=done):
+        return redirect("dossiers:dossier_detail", public_id=dossier.public_id)
     return _page(request, form, title, dossier=dossier, person=dossier.person)
 
 

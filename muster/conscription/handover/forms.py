@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Service
 from muster.conscription.handover.models import ReturnReason
-from muster.people.forms import BootstrapForm, _date
+from muster.core.forms import BootstrapForm, date_field
 
 
 class ReceivingUnitForm(BootstrapForm):
@@ -27,7 +27,7 @@ class PlanForm(BootstrapForm):
 
 class HandoverForm(BootstrapForm):
     receiving_unit = forms.ChoiceField(label=_("Receiving unit"))
-    handed_on = _date(_("Handed over on"))
+    handed_on = date_field(_("Handed over on"))
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     locality_signer = forms.CharField(label=_("Signed for the locality by"), max_length=120)
     unit_signer = forms.CharField(label=_("Signed for the receiving unit by"), max_length=120)
@@ -56,7 +56,7 @@ class HandoverForm(BootstrapForm):
 
 
 class RecheckForm(BootstrapForm):
-    rechecked_on = _date(_("Re-examined on"))
+    rechecked_on = date_field(_("Re-examined on"))
     fit = forms.TypedChoiceField(
         label=_("Result"),
         choices=[("1", _("Fit")), ("0", _("Unfit"))],
@@ -69,7 +69,7 @@ class RecheckForm(BootstrapForm):
 
 
 class ReturnForm(BootstrapForm):
-    returned_on = _date(_("Returned on"))
+    returned_on = date_field(_("Returned on"))
     reason_kind = forms.ChoiceField(label=_("Reason"), choices=ReturnReason.choices)
     reason = forms.CharField(label=_("Details"), max_length=255)
     council_form_ref = forms.CharField(
@@ -81,7 +81,7 @@ class ReturnForm(BootstrapForm):
 
 
 class ReplacementForm(BootstrapForm):
-    replaced_on = _date(_("Replaced on"))
+    replaced_on = date_field(_("Replaced on"))
     person = forms.ChoiceField(label=_("Standby citizen"), required=False)
     skip_reason = forms.CharField(
         label=_("Reason for passing over the next one"), max_length=255, required=False

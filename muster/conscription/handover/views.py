@@ -33,9 +33,9 @@ from muster.conscription.handover.forms import (
 from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
 from muster.conscription.selection.documents import handover_report
 from muster.conscription.selection.models import SelectionList, SelectionState
+from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.law.callup import selection as selection_rules
 from muster.people.models import Person
 
@@ -53,14 +53,13 @@ def handover_index(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
         action = request.POST.get("action")
         if action == "unit":
             unit_form = ReceivingUnitForm(request.POST, prefix="u")
-            if unit_form.is_valid():
-                try:
-                    hs.receiving_unit_create(actor=request.user, **unit_form.cleaned_data)
-                except ValidationError as error:
-                    unit_form.add_service_errors(error)
-                else:
-                    messages.success(request, _("The receiving unit has been recorded."))
-                    return redirect("campaigns:handover_index", public_id=public_id)
+            if submit(
+                request,
+                unit_form,
+                lambda data: hs.receiving_unit_create(actor=request.user, **data),
+                success=_("The receiving unit has been recorded."),
+            ):
+                return redirect("campaigns:handover_index", public_id=public_id)
         elif action == "plan":
             plan_form = PlanForm(request.POST, prefix="p")
             if plan_form.is_valid():
@@ -154,11 +153,11 @@ def handover_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid() and chosen is not None:
-            values = form.cleaned_data
-            picked = [d for d in waiting if str(d.public_id) in set(values["decisions"])]
-            try:
-                handover = hs.handover_record(
+        if chosen is not None and (
+            done := submit(
+                request,
+                form,
+                lambda values: hs.handover_record(
                     actor=request.user,
                     commune=commune,
                     receiving_unit=chosen,
@@ -167,13 +166,12 @@ def handover_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
                     locality_signer=values["locality_signer"],
                     unit_signer=values["unit_signer"],
                     minutes=values["minutes"],
-                    decisions=picked,
-                )
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, _("The handover has been recorded."))
-                return redirect("campaigns:handover_detail", public_id=handover.public_id)
+                    decisions=[d for d in waiting if str(d.public_id) in set(values["decisions"])],
+                ),
+                success=_("The handover has been recorded."),
+            )
+        ):
+            return redirect("campaigns:handover_detail", public_id=done.value.public_id)
     return render(
         request,
         "conscription/handover/new.html",
@@ -226,11 +224,10 @@ def handover_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
 @require_GET
 def handover_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     handover = _handover(request, public_id)
-    return file_response(
-        render_report_pdf(handover_report(handover)),
+    return report_pdf_response(
+        handover_report(handover),
         filename=f"Biên bản giao nhận quân {handover.commune.unit.name} "
         f"{handover.handed_on:%d-%m-%Y}.pdf",
-        content_type=PDF,
     )
 
 

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.postings.models import ComplaintOutcome, PostingKind
-from muster.people.forms import BootstrapForm, _date
+from muster.core.forms import BootstrapForm, date_field
 
 #: The places of posting (codes of ``posting_rules.PLACES``), as the pages name them.
 PLACE_LABELS = {
@@ -45,7 +45,7 @@ def _places() -> forms.MultipleChoiceField:
 
 class PublishForm(_PlacesMixin):
     kind = forms.ChoiceField(label=_("List"), choices=PostingKind.choices)
-    posted_on = _date(_("Posted on"))
+    posted_on = date_field(_("Posted on"))
     places = _places()
     title = forms.CharField(
         label=_("Title (empty: the usual title)"), max_length=255, required=False
@@ -59,7 +59,7 @@ class PublishForm(_PlacesMixin):
 
 
 class CorrectForm(_PlacesMixin):
-    posted_on = _date(_("Corrected list posted on"))
+    posted_on = date_field(_("Corrected list posted on"))
     reason = forms.CharField(label=_("Reason for the correction"), max_length=255)
     places = _places()
     title = forms.CharField(label=_("Title"), max_length=255, required=False)
@@ -69,12 +69,12 @@ class CorrectForm(_PlacesMixin):
 
 
 class WithdrawForm(BootstrapForm):
-    withdrawn_on = _date(_("Withdrawn on"))
+    withdrawn_on = date_field(_("Withdrawn on"))
     reason = forms.CharField(label=_("Reason for withdrawal"), max_length=255)
 
 
 class ComplaintForm(BootstrapForm):
-    received_on = _date(_("Received on"))
+    received_on = date_field(_("Received on"))
     complainant = forms.CharField(label=_("Complainant"), max_length=120)
     content = forms.CharField(
         label=_("Content"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
@@ -93,4 +93,4 @@ class ResolveForm(BootstrapForm):
     resolution = forms.CharField(
         label=_("Resolution"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    resolved_on = _date(_("Resolved on"))
+    resolved_on = date_field(_("Resolved on"))

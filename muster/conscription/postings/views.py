@@ -15,7 +15,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -45,9 +44,9 @@ from muster.conscription.postings.forms import (
     place_labels,
 )
 from muster.conscription.postings.models import Complaint, ComplaintOutcome, Posting, PostingKind
+from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.law.callup.postings import book as posting_book
 from muster.law.callup.postings import rows as posting_rows
 from muster.law.callup.postings import schedule as posting_schedule
@@ -174,23 +173,22 @@ def posting_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                posting = ps.posting_publish(
-                    actor=request.user,
-                    commune=commune,
-                    kind=data["kind"],
-                    data=_posting_input(
-                        data, data["source"] if data["kind"] == PostingKind.CALLUP_LIST else ""
-                    ),
-                )
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, _("The list has been posted."))
-                _missing_places_warning(request, posting)
-                return redirect("postings:posting_detail", public_id=posting.public_id)
+        done = submit(
+            request,
+            form,
+            lambda data: ps.posting_publish(
+                actor=request.user,
+                commune=commune,
+                kind=data["kind"],
+                data=_posting_input(
+                    data, data["source"] if data["kind"] == PostingKind.CALLUP_LIST else ""
+                ),
+            ),
+            success=_("The list has been posted."),
+        )
+        if done:
+            _missing_places_warning(request, done.value)
+            return redirect("postings:posting_detail", public_id=done.value.public_id)
     preview = []
     for k in posting_book.KINDS:
         gathered = sel.gather(commune=commune, kind=k, as_of=today)
@@ -230,37 +228,36 @@ def posting_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
         require_cap(request.user, Cap.MANAGE_CAMPAIGN)
         status = 400
         action = request.POST.get("action")
-        try:
-            if action == "complaint":
-                complaint_form = ComplaintForm(request.POST, prefix="c")
-                if complaint_form.is_valid():
-                    recorded = ps.complaint_record(
-                        actor=request.user, posting=posting, **complaint_form.cleaned_data
+        if action == "complaint":
+            complaint_form = ComplaintForm(request.POST, prefix="c")
+            recorded = submit(
+                request,
+                complaint_form,
+                lambda data: ps.complaint_record(actor=request.user, posting=posting, **data),
+                success=_("The complaint has been recorded."),
+            )
+            if recorded:
+                if recorded.value.late:
+                    messages.warning(
+                        request,
+                        _("This complaint was received after the posting window ended (%(day)s).")
+                        % {"day": f"{posting.ends_on:%d/%m/%Y}"},
                     )
-                    messages.success(request, _("The complaint has been recorded."))
-                    if recorded.late:
-                        messages.warning(
-                            request,
-                            _(
-                                "This complaint was received after the posting window ended "
-                                "(%(day)s)."
-                            )
-                            % {"day": f"{posting.ends_on:%d/%m/%Y}"},
-                        )
-                    return redirect("postings:posting_detail", public_id=posting.public_id)
-            elif action == "withdraw":
-                withdraw_form = WithdrawForm(request.POST, prefix="w")
-                if withdraw_form.is_valid():
-                    ps.posting_withdraw(
-                        actor=request.user,
-                        posting=posting,
-                        withdrawn_on=withdraw_form.cleaned_data["withdrawn_on"],
-                        reason=withdraw_form.cleaned_data["reason"],
-                    )
-                    messages.success(request, _("The posting has been withdrawn."))
-                    return redirect("postings:posting_detail", public_id=posting.public_id)
-        except ValidationError as error:
-            (complaint_form if action == "complaint" else withdraw_form).add_service_errors(error)
+                return redirect("postings:posting_detail", public_id=posting.public_id)
+        elif action == "withdraw":
+            withdraw_form = WithdrawForm(request.POST, prefix="w")
+            if submit(
+                request,
+                withdraw_form,
+                lambda data: ps.posting_withdraw(
+                    actor=request.user,
+                    posting=posting,
+                    withdrawn_on=data["withdrawn_on"],
+                    reason=data["reason"],
+                ),
+                success=_("The posting has been withdrawn."),
+            ):
+                return redirect("postings:posting_detail", public_id=posting.public_id)
     versions = sel.chain(posting)
     complaints = sel.complaints_of(posting)
     return render(
@@ -312,21 +309,21 @@ def posting_correct(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                new = ps.posting_correct(
-                    actor=request.user,
-                    posting=posting,
-                    reason=data["reason"],
-                    data=_posting_input(data),
-                )
-            except ValidationError as error:
-                form.add_service_errors(error, mapping={"withdrawn_on": "posted_on"})
-            else:
-                messages.success(request, _("The corrected list has been posted."))
-                _missing_places_warning(request, new)
-                return redirect("postings:posting_detail", public_id=new.public_id)
+        done = submit(
+            request,
+            form,
+            lambda data: ps.posting_correct(
+                actor=request.user,
+                posting=posting,
+                reason=data["reason"],
+                data=_posting_input(data),
+            ),
+            success=_("The corrected list has been posted."),
+            mapping={"withdrawn_on": "posted_on"},
+        )
+        if done:
+            _missing_places_warning(request, done.value)
+            return redirect("postings:posting_detail", public_id=done.value.public_id)
     return render(
         request,
         "conscription/postings/posting_correct.html",
@@ -339,10 +336,9 @@ def posting_correct(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
 def posting_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     posting = _posting(request, public_id, Cap.VIEW_PEOPLE)
     report = notice_report(posting, _public_url(request, posting))
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Niêm yết {posting.title} {posting.posted_on:%d-%m-%Y}.pdf",
-        content_type=PDF,
     )
 
 
@@ -360,24 +356,22 @@ def complaint_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
     if request.method == "POST":
         require_cap(request.user, Cap.MANAGE_CAMPAIGN)
         status = 400
-        if form.is_valid():
-            try:
-                resolved = ps.complaint_resolve(
-                    actor=request.user, complaint=complaint, **form.cleaned_data
+        resolved = submit(
+            request,
+            form,
+            lambda data: ps.complaint_resolve(actor=request.user, complaint=complaint, **data),
+            success=_("The complaint has been resolved."),
+        )
+        if resolved:
+            if resolved.value.outcome == ComplaintOutcome.UPHELD:
+                messages.warning(
+                    request,
+                    _("The complaint was upheld: publish the corrected list."),
                 )
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, _("The complaint has been resolved."))
-                if resolved.outcome == ComplaintOutcome.UPHELD:
-                    messages.warning(
-                        request,
-                        _("The complaint was upheld: publish the corrected list."),
-                    )
-                    latest = sel.latest_version(complaint.posting)
-                    if latest.withdrawn_on is None:
-                        return redirect("postings:posting_correct", public_id=latest.public_id)
-                return redirect("postings:complaint_detail", public_id=complaint.public_id)
+                latest = sel.latest_version(complaint.posting)
+                if latest.withdrawn_on is None:
+                    return redirect("postings:posting_correct", public_id=latest.public_id)
+            return redirect("postings:complaint_detail", public_id=complaint.public_id)
     return render(
         request,
         "conscription/postings/complaint_detail.html",

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Service
 from muster.conscription.selection.models import ReviewKind
-from muster.people.forms import BootstrapForm, _date
+from muster.core.forms import BootstrapForm, date_field
 
 _ID = {
     "regex": r"^\d{12}$",
@@ -21,13 +21,13 @@ _ID = {
 class VolunteerForm(BootstrapForm):
     national_id = forms.RegexField(label=_("ID number (CCCD)"), **_ID)  # type: ignore[arg-type]
     service = forms.ChoiceField(label=_("Service"), choices=Service.choices)
-    applied_on = _date(_("Applied on"))
+    applied_on = date_field(_("Applied on"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
 
 
 class WithdrawForm(BootstrapForm):
     volunteer = forms.UUIDField(widget=forms.HiddenInput)
-    withdrawn_on = _date(_("Application withdrawn on"))
+    withdrawn_on = date_field(_("Application withdrawn on"))
     reason = forms.CharField(label=_("Reason"), max_length=255)
 
 
@@ -41,7 +41,7 @@ class StandbyForm(BootstrapForm):
 
 
 class IssueOfficialForm(BootstrapForm):
-    issued_on = _date(_("Issued on"))
+    issued_on = date_field(_("Issued on"))
 
 
 class ReviewStepForm(BootstrapForm):
@@ -49,7 +49,7 @@ class ReviewStepForm(BootstrapForm):
     commune = forms.ChoiceField(label=_("Commune"))
     village = forms.ChoiceField(label=_("Village (a nomination)"), required=False)
     round = forms.IntegerField(label=_("Round"), min_value=1, max_value=20, initial=1)
-    held_on = _date(_("Held on"))
+    held_on = date_field(_("Held on"))
     chaired_by = forms.CharField(label=_("Chaired by"), max_length=120)
     members = forms.IntegerField(
         label=_("Council members (a council review)"), min_value=1, max_value=200, required=False

@@ -41,9 +41,9 @@ from muster.conscription.selection.models import (
 from muster.conscription.selection.services import lists as list_services
 from muster.conscription.selection.services import review as review_services
 from muster.conscription.selection.services import volunteers as volunteer_services
+from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.geo.models import Unit
 from muster.people.models import Person
 
@@ -257,10 +257,9 @@ def selection_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         sel.entries_of(selection_list) if selection_list.state == SelectionState.FROZEN else []
     )
     report = selection_report(selection_list, entries)
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Danh sách tuyển chọn {selection_list.commune.unit.name}.pdf",
-        content_type=PDF,
     )
 
 
@@ -284,21 +283,20 @@ def volunteer_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
                 person = _person_in_area(request, campaign, data["national_id"])
                 if person is None:
                     form.add_error("national_id", _("No citizen with this ID number in your area."))
-                else:
-                    try:
-                        volunteer_services.volunteer_record(
-                            actor=request.user,
-                            campaign=campaign,
-                            person=person,
-                            service=data["service"],
-                            applied_on=data["applied_on"],
-                            note=data["note"],
-                        )
-                    except ValidationError as error:
-                        form.add_service_errors(error)
-                    else:
-                        messages.success(request, _("The application has been recorded."))
-                        return redirect("campaigns:volunteer_list", public_id=public_id)
+                elif submit(
+                    request,
+                    form,
+                    lambda data: volunteer_services.volunteer_record(
+                        actor=request.user,
+                        campaign=campaign,
+                        person=person,
+                        service=data["service"],
+                        applied_on=data["applied_on"],
+                        note=data["note"],
+                    ),
+                    success=_("The application has been recorded."),
+                ):
+                    return redirect("campaigns:volunteer_list", public_id=public_id)
         elif action == "withdraw":
             withdraw = WithdrawForm(request.POST, prefix="w")
             if withdraw.is_valid():
@@ -311,17 +309,17 @@ def volunteer_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
                     cap=Cap.MANAGE_CAMPAIGN,
                     public_id=withdraw.cleaned_data["volunteer"],
                 )
-                try:
-                    volunteer_services.volunteer_withdraw(
+                if submit(
+                    request,
+                    withdraw,
+                    lambda data: volunteer_services.volunteer_withdraw(
                         actor=request.user,
                         volunteer=volunteer,
-                        withdrawn_on=withdraw.cleaned_data["withdrawn_on"],
-                        reason=withdraw.cleaned_data["reason"],
-                    )
-                except ValidationError as error:
-                    withdraw.add_service_errors(error)
-                else:
-                    messages.success(request, _("The application has been withdrawn."))
+                        withdrawn_on=data["withdrawn_on"],
+                        reason=data["reason"],
+                    ),
+                    success=_("The application has been withdrawn."),
+                ):
                     return redirect("campaigns:volunteer_list", public_id=public_id)
     return render(
         request,
@@ -386,8 +384,10 @@ def review_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
             village = (
                 Unit.objects.filter(public_id=data["village"]).first() if data["village"] else None
             )
-            try:
-                step = review_services.review_step_record(
+            done = submit(
+                request,
+                form,
+                lambda data: review_services.review_step_record(
                     actor=request.user,
                     commune=commune,
                     kind=data["kind"],
@@ -401,12 +401,11 @@ def review_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
                     votes_against=data["votes_against"],
                     abstained=data["abstained"],
                     minutes=data["minutes"],
-                )
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, _("The review step has been recorded."))
-                return redirect("campaigns:review_detail", public_id=step.public_id)
+                ),
+                success=_("The review step has been recorded."),
+            )
+            if done:
+                return redirect("campaigns:review_detail", public_id=done.value.public_id)
     return render(
         request,
         "conscription/selection/reviews.html",
@@ -443,26 +442,25 @@ def review_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             ).first()
             if person is None:
                 form.add_error("national_id", _("No citizen with this ID number in this commune."))
-            else:
-                try:
-                    review_services.review_outcome_add(
-                        actor=request.user,
-                        step=step,
-                        outcome=review_services.OutcomeInput(
-                            person=person,
-                            approved=data["approved"],
-                            votes_for=data["votes_for"] or 0,
-                            votes_against=data["votes_against"] or 0,
-                            note=data["note"],
-                        ),
-                    )
-                except ValidationError as error:
-                    form.add_service_errors(error)
-                else:
-                    messages.success(request, _("The outcome has been recorded."))
-                    if not request.htmx:
-                        return redirect("campaigns:review_detail", public_id=public_id)
-                    form = OutcomeForm(prefix="o")
+            elif submit(
+                request,
+                form,
+                lambda data: review_services.review_outcome_add(
+                    actor=request.user,
+                    step=step,
+                    outcome=review_services.OutcomeInput(
+                        person=person,
+                        approved=data["approved"],
+                        votes_for=data["votes_for"] or 0,
+                        votes_against=data["votes_against"] or 0,
+                        note=data["note"],
+                    ),
+                ),
+                success=_("The outcome has been recorded."),
+            ):
+                if not request.htmx:
+                    return redirect("campaigns:review_detail", public_id=public_id)
+                form = OutcomeForm(prefix="o")
     context = {
         "step": step,
         "campaign": step.commune.campaign,

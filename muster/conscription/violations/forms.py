@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.violations.models import ViolationKind
+from muster.core.forms import BootstrapForm, date_field
 from muster.law.callup.violations import good_reasons
-from muster.people.forms import BootstrapForm, _date
 
 
 class CampaignChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -26,7 +26,7 @@ class CaseOpenForm(BootstrapForm):
         error_messages={"invalid": _("Enter the 12-digit ID number.")},
     )
     kind = forms.ChoiceField(label=_("Violation"), choices=ViolationKind.choices)
-    occurred_on = _date(_("Date of the act"))
+    occurred_on = date_field(_("Date of the act"))
     campaign = CampaignChoiceField(
         label=_("Call-up campaign"),
         queryset=Campaign.objects.none(),
@@ -45,16 +45,16 @@ class CaseOpenForm(BootstrapForm):
 
 
 class NoticeForm(BootstrapForm):
-    served_on = _date(_("Served on"))
+    served_on = date_field(_("Served on"))
     served_to = forms.CharField(label=_("Served to"), max_length=120)
     content = forms.CharField(label=_("Content"), max_length=255)
-    respond_by = _date(_("To answer by"), required=False)
+    respond_by = date_field(_("To answer by"), required=False)
 
 
 class GoodReasonForm(BootstrapForm):
     reason = forms.ChoiceField(label=_("Good reason"), choices=())
     details = forms.CharField(label=_("Details and evidence"), max_length=255)
-    on = _date(_("Accepted on"))
+    on = date_field(_("Accepted on"))
 
     def __init__(self, *args: Any, occurred_on: dt.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,7 +65,7 @@ class GoodReasonForm(BootstrapForm):
 
 class DecideForm(BootstrapForm):
     decision_number = forms.CharField(label=_("Penalty decision number"), max_length=40)
-    decided_on = _date(_("Decided on"))
+    decided_on = date_field(_("Decided on"))
     decided_by = forms.CharField(label=_("Decided by"), max_length=120)
     fine_amount = forms.IntegerField(
         label=_("Fine (VND; empty for a warning)"), min_value=0, required=False, localize=True
@@ -76,12 +76,12 @@ class DecideForm(BootstrapForm):
 
 
 class PaymentForm(BootstrapForm):
-    paid_on = _date(_("Paid on"))
+    paid_on = date_field(_("Paid on"))
     amount = forms.IntegerField(label=_("Amount paid (VND)"), min_value=1, localize=True)
 
 
 class EscalateForm(BootstrapForm):
-    escalated_on = _date(_("Referred on"))
+    escalated_on = date_field(_("Referred on"))
     note = forms.CharField(label=_("Sent to, with"), max_length=200)
     prior_conviction = forms.BooleanField(
         label=_("Convicted of this offence before, not yet expunged"), required=False
@@ -92,5 +92,5 @@ class EscalateForm(BootstrapForm):
 
 
 class CloseForm(BootstrapForm):
-    closed_on = _date(_("Closed on"))
+    closed_on = date_field(_("Closed on"))
     note = forms.CharField(label=_("Why the case is closed"), max_length=255)

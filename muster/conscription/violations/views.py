@@ -41,16 +41,15 @@ from muster.conscription.violations.services import authority as violation_autho
 from muster.conscription.violations.services import cases as violation_cases
 from muster.conscription.violations.services import penalties as violation_penalties
 from muster.core.dates import today
+from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import PDF, file_response
-from muster.documents.pdf import render_report_pdf
+from muster.documents.http import report_pdf_response
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
 from muster.law.callup.violations import bands, deadlines, good_reasons
 from muster.law.callup.violations import states as case_states
 from muster.law.rulebook import NoRuleInForce
-from muster.people.forms import BootstrapForm
 from muster.people.models import Person
 
 
@@ -224,21 +223,20 @@ def violation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
             ).first()
             if person is None:
                 form.add_error("national_id", _("No citizen with this ID number in your area."))
-            else:
-                try:
-                    case = violation_cases.case_open(
-                        actor=request.user,
-                        person=person,
-                        kind=data["kind"],
-                        occurred_on=data["occurred_on"],
-                        facts=data["facts"],
-                        campaign=data["campaign"],
-                    )
-                except ValidationError as error:
-                    form.add_service_errors(error)
-                else:
-                    messages.success(request, _("The case has been opened."))
-                    return redirect("campaigns:violation_detail", public_id=case.public_id)
+            elif done := submit(
+                request,
+                form,
+                lambda data: violation_cases.case_open(
+                    actor=request.user,
+                    person=person,
+                    kind=data["kind"],
+                    occurred_on=data["occurred_on"],
+                    facts=data["facts"],
+                    campaign=data["campaign"],
+                ),
+                success=_("The case has been opened."),
+            ):
+                return redirect("campaigns:violation_detail", public_id=done.value.public_id)
     return render(
         request,
         "conscription/violations/form.html",
@@ -333,14 +331,13 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
         form = forms.get(action)
         if form is None:
             messages.error(request, _("Unknown step."))
-        elif form.is_valid():
-            try:
-                _apply(request, case, action, form.cleaned_data)
-            except ValidationError as error:
-                form.add_service_errors(error)
-            else:
-                messages.success(request, _DONE[action])
-                return redirect("campaigns:violation_detail", public_id=case.public_id)
+        elif submit(
+            request,
+            form,
+            lambda data: _apply(request, case, action, data),
+            success=_DONE[action],
+        ):
+            return redirect("campaigns:violation_detail", public_id=case.public_id)
         if form is not None and not allowed[action]:
             # The page does not show this step's form: say why it was refused.
             for field_errors in form.errors.values():
@@ -394,8 +391,7 @@ def violation_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             today(),
             str(ViolationKind(case.kind).label),
         )
-    return file_response(
-        render_report_pdf(report),
+    return report_pdf_response(
+        report,
         filename=f"Hồ sơ vi phạm {case.person.full_name}.pdf",
-        content_type=PDF,
     )
