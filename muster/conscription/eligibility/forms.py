@@ -6,11 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.eligibility.models import PoliticalOutcome
-from muster.people.forms import BootstrapForm, _date
+from muster.core.forms import BootstrapForm, date_field
 
 
 class PoliticalVerificationForm(BootstrapForm):
-    verified_on = _date(_("Verified on"))
+    verified_on = date_field(_("Verified on"))
     verified_by = forms.CharField(
         label=_("Verified by (body)"),
         max_length=200,

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,6 +14,7 @@ from muster.conscription.eligibility.forms import PoliticalVerificationForm
 from muster.conscription.eligibility.selectors import verifications_of
 from muster.conscription.eligibility.services import political_verification_record
 from muster.core.dates import today
+from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.people.models import Person
 
@@ -32,14 +31,13 @@ def political_verification_view(
         public_id=public_id,
     )
     form = PoliticalVerificationForm(request.POST or None, initial={"verified_on": today()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            political_verification_record(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("The political verification has been recorded."))
-            return redirect("people:person_detail", public_id=person.public_id)
+    if submit(
+        request,
+        form,
+        lambda data: political_verification_record(actor=request.user, person=person, **data),
+        success=_("The political verification has been recorded."),
+    ):
+        return redirect("people:person_detail", public_id=person.public_id)
     return render(
         request,
         "conscription/political_form.html",
