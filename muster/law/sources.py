@@ -19,6 +19,10 @@ TT_105 = "TT 105/2023/TT-BQP (health standards)"
 TT_106 = "TT 106/2025/TT-BQP (amending TT 105/2023)"
 TTLT_50 = "TTLT 50/2016/TTLT-BQP-BCA (political standards)"
 TT_97 = "TT 97/2025/TT-BQP (amending TTLT 50/2016)"
+# CAND (police) health standards (legal-reference §2.8; marked unverified there).
+TT_45_BCA = "TT 45/2019/TT-BCA (CAND health standards)"
+TT_62_BCA = "TT 62/2023/TT-BCA (CAND health standards)"
+TT_131_BCA = "TT 131/2025/TT-BCA (amending TT 62/2023)"
 # Administrative penalties and criminal liability (violation_rules.py).
 DECREE_120 = "Decree 120/2013/NĐ-CP (administrative penalties, defence)"
 DECREE_37 = "Decree 37/2022/NĐ-CP (amending Decree 120/2013)"
@@ -41,6 +45,9 @@ DOCUMENTS_VI: dict[str, str] = {
     TT_106: "Thông tư 106/2025/TT-BQP",
     TTLT_50: "Thông tư liên tịch 50/2016/TTLT-BQP-BCA",
     TT_97: "Thông tư 97/2025/TT-BQP",
+    TT_45_BCA: "Thông tư 45/2019/TT-BCA",
+    TT_62_BCA: "Thông tư 62/2023/TT-BCA",
+    TT_131_BCA: "Thông tư 131/2025/TT-BCA",
     DECREE_120: "Nghị định 120/2013/NĐ-CP",
     DECREE_37: "Nghị định 37/2022/NĐ-CP",
     VBHN_04: "Văn bản hợp nhất 04/VBHN-BQP năm 2022",
@@ -60,6 +67,9 @@ TT_105_FROM = dt.date(2024, 1, 1)
 TT_106_FROM = dt.date(2025, 9, 30)
 TTLT_50_FROM = dt.date(2016, 6, 1)
 TT_97_FROM = dt.date(2025, 8, 29)
+TT_45_BCA_FROM = dt.date(2019, 11, 18)
+TT_62_BCA_FROM = dt.date(2024, 1, 1)
+TT_131_BCA_FROM = dt.date(2025, 12, 25)
 #: Decree 37/2022 in force 22 Jul 2022 (HCMC District 7 legal-dissemination page; not in the
 #: legal reference): the first day the penalty bands of violation_rules.py cover.
 DECREE_37_FROM = dt.date(2022, 7, 22)

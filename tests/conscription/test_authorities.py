@@ -10,17 +10,26 @@ import datetime as dt
 import subprocess
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.documents import _issuer
 from muster.conscription.decisions import services as decisions_services
 from muster.geo.models import Unit
+from muster.health.models import StationResult
 from muster.law.callup import campaign as rules
 from tests.conscription.campaign_factories import make_fit
 from tests.conscription.selection_factories import campaign_with_quota
 
 BEFORE, AFTER = dt.date(2025, 6, 30), dt.date(2025, 7, 1)
+
+
+def measured(person, *, height: int):
+    """Give the citizen's council result a physique station with ``height`` cm."""
+    call = person.health_calls.get()
+    StationResult.objects.create(call=call, station="physique", score=1, height_cm=height)
+    return person
 
 
 @pytest.mark.parametrize(
@@ -98,7 +107,7 @@ def test_a_2025_police_decision_is_the_district_police_chiefs(units, personas, c
     police = decisions_services.decision_issue(
         actor=officer,
         commune=commune,
-        person=make_fit(units["DHOP"], name="Công An"),
+        person=measured(make_fit(units["DHOP"], name="Công An"), height=170),
         service="police",
         issued_on=dt.date(2025, 1, 20),
     )
@@ -117,3 +126,81 @@ def test_a_2025_police_decision_is_the_district_police_chiefs(units, personas, c
     assert "CÔNG AN HUYỆN KIM ĐỘNG" in flat
     assert "THỰC HIỆN NGHĨA VỤ THAM GIA CÔNG AN NHÂN DÂN" in flat
     assert "thực hiện nghĩa vụ tham gia Công an nhân dân" in flat
+
+
+# ----------------------------------------------------------------------------- police standards
+
+
+@pytest.fixture
+def police_commune(units, personas):
+    officer = personas["district_officer"]
+    campaign = campaign_with_quota(units, officer, dhop_army=1)
+    cs.quota_set(
+        actor=officer,
+        campaign=campaign,
+        service="police",
+        value=3,
+        source_document="QĐ 2/QĐ-UBND",
+        received_on=dt.date(2024, 12, 1),
+    )
+    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+    cs.override_set(
+        actor=officer,
+        commune=commune,
+        service="police",
+        value=2,
+        reason="chốt",
+        on=dt.date(2025, 1, 2),
+    )
+    return commune
+
+
+@pytest.mark.parametrize(
+    ("health_class", "height", "expected"),
+    [
+        (3, 170, "loại 1, 2"),  # the army takes class 3, the police do not
+        (1, 163, "164 cm"),  # TT 62/2023 in force on the 2025 handover day
+        (1, None, "Chưa đo chiều cao"),
+    ],
+)
+def test_the_police_standards_refuse_what_the_army_accepts(
+    police_commune, units, personas, health_class, height, expected
+):
+    from django.utils import translation
+
+    from muster.conscription.decisions.models import CallupDecision
+
+    person = make_fit(units["DHOP"], name="Ứng Viên")
+    person.health_calls.update(health_class=health_class)
+    if height is not None:
+        measured(person, height=height)
+    with translation.override("vi"), pytest.raises(ValidationError) as caught:
+        decisions_services.decision_issue(
+            actor=personas["district_officer"],
+            commune=police_commune,
+            person=person,
+            service="police",
+            issued_on=dt.date(2025, 1, 20),
+        )
+    message = " ".join(caught.value.messages)
+    assert expected in message
+    assert "Thông tư 62/2023/TT-BCA" in message
+    assert "chưa được xác minh" in message  # legal reference §2.8 marks it [U]
+    assert not CallupDecision.objects.filter(person=person).exists()
+    # The same man passes the army's gate.
+    assert decisions_services.decision_issue(
+        actor=personas["district_officer"],
+        commune=police_commune,
+        person=person,
+        service="army",
+        issued_on=dt.date(2025, 1, 20),
+    )
+
+
+def test_the_old_police_table_applies_before_2024():
+    from muster.law.book import rule
+
+    old = rule("police.health", dt.date(2023, 12, 31))
+    new = rule("police.health", dt.date(2024, 1, 1))
+    assert (old.int_param("min_height_male"), new.int_param("min_height_male")) == (162, 164)
+    assert not old.confirmed and not new.confirmed

@@ -9,7 +9,9 @@ volunteer application (Art 41(3)), finds nothing missing and nothing standing:
   of class 1–3 and not "T" (Art 9(3): referred for treatment);
 * the political standard verified, with a recorded verification (TTLT 50/2016);
 * every other standard known and met (age, school grade, BMI, eyes, drugs);
-* no registration bar and no deferral or exemption ground standing (Art 13, 14, 41).
+* no registration bar and no deferral or exemption ground standing (Art 13, 14, 41);
+* for the police (CAND), the police's own health standards of the day (``law.callup.police``:
+  class 1–2 and a minimum height; unverified in the legal reference, and the refusal says so).
 
 Where the engine's verdict has a reason, the refusal names it in Vietnamese with its legal
 basis; unknown facts ("not yet examined", "not yet verified") refuse as firmly as failed
@@ -27,7 +29,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from muster.law.book import rule_or_none
 from muster.law.callup.eligibility.facts import Reason, Verdict
+from muster.law.callup.police import police_findings
+from muster.law.rulebook import Rule
 
 if TYPE_CHECKING:
     from muster.people.models import Person
@@ -69,7 +74,11 @@ _MESSAGES: dict[str, Promise] = {
         "outcome, document)."
     ),
     "outside_coverage": gettext_lazy("The enlistment day precedes the rules Muster encodes."),
+    "police_health_class": gettext_lazy("The police (CAND) take only health classes 1 and 2."),
+    "police_height": gettext_lazy("Height below the police (CAND) minimum of %(min)s cm."),
+    "police_height_unknown": gettext_lazy("No height measured at the examination."),
 }
+_UNVERIFIED = gettext_lazy("(the legal reference marks this rule unverified)")
 _GROUND = gettext_lazy("A deferral or exemption ground stands: %(ground)s.")
 
 
@@ -80,22 +89,30 @@ class GateProblem:
     code: str
     message: str
     basis: str
+    #: The rule behind it is ``confirmed=False`` (the legal reference marks it unverified).
+    unverified: bool = False
 
     def __str__(self) -> str:
-        if not self.basis:
-            return self.message
-        return _("%(message)s Legal basis: %(basis)s.") % {
-            "message": self.message,
-            "basis": self.basis,
-        }
+        text = self.message
+        if self.basis:
+            text = _("%(message)s Legal basis: %(basis)s.") % {
+                "message": text,
+                "basis": self.basis,
+            }
+        return f"{text} {_UNVERIFIED}" if self.unverified else text
+
+
+def _basis(rules: tuple[Rule, ...]) -> str:
+    return "; ".join(dict.fromkeys(c.label_vi for r in rules for c in r.citations))
 
 
 def _problem(reason: Reason) -> GateProblem:
-    basis = "; ".join(dict.fromkeys(c.label_vi for c in reason.citations))
+    basis = _basis(reason.rules)
+    unverified = any(not r.confirmed for r in reason.rules)
     if reason.code in _MESSAGES:
-        return GateProblem(reason.code, str(_MESSAGES[reason.code]), basis)
+        return GateProblem(reason.code, str(_MESSAGES[reason.code]), basis, unverified)
     title = reason.rules[0].title_vi if reason.rules else reason.code
-    return GateProblem(reason.code, str(_GROUND) % {"ground": title}, basis)
+    return GateProblem(reason.code, str(_GROUND) % {"ground": title}, basis, unverified)
 
 
 def problems_of(verdict: Verdict | None) -> list[GateProblem]:
@@ -105,11 +122,51 @@ def problems_of(verdict: Verdict | None) -> list[GateProblem]:
     return [_problem(reason) for reason in verdict.reasons]
 
 
-def gate_problems(*, person: Person, on: dt.date, volunteer: bool) -> list[GateProblem]:
-    """The gate for ``person`` with enlistment on ``on`` (read from the registry)."""
+def service_problems(*, person: Person, on: dt.date, service: str) -> list[GateProblem]:
+    """The standards of ``service`` beyond the call-up's own: the police's health class and
+    height on the council's valid result (nothing for the army, or with no valid result: the
+    verdict already says the examination is missing)."""
+    if service != "police":
+        return []
+    from muster.health.models import Station
+    from muster.health.selectors import health_on
+    from muster.people.models import Sex
+
+    call, _illness = health_on(person=person, on=on)
+    if call is None:
+        return []
+    physique = call.results.filter(station=Station.PHYSIQUE).first()
+    found = police_findings(
+        rule_or_none("police.health", on),
+        health_class=call.health_class,
+        height_cm=physique.height_cm if physique is not None else None,
+        female=person.sex == Sex.FEMALE,
+    )
+    problems: list[GateProblem] = []
+    for finding in found:
+        message = str(_MESSAGES[finding.code])
+        if finding.code == "police_height":
+            key = "min_height_female" if person.sex == Sex.FEMALE else "min_height_male"
+            message = message % {"min": finding.rule.int_param(key)}
+        problems.append(
+            GateProblem(
+                finding.code,
+                message,
+                _basis((finding.rule,)),
+                not finding.rule.confirmed,
+            )
+        )
+    return problems
+
+
+def gate_problems(
+    *, person: Person, on: dt.date, volunteer: bool, service: str = "army"
+) -> list[GateProblem]:
+    """The gate for ``person`` called to ``service`` with enlistment on ``on``."""
     from muster.conscription.eligibility.selectors import verdict_for_person
 
-    return problems_of(verdict_for_person(person=person, on=on, volunteer=volunteer))
+    verdict = verdict_for_person(person=person, on=on, volunteer=volunteer)
+    return problems_of(verdict) + service_problems(person=person, on=on, service=service)
 
 
 def refusal(problems: list[GateProblem]) -> str:
@@ -118,8 +175,8 @@ def refusal(problems: list[GateProblem]) -> str:
     }
 
 
-def require_gate(*, person: Person, on: dt.date, volunteer: bool) -> None:
+def require_gate(*, person: Person, on: dt.date, volunteer: bool, service: str) -> None:
     """Refuse (``ValidationError`` naming every missing item) unless ``person`` passes."""
-    problems = gate_problems(person=person, on=on, volunteer=volunteer)
+    problems = gate_problems(person=person, on=on, volunteer=volunteer, service=service)
     if problems:
         raise ValidationError(refusal(problems))

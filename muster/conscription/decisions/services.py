@@ -86,7 +86,9 @@ def decision_issue(
     volunteer = service in Service.values and is_volunteer(
         campaign=campaign, person=person, service=service
     )
-    problems = gate_problems(person=person, on=campaign.handover_start, volunteer=volunteer)
+    problems = gate_problems(
+        person=person, on=campaign.handover_start, volunteer=volunteer, service=service
+    )
     if problems:
         errors.append(refusal(problems))
     if errors:
@@ -125,6 +127,7 @@ def issue_numbered(
         on=enlist_on,
         volunteer=service in Service.values
         and is_volunteer(campaign=campaign, person=person, service=service),
+        service=service,
     )
     auth = campaign_rules.callup_authority(issued_on, service)
     key, _code = authority_key(commune, issued_on, service)

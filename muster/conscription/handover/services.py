@@ -518,7 +518,9 @@ def replacement_record(
         volunteer = is_volunteer(
             campaign=commune.campaign, person=chosen.person, service=old.service
         )
-        problems = gate_problems(person=chosen.person, on=replaced_on, volunteer=volunteer)
+        problems = gate_problems(
+            person=chosen.person, on=replaced_on, volunteer=volunteer, service=old.service
+        )
         if problems:
             raise ValidationError({"person": [refusal(problems)]})
         old.status = DecisionStatus.REPLACED

@@ -32,7 +32,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
-from muster.conscription.decisions.gate import problems_of
+from muster.conscription.decisions.gate import problems_of, service_problems
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.eligibility.selectors import facts_for_people
 from muster.conscription.selection.models import (
@@ -234,6 +234,8 @@ def build_pool(*, commune: CampaignCommune, service: str) -> Pool:
         except OutsideCoverage:
             verdict = None
         problems = problems_of(verdict)
+        if not problems:
+            problems = service_problems(person=person, on=on, service=service)
         if problems:
             excluded["not_callable"].append((person, "; ".join(p.message for p in problems)))
             continue

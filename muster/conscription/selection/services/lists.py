@@ -16,7 +16,7 @@ from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Allocation, CampaignCommune, Service
-from muster.conscription.decisions.gate import problems_of, refusal
+from muster.conscription.decisions.gate import problems_of, refusal, service_problems
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.selection.models import (
     ListKind,
@@ -272,7 +272,9 @@ def issue_official(
             verdict = evaluate(facts[entry.person_id], on)
         except OutsideCoverage:
             verdict = None
-        problems = problems_of(verdict)
+        problems = problems_of(verdict) + service_problems(
+            person=entry.person, on=on, service=selection_list.service
+        )
         if entry.person.registration_unit_id != commune.unit_id:
             result.skipped.append((entry, _("The citizen is not registered in this commune.")))
             continue
