@@ -21,6 +21,7 @@ from muster.people.books import persons as books_persons
 from muster.people.models import Person
 from muster.people.registration.models import EventKind, RegistrationEvent
 from muster.people.registration.services.common import (
+    _audit,
     _authorise,
     _bar_on,
     _dated_event,
@@ -87,11 +88,10 @@ def register_first(
         legal_citation=due.rule.citation,
         note=note.strip(),
     )
-    record_event(
-        actor=actor,
+    _audit(
+        actor,
+        person,
         action="conscription.first_registration",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={
             "first_registration": [None, event_date],
             "certificate_number": [None, certificate_number],
@@ -230,11 +230,10 @@ def absence_start(
         unit=person.registration_unit,
         note=note.strip(),
     )
-    record_event(
-        actor=actor,
+    _audit(
+        actor,
+        person,
         action="conscription.absence_start",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={"absent_from": [None, event_date]},
         reason=note.strip(),
     )
@@ -282,8 +281,7 @@ def absence_return(
         field="returned_on",
         action="conscription.absence_return",
         changes={"returned_on": [None, returned_on]},
-        event_note=note.strip(),
-        user_note=note.strip(),
+        note=note.strip(),
     )
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.audit.services import record_event
 from muster.core.dates import today
 from muster.law.ages import age_on
 from muster.law.callup import registration
@@ -17,7 +16,13 @@ from muster.law.callup import registration_grounds as grounds
 from muster.law.health.rules import exempt_illness, normalise_icd
 from muster.people.models import Person
 from muster.people.registration.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
-from muster.people.registration.services.common import _authorise, _dated_event, _not_future, _raise
+from muster.people.registration.services.common import (
+    _audit,
+    _authorise,
+    _dated_event,
+    _not_future,
+    _raise,
+)
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -106,8 +111,8 @@ def additional_registration(
         field="changed_on",
         action="conscription.additional_registration",
         changes={"changed_on": [None, changed_on], "change": [None, change]},
+        note=note.strip(),
         event_note=(change + (f" — {note.strip()}" if note.strip() else ""))[:255],
-        user_note=note.strip(),
     )
 
 
@@ -165,8 +170,7 @@ def reserve_registration(
             "arrived_home_on": [None, arrived_home_on],
             "certificate_number": [None, certificate_number],
         },
-        event_note=note.strip(),
-        user_note=note.strip(),
+        note=note.strip(),
         certificate_number=certificate_number,
     )
 
@@ -235,9 +239,9 @@ def removal(
             "confirmed_on": [None, confirmed_on],
             "report_to": [None, recipient],
         },
+        note=note.strip(),
         event_note=f"{reason}; Báo cáo: {recipient}"
         + (f" — {note.strip()}" if note.strip() else ""),
-        user_note=note.strip(),
     )
 
 
@@ -314,11 +318,10 @@ def registration_bar_add(
         start_date=start_date,
         end_date=end_date,
     )
-    record_event(
-        actor=actor,
+    _audit(
+        actor,
+        person,
         action="conscription.registration_bar_add",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={
             "bar_kind": [None, kind],
             "ground": [None, bar.ground],
@@ -352,11 +355,10 @@ def registration_bar_end(
     _raise(errors)
     bar.end_date = end_date
     bar.save(update_fields=["end_date"])
-    record_event(
-        actor=actor,
+    _audit(
+        actor,
+        person,
         action="conscription.registration_bar_end",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={"bar": [None, str(bar.public_id)], "end_date": [None, end_date]},
         reason=note.strip() or bar.legal_citation,
     )
