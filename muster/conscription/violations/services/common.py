@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -12,7 +11,6 @@ from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.conscription import perms
 from muster.conscription.violations.models import ViolationCase, ViolationState
-from muster.core.dates import today
 from muster.law.callup.violations import states as case_states
 
 if TYPE_CHECKING:
@@ -25,16 +23,6 @@ SANCTIONED_STATES = (ViolationState.PENALISED, ViolationState.PAID, ViolationSta
 
 def _in_area(actor: User, unit_id: int) -> None:
     require_actor_area(actor, unit_id, _("This citizen is outside your area."))
-
-
-def _not_future(errors: dict[str, list[str]], field: str, day: dt.date) -> None:
-    if day > today():
-        errors.setdefault(field, []).append(_("This date cannot be in the future."))
-
-
-def _raise(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 def _state_label(state: str) -> str:

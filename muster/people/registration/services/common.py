@@ -13,7 +13,6 @@ from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.core.calendar import holidays_between
-from muster.core.dates import today
 from muster.law.callup import registration
 from muster.people.models import Person
 from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
@@ -45,16 +44,6 @@ def _authorise(actor: User, person: Person) -> Person:
     require_cap(actor, Cap.EDIT_PEOPLE)
     require_actor_area(actor, person.registration_unit_id, _("This citizen is outside your area."))
     return Person.objects.select_for_update().select_related("registration_unit").get(pk=person.pk)
-
-
-def _not_future(errors: dict[str, list[str]], field: str, day: dt.date) -> None:
-    if day > today():
-        errors.setdefault(field, []).append(_("This date cannot be in the future."))
-
-
-def _raise(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 def _dated_event(
