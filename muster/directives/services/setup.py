@@ -15,7 +15,15 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require
 from muster.audit.services import record_event
 from muster.directives import periods, perms
-from muster.directives.models import Body, Directive, Report, Target, TargetShare, Task
+from muster.directives.models import (
+    Body,
+    Directive,
+    Report,
+    Responsibility,
+    Target,
+    TargetShare,
+    Task,
+)
 from muster.directives.services.guards import editable_directive, require_in_scope
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
@@ -203,7 +211,7 @@ class Responsible:
         ):
             raise ValidationError(_("A body is outside the directive's area."))
 
-    def assign(self, item: Task | Target) -> None:
+    def assign(self, item: Responsibility) -> None:
         """Save ``item`` with its lead unit and body, then set its coordinating units and bodies."""
         item.lead_unit = self.lead_unit
         item.lead_body = self.lead_body
