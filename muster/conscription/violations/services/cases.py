@@ -26,6 +26,7 @@ from muster.conscription.violations.services.common import (
     _lock,
     _locked_case,
     _state_label,
+    _step_date,
 )
 from muster.core.validation import not_future, raise_errors
 from muster.law.callup.violations import bands, deadlines, good_reasons
@@ -260,9 +261,7 @@ def good_reason_accept(
         errors["reason"] = [_("Choose one of the good reasons of the decree in force.")]
     if not details.strip():
         errors["details"] = [_("Give the details and the evidence of the good reason.")]
-    not_future(errors, "on", on)
-    if on < locked.occurred_on:
-        errors.setdefault("on", []).append(_("This date cannot precede the act."))
+    _step_date(errors, "on", on, locked)
     raise_errors(errors)
     before = locked.state
     locked.state = ViolationState.GOOD_REASON

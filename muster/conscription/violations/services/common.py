@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.conscription import perms
 from muster.conscription.violations.models import ViolationCase, ViolationState
+from muster.core.validation import not_future
 from muster.law.callup.violations import states as case_states
 
 if TYPE_CHECKING:
@@ -56,6 +58,13 @@ def _lock(actor: User, case: ViolationCase, target: str) -> ViolationCase:
             }
         )
     return locked
+
+
+def _step_date(errors: dict[str, list[str]], field: str, day: dt.date, case: ViolationCase) -> None:
+    """The date of a step of ``case``: not in the future, not before the act."""
+    not_future(errors, field, day)
+    if day < case.occurred_on:
+        errors.setdefault(field, []).append(_("This date cannot precede the act."))
 
 
 def _audit(

@@ -16,6 +16,7 @@ from muster.conscription.violations.services.common import (
     _lock,
     _locked_case,
     _state_label,
+    _step_date,
 )
 from muster.core.validation import not_future, raise_errors
 from muster.law.callup.violations import bands, deadlines
@@ -71,9 +72,7 @@ def penalty_decide(
         errors["decision_number"] = [_("Enter the number of the penalty decision.")]
     if not decided_by:
         errors["decided_by"] = [_("Name the authority that decided.")]
-    not_future(errors, "decided_on", decided_on)
-    if decided_on < locked.occurred_on:
-        errors.setdefault("decided_on", []).append(_("This date cannot precede the act."))
+    _step_date(errors, "decided_on", decided_on, locked)
     raise_errors(errors)
     changes: dict[str, object] = {}
     if apply_lighter:
@@ -210,9 +209,7 @@ def case_escalate(
     errors: dict[str, list[str]] = {}
     if not note.strip():
         errors["note"] = [_("Say to which body the file is sent and with what.")]
-    not_future(errors, "escalated_on", escalated_on)
-    if escalated_on < locked.occurred_on:
-        errors.setdefault("escalated_on", []).append(_("This date cannot precede the act."))
+    _step_date(errors, "escalated_on", escalated_on, locked)
     possible = repeat_rules.escalation_possible(
         locked.kind,
         locked.occurred_on,
@@ -267,9 +264,7 @@ def case_close(*, actor: User, case: ViolationCase, closed_on: dt.date, note: st
         errors.setdefault("__all__", []).append(
             _("The fine is not paid in full: record the payment first.")
         )
-    not_future(errors, "closed_on", closed_on)
-    if closed_on < locked.occurred_on:
-        errors.setdefault("closed_on", []).append(_("This date cannot precede the act."))
+    _step_date(errors, "closed_on", closed_on, locked)
     raise_errors(errors)
     before = locked.state
     locked.state = ViolationState.CLOSED
