@@ -107,14 +107,10 @@ class Directive(models.Model):
         return self.title
 
 
-class Task(models.Model):
-    """One numbered task (nhiệm vụ) of a directive."""
+class Responsibility(models.Model):
+    """Who carries out a task or a target: a lead unit or body, and the units and bodies that
+    coordinate."""
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="tasks")
-    order = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
     lead_unit = models.ForeignKey(
         "geo.Unit",
         verbose_name=_("lead unit"),
@@ -133,6 +129,19 @@ class Task(models.Model):
     )
     coordinating_units = models.ManyToManyField("geo.Unit", related_name="+", blank=True)
     coordinating_bodies = models.ManyToManyField(Body, related_name="+", blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Task(Responsibility):
+    """One numbered task (nhiệm vụ) of a directive."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="tasks")
+    order = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
 
     class Meta:
         verbose_name = _("task")
@@ -156,7 +165,7 @@ class DirectionChoice(models.TextChoices):
     AT_MOST = Direction.AT_MOST.value, _("Stay within (at most)")
 
 
-class Target(models.Model):
+class Target(Responsibility):
     """A measurable target (chỉ tiêu) of a task."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -178,24 +187,6 @@ class Target(models.Model):
     due_date = models.DateField(_("due date"))
     #: A data source registered by an app (``muster.core.registry``); blank when reported by hand.
     source = models.CharField(_("live data source"), max_length=60, blank=True)
-    lead_unit = models.ForeignKey(
-        "geo.Unit",
-        verbose_name=_("lead unit"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    lead_body = models.ForeignKey(
-        Body,
-        verbose_name=_("lead body"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    coordinating_units = models.ManyToManyField("geo.Unit", related_name="+", blank=True)
-    coordinating_bodies = models.ManyToManyField(Body, related_name="+", blank=True)
 
     class Meta:
         verbose_name = _("target")

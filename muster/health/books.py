@@ -59,6 +59,31 @@ def _place_date(session: HealthSession) -> str:
     return vietnamese_date_line(session.unit.name, session.date)
 
 
+def _session_form(
+    session: HealthSession,
+    *,
+    title: str,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    totals: Sequence[Cell] | None = None,
+    notes: Sequence[str] = (),
+    signer: str = "CHỦ TỊCH HỘI ĐỒNG",
+) -> TableDocument:
+    """A health form of ``session``: its day and place, its issuer and place-and-date line, and
+    the signature of ``signer`` (the council's chairman unless told)."""
+    return TableDocument(
+        title=title,
+        subtitle=f"Ngày {session.date:%d/%m/%Y} tại {session.place}",
+        issuer=_issuer(session),
+        place_date=_place_date(session),
+        columns=columns,
+        rows=rows,
+        totals=totals,
+        notes=notes,
+        signature=(signer, "", ""),
+    )
+
+
 def screening_book(session: HealthSession, calls: Sequence[HealthCall]) -> TableDocument:
     """Form 2k: one row per citizen called to the commune screening."""
     rows: list[list[Cell]] = []
@@ -77,11 +102,9 @@ def screening_book(session: HealthSession, calls: Sequence[HealthCall]) -> Table
                 "; ".join(r.note for r in call.results.all() if r.note),
             ]
         )
-    return TableDocument(
+    return _session_form(
+        session,
         title="SỔ SƠ TUYỂN SỨC KHỎE NGHĨA VỤ QUÂN SỰ (Mẫu 2k)",
-        subtitle=f"Ngày {session.date:%d/%m/%Y} tại {session.place}",
-        issuer=_issuer(session),
-        place_date=_place_date(session),
         columns=[
             Column("TT", Kind.INT, 5),
             Column("Họ và tên", Kind.TEXT, 26),
@@ -95,7 +118,7 @@ def screening_book(session: HealthSession, calls: Sequence[HealthCall]) -> Table
         ],
         rows=rows,
         notes=("Căn cứ: Thông tư 105/2023/TT-BQP Điều 7; Phụ lục I Phần III.",),
-        signature=("TRẠM TRƯỞNG TRẠM Y TẾ", "", ""),
+        signer="TRẠM TRƯỞNG TRẠM Y TẾ",
     )
 
 
@@ -122,11 +145,9 @@ def examination_book(session: HealthSession, calls: Sequence[HealthCall]) -> Tab
                 _reason(call),
             ]
         )
-    return TableDocument(
+    return _session_form(
+        session,
         title="SỔ KHÁM SỨC KHỎE NGHĨA VỤ QUÂN SỰ (Mẫu 2l)",
-        subtitle=f"Ngày {session.date:%d/%m/%Y} tại {session.place}",
-        issuer=_issuer(session),
-        place_date=_place_date(session),
         columns=[
             Column("TT", Kind.INT, 5),
             Column("Họ và tên", Kind.TEXT, 22),
@@ -142,7 +163,6 @@ def examination_book(session: HealthSession, calls: Sequence[HealthCall]) -> Tab
         ],
         rows=rows,
         notes=("Căn cứ: Thông tư 105/2023/TT-BQP Điều 5, 6, 8 (sửa đổi bởi TT 106/2025/TT-BQP).",),
-        signature=("CHỦ TỊCH HỘI ĐỒNG", "", ""),
     )
 
 
@@ -202,11 +222,9 @@ def council_report(session: HealthSession, calls: Sequence[HealthCall]) -> Table
         *[sum(c.by_class[k] for c in counts) for k in range(6)],
         sum(sum(c.by_class[:3]) for c in counts),
     ]
-    return TableDocument(
+    return _session_form(
+        session,
         title="BÁO CÁO KẾT QUẢ KHÁM SỨC KHỎE NGHĨA VỤ QUÂN SỰ (Mẫu 2b)",
-        subtitle=f"Ngày {session.date:%d/%m/%Y} tại {session.place}",
-        issuer=_issuer(session),
-        place_date=_place_date(session),
         columns=[
             Column("TT", Kind.INT, 5),
             Column("Xã, phường", Kind.TEXT, 22),
@@ -218,7 +236,6 @@ def council_report(session: HealthSession, calls: Sequence[HealthCall]) -> Table
         rows=rows,
         totals=totals,
         notes=("Căn cứ: Thông tư 105/2023/TT-BQP Điều 6, Điều 8 khoản 9.",),
-        signature=("CHỦ TỊCH HỘI ĐỒNG", "", ""),
     )
 
 
@@ -235,11 +252,9 @@ def council_list(session: HealthSession, calls: Sequence[HealthCall]) -> TableDo
         ]
         for i, c in enumerate((c for c in calls if c.health_class is not None), 1)
     ]
-    return TableDocument(
+    return _session_form(
+        session,
         title="DANH SÁCH KẾT QUẢ PHÂN LOẠI SỨC KHỎE (Mẫu 2b, kèm theo)",
-        subtitle=f"Ngày {session.date:%d/%m/%Y} tại {session.place}",
-        issuer=_issuer(session),
-        place_date=_place_date(session),
         columns=[
             Column("TT", Kind.INT, 5),
             Column("Họ và tên", Kind.TEXT, 26),
@@ -249,7 +264,6 @@ def council_list(session: HealthSession, calls: Sequence[HealthCall]) -> TableDo
             Column("Lý do", Kind.TEXT, 30),
         ],
         rows=rows,
-        signature=("CHỦ TỊCH HỘI ĐỒNG", "", ""),
     )
 
 

@@ -25,6 +25,7 @@ from muster.documents.tables import (
     vietnamese_date_line,
 )
 from muster.geo.models import Unit, UnitKind
+from muster.people.models import Person
 from muster.reports import labels
 from muster.reports.figures import facts, metrics, spreads
 from muster.reports.lists import DossierEntry, ListEntry
@@ -60,6 +61,51 @@ def issuer(unit: Unit) -> tuple[str, str]:
     }.get(UnitKind(unit.kind), "UBND XÃ")
     command = "BỘ CHỈ HUY QUÂN SỰ" if unit.kind == UnitKind.PROVINCE else "BAN CHỈ HUY QUÂN SỰ"
     return (f"{prefix} {name}", command)
+
+
+def _command_table(
+    unit: Unit,
+    day: dt.date,
+    *,
+    title: str,
+    subtitle: str,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    totals: Sequence[Cell] | None = None,
+    notes: Sequence[str] = (),
+) -> TableDocument:
+    """A table issued by ``unit``'s military command on ``day``, signed by its commander."""
+    return TableDocument(
+        title=title,
+        subtitle=subtitle,
+        issuer=issuer(unit),
+        place_date=vietnamese_date_line(unit.name, day),
+        columns=columns,
+        rows=rows,
+        totals=totals,
+        notes=notes,
+        signature=("CHỈ HUY TRƯỞNG", "", ""),
+    )
+
+
+def _citizen_columns(
+    *, name: float, born: float, village: float, commune: float
+) -> tuple[Column, ...]:
+    """The first columns of a list of citizens (number, name, birth, village, commune) and
+    their widths; ``_citizen_cells`` fills them."""
+    return (
+        Column("TT", Kind.INT, 5),
+        Column("Họ và tên", Kind.TEXT, name),
+        Column("Ngày sinh", Kind.DATE, born),
+        Column("Thôn, tổ dân phố", Kind.TEXT, village),
+        Column("Xã, phường", Kind.TEXT, commune),
+    )
+
+
+def _citizen_cells(number: int, person: Person, commune: str) -> list[Cell]:
+    """The cells of ``_citizen_columns`` for the citizen numbered ``number`` in the list."""
+    village = person.residence_unit.name if person.residence_unit else ""
+    return [number, person.full_name, person.date_of_birth, village, commune]
 
 
 def _number(value: facts.Number | None, kind: str) -> Cell:
@@ -168,11 +214,11 @@ def section_table(report: ResultsReport, section: str) -> TableDocument:
         *(_number(report.total[k], metrics.METRICS_BY_KEY[k].kind) for k in keys),
     ]
     width = max(6.0, min(12.0, 150 / max(1, len(keys))))
-    return TableDocument(
+    return _command_table(
+        report.unit,
+        report.day,
         title=str(labels.SECTIONS[section]).upper(),
         subtitle=_subtitle(report),
-        issuer=issuer(report.unit),
-        place_date=vietnamese_date_line(report.unit.name, report.day),
         columns=(
             Column("TT", Kind.INT, 4),
             Column("Xã, phường, thị trấn", Kind.TEXT, 20),
@@ -180,7 +226,6 @@ def section_table(report: ResultsReport, section: str) -> TableDocument:
         ),
         rows=rows,
         totals=None if report.single else totals,
-        signature=("CHỈ HUY TRƯỞNG", "", ""),
     )
 
 
@@ -356,11 +401,11 @@ def evenness_table(report: ResultsReport) -> TableDocument:
             "trở lên); xã chưa đạt chỉ tiêu (khi đã giao quân); xã có bù đổi; chỉ tiêu thay "
             "đổi quá 1/4 so với năm trước (ít nhất 1)."
         )
-        return TableDocument(
+        return _command_table(
+            report.unit,
+            report.day,
             title="TÍNH ĐỒNG ĐỀU, ỔN ĐỊNH CHỈ TIÊU GIAO QUÂN GIỮA CÁC XÃ",
             subtitle=_subtitle(report),
-            issuer=issuer(report.unit),
-            place_date=vietnamese_date_line(report.unit.name, report.day),
             columns=(
                 Column("TT", Kind.INT, 4),
                 Column("Xã, phường, thị trấn", Kind.TEXT, 20),
@@ -377,7 +422,6 @@ def evenness_table(report: ResultsReport) -> TableDocument:
             ),
             rows=rows,
             notes=notes,
-            signature=("CHỈ HUY TRƯỞNG", "", ""),
         )
 
 
@@ -420,11 +464,7 @@ def callup_list_table(
 ) -> TableDocument:
     rows: list[list[Cell]] = [
         [
-            i,
-            e.person.full_name,
-            e.person.date_of_birth,
-            e.person.residence_unit.name if e.person.residence_unit else "",
-            e.row.unit.name,
+            *_citizen_cells(i, e.person, e.row.unit.name),
             _SERVICE_VI.get(e.service, e.service),
             e.number,
             e.issued_on,
@@ -436,17 +476,13 @@ def callup_list_table(
         ]
         for i, e in enumerate(entries, 1)
     ]
-    return TableDocument(
+    return _command_table(
+        report_unit,
+        day,
         title=f"DANH SÁCH CÔNG DÂN ĐƯỢC GỌI NHẬP NGŨ NĂM {campaign_year}",
         subtitle=f"{report_unit.name}; ngày giao nhận quân {day:%d/%m/%Y}",
-        issuer=issuer(report_unit),
-        place_date=vietnamese_date_line(report_unit.name, day),
         columns=(
-            Column("TT", Kind.INT, 5),
-            Column("Họ và tên", Kind.TEXT, 24),
-            Column("Ngày sinh", Kind.DATE, 11),
-            Column("Thôn, tổ dân phố", Kind.TEXT, 16),
-            Column("Xã, phường", Kind.TEXT, 14),
+            *_citizen_columns(name=24, born=11, village=16, commune=14),
             Column("Nhập ngũ vào", Kind.TEXT, 10),
             Column("Số QĐ", Kind.INT, 7),
             Column("Ngày ký", Kind.DATE, 11),
@@ -456,7 +492,6 @@ def callup_list_table(
         ),
         rows=rows,
         notes=("Căn cứ: Luật NVQS 78/2015/QH13 Điều 34 (sửa đổi bởi Luật 98/2025/QH15).",),
-        signature=("CHỈ HUY TRƯỞNG", "", ""),
     )
 
 
@@ -475,11 +510,7 @@ def dossier_list_table(
             d = e.dossier
             rows.append(
                 [
-                    i,
-                    d.person.full_name,
-                    d.person.date_of_birth,
-                    d.person.residence_unit.name if d.person.residence_unit else "",
-                    e.row.unit.name,
+                    *_citizen_cells(i, d.person, e.row.unit.name),
                     d.ground,
                     labels.ground_title(d.ground, d.decision_date or day),
                     d.decision_number,
@@ -489,20 +520,16 @@ def dossier_list_table(
                 ]
             )
         word = "TẠM HOÃN" if deferral else "MIỄN"
-        return TableDocument(
+        return _command_table(
+            report_unit,
+            day,
             title=f"DANH SÁCH CÔNG DÂN ĐƯỢC {word} GỌI NHẬP NGŨ NĂM {campaign_year}",
             subtitle=(
                 f"{report_unit.name}; quyết định còn hiệu lực ngày {day:%d/%m/%Y}, "
                 "theo từng diện (Luật NVQS Điều 41)"
             ),
-            issuer=issuer(report_unit),
-            place_date=vietnamese_date_line(report_unit.name, day),
             columns=(
-                Column("TT", Kind.INT, 5),
-                Column("Họ và tên", Kind.TEXT, 22),
-                Column("Ngày sinh", Kind.DATE, 11),
-                Column("Thôn, tổ dân phố", Kind.TEXT, 14),
-                Column("Xã, phường", Kind.TEXT, 13),
+                *_citizen_columns(name=22, born=11, village=14, commune=13),
                 Column("Diện", Kind.TEXT, 7),
                 Column("Lý do", Kind.TEXT, 30),
                 Column("Số QĐ", Kind.TEXT, 10),
@@ -516,5 +543,4 @@ def dossier_list_table(
                 "vào ngày quyết định (Chủ tịch UBND huyện trước 01/7/2025, Chủ tịch UBND tỉnh "
                 "từ ngày đó).",
             ),
-            signature=("CHỈ HUY TRƯỞNG", "", ""),
         )

@@ -37,6 +37,17 @@ def _in_area(actor: User, person: Person) -> None:
     require_actor_area(actor, person.registration_unit_id, _("This citizen is outside your area."))
 
 
+def _audit(actor: User, dossier: Dossier, action: str, changes: dict[str, object]) -> None:
+    """The audit event of a step of ``dossier``, in its citizen's registration unit."""
+    record_event(
+        actor=actor,
+        action=action,
+        obj=dossier,
+        scope_unit=dossier.person.registration_unit,
+        changes=changes,
+    )
+
+
 def _lock(actor: User, dossier: Dossier, target: DossierState) -> Dossier:
     """Lock the dossier and refuse a transition the state machine does not allow."""
     locked = Dossier.objects.select_for_update().select_related("person").get(pk=dossier.pk)
@@ -107,12 +118,11 @@ def dossier_propose(
                 ground_start=ground_start if ground in rules.END_COMPUTED else None,
                 end_date=end_date,
             )
-            record_event(
-                actor=actor,
-                action="dossier.propose",
-                obj=dossier,
-                scope_unit=person.registration_unit,
-                changes={
+            _audit(
+                actor,
+                dossier,
+                "dossier.propose",
+                {
                     "person": str(person.public_id),
                     "ground": ground,
                     "proposed_on": proposed_on.isoformat(),
@@ -154,12 +164,11 @@ def dossier_review(
         locked.votes_against = votes_against
         locked.minutes = minutes.strip()
         locked.save()
-        record_event(
-            actor=actor,
-            action="dossier.review",
-            obj=locked,
-            scope_unit=locked.person.registration_unit,
-            changes={
+        _audit(
+            actor,
+            locked,
+            "dossier.review",
+            {
                 "reviewed_on": reviewed_on.isoformat(),
                 "votes_for": votes_for,
                 "votes_against": votes_against,
@@ -196,12 +205,11 @@ def dossier_decide(
         locked.authority = authority
         locked.authority_citation = citation[:255]
         locked.save()
-        record_event(
-            actor=actor,
-            action="dossier.decide",
-            obj=locked,
-            scope_unit=locked.person.registration_unit,
-            changes={
+        _audit(
+            actor,
+            locked,
+            "dossier.decide",
+            {
                 "granted": granted,
                 "decision_number": locked.decision_number,
                 "decision_date": decision_date.isoformat(),
@@ -223,11 +231,10 @@ def dossier_end(*, actor: User, dossier: Dossier, ended_on: dt.date, note: str =
         locked.ended_on = ended_on
         locked.end_note = note.strip()[:255]
         locked.save()
-        record_event(
-            actor=actor,
-            action="dossier.end",
-            obj=locked,
-            scope_unit=locked.person.registration_unit,
-            changes={"ended_on": ended_on.isoformat()},
+        _audit(
+            actor,
+            locked,
+            "dossier.end",
+            {"ended_on": ended_on.isoformat()},
         )
     return locked

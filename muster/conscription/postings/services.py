@@ -271,6 +271,36 @@ def _lock(posting: Posting) -> Posting:
     )
 
 
+def _withdraw(
+    actor: User,
+    posting: Posting,
+    withdrawn_on: dt.date,
+    reason: str,
+    today: dt.date,
+    *,
+    correction: bool = False,
+) -> Posting:
+    """Lock ``posting``, check its withdrawal again and record it (in the caller's transaction);
+    ``correction``: a corrected list replaces it."""
+    locked = _lock(posting)
+    _check_withdrawal(locked, withdrawn_on, reason, today)
+    locked.withdrawn_on = withdrawn_on
+    locked.withdrawn_reason = reason.strip()
+    locked.save(update_fields=["withdrawn_on", "withdrawn_reason"])
+    changes: dict[str, object] = {"withdrawn_on": withdrawn_on}
+    if correction:
+        changes["correction"] = True
+    record_event(
+        actor=actor,
+        action="posting.withdraw",
+        obj=locked,
+        scope_unit=locked.unit,
+        changes=changes,
+        reason=reason.strip(),
+    )
+    return locked
+
+
 def posting_withdraw(
     *,
     actor: User,
@@ -283,20 +313,7 @@ def posting_withdraw(
     require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, posting.unit_id)
     with transaction.atomic():
-        locked = _lock(posting)
-        _check_withdrawal(locked, withdrawn_on, reason, _today(today))
-        locked.withdrawn_on = withdrawn_on
-        locked.withdrawn_reason = reason.strip()
-        locked.save(update_fields=["withdrawn_on", "withdrawn_reason"])
-        record_event(
-            actor=actor,
-            action="posting.withdraw",
-            obj=locked,
-            scope_unit=locked.unit,
-            changes={"withdrawn_on": withdrawn_on},
-            reason=reason.strip(),
-        )
-    return locked
+        return _withdraw(actor, posting, withdrawn_on, reason, _today(today))
 
 
 def posting_correct(
@@ -330,19 +347,7 @@ def posting_correct(
     _check_withdrawal(posting, data.posted_on, reason, day)
     window, gathered = _validate(commune, posting.kind, data, day)
     with transaction.atomic():
-        locked = _lock(posting)
-        _check_withdrawal(locked, data.posted_on, reason, day)
-        locked.withdrawn_on = data.posted_on
-        locked.withdrawn_reason = reason.strip()
-        locked.save(update_fields=["withdrawn_on", "withdrawn_reason"])
-        record_event(
-            actor=actor,
-            action="posting.withdraw",
-            obj=locked,
-            scope_unit=locked.unit,
-            changes={"withdrawn_on": data.posted_on, "correction": True},
-            reason=reason.strip(),
-        )
+        locked = _withdraw(actor, posting, data.posted_on, reason, day, correction=True)
         new = _create(
             actor=actor,
             commune=commune,

@@ -50,6 +50,33 @@ def _notice(case: ViolationCase, on: dt.date, content: str, respond_by: dt.date)
     )
 
 
+def _open(
+    campaign: Campaign, number: int, person: Person, kind: str, occurred_on: dt.date, facts: str
+) -> ViolationCase:
+    """Open demo case ``number`` (its ``source_ref`` is "demo:<number>") in ``campaign``."""
+    return violation_cases.case_open(
+        actor=system_actor(),
+        person=person,
+        kind=kind,
+        occurred_on=occurred_on,
+        facts=facts,
+        campaign=campaign,
+        source_ref=f"demo:{number}",
+    )
+
+
+def _decide(case: ViolationCase, number: str, on: dt.date, fine: int | None) -> ViolationCase:
+    """The penalty decision ``number`` of ``on``, by the authority competent that day."""
+    return violation_penalties.penalty_decide(
+        actor=system_actor(),
+        case=case,
+        decision_number=number,
+        decided_on=on,
+        decided_by=violation_authority.default_decided_by(case, on),
+        fine_amount=fine,
+    )
+
+
 def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | None:
     """Add the demo cases to the Kim Động 2025 campaign; None if they are there already or
     the campaign (or its citizens) is missing."""
@@ -74,15 +101,14 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
     created: list[ViolationCase] = []
     with transaction.atomic():
         # 1. Absent from the examination, a good reason.
-        case = violation_cases.case_open(
-            actor=system_actor(),
-            person=dhop_2005[0],
-            kind=ViolationKind.ABSENT_EXAM,
-            occurred_on=D(2024, 11, 20),
-            facts="Được gọi khám sức khỏe NVQS ngày 20/11/2024 tại Trung tâm Y tế huyện Kim "
+        case = _open(
+            campaign,
+            1,
+            dhop_2005[0],
+            ViolationKind.ABSENT_EXAM,
+            D(2024, 11, 20),
+            "Được gọi khám sức khỏe NVQS ngày 20/11/2024 tại Trung tâm Y tế huyện Kim "
             "Động (nhận quyết định ngày 01/11/2024); không có mặt.",
-            campaign=campaign,
-            source_ref="demo:1",
         )
         _notice(
             case,
@@ -102,17 +128,16 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
 
         # 2. Refused the call-up decision: fined, paid.
         decision = decisions[0]
-        case = violation_cases.case_open(
-            actor=system_actor(),
-            person=decision.person,
-            kind=ViolationKind.REFUSED_CALLUP,
-            occurred_on=decision.enlist_on,
-            facts=f"Nhận quyết định gọi nhập ngũ số {decision.number} ngày "
+        case = _open(
+            campaign,
+            2,
+            decision.person,
+            ViolationKind.REFUSED_CALLUP,
+            decision.enlist_on,
+            f"Nhận quyết định gọi nhập ngũ số {decision.number} ngày "
             f"{decision.delivered_on or decision.issued_on:%d/%m/%Y}; ngày "
             f"{decision.enlist_on:%d/%m/%Y} không có mặt giao nhận quân và tuyên bố không chấp "
             "hành; đã được gia đình, thôn đội vận động nhưng không thay đổi.",
-            campaign=campaign,
-            source_ref="demo:2",
         )
         _notice(
             case,
@@ -120,29 +145,21 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             "Thông báo lập biên bản vi phạm hành chính, mời lên UBND xã làm việc.",
             D(2025, 2, 17),
         )
-        case = violation_penalties.penalty_decide(
-            actor=system_actor(),
-            case=case,
-            decision_number="15/QĐ-XPHC",
-            decided_on=D(2025, 2, 20),
-            decided_by=violation_authority.default_decided_by(case, D(2025, 2, 20)),
-            fine_amount=62_500_000,
-        )
+        case = _decide(case, "15/QĐ-XPHC", D(2025, 2, 20), 62_500_000)
         case = violation_penalties.payment_record(
             actor=system_actor(), case=case, paid_on=D(2025, 2, 28), amount=62_500_000
         )
         created.append(case)
 
         # 3. First registration missed after 5 Aug 2025: a warning under Decree 218/2025.
-        case = violation_cases.case_open(
-            actor=system_actor(),
-            person=dhop_2008[0],
-            kind=ViolationKind.NO_FIRST_REGISTRATION,
-            occurred_on=D(2025, 8, 21),
-            facts="Quyết định gọi đăng ký NVQS lần đầu (đợt bổ sung) yêu cầu có mặt ngày "
+        case = _open(
+            campaign,
+            3,
+            dhop_2008[0],
+            ViolationKind.NO_FIRST_REGISTRATION,
+            D(2025, 8, 21),
+            "Quyết định gọi đăng ký NVQS lần đầu (đợt bổ sung) yêu cầu có mặt ngày "
             "20/08/2025 tại Ban CHQS xã; công dân không đến đăng ký.",
-            campaign=campaign,
-            source_ref="demo:3",
         )
         _notice(
             case,
@@ -150,14 +167,7 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             "Giấy mời lên Ban CHQS xã đăng ký NVQS và làm việc về việc không đăng ký.",
             D(2025, 8, 28),
         )
-        case = violation_penalties.penalty_decide(
-            actor=system_actor(),
-            case=case,
-            decision_number="03/QĐ-XPHC",
-            decided_on=D(2025, 9, 5),
-            decided_by=violation_authority.default_decided_by(case, D(2025, 9, 5)),
-            fine_amount=None,
-        )
+        case = _decide(case, "03/QĐ-XPHC", D(2025, 9, 5), None)
         case = violation_penalties.case_close(
             actor=system_actor(),
             case=case,
@@ -168,38 +178,29 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
 
         # 4. A move not registered, fined and paid; repeated: referred under Art 332.
         person = dt_2004[0]
-        first = violation_cases.case_open(
-            actor=system_actor(),
-            person=person,
-            kind=ViolationKind.NO_CHANGE_REGISTRATION,
-            occurred_on=D(2025, 1, 7),
-            facts="Chuyển đến nơi ở mới ngày 20/12/2024; không đăng ký NVQS trong 10 ngày làm việc "
+        first = _open(
+            campaign,
+            4,
+            person,
+            ViolationKind.NO_CHANGE_REGISTRATION,
+            D(2025, 1, 7),
+            "Chuyển đến nơi ở mới ngày 20/12/2024; không đăng ký NVQS trong 10 ngày làm việc "
             "(hạn 06/01/2025).",
-            campaign=campaign,
-            source_ref="demo:4",
         )
         _notice(first, D(2025, 1, 13), "Giấy mời lên Ban CHQS xã làm việc.", D(2025, 1, 16))
-        first = violation_penalties.penalty_decide(
-            actor=system_actor(),
-            case=first,
-            decision_number="07/QĐ-XPHC",
-            decided_on=D(2025, 2, 5),
-            decided_by=violation_authority.default_decided_by(first, D(2025, 2, 5)),
-            fine_amount=9_000_000,
-        )
+        first = _decide(first, "07/QĐ-XPHC", D(2025, 2, 5), 9_000_000)
         first = violation_penalties.payment_record(
             actor=system_actor(), case=first, paid_on=D(2025, 2, 14), amount=9_000_000
         )
         created.append(first)
-        again = violation_cases.case_open(
-            actor=system_actor(),
-            person=person,
-            kind=ViolationKind.NO_CHANGE_REGISTRATION,
-            occurred_on=D(2025, 10, 18),
-            facts="Chuyển đến nơi ở mới ngày 10/10/2025; không đăng ký NVQS trong 5 ngày làm việc "
+        again = _open(
+            campaign,
+            5,
+            person,
+            ViolationKind.NO_CHANGE_REGISTRATION,
+            D(2025, 10, 18),
+            "Chuyển đến nơi ở mới ngày 10/10/2025; không đăng ký NVQS trong 5 ngày làm việc "
             "(hạn 17/10/2025), đã bị xử phạt về hành vi này theo quyết định 07/QĐ-XPHC.",
-            campaign=campaign,
-            source_ref="demo:5",
         )
         _notice(again, D(2025, 10, 22), "Giấy mời lên Ban CHQS xã làm việc.", D(2025, 10, 24))
         again = violation_penalties.case_escalate(
@@ -212,25 +213,17 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
         created.append(again)
 
         # 5. Absent from the examination, fined, half paid: overdue.
-        case = violation_cases.case_open(
-            actor=system_actor(),
-            person=dhop_2005[1],
-            kind=ViolationKind.ABSENT_EXAM,
-            occurred_on=D(2024, 11, 20),
-            facts="Được gọi khám sức khỏe NVQS ngày 20/11/2024 (nhận quyết định ngày "
+        case = _open(
+            campaign,
+            6,
+            dhop_2005[1],
+            ViolationKind.ABSENT_EXAM,
+            D(2024, 11, 20),
+            "Được gọi khám sức khỏe NVQS ngày 20/11/2024 (nhận quyết định ngày "
             "02/11/2024); không có mặt, không báo lý do.",
-            campaign=campaign,
-            source_ref="demo:6",
         )
         _notice(case, D(2024, 11, 22), "Giấy mời lên Ban CHQS xã làm việc.", D(2024, 11, 26))
-        case = violation_penalties.penalty_decide(
-            actor=system_actor(),
-            case=case,
-            decision_number="21/QĐ-XPHC",
-            decided_on=D(2024, 12, 10),
-            decided_by=violation_authority.default_decided_by(case, D(2024, 12, 10)),
-            fine_amount=11_000_000,
-        )
+        case = _decide(case, "21/QĐ-XPHC", D(2024, 12, 10), 11_000_000)
         case = violation_penalties.payment_record(
             actor=system_actor(), case=case, paid_on=D(2024, 12, 20), amount=5_500_000
         )

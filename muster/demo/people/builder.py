@@ -144,33 +144,21 @@ class _PeopleBuilder:
         end_year = start_year + years
         mode = StudyMode.FULL_TIME if full_time else StudyMode.OTHER
         expected_end = dt.date(end_year, 6, 30)
+        end: dt.date | None
         if expected_end > REFERENCE_DATE:
-            return _Education(
-                school_grade=12,
-                in_school=False,
-                higher_level=level,
-                field_of_study=field,
-                study_mode=mode,
-                study_status=StudyStatus.STUDYING,
-                study_end_date=expected_end,
-            )
-        if self.rng.random() < 0.05:
-            return _Education(
-                school_grade=12,
-                in_school=False,
-                higher_level=level,
-                field_of_study=field,
-                study_mode=mode,
-                study_status=StudyStatus.DROPPED_OUT,
-            )
+            status, end = StudyStatus.STUDYING, expected_end
+        elif self.rng.random() < 0.05:
+            status, end = StudyStatus.DROPPED_OUT, None
+        else:
+            status, end = StudyStatus.GRADUATED, self._graduation(end_year)
         return _Education(
             school_grade=12,
             in_school=False,
             higher_level=level,
             field_of_study=field,
             study_mode=mode,
-            study_status=StudyStatus.GRADUATED,
-            study_end_date=self._graduation(end_year),
+            study_status=status,
+            study_end_date=end,
         )
 
     def education(self, *, sex: str, born: dt.date, high_school: str) -> _Education:
@@ -258,16 +246,8 @@ class _PeopleBuilder:
             )
         if course is None:
             return _Education(school_grade=grade, in_school=False)
-        return _Education(
-            school_grade=grade,
-            in_school=False,
-            higher_level=course.higher_level,
-            field_of_study=course.field_of_study,
-            study_mode=course.study_mode,
-            study_status=course.study_status,
-            study_end_date=course.study_end_date,
-            school=school if course.study_status == StudyStatus.STUDYING else "",
-        )
+        studying = course.study_status == StudyStatus.STUDYING
+        return replace(course, school_grade=grade, school=school if studying else "")
 
     def job(self, *, sex: str, education: _Education, commune_name: str) -> tuple[str, str]:
         rng = self.rng

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -14,7 +15,15 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require
 from muster.audit.services import record_event
 from muster.directives import periods, perms
-from muster.directives.models import Body, Directive, Report, Target, TargetShare, Task
+from muster.directives.models import (
+    Body,
+    Directive,
+    Report,
+    Responsibility,
+    Target,
+    TargetShare,
+    Task,
+)
 from muster.directives.services.guards import editable_directive, require_in_scope
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
@@ -174,32 +183,41 @@ def directive_update(
     return locked
 
 
-def check_responsibility(
-    *,
-    actor: User,
-    directive: Directive,
-    lead_unit: Unit | None,
-    lead_body: Body | None,
-    coordinating_units: Sequence[Unit],
-    coordinating_bodies: Sequence[Body],
-    share_units: Iterable[Unit] = (),
-) -> None:
-    """Responsible units must lie inside the issuing unit's area and the actor's; bodies inside
-    or above the issuing unit."""
-    area = set(
-        Unit.objects.filter(path__startswith=directive.unit.path).values_list("pk", flat=True)
-    )
-    mine = scope_of(actor)
-    units = [lead_unit, *coordinating_units, *share_units]
-    if any(u is not None and (u.pk not in area or not mine.contains(u)) for u in units):
-        raise ValidationError(_("A responsible unit is outside the directive's area."))
-    if any(
-        b is not None
-        and not b.unit.path.startswith(directive.unit.path)
-        and not directive.unit.path.startswith(b.unit.path)
-        for b in [lead_body, *coordinating_bodies]
-    ):
-        raise ValidationError(_("A body is outside the directive's area."))
+@dataclass(frozen=True)
+class Responsible:
+    """Who carries out a task or a target: its lead unit or body and the coordinating units and
+    bodies, as the services receive them."""
+
+    lead_unit: Unit | None
+    lead_body: Body | None
+    coordinating_units: Sequence[Unit]
+    coordinating_bodies: Sequence[Body]
+
+    def check(self, *, actor: User, directive: Directive, share_units: Iterable[Unit] = ()) -> None:
+        """Responsible units must lie inside the issuing unit's area and the actor's; bodies
+        inside or above the issuing unit."""
+        area = set(
+            Unit.objects.filter(path__startswith=directive.unit.path).values_list("pk", flat=True)
+        )
+        mine = scope_of(actor)
+        units = [self.lead_unit, *self.coordinating_units, *share_units]
+        if any(u is not None and (u.pk not in area or not mine.contains(u)) for u in units):
+            raise ValidationError(_("A responsible unit is outside the directive's area."))
+        if any(
+            b is not None
+            and not b.unit.path.startswith(directive.unit.path)
+            and not directive.unit.path.startswith(b.unit.path)
+            for b in [self.lead_body, *self.coordinating_bodies]
+        ):
+            raise ValidationError(_("A body is outside the directive's area."))
+
+    def assign(self, item: Responsibility) -> None:
+        """Save ``item`` with its lead unit and body, then set its coordinating units and bodies."""
+        item.lead_unit = self.lead_unit
+        item.lead_body = self.lead_body
+        item.save()
+        item.coordinating_units.set(self.coordinating_units)
+        item.coordinating_bodies.set(self.coordinating_bodies)
 
 
 def numbered_errors(
@@ -245,25 +263,11 @@ def task_create(
 ) -> Task:
     editable_directive(actor=actor, directive=directive)
     _validate_task(directive=directive, task=None, order=order, title=title)
-    check_responsibility(
-        actor=actor,
-        directive=directive,
-        lead_unit=lead_unit,
-        lead_body=lead_body,
-        coordinating_units=coordinating_units,
-        coordinating_bodies=coordinating_bodies,
-    )
+    responsible = Responsible(lead_unit, lead_body, coordinating_units, coordinating_bodies)
+    responsible.check(actor=actor, directive=directive)
     with transaction.atomic():
-        task = Task.objects.create(
-            directive=directive,
-            order=order,
-            title=title.strip(),
-            description=description,
-            lead_unit=lead_unit,
-            lead_body=lead_body,
-        )
-        task.coordinating_units.set(coordinating_units)
-        task.coordinating_bodies.set(coordinating_bodies)
+        task = Task(directive=directive, order=order, title=title.strip(), description=description)
+        responsible.assign(task)
         refresh_concerned_units(directive)
         record_event(
             actor=actor, action="directives.task_create", obj=task, scope_unit=directive.unit
@@ -287,25 +291,15 @@ def task_update(
     directive = task.directive
     editable_directive(actor=actor, directive=directive)
     _validate_task(directive=directive, task=task, order=order, title=title)
-    check_responsibility(
-        actor=actor,
-        directive=directive,
-        lead_unit=lead_unit,
-        lead_body=lead_body,
-        coordinating_units=coordinating_units,
-        coordinating_bodies=coordinating_bodies,
-    )
+    responsible = Responsible(lead_unit, lead_body, coordinating_units, coordinating_bodies)
+    responsible.check(actor=actor, directive=directive)
     with transaction.atomic():
         locked = Task.objects.select_for_update().get(pk=task.pk)
         before = (locked.order, locked.title, locked.lead_unit_id, locked.lead_body_id)
         locked.order = order
         locked.title = title.strip()
         locked.description = description
-        locked.lead_unit = lead_unit
-        locked.lead_body = lead_body
-        locked.save()
-        locked.coordinating_units.set(coordinating_units)
-        locked.coordinating_bodies.set(coordinating_bodies)
+        responsible.assign(locked)
         refresh_concerned_units(directive)
         after = (locked.order, locked.title, locked.lead_unit_id, locked.lead_body_id)
         record_event(

@@ -27,7 +27,7 @@ from muster.directives.models import (
 )
 from muster.directives.services.guards import editable_directive
 from muster.directives.services.setup import (
-    check_responsibility,
+    Responsible,
     numbered_errors,
     refresh_concerned_units,
 )
@@ -74,17 +74,10 @@ def target_create(
         shares=shares,
         milestones=milestones,
     )
-    check_responsibility(
-        actor=actor,
-        directive=task.directive,
-        lead_unit=lead_unit,
-        lead_body=lead_body,
-        coordinating_units=coordinating_units,
-        coordinating_bodies=coordinating_bodies,
-        share_units=[u for u, _v in shares],
-    )
+    responsible = Responsible(lead_unit, lead_body, coordinating_units, coordinating_bodies)
+    responsible.check(actor=actor, directive=task.directive, share_units=[u for u, _v in shares])
     with transaction.atomic():
-        target = Target.objects.create(
+        target = Target(
             task=task,
             order=order,
             title=title.strip(),
@@ -95,11 +88,8 @@ def target_create(
             start_date=start_date,
             due_date=due_date,
             source=source,
-            lead_unit=lead_unit,
-            lead_body=lead_body,
         )
-        target.coordinating_units.set(coordinating_units)
-        target.coordinating_bodies.set(coordinating_bodies)
+        responsible.assign(target)
         TargetShare.objects.bulk_create(
             TargetShare(target=target, unit=unit, value=v) for unit, v in shares
         )
@@ -168,15 +158,8 @@ def target_update(
         shares=shares,
         milestones=milestones,
     )
-    check_responsibility(
-        actor=actor,
-        directive=directive,
-        lead_unit=lead_unit,
-        lead_body=lead_body,
-        coordinating_units=coordinating_units,
-        coordinating_bodies=coordinating_bodies,
-        share_units=[u for u, _v in shares],
-    )
+    responsible = Responsible(lead_unit, lead_body, coordinating_units, coordinating_bodies)
+    responsible.check(actor=actor, directive=directive, share_units=[u for u, _v in shares])
     with transaction.atomic():
         locked = Target.objects.select_for_update().get(pk=target.pk)
         before = {
@@ -195,11 +178,7 @@ def target_update(
         locked.start_date = start_date
         locked.due_date = due_date
         locked.source = source if kind == TargetKind.NUMERIC else ""
-        locked.lead_unit = lead_unit
-        locked.lead_body = lead_body
-        locked.save()
-        locked.coordinating_units.set(coordinating_units)
-        locked.coordinating_bodies.set(coordinating_bodies)
+        responsible.assign(locked)
         TargetShare.objects.filter(target=locked).delete()
         TargetShare.objects.bulk_create(
             TargetShare(target=locked, unit=unit, value=v) for unit, v in shares

@@ -79,17 +79,16 @@ def selection_open(*, actor: User, commune: CampaignCommune, service: str) -> Se
     return opened
 
 
-def _locked(selection_list: SelectionList) -> SelectionList:
-    return (
+def _lock_unfrozen(selection_list: SelectionList) -> SelectionList:
+    """Lock the list for a change; a frozen list cannot change."""
+    locked = (
         SelectionList.objects.select_for_update(of=("self",))
         .select_related("commune__unit", "commune__campaign")
         .get(pk=selection_list.pk)
     )
-
-
-def _refuse_frozen(locked: SelectionList) -> None:
     if locked.state == SelectionState.FROZEN:
         raise ValidationError(_("This list is frozen and cannot change."))
+    return locked
 
 
 def selection_set_standby(
@@ -103,8 +102,7 @@ def selection_set_standby(
             {"standby": [_("The standby places must be between 0 and %(n)s.") % {"n": MAX_STANDBY}]}
         )
     with transaction.atomic():
-        locked = _locked(selection_list)
-        _refuse_frozen(locked)
+        locked = _lock_unfrozen(selection_list)
         old = locked.standby
         locked.standby = standby
         locked.save(update_fields=["standby"])
@@ -124,8 +122,7 @@ def selection_commit(*, actor: User, selection_list: SelectionList) -> Selection
     require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, selection_list.commune.unit_id)
     with transaction.atomic():
-        locked = _locked(selection_list)
-        _refuse_frozen(locked)
+        locked = _lock_unfrozen(selection_list)
         if locked.state != SelectionState.DRAFT:
             raise ValidationError(
                 _("The draw is already committed: a list is committed only once.")
@@ -153,8 +150,7 @@ def selection_freeze(*, actor: User, selection_list: SelectionList) -> Selection
     require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(actor, selection_list.commune.unit_id)
     with transaction.atomic():
-        locked = _locked(selection_list)
-        _refuse_frozen(locked)
+        locked = _lock_unfrozen(selection_list)
         if locked.state != SelectionState.COMMITTED:
             raise ValidationError(
                 _("Commit the draw (publish the seed's hash) before freezing the list.")

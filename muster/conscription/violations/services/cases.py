@@ -25,10 +25,10 @@ from muster.conscription.violations.services.common import (
     _in_area,
     _lock,
     _locked_case,
-    _not_future,
-    _raise,
     _state_label,
+    _step_date,
 )
+from muster.core.validation import not_future, raise_errors
 from muster.law.callup.violations import bands, deadlines, good_reasons
 from muster.law.callup.violations import book as violation_book
 from muster.law.callup.violations import repeats as repeat_rules
@@ -120,7 +120,7 @@ def case_open(
         errors["kind"] = [_("Choose the act.")]
     if not facts:
         errors["facts"] = [_("Describe the facts: what happened, when and where.")]
-    _not_future(errors, "occurred_on", occurred_on)
+    not_future(errors, "occurred_on", occurred_on)
     if occurred_on < violation_book.COVERAGE_START:
         errors.setdefault("occurred_on", []).append(
             _("No penalty rule is recorded for acts before %(day)s.")
@@ -144,7 +144,7 @@ def case_open(
         errors.setdefault("__all__", []).append(
             _("This citizen already has a case for this act on this day.")
         )
-    _raise(errors)
+    raise_errors(errors)
     earlier = repeat_of(person, kind, occurred_on)
     band = band_of(person, kind, occurred_on, earlier is not None)
     try:
@@ -212,12 +212,12 @@ def notice_serve(
         errors["served_to"] = [_("Say to whom the notice was handed.")]
     if not content.strip():
         errors["content"] = [_("Say what the notice asks or tells.")]
-    _not_future(errors, "served_on", served_on)
+    not_future(errors, "served_on", served_on)
     if served_on < locked.occurred_on:
         errors.setdefault("served_on", []).append(_("The notice cannot precede the act."))
     if respond_by is not None and respond_by < served_on:
         errors["respond_by"] = [_("The answer date cannot precede the notice.")]
-    _raise(errors)
+    raise_errors(errors)
     notice = ViolationNotice.objects.create(
         case=locked,
         served_on=served_on,
@@ -261,10 +261,8 @@ def good_reason_accept(
         errors["reason"] = [_("Choose one of the good reasons of the decree in force.")]
     if not details.strip():
         errors["details"] = [_("Give the details and the evidence of the good reason.")]
-    _not_future(errors, "on", on)
-    if on < locked.occurred_on:
-        errors.setdefault("on", []).append(_("This date cannot precede the act."))
-    _raise(errors)
+    _step_date(errors, "on", on, locked)
+    raise_errors(errors)
     before = locked.state
     locked.state = ViolationState.GOOD_REASON
     locked.good_reason = reason

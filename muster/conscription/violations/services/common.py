@@ -12,7 +12,7 @@ from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.conscription import perms
 from muster.conscription.violations.models import ViolationCase, ViolationState
-from muster.core.dates import today
+from muster.core.validation import not_future
 from muster.law.callup.violations import states as case_states
 
 if TYPE_CHECKING:
@@ -25,16 +25,6 @@ SANCTIONED_STATES = (ViolationState.PENALISED, ViolationState.PAID, ViolationSta
 
 def _in_area(actor: User, unit_id: int) -> None:
     require_actor_area(actor, unit_id, _("This citizen is outside your area."))
-
-
-def _not_future(errors: dict[str, list[str]], field: str, day: dt.date) -> None:
-    if day > today():
-        errors.setdefault(field, []).append(_("This date cannot be in the future."))
-
-
-def _raise(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ValidationError(errors)
 
 
 def _state_label(state: str) -> str:
@@ -68,6 +58,13 @@ def _lock(actor: User, case: ViolationCase, target: str) -> ViolationCase:
             }
         )
     return locked
+
+
+def _step_date(errors: dict[str, list[str]], field: str, day: dt.date, case: ViolationCase) -> None:
+    """The date of a step of ``case``: not in the future, not before the act."""
+    not_future(errors, field, day)
+    if day < case.occurred_on:
+        errors.setdefault(field, []).append(_("This date cannot precede the act."))
 
 
 def _audit(

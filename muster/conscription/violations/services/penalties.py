@@ -15,10 +15,10 @@ from muster.conscription.violations.services.common import (
     _audit,
     _lock,
     _locked_case,
-    _not_future,
-    _raise,
     _state_label,
+    _step_date,
 )
+from muster.core.validation import not_future, raise_errors
 from muster.law.callup.violations import bands, deadlines
 from muster.law.callup.violations import repeats as repeat_rules
 
@@ -72,10 +72,8 @@ def penalty_decide(
         errors["decision_number"] = [_("Enter the number of the penalty decision.")]
     if not decided_by:
         errors["decided_by"] = [_("Name the authority that decided.")]
-    _not_future(errors, "decided_on", decided_on)
-    if decided_on < locked.occurred_on:
-        errors.setdefault("decided_on", []).append(_("This date cannot precede the act."))
-    _raise(errors)
+    _step_date(errors, "decided_on", decided_on, locked)
+    raise_errors(errors)
     changes: dict[str, object] = {}
     if apply_lighter:
         lighter = bands.lighter_band(
@@ -88,7 +86,7 @@ def penalty_decide(
             ),
         )
         if lighter is None:
-            _raise(
+            raise_errors(
                 {"apply_lighter": [_("The decree in force on the decision date is not lighter.")]}
             )
         assert lighter is not None
@@ -111,7 +109,7 @@ def penalty_decide(
         day=locked.occurred_on,
     )
     if problems:
-        _raise({"fine_amount": _fine_messages(problems, locked, locked.occurred_on)})
+        raise_errors({"fine_amount": _fine_messages(problems, locked, locked.occurred_on)})
     before = locked.state
     locked.state = ViolationState.PENALISED
     locked.decision_number = decision_number[:40]
@@ -160,7 +158,7 @@ def payment_record(
             _("The payments would exceed the fine: %(left)s VND are left to pay.")
             % {"left": vnd(locked.fine_amount - already)}
         ]
-    _not_future(errors, "paid_on", paid_on)
+    not_future(errors, "paid_on", paid_on)
     assert locked.decided_on is not None
     if paid_on < locked.decided_on:
         errors.setdefault("paid_on", []).append(_("A payment cannot precede the decision."))
@@ -169,7 +167,7 @@ def payment_record(
             _("A payment cannot precede the previous one (%(day)s).")
             % {"day": f"{locked.paid_on:%d/%m/%Y}"}
         )
-    _raise(errors)
+    raise_errors(errors)
     before = locked.state
     locked.paid_amount = already + amount
     locked.paid_on = paid_on
@@ -211,9 +209,7 @@ def case_escalate(
     errors: dict[str, list[str]] = {}
     if not note.strip():
         errors["note"] = [_("Say to which body the file is sent and with what.")]
-    _not_future(errors, "escalated_on", escalated_on)
-    if escalated_on < locked.occurred_on:
-        errors.setdefault("escalated_on", []).append(_("This date cannot precede the act."))
+    _step_date(errors, "escalated_on", escalated_on, locked)
     possible = repeat_rules.escalation_possible(
         locked.kind,
         locked.occurred_on,
@@ -228,7 +224,7 @@ def case_escalate(
                 "referral."
             )
         ]
-    _raise(errors)
+    raise_errors(errors)
     before = locked.state
     basis = "art332" if possible else "reason"
     detail = note.strip() if possible else f"{note.strip()} — {reason.strip()}"
@@ -268,10 +264,8 @@ def case_close(*, actor: User, case: ViolationCase, closed_on: dt.date, note: st
         errors.setdefault("__all__", []).append(
             _("The fine is not paid in full: record the payment first.")
         )
-    _not_future(errors, "closed_on", closed_on)
-    if closed_on < locked.occurred_on:
-        errors.setdefault("closed_on", []).append(_("This date cannot precede the act."))
-    _raise(errors)
+    _step_date(errors, "closed_on", closed_on, locked)
+    raise_errors(errors)
     before = locked.state
     locked.state = ViolationState.CLOSED
     locked.closed_on = closed_on

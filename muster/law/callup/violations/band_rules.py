@@ -79,6 +79,39 @@ def _band(
     )
 
 
+# Decree 120/2013 as amended by 37/2022, Art 6: one clause for the check (now screening) and
+# the examination alike, so the acts of both take the same band.
+
+
+def _old_absent(kind: str) -> Rule:
+    return _band(
+        kind,
+        "Absent from the check or examination in the call without good reason",
+        "Không có mặt đúng thời gian, địa điểm kiểm tra, khám sức khỏe mà không có lý do "
+        "chính đáng",
+        _old("6", "1"),
+        True,
+        fine_min=10 * _M,
+        fine_max=12 * _M,
+        good_reason=True,
+        note=_OLD_ART6_NOTE,
+    )
+
+
+def _old_refused(kind: str) -> Rule:
+    return _band(
+        kind,
+        "Deliberately did not accept the call to the check or examination",
+        "Cố ý không nhận lệnh gọi kiểm tra, khám sức khỏe mà không có lý do chính đáng",
+        _old("6", "2"),
+        True,
+        fine_min=12 * _M,
+        fine_max=15 * _M,
+        good_reason=True,
+        note=_OLD_ART6_NOTE,
+    )
+
+
 #: The first registration by a man who is not 17 in the year of the act (an older man never
 #: registered) has its own code, so ``band_for`` can tell the two apart.
 OLDER_FIRST_REGISTRATION = "no_first_registration_older"
@@ -118,52 +151,10 @@ BAND_RULES: tuple[Rule, ...] = (
         confirmed=False,
         note=_OLD_REG_NOTE,
     ),
-    _band(
-        ABSENT_SCREENING,
-        "Absent from the check or examination in the call without good reason",
-        "Không có mặt đúng thời gian, địa điểm kiểm tra, khám sức khỏe mà không có lý do "
-        "chính đáng",
-        _old("6", "1"),
-        True,
-        fine_min=10 * _M,
-        fine_max=12 * _M,
-        good_reason=True,
-        note=_OLD_ART6_NOTE,
-    ),
-    _band(
-        REFUSED_SCREENING,
-        "Deliberately did not accept the call to the check or examination",
-        "Cố ý không nhận lệnh gọi kiểm tra, khám sức khỏe mà không có lý do chính đáng",
-        _old("6", "2"),
-        True,
-        fine_min=12 * _M,
-        fine_max=15 * _M,
-        good_reason=True,
-        note=_OLD_ART6_NOTE,
-    ),
-    _band(
-        ABSENT_EXAM,
-        "Absent from the check or examination in the call without good reason",
-        "Không có mặt đúng thời gian, địa điểm kiểm tra, khám sức khỏe mà không có lý do "
-        "chính đáng",
-        _old("6", "1"),
-        True,
-        fine_min=10 * _M,
-        fine_max=12 * _M,
-        good_reason=True,
-        note=_OLD_ART6_NOTE,
-    ),
-    _band(
-        REFUSED_EXAM,
-        "Deliberately did not accept the call to the check or examination",
-        "Cố ý không nhận lệnh gọi kiểm tra, khám sức khỏe mà không có lý do chính đáng",
-        _old("6", "2"),
-        True,
-        fine_min=12 * _M,
-        fine_max=15 * _M,
-        good_reason=True,
-        note=_OLD_ART6_NOTE,
-    ),
+    _old_absent(ABSENT_SCREENING),
+    _old_refused(REFUSED_SCREENING),
+    _old_absent(ABSENT_EXAM),
+    _old_refused(REFUSED_EXAM),
     _band(
         CHEATED_EXAM,
         "Cheated, or paid, to falsify the health classification",

@@ -13,7 +13,6 @@ from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.core.calendar import holidays_between
-from muster.core.dates import today
 from muster.law.callup import registration
 from muster.people.models import Person
 from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
@@ -47,16 +46,6 @@ def _authorise(actor: User, person: Person) -> Person:
     return Person.objects.select_for_update().select_related("registration_unit").get(pk=person.pk)
 
 
-def _not_future(errors: dict[str, list[str]], field: str, day: dt.date) -> None:
-    if day > today():
-        errors.setdefault(field, []).append(_("This date cannot be in the future."))
-
-
-def _raise(errors: dict[str, list[str]]) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
 def _dated_event(
     *,
     actor: User,
@@ -68,16 +57,16 @@ def _dated_event(
     field: str,
     action: str,
     changes: dict[str, list[object]],
-    event_note: str,
-    user_note: str,
+    note: str,
+    event_note: str | None = None,
     **extra: object,
 ) -> RegistrationEvent:
     """Write a registration event that has a legal deadline, and its audit event.
 
     The deadline is the rule in force on ``triggered_on`` (the arrival, return, change or
-    confirmation); the event is late when ``done_on`` is after it. The audit event carries
-    ``changes`` plus the due date and the late flag; its reason is the user's note, or else the
-    rule's citation.
+    confirmation); the event is late when ``done_on`` is after it. The event keeps
+    ``event_note``, by default the user's ``note``. The audit event carries ``changes`` plus the
+    due date and the late flag; its reason is the user's note, or else the rule's citation.
     """
     due = _deadline(trigger, triggered_on, field)
     event = RegistrationEvent.objects.create(
@@ -89,18 +78,31 @@ def _dated_event(
         due_date=due.due,
         is_late=registration.is_late(due.due, done_on),
         legal_citation=due.rule.citation,
-        note=event_note,
+        note=note if event_note is None else event_note,
         **extra,
     )
+    _audit(
+        actor,
+        person,
+        action=action,
+        changes={**changes, "due": [None, due.due], "is_late": [None, event.is_late]},
+        reason=note or due.rule.citation,
+    )
+    return event
+
+
+def _audit(
+    actor: User, person: Person, *, action: str, changes: dict[str, list[object]], reason: str
+) -> None:
+    """The audit event of a change to ``person``'s registration, in his registration unit."""
     record_event(
         actor=actor,
         action=action,
         obj=person,
         scope_unit=person.registration_unit,
-        changes={**changes, "due": [None, due.due], "is_late": [None, event.is_late]},
-        reason=user_note or due.rule.citation,
+        changes=changes,
+        reason=reason,
     )
-    return event
 
 
 def _bar_on(person: Person, day: dt.date) -> RegistrationBar | None:

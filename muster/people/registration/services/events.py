@@ -13,6 +13,7 @@ from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.core.dates import today
+from muster.core.validation import not_future, raise_errors
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.scope import scope_of
 from muster.law.callup import registration
@@ -21,12 +22,11 @@ from muster.people.books import persons as books_persons
 from muster.people.models import Person
 from muster.people.registration.models import EventKind, RegistrationEvent
 from muster.people.registration.services.common import (
+    _audit,
     _authorise,
     _bar_on,
     _dated_event,
     _deadline,
-    _not_future,
-    _raise,
 )
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def register_first(
     person = _authorise(actor, person)
     errors: dict[str, list[str]] = {}
     certificate_number = certificate_number.strip()
-    _not_future(errors, "event_date", event_date)
+    not_future(errors, "event_date", event_date)
     if event_date.year - person.date_of_birth.year < 17:
         errors.setdefault("event_date", []).append(
             _("The citizen reaches 17 only in %(year)s; first registration starts that year.")
@@ -73,7 +73,7 @@ def register_first(
         errors.setdefault("event_date", []).append(
             _("This citizen may not register on this date: %(bar)s.") % {"bar": bar}
         )
-    _raise(errors)
+    raise_errors(errors)
     due = _deadline(registration.Trigger.CERTIFICATE, event_date, "event_date")
     event = RegistrationEvent.objects.create(
         person=person,
@@ -87,11 +87,10 @@ def register_first(
         legal_citation=due.rule.citation,
         note=note.strip(),
     )
-    record_event(
-        actor=actor,
+    _audit(
+        actor,
+        person,
         action="conscription.first_registration",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={
             "first_registration": [None, event_date],
             "certificate_number": [None, certificate_number],
@@ -128,7 +127,7 @@ def transfer_person(
         errors.setdefault("arrived_on", []).append(_("Enter the date of arrival (dd/mm/yyyy)."))
     if to_unit is None:
         errors.setdefault("to_unit", []).append(_("Choose the destination commune."))
-    _raise(errors)
+    raise_errors(errors)
     assert left_on is not None and arrived_on is not None and to_unit is not None
     old_unit = person.registration_unit
     if to_unit.kind not in COMMUNE_LEVEL_KINDS:
@@ -150,9 +149,9 @@ def transfer_person(
             _("The registration cannot be before the arrival.")
         )
     for field, day in (("left_on", left_on), ("arrived_on", arrived_on)):
-        _not_future(errors, field, day)
-    _not_future(errors, "registered_on", registered_on)
-    _raise(errors)
+        not_future(errors, field, day)
+    not_future(errors, "registered_on", registered_on)
+    raise_errors(errors)
     due = _deadline(registration.Trigger.TRANSFER_IN, arrived_on, "arrived_on")
     note = note.strip()
     out_event = RegistrationEvent.objects.create(
@@ -217,12 +216,12 @@ def absence_start(
     person = _authorise(actor, person)
     errors: dict[str, list[str]] = {}
     if event_date is None:
-        _raise({"event_date": [_("Enter the date (dd/mm/yyyy).")]})
+        raise_errors({"event_date": [_("Enter the date (dd/mm/yyyy).")]})
     assert event_date is not None
-    _not_future(errors, "event_date", event_date)
+    not_future(errors, "event_date", event_date)
     if _open_absence(person) is not None:
         errors.setdefault("event_date", []).append(_("This citizen is already recorded as absent."))
-    _raise(errors)
+    raise_errors(errors)
     event = RegistrationEvent.objects.create(
         person=person,
         kind=EventKind.ABSENCE_START,
@@ -230,11 +229,10 @@ def absence_start(
         unit=person.registration_unit,
         note=note.strip(),
     )
-    record_event(
-        actor=actor,
+    _audit(
+        actor,
+        person,
         action="conscription.absence_start",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={"absent_from": [None, event_date]},
         reason=note.strip(),
     )
@@ -256,7 +254,7 @@ def absence_return(
     registered_on = registered_on or today()
     errors: dict[str, list[str]] = {}
     if returned_on is None:
-        _raise({"returned_on": [_("Enter the date of return (dd/mm/yyyy).")]})
+        raise_errors({"returned_on": [_("Enter the date of return (dd/mm/yyyy).")]})
     assert returned_on is not None
     opened = _open_absence(person)
     if opened is None:
@@ -269,9 +267,9 @@ def absence_return(
         errors.setdefault("registered_on", []).append(
             _("The registration cannot be before the return.")
         )
-    _not_future(errors, "returned_on", returned_on)
-    _not_future(errors, "registered_on", registered_on)
-    _raise(errors)
+    not_future(errors, "returned_on", returned_on)
+    not_future(errors, "registered_on", registered_on)
+    raise_errors(errors)
     return _dated_event(
         actor=actor,
         person=person,
@@ -282,8 +280,7 @@ def absence_return(
         field="returned_on",
         action="conscription.absence_return",
         changes={"returned_on": [None, returned_on]},
-        event_note=note.strip(),
-        user_note=note.strip(),
+        note=note.strip(),
     )
 
 
@@ -304,16 +301,16 @@ def record_january_list(
     if commune.kind not in COMMUNE_LEVEL_KINDS or not scope_of(actor).contains(commune):
         errors.setdefault("commune", []).append(_("Choose a commune in your area."))
     if list_date is None:
-        _raise({"list_date": [_("Enter the date (dd/mm/yyyy).")]})
+        raise_errors({"list_date": [_("Enter the date (dd/mm/yyyy).")]})
     assert list_date is not None
-    _not_future(errors, "list_date", list_date)
+    not_future(errors, "list_date", list_date)
     if list_date.year != year:
         errors.setdefault("list_date", []).append(
             _("The January list of %(year)s must be dated in %(year)s.") % {"year": year}
         )
     elif not commune.is_valid_on(list_date):
         errors.setdefault("list_date", []).append(_("This commune did not exist on that date."))
-    _raise(errors)
+    raise_errors(errors)
     start, due = dt.date(year, 1, 1), dt.date(year, 1, 31)
     already = RegistrationEvent.objects.filter(
         kind=EventKind.JANUARY_LIST, unit=commune, event_date__year=year
@@ -326,7 +323,7 @@ def record_january_list(
         .prefetch_related(None)
     )
     if not people:
-        _raise({"list_date": [_("Nobody is left to enter on this commune's January list.")]})
+        raise_errors({"list_date": [_("Nobody is left to enter on this commune's January list.")]})
     recipient = books_persons.january_recipient(commune, list_date)
     citation = books_persons.january_citation(list_date)
     events = RegistrationEvent.objects.bulk_create(

@@ -9,15 +9,19 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from muster.audit.services import record_event
 from muster.core.dates import today
+from muster.core.validation import not_future, raise_errors
 from muster.law.ages import age_on
 from muster.law.callup import registration
 from muster.law.callup import registration_grounds as grounds
 from muster.law.health.rules import exempt_illness, normalise_icd
 from muster.people.models import Person
 from muster.people.registration.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
-from muster.people.registration.services.common import _authorise, _dated_event, _not_future, _raise
+from muster.people.registration.services.common import (
+    _audit,
+    _authorise,
+    _dated_event,
+)
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -50,8 +54,8 @@ def _report_dates(
     if trigger is None:
         errors.setdefault(trigger_field, []).append(_("Enter the date (dd/mm/yyyy)."))
         return
-    _not_future(errors, trigger_field, trigger)
-    _not_future(errors, "registered_on", registered_on)
+    not_future(errors, trigger_field, trigger)
+    not_future(errors, "registered_on", registered_on)
     if registered_on < trigger:
         errors.setdefault("registered_on", []).append(before_message)
 
@@ -94,7 +98,7 @@ def additional_registration(
             _("This citizen has no registration to add to: record the first registration first.")
         )
     _not_removed(errors, "changed_on", person)
-    _raise(errors)
+    raise_errors(errors)
     assert changed_on is not None
     return _dated_event(
         actor=actor,
@@ -106,8 +110,8 @@ def additional_registration(
         field="changed_on",
         action="conscription.additional_registration",
         changes={"changed_on": [None, changed_on], "change": [None, change]},
+        note=note.strip(),
         event_note=(change + (f" — {note.strip()}" if note.strip() else ""))[:255],
-        user_note=note.strip(),
     )
 
 
@@ -150,7 +154,7 @@ def reserve_registration(
             _("This citizen already has a reserve registration.")
         )
     _not_removed(errors, "arrived_home_on", person)
-    _raise(errors)
+    raise_errors(errors)
     assert arrived_home_on is not None
     return _dated_event(
         actor=actor,
@@ -165,8 +169,7 @@ def reserve_registration(
             "arrived_home_on": [None, arrived_home_on],
             "certificate_number": [None, certificate_number],
         },
-        event_note=note.strip(),
-        user_note=note.strip(),
+        note=note.strip(),
         certificate_number=certificate_number,
     )
 
@@ -218,7 +221,7 @@ def removal(
                 errors.setdefault("reason", []).append(
                     _("Record the Art 13 or Art 14 status in force on this date first.")
                 )
-    _raise(errors)
+    raise_errors(errors)
     assert confirmed_on is not None
     recipient = grounds.removal_recipient(confirmed_on)
     return _dated_event(
@@ -235,9 +238,9 @@ def removal(
             "confirmed_on": [None, confirmed_on],
             "report_to": [None, recipient],
         },
+        note=note.strip(),
         event_note=f"{reason}; Báo cáo: {recipient}"
         + (f" — {note.strip()}" if note.strip() else ""),
-        user_note=note.strip(),
     )
 
 
@@ -268,7 +271,7 @@ def registration_bar_add(
     if start_date is None:
         errors.setdefault("start_date", []).append(_("Enter the date (dd/mm/yyyy)."))
     else:
-        _not_future(errors, "start_date", start_date)
+        not_future(errors, "start_date", start_date)
         if end_date is not None and end_date < start_date:
             errors.setdefault("end_date", []).append(
                 _("The end date cannot be before the start date.")
@@ -302,7 +305,7 @@ def registration_bar_add(
             errors.setdefault("start_date", []).append(
                 _("A status of this kind already covers this period.")
             )
-    _raise(errors)
+    raise_errors(errors)
     assert start_date is not None
     if detail:
         ground = f"{ground} ({detail})"
@@ -314,11 +317,10 @@ def registration_bar_add(
         start_date=start_date,
         end_date=end_date,
     )
-    record_event(
-        actor=actor,
+    _audit(
+        actor,
+        person,
         action="conscription.registration_bar_add",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={
             "bar_kind": [None, kind],
             "ground": [None, bar.ground],
@@ -340,23 +342,22 @@ def registration_bar_end(
     bar = RegistrationBar.objects.select_for_update().get(pk=bar.pk)
     errors: dict[str, list[str]] = {}
     if end_date is None:
-        _raise({"end_date": [_("Enter the date (dd/mm/yyyy).")]})
+        raise_errors({"end_date": [_("Enter the date (dd/mm/yyyy).")]})
     assert end_date is not None
-    _not_future(errors, "end_date", end_date)
+    not_future(errors, "end_date", end_date)
     if bar.end_date is not None:
         errors.setdefault("end_date", []).append(
             _("This status already ended on %(date)s.") % {"date": f"{bar.end_date:%d/%m/%Y}"}
         )
     if end_date < bar.start_date:
         errors.setdefault("end_date", []).append(_("The end date cannot be before the start date."))
-    _raise(errors)
+    raise_errors(errors)
     bar.end_date = end_date
     bar.save(update_fields=["end_date"])
-    record_event(
-        actor=actor,
+    _audit(
+        actor,
+        person,
         action="conscription.registration_bar_end",
-        obj=person,
-        scope_unit=person.registration_unit,
         changes={"bar": [None, str(bar.public_id)], "end_date": [None, end_date]},
         reason=note.strip() or bar.legal_citation,
     )
