@@ -7,9 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from muster.accounts.access import require, require_actor_area
@@ -17,6 +15,7 @@ from muster.audit.services import record_event
 from muster.conscription import perms
 from muster.conscription.eligibility.models import PoliticalOutcome, PoliticalVerification
 from muster.core.text import clean_line
+from muster.core.validation import not_future, raise_errors
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -47,14 +46,12 @@ def political_verification_record(
         errors["verified_by"] = [_("Say who verified the political standard.")]
     if not document:
         errors["document"] = [_("Enter the verification document (number and date).")]
-    if verified_on > timezone.localdate():
-        errors["verified_on"] = [_("The verification date cannot be in the future.")]
+    not_future(errors, "verified_on", verified_on)
     if verified_on < person.date_of_birth:
         errors["verified_on"] = [_("The verification date is before the citizen's birth.")]
     if len(verified_by) > 200 or len(document) > 120 or len(note) > 255:
         errors["__all__"] = [_("A field is too long.")]
-    if errors:
-        raise ValidationError(errors)
+    raise_errors(errors)
     with transaction.atomic():
         verification = PoliticalVerification.objects.create(
             person=person,
