@@ -15,7 +15,8 @@ from tests.core.factories import make_person
 
 ON = dt.date(2025, 6, 15)
 BORN_20 = dt.date(2005, 3, 14)  # 20 on ON
-ART_41_2_A = "Law 78/2015/QH13 (Military Service), Art 41(2)(a)"
+# The Vietnamese page cites in Vietnamese (điểm, khoản, Điều, then the document).
+ART_41_2_A = "điểm a khoản 2 Điều 41 Luật Nghĩa vụ quân sự 78/2015/QH13"
 
 
 def _page(client, user, person, on: str | None = None):

@@ -51,12 +51,17 @@ class DeadlineRule:
     valid_from: dt.date
     valid_to: dt.date | None  # inclusive; None while in force
     citation: str
+    #: False where the legal reference could not confirm the period from the text.
+    confirmed: bool = True
 
     def in_force_on(self, day: dt.date) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
 
 
 _BEFORE_98 = LAW_98_2025 - dt.timedelta(days=1)
+#: Decree 220/2025/NĐ-CP (7 Aug 2025, in force the same day) amends Decree 13/2016.
+DECREE_220_2025 = dt.date(2025, 8, 7)
+_BEFORE_220 = DECREE_220_2025 - dt.timedelta(days=1)
 
 RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
@@ -97,9 +102,16 @@ RULES: tuple[DeadlineRule, ...] = (
         "Nghị định 13/2016/NĐ-CP Điều 4: cấp Giấy chứng nhận đăng ký NVQS trong 1 ngày",
     ),
     DeadlineRule(
-        Trigger.ADDITIONAL, 10, PeriodUnit.DAYS, LAW_78_2015, None,
+        Trigger.ADDITIONAL, 10, PeriodUnit.DAYS, LAW_78_2015, _BEFORE_220,
         "Luật NVQS 78/2015/QH13 Điều 17; Nghị định 13/2016/NĐ-CP Điều 6: đăng ký bổ sung "
         "trong 10 ngày kể từ ngày có thay đổi",
+    ),
+    DeadlineRule(
+        Trigger.ADDITIONAL, 10, PeriodUnit.DAYS, DECREE_220_2025, None,
+        "Luật NVQS 78/2015/QH13 Điều 17; Nghị định 13/2016/NĐ-CP Điều 6 (sửa đổi bởi Nghị định "
+        "220/2025/NĐ-CP): đăng ký bổ sung trong 10 ngày kể từ ngày có thay đổi (chưa xác minh "
+        "Nghị định 220/2025 có thay đổi thời hạn này hay không)",
+        confirmed=False,
     ),
 )  # fmt: skip
 

@@ -292,7 +292,7 @@ CALLUP_RULES: tuple[Rule, ...] = (
     make_rule(
         "std.education",
         "standard",
-        "Education: grade 8 or higher; grade 7 with approval; primary level within the 25% "
+        "Education: grade 8 or higher; grade 7 with approval; primary level within the "
         "allowance of especially difficult areas",
         "Tiêu chuẩn văn hóa: lớp 8 trở lên",
         (
@@ -310,14 +310,25 @@ CALLUP_RULES: tuple[Rule, ...] = (
                 "4",
                 "b",
                 "Remote or especially difficult communes and ethnic groups under 10,000 people: "
-                "up to 25% at primary level.",
+                "a share at primary level (std.education.primary_share).",
             ),
         ),
         TT_148_FROM,
         min_grade=8,
         approved_grade=7,
         primary_grade=5,
-        primary_share_percent=25,
+    ),
+    make_rule(
+        "std.education.primary_share",
+        "threshold",
+        "Up to 25% of a locality's recruits at primary level (especially difficult areas)",
+        "Tỷ lệ tuyển trình độ tiểu học tối đa 25% (vùng đặc biệt khó khăn)",
+        Citation(TT_148, "4", "4", "b", "Up to 25% at primary level."),
+        TT_148_FROM,
+        confirmed=False,
+        note="TT 140/2015 allowed 20–25%; whether TT 148/2018 keeps the exact 25% is "
+        "unverified (legal-reference §2.3).",
+        percent=25,
     ),
     make_rule(
         "std.political",
