@@ -111,8 +111,10 @@ def test_age_reason_cites_art_30():
     ("changes", "expected"),
     [
         ({"health_class": 3}, []),
-        ({"health_class": 4}, ["health_class"]),
-        ({"health_class": 6, "health_class_temporary": True}, ["health_class"]),
+        # The council's class 4-6 is also the Art 41(1)(a) deferral ground (issue 14).
+        ({"health_class": 4}, ["health_class", "41.1.a"]),
+        ({"health_class": 6, "health_class_temporary": True}, ["health_class", "41.1.a"]),
+        ({"health_class": 2, "health_class_temporary": True}, ["health_class_temporary"]),
         ({"health_class": None}, ["health_class_unknown"]),
         ({"school_grade": 8}, []),
         ({"school_grade": 7}, ["education"]),
@@ -132,6 +134,19 @@ def test_age_reason_cites_art_30():
 )
 def test_standards(changes, expected):
     assert codes(evaluate(fit(**changes), ON)) == expected
+
+
+@pytest.mark.parametrize(
+    ("on", "authority"),
+    [(D(2025, 6, 30), "district_chairman"), (D(2025, 7, 1), "provincial_chairman")],
+)
+def test_class_4_to_6_is_the_41_1_a_ground_with_its_deciding_authority(on, authority):
+    verdict = evaluate(fit(health_class=5, birth_date=D(2003, 5, 1)), on)
+    assert [r.code for r in verdict.deferrals] == ["41.1.a"]
+    assert verdict.authority is not None and verdict.authority.code == authority
+    # Volunteering never waives 41.1.a.
+    volunteered = evaluate(fit(health_class=5, birth_date=D(2003, 5, 1), volunteer=True), on)
+    assert "41.1.a" in [r.code for r in volunteered.reasons]
 
 
 def test_standard_results_carry_status_and_rules():

@@ -305,7 +305,9 @@ class Evaluator:
             if hc is None:
                 k |= U_HEALTH
             elif hc > max_class:
-                k |= F_HEALTH
+                # The council's class 4-6 is also the deferral ground of Art 41(1)(a) ("not
+                # yet fit for service per the health council"), decided under Art 42.
+                k |= F_HEALTH | D_A
             elif f.health_class_temporary:
                 k |= F_HEALTH_T
             myo = f.myopia_dioptres
