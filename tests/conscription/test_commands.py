@@ -275,3 +275,55 @@ def test_every_verdict_field_is_serialised():
     renamed = {"on": "as_of", "registration_reason": "registration"}
     fields = {renamed.get(f.name, f.name) for f in dataclasses.fields(Verdict)}
     assert set(verdict_json("x", verdict)) == fields | {"id"}
+
+
+# ------------------------------------------------- measures and ICD codes the command judges
+
+
+def _codes_of(line):
+    return [r["code"] for r in line["reasons"]]
+
+
+def test_physique_measures_are_scored_by_the_command(tmp_path):
+    base = {k: v for k, v in GOOD[0].items() if k not in ("bmi",)}
+    cases = [
+        # 170 cm, 60 kg, chest 85: physique 1, BMI 20.8: class 2 stands, callable.
+        dict(base, id="fit", height_cm=170, weight_kg=60, chest_cm=85),
+        # 152 cm: height scores 6, so the class is 6 whatever the given class.
+        dict(base, id="short", height_cm=152, weight_kg=50, chest_cm=80),
+        # No class given and a physique of 1: the other stations are unknown.
+        dict(base, id="unknown", health_class=None, height_cm=170, weight_kg=60, chest_cm=85),
+        # A BMI of 31.1 computed from the measures, outside the TT 68/2025 range.
+        dict(base, id="heavy", height_cm=170, weight_kg=90, chest_cm=95),
+    ]
+    lines, err, error = run(tmp_path, cases, "--as-of", "2026-01-15")
+    assert error is None and err == ""
+    by_id = {line["id"]: line for line in lines}
+    assert by_id["fit"]["callable"] is True
+    assert _codes_of(by_id["short"])[:1] == ["health_class"]
+    assert "41.1.a" in _codes_of(by_id["short"])
+    assert _codes_of(by_id["unknown"]) == ["health_class_unknown"]
+    assert "bmi" in _codes_of(by_id["heavy"])
+
+
+def test_icd_codes_of_the_exemption_list_exempt_from_registration(tmp_path):
+    cases = [
+        dict(GOOD[0], id="epilepsy", icd_codes=["g40"]),
+        dict(GOOD[0], id="hiv", icd_codes=["Z21"]),
+        dict(GOOD[0], id="asthma", icd_codes=["J45"]),
+    ]
+    lines, err, error = run(tmp_path, cases, "--as-of", "2026-01-15")
+    assert error is None and err == ""
+    by_id = {line["id"]: line for line in lines}
+    assert by_id["epilepsy"]["registration"]["status"] == "exempt_from_registration"
+    assert by_id["hiv"]["registration"]["status"] == "exempt_from_registration"
+    assert by_id["asthma"]["callable"] is True
+
+
+def test_bad_measures_and_codes_are_reported(tmp_path):
+    cases = [dict(GOOD[0], id="bad", height_cm="tall", weight_kg=1000, icd_codes=["xx", 5])]
+    lines, err, error = run(tmp_path, cases, "--as-of", "2026-01-15")
+    assert lines == [] and error is not None
+    assert "height_cm: must be a number" in err
+    assert "weight_kg: must be between 10 and 300" in err
+    assert "icd_codes: must be a list of ICD-10 codes" in err

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from muster.law.callup.eligibility.facts import Facts, Reason, StandardResult, Verdict
+from muster.law.health.rules import exempt_illness, normalise_icd
+from muster.law.health.scoring import physique
 from muster.law.rulebook import Citation, Rule
 
 _BOOL_FIELDS = frozenset(
@@ -66,11 +68,24 @@ _CHOICE_FIELDS: Mapping[str, tuple[str, ...]] = {
 }
 _NULLABLE_CHOICES = frozenset({"registration_bar"})
 _REQUIRED = ("sex", "birth_date")
+#: Measurements the engine does not take but the case may give: the command scores them
+#: itself (TT 105/2023 App. I Part I physique table; App. I Part III illnesses by ICD-10).
+_MEASURE_FIELDS: Mapping[str, tuple[float, float]] = {
+    "height_cm": (50.0, 250.0),
+    "weight_kg": (10.0, 300.0),
+    "chest_cm": (30.0, 200.0),
+}
+#: ICD-10 codes found at screening or examination (a list of strings).
+ICD_KEY = "icd_codes"
+#: App. I Part III item of HIV (B20-B24, Z21).
+_HIV_ITEM = 9
 #: Keys of a case that are not facts.
 CASE_KEYS = frozenset({"id", "as_of"})
 FACT_KEYS = (
     _BOOL_FIELDS | _DATE_FIELDS | set(_INT_FIELDS) | set(_FLOAT_FIELDS) | set(_CHOICE_FIELDS)
 )
+#: Inputs the command judges into facts itself.
+MEASURE_KEYS = frozenset(_MEASURE_FIELDS) | {ICD_KEY}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +137,8 @@ NOT_AN_OBJECT = gettext_noop("a case must be a JSON object")
 BAD_ID = gettext_noop("must be a non-empty string or an integer")
 GIVEN_WITHOUT = gettext_noop("given without %(other)s")
 BEFORE = gettext_noop("before %(other)s")
+MUST_BE_ICD_LIST = gettext_noop('must be a list of ICD-10 codes such as "F20" or "B90.2"')
+NOT_AN_ICD = gettext_noop("%(code)s is not an ICD-10 code")
 
 
 def _date(value: object) -> dt.date | None:
@@ -151,8 +168,24 @@ def parse_case(raw: object) -> Case:
     values: dict[str, Any] = {}
     for name in sorted(set(raw) - CASE_KEYS):
         value = raw[name]
-        if name not in FACT_KEYS:
+        if name not in FACT_KEYS and name not in MEASURE_KEYS:
             problems.append(Problem(name, UNKNOWN_FIELD))
+        elif name == ICD_KEY:
+            if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+                problems.append(Problem(name, MUST_BE_ICD_LIST))
+            else:
+                values[name] = value
+        elif name in _MEASURE_FIELDS:
+            low_m, high_m = _MEASURE_FIELDS[name]
+            if value is None:
+                values[name] = None
+            elif isinstance(value, bool) or not isinstance(value, int | float):
+                problems.append(Problem(name, MUST_BE_NUMBER))
+            elif not low_m <= value <= high_m:
+                bounds = {"low": f"{low_m:g}", "high": f"{high_m:g}"}
+                problems.append(Problem(name, MUST_BE_BETWEEN, bounds))
+            else:
+                values[name] = float(value)
         elif name in _BOOL_FIELDS:
             if isinstance(value, bool):
                 values[name] = value
@@ -198,10 +231,66 @@ def parse_case(raw: object) -> Case:
         if name not in raw:
             problems.append(Problem(name, MISSING))
     problems.extend(_consistency(values))
+    problems.extend(_judge_measures(values))
     if problems:
         raise CaseError(case_id, problems)
     assert isinstance(case_id, str | int)  # checked above
     return Case(case_id, Facts(**values), as_of)
+
+
+def _judge_measures(values: dict[str, Any]) -> list[Problem]:
+    """Turn the measurements and ICD codes of a case into the engine's facts, in place.
+
+    * Height and weight (and, for a man, chest) are scored on the physique table; the BMI is
+      computed from them when the case gives none. The physique score is one indicator of
+      the class (the worst score): a given ``health_class`` is raised to it, and a physique
+      score of 4 or worse is the class on its own (the exam stops there). A score of 1-3
+      with no class given leaves the class unknown: the other stations are not known.
+    * An ICD code on TT 105/2023 App. I Part III makes the citizen exempt from registration
+      (Art 14); an HIV code (item 9) also records HIV. Other well-formed codes change nothing.
+    """
+    problems: list[Problem] = []
+    height = values.pop("height_cm", None)
+    weight = values.pop("weight_kg", None)
+    chest = values.pop("chest_cm", None)
+    for code in values.pop(ICD_KEY, []):
+        illness = exempt_illness(code)
+        if illness is None and not _looks_like_icd(code):
+            problems.append(Problem(ICD_KEY, NOT_AN_ICD, {"code": code[:12]}))
+        elif illness is not None:
+            values["registration_exempt_condition"] = True
+            if illness.item == _HIV_ITEM:
+                values["hiv_positive"] = True
+    if height is None or weight is None:
+        return problems
+    sex = values.get("sex")
+    if sex not in ("male", "female"):
+        return problems
+    if sex == "male" and chest is None:
+        if values.get("bmi") is None:
+            values["bmi"] = float(weight / (height / 100) ** 2)
+        return problems
+    found = physique(sex, height, weight, chest if sex == "male" else None)
+    if values.get("bmi") is None:
+        values["bmi"] = float(found.bmi_value)
+    score = found.score.value
+    given = values.get("health_class")
+    if given is not None:
+        values["health_class"] = max(given, score)
+    elif score >= 4:
+        values["health_class"] = score
+    return problems
+
+
+def _looks_like_icd(code: str) -> bool:
+    """A well-formed ICD-10 code (letter, two digits, optional subdivision)."""
+    text = normalise_icd(code)
+    return (
+        3 <= len(text) <= 7
+        and text[0].isalpha()
+        and text[1:3].isdigit()
+        and (len(text) == 3 or (text[3] == "." and text[4:].isdigit() and len(text) > 4))
+    )
 
 
 def _consistency(values: Mapping[str, Any]) -> list[Problem]:
