@@ -179,11 +179,17 @@ def test_uncorrected_acuity_rows(right, left, score):
     assert acuity_score(right, left) == score
 
 
+def test_acuity_above_10_10_is_capped_per_eye_not_refused():
+    # Issue 14: a chart read to 12/10 counts as 10/10 for that eye.
+    assert acuity_score(11, 10) == acuity_score(10, 10) == 1
+    assert acuity_score(12, 8) == acuity_score(10, 8)  # capped per eye: both = 18, not 20
+    assert acuity_score(20, 20) == 1
+
+
 def test_acuity_must_be_tenths():
-    with pytest.raises(ValueError):
-        acuity_score(11, 10)
-    with pytest.raises(ValueError):
-        acuity_score(True, 10)  # type: ignore[arg-type]
+    for bad in (21, -1, True, 9.5):
+        with pytest.raises(ValueError):
+            acuity_score(bad, 10)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

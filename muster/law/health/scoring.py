@@ -225,10 +225,20 @@ def physique(
 # -------------------------------------------------------------------------------- eyes
 
 
+#: The highest reading accepted: charts read to 20/10; the table stops at 10/10 per eye, so a
+#: reading above 10/10 counts as 10/10 (capped per eye, not refused).
+MAX_ACUITY_READING = 20
+FULL_ACUITY = 10
+
+
 def _acuity(name: str, value: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-        raise ValueError(f"{name}: acuity in tenths must be an integer 0–10")
-    return value
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 0 <= value <= MAX_ACUITY_READING
+    ):
+        raise ValueError(f"{name}: acuity in tenths must be an integer 0–{MAX_ACUITY_READING}")
+    return min(value, FULL_ACUITY)
 
 
 def acuity_score(right: int, left: int) -> int:
