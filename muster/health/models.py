@@ -43,7 +43,10 @@ class Station(models.TextChoices):
     PSYCHIATRY = "psychiatry", _("Psychiatry")
     GYNAECOLOGY = "gynaecology", _("Obstetrics and gynaecology")
     IMAGING = "imaging", _("Imaging (abdominal ultrasound, ECG, chest X-ray)")
-    LAB = "lab", _("Laboratory tests (blood, biochemistry, HBsAg, anti-HCV, urine)")
+    LAB = (
+        "lab",
+        _("Laboratory tests (blood count, blood group, biochemistry, HBsAg, anti-HCV, urine)"),
+    )
     DRUG_TEST = "drug_test", _("Urine drug test")
     HIV_TEST = "hiv_test", _("HIV test")
 
