@@ -283,3 +283,22 @@ def test_result_entry_page_takes_a_test_result(login, personas, units, exam):
         {"score": "1"},
     )
     assert refused.status_code == 400
+
+
+def test_conclude_access_anonymous_wrong_role_out_of_scope(client, personas, units, exam):
+    inside = _call(personas, exam, make_person(units["DHOP"]))
+    outside = _call(personas, exam, make_person(units["DT"]))
+    _physique(personas, inside, height="150")  # physique 6: concludable at once
+    url = reverse("health:conclude", kwargs={"public_id": inside.public_id})
+    response = client.post(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(personas["commune_clerk"])  # Đức Hợp, no EDIT_HEALTH
+    assert client.post(url).status_code == 403
+    client.force_login(personas["other_commander"])  # Đồng Thanh: Đức Hợp is outside
+    assert client.post(url).status_code == 404
+    client.force_login(personas["health_council"])
+    other = reverse("health:conclude", kwargs={"public_id": outside.public_id})
+    assert client.post(other).status_code == 400  # the district is its area; nothing entered
+    assert client.post(url).status_code == 302
+    inside.refresh_from_db()
+    assert inside.health_class == 6
