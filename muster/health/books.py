@@ -29,6 +29,10 @@ STATION_SHORT = {
     Station.NEUROLOGY: "Thần kinh",
     Station.PSYCHIATRY: "Tâm thần",
     Station.GYNAECOLOGY: "Sản phụ khoa",
+    Station.IMAGING: "CĐHA",
+    Station.LAB: "Xét nghiệm",
+    Station.DRUG_TEST: "Ma túy",
+    Station.HIV_TEST: "HIV",
 }
 
 
@@ -37,7 +41,15 @@ def _issuer(session: HealthSession) -> tuple[str, ...]:
 
 
 def _scores(call: HealthCall) -> dict[str, str]:
-    return {r.station: f"{r.score}{'T' if r.temporary else ''}" for r in call.results.all()}
+    """Each station's score with its T; the drug and HIV tests: "Âm" or "Dương" (tính)."""
+    return {
+        r.station: (
+            ("Dương" if r.positive else "Âm")
+            if r.score is None
+            else f"{r.score}{'T' if r.temporary else ''}"
+        )
+        for r in call.results.all()
+    }
 
 
 def _commune(call: HealthCall) -> str:
@@ -52,6 +64,8 @@ def _reason(call: HealthCall) -> str:
     reason = ", ".join(names)
     if call.exempt_icd:
         reason = f"{reason}; bệnh miễn ĐK {call.exempt_icd}" if reason else call.exempt_icd
+    if call.drug_positive:
+        reason = f"{reason}; ma túy dương tính" if reason else "Ma túy dương tính"
     return reason
 
 

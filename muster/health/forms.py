@@ -73,6 +73,13 @@ class ResultForm(BootstrapForm):
     astigmatism = _num(_("Astigmatism (D)"))
     score = forms.CharField(label=_("Score 1–6 (add T if temporary)"), required=False, max_length=2)
     temporary = forms.BooleanField(label=_("Temporary (T)"), required=False)
+    positive = forms.TypedChoiceField(
+        label=_("Test result"),
+        choices=[("", "—"), ("negative", _("negative")), ("positive", _("positive"))],
+        coerce=lambda value: value == "positive",
+        empty_value=None,
+        required=False,
+    )
     exempt_icd = forms.CharField(
         label=_("Registration-exempt illness (ICD)"), required=False, max_length=8
     )
@@ -93,6 +100,8 @@ class ResultForm(BootstrapForm):
             "exempt_icd",
             "note",
         ),
+        Station.DRUG_TEST: ("positive", "note"),
+        Station.HIV_TEST: ("positive", "exempt_icd", "note"),
     }
     OTHER = ("score", "temporary", "exempt_icd", "note")
 

@@ -22,7 +22,15 @@ class SessionKind(models.TextChoices):
 
 
 class Station(models.TextChoices):
-    """The stations of TT 105 Art 8(6), in the order a citizen passes them."""
+    """The stations of TT 105 Art 8(5),(6), in the order a citizen passes them.
+
+    Round 1: physique, the clinical stations (gynaecology for women), closed by the imaging
+    (abdominal ultrasound, ECG, chest X-ray). Round 2, for those who passed round 1: the lab
+    (blood count, blood group, biochemistry, HBsAg, anti-HCV, 10-parameter urinalysis), the
+    urine drug test and the HIV test. Which are required on a day is the rule
+    ``health.exam_stations`` (``law.health.exam``); the two tests take negative/positive
+    (``StationResult.positive``), every other station a score.
+    """
 
     PHYSIQUE = "physique", _("Physique")
     SURGERY = "surgery", _("Surgery")
@@ -34,6 +42,13 @@ class Station(models.TextChoices):
     NEUROLOGY = "neurology", _("Neurology")
     PSYCHIATRY = "psychiatry", _("Psychiatry")
     GYNAECOLOGY = "gynaecology", _("Obstetrics and gynaecology")
+    IMAGING = "imaging", _("Imaging (abdominal ultrasound, ECG, chest X-ray)")
+    LAB = (
+        "lab",
+        _("Laboratory tests (blood count, blood group, biochemistry, HBsAg, anti-HCV, urine)"),
+    )
+    DRUG_TEST = "drug_test", _("Urine drug test")
+    HIV_TEST = "hiv_test", _("HIV test")
 
 
 class HealthSession(models.Model):
@@ -83,6 +98,9 @@ class HealthCall(models.Model):
     bmi = models.DecimalField(_("BMI"), max_digits=5, decimal_places=2, null=True, blank=True)
     myopia = models.DecimalField(max_digits=4, decimal_places=2, default=0)
     hyperopia = models.DecimalField(max_digits=4, decimal_places=2, default=0)
+    #: The council's conclusion found a positive urine drug test (TT 105 Art 8(5)); the
+    #: eligibility engine reads it as drug addiction (TT 148 Art 4(3)(c)).
+    drug_positive = models.BooleanField(_("positive drug test"), default=False)
 
     class Meta:
         verbose_name = _("citizen called to a health session")
@@ -112,12 +130,14 @@ class HealthCall(models.Model):
 
 
 class StationResult(models.Model):
-    """One station's score (điểm 1–6, with T) for one called citizen."""
+    """One station's score (điểm 1–6, with T) for one called citizen; the drug and HIV tests
+    take ``positive`` (negative/positive) and no score."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     call = models.ForeignKey(HealthCall, on_delete=models.CASCADE, related_name="results")
     station = models.CharField(_("station"), max_length=12, choices=Station.choices)
-    score = models.PositiveSmallIntegerField(_("score"))
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True)
+    positive = models.BooleanField(_("positive"), null=True, blank=True)
     temporary = models.BooleanField(_("temporary (T)"), default=False)
     note = models.CharField(_("note"), max_length=255, blank=True)
     exempt_icd = models.CharField(_("registration-exempt illness (ICD)"), max_length=8, blank=True)
@@ -144,9 +164,22 @@ class StationResult(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["call", "station"], name="stationresult_once"),
             models.CheckConstraint(
-                condition=Q(score__gte=1) & Q(score__lte=6), name="stationresult_score_range"
+                condition=Q(score__isnull=True) | (Q(score__gte=1) & Q(score__lte=6)),
+                name="stationresult_score_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=False, positive__isnull=True)
+                | Q(score__isnull=True, positive__isnull=False),
+                name="stationresult_score_or_test",
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.station}: {self.score}{'T' if self.temporary else ''}"
+        return f"{self.station}: {self.result_label}"
+
+    @property
+    def result_label(self) -> str:
+        """``2``, ``3T``, or for a test "negative" / "positive" (translated)."""
+        if self.score is None:
+            return str(_("positive") if self.positive else _("negative"))
+        return f"{self.score}{'T' if self.temporary else ''}"

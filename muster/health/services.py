@@ -23,7 +23,7 @@ from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.scope import scope_of, scope_of_unit
 from muster.health import perms
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
-from muster.law.health import rules, scoring
+from muster.law.health import exam, rules, scoring
 from muster.people.models import Person, Sex
 
 if TYPE_CHECKING:
@@ -170,6 +170,8 @@ class ResultInput:
     myopia_operated: bool = False
     hyperopia: str = ""
     astigmatism: str = ""
+    #: The drug and HIV tests: True positive, False negative, None not chosen.
+    positive: bool | None = None
 
 
 def _decimal(
@@ -295,14 +297,134 @@ def _score_other(data: ResultInput) -> _Scored:
     return _Scored(score=int(text), temporary=temporary, fields={})
 
 
+def _sex(person: Person) -> scoring.Sex:
+    return "female" if person.sex == Sex.FEMALE else "male"
+
+
+def _score_test(station: str, data: ResultInput, icd: str) -> tuple[bool, str]:
+    """A drug or HIV test: negative or positive, no score. A positive HIV test records the
+    registration-exempt illness (TT 105 App. I Part III item 9): the code typed (B20–B24) or
+    Z21 (asymptomatic HIV infection)."""
+    if data.positive is None or data.score.strip():
+        raise ValidationError({"positive": [_("Choose negative or positive.")]})
+    if station == Station.HIV_TEST:
+        if icd and (not data.positive or getattr(rules.exempt_illness(icd), "item", 0) != 9):
+            raise ValidationError(
+                {"exempt_icd": [_("A positive HIV test records B20–B24 or Z21.")]}
+            )
+        if data.positive and not icd:
+            icd = HIV_ICD
+    elif icd:
+        raise ValidationError({"exempt_icd": [_("A drug test records no ICD code.")]})
+    return data.positive, icd
+
+
+def _station_names(codes: Iterable[str]) -> str:
+    return ", ".join(str(Station(code).label) for code in codes)
+
+
+def _check_round(call: HealthCall, station: str, results: list[StationResult]) -> None:
+    """Round 2 only for those who passed round 1 (TT 105 Art 8(6)); the paraclinical stations
+    only at an examination."""
+    session = call.session
+    person = call.person
+    if session.kind != SessionKind.EXAMINATION:
+        if station not in _SCREENING_STATIONS:
+            raise ValidationError(
+                {"station": [_("A preliminary screening takes no paraclinical station.")]}
+            )
+        return
+    sex = _sex(person)
+    _round1, round2 = exam.required_stations(sex, session.date)
+    if station not in round2:
+        return
+    scores = {r.station: r.score for r in results if r.station != station}
+    if exam.round_two_open(scores, sex, session.date):
+        return
+    missing, _missing2 = exam.missing_stations(scores, sex, session.date)
+    if missing:
+        message = _(
+            "Round 2 is entered after round 1 is complete (%(basis)s). Round 1 is missing: "
+            "%(stations)s."
+        ) % {"basis": exam.basis(session.date), "stations": _station_names(missing)}
+    else:
+        message = _(
+            "Round 2 is only for those who passed round 1 (%(basis)s): a standard failed."
+        ) % {"basis": exam.basis(session.date)}
+    raise ValidationError({"station": [message]})
+
+
+#: Stations a commune health station's screening enters (the session page offers physique).
+_SCREENING_STATIONS = frozenset(
+    s for s in Station.values if s not in (Station.IMAGING, Station.LAB, *exam.TESTS)
+)
+#: The code a positive HIV test records when the examiner types none (TT 105 App. I Part III 9).
+HIV_ICD = "Z21"
+_CONCLUSION_FIELDS = (
+    "health_class",
+    "class_temporary",
+    "decisive",
+    "concluded_on",
+    "bmi",
+    "myopia",
+    "hyperopia",
+    "exempt_icd",
+    "drug_positive",
+)
+
+
+def _apply_conclusion(call: HealthCall, results: list[StationResult], day: dt.date) -> None:
+    """Set the class (worst scored station, with T), the measures the engine reads, the
+    exempt illness and the drug test on ``call``, concluded on ``day``."""
+    health_class = scoring.classify(
+        scoring.Score(r.station, r.score, temporary=r.temporary)
+        for r in results
+        if r.score is not None
+    )
+    by_station = {r.station: r for r in results}
+    physique = by_station.get(Station.PHYSIQUE)
+    eyes = by_station.get(Station.EYES)
+    drug = by_station.get(Station.DRUG_TEST)
+    call.health_class = health_class.value
+    call.class_temporary = health_class.temporary
+    call.decisive = ",".join(health_class.decisive)
+    call.concluded_on = day
+    call.bmi = physique.bmi if physique is not None else None
+    call.myopia = eyes.myopia if eyes is not None else Decimal(0)
+    call.hyperopia = eyes.hyperopia if eyes is not None else Decimal(0)
+    call.exempt_icd = next((r.exempt_icd for r in results if r.exempt_icd), "")
+    call.drug_positive = bool(drug is not None and drug.positive)
+
+
+def _reopen(call: HealthCall) -> None:
+    call.health_class = None
+    call.class_temporary = False
+    call.decisive = ""
+    call.concluded_on = None
+    call.bmi = None
+    call.myopia = Decimal(0)
+    call.hyperopia = Decimal(0)
+    call.exempt_icd = ""
+    call.drug_positive = False
+
+
 def record_station_result(
     *, actor: User, call: HealthCall, station: str, data: ResultInput
 ) -> StationResult:
-    """Enter (or correct) one station's finding; recompute and store the class.
+    """Enter (or correct) one station's finding.
 
-    Physique and eyes are scored from their measurements by ``scoring``; other stations take
-    the examiner's score 1–6 with an optional T. The class is the worst score of the stations
-    entered so far (the exam stops at the first failed standard, TT 105 Art 8(6)).
+    Physique and eyes are scored from their measurements by ``scoring``; the drug and HIV
+    tests take negative/positive; other stations take the examiner's score 1–6 with an
+    optional T.
+
+    * Examination: this only records. Round 2 (lab, drug and HIV tests) is refused until
+      round 1 is complete and passed (TT 105 Art 8(6), ``law.health.exam``). The council
+      concludes with ``conclude_examination``. An entry on an examination already concluded
+      re-opens it: the class, the conclusion day and what the conclusion set are cleared (the
+      audit event says ``reopened``), and the council concludes again.
+    * Preliminary screening: the commune health station's own result, as before: the class is
+      the worst score entered so far, stored at once (it never reaches the engine as a
+      council's class; an exempt illness found there does).
     """
     require(perms.can_record_health_result(actor))
     session = call.session
@@ -317,7 +439,11 @@ def record_station_result(
         raise ValidationError(
             {"exempt_icd": [_("This ICD code is not on the TT 105 App. I Part III list.")]}
         )
-    if station == Station.PHYSIQUE:
+    positive: bool | None = None
+    if station in exam.TESTS:
+        positive, icd = _score_test(station, data, icd)
+        scored = _Scored(score=0, temporary=False, fields={})
+    elif station == Station.PHYSIQUE:
         scored = _score_physique(person, data)
     elif station == Station.EYES:
         scored = _score_eyes(data)
@@ -325,45 +451,107 @@ def record_station_result(
         scored = _score_other(data)
     with transaction.atomic():
         call = HealthCall.objects.select_for_update().get(pk=call.pk)
+        _check_round(call, station, list(call.results.all()))
         result, _created = StationResult.objects.update_or_create(
             call=call,
             station=station,
             defaults={
-                "score": scored.score,
+                "score": None if positive is not None else scored.score,
+                "positive": positive,
                 "temporary": scored.temporary,
                 "note": data.note.strip()[:255],
                 "exempt_icd": icd,
                 **scored.fields,
             },
         )
-        results = list(call.results.all())
-        health_class = scoring.classify(
-            scoring.Score(r.station, r.score, temporary=r.temporary) for r in results
-        )
-        by_station = {r.station: r for r in results}
-        physique = by_station.get(Station.PHYSIQUE)
-        eyes = by_station.get(Station.EYES)
-        call.health_class = health_class.value
-        call.class_temporary = health_class.temporary
-        call.decisive = ",".join(health_class.decisive)
-        call.concluded_on = session.date
-        call.bmi = physique.bmi if physique is not None else None
-        call.myopia = eyes.myopia if eyes is not None else Decimal(0)
-        call.hyperopia = eyes.hyperopia if eyes is not None else Decimal(0)
-        call.exempt_icd = next((r.exempt_icd for r in results if r.exempt_icd), "")
-        call.save()
+        reopened = False
+        if session.kind == SessionKind.EXAMINATION:
+            reopened = call.concluded_on is not None
+            if reopened:
+                _reopen(call)
+                call.save(update_fields=list(_CONCLUSION_FIELDS))
+        else:
+            _apply_conclusion(call, list(call.results.all()), session.date)
+            call.save()
+        changes: dict[str, object] = {
+            "call": str(call.public_id),
+            "station": station,
+            "score": result.score,
+            "temporary": scored.temporary,
+            "class": call.class_label,
+            "exempt_icd": icd,
+        }
+        if positive is not None:
+            changes["positive"] = positive
+        if reopened:
+            changes["reopened"] = True
         record_event(
             actor=actor,
             action="health.result",
             obj=result,
             scope_unit=person.registration_unit,
-            changes={
-                "call": str(call.public_id),
-                "station": station,
-                "score": scored.score,
-                "temporary": scored.temporary,
-                "class": call.class_label,
-                "exempt_icd": icd,
-            },
+            changes=changes,
         )
     return result
+
+
+def conclude_examination(*, actor: User, call: HealthCall) -> HealthCall:
+    """The health council concludes one citizen's examination (kết luận, TT 105 Art 8(6)).
+
+    Refused, naming every missing station in the language of the page with the legal basis,
+    unless a scored station failed the standard (4 or worse: the exam stops there) or every
+    station of both rounds required on the session day is entered (``law.health.exam``).
+    Otherwise stores the class (the worst scored station; a T class keeps its T: the council
+    refers the citizen for treatment, TT 105 Art 9(3)), the decisive stations, the conclusion
+    day (the session day), BMI and refraction, the registration-exempt illness (an ICD entry or
+    a positive HIV test) and the drug test. Concluding again recomputes the same.
+    """
+    require(perms.can_record_health_result(actor))
+    session = call.session
+    person = call.person
+    require_actor_area(actor, person.registration_unit_id)
+    if session.kind != SessionKind.EXAMINATION:
+        raise ValidationError(
+            _("Only an examination by the health council is concluded; a screening is not.")
+        )
+    with transaction.atomic():
+        call = (
+            HealthCall.objects.select_for_update()
+            .select_related("session", "person")
+            .get(pk=call.pk)
+        )
+        results = list(call.results.all())
+        scores = {r.station: r.score for r in results}
+        sex = _sex(person)
+        if not exam.can_conclude(scores, sex, session.date):
+            round1, round2 = exam.missing_stations(scores, sex, session.date)
+            errors = [
+                _("The examination is not complete (%(basis)s).")
+                % {"basis": exam.basis(session.date)}
+            ]
+            if round1:
+                errors.append(
+                    _("Round 1 is missing: %(stations)s.") % {"stations": _station_names(round1)}
+                )
+            if round2:
+                errors.append(
+                    _("Round 2 is missing: %(stations)s.") % {"stations": _station_names(round2)}
+                )
+            raise ValidationError(errors)
+        _apply_conclusion(call, results, session.date)
+        call.save(update_fields=list(_CONCLUSION_FIELDS))
+        record_event(
+            actor=actor,
+            action="health.conclude",
+            obj=call,
+            scope_unit=person.registration_unit,
+            changes={
+                "class": call.class_label,
+                "decisive": call.decisive,
+                "concluded_on": session.date.isoformat(),
+                "exempt_icd": call.exempt_icd,
+                "drug_positive": call.drug_positive,
+                "complete": exam.missing_stations(scores, sex, session.date) == ((), ()),
+            },
+        )
+    return call

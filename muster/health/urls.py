@@ -10,4 +10,5 @@ urlpatterns = [
     path("sessions/<uuid:public_id>/call/", views.session_call_view, name="session_call"),
     path("sessions/<uuid:public_id>/book/", views.session_book, name="session_book"),
     path("calls/<uuid:public_id>/", views.result_entry, name="result_entry"),
+    path("calls/<uuid:public_id>/conclude/", views.conclude_view, name="conclude"),
 ]

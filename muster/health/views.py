@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
@@ -25,7 +26,13 @@ from muster.health import books
 from muster.health.forms import CallForm, ResultForm, SessionForm
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
 from muster.health.selectors import calls_in_session, sessions_for_user
-from muster.health.services import ResultInput, call_citizens, record_station_result, session_create
+from muster.health.services import (
+    ResultInput,
+    call_citizens,
+    conclude_examination,
+    record_station_result,
+    session_create,
+)
 from muster.people.models import Person, Sex
 
 
@@ -89,6 +96,7 @@ def session_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             "session": session,
             "calls": calls,
             "stations": _stations_for(session),
+            "is_exam": session.kind == SessionKind.EXAMINATION,
             "forms_available": forms_available,
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
             "can_enter": has_cap(request.user, Cap.EDIT_HEALTH),
@@ -195,7 +203,10 @@ def result_entry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
                 for field in ResultForm.base_fields
                 if hasattr(existing, field)
             }
-            initial["score"] = f"{existing.score}"
+            if existing.score is not None:
+                initial["score"] = f"{existing.score}"
+            else:
+                initial["positive"] = "positive" if existing.positive else "negative"
         form = ResultForm(initial=initial, station=station)
     return render(
         request,
@@ -215,6 +226,36 @@ def result_entry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+@require_POST
+def conclude_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """The council concludes one citizen's examination; refused (400) with every missing
+    station and the legal basis while the exam is incomplete and no standard failed."""
+    call = get_for_user(
+        request.user,
+        HealthCall.objects.select_related(
+            "person", "person__registration_unit", "session", "session__unit"
+        ),
+        unit_field="person__registration_unit",
+        cap=Cap.EDIT_HEALTH,
+        public_id=public_id,
+    )
+    try:
+        call = conclude_examination(actor=request.user, call=call)
+    except ValidationError as error:
+        return render(
+            request,
+            "health/conclude.html",
+            {"call": call, "session": call.session, "errors": error.messages},
+            status=400,
+        )
+    messages.success(
+        request,
+        _("Concluded: %(name)s, health class %(label)s.")
+        % {"name": call.person.full_name, "label": call.class_label},
+    )
+    return redirect("health:session_detail", public_id=call.session.public_id)
 
 
 def session_book(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:

@@ -23,6 +23,7 @@ from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.geo.models import COMMUNE_LEVEL_KINDS
 from muster.health.models import HealthCall, HealthSession, SessionKind, StationResult
 from muster.law.callup import dossiers as dossiers_rules
+from muster.law.health import exam as exam_rule
 from muster.law.health import rules as health_rules
 from muster.law.health import scoring
 
@@ -130,6 +131,7 @@ def test_sessions_calls_and_classes_are_as_the_services_write_them(c2025, units)
         .prefetch_related("results")
     )
     classes: Counter[str] = Counter()
+    both_rounds = 0
     for call in calls:
         assert call.notified_on is not None and call.notified_on < call.session.date
         assert call.notice_late == health_rules.notice_is_late(call.notified_on, call.session.date)
@@ -138,16 +140,27 @@ def test_sessions_calls_and_classes_are_as_the_services_write_them(c2025, units)
             assert call.health_class is None  # did not come
             continue
         health = scoring.classify(
-            scoring.Score(r.station, r.score, temporary=r.temporary) for r in results
+            scoring.Score(r.station, r.score, temporary=r.temporary)
+            for r in results
+            if r.score is not None  # the drug and HIV tests carry no score
         )
         assert (call.health_class, call.class_temporary) == (health.value, health.temporary)
         assert call.decisive == ",".join(health.decisive)
         assert call.concluded_on == call.session.date
         if call.session.kind == SessionKind.EXAMINATION:
             classes[call.class_label] += 1
+            # Complete as conclude_examination demands: a failed standard or both rounds.
+            scores = {r.station: r.score for r in results}
+            assert exam_rule.can_conclude(scores, "male", call.session.date)
+            assert not call.drug_positive
+            both_rounds += exam_rule.missing_stations(scores, "male", call.session.date) == (
+                (),
+                (),
+            )
     assert any(c.notice_late for c in calls)
     assert any(c.health_class is None for c in calls)  # a few no-shows
     assert {"1", "2", "3"} <= set(classes)
+    assert both_rounds >= classes["1"] + classes["2"] + classes["3"] > 0
     assert any(label.endswith("T") or label in ("4", "5", "6") for label in classes)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections import Counter
 from decimal import Decimal
@@ -10,7 +11,10 @@ import pytest
 
 from muster.demo.callup.health import findings as health_findings
 from muster.health.models import Station
+from muster.law.health import exam as exam_rule
 from muster.law.health import scoring
+
+EXAM_DAY = dt.date(2024, 11, 20)
 
 
 def _examine(n: int, seed: int = 1) -> tuple[Counter[int], int, int]:
@@ -69,10 +73,16 @@ def test_the_exam_stops_at_the_first_failed_standard_and_the_class_is_the_worst(
         )
         assert plans[0].station == Station.PHYSIQUE
         assert [p.station for p in plans] == list(health_findings.EXAM_ORDER[: len(plans)])
-        failed = [i for i, p in enumerate(plans) if p.score >= 4]
+        failed = [i for i, p in enumerate(plans) if p.failed]
         assert not failed or failed[0] == len(plans) - 1
+        # Complete: stopped at a failed standard, or both rounds entered (TT 105 Art 8(6)).
+        scores = {p.station: p.score for p in plans}
+        assert exam_rule.can_conclude(scores, "male", EXAM_DAY)
+        if not failed:
+            assert exam_rule.missing_stations(scores, "male", EXAM_DAY) == ((), ())
+        assert all(p.positive is False for p in plans if p.score is None)
         health = health_findings.classify(plans)
-        assert health.value == max(p.score for p in plans)
+        assert health.value == max(p.score for p in plans if p.score is not None)
         # The physique score is the table's, from the recorded measurements.
         physique = plans[0].fields
         expected = scoring.physique(

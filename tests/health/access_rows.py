@@ -43,3 +43,6 @@ ROWS: dict[str, Route] = {
         kwargs=_health_call, allowed=EDIT_HEALTH_ROLES, scoped_object=True
     ),
 }
+
+#: The council's conclusion (tests/health/test_examination.py checks its access).
+POST_ONLY = frozenset({"health:conclude"})

@@ -19,9 +19,11 @@ from muster.health.models import HealthCall, SessionKind, StationResult
 from muster.health.services import (
     ResultInput,
     call_citizens,
+    conclude_examination,
     record_station_result,
     session_create,
 )
+from muster.law.health import exam as exam_rule
 from muster.law.health import rules
 from muster.people.models import Sex
 from tests.core.factories import make_person
@@ -61,6 +63,33 @@ def _score(personas, call, station, score):
     return record_station_result(
         actor=personas["health_council"], call=call, station=station, data=ResultInput(score=score)
     )
+
+
+def _conclude(personas, call) -> HealthCall:
+    return conclude_examination(actor=personas["health_council"], call=call)
+
+
+def _finish(personas, call) -> HealthCall:
+    """Enter every required station not entered yet as a pass (score 1, tests negative), unless
+    a standard already failed, and conclude: the class then comes from the stations the test
+    entered itself."""
+    entered = {r.station: r.score for r in call.results.all()}
+    if not exam_rule.failed(entered, EXAM_DAY):
+        for station in exam_rule.all_stations("male", EXAM_DAY):
+            if station in entered:
+                continue
+            if station == "physique":
+                data = ResultInput(height_cm="170", weight_kg="60", chest_cm="85")
+            elif station == "eyes":
+                data = ResultInput(right_eye="10", left_eye="10")
+            elif station in exam_rule.TESTS:
+                data = ResultInput(positive=False)
+            else:
+                data = ResultInput(score="1")
+            record_station_result(
+                actor=personas["health_council"], call=call, station=station, data=data
+            )
+    return _conclude(personas, call)
 
 
 # ------------------------------------------------------------------------ notice (15 days)
@@ -141,6 +170,8 @@ def test_height_rows_and_half_up_rounding(personas, units, exam, height, score):
     result = _physique(personas, call, height)
     assert result.score == score
     call.refresh_from_db()
+    assert call.health_class is None  # recorded, not concluded
+    call = _finish(personas, call)
     assert call.health_class == score
     assert call.concluded_on == EXAM_DAY
 
@@ -151,7 +182,7 @@ def test_bmi_boundary_18_5(personas, units, exam, weight, bmi, score):
     result = _physique(personas, call, "200", weight=weight)
     assert result.bmi == Decimal(bmi)
     assert result.score == score
-    call.refresh_from_db()
+    call = _finish(personas, call)
     assert call.bmi == Decimal(bmi)
 
 
@@ -197,7 +228,7 @@ def test_eyes_scored_from_acuity_and_refraction(personas, units, exam):
     )
     # Myopia below 3 D is scored by corrected acuity (10/10, 20/10 → 1) + 1 = 2.
     assert result.score == 2
-    call.refresh_from_db()
+    call = _finish(personas, call)
     assert call.myopia == Decimal("2.5")
     high = record_station_result(
         actor=personas["health_council"],
@@ -213,16 +244,16 @@ def test_class_is_the_worst_score_and_carries_t_only_when_every_worst_is_t(perso
     call = _call(personas, exam, make_person(units["DHOP"]))
     _physique(personas, call, "170")
     _score(personas, call, "surgery", "3T")
-    call.refresh_from_db()
+    call = _finish(personas, call)
     assert (call.health_class, call.class_temporary, call.class_label) == (3, True, "3T")
     assert call.decisive == "surgery"
     _score(personas, call, "internal", "3")
-    call.refresh_from_db()
+    call = _conclude(personas, call)
     assert (call.health_class, call.class_temporary) == (3, False)
     _score(personas, call, "ent", "5T")
-    call.refresh_from_db()
+    call = _conclude(personas, call)
     assert call.class_label == "5T"
-    assert AuditEvent.objects.filter(action="health.result").count() == 4
+    assert AuditEvent.objects.filter(action="health.conclude").count() == 3
 
 
 @pytest.mark.parametrize("score", ["0", "7", "x", "", "3X"])
@@ -275,7 +306,7 @@ def test_exempt_illness_is_stored_and_reaches_the_engine(personas, units, exam):
         station="psychiatry",
         data=ResultInput(score="6", exempt_icd="f20.0"),
     )
-    call.refresh_from_db()
+    call = _conclude(personas, call)  # a failed standard: concluded at once
     assert call.exempt_icd == "F20.0"
     assert facts_for_person(person=person, on=EXAM_DAY).registration_exempt_condition
 
@@ -302,6 +333,7 @@ def test_latest_valid_result_feeds_the_engine_until_it_expires(personas, units, 
         data=ResultInput(right_eye="10", left_eye="10", myopia="1.75"),
     )
     _score(personas, call, "surgery", "2T")
+    _finish(personas, call)
     facts = facts_for_person(person=person, on=dt.date(2025, 5, 15))
     assert facts.health_class == 2
     assert facts.health_class_temporary
@@ -340,8 +372,10 @@ def examined(personas, units, exam):
     b = _call(personas, exam, make_person(units["DHOP"], full_name="Trần Văn Bình"))
     _call(personas, exam, make_person(units["DT"], full_name="Lê Văn Cường"))
     _physique(personas, a, "170")
+    _finish(personas, a)
     _physique(personas, b, "170")
     _score(personas, b, "surgery", "4T")
+    _conclude(personas, b)
     return exam
 
 
@@ -440,7 +474,8 @@ def test_result_entry_page_saves_and_moves_to_the_next_citizen(login, personas, 
         reverse("health:result_entry", kwargs={"public_id": second.public_id})
     )
     first.refresh_from_db()
-    assert first.health_class == 1
+    assert first.results.get().score == 1
+    assert first.health_class is None  # the council concludes when the exam is complete
     bad = client.post(url, {"height_cm": "abc", "weight_kg": "60", "chest_cm": "85"})
     assert bad.status_code == 400
     assert "Nhập một số" in bad.content.decode() or "Enter a number" in bad.content.decode()

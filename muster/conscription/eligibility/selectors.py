@@ -205,8 +205,9 @@ def political_on(
 def _health_facts(
     *, person: Person, on: dt.date, calls: Iterable[HealthCall] | None = None
 ) -> dict[str, Any]:
-    """The health council's latest result valid on ``on`` (class, T, BMI, refraction), and a
-    registration-exempt illness found at screening or examination (TT 105 App. I Part III)."""
+    """The health council's latest result valid on ``on`` (class, T, BMI, refraction, a positive
+    drug test: drug addiction), and a registration-exempt illness found at screening or
+    examination (TT 105 App. I Part III; a positive HIV test records Z21 or B20–B24)."""
     found: dict[str, Any] = {}
     if calls is None:
         call, illness = health_on(person=person, on=on)
@@ -218,6 +219,8 @@ def _health_facts(
         found["bmi"] = float(call.bmi) if call.bmi is not None else None
         found["myopia_dioptres"] = float(call.myopia)
         found["hyperopia_dioptres"] = float(call.hyperopia)
+        if call.drug_positive:
+            found["drug_addiction"] = True
     if illness is not None:
         found["registration_exempt_condition"] = True
     return found

@@ -14,6 +14,33 @@ from muster.law.sources import (
     TTLT_16_FROM,
 )
 
+#: The stations of an NVQS examination (codes of ``health.models.Station``), comma-separated in
+#: the rule's parameters: round 1 (physique, clinical exam, then the imaging that closes it:
+#: abdominal ultrasound, ECG, chest X-ray), gynaecology for women, round 2 (blood and urine lab,
+#: the urine drug test, the HIV test) for those who passed round 1.
+EXAM_ROUND_1 = "physique,surgery,dermatology,eyes,ent,teeth,internal,neurology,psychiatry,imaging"
+EXAM_ROUND_1_WOMEN = "gynaecology"
+EXAM_ROUND_2 = "lab,drug_test,hiv_test"
+_TT105_EXAM = (
+    Citation(
+        TT_105,
+        "8",
+        "5",
+        None,
+        "Physical and clinical exam (gynaecology for women); lab and imaging: blood count, "
+        "blood group, AST/ALT, urea/creatinine, glucose, HBsAg, anti-HCV, HIV, 10-parameter "
+        "urinalysis, abdominal ultrasound, ECG, chest X-ray, urine drug test.",
+    ),
+    Citation(
+        TT_105,
+        "8",
+        "6",
+        None,
+        "Two rounds: physique and clinical exam, stopping at the first failed standard; then "
+        "blood, urine, HIV and drug tests only for those who passed round 1.",
+    ),
+)
+
 _TT105_CLASSES = Citation(
     TT_105, "5–6", None, None, "Scores 1–6 per indicator; class = worst score; 1–3 fit for NVQS."
 )
@@ -86,5 +113,34 @@ HEALTH_RULES: tuple[Rule, ...] = (
         Citation(TT_105, "13", None, None, "Valid 6 months unless health changes markedly."),
         TT_105_FROM,
         months=6,
+    ),
+    make_rule(
+        "health.exam_stations",
+        "standard",
+        "Stations of the NVQS examination, in two rounds",
+        "Nội dung khám sức khỏe NVQS (hai vòng)",
+        Citation(TTLT_16, None, None, None, "Examination content, 2016 text (not verified)."),
+        TTLT_16_FROM,
+        BEFORE_105,
+        confirmed=False,
+        note="The 2016 list of stations is not verified; TT 105/2023's list is used.",
+        round1=EXAM_ROUND_1,
+        round1_women=EXAM_ROUND_1_WOMEN,
+        round2=EXAM_ROUND_2,
+        fail_score=4,
+        basis_vi="Thông tư liên tịch 16/2016/TTLT-BYT-BQP (danh mục chưa được xác minh)",
+    ),
+    make_rule(
+        "health.exam_stations",
+        "standard",
+        "Stations of the NVQS examination, in two rounds",
+        "Nội dung khám sức khỏe NVQS (hai vòng)",
+        _TT105_EXAM,
+        TT_105_FROM,
+        round1=EXAM_ROUND_1,
+        round1_women=EXAM_ROUND_1_WOMEN,
+        round2=EXAM_ROUND_2,
+        fail_score=4,
+        basis_vi="Thông tư 105/2023/TT-BQP, Điều 8 khoản 5, 6",
     ),
 )

@@ -22,7 +22,9 @@ LATE_NOTICE = 0.02
 EXEMPT_ILLNESS = 0.006
 
 #: Stations of an examination in the order of TT 105 Art 8(6) (the exam stops at the first
-#: failed standard, score 4 or worse).
+#: failed standard, score 4 or worse): round 1 ends with the imaging; round 2 (lab, drug and
+#: HIV tests) only for those who passed round 1 (``law.health.exam``, rule
+#: ``health.exam_stations``; the demo examines men, so no gynaecology).
 EXAM_ORDER: tuple[str, ...] = (
     Station.PHYSIQUE,
     Station.SURGERY,
@@ -33,7 +35,14 @@ EXAM_ORDER: tuple[str, ...] = (
     Station.INTERNAL,
     Station.NEUROLOGY,
     Station.PSYCHIATRY,
+    Station.IMAGING,
+    Station.LAB,
+    Station.DRUG_TEST,
+    Station.HIV_TEST,
 )
+#: The two tests: negative or positive, no score. The demo's are all negative (a positive drug
+#: test would bar a man the quota counts on; the campaigns must still fill their quotas).
+TESTS: frozenset[str] = frozenset({Station.DRUG_TEST, Station.HIV_TEST})
 
 #: The worst score found at the stations other than physique, for a man who passed screening.
 #: Tuned (tests/conscription/test_health_demo.py) so that with the physique of those who pass
@@ -133,14 +142,20 @@ class Body:
 
 @dataclass(frozen=True)
 class StationPlan:
-    """One station's finding as the examiner enters it, with the score ``scoring`` gives."""
+    """One station's finding as the examiner enters it, with the score ``scoring`` gives (a test:
+    no score, ``positive`` True or False)."""
 
     station: str
-    score: int
+    score: int | None
     temporary: bool = False
     note: str = ""
     exempt_icd: str = ""
     fields: dict[str, object] = field(default_factory=dict)
+    positive: bool | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.score is not None and self.score >= 4
 
 
 def _half(value: float) -> Decimal:
@@ -263,7 +278,7 @@ def exam_plan(
     for its quota and standby list): his physique and eyes are clean and his worst score is 1–3.
     """
     physique = physique_plan(body)
-    if fit and physique.score > 3:
+    if fit and physique.failed:
         physique = physique_plan(Body(Decimal("168.0"), Decimal("60.0"), Decimal("85.0")))
     if fit:
         worst = int(str(_pick(rng, [(1, 0.11), (2, 0.49), (3, 0.40)])))
@@ -271,10 +286,13 @@ def exam_plan(
         worst = int(str(_pick(rng, OTHER_WORST)))
     decisive = str(_pick(rng, DECISIVE[worst])) if worst > 1 else ""
     plans: list[StationPlan] = [physique]
-    if physique.score >= 4:
+    if physique.failed:
         return tuple(plans)
     myopic = not fit and worst <= 3 and rng.random() < myopic_share
     for station in EXAM_ORDER[1:]:
+        if station in TESTS:
+            plans.append(StationPlan(station=station, score=None, positive=False))
+            continue
         if station == decisive:
             plan = _other(station, worst, rng)
         elif station == Station.EYES and myopic:
@@ -287,7 +305,7 @@ def exam_plan(
                 else (StationPlan(station=station, score=min(low, worst)))
             )
         plans.append(plan)
-        if plan.score >= 4:
+        if plan.failed:
             break
     return tuple(plans)
 
@@ -302,19 +320,29 @@ def screening_plan(
         return StationPlan(
             station=plan.station, score=plan.score, note=note, exempt_icd=icd, fields=plan.fields
         )
-    note = "" if plan.score <= 3 else "Thể lực không đạt"
+    note = "Thể lực không đạt" if plan.failed else ""
     return StationPlan(station=plan.station, score=plan.score, note=note, fields=plan.fields)
 
 
 def classify(plans: Sequence[StationPlan]) -> scoring.HealthClass:
-    return scoring.classify(scoring.Score(p.station, p.score, temporary=p.temporary) for p in plans)
+    """The class as ``health.services.conclude_examination`` gives it: the worst scored station
+    (the tests carry no score)."""
+    return scoring.classify(
+        scoring.Score(p.station, p.score, temporary=p.temporary)
+        for p in plans
+        if p.score is not None
+    )
+
+
+def drug_positive(plans: Sequence[StationPlan]) -> bool:
+    return any(p.station == Station.DRUG_TEST and p.positive for p in plans)
 
 
 def likely_callable(plans: Sequence[StationPlan]) -> bool:
     """Fit (1–3, not T) with BMI 18.5–29.9 and myopia at most 1.5 D: callable on any day's
     rules (the engine judges; this is the loader's conservative count for the quota)."""
     health = classify(plans)
-    if health.value > 3 or health.temporary:
+    if health.value > 3 or health.temporary or drug_positive(plans):
         return False
     by_station = {p.station: p for p in plans}
     bmi = by_station[Station.PHYSIQUE].fields["bmi"]

@@ -24,6 +24,7 @@ from muster.demo.callup.health.findings import (
     StationPlan,
     classify,
     draw_body,
+    drug_positive,
     exam_plan,
     likely_callable,
     remeasure,
@@ -85,8 +86,10 @@ def _make_session(
 
 
 def _write_session(rows: _SessionRows, *, held: bool, summary: HealthSummary) -> None:
-    """Bulk-write the calls and results of one session, as ``call_citizens`` and
-    ``record_station_result`` would, with one audit event for each."""
+    """Bulk-write the calls and results of one session, as ``call_citizens``,
+    ``record_station_result`` and (for an examination) ``conclude_examination`` would, with one
+    audit event for each. Every held examination is complete: it stops at a failed standard of
+    round 1, or runs both rounds (``findings.exam_plan``)."""
     session = rows.session
     calls: list[HealthCall] = []
     results: list[list[StationResult]] = []
@@ -112,6 +115,7 @@ def _write_session(rows: _SessionRows, *, held: bool, summary: HealthSummary) ->
             call.myopia = _decimal(eyes, "myopia") if eyes else Decimal(0)
             call.hyperopia = _decimal(eyes, "hyperopia") if eyes else Decimal(0)
             call.exempt_icd = next((p.exempt_icd for p in plans if p.exempt_icd), "")
+            call.drug_positive = drug_positive(plans)
             classes[call.class_label] += 1
         calls.append(call)
         results.append(
@@ -119,6 +123,7 @@ def _write_session(rows: _SessionRows, *, held: bool, summary: HealthSummary) ->
                 StationResult(
                     station=p.station,
                     score=p.score,
+                    positive=p.positive,
                     temporary=p.temporary,
                     note=p.note,
                     exempt_icd=p.exempt_icd,
@@ -149,6 +154,16 @@ def _write_session(rows: _SessionRows, *, held: bool, summary: HealthSummary) ->
             obj=session,
             scope_unit=session.unit,
             changes={"results": len(station_rows), "classes": dict(sorted(classes.items()))},
+            reason=DEMO_REASON,
+        )
+    concluded = sum(1 for call in calls if call.health_class is not None)
+    if session.kind == SessionKind.EXAMINATION and concluded:
+        record_event(
+            actor=system_actor(),
+            action="health.conclude",
+            obj=session,
+            scope_unit=session.unit,
+            changes={"concluded": concluded, "classes": dict(sorted(classes.items()))},
             reason=DEMO_REASON,
         )
     summary.late += late_count
@@ -225,7 +240,7 @@ def _commune_sessions(
             continue
         plan = screening_plan(body, rng)
         rows.calls.append(_CallRow(person, notified, (plan,)))
-        if plan.score <= 3 and not plan.exempt_icd:
+        if not plan.failed and not plan.exempt_icd:
             passed.append(person)
     exam_count = min(len(passed), max(math.ceil(EXAM_PER_RECRUIT * expected), need))
     attending = passed[:exam_count]
