@@ -203,8 +203,10 @@ def _tenths(errors: dict[str, list[str]], field: str, raw: str, *, required: boo
         if required:
             errors[field] = [_("This field is required.")]
         return None
-    if not text.isdigit() or not 0 <= int(text) <= 10:
-        errors[field] = [_("Enter the acuity in tenths, 0 to 10.")]
+    if not text.isdigit() or not 0 <= int(text) <= scoring.MAX_ACUITY_READING:
+        errors[field] = [
+            _("Enter the acuity in tenths, 0 to 20 (a reading above 10/10 counts as 10/10).")
+        ]
         return None
     return int(text)
 

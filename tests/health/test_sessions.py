@@ -596,3 +596,22 @@ def test_session_pages_cost_constant_queries(client, personas, units, exam):
     many = [cost("health:session_detail"), cost("health:session_book", form="2l")]
     assert many == few
     assert max(many) <= 12
+
+
+def test_an_acuity_reading_above_10_10_is_kept_and_scored_as_10_10(personas, units, exam):
+    call = _call(personas, exam, make_person(units["DHOP"]))
+    result = record_station_result(
+        actor=personas["health_council"],
+        call=call,
+        station="eyes",
+        data=ResultInput(right_eye="12", left_eye="11"),
+    )
+    assert (result.right_eye, result.left_eye, result.score) == (12, 11, 1)
+    with pytest.raises(ValidationError) as err:
+        record_station_result(
+            actor=personas["health_council"],
+            call=call,
+            station="eyes",
+            data=ResultInput(right_eye="21", left_eye="10"),
+        )
+    assert "right_eye" in err.value.message_dict
