@@ -34,6 +34,7 @@ from muster.health.services import (
     record_station_result,
     session_create,
 )
+from muster.law.callup import campaign as campaign_rules
 from muster.people.models import Person, Sex
 
 
@@ -60,7 +61,15 @@ def session_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         success=_("The session has been created."),
     )
     if done:
-        return redirect("health:session_detail", public_id=done.value.public_id)
+        session = done.value
+        outside = campaign_rules.exam_day_outside_window(session.date)
+        if session.kind == SessionKind.EXAMINATION and outside is not None:
+            messages.warning(
+                request,
+                _("The examination day %(day)s is outside the window of the law (%(rule)s).")
+                % {"day": f"{session.date:%d/%m/%Y}", "rule": outside.title_vi},
+            )
+        return redirect("health:session_detail", public_id=session.public_id)
     status = 400 if request.method == "POST" else 200
     return render(
         request,

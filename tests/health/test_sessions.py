@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from muster.audit.models import AuditEvent
 from muster.conscription.eligibility.selectors import facts_for_person
-from muster.health.models import HealthCall, SessionKind, StationResult
+from muster.health.models import HealthCall, HealthSession, SessionKind, StationResult
 from muster.health.services import (
     ResultInput,
     call_citizens,
@@ -615,3 +615,25 @@ def test_an_acuity_reading_above_10_10_is_kept_and_scored_as_10_10(personas, uni
             data=ResultInput(right_eye="21", left_eye="10"),
         )
     assert "right_eye" in err.value.message_dict
+
+
+def test_an_examination_outside_1_nov_31_dec_is_created_with_a_warning(personas, units, client):
+    from django.urls import reverse
+    from django.utils import translation
+
+    officer = personas["ptkv_officer"]
+    client.force_login(officer)
+    with translation.override("vi"):
+        page = client.post(
+            reverse("health:session_create"),
+            {
+                "kind": "examination",
+                "unit": str(units["PTKV1"].public_id),
+                "date": "20/10/2026",
+                "place": "Trung tâm y tế khu vực",
+            },
+            follow=True,
+        )
+    assert page.status_code == 200
+    assert "nằm ngoài thời gian luật định" in page.content.decode()
+    assert HealthSession.objects.filter(date=dt.date(2026, 10, 20)).exists()

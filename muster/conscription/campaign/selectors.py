@@ -10,18 +10,13 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy
 
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
 from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.geo.scope import scope_of
 from muster.law.callup import campaign as campaign_rules
-
-if TYPE_CHECKING:
-    from muster.accounts.models import User
-
-
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -57,6 +52,30 @@ def communes_for_user(*, user: User, campaign: Campaign) -> list[CampaignCommune
         .select_related("unit")
         .order_by("unit__path")
     )
+
+
+_WARNINGS = {
+    "exam_outside_window": gettext_lazy(
+        "The examinations (%(day)s) fall outside the window of 1 November to 31 December of "
+        "the year before the handover."
+    ),
+    "handover_outside_window": gettext_lazy(
+        "The handover (%(day)s) falls outside February and March."
+    ),
+}
+
+
+def calendar_warnings(campaign: Campaign) -> list[tuple[str, str]]:
+    """``(message, legal basis)`` for each campaign date outside its legal window."""
+    return [
+        (
+            str(_WARNINGS[w.key]) % {"day": f"{w.day:%d/%m/%Y}"},
+            "; ".join(c.label_vi for c in w.rule.citations),
+        )
+        for w in campaign_rules.calendar_warnings(
+            calendar_of(campaign), second_call=campaign.call == 2
+        )
+    ]
 
 
 def calendar_of(campaign: Campaign) -> campaign_rules.Calendar:

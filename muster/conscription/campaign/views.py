@@ -100,6 +100,7 @@ def campaign_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             "campaign": campaign,
             "rows": rows,
             "deadlines": board.deadline_rows(campaign, today),
+            "calendar_warnings": sel.calendar_warnings(campaign),
             "quotas": list(campaign.quotas.all()),
             "today": today,
             "replacements_total": sum(r.after.replacements for r in rows),

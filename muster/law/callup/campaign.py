@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from muster.law import book
 from muster.law.rulebook import Citation, Rule, RuleBook, make_rule
 from muster.law.sources import (
     LAW_78,
@@ -275,6 +276,22 @@ RULES: tuple[Rule, ...] = (
         "lists; applied to results by analogy.",
         days=20,
     ),
+    _rule(
+        "campaign.handover_window",
+        "deadline",
+        "Call-up once a year, in February or March",
+        "Gọi công dân nhập ngũ mỗi năm một lần vào tháng Hai hoặc tháng Ba",
+        (
+            _law(
+                "33",
+                "1",
+                "Once a year in February or March; a second call for defence or security needs.",
+            ),
+        ),
+        LAW_78_FROM,
+        first_month=2,
+        last_month=3,
+    ),
     # --------------------------------------------------------------- after handover
     _rule(
         "campaign.reexam",
@@ -485,6 +502,46 @@ def deadlines(calendar: Calendar) -> list[Deadline]:
             )
         )
     return sorted(found, key=lambda d: d.due)
+
+
+@dataclass(frozen=True)
+class CalendarWarning:
+    """A date of the campaign outside the window the law sets (a warning: the Ministry may
+    adjust the exam window, and a second call or a disaster area may move the handover)."""
+
+    key: str  # "exam_outside_window", "handover_outside_window"
+    day: dt.date
+    rule: Rule
+
+
+def _in_months(day: dt.date, item: Rule) -> bool:
+    return item.int_param("first_month") <= day.month <= item.int_param("last_month")
+
+
+def exam_day_outside_window(day: dt.date) -> Rule | None:
+    """The exam-window rule an examination held on ``day`` falls outside, if any."""
+    window = book.rule_or_none("deadline.health_exam_window", day)
+    return window if window is not None and not _in_months(day, window) else None
+
+
+def calendar_warnings(calendar: Calendar, *, second_call: bool = False) -> list[CalendarWarning]:
+    """The campaign's dates outside the windows of the day: examinations from 1 November to
+    31 December of the year before the handover (Art 40(5) as rewritten by Law 98/2025; no
+    window is encoded before 1 Jul 2025), the handover in February or March (Art 33(1); a
+    second call is not held to it)."""
+    found: list[CalendarWarning] = []
+    for day in (calendar.exam_start, calendar.exam_end):
+        if day is None:
+            continue
+        window = book.rule_or_none("deadline.health_exam_window", day)
+        if window is not None and (
+            not _in_months(day, window) or day.year != calendar.handover.year - 1
+        ):
+            found.append(CalendarWarning("exam_outside_window", day, window))
+    handover = BOOK.rule_or_none("campaign.handover_window", calendar.handover)
+    if handover is not None and not second_call and not _in_months(calendar.handover, handover):
+        found.append(CalendarWarning("handover_outside_window", calendar.handover, handover))
+    return found
 
 
 def calendar_problems(calendar: Calendar) -> list[str]:
