@@ -74,13 +74,24 @@ def fit_people(unit, count: int, *, prefix: str = "Công dân") -> list:
     return people
 
 
-def frozen_list(officer, commune: CampaignCommune, *, service: str = "army", standby=None):
-    """Open, commit and freeze the commune's list."""
+def frozen_list(
+    officer, commune: CampaignCommune, *, service: str = "army", standby=None, approve=True
+):
+    """Open, commit and freeze the commune's list, and (``approve``) record the district
+    chairman's approval of it on 15/01/2025 (Art 34(3), before 1 Jul 2025)."""
     opened = list_services.selection_open(actor=officer, commune=commune, service=service)
     if standby is not None:
         list_services.selection_set_standby(actor=officer, selection_list=opened, standby=standby)
     list_services.selection_commit(actor=officer, selection_list=opened)
-    return list_services.selection_freeze(actor=officer, selection_list=opened)
+    frozen = list_services.selection_freeze(actor=officer, selection_list=opened)
+    if not approve:
+        return frozen
+    return list_services.selection_approve(
+        actor=officer,
+        selection_list=frozen,
+        approved_on=dt.date(2025, 1, 15),
+        approval_number="15/QĐ-UBND",
+    )
 
 
 def handed_over(officer, commune: CampaignCommune, *, unit_code: str = "D395", number=None):

@@ -204,3 +204,75 @@ def test_the_old_police_table_applies_before_2024():
     new = rule("police.health", dt.date(2024, 1, 1))
     assert (old.int_param("min_height_male"), new.int_param("min_height_male")) == (162, 164)
     assert not old.confirmed and not new.confirmed
+
+
+# ----------------------------------------------------------------------------- list approval
+
+
+def _frozen_unapproved(units, officer):
+    from tests.conscription.selection_factories import fit_people, frozen_list
+
+    campaign = campaign_with_quota(units, officer, dhop_army=2)
+    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+    fit_people(units["DHOP"], 3)
+    return commune, frozen_list(officer, commune, approve=False)
+
+
+def test_the_list_is_approved_by_the_authority_of_the_day(units, personas):
+    from muster.conscription.selection.services import lists as list_services
+
+    officer = personas["district_officer"]
+    commune, frozen = _frozen_unapproved(units, officer)
+    with pytest.raises(ValidationError):  # the commune does not approve its own list
+        list_services.selection_approve(
+            actor=personas["commune_commander"],
+            selection_list=frozen,
+            approved_on=dt.date(2025, 1, 15),
+            approval_number="1/QĐ-UBND",
+        )
+    with pytest.raises(ValidationError, match="handover|giao quân"):
+        list_services.selection_approve(
+            actor=officer,
+            selection_list=frozen,
+            approved_on=dt.date(2025, 2, 13),
+            approval_number="1/QĐ-UBND",
+        )
+    approved = list_services.selection_approve(
+        actor=officer,
+        selection_list=frozen,
+        approved_on=dt.date(2025, 1, 15),
+        approval_number="1/QĐ-UBND",
+    )
+    assert approved.approval_authority == "district_chairman"
+    with pytest.raises(ValidationError, match="already|đã được"):
+        list_services.selection_approve(
+            actor=officer,
+            selection_list=approved,
+            approved_on=dt.date(2025, 1, 16),
+            approval_number="2/QĐ-UBND",
+        )
+
+
+def test_after_the_reform_the_provincial_chairman_needs_the_councils_proposal():
+    code, title, _citation, needs = rules.callup_list_authority(AFTER)
+    assert (code, needs) == ("provincial_chairman", True)
+    assert title == "Chủ tịch UBND tỉnh"
+    assert rules.callup_list_authority(BEFORE)[0] == "district_chairman"
+
+
+def test_the_page_records_the_approval(units, personas, client):
+    officer = personas["district_officer"]
+    _commune, frozen = _frozen_unapproved(units, officer)
+    client.force_login(officer)
+    url = reverse("campaigns:selection_detail", args=[frozen.public_id])
+    page = client.get(url)
+    assert "Chủ tịch UBND huyện" in page.content.decode()
+    bad = client.post(url, {"action": "approve", "a-approved_on": "15/01/2025"})
+    assert bad.status_code == 400
+    done = client.post(
+        url,
+        {"action": "approve", "a-approved_on": "15/01/2025", "a-approval_number": "15/QĐ-UBND"},
+    )
+    assert done.status_code == 302
+    frozen.refresh_from_db()
+    assert (frozen.approved_on, frozen.approval_number) == (dt.date(2025, 1, 15), "15/QĐ-UBND")

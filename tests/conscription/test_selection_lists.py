@@ -357,6 +357,21 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
             issued_on=dt.date(2025, 1, 20),
         )
     frozen = list_services.selection_freeze(actor=officer, selection_list=opened)
+    # Frozen is not enough: the district chairman approves the list first (Art 34(3)).
+    with pytest.raises(ValidationError, match=r"not yet approved|chưa được phê duyệt"):
+        decisions_services.decision_issue(
+            actor=officer,
+            commune=commune,
+            person=people[0],
+            service="army",
+            issued_on=dt.date(2025, 1, 20),
+        )
+    frozen = list_services.selection_approve(
+        actor=officer,
+        selection_list=frozen,
+        approved_on=dt.date(2025, 1, 15),
+        approval_number="15/QĐ-UBND",
+    )
     entries = sel.entries_of(frozen)
     official = [e.person for e in entries if e.list_kind == "official"]
     standby = [e.person for e in entries if e.list_kind == "standby"]

@@ -44,6 +44,18 @@ class IssueOfficialForm(BootstrapForm):
     issued_on = date_field(_("Issued on"))
 
 
+class ApproveListForm(BootstrapForm):
+    """The decision approving the list of citizens called (Art 34(3))."""
+
+    approved_on = date_field(_("Approved on"))
+    approval_number = forms.CharField(label=_("Approval decision number"), max_length=60)
+    council_proposal = forms.CharField(
+        label=_("Provincial military service council's proposal (from 1 July 2025)"),
+        max_length=120,
+        required=False,
+    )
+
+
 class ReviewStepForm(BootstrapForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ReviewKind.choices)
     commune = forms.ChoiceField(label=_("Commune"))

@@ -78,6 +78,15 @@ class SelectionList(models.Model):
     #: How many citizens of the registry were left out of the pool at freezing, by reason
     #: (counts only: {"not_callable": 12, "no_health_class": 40, ...}).
     excluded = models.JSONField(default=dict, blank=True)
+    # The decision approving the list of citizens called (Art 34(3)): the district chairman's
+    # before 1 Jul 2025, the provincial chairman's on the provincial council's proposal from
+    # then (``campaign.authority.callup_list``). Decisions follow an approved list only.
+    approved_on = models.DateField(_("list approved on"), null=True, blank=True)
+    approval_number = models.CharField(_("approval decision number"), max_length=60, blank=True)
+    approval_authority = models.CharField(_("approving authority"), max_length=40, blank=True)
+    council_proposal = models.CharField(
+        _("provincial council's proposal"), max_length=120, blank=True
+    )
 
     class Meta:
         verbose_name = _("selection list")
@@ -87,6 +96,10 @@ class SelectionList(models.Model):
             models.CheckConstraint(
                 condition=Q(state="draft") | ~Q(commitment=""),
                 name="selectionlist_committed_has_hash",
+            ),
+            models.CheckConstraint(
+                condition=Q(approved_on__isnull=True) | Q(state="frozen"),
+                name="selectionlist_approved_is_frozen",
             ),
             models.CheckConstraint(
                 condition=~Q(state="frozen") | (~Q(seed="") & Q(frozen_at__isnull=False)),

@@ -435,12 +435,32 @@ def outcomes_of(step: ReviewStep) -> list[ReviewOutcome]:
     return list(step.outcomes.select_related("person").order_by("person__name_search", "id"))
 
 
+def approval_title(selection_list: SelectionList) -> str:
+    """Who approves the list (Art 34(3)): the authority of the campaign's decision day (or of
+    the day recorded, once approved)."""
+    from muster.law.callup import campaign as campaign_rules
+
+    campaign = selection_list.commune.campaign
+    day = selection_list.approved_on or campaign.decisions_by or campaign.handover_start
+    return campaign_rules.callup_list_authority(day)[1]
+
+
+def approval_missing(selection_list: SelectionList) -> str:
+    """Why a frozen list cannot yet be followed: its approval (Art 34(3)) is not recorded."""
+    title = approval_title(selection_list)
+    return gettext(
+        "The commune's call-up list is frozen but not yet approved: record the decision of "
+        "the %(authority)s approving it before issuing decisions."
+    ) % {"authority": title}
+
+
 def callup_list_problem(*, commune: CampaignCommune, person: Person, service: str) -> str | None:
     """Why the commune's selection list refuses a decision for ``person``, or None.
 
     No list, or a draft: no restriction (the campaign's earlier behaviour). Committed: freeze
-    first. Frozen: an official citizen is accepted; a standby citizen only in place of an
-    official one whose decision was revoked, and in the standby order."""
+    first. Frozen: approved first (Art 34(3)); then an official citizen is accepted; a standby
+    citizen only in place of an official one whose decision was revoked, and in the standby
+    order."""
     found = SelectionList.objects.filter(commune=commune, service=service).first()
     if found is None or found.state == SelectionState.DRAFT:
         return None
@@ -449,6 +469,8 @@ def callup_list_problem(*, commune: CampaignCommune, person: Person, service: st
             "The commune's selection list is committed but not frozen: freeze it before "
             "issuing decisions."
         )
+    if found.approved_on is None:
+        return approval_missing(found)
     entry = found.entries.filter(person=person).first()
     if entry is None or entry.list_kind == ListKind.REMAINING:
         return gettext("This citizen is not on the commune's official selection list.")

@@ -22,6 +22,7 @@ from muster.conscription.campaign.selectors import campaign_for_user, communes_f
 from muster.conscription.selection import selectors as sel
 from muster.conscription.selection.documents import pool_digest, selection_report
 from muster.conscription.selection.forms import (
+    ApproveListForm,
     IssueOfficialForm,
     OpenListForm,
     OutcomeForm,
@@ -123,6 +124,7 @@ def selection_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
     selection_list = _list(request, public_id)
     standby_form = StandbyForm(prefix="s", initial={"standby": selection_list.standby})
     issue_form = IssueOfficialForm(prefix="i", initial={"issued_on": timezone.localdate()})
+    approve_form = ApproveListForm(prefix="a")
     status = 200
     errors: list[str] = []
     if request.method == "POST":
@@ -150,6 +152,16 @@ def selection_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
                 list_services.selection_freeze(actor=request.user, selection_list=selection_list)
                 messages.success(request, _("The list is frozen and the seed revealed."))
                 return redirect("campaigns:selection_detail", public_id=public_id)
+            elif action == "approve":
+                approve_form = ApproveListForm(request.POST, prefix="a")
+                if approve_form.is_valid():
+                    list_services.selection_approve(
+                        actor=request.user,
+                        selection_list=selection_list,
+                        **approve_form.cleaned_data,
+                    )
+                    messages.success(request, _("The approval of the list has been recorded."))
+                    return redirect("campaigns:selection_detail", public_id=public_id)
             elif action == "issue":
                 issue_form = IssueOfficialForm(request.POST, prefix="i")
                 if issue_form.is_valid():
@@ -185,6 +197,8 @@ def selection_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
         "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
         "standby_form": standby_form,
         "issue_form": issue_form,
+        "approve_form": approve_form,
+        "approval_authority": sel.approval_title(selection_list),
         "errors": errors,
     }
     if selection_list.state == SelectionState.FROZEN:

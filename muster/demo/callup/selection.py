@@ -54,6 +54,8 @@ from muster.people.models import Person, Sex
 HANDOVER = dt.date(2025, 2, 13)
 ISSUED = dt.date(2025, 1, 20)
 DELIVERED = dt.date(2025, 1, 24)
+#: The district chairman approves each frozen list (Art 34(3), before 1 Jul 2025).
+APPROVED = dt.date(2025, 1, 15)
 _VN = dt.timezone(dt.timedelta(hours=7))
 COMMITTED = dt.datetime(2025, 1, 10, 8, 30, tzinfo=_VN)
 FROZEN = dt.datetime(2025, 1, 13, 9, 0, tzinfo=_VN)
@@ -225,6 +227,12 @@ def _lists(
                     )
                     SelectionList.objects.filter(pk=frozen.pk).update(
                         committed_at=COMMITTED, frozen_at=FROZEN
+                    )
+                    frozen = list_services.selection_approve(
+                        actor=system_actor(),
+                        selection_list=frozen,
+                        approved_on=APPROVED,
+                        approval_number=f"{len(existing) + summary.lists + 1:02d}/QĐ-UBND",
                     )
             except ValidationError:
                 continue  # not enough examination results (see the module docstring)

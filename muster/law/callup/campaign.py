@@ -134,6 +134,31 @@ RULES: tuple[Rule, ...] = (
         title_vi_short="Chủ tịch UBND tỉnh",
     ),
     _rule(
+        "campaign.authority.callup_list",
+        "authority",
+        "List of citizens called decided by the district People's Committee chairman",
+        "Chủ tịch UBND cấp huyện quyết định danh sách công dân gọi nhập ngũ",
+        (_law("34", "3", "Original text."),),
+        LAW_78_FROM,
+        _BEFORE_98,
+        authority="district_chairman",
+        title_vi_short="Chủ tịch UBND huyện",
+        needs_council_proposal=False,
+    ),
+    _rule(
+        "campaign.authority.callup_list",
+        "authority",
+        "List of citizens called decided by the provincial chairman on the provincial NVQS "
+        "council's proposal",
+        "Chủ tịch UBND cấp tỉnh quyết định danh sách công dân gọi nhập ngũ theo đề nghị của "
+        "Hội đồng nghĩa vụ quân sự cấp tỉnh",
+        (_law("34", "3"), _l98("Art 4(11): on the proposal of the provincial NVQS council.")),
+        LAW_98_FROM,
+        authority="provincial_chairman",
+        title_vi_short="Chủ tịch UBND tỉnh",
+        needs_council_proposal=True,
+    ),
+    _rule(
         "campaign.authority.health_call",
         "authority",
         "Calls to the health examination ordered by the district military commander",
@@ -378,6 +403,18 @@ def quota_authority(day: dt.date) -> tuple[str, str, str]:
     """``(code, Vietnamese title, citation)`` of who assigns commune quotas on ``day``."""
     item = rule("campaign.authority.quota", day)
     return _str(item, "authority"), _str(item, "title_vi_short"), citation_text(item)
+
+
+def callup_list_authority(day: dt.date) -> tuple[str, str, str, bool]:
+    """``(code, Vietnamese title, citation, needs the provincial council's proposal)`` of who
+    decides the list of citizens called on ``day`` (Art 34(3))."""
+    item = rule("campaign.authority.callup_list", day)
+    return (
+        _str(item, "authority"),
+        _str(item, "title_vi_short"),
+        citation_text(item),
+        bool(item.param("needs_council_proposal")),
+    )
 
 
 def health_call_authority(day: dt.date, service: str = "army") -> tuple[str, str, str]:

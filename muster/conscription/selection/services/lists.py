@@ -24,7 +24,9 @@ from muster.conscription.selection.models import (
     SelectionList,
     SelectionState,
 )
-from muster.conscription.selection.selectors import build_pool
+from muster.conscription.selection.selectors import approval_missing, build_pool
+from muster.core.text import clean_line
+from muster.core.validation import not_future, raise_errors
 from muster.law.callup import draw as selection
 from muster.law.callup import selection as selection_rules
 
@@ -211,6 +213,86 @@ def selection_freeze(*, actor: User, selection_list: SelectionList) -> Selection
     return locked
 
 
+def selection_approve(
+    *,
+    actor: User,
+    selection_list: SelectionList,
+    approved_on: dt.date,
+    approval_number: str,
+    council_proposal: str = "",
+) -> SelectionList:
+    """Record the decision approving the frozen list of citizens called (Art 34(3)).
+
+    The authority is the one of the approval day: the district chairman before 1 Jul 2025;
+    from then the provincial chairman, on the provincial NVQS council's proposal, whose
+    reference is required. It is recorded at the level above the commune (a user whose area
+    holds the campaign's unit), never by the commune that drew the list."""
+    from muster.law.callup import campaign as campaign_rules
+
+    require_cap(actor, Cap.MANAGE_CAMPAIGN)
+    require_actor_area(
+        actor,
+        selection_list.commune.campaign.unit_id,
+        _("The approval of the call-up list is recorded at the district or province level."),
+    )
+    approval_number = clean_line(approval_number)
+    council_proposal = clean_line(council_proposal)
+    errors: dict[str, list[str]] = {}
+    code, title, citation, needs_proposal = campaign_rules.callup_list_authority(approved_on)
+    if not approval_number:
+        errors["approval_number"] = [_("Enter the number of the approval decision.")]
+    if needs_proposal and not council_proposal:
+        errors["council_proposal"] = [
+            _(
+                "From 1 July 2025 the provincial chairman decides on the provincial military "
+                "service council's proposal: enter the proposal's reference."
+            )
+        ]
+    not_future(errors, "approved_on", approved_on)
+    with transaction.atomic():
+        locked = (
+            SelectionList.objects.select_for_update(of=("self",))
+            .select_related("commune__unit", "commune__campaign")
+            .get(pk=selection_list.pk)
+        )
+        if locked.state != SelectionState.FROZEN:
+            errors.setdefault("__all__", []).append(_("Freeze the list before it is approved."))
+        elif locked.approved_on is not None:
+            errors.setdefault("__all__", []).append(_("This list is already approved."))
+        if approved_on >= locked.commune.campaign.handover_start:
+            errors.setdefault("approved_on", []).append(
+                _("The list must be approved before the handover day.")
+            )
+        raise_errors(errors)
+        locked.approved_on = approved_on
+        locked.approval_number = approval_number[:60]
+        locked.approval_authority = code
+        locked.council_proposal = council_proposal[:120]
+        locked.save(
+            update_fields=[
+                "approved_on",
+                "approval_number",
+                "approval_authority",
+                "council_proposal",
+            ]
+        )
+        record_event(
+            actor=actor,
+            action="selection.approve",
+            obj=locked,
+            scope_unit=locked.commune.unit,
+            changes={
+                "approved_on": approved_on.isoformat(),
+                "number": locked.approval_number,
+                "authority": code,
+                "authority_title": title,
+                "citation": citation,
+                "council_proposal": locked.council_proposal,
+            },
+        )
+    return locked
+
+
 @dataclass
 class IssueResult:
     issued: list[CallupDecision] = field(default_factory=list)
@@ -237,6 +319,8 @@ def issue_official(
     require_actor_area(actor, selection_list.commune.unit_id)
     if selection_list.state != SelectionState.FROZEN:
         raise ValidationError(_("Freeze the list before issuing its decisions."))
+    if selection_list.approved_on is None:
+        raise ValidationError(approval_missing(selection_list))
     commune = CampaignCommune.objects.select_related("unit", "campaign").get(
         pk=selection_list.commune_id
     )
