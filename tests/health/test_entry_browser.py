@@ -60,5 +60,8 @@ def test_physique_by_keyboard_moves_to_the_next_citizen(live_server, personas, c
     assert page.evaluate("document.activeElement.id") == "id_height_cm"
     page.goto(f"{live_server.url}/health/sessions/{first.session.public_id}/")
     row = page.locator("#calls tbody tr", has_text="Nguyễn Văn An")
-    assert row.locator("strong").inner_text().strip() == "1"  # 162.5 cm rounds to 163: class 1
+    # One station entered is not an examination: no class until the council concludes.
+    assert "chưa kết luận" in row.inner_text()
+    page.goto(f"{live_server.url}/health/calls/{first.public_id}/?station=physique")
+    assert page.inner_text("#health-class").strip() == "—"
     assert page.problems == []
