@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import threading
 import uuid
 from io import StringIO
 
@@ -27,6 +26,7 @@ from muster.audit.models import AuditEvent, AuditHead
 from muster.audit.selectors import verify_chain
 from muster.audit.services import record_event
 from muster.geo.services import unit_create
+from tests.concurrency import needs_postgres, run_threads
 
 TRIGGERS = importlib.import_module("muster.audit.migrations.0002_append_only_triggers")
 
@@ -449,31 +449,16 @@ def test_verify_names_a_rehashed_newest_event_that_disagrees_with_the_head():
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_keep_the_chain_gap_free(units):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (row locks between connections)")
+    needs_postgres()
     threads_n, per_thread = 8, 5
     parent = units["DHOP"]
     start_seq = head()[0]
-    barrier = threading.Barrier(threads_n)
-    errors: list[BaseException] = []
 
     def writer(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            for i in range(per_thread):
-                create_village(parent, f"C{index}-{i}")
-        except BaseException as exc:  # reported below, in the test's thread
-            errors.append(exc)
-        finally:
-            connection.close()
+        for i in range(per_thread):
+            create_village(parent, f"C{index}-{i}")
 
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(threads_n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(t.is_alive() for t in threads), "a writer hung"
-    assert errors == []
+    assert run_threads(threads_n, writer) == []
     total = start_seq + threads_n * per_thread
     assert list(AuditEvent.objects.order_by("seq").values_list("seq", flat=True)) == list(
         range(1, total + 1)

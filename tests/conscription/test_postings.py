@@ -21,6 +21,7 @@ from muster.conscription.postings import services as ps
 from muster.conscription.postings.models import Complaint, Posting
 from muster.conscription.selection.models import SelectionEntry, SelectionList
 from muster.geo.services import unit_create
+from tests.concurrency import needs_postgres, run_threads
 from tests.conscription.campaign_factories import make_campaign, make_fit
 from tests.conscription.posting_factories import grant, result
 from tests.core.factories import make_person
@@ -773,32 +774,17 @@ def test_demo_postings_are_published_and_idempotent(units, personas, client):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_publishing_leaves_one_current_posting(units, personas):
     """Two officers post the same list at the same moment: one posting, one clear refusal."""
-    import threading
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (concurrent connections)")
+    needs_postgres("concurrent connections")
     officer = personas["district_officer"]
     campaign = make_campaign(officer, units["KD"])
     grant(make_person(units["DHOP"], full_name="Nguyễn Văn An"))
     commune = commune_of(campaign, units["DHOP"])
     n = 6
-    barrier = threading.Barrier(n)
-    errors: list[BaseException] = []
 
-    def work() -> None:
-        try:
-            barrier.wait(timeout=30)
-            publish(officer, commune, "deferral_exemption", D(2024, 12, 20))
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
+    def work(index: int) -> None:
+        publish(officer, commune, "deferral_exemption", D(2024, 12, 20))
 
-    threads = [threading.Thread(target=work) for _ in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    errors = run_threads(n, work)
     assert Posting.objects.filter(withdrawn_on=None).count() == 1
     assert len(errors) == n - 1 and all(isinstance(e, ValidationError) for e in errors)
     assert AuditEvent.objects.filter(action="posting.publish").count() == 1

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from muster.accounts.services import system_actor
@@ -17,6 +17,7 @@ from muster.conscription.selection.models import ReviewKind, ReviewOutcome, Revi
 from muster.conscription.selection.services import review as review_services
 from muster.geo.models import Unit, UnitKind
 from muster.geo.services import unit_create
+from tests.concurrency import needs_postgres, run_threads
 from tests.conscription.selection_factories import campaign_with_quota, fit_people
 
 
@@ -335,10 +336,7 @@ def test_the_database_refuses_a_second_record_of_the_same_round(commune, village
 def test_two_officers_recording_the_same_round_at_once_leave_one(units, personas):
     """Both pass the service's check before either writes; the constraint refuses the second,
     which gets the same Vietnamese message as a sequential duplicate."""
-    from tests.conscription.test_campaign_concurrency import _run_threads
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (two connections at once)")
+    needs_postgres("two connections at once")
     campaign = campaign_with_quota(units, personas["district_officer"])
     commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
     actor = personas["service_council"]
@@ -350,6 +348,6 @@ def test_two_officers_recording_the_same_round_at_once_leave_one(units, personas
         except ValidationError as exc:
             messages.extend(exc.message_dict["round"])
 
-    assert _run_threads(4, record) == []
+    assert run_threads(4, record) == []
     assert ReviewStep.objects.filter(commune=commune, kind=ReviewKind.COUNCIL_REVIEW).count() == 1
     assert messages == ["Vòng này đã được ghi nhận."] * 3
