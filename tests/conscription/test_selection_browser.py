@@ -13,9 +13,8 @@ from muster.accounts.services import system_actor
 from muster.conscription.selection.models import ReviewKind
 from muster.conscription.selection.services import lists as list_services
 from muster.conscription.selection.services import review as review_services
-from tests.conftest import PASSWORD
 from tests.conscription.selection_factories import campaign_with_quota, fit_people
-from tests.core.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
+from tests.core.test_browser import ARTIFACTS, browser, log_in, page  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,17 +42,9 @@ def world(units, personas):
     return {"list": opened, "step": step, "people": people}
 
 
-def _log_in(page, live_server, user, path: str) -> None:  # noqa: F811
-    page.goto(f"{live_server.url}{path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}{path}")
-
-
 def test_commit_freeze_and_the_verified_seed(live_server, personas, world, page):  # noqa: F811
     path = f"/campaigns/selection/{world['list'].public_id}/"
-    _log_in(page, live_server, personas["commune_commander"], path)
+    log_in(page, live_server, personas["commune_commander"], path)
     dialogs: list[str] = []
 
     def accept(dialog) -> None:
@@ -85,7 +76,7 @@ def test_a_council_member_adds_an_outcome_with_htmx(
     page,  # noqa: F811
 ):
     path = f"/campaigns/reviews/{world['step'].public_id}/"
-    _log_in(page, live_server, personas["service_council"], path)
+    log_in(page, live_server, personas["service_council"], path)
     person = world["people"][0]
     page.fill("#id_o-national_id", person.national_id)
     page.select_option("#id_o-approved", "0")
