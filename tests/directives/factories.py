@@ -18,6 +18,21 @@ from muster.geo.models import Unit
 PDF_BYTES = b"%PDF-1.4\n%demo\n"
 
 
+def create_demo_accounts(units: dict[str, Unit]) -> None:
+    """The demo's accounts, which the demo directive names as makers and approvers."""
+    from muster.accounts.services import user_create
+    from muster.demo.accounts import DEMO_ACCOUNTS
+
+    for account in DEMO_ACCOUNTS:
+        user_create(
+            actor=system_actor(),
+            username=account.username,
+            password="demo-pass-123",
+            role=account.role,
+            scope_unit=units[account.scope_key] if account.scope_key else None,
+        )
+
+
 def make_directive(
     unit: Unit,
     *,

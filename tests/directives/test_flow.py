@@ -28,7 +28,12 @@ from muster.directives.services.reports import (
 from muster.directives.services.targets import target_create
 from muster.people.models import Sex
 from tests.core.factories import make_person
-from tests.directives.factories import PDF_BYTES, make_directive, make_report
+from tests.directives.factories import (
+    PDF_BYTES,
+    create_demo_accounts,
+    make_directive,
+    make_report,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -347,19 +352,10 @@ def test_standing_committee_report_docx_and_pdf(setup, units, personas, login):
 
 
 def test_demo_directive_loads_seven_tasks_idempotently(units, personas):
-    from muster.accounts.services import user_create
-    from muster.demo.accounts import DEMO_ACCOUNTS
     from muster.demo.directives import load_demo_directive
     from muster.directives.models import Directive
 
-    for account in DEMO_ACCOUNTS:
-        user_create(
-            actor=system_actor(),
-            username=account.username,
-            password="demo-pass-123",
-            role=account.role,
-            scope_unit=units[account.scope_key] if account.scope_key else None,
-        )
+    create_demo_accounts(units)
     directive = load_demo_directive(units=units)
     assert directive is not None
     assert load_demo_directive(units=units) is None
