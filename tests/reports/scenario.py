@@ -35,12 +35,11 @@ from muster.conscription.handover.models import (
 from muster.conscription.selection.models import SelectionEntry, SelectionList, Volunteer
 from muster.conscription.violations.models import ViolationCase
 from muster.geo.models import Unit
-from muster.geo.services import unit_create
 from muster.health.models import HealthCall, HealthSession
 from muster.people.models import Person, Sex
 from muster.people.registration.models import RegistrationBar, RegistrationEvent
 from tests.conscription.campaign_factories import CAL_2025
-from tests.core.factories import make_person
+from tests.core.factories import make_person, make_village
 
 D = dt.date(2025, 2, 13)
 WINDOW = (dt.date(2024, 7, 1), D)
@@ -591,15 +590,7 @@ class Scenario:
             exam_end=dt.date(2022, 12, 31),
             handover_start=dt.date(2023, 2, 10),
         )
-        village = unit_create(
-            actor=system_actor(),
-            code="DT-V1",
-            kind="village",
-            name="Thôn Một",
-            parent=self.units["DT"],
-            valid_from=dt.date(2000, 1, 1),
-            valid_to=dt.date(2025, 6, 30),
-        )
+        village = make_village(self.units["DT"], "DT-V1", "Thôn Một", valid_to=dt.date(2025, 6, 30))
         cases = [
             ("DHOP", "absent_exam", self.campaign, dt.date(2024, 11, 20)),
             ("DHOP", "absent_exam", self.campaign, dt.date(2024, 12, 10)),
