@@ -38,6 +38,7 @@ from muster.geo.models import Unit
 from muster.health.models import HealthCall, HealthSession
 from muster.people.models import Person, Sex
 from muster.people.registration.models import RegistrationBar, RegistrationEvent
+from muster.reports.figures import facts
 from tests.conscription.campaign_factories import CAL_2025
 from tests.core.factories import make_person, make_village
 
@@ -46,20 +47,10 @@ WINDOW = (dt.date(2024, 7, 1), D)
 YEAR = (dt.date(2024, 7, 1), dt.date(2025, 6, 30))
 GROUNDS_DEFER = ("41.1.a", "41.1.b", "41.1.c", "41.1.d", "41.1.đ", "41.1.e", "41.1.g", "41.1.h")
 GROUNDS_EXEMPT = ("41.2.a", "41.2.b", "41.2.c", "41.2.d", "41.2.đ")
-KINDS = (
-    "no_first_registration",
-    "no_change_registration",
-    "absent_screening",
-    "refused_screening",
-    "absent_exam",
-    "refused_exam",
-    "cheated_exam",
-    "defied_exam",
-    "absent_callup",
-    "evaded_after_fit",
-    "refused_callup",
-)
-REASONS = ("health", "political", "procedure", "other")
+#: The code lists the report iterates over; tests/reports/test_figures.py keeps them equal to the
+#: models' choices.
+KINDS = facts.VIOLATION_KINDS
+REASONS = facts.RETURN_REASONS
 FOLDED = {"PTI": "PTO", "TV": "PTO", "NL": "DH24", "VX2": "DH24"}
 PEOPLE_COMMUNES = ("DHOP", "DT", "MD", "PTO")
 _tokens = itertools.count(1)
