@@ -13,31 +13,22 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.campaign import services as cs
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.postings import services as ps
 from muster.conscription.postings.models import Complaint, Posting
 from muster.conscription.selection.models import SelectionEntry, SelectionList
-from muster.geo.services import unit_create
 from tests.concurrency import needs_postgres, run_threads
-from tests.conscription.campaign_factories import make_campaign, make_fit
+from tests.conscription.campaign_factories import issue_decision, make_campaign, make_fit, set_quota
 from tests.conscription.posting_factories import grant, result
-from tests.core.factories import make_person
+from tests.core.factories import make_person, make_village
 
 D = dt.date
 
 
 def village(commune, name="Thôn Đông", code="V-DONG"):
-    return unit_create(
-        actor=system_actor(),
-        code=f"{commune.code}-{code}",
-        kind="village",
-        name=name,
-        parent=commune,
-        valid_from=D(2000, 1, 1),
-    )
+    return make_village(commune, f"{commune.code}-{code}", name)
 
 
 @pytest.fixture
@@ -257,14 +248,7 @@ def split(campaign, personas):
     officer = personas["district_officer"]
     for i, commune in enumerate(campaign.communes.all()):
         cs.pool_set(actor=officer, commune=commune, stored_pool=10 + 5 * (i % 3))
-    cs.quota_set(
-        actor=officer,
-        campaign=campaign,
-        service="army",
-        value=30,
-        source_document="QĐ 1",
-        received_on=D(2024, 12, 1),
-    )
+    set_quota(officer, campaign)
     return campaign
 
 
@@ -272,13 +256,7 @@ ISSUED = D(2025, 1, 20)
 
 
 def issue(officer, campaign, unit, person, day=ISSUED):
-    return decisions_services.decision_issue(
-        actor=officer,
-        commune=campaign.communes.get(unit=unit),
-        person=person,
-        service="army",
-        issued_on=day,
-    )
+    return issue_decision(officer, campaign.communes.get(unit=unit), person, issued_on=day)
 
 
 def test_callup_list_from_valid_decisions(split, personas, units):

@@ -14,11 +14,13 @@ from muster.conscription.handover import services as hs
 from muster.conscription.handover.models import Replacement, ReturnReason
 from muster.conscription.selection.services import lists as list_services
 from tests.concurrency import needs_postgres, run_threads
+from tests.conscription.campaign_factories import dhop_commune
 from tests.conscription.selection_factories import (
     campaign_with_quota,
     fit_people,
     frozen_list,
     handed_over,
+    issued_list,
 )
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
@@ -29,12 +31,8 @@ def world(units, personas):
     needs_postgres()
     officer = personas["district_officer"]
     campaign = campaign_with_quota(units, officer, dhop_army=4)
-    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
-    fit_people(units["DHOP"], 9)
-    frozen = frozen_list(officer, commune, standby=5)
-    list_services.issue_official(
-        actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
-    )
+    commune = dhop_commune(campaign, units)
+    frozen = issued_list(officer, commune, people=9, standby=5)
     handover = handed_over(officer, commune)
     returns = [
         hs.recruit_return(
@@ -129,7 +127,7 @@ def test_concurrent_issuing_for_the_official_list_issues_each_citizen_once(units
     needs_postgres()
     officer = personas["district_officer"]
     campaign = campaign_with_quota(units, officer, dhop_army=6)
-    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+    commune = dhop_commune(campaign, units)
     fit_people(units["DHOP"], 8)
     frozen = frozen_list(officer, commune)
 

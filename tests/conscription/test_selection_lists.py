@@ -14,41 +14,25 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
-from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.selection import selectors as sel
-from muster.conscription.selection.models import ReviewKind, SelectionState
+from muster.conscription.selection.models import SelectionState
 from muster.conscription.selection.services import lists as list_services
 from muster.conscription.selection.services import review as review_services
 from muster.conscription.selection.services import volunteers as volunteer_services
 from muster.law.callup import draw as selection
 from muster.law.callup import selection as selection_rules
 from muster.people.models import HigherLevel, Sex, StudyStatus
-from tests.conscription.campaign_factories import verify_political
+from tests.conscription.campaign_factories import issue_decision, verify_political
 from tests.conscription.selection_factories import (
-    campaign_with_quota,
+    council_review,
     examine,
     fit_people,
     frozen_list,
     make_person,
 )
-
-
-@pytest.fixture
-def officer(personas):
-    return personas["district_officer"]
-
-
-@pytest.fixture
-def campaign(units, officer):
-    return campaign_with_quota(units, officer, dhop_army=3)
-
-
-@pytest.fixture
-def commune(campaign, units):
-    return campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
 
 
 @pytest.fixture
@@ -92,15 +76,8 @@ def test_pool_takes_callable_examined_citizens_and_says_who_is_left_out(
     pupil.in_school = True
     pupil.save()
     refused = fit_people(dhop, 1, prefix="Không duyệt")[0]
-    review_services.review_step_record(
-        actor=system_actor(),
-        commune=commune,
-        kind=ReviewKind.COUNCIL_REVIEW,
-        held_on=dt.date(2025, 1, 8),
-        chaired_by="Chủ tịch UBND xã",
-        members=9,
-        present=8,
-        minutes="Xét duyệt vòng 2",
+    council_review(
+        commune,
         votes_for=7,
         votes_against=1,
         abstained=0,
@@ -349,13 +326,7 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
     opened = list_services.selection_open(actor=officer, commune=commune, service="army")
     list_services.selection_commit(actor=officer, selection_list=opened)
     with pytest.raises(ValidationError, match=r"freeze|chốt"):
-        decisions_services.decision_issue(
-            actor=officer,
-            commune=commune,
-            person=people[0],
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
+        issue_decision(officer, commune, people[0])
     frozen = list_services.selection_freeze(actor=officer, selection_list=opened)
     entries = sel.entries_of(frozen)
     official = [e.person for e in entries if e.list_kind == "official"]
@@ -363,13 +334,7 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
     remaining = [e.person for e in entries if e.list_kind == "remaining"]
 
     def issue(person):
-        return decisions_services.decision_issue(
-            actor=officer,
-            commune=commune,
-            person=person,
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
+        return issue_decision(officer, commune, person)
 
     with pytest.raises(ValidationError, match=r"official|chính thức"):
         issue(remaining[0])
@@ -385,24 +350,13 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
 
 
 def test_no_list_keeps_the_earlier_behaviour(commune, people, officer):
-    decision = decisions_services.decision_issue(
-        actor=officer,
-        commune=commune,
-        person=people[0],
-        service="army",
-        issued_on=dt.date(2025, 1, 20),
-    )
+    decision = issue_decision(officer, commune, people[0])
     assert decision.number == 1
 
 
 def test_issue_for_the_official_list_in_one_action(commune, people, officer, units):
-    early = decisions_services.decision_issue(  # issued before any list: flagged on the list's page
-        actor=officer,
-        commune=commune,
-        person=people[6],
-        service="army",
-        issued_on=dt.date(2025, 1, 15),
-    )
+    # Issued before any list: flagged on the list's page.
+    early = issue_decision(officer, commune, people[6], issued_on=dt.date(2025, 1, 15))
     decisions_services.decision_revoke(actor=officer, decision=early, reason="chờ danh sách")
     frozen = frozen_list(officer, commune)
     result = list_services.issue_official(
@@ -420,13 +374,7 @@ def test_issue_for_the_official_list_in_one_action(commune, people, officer, uni
 
 
 def test_decisions_held_outside_the_list_are_flagged(commune, people, officer, client):
-    early = decisions_services.decision_issue(
-        actor=officer,
-        commune=commune,
-        person=people[0],
-        service="army",
-        issued_on=dt.date(2025, 1, 15),
-    )
+    early = issue_decision(officer, commune, people[0], issued_on=dt.date(2025, 1, 15))
     frozen = frozen_list(officer, commune)
     on_list = {e.person_id for e in frozen.entries.filter(list_kind__in=["official", "standby"])}
     flagged = sel.off_list_decisions(frozen)
@@ -442,13 +390,7 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
     pupil.save()
     fit_people(units["DHOP"], 3)
     with pytest.raises(ValidationError, match=r"not callable|chưa đủ điều kiện gọi"):
-        decisions_services.decision_issue(
-            actor=officer,
-            commune=commune,
-            person=pupil,
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
+        issue_decision(officer, commune, pupil)
     app = volunteer_services.volunteer_record(
         actor=officer,
         campaign=campaign,
@@ -468,15 +410,8 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
     frozen = frozen_list(officer, commune)
     first = sel.entries_of(frozen)[0]
     assert (first.person_id, first.volunteer, first.list_kind) == (pupil.pk, True, "official")
-    decision = (
-        decisions_services.decision_issue(  # the waiver of Art 41(3) applies to the decision too
-            actor=officer,
-            commune=commune,
-            person=pupil,
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
-    )
+    # The waiver of Art 41(3) applies to the decision too.
+    decision = issue_decision(officer, commune, pupil)
     with pytest.raises(ValidationError, match=r"revoke|thu hồi"):
         volunteer_services.volunteer_withdraw(
             actor=officer, volunteer=app, withdrawn_on=dt.date(2025, 1, 22), reason="gia đình"
