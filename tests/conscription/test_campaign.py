@@ -149,23 +149,16 @@ def test_override_keeps_the_sum_and_names_the_authority_of_the_day(campaign, per
     set_quota(officer, campaign)
     commune = campaign.communes.get(unit=units["DHOP"])
     computed = Allocation.objects.get(commune=commune, service="army").computed
+    override = {
+        "actor": officer,
+        "commune": commune,
+        "service": "army",
+        "value": computed + 1,
+        "on": dt.date(2024, 12, 5),
+    }
     with pytest.raises(ValidationError):
-        cs.override_set(
-            actor=officer,
-            commune=commune,
-            service="army",
-            value=computed + 1,
-            reason=" ",
-            on=dt.date(2024, 12, 5),
-        )
-    cs.override_set(
-        actor=officer,
-        commune=commune,
-        service="army",
-        value=computed + 1,
-        reason="Đơn vị nhận quân đề nghị",
-        on=dt.date(2024, 12, 5),
-    )
+        cs.override_set(**override, reason=" ")
+    cs.override_set(**override, reason="Đơn vị nhận quân đề nghị")
     row = Allocation.objects.get(commune=commune, service="army")
     assert (row.computed, row.final) == (computed, computed + 1)
     assert row.override_authority.startswith("Chủ tịch UBND huyện")
