@@ -35,6 +35,17 @@ from tests.conscription.selection_factories import (
 )
 
 
+def _volunteer(officer, campaign, person, applied_on, *, service="army", **extra):
+    return volunteer_services.volunteer_record(
+        actor=officer,
+        campaign=campaign,
+        person=person,
+        service=service,
+        applied_on=applied_on,
+        **extra,
+    )
+
+
 @pytest.fixture
 def people(units):
     return fit_people(units["DHOP"], 7)
@@ -95,13 +106,7 @@ def test_pool_takes_callable_examined_citizens_and_says_who_is_left_out(
         refused.pk: "council_refused",
     }
     assert pool.not_examined == 1
-    volunteer_services.volunteer_record(
-        actor=officer,
-        campaign=campaign,
-        person=pupil,
-        service="army",
-        applied_on=dt.date(2024, 12, 20),
-    )
+    _volunteer(officer, campaign, pupil, dt.date(2024, 12, 20))
     members = {
         m.person.pk: m.candidate for m in sel.build_pool(commune=commune, service="army").members
     }
@@ -117,13 +122,7 @@ def test_a_woman_is_in_the_pool_only_as_a_volunteer(campaign, commune, units, of
     examine(woman, health_class=2)
     verify_political(woman)
     assert sel.build_pool(commune=commune, service="army").members == []
-    volunteer_services.volunteer_record(
-        actor=officer,
-        campaign=campaign,
-        person=woman,
-        service="army",
-        applied_on=dt.date(2025, 1, 2),
-    )
+    _volunteer(officer, campaign, woman, dt.date(2025, 1, 2))
     assert [m.person for m in sel.build_pool(commune=commune, service="army").members] == [woman]
     # Applying for the army does not make her a police volunteer.
     assert sel.build_pool(commune=commune, service="police").members == []
@@ -391,22 +390,9 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
     fit_people(units["DHOP"], 3)
     with pytest.raises(ValidationError, match=r"not callable|chưa đủ điều kiện gọi"):
         issue_decision(officer, commune, pupil)
-    app = volunteer_services.volunteer_record(
-        actor=officer,
-        campaign=campaign,
-        person=pupil,
-        service="army",
-        applied_on=dt.date(2024, 12, 20),
-        note="Đơn viết tay",
-    )
+    app = _volunteer(officer, campaign, pupil, dt.date(2024, 12, 20), note="Đơn viết tay")
     with pytest.raises(ValidationError):
-        volunteer_services.volunteer_record(
-            actor=officer,
-            campaign=campaign,
-            person=pupil,
-            service="police",
-            applied_on=dt.date(2024, 12, 21),
-        )
+        _volunteer(officer, campaign, pupil, dt.date(2024, 12, 21), service="police")
     frozen = frozen_list(officer, commune)
     first = sel.entries_of(frozen)[0]
     assert (first.person_id, first.volunteer, first.list_kind) == (pupil.pk, True, "official")
@@ -426,13 +412,7 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
             actor=officer, volunteer=app, withdrawn_on=dt.date(2025, 1, 23), reason="lần nữa"
         )
     with pytest.raises(ValidationError):  # the list is frozen: a new application is refused
-        volunteer_services.volunteer_record(
-            actor=officer,
-            campaign=campaign,
-            person=pupil,
-            service="army",
-            applied_on=dt.date(2025, 1, 24),
-        )
+        _volunteer(officer, campaign, pupil, dt.date(2025, 1, 24))
 
 
 def test_volunteer_page_records_and_refuses_unknown_ids(campaign, units, personas, client):
