@@ -230,34 +230,13 @@ class Scenario:
         )
         # Moved after the day: registered now in Đức Hợp, in Đồng Thanh on the day.
         self.moved_in = self.person("DHOP", dt.date(2003, 3, 3), on_d="DT")
-        RegistrationEvent.objects.create(
-            person=self.moved_in,
-            kind="transfer_out",
-            event_date=dt.date(2025, 4, 1),
-            unit=u["DT"],
-            from_unit=u["DT"],
-            to_unit=u["DHOP"],
-        )
+        self._moved(self.moved_in, "DT", "DHOP", dt.date(2025, 4, 1))
         # Moved Đức Hợp → Đồng Thanh after the day: counts in Đức Hợp.
         self.moved_out = self.person("DT", dt.date(2004, 4, 4), on_d="DHOP")
-        RegistrationEvent.objects.create(
-            person=self.moved_out,
-            kind="transfer_out",
-            event_date=dt.date(2025, 5, 1),
-            unit=u["DHOP"],
-            from_unit=u["DHOP"],
-            to_unit=u["DT"],
-        )
+        self._moved(self.moved_out, "DHOP", "DT", dt.date(2025, 5, 1))
         # Moved before the day: counts where he is now.
         early = self.person("MD", dt.date(2003, 9, 9))
-        RegistrationEvent.objects.create(
-            person=early,
-            kind="transfer_out",
-            event_date=dt.date(2024, 9, 1),
-            unit=u["DHOP"],
-            from_unit=u["DHOP"],
-            to_unit=u["MD"],
-        )
+        self._moved(early, "DHOP", "MD", dt.date(2024, 9, 1))
         for p in (self.moved_in, self.moved_out):
             self.call(p, self.exam_sessions[0], klass=2)
             self.dossier(p, "41.1.b", decision=dt.date(2025, 1, 10))
@@ -284,6 +263,17 @@ class Scenario:
         self.dossier(two, "41.1.b")
         self.dossier(two, "41.1.c")
         self.dossier(self.person("PTO", dt.date(2002, 1, 8)), "41.2.a")
+
+    def _moved(self, person: Person, from_key: str, to_key: str, day: dt.date) -> None:
+        """``person`` left ``from_key`` for ``to_key`` on ``day`` (recorded where he left)."""
+        RegistrationEvent.objects.create(
+            person=person,
+            kind="transfer_out",
+            event_date=day,
+            unit=self.units[from_key],
+            from_unit=self.units[from_key],
+            to_unit=self.units[to_key],
+        )
 
     def _random_people(self, n: int) -> None:
         rng = self.rng
