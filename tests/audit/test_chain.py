@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import threading
 import uuid
 from io import StringIO
 
@@ -27,6 +26,8 @@ from muster.audit.models import AuditEvent, AuditHead
 from muster.audit.selectors import verify_chain
 from muster.audit.services import record_event
 from muster.geo.services import unit_create
+from tests.concurrency import needs_postgres, run_threads
+from tests.core.factories import make_village
 
 TRIGGERS = importlib.import_module("muster.audit.migrations.0002_append_only_triggers")
 
@@ -38,17 +39,6 @@ def chain_length() -> int:
 def head() -> tuple[int, str]:
     row = AuditHead.objects.get(pk=1)
     return row.last_seq, row.last_hash
-
-
-def create_village(parent, code: str, *, actor=None):
-    return unit_create(
-        actor=actor if actor is not None else system_actor(),
-        code=code,
-        kind="village",
-        name=f"Thôn {code}",
-        parent=parent,
-        valid_from=dt.date(2000, 1, 1),
-    )
 
 
 def verify_audit_output() -> str:
@@ -69,7 +59,7 @@ def verify_audit_error() -> CommandError:
 
 def test_service_appends_one_linked_event(units):
     before_seq, before_hash = head()
-    unit = create_village(units["DHOP"], "T1")
+    unit = make_village(units["DHOP"], "T1")
     event = AuditEvent.objects.get(seq=before_seq + 1)
     assert (event.action, event.object_id, event.scope_unit_id) == (
         "geo.unit_create",
@@ -100,13 +90,13 @@ def test_failing_service_writes_no_event(units):
 def test_event_rolls_back_with_the_transaction_that_wrote_it(units):
     length, state = chain_length(), head()
     with pytest.raises(RuntimeError, match="after the write"), transaction.atomic():
-        create_village(units["DHOP"], "T2")
+        make_village(units["DHOP"], "T2")
         assert chain_length() == length + 1
         raise RuntimeError("failure after the write")
     assert chain_length() == length
     assert head() == state
     # The sequence stays gap-free: the next event takes the number the rolled-back one had.
-    create_village(units["DHOP"], "T3")
+    make_village(units["DHOP"], "T3")
     assert head()[0] == state[0] + 1
     assert verify_chain()[1] is None
 
@@ -449,31 +439,16 @@ def test_verify_names_a_rehashed_newest_event_that_disagrees_with_the_head():
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_writers_keep_the_chain_gap_free(units):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (row locks between connections)")
+    needs_postgres()
     threads_n, per_thread = 8, 5
     parent = units["DHOP"]
     start_seq = head()[0]
-    barrier = threading.Barrier(threads_n)
-    errors: list[BaseException] = []
 
     def writer(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            for i in range(per_thread):
-                create_village(parent, f"C{index}-{i}")
-        except BaseException as exc:  # reported below, in the test's thread
-            errors.append(exc)
-        finally:
-            connection.close()
+        for i in range(per_thread):
+            make_village(parent, f"C{index}-{i}")
 
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(threads_n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(t.is_alive() for t in threads), "a writer hung"
-    assert errors == []
+    assert run_threads(threads_n, writer) == []
     total = start_seq + threads_n * per_thread
     assert list(AuditEvent.objects.order_by("seq").values_list("seq", flat=True)) == list(
         range(1, total + 1)

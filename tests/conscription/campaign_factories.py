@@ -6,7 +6,8 @@ import datetime as dt
 
 from muster.accounts.services import system_actor
 from muster.conscription.campaign import services as cs
-from muster.conscription.campaign.models import Campaign
+from muster.conscription.campaign.models import Campaign, CampaignCommune
+from muster.conscription.decisions import services as decisions_services
 from muster.conscription.eligibility.models import PoliticalVerification
 from muster.health.models import HealthCall, HealthSession
 from tests.core.factories import make_person
@@ -23,6 +24,42 @@ CAL_2025 = cs.CalendarInput(
 
 def make_campaign(actor, unit, *, year: int = 2025, cal: cs.CalendarInput = CAL_2025) -> Campaign:
     return cs.campaign_create(actor=actor, unit=unit, year=year, call=1, calendar=cal)
+
+
+#: The day the call-up decisions of the 2025 campaign are issued in these tests.
+ISSUED = dt.date(2025, 1, 20)
+
+
+def dhop_commune(campaign: Campaign, units) -> CampaignCommune:
+    """Đức Hợp's commune of ``campaign``."""
+    return campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+
+
+def set_quota(
+    officer,
+    campaign: Campaign,
+    *,
+    value: int = 30,
+    service: str = "army",
+    source_document: str = "QĐ 1",
+    received_on: dt.date = dt.date(2024, 12, 1),
+):
+    """The province's quota for ``service``, received on 01/12/2024 unless told."""
+    return cs.quota_set(
+        actor=officer,
+        campaign=campaign,
+        service=service,
+        value=value,
+        source_document=source_document,
+        received_on=received_on,
+    )
+
+
+def issue_decision(officer, commune: CampaignCommune, person, *, issued_on: dt.date = ISSUED):
+    """An army call-up decision for ``person`` of ``commune``."""
+    return decisions_services.decision_issue(
+        actor=officer, commune=commune, person=person, service="army", issued_on=issued_on
+    )
 
 
 def make_fit(unit, *, name: str = "Nguyễn Văn An", born: dt.date = dt.date(2004, 5, 1)):

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from muster.accounts.services import system_actor
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.decisions.models import CallupDecision
 from muster.conscription.handover import services as hs
 from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
-from muster.conscription.selection.models import ReviewStep, SelectionList
+from muster.conscription.selection.models import ReviewKind, ReviewStep, SelectionList
 from muster.conscription.selection.services import lists as list_services
+from muster.conscription.selection.services import review as review_services
 from muster.health.models import HealthCall, HealthSession
-from tests.conscription.campaign_factories import make_campaign, make_fit
+from tests.conscription.campaign_factories import ISSUED, make_campaign, make_fit, set_quota
 from tests.core.factories import make_person
 
 HANDOVER = dt.date(2025, 2, 13)
@@ -25,14 +27,7 @@ def campaign_with_quota(units, officer, *, dhop_army: int = 3, army: int = 30) -
     campaign = make_campaign(officer, units["KD"])
     for i, commune in enumerate(campaign.communes.select_related("unit")):
         cs.pool_set(actor=officer, commune=commune, stored_pool=20 + 5 * (i % 3))
-    cs.quota_set(
-        actor=officer,
-        campaign=campaign,
-        service="army",
-        value=army,
-        source_document="QĐ 1/QĐ-UBND",
-        received_on=dt.date(2024, 12, 1),
-    )
+    set_quota(officer, campaign, value=army, source_document="QĐ 1/QĐ-UBND")
     commune = campaign.communes.get(unit=units["DHOP"])
     cs.override_set(
         actor=officer,
@@ -60,6 +55,22 @@ def examine(person, *, health_class: int, day: dt.date = dt.date(2024, 11, 20)) 
         health_class=health_class,
         concluded_on=day,
         bmi=21,
+    )
+
+
+def council_review(commune: CampaignCommune, **fields) -> ReviewStep:
+    """The commune council's review of 08/01/2025 (8 of 9 members present), recorded by the
+    system actor; ``fields`` give the votes, the round and the outcomes."""
+    return review_services.review_step_record(
+        actor=system_actor(),
+        commune=commune,
+        kind=ReviewKind.COUNCIL_REVIEW,
+        held_on=dt.date(2025, 1, 8),
+        chaired_by="Chủ tịch UBND xã",
+        members=9,
+        present=8,
+        minutes="Xét duyệt vòng 2",
+        **fields,
     )
 
 
@@ -92,6 +103,15 @@ def frozen_list(
         approved_on=dt.date(2025, 1, 15),
         approval_number="15/QĐ-UBND",
     )
+
+
+def issued_list(officer, commune: CampaignCommune, *, people: int, standby=None) -> SelectionList:
+    """``people`` callable citizens of the commune, its frozen list, and the decisions of the
+    official list issued on 20/01/2025."""
+    fit_people(commune.unit, people)
+    frozen = frozen_list(officer, commune, standby=standby)
+    list_services.issue_official(actor=officer, selection_list=frozen, issued_on=ISSUED)
+    return frozen
 
 
 def handed_over(officer, commune: CampaignCommune, *, unit_code: str = "D395", number=None):
@@ -189,10 +209,12 @@ def matrix_recruit(world: dict, side: str) -> Recruit:
 __all__ = [
     "HANDOVER",
     "campaign_with_quota",
+    "council_review",
     "examine",
     "fit_people",
     "frozen_list",
     "handed_over",
+    "issued_list",
     "make_person",
 ]
 

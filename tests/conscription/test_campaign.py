@@ -17,7 +17,7 @@ from muster.conscription.decisions import selectors as decisions_selectors
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.law.callup import campaign as rules
-from tests.conscription.campaign_factories import make_campaign, make_fit
+from tests.conscription.campaign_factories import issue_decision, make_campaign, make_fit, set_quota
 from tests.core.factories import make_person
 
 # ----------------------------------------------------------------------------- pure rules
@@ -135,22 +135,8 @@ def _finals(campaign, service):
 
 def test_quota_split_adds_up_and_is_certified(campaign, personas):
     officer = personas["district_officer"]
-    cs.quota_set(
-        actor=officer,
-        campaign=campaign,
-        service="army",
-        value=30,
-        source_document="QĐ 123/QĐ-UBND",
-        received_on=dt.date(2024, 12, 1),
-    )
-    cs.quota_set(
-        actor=officer,
-        campaign=campaign,
-        service="police",
-        value=4,
-        source_document="QĐ 124/QĐ-UBND",
-        received_on=dt.date(2024, 12, 1),
-    )
+    set_quota(officer, campaign, source_document="QĐ 123/QĐ-UBND")
+    set_quota(officer, campaign, value=4, service="police", source_document="QĐ 124/QĐ-UBND")
     assert sum(_finals(campaign, "army").values()) == 30
     assert sum(_finals(campaign, "police").values()) == 4
     campaign.refresh_from_db()
@@ -160,33 +146,19 @@ def test_quota_split_adds_up_and_is_certified(campaign, personas):
 
 def test_override_keeps_the_sum_and_names_the_authority_of_the_day(campaign, personas, units):
     officer = personas["district_officer"]
-    cs.quota_set(
-        actor=officer,
-        campaign=campaign,
-        service="army",
-        value=30,
-        source_document="QĐ 1",
-        received_on=dt.date(2024, 12, 1),
-    )
+    set_quota(officer, campaign)
     commune = campaign.communes.get(unit=units["DHOP"])
     computed = Allocation.objects.get(commune=commune, service="army").computed
+    override = {
+        "actor": officer,
+        "commune": commune,
+        "service": "army",
+        "value": computed + 1,
+        "on": dt.date(2024, 12, 5),
+    }
     with pytest.raises(ValidationError):
-        cs.override_set(
-            actor=officer,
-            commune=commune,
-            service="army",
-            value=computed + 1,
-            reason=" ",
-            on=dt.date(2024, 12, 5),
-        )
-    cs.override_set(
-        actor=officer,
-        commune=commune,
-        service="army",
-        value=computed + 1,
-        reason="Đơn vị nhận quân đề nghị",
-        on=dt.date(2024, 12, 5),
-    )
+        cs.override_set(**override, reason=" ")
+    cs.override_set(**override, reason="Đơn vị nhận quân đề nghị")
     row = Allocation.objects.get(commune=commune, service="army")
     assert (row.computed, row.final) == (computed, computed + 1)
     assert row.override_authority.startswith("Chủ tịch UBND huyện")
@@ -195,14 +167,7 @@ def test_override_keeps_the_sum_and_names_the_authority_of_the_day(campaign, per
 
 def test_quota_above_the_pools_is_refused_without_writing(campaign, personas):
     with pytest.raises(ValidationError):
-        cs.quota_set(
-            actor=personas["district_officer"],
-            campaign=campaign,
-            service="army",
-            value=10_000,
-            source_document="QĐ 1",
-            received_on=dt.date(2024, 12, 1),
-        )
+        set_quota(personas["district_officer"], campaign, value=10_000)
     assert not campaign.quotas.exists()
     assert not Allocation.objects.filter(commune__campaign=campaign).exists()
 
@@ -210,14 +175,7 @@ def test_quota_above_the_pools_is_refused_without_writing(campaign, personas):
 def test_quota_page_shows_change_from_last_year(client, campaign, personas, units):
     officer = personas["district_officer"]
     QuotaHistory.objects.create(unit=units["DHOP"], year=2024, service="army", quota=1)
-    cs.quota_set(
-        actor=officer,
-        campaign=campaign,
-        service="army",
-        value=30,
-        source_document="QĐ 1",
-        received_on=dt.date(2024, 12, 1),
-    )
+    set_quota(officer, campaign)
     client.force_login(personas["commune_commander"])
     response = client.get(reverse("campaigns:campaign_quotas", args=[campaign.public_id]))
     assert response.status_code == 200
@@ -258,14 +216,7 @@ def _pdftotext(data: bytes, tmp_path) -> str:
 
 
 def test_certificate_json_and_pdf(client, campaign, personas, tmp_path, units):
-    cs.quota_set(
-        actor=personas["district_officer"],
-        campaign=campaign,
-        service="army",
-        value=30,
-        source_document="QĐ 123/QĐ-UBND",
-        received_on=dt.date(2024, 12, 1),
-    )
+    set_quota(personas["district_officer"], campaign, source_document="QĐ 123/QĐ-UBND")
     client.force_login(personas["leader"])
     data = json.loads(
         client.get(reverse("campaigns:certificate_json", args=[campaign.public_id])).content
@@ -283,25 +234,12 @@ def test_certificate_json_and_pdf(client, campaign, personas, tmp_path, units):
 
 @pytest.fixture
 def split(campaign, personas):
-    cs.quota_set(
-        actor=personas["district_officer"],
-        campaign=campaign,
-        service="army",
-        value=30,
-        source_document="QĐ 1",
-        received_on=dt.date(2024, 12, 1),
-    )
+    set_quota(personas["district_officer"], campaign)
     return campaign
 
 
 def _issue(officer, campaign, unit, person, day=dt.date(2025, 1, 20)):
-    return decisions_services.decision_issue(
-        actor=officer,
-        commune=campaign.communes.get(unit=unit),
-        person=person,
-        service="army",
-        issued_on=day,
-    )
+    return issue_decision(officer, campaign.communes.get(unit=unit), person, issued_on=day)
 
 
 def test_decisions_numbered_per_authority_without_gaps(split, personas, units):

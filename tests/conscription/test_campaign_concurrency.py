@@ -3,41 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Callable
 
 import pytest
-from django.db import connection
 
 from muster.conscription.campaign import services as cs
 from muster.conscription.campaign.models import Allocation
-from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision
-from tests.conscription.campaign_factories import make_campaign, make_fit
+from tests.concurrency import needs_postgres, run_threads
+from tests.conscription.campaign_factories import issue_decision, make_campaign, make_fit, set_quota
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
-
-
-def _run_threads(count: int, work: Callable[[int], None]) -> list[BaseException]:
-    barrier = threading.Barrier(count)
-    errors: list[BaseException] = []
-
-    def runner(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            work(index)
-        except BaseException as exc:  # reported in the test's thread
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=runner, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(t.is_alive() for t in threads), "a worker hung"
-    return errors
 
 
 def _campaign_with_pools(units, officer):
@@ -48,18 +23,10 @@ def _campaign_with_pools(units, officer):
 
 
 def test_concurrent_issuing_numbers_1_to_n_without_gaps(units, personas):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (row locks between connections)")
+    needs_postgres()
     officer = personas["district_officer"]
     campaign = _campaign_with_pools(units, officer)
-    cs.quota_set(
-        actor=officer,
-        campaign=campaign,
-        service="army",
-        value=60,
-        source_document="QĐ 1",
-        received_on=dt.date(2024, 12, 1),
-    )
+    set_quota(officer, campaign, value=60)
     commune = campaign.communes.get(unit=units["DHOP"])
     cs.override_set(
         actor=officer, commune=commune, service="army", value=30, reason="x", on=dt.date(2025, 1, 2)
@@ -68,37 +35,23 @@ def test_concurrent_issuing_numbers_1_to_n_without_gaps(units, personas):
     people = [make_fit(units["DHOP"], name=f"Công dân {i}") for i in range(n)]
 
     def issue(index: int) -> None:
-        decisions_services.decision_issue(
-            actor=officer,
-            commune=commune,
-            person=people[index],
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
+        issue_decision(officer, commune, people[index])
 
-    assert _run_threads(n, issue) == []
+    assert run_threads(n, issue) == []
     numbers = sorted(CallupDecision.objects.values_list("number", flat=True))
     assert numbers == list(range(1, n + 1))
 
 
 def test_concurrent_quota_changes_never_over_allocate(units, personas):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (row locks between connections)")
+    needs_postgres()
     officer = personas["district_officer"]
     campaign = _campaign_with_pools(units, officer)
     values = [20, 35, 50, 27, 41, 33]
 
     def change(index: int) -> None:
-        cs.quota_set(
-            actor=officer,
-            campaign=campaign,
-            service="army",
-            value=values[index],
-            source_document=f"QĐ {index}",
-            received_on=dt.date(2024, 12, 1),
-        )
+        set_quota(officer, campaign, value=values[index], source_document=f"QĐ {index}")
 
-    assert _run_threads(len(values), change) == []
+    assert run_threads(len(values), change) == []
     final_quota = campaign.quotas.get(service="army").value
     assert final_quota in values
     allocated = sum(

@@ -22,26 +22,11 @@ from muster.conscription.eligibility.models import PoliticalVerification
 from muster.conscription.selection import selectors as sel
 from muster.law.callup.eligibility.engine import evaluate
 from muster.law.callup.eligibility.facts import Facts
-from tests.conscription.campaign_factories import make_fit, verify_political
-from tests.conscription.selection_factories import campaign_with_quota, examine
+from tests.conscription.campaign_factories import issue_decision, make_fit, verify_political
+from tests.conscription.selection_factories import examine
 from tests.core.factories import make_person
 
 ISSUED_ON = dt.date(2025, 1, 20)
-
-
-@pytest.fixture
-def officer(personas):
-    return personas["district_officer"]
-
-
-@pytest.fixture
-def campaign(units, officer):
-    return campaign_with_quota(units, officer, dhop_army=3)
-
-
-@pytest.fixture
-def commune(campaign, units):
-    return campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
 
 
 def _man(units, name="Trần Văn Bình"):
@@ -51,15 +36,9 @@ def _man(units, name="Trần Văn Bình"):
     return person
 
 
-def _issue(officer, commune, person):
-    return decisions_services.decision_issue(
-        actor=officer, commune=commune, person=person, service="army", issued_on=ISSUED_ON
-    )
-
-
 def _refusal(officer, commune, person) -> str:
     with translation.override("vi"), pytest.raises(ValidationError) as caught:
-        _issue(officer, commune, person)
+        issue_decision(officer, commune, person)
     assert not CallupDecision.objects.filter(person=person).exists()
     return " ".join(caught.value.messages)
 
@@ -102,7 +81,7 @@ def test_an_unverified_political_standard_refuses_and_a_recorded_one_passes(
         outcome="pass",
         document="Phiếu thẩm tra số 07 ngày 01/12/2024",
     )
-    assert _issue(officer, commune, person).number == 1
+    assert issue_decision(officer, commune, person).number == 1
 
 
 def test_a_failed_political_standard_refuses(officer, commune, units):
@@ -234,7 +213,7 @@ def test_no_sequence_of_calls_issues_a_decision_the_gate_refuses(
     refused = bool(gate_problems(person=person, on=on, volunteer=False))
     try:
         if path == "decision":
-            _issue(officer, commune, person)
+            issue_decision(officer, commune, person)
         else:
             decisions_services.issue_numbered(
                 actor=officer,

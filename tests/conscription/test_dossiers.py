@@ -136,14 +136,9 @@ def test_dates_must_follow_each_other(personas, person):
 
 
 def test_roles(personas, person):
+    proposal = {"person": person, "ground": "41.1.b", "proposed_on": PROPOSED, "evidence": "x"}
     with pytest.raises(PermissionDenied):
-        dossier_propose(
-            actor=personas["health_council"],
-            person=person,
-            ground="41.1.b",
-            proposed_on=PROPOSED,
-            evidence="x",
-        )
+        dossier_propose(actor=personas["health_council"], **proposal)
     dossier = _propose(personas, person)
     with pytest.raises(PermissionDenied):
         dossier_review(
@@ -155,13 +150,7 @@ def test_roles(personas, person):
             minutes="x",
         )
     with pytest.raises(ValidationError):  # Đồng Thanh's commander: outside his area
-        dossier_propose(
-            actor=personas["other_commander"],
-            person=person,
-            ground="41.1.b",
-            proposed_on=PROPOSED,
-            evidence="x",
-        )
+        dossier_propose(actor=personas["other_commander"], **proposal)
 
 
 @pytest.mark.parametrize(

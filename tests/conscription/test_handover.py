@@ -14,18 +14,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from muster.accounts.services import system_actor
-from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover import services as hs
 from muster.conscription.handover.models import Recruit, Replacement, ReturnReason
-from muster.conscription.selection.services import lists as list_services
 from muster.law.callup import selection as selection_rules
+from tests.conscription.campaign_factories import dhop_commune, issue_decision
 from tests.conscription.selection_factories import (
     HANDOVER,
     campaign_with_quota,
     fit_people,
-    frozen_list,
     handed_over,
+    issued_list,
 )
 
 # ----------------------------------------------------------------------------- pure rules
@@ -67,29 +66,9 @@ def test_who_organises_the_handover_changes_on_1_july_2025():
 
 
 @pytest.fixture
-def officer(personas):
-    return personas["district_officer"]
-
-
-@pytest.fixture
-def campaign(units, officer):
-    return campaign_with_quota(units, officer, dhop_army=3)
-
-
-@pytest.fixture
-def commune(campaign, units):
-    return campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
-
-
-@pytest.fixture
 def listed(commune, units, officer):
     """Six callable citizens: 3 official, 3 standby, decisions for the official ones."""
-    fit_people(units["DHOP"], 6)
-    frozen = frozen_list(officer, commune, standby=3)
-    list_services.issue_official(
-        actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
-    )
-    return frozen
+    return issued_list(officer, commune, people=6, standby=3)
 
 
 @pytest.fixture
@@ -99,6 +78,12 @@ def handover(listed, commune, officer):
 
 def _standby(listed):
     return [e.person for e in listed.entries.filter(list_kind="standby").order_by("place")]
+
+
+def _recheck(officer, recruit, on, *, health_class, fit=True):
+    return hs.recruit_recheck(
+        actor=officer, recruit=recruit, rechecked_on=on, fit=fit, health_class=health_class
+    )
 
 
 def _returned(officer, recruit, *, on=dt.date(2025, 2, 20), kind=ReturnReason.PROCEDURE):
@@ -204,39 +189,16 @@ def test_the_printed_handover_record(handover, client, officer, tmp_path):
 
 def test_reexamination_after_10_days_is_recorded_with_a_warning(handover, officer):
     first, second = handover.recruits.order_by("decision__number")[:2]
-    assert (
-        hs.recruit_recheck(
-            actor=officer,
-            recruit=first,
-            rechecked_on=dt.date(2025, 2, 23),
-            fit=True,
-            health_class=2,
-        )
-        == []
-    )
-    warnings = hs.recruit_recheck(
-        actor=officer, recruit=second, rechecked_on=dt.date(2025, 2, 24), fit=True, health_class=1
-    )
+    assert _recheck(officer, first, dt.date(2025, 2, 23), health_class=2) == []
+    warnings = _recheck(officer, second, dt.date(2025, 2, 24), health_class=1)
     assert len(warnings) == 1 and "23/02/2025" in warnings[0]
     second.refresh_from_db()
     assert second.rechecked_on == dt.date(2025, 2, 24)  # recorded, not refused
     with pytest.raises(ValidationError) as err:
-        hs.recruit_recheck(
-            actor=officer,
-            recruit=first,
-            rechecked_on=dt.date(2025, 2, 20),
-            fit=True,
-            health_class=4,
-        )
+        _recheck(officer, first, dt.date(2025, 2, 20), health_class=4)
     assert "health_class" in err.value.message_dict
     with pytest.raises(ValidationError) as err:
-        hs.recruit_recheck(
-            actor=officer,
-            recruit=first,
-            rechecked_on=dt.date(2025, 2, 12),
-            fit=False,
-            health_class=4,
-        )
+        _recheck(officer, first, dt.date(2025, 2, 12), fit=False, health_class=4)
     assert "rechecked_on" in err.value.message_dict
 
 
@@ -252,9 +214,7 @@ def test_a_return_for_health_needs_the_unfit_finding_and_both_forms(handover, of
     with pytest.raises(ValidationError) as err:
         hs.recruit_return(**health)
     assert {"reason_kind", "council_form_ref", "recheck_form_ref"} <= set(err.value.message_dict)
-    hs.recruit_recheck(
-        actor=officer, recruit=recruit, rechecked_on=dt.date(2025, 2, 20), fit=False, health_class=5
-    )
+    _recheck(officer, recruit, dt.date(2025, 2, 20), fit=False, health_class=5)
     returned = hs.recruit_return(
         **health, council_form_ref="Phiếu SK số 12/HĐKSK", recheck_form_ref="Phiếu PT số 3/D395"
     )
@@ -264,13 +224,7 @@ def test_a_return_for_health_needs_the_unfit_finding_and_both_forms(handover, of
             **health, council_form_ref="Phiếu SK số 12/HĐKSK", recheck_form_ref="Phiếu PT số 3"
         )
     with pytest.raises(ValidationError):  # a returned recruit is not re-examined again
-        hs.recruit_recheck(
-            actor=officer,
-            recruit=recruit,
-            rechecked_on=dt.date(2025, 2, 22),
-            fit=True,
-            health_class=1,
-        )
+        _recheck(officer, recruit, dt.date(2025, 2, 22), health_class=1)
 
 
 def test_a_replacement_takes_the_next_standby_citizen(handover, listed, officer, commune):
@@ -346,12 +300,8 @@ def test_the_citizens_pages_show_decision_handover_return_and_replacement(
 
 def test_within_the_cap_when_the_locality_gives_the_unit_enough(units, officer, personas):
     campaign = campaign_with_quota(units, officer, dhop_army=3, army=150)
-    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
-    fit_people(units["DHOP"], 4)
-    frozen = frozen_list(officer, commune, standby=1)
-    list_services.issue_official(
-        actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
-    )
+    commune = dhop_commune(campaign, units)
+    issued_list(officer, commune, people=4, standby=1)
     handover = handed_over(officer, commune)
     unit = handover.receiving_unit
     for other in campaign.communes.exclude(pk=commune.pk):
@@ -428,16 +378,10 @@ def test_passing_over_the_next_standby_citizen_needs_a_reason(handover, listed, 
 
 def test_no_frozen_list_no_replacement(units, officer):
     campaign = campaign_with_quota(units, officer, dhop_army=2)
-    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+    commune = dhop_commune(campaign, units)
 
     for person in fit_people(units["DHOP"], 2):
-        decisions_services.decision_issue(
-            actor=officer,
-            commune=commune,
-            person=person,
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
+        issue_decision(officer, commune, person)
     handover = handed_over(officer, commune)
     with pytest.raises(ValidationError, match="dự phòng"):
         hs.replacement_record(
@@ -467,13 +411,7 @@ def test_the_board_counts_selection_handover_and_replacements(
     assert response.context["replacements_total"] == 0
     recruits = list(handover.recruits.order_by("decision__number"))
     for recruit, day in zip(recruits, (22, 23, 25), strict=True):
-        hs.recruit_recheck(
-            actor=officer,
-            recruit=recruit,
-            rechecked_on=dt.date(2025, 2, day),
-            fit=True,
-            health_class=1,
-        )
+        _recheck(officer, recruit, dt.date(2025, 2, day), health_class=1)
     hs.replacement_record(
         actor=officer, returned=_returned(officer, recruits[0]), replaced_on=dt.date(2025, 2, 26)
     )

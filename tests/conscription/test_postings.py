@@ -13,36 +13,34 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.campaign import services as cs
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.postings import services as ps
 from muster.conscription.postings.models import Complaint, Posting
 from muster.conscription.selection.models import SelectionEntry, SelectionList
-from muster.geo.services import unit_create
-from tests.conscription.campaign_factories import make_campaign, make_fit
+from tests.concurrency import needs_postgres, run_threads
+from tests.conscription.campaign_factories import issue_decision, make_campaign, make_fit, set_quota
 from tests.conscription.posting_factories import grant, result
-from tests.core.factories import make_person
+from tests.core.factories import make_person, make_village
 
 D = dt.date
 
 
 def village(commune, name="Thôn Đông", code="V-DONG"):
-    return unit_create(
-        actor=system_actor(),
-        code=f"{commune.code}-{code}",
-        kind="village",
-        name=name,
-        parent=commune,
-        valid_from=D(2000, 1, 1),
-    )
+    return make_village(commune, f"{commune.code}-{code}", name)
 
 
 @pytest.fixture
 def campaign(units, personas):
     """Kim Động 2025: screening 07–22/10/2024, exams 01/11–31/12/2024, handover 13/02/2025."""
     return make_campaign(personas["district_officer"], units["KD"])
+
+
+@pytest.fixture
+def dhop(campaign, units):
+    """Đức Hợp's commune of the campaign."""
+    return commune_of(campaign, units["DHOP"])
 
 
 def commune_of(campaign, unit):
@@ -80,11 +78,9 @@ def deferred(units):
 # ----------------------------------------------------------------------------- publishing
 
 
-def test_deferral_list_is_a_public_snapshot_with_its_window(campaign, personas, units, deferred):
+def test_deferral_list_is_a_public_snapshot_with_its_window(dhop, personas, deferred):
     officer = personas["district_officer"]
-    posting = publish(
-        officer, commune_of(campaign, units["DHOP"]), "deferral_exemption", D(2024, 12, 20)
-    )
+    posting = publish(officer, dhop, "deferral_exemption", D(2024, 12, 20))
     assert posting.ends_on == D(2025, 1, 9)  # 20 days, not counting 20/12
     assert posting.legal_citation.startswith("Khoản 4 Điều 41 Luật Nghĩa vụ quân sự")
     assert (
@@ -118,13 +114,9 @@ def test_deferral_list_is_a_public_snapshot_with_its_window(campaign, personas, 
     assert len(posting.source_ids) == 2
 
 
-def test_later_changes_to_the_records_do_not_change_the_posting(
-    campaign, personas, units, deferred
-):
+def test_later_changes_to_the_records_do_not_change_the_posting(dhop, personas, units, deferred):
     officer = personas["district_officer"]
-    posting = publish(
-        officer, commune_of(campaign, units["DHOP"]), "deferral_exemption", D(2024, 12, 20)
-    )
+    posting = publish(officer, dhop, "deferral_exemption", D(2024, 12, 20))
     before = list(posting.rows)
     an = deferred["an"]
     an.full_name = "Nguyễn Văn Ân"
@@ -135,53 +127,41 @@ def test_later_changes_to_the_records_do_not_change_the_posting(
     assert posting.rows == before
 
 
-def test_records_decided_after_the_posting_day_are_left_out(campaign, personas, units, deferred):
+def test_records_decided_after_the_posting_day_are_left_out(dhop, units, deferred, officer):
     grant(make_person(units["DHOP"], full_name="Phạm Văn Dũng"), decided=D(2024, 12, 28))
-    posting = publish(
-        personas["district_officer"],
-        commune_of(campaign, units["DHOP"]),
-        "deferral_exemption",
-        D(2024, 12, 20),
-    )
+    posting = publish(officer, dhop, "deferral_exemption", D(2024, 12, 20))
     assert "Phạm Văn Dũng" not in [r["name"] for r in posting.rows]
 
 
-def test_nothing_to_post_is_refused_in_vietnamese(campaign, personas, units):
-    commune = commune_of(campaign, units["DHOP"])
+def test_nothing_to_post_is_refused_in_vietnamese(dhop, officer):
     for kind in ("deferral_exemption", "screening_results", "exam_results", "callup_list"):
         with pytest.raises(ValidationError) as caught:
-            publish(personas["district_officer"], commune, kind, D(2025, 1, 5))
+            publish(officer, dhop, kind, D(2025, 1, 5))
         assert "không có" in " ".join(caught.value.messages).lower()
     assert Posting.objects.count() == 0
 
 
-def test_posting_before_the_decision_exists_is_refused(campaign, personas, units, deferred):
+def test_posting_before_the_decision_exists_is_refused(dhop, deferred, officer):
     with pytest.raises(ValidationError) as caught:
-        publish(
-            personas["district_officer"],
-            commune_of(campaign, units["DHOP"]),
-            "deferral_exemption",
-            D(2024, 12, 9),
-        )
+        publish(officer, dhop, "deferral_exemption", D(2024, 12, 9))
     message = " ".join(caught.value.messages)
     assert "09/12/2024" in message and "10/12/2024" in message
     assert Posting.objects.count() == 0
 
 
-def test_posting_in_the_future_and_without_place_is_refused(campaign, personas, units, deferred):
-    commune = commune_of(campaign, units["DHOP"])
+def test_posting_in_the_future_and_without_place_is_refused(dhop, deferred, officer):
     with pytest.raises(ValidationError) as caught:
         ps.posting_publish(
-            actor=personas["district_officer"],
-            commune=commune,
+            actor=officer,
+            commune=dhop,
             kind="deferral_exemption",
             data=ps.PostingInput(posted_on=D(2024, 12, 20), places=[]),
         )
     assert "places" in caught.value.message_dict
     with pytest.raises(ValidationError) as caught:
         ps.posting_publish(
-            actor=personas["district_officer"],
-            commune=commune,
+            actor=officer,
+            commune=dhop,
             kind="deferral_exemption",
             data=ps.PostingInput(posted_on=D(2024, 12, 20), places=["hq"]),
             today=D(2024, 12, 19),
@@ -189,30 +169,22 @@ def test_posting_in_the_future_and_without_place_is_refused(campaign, personas, 
     assert "posted_on" in caught.value.message_dict
 
 
-def test_a_second_current_posting_is_refused_with_the_way_to_correct(
-    campaign, personas, units, deferred
-):
-    commune = commune_of(campaign, units["DHOP"])
-    publish(personas["district_officer"], commune, "deferral_exemption", D(2024, 12, 20))
+def test_a_second_current_posting_is_refused_with_the_way_to_correct(dhop, deferred, officer):
+    publish(officer, dhop, "deferral_exemption", D(2024, 12, 20))
     with pytest.raises(ValidationError) as caught:
-        publish(personas["district_officer"], commune, "deferral_exemption", D(2024, 12, 22))
+        publish(officer, dhop, "deferral_exemption", D(2024, 12, 22))
     message = " ".join(caught.value.messages)
     assert "20/12/2024" in message and "đính chính" in message
     assert Posting.objects.count() == 1
 
 
-def test_exam_results_say_fit_or_unfit_only(campaign, personas, units):
+def test_exam_results_say_fit_or_unfit_only(dhop, units, officer):
     fit = make_person(units["DHOP"], full_name="Nguyễn Văn An", date_of_birth=D(2004, 5, 17))
     unfit = make_person(units["DHOP"], full_name="Trần Văn Bình", date_of_birth=D(2005, 2, 3))
     result(fit, health_class=2)
     result(unfit, health_class=4, exempt_icd="F20")
     result(unfit, health_class=5, day=D(2024, 10, 10), kind="screening")
-    posting = publish(
-        personas["district_officer"],
-        commune_of(campaign, units["DHOP"]),
-        "exam_results",
-        D(2025, 1, 6),
-    )
+    posting = publish(officer, dhop, "exam_results", D(2025, 1, 6))
     assert [(r["name"], r["result"]) for r in posting.rows] == [
         ("Nguyễn Văn An", "Đủ điều kiện sức khỏe"),
         ("Trần Văn Bình", "Không đủ điều kiện sức khỏe"),
@@ -227,27 +199,17 @@ def test_exam_results_say_fit_or_unfit_only(campaign, personas, units):
     result(unfit, health_class=1, day=D(2024, 12, 20))
     posting.refresh_from_db()
     assert posting.rows[1]["result"] == "Không đủ điều kiện sức khỏe"
-    screening = publish(
-        personas["district_officer"],
-        commune_of(campaign, units["DHOP"]),
-        "screening_results",
-        D(2024, 10, 25),
-    )
+    screening = publish(officer, dhop, "screening_results", D(2024, 10, 25))
     assert [(r["name"], r["result"]) for r in screening.rows] == [
         ("Trần Văn Bình", "Không đạt sơ tuyển")
     ]
 
 
-def test_exam_results_take_the_latest_result_on_the_posting_day(campaign, personas, units):
+def test_exam_results_take_the_latest_result_on_the_posting_day(dhop, units, officer):
     person = make_person(units["DHOP"], full_name="Nguyễn Văn An")
     result(person, health_class=4, day=D(2024, 11, 5))
     result(person, health_class=2, day=D(2024, 12, 2))
-    posting = publish(
-        personas["district_officer"],
-        commune_of(campaign, units["DHOP"]),
-        "exam_results",
-        D(2025, 1, 6),
-    )
+    posting = publish(officer, dhop, "exam_results", D(2025, 1, 6))
     assert [r["result"] for r in posting.rows] == ["Đủ điều kiện sức khỏe"]
 
 
@@ -256,14 +218,7 @@ def split(campaign, personas):
     officer = personas["district_officer"]
     for i, commune in enumerate(campaign.communes.all()):
         cs.pool_set(actor=officer, commune=commune, stored_pool=10 + 5 * (i % 3))
-    cs.quota_set(
-        actor=officer,
-        campaign=campaign,
-        service="army",
-        value=30,
-        source_document="QĐ 1",
-        received_on=D(2024, 12, 1),
-    )
+    set_quota(officer, campaign)
     return campaign
 
 
@@ -271,13 +226,7 @@ ISSUED = D(2025, 1, 20)
 
 
 def issue(officer, campaign, unit, person, day=ISSUED):
-    return decisions_services.decision_issue(
-        actor=officer,
-        commune=campaign.communes.get(unit=unit),
-        person=person,
-        service="army",
-        issued_on=day,
-    )
+    return issue_decision(officer, campaign.communes.get(unit=unit), person, issued_on=day)
 
 
 def test_callup_list_from_valid_decisions(split, personas, units):
@@ -338,11 +287,9 @@ def test_callup_list_from_a_frozen_selection_list(split, personas, units):
 # ----------------------------------------------------------------------------- corrections
 
 
-def test_correction_withdraws_and_supersedes_with_a_new_window(campaign, personas, units, deferred):
+def test_correction_withdraws_and_supersedes_with_a_new_window(dhop, personas, units, deferred):
     officer = personas["district_officer"]
-    first = publish(
-        officer, commune_of(campaign, units["DHOP"]), "deferral_exemption", D(2024, 12, 20)
-    )
+    first = publish(officer, dhop, "deferral_exemption", D(2024, 12, 20))
     upheld = ps.complaint_record(
         actor=officer,
         posting=first,
@@ -395,11 +342,9 @@ def test_correction_withdraws_and_supersedes_with_a_new_window(campaign, persona
         )
 
 
-def test_correction_needs_a_reason_and_a_day_after_the_posting(campaign, personas, units, deferred):
+def test_correction_needs_a_reason_and_a_day_after_the_posting(dhop, personas, deferred):
     officer = personas["district_officer"]
-    posting = publish(
-        officer, commune_of(campaign, units["DHOP"]), "deferral_exemption", D(2024, 12, 20)
-    )
+    posting = publish(officer, dhop, "deferral_exemption", D(2024, 12, 20))
     for reason, day in (("", D(2024, 12, 27)), ("Sai tên", D(2024, 12, 19))):
         with pytest.raises(ValidationError):
             ps.posting_correct(
@@ -412,11 +357,9 @@ def test_correction_needs_a_reason_and_a_day_after_the_posting(campaign, persona
     assert posting.withdrawn_on is None and Posting.objects.count() == 1
 
 
-def test_withdraw_without_replacement(campaign, personas, units, deferred):
+def test_withdraw_without_replacement(dhop, personas, deferred):
     officer = personas["district_officer"]
-    posting = publish(
-        officer, commune_of(campaign, units["DHOP"]), "deferral_exemption", D(2024, 12, 20)
-    )
+    posting = publish(officer, dhop, "deferral_exemption", D(2024, 12, 20))
     with pytest.raises(ValidationError):
         ps.posting_withdraw(
             actor=officer, posting=posting, withdrawn_on=D(2024, 12, 21), reason=" "
@@ -429,9 +372,7 @@ def test_withdraw_without_replacement(campaign, personas, units, deferred):
             actor=officer, posting=posting, withdrawn_on=D(2024, 12, 22), reason="x"
         )
     # Withdrawn, the list may be posted again.
-    again = publish(
-        officer, commune_of(campaign, units["DHOP"]), "deferral_exemption", D(2024, 12, 22)
-    )
+    again = publish(officer, dhop, "deferral_exemption", D(2024, 12, 22))
     assert again.supersedes is None
 
 
@@ -529,16 +470,13 @@ def test_resolving_a_complaint(posted, personas):
 # ----------------------------------------------------------------------------- roles, areas
 
 
-def test_read_only_roles_cannot_publish_and_others_stay_in_their_area(
-    campaign, personas, units, deferred
-):
-    commune = commune_of(campaign, units["DHOP"])
+def test_read_only_roles_cannot_publish_and_others_stay_in_their_area(dhop, personas, deferred):
     for persona in ("leader", "commune_clerk", "auditor", "service_council", "health_council"):
         with pytest.raises(PermissionDenied):
-            publish(personas[persona], commune, "deferral_exemption", D(2024, 12, 20))
+            publish(personas[persona], dhop, "deferral_exemption", D(2024, 12, 20))
     with pytest.raises(ValidationError):
-        publish(personas["other_commander"], commune, "deferral_exemption", D(2024, 12, 20))
-    posting = publish(personas["commune_commander"], commune, "deferral_exemption", D(2024, 12, 20))
+        publish(personas["other_commander"], dhop, "deferral_exemption", D(2024, 12, 20))
+    posting = publish(personas["commune_commander"], dhop, "deferral_exemption", D(2024, 12, 20))
     with pytest.raises(ValidationError):
         complain(personas["other_commander"], posting, D(2024, 12, 22))
     with pytest.raises(PermissionDenied):
@@ -548,9 +486,9 @@ def test_read_only_roles_cannot_publish_and_others_stay_in_their_area(
 # ----------------------------------------------------------------------------- pages
 
 
-def test_publish_page_posts_and_bad_input_is_400(client, campaign, personas, units, deferred):
+def test_publish_page_posts_and_bad_input_is_400(client, dhop, personas, deferred):
     client.force_login(personas["commune_commander"])
-    url = reverse("postings:posting_create", args=[commune_of(campaign, units["DHOP"]).public_id])
+    url = reverse("postings:posting_create", args=[dhop.public_id])
     page = client.get(url + "?kind=deferral_exemption")
     assert page.status_code == 200
     assert page.context["preview"][0][1] == 2  # the deferral list: two granted dossiers
@@ -773,32 +711,17 @@ def test_demo_postings_are_published_and_idempotent(units, personas, client):
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_publishing_leaves_one_current_posting(units, personas):
     """Two officers post the same list at the same moment: one posting, one clear refusal."""
-    import threading
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (concurrent connections)")
+    needs_postgres("concurrent connections")
     officer = personas["district_officer"]
     campaign = make_campaign(officer, units["KD"])
     grant(make_person(units["DHOP"], full_name="Nguyễn Văn An"))
     commune = commune_of(campaign, units["DHOP"])
     n = 6
-    barrier = threading.Barrier(n)
-    errors: list[BaseException] = []
 
-    def work() -> None:
-        try:
-            barrier.wait(timeout=30)
-            publish(officer, commune, "deferral_exemption", D(2024, 12, 20))
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
+    def work(index: int) -> None:
+        publish(officer, commune, "deferral_exemption", D(2024, 12, 20))
 
-    threads = [threading.Thread(target=work) for _ in range(n)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    errors = run_threads(n, work)
     assert Posting.objects.filter(withdrawn_on=None).count() == 1
     assert len(errors) == n - 1 and all(isinstance(e, ValidationError) for e in errors)
     assert AuditEvent.objects.filter(action="posting.publish").count() == 1

@@ -48,6 +48,29 @@ def person(units, clerk):
     return p
 
 
+def _bar(clerk, person, *, point: str = "a", start: dt.date = dt.date(2025, 5, 1), **fields):
+    """An Art 13 status of ``person`` (point a, from 01/05/2025 unless told)."""
+    return registration_bar_add(
+        actor=clerk,
+        person=person,
+        kind=BarKind.BARRED_ART13,
+        art13_point=point,
+        start_date=start,
+        **fields,
+    )
+
+
+def _art14(clerk, person, icd_code: str):
+    """An Art 14 exemption of ``person`` from 01/03/2025 for ``icd_code``."""
+    return registration_bar_add(
+        actor=clerk,
+        person=person,
+        kind=BarKind.EXEMPT_ART14,
+        icd_code=icd_code,
+        start_date=dt.date(2025, 3, 1),
+    )
+
+
 # --- Additional registration: 10 calendar days from the change; a day off rolls forward ---
 
 
@@ -194,13 +217,7 @@ def test_removal_for_art13_needs_the_status_in_force(clerk, person):
     with pytest.raises(ValidationError) as caught:
         removal(actor=clerk, person=person, reason="art13", confirmed_on=dt.date(2025, 8, 1))
     assert "reason" in caught.value.message_dict
-    registration_bar_add(
-        actor=clerk,
-        person=person,
-        kind=BarKind.BARRED_ART13,
-        art13_point="a",
-        start_date=dt.date(2025, 7, 15),
-    )
+    _bar(clerk, person, start=dt.date(2025, 7, 15))
     event = removal(actor=clerk, person=person, reason="art13", confirmed_on=dt.date(2025, 8, 1))
     assert event.note.startswith("art13")
 
@@ -209,21 +226,10 @@ def test_removal_for_art13_needs_the_status_in_force(clerk, person):
 
 
 def test_art13_point_b_cites_law_98_only_from_1_july_2025(clerk, person):
-    before = registration_bar_add(
-        actor=clerk,
-        person=person,
-        kind=BarKind.BARRED_ART13,
-        art13_point="b",
-        start_date=dt.date(2025, 6, 30),
-        end_date=dt.date(2025, 6, 30),
+    before = _bar(
+        clerk, person, point="b", start=dt.date(2025, 6, 30), end_date=dt.date(2025, 6, 30)
     )
-    after = registration_bar_add(
-        actor=clerk,
-        person=person,
-        kind=BarKind.BARRED_ART13,
-        art13_point="b",
-        start_date=dt.date(2025, 7, 1),
-    )
+    after = _bar(clerk, person, point="b", start=dt.date(2025, 7, 1))
     assert "98/2025" not in before.legal_citation
     assert "Điều 13(1)(b)" in before.legal_citation
     assert "Luật 98/2025/QH15" in after.legal_citation
@@ -233,44 +239,20 @@ def test_art13_point_b_cites_law_98_only_from_1_july_2025(clerk, person):
 def test_art14_takes_a_tt105_part_iii_icd_code(clerk, person):
     before = _rows()
     with translation.override("vi"), pytest.raises(ValidationError) as caught:
-        registration_bar_add(
-            actor=clerk,
-            person=person,
-            kind=BarKind.EXEMPT_ART14,
-            icd_code="J45",  # asthma: not on the Part III list
-            start_date=dt.date(2025, 3, 1),
-        )
+        _art14(clerk, person, "J45")  # asthma: not on the Part III list
     assert caught.value.message_dict["icd_code"] == [
         "Mã ICD này không thuộc danh mục Phụ lục I Phần III TT 105."
     ]
     assert _rows() == before
-    bar = registration_bar_add(
-        actor=clerk,
-        person=person,
-        kind=BarKind.EXEMPT_ART14,
-        icd_code="f20.1",
-        start_date=dt.date(2025, 3, 1),
-    )
+    bar = _art14(clerk, person, "f20.1")
     assert "F20.1" in bar.ground
     assert bar.legal_citation.endswith("Phần III mục 1")
 
 
 def test_bar_overlap_and_end_boundaries(clerk, person):
-    bar = registration_bar_add(
-        actor=clerk,
-        person=person,
-        kind=BarKind.BARRED_ART13,
-        art13_point="a",
-        start_date=dt.date(2025, 5, 1),
-    )
+    bar = _bar(clerk, person)
     with pytest.raises(ValidationError):  # an open Art 13 status already covers June
-        registration_bar_add(
-            actor=clerk,
-            person=person,
-            kind=BarKind.BARRED_ART13,
-            art13_point="c",
-            start_date=dt.date(2025, 6, 1),
-        )
+        _bar(clerk, person, point="c", start=dt.date(2025, 6, 1))
     before = _rows()
     with translation.override("vi"), pytest.raises(ValidationError) as caught:
         registration_bar_end(actor=clerk, bar=bar, end_date=dt.date(2025, 4, 30))
@@ -296,16 +278,6 @@ def test_wrong_role_cannot_call_the_services(personas, person):
 
 
 # --- Pages: anonymous, out of scope, wrong role, allowed, and a round trip each ---
-
-
-def _bar(clerk, person):
-    return registration_bar_add(
-        actor=clerk,
-        person=person,
-        kind=BarKind.BARRED_ART13,
-        art13_point="a",
-        start_date=dt.date(2025, 5, 1),
-    )
 
 
 PERSON_URLS = (

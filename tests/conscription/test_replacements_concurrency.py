@@ -8,39 +8,31 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover import services as hs
 from muster.conscription.handover.models import Replacement, ReturnReason
 from muster.conscription.selection.services import lists as list_services
+from tests.concurrency import needs_postgres, run_threads
+from tests.conscription.campaign_factories import dhop_commune
 from tests.conscription.selection_factories import (
     campaign_with_quota,
     fit_people,
     frozen_list,
     handed_over,
+    issued_list,
 )
-from tests.conscription.test_campaign_concurrency import _run_threads
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 
-def _needs_postgres() -> None:
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (row locks between connections)")
-
-
 @pytest.fixture
 def world(units, personas):
-    _needs_postgres()
+    needs_postgres()
     officer = personas["district_officer"]
     campaign = campaign_with_quota(units, officer, dhop_army=4)
-    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
-    fit_people(units["DHOP"], 9)
-    frozen = frozen_list(officer, commune, standby=5)
-    list_services.issue_official(
-        actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
-    )
+    commune = dhop_commune(campaign, units)
+    frozen = issued_list(officer, commune, people=9, standby=5)
     handover = handed_over(officer, commune)
     returns = [
         hs.recruit_return(
@@ -77,7 +69,7 @@ def test_concurrent_replacements_take_different_standby_citizens(world):
             actor=officer, returned=returns[index], replaced_on=dt.date(2025, 2, 25)
         )
 
-    assert _run_threads(len(returns), replace) == []
+    assert run_threads(len(returns), replace) == []
     standby = list(
         world["list"].entries.filter(list_kind="standby").order_by("place")[: len(returns)]
     )
@@ -107,7 +99,7 @@ def test_two_replacements_naming_the_same_citizen_leave_one_decision(world):
         except ValidationError as exc:
             refused.append(exc)
 
-    assert _run_threads(2, replace) == []
+    assert run_threads(2, replace) == []
     assert len(refused) == 1
     assert CallupDecision.objects.filter(person=target, status="valid").count() == 1
     assert Replacement.objects.count() == 1
@@ -126,16 +118,16 @@ def test_the_same_return_replaced_twice_at_once_is_replaced_once(world):
         except ValidationError as exc:
             refused.append(exc)
 
-    assert _run_threads(3, replace) == []
+    assert run_threads(3, replace) == []
     assert len(refused) == 2 and Replacement.objects.count() == 1
     _assert_consistent(world["commune"])
 
 
 def test_concurrent_issuing_for_the_official_list_issues_each_citizen_once(units, personas):
-    _needs_postgres()
+    needs_postgres()
     officer = personas["district_officer"]
     campaign = campaign_with_quota(units, officer, dhop_army=6)
-    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+    commune = dhop_commune(campaign, units)
     fit_people(units["DHOP"], 8)
     frozen = frozen_list(officer, commune)
 
@@ -144,7 +136,7 @@ def test_concurrent_issuing_for_the_official_list_issues_each_citizen_once(units
             actor=officer, selection_list=frozen, issued_on=dt.date(2025, 1, 20)
         )
 
-    assert _run_threads(3, issue) == []
+    assert run_threads(3, issue) == []
     official = set(frozen.entries.filter(list_kind="official").values_list("person_id", flat=True))
     valid = list(
         CallupDecision.objects.filter(commune=commune, status="valid").values_list(

@@ -7,39 +7,29 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.selection import selectors as sel
 from muster.conscription.selection.models import ReviewKind, ReviewOutcome, ReviewStep
 from muster.conscription.selection.services import review as review_services
-from muster.geo.models import Unit, UnitKind
-from muster.geo.services import unit_create
+from muster.geo.models import Unit
+from tests.concurrency import needs_postgres, run_threads
+from tests.conscription.campaign_factories import dhop_commune
 from tests.conscription.selection_factories import campaign_with_quota, fit_people
+from tests.core.factories import make_village
 
 
-@pytest.fixture
-def commune(units, personas):
-    campaign = campaign_with_quota(units, personas["district_officer"])
-    return campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
-
-
-def make_village(commune_unit: Unit, name: str) -> Unit:
-    return unit_create(
-        actor=system_actor(),
-        code=f"{commune_unit.code}-{name[-1]}",
-        kind=UnitKind.VILLAGE,
-        name=name,
-        parent=commune_unit,
-        valid_from=commune_unit.valid_from,
+def village_of(commune_unit: Unit, name: str) -> Unit:
+    return make_village(
+        commune_unit, f"{commune_unit.code}-{name[-1]}", name, valid_from=commune_unit.valid_from
     )
 
 
 @pytest.fixture
 def village(units) -> Unit:
-    return make_village(units["DHOP"], "Thôn Đức Trung")
+    return village_of(units["DHOP"], "Thôn Đức Trung")
 
 
 def _council(actor, commune, *, outcomes=(), **overrides):
@@ -204,7 +194,7 @@ def test_outcomes_are_checked(commune, units, personas, village):
             actor=council, step=step, outcome=review_services.OutcomeInput(here, approved=True)
         )
     # A nomination names a village of the commune; a council review names none.
-    dt_village = make_village(units["DT"], "Thôn Đồng Xá")
+    dt_village = village_of(units["DT"], "Thôn Đồng Xá")
     commander = personas["commune_commander"]
     with pytest.raises(ValidationError) as err:
         _nomination(commander, commune, dt_village)
@@ -325,7 +315,7 @@ def test_the_database_refuses_a_second_record_of_the_same_round(commune, village
     create(village=village, **nomination)
     with pytest.raises(IntegrityError), transaction.atomic():
         create(village=village, **nomination)
-    other = make_village(commune.unit, "Thôn Đức Hạ")
+    other = village_of(commune.unit, "Thôn Đức Hạ")
     create(village=other, **nomination)
     assert ReviewStep.objects.filter(commune=commune).count() == 4
 
@@ -335,12 +325,9 @@ def test_the_database_refuses_a_second_record_of_the_same_round(commune, village
 def test_two_officers_recording_the_same_round_at_once_leave_one(units, personas):
     """Both pass the service's check before either writes; the constraint refuses the second,
     which gets the same Vietnamese message as a sequential duplicate."""
-    from tests.conscription.test_campaign_concurrency import _run_threads
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (two connections at once)")
+    needs_postgres("two connections at once")
     campaign = campaign_with_quota(units, personas["district_officer"])
-    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+    commune = dhop_commune(campaign, units)
     actor = personas["service_council"]
     messages: list[str] = []
 
@@ -350,6 +337,6 @@ def test_two_officers_recording_the_same_round_at_once_leave_one(units, personas
         except ValidationError as exc:
             messages.extend(exc.message_dict["round"])
 
-    assert _run_threads(4, record) == []
+    assert run_threads(4, record) == []
     assert ReviewStep.objects.filter(commune=commune, kind=ReviewKind.COUNCIL_REVIEW).count() == 1
     assert messages == ["Vòng này đã được ghi nhận."] * 3

@@ -5,17 +5,13 @@ the browser starts. Screenshot: ``artifacts/selection_list.png``."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from muster.accounts.services import system_actor
-from muster.conscription.selection.models import ReviewKind
 from muster.conscription.selection.services import lists as list_services
-from muster.conscription.selection.services import review as review_services
-from tests.conftest import PASSWORD
-from tests.conscription.selection_factories import campaign_with_quota, fit_people
-from tests.core.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
+from tests.conscription.campaign_factories import dhop_commune
+from tests.conscription.selection_factories import campaign_with_quota, council_review, fit_people
+from tests.core.test_browser import ARTIFACTS, browser, log_in, page  # noqa: F401  (fixtures)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,37 +19,16 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def world(units, personas):
     campaign = campaign_with_quota(units, personas["district_officer"], dhop_army=3)
-    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+    commune = dhop_commune(campaign, units)
     people = fit_people(units["DHOP"], 5)
     opened = list_services.selection_open(actor=system_actor(), commune=commune, service="army")
-    step = review_services.review_step_record(
-        actor=system_actor(),
-        commune=commune,
-        kind=ReviewKind.COUNCIL_REVIEW,
-        held_on=dt.date(2025, 1, 8),
-        chaired_by="Chủ tịch UBND xã",
-        members=9,
-        present=8,
-        minutes="Xét duyệt vòng 2",
-        votes_for=8,
-        votes_against=0,
-        abstained=0,
-        round=2,
-    )
+    step = council_review(commune, votes_for=8, votes_against=0, abstained=0, round=2)
     return {"list": opened, "step": step, "people": people}
-
-
-def _log_in(page, live_server, user, path: str) -> None:  # noqa: F811
-    page.goto(f"{live_server.url}{path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}{path}")
 
 
 def test_commit_freeze_and_the_verified_seed(live_server, personas, world, page):  # noqa: F811
     path = f"/campaigns/selection/{world['list'].public_id}/"
-    _log_in(page, live_server, personas["commune_commander"], path)
+    log_in(page, live_server, personas["commune_commander"], path)
     dialogs: list[str] = []
 
     def accept(dialog) -> None:
@@ -85,7 +60,7 @@ def test_a_council_member_adds_an_outcome_with_htmx(
     page,  # noqa: F811
 ):
     path = f"/campaigns/reviews/{world['step'].public_id}/"
-    _log_in(page, live_server, personas["service_council"], path)
+    log_in(page, live_server, personas["service_council"], path)
     person = world["people"][0]
     page.fill("#id_o-national_id", person.national_id)
     page.select_option("#id_o-approved", "0")

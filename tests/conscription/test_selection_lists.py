@@ -14,21 +14,20 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
-from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.selection import selectors as sel
-from muster.conscription.selection.models import ReviewKind, SelectionState
+from muster.conscription.selection.models import SelectionState
 from muster.conscription.selection.services import lists as list_services
 from muster.conscription.selection.services import review as review_services
 from muster.conscription.selection.services import volunteers as volunteer_services
 from muster.law.callup import draw as selection
 from muster.law.callup import selection as selection_rules
 from muster.people.models import HigherLevel, Sex, StudyStatus
-from tests.conscription.campaign_factories import verify_political
+from tests.conscription.campaign_factories import issue_decision, verify_political
 from tests.conscription.selection_factories import (
-    campaign_with_quota,
+    council_review,
     examine,
     fit_people,
     frozen_list,
@@ -36,19 +35,15 @@ from tests.conscription.selection_factories import (
 )
 
 
-@pytest.fixture
-def officer(personas):
-    return personas["district_officer"]
-
-
-@pytest.fixture
-def campaign(units, officer):
-    return campaign_with_quota(units, officer, dhop_army=3)
-
-
-@pytest.fixture
-def commune(campaign, units):
-    return campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
+def _volunteer(officer, campaign, person, applied_on, *, service="army", **extra):
+    return volunteer_services.volunteer_record(
+        actor=officer,
+        campaign=campaign,
+        person=person,
+        service=service,
+        applied_on=applied_on,
+        **extra,
+    )
 
 
 @pytest.fixture
@@ -92,15 +87,8 @@ def test_pool_takes_callable_examined_citizens_and_says_who_is_left_out(
     pupil.in_school = True
     pupil.save()
     refused = fit_people(dhop, 1, prefix="Không duyệt")[0]
-    review_services.review_step_record(
-        actor=system_actor(),
-        commune=commune,
-        kind=ReviewKind.COUNCIL_REVIEW,
-        held_on=dt.date(2025, 1, 8),
-        chaired_by="Chủ tịch UBND xã",
-        members=9,
-        present=8,
-        minutes="Xét duyệt vòng 2",
+    council_review(
+        commune,
         votes_for=7,
         votes_against=1,
         abstained=0,
@@ -118,13 +106,7 @@ def test_pool_takes_callable_examined_citizens_and_says_who_is_left_out(
         refused.pk: "council_refused",
     }
     assert pool.not_examined == 1
-    volunteer_services.volunteer_record(
-        actor=officer,
-        campaign=campaign,
-        person=pupil,
-        service="army",
-        applied_on=dt.date(2024, 12, 20),
-    )
+    _volunteer(officer, campaign, pupil, dt.date(2024, 12, 20))
     members = {
         m.person.pk: m.candidate for m in sel.build_pool(commune=commune, service="army").members
     }
@@ -140,13 +122,7 @@ def test_a_woman_is_in_the_pool_only_as_a_volunteer(campaign, commune, units, of
     examine(woman, health_class=2)
     verify_political(woman)
     assert sel.build_pool(commune=commune, service="army").members == []
-    volunteer_services.volunteer_record(
-        actor=officer,
-        campaign=campaign,
-        person=woman,
-        service="army",
-        applied_on=dt.date(2025, 1, 2),
-    )
+    _volunteer(officer, campaign, woman, dt.date(2025, 1, 2))
     assert [m.person for m in sel.build_pool(commune=commune, service="army").members] == [woman]
     # Applying for the army does not make her a police volunteer.
     assert sel.build_pool(commune=commune, service="police").members == []
@@ -349,13 +325,7 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
     opened = list_services.selection_open(actor=officer, commune=commune, service="army")
     list_services.selection_commit(actor=officer, selection_list=opened)
     with pytest.raises(ValidationError, match=r"freeze|chốt"):
-        decisions_services.decision_issue(
-            actor=officer,
-            commune=commune,
-            person=people[0],
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
+        issue_decision(officer, commune, people[0])
     frozen = list_services.selection_freeze(actor=officer, selection_list=opened)
     # Frozen is not enough: the district chairman approves the list first (Art 34(3)).
     with pytest.raises(ValidationError, match=r"not yet approved|chưa được phê duyệt"):
@@ -378,13 +348,7 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
     remaining = [e.person for e in entries if e.list_kind == "remaining"]
 
     def issue(person):
-        return decisions_services.decision_issue(
-            actor=officer,
-            commune=commune,
-            person=person,
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
+        return issue_decision(officer, commune, person)
 
     with pytest.raises(ValidationError, match=r"official|chính thức"):
         issue(remaining[0])
@@ -400,24 +364,13 @@ def test_decisions_follow_the_frozen_list(commune, people, officer, units):
 
 
 def test_no_list_keeps_the_earlier_behaviour(commune, people, officer):
-    decision = decisions_services.decision_issue(
-        actor=officer,
-        commune=commune,
-        person=people[0],
-        service="army",
-        issued_on=dt.date(2025, 1, 20),
-    )
+    decision = issue_decision(officer, commune, people[0])
     assert decision.number == 1
 
 
 def test_issue_for_the_official_list_in_one_action(commune, people, officer, units):
-    early = decisions_services.decision_issue(  # issued before any list: flagged on the list's page
-        actor=officer,
-        commune=commune,
-        person=people[6],
-        service="army",
-        issued_on=dt.date(2025, 1, 15),
-    )
+    # Issued before any list: flagged on the list's page.
+    early = issue_decision(officer, commune, people[6], issued_on=dt.date(2025, 1, 15))
     decisions_services.decision_revoke(actor=officer, decision=early, reason="chờ danh sách")
     frozen = frozen_list(officer, commune)
     result = list_services.issue_official(
@@ -435,13 +388,7 @@ def test_issue_for_the_official_list_in_one_action(commune, people, officer, uni
 
 
 def test_decisions_held_outside_the_list_are_flagged(commune, people, officer, client):
-    early = decisions_services.decision_issue(
-        actor=officer,
-        commune=commune,
-        person=people[0],
-        service="army",
-        issued_on=dt.date(2025, 1, 15),
-    )
+    early = issue_decision(officer, commune, people[0], issued_on=dt.date(2025, 1, 15))
     frozen = frozen_list(officer, commune)
     on_list = {e.person_id for e in frozen.entries.filter(list_kind__in=["official", "standby"])}
     flagged = sel.off_list_decisions(frozen)
@@ -457,41 +404,15 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
     pupil.save()
     fit_people(units["DHOP"], 3)
     with pytest.raises(ValidationError, match=r"not callable|chưa đủ điều kiện gọi"):
-        decisions_services.decision_issue(
-            actor=officer,
-            commune=commune,
-            person=pupil,
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
-    app = volunteer_services.volunteer_record(
-        actor=officer,
-        campaign=campaign,
-        person=pupil,
-        service="army",
-        applied_on=dt.date(2024, 12, 20),
-        note="Đơn viết tay",
-    )
+        issue_decision(officer, commune, pupil)
+    app = _volunteer(officer, campaign, pupil, dt.date(2024, 12, 20), note="Đơn viết tay")
     with pytest.raises(ValidationError):
-        volunteer_services.volunteer_record(
-            actor=officer,
-            campaign=campaign,
-            person=pupil,
-            service="police",
-            applied_on=dt.date(2024, 12, 21),
-        )
+        _volunteer(officer, campaign, pupil, dt.date(2024, 12, 21), service="police")
     frozen = frozen_list(officer, commune)
     first = sel.entries_of(frozen)[0]
     assert (first.person_id, first.volunteer, first.list_kind) == (pupil.pk, True, "official")
-    decision = (
-        decisions_services.decision_issue(  # the waiver of Art 41(3) applies to the decision too
-            actor=officer,
-            commune=commune,
-            person=pupil,
-            service="army",
-            issued_on=dt.date(2025, 1, 20),
-        )
-    )
+    # The waiver of Art 41(3) applies to the decision too.
+    decision = issue_decision(officer, commune, pupil)
     with pytest.raises(ValidationError, match=r"revoke|thu hồi"):
         volunteer_services.volunteer_withdraw(
             actor=officer, volunteer=app, withdrawn_on=dt.date(2025, 1, 22), reason="gia đình"
@@ -506,13 +427,7 @@ def test_volunteer_application_and_withdrawal(campaign, commune, units, officer)
             actor=officer, volunteer=app, withdrawn_on=dt.date(2025, 1, 23), reason="lần nữa"
         )
     with pytest.raises(ValidationError):  # the list is frozen: a new application is refused
-        volunteer_services.volunteer_record(
-            actor=officer,
-            campaign=campaign,
-            person=pupil,
-            service="army",
-            applied_on=dt.date(2025, 1, 24),
-        )
+        _volunteer(officer, campaign, pupil, dt.date(2025, 1, 24))
 
 
 def test_volunteer_page_records_and_refuses_unknown_ids(campaign, units, personas, client):

@@ -6,12 +6,11 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.conscription.violations.services import cases as violation_cases
 from muster.conscription.violations.services import penalties as violation_penalties
-from tests.conscription.test_campaign_concurrency import _run_threads
+from tests.concurrency import needs_postgres, run_threads
 from tests.conscription.violation_factories import open_case
 from tests.core.factories import make_person
 
@@ -37,8 +36,7 @@ def _penalised(units, officer):
 
 
 def test_concurrent_payments_never_exceed_the_fine(units, personas):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (row locks between connections)")
+    needs_postgres()
     officer = personas["district_officer"]
     case = _penalised(units, officer)
     n = 8
@@ -48,15 +46,14 @@ def test_concurrent_payments_never_exceed_the_fine(units, personas):
             actor=officer, case=case, paid_on=dt.date(2024, 12, 5), amount=3 * M
         )
 
-    errors = _run_threads(n, pay)
+    errors = run_threads(n, pay)
     assert len(errors) == n - 4 and all(isinstance(e, ValidationError) for e in errors)
     case.refresh_from_db()
     assert case.paid_amount == 12 * M and case.state == ViolationState.PAID
 
 
 def test_concurrent_steps_leave_one_outcome(units, personas):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (row locks between connections)")
+    needs_postgres()
     officer = personas["district_officer"]
     person = make_person(units["DHOP"], full_name="Lê Văn Hùng", date_of_birth=dt.date(2005, 6, 1))
     case = open_case(person, occurred_on=dt.date(2024, 11, 20), actor=officer)
@@ -79,7 +76,7 @@ def test_concurrent_steps_leave_one_outcome(units, personas):
                 fine_amount=11 * M,
             )
 
-    errors = _run_threads(6, step)
+    errors = run_threads(6, step)
     assert len(errors) == 5 and all(isinstance(e, ValidationError) for e in errors)
     case = ViolationCase.objects.get(pk=case.pk)
     assert case.state in (ViolationState.GOOD_REASON, ViolationState.PENALISED)

@@ -35,11 +35,6 @@ M = 1_000_000
 
 
 @pytest.fixture
-def officer(personas):
-    return personas["district_officer"]
-
-
-@pytest.fixture
 def man(units):
     return make_person(units["DHOP"], full_name="Lê Văn Hùng", date_of_birth=D(2005, 6, 1))
 
@@ -689,17 +684,15 @@ def test_case_page_steps_and_messages(officer, man, login):
     page = client.get(url).content.decode()
     assert "NĐ 120/2013 sửa đổi bởi NĐ 37/2022" in page and "10.000.000 – 12.000.000" in page
     assert "Giao thông báo" in page and "Quyết định xử phạt" not in page.split("Diễn biến")[1]
+    decide = {
+        "action": "decide",
+        "d-decision_number": "5",
+        "d-decided_on": "01/12/2024",
+        "d-decided_by": "Chủ tịch UBND huyện Kim Động",
+        "d-fine_amount": "11.000.000",
+    }
     # A step the state does not allow: 400 with the reason, nothing written.
-    bad = client.post(
-        url,
-        {
-            "action": "decide",
-            "d-decision_number": "5",
-            "d-decided_on": "01/12/2024",
-            "d-decided_by": "Chủ tịch UBND huyện Kim Động",
-            "d-fine_amount": "11.000.000",
-        },
-    )
+    bad = client.post(url, decide)
     assert bad.status_code == 400 and "cần ở trạng thái" in bad.content.decode()
     ok = client.post(
         url,
@@ -711,27 +704,9 @@ def test_case_page_steps_and_messages(officer, man, login):
         },
     )
     assert ok.status_code == 302
-    fine_bad = client.post(
-        url,
-        {
-            "action": "decide",
-            "d-decision_number": "5",
-            "d-decided_on": "01/12/2024",
-            "d-decided_by": "Chủ tịch UBND huyện Kim Động",
-            "d-fine_amount": "13.000.000",
-        },
-    )
+    fine_bad = client.post(url, {**decide, "d-fine_amount": "13.000.000"})
     assert fine_bad.status_code == 400 and "cao hơn khung" in fine_bad.content.decode()
-    fine_ok = client.post(
-        url,
-        {
-            "action": "decide",
-            "d-decision_number": "5",
-            "d-decided_on": "01/12/2024",
-            "d-decided_by": "Chủ tịch UBND huyện Kim Động",
-            "d-fine_amount": "11.000.000",
-        },
-    )
+    fine_ok = client.post(url, decide)
     assert fine_ok.status_code == 302
     case.refresh_from_db()
     assert case.fine_amount == 11 * M and case.state == ViolationState.PENALISED

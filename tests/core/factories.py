@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from muster.accounts.services import system_actor
 from muster.core.text import fold
 from muster.geo.models import Unit
+from muster.geo.services import unit_create
 from muster.people import national_id
 from muster.people.models import Person, Sex
 
@@ -37,4 +39,26 @@ def make_person(
         national_id=number,
         registration_unit=unit,
         residence_unit=residence_unit,
+    )
+
+
+def make_village(
+    parent: Unit,
+    code: str,
+    name: str | None = None,
+    *,
+    actor=None,
+    valid_from: dt.date = dt.date(2000, 1, 1),
+    valid_to: dt.date | None = None,
+) -> Unit:
+    """A village of ``parent`` created through the geo service (by the system actor unless
+    told); it is called "Thôn <code>" unless named."""
+    return unit_create(
+        actor=actor if actor is not None else system_actor(),
+        code=code,
+        kind="village",
+        name=name if name is not None else f"Thôn {code}",
+        parent=parent,
+        valid_from=valid_from,
+        valid_to=valid_to,
     )

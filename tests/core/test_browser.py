@@ -84,6 +84,15 @@ def page(browser):
     context.close()
 
 
+def log_in(page, live_server, user, path: str) -> None:
+    """Open ``path``, sign in as ``user`` on the login form it redirects to, land on ``path``."""
+    page.goto(f"{live_server.url}{path}")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("form button[type=submit]")
+    page.wait_for_url(f"{live_server.url}{path}")
+
+
 def in_both_languages(label: object) -> tuple[str, str]:
     """(English, Vietnamese) text of a lazy label; fails when it has no Vietnamese translation."""
     with translation.override("en"):

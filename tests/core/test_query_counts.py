@@ -8,9 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from muster.accounts.services import system_actor
-from muster.geo.services import unit_create
-from tests.core.factories import make_person
+from tests.core.factories import make_person, make_village
 
 #: A generous ceiling: the point is that it does not grow with the rows.
 MAX_QUERIES = 15
@@ -24,16 +22,8 @@ def count_queries(client, path: str, **extra) -> tuple[int, str]:
 
 
 def villages(parent, n: int, *, actor=None, start: int = 0):
-    actor = actor if actor is not None else system_actor()
     return [
-        unit_create(
-            actor=actor,
-            code=f"V{start + i:03d}",
-            kind="village",
-            name=f"Thôn {start + i}",
-            parent=parent,
-            valid_from=dt.date(2000, 1, 1),
-        )
+        make_village(parent, f"V{start + i:03d}", f"Thôn {start + i}", actor=actor)
         for i in range(n)
     ]
 

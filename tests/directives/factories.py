@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from muster.accounts.services import system_actor
-from muster.directives.models import Directive, Evidence, Report, Target
+from muster.directives.models import Directive, Evidence, Report, Target, Task
 from muster.directives.services.evidence import evidence_add
 from muster.directives.services.reports import report_create, report_update, reportable_targets
 from muster.directives.services.setup import directive_create, task_create
@@ -16,6 +16,44 @@ from muster.geo.models import Unit
 
 #: The smallest valid PDF header our magic-byte check accepts.
 PDF_BYTES = b"%PDF-1.4\n%demo\n"
+
+
+def create_demo_accounts(units: dict[str, Unit]) -> None:
+    """The demo's accounts, which the demo directive names as makers and approvers."""
+    from muster.accounts.services import user_create
+    from muster.demo.accounts import DEMO_ACCOUNTS
+
+    for account in DEMO_ACCOUNTS:
+        user_create(
+            actor=system_actor(),
+            username=account.username,
+            password="demo-pass-123",
+            role=account.role,
+            scope_unit=units[account.scope_key] if account.scope_key else None,
+        )
+
+
+def add_target(
+    task: Task,
+    order: int,
+    title: str,
+    *,
+    kind: str = "numeric",
+    start_date: dt.date = dt.date(2025, 1, 1),
+    due_date: dt.date = dt.date(2025, 12, 31),
+    **fields: Any,
+) -> Target:
+    """A target of ``task`` set by the system actor (numeric, over 2025, unless told)."""
+    return target_create(
+        actor=system_actor(),
+        task=task,
+        order=order,
+        title=title,
+        kind=kind,
+        start_date=start_date,
+        due_date=due_date,
+        **fields,
+    )
 
 
 def make_directive(
@@ -40,12 +78,10 @@ def make_directive(
         actor=system_actor(), directive=directive, order=1, title="Xây dựng khu vực phòng thủ"
     )
     shares = shares if shares is not None else [(unit, Decimal(10))]
-    target = target_create(
-        actor=system_actor(),
-        task=task,
-        order=1,
-        title="Thu hồi đất căn cứ hậu phương",
-        kind="numeric",
+    target = add_target(
+        task,
+        1,
+        "Thu hồi đất căn cứ hậu phương",
         value=sum((v for _u, v in shares), Decimal(0)),
         unit_label="ha",
         start_date=dt.date(year, 1, 1),

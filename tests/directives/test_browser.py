@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from muster.accounts.services import system_actor
-from tests.conftest import PASSWORD
-from tests.core.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
+from tests.core.test_browser import ARTIFACTS, browser, log_in, page  # noqa: F401  (fixtures)
+from tests.directives.factories import create_demo_accounts
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,30 +17,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def demo_directive(units, personas):
     """The 2025 Kim Động directive of the demo, with its reports (made before the browser)."""
-    from muster.accounts.services import user_create
-    from muster.demo.accounts import DEMO_ACCOUNTS
     from muster.demo.directives import load_demo_directive
 
-    for account in DEMO_ACCOUNTS:
-        user_create(
-            actor=system_actor(),
-            username=account.username,
-            password="demo-pass-123",
-            role=account.role,
-            scope_unit=units[account.scope_key] if account.scope_key else None,
-        )
+    create_demo_accounts(units)
     directive = load_demo_directive(units=units)
     assert directive is not None
     first_target = directive.tasks.get(order=1).targets.get(order=1)
     return {"directive": directive, "target": first_target}
-
-
-def _log_in(page, live_server, user, next_path: str) -> None:  # noqa: F811
-    page.goto(f"{live_server.url}{next_path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}{next_path}")
 
 
 def test_leader_sees_the_board_with_a_mix_of_statuses(
@@ -52,7 +34,7 @@ def test_leader_sees_the_board_with_a_mix_of_statuses(
 ):
     directive = demo_directive["directive"]
     path = f"/directives/{directive.public_id}/?on=30/06/2025"
-    _log_in(page, live_server, personas["leader"], path)
+    log_in(page, live_server, personas["leader"], path)
     assert page.get_attribute("html", "lang") == "vi"
     assert "Thu hồi 1.143 m²" in page.inner_text("body")
     counts = page.locator("[data-testid=status-counts] .stat").all_inner_texts()
@@ -77,7 +59,7 @@ def test_officer_splits_a_target_and_is_told_when_shares_do_not_add_up(
 ):
     target = demo_directive["target"]  # 1,5 ha, all in Đức Hợp
     path = f"/directives/targets/{target.public_id}/edit/"
-    _log_in(page, live_server, personas["district_officer"], path)
+    log_in(page, live_server, personas["district_officer"], path)
     page.fill("#id_value", "2")
     page.fill(f"#id_share_{units['DT'].public_id}", "0,25")
     page.click("[data-testid=target-form] button.btn-success")

@@ -12,7 +12,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from muster.directives import selectors
 from muster.directives.models import Report, ReportStatus
@@ -25,10 +24,15 @@ from muster.directives.services.reports import (
     report_update,
     reportable_targets,
 )
-from muster.directives.services.targets import target_create
 from muster.people.models import Sex
 from tests.core.factories import make_person
-from tests.directives.factories import PDF_BYTES, make_directive, make_report
+from tests.directives.factories import (
+    PDF_BYTES,
+    add_target,
+    create_demo_accounts,
+    make_directive,
+    make_report,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -153,27 +157,20 @@ def test_evidence_is_checked_by_magic_bytes(setup, units, personas, login):
 def test_live_bound_target_follows_its_source(units, personas):
     directive, _t = make_directive(units["KD"], shares=[(units["DHOP"], Decimal(1))])
     task = directive.tasks.get()
-    cohort = target_create(
-        actor=system_actor(),
-        task=task,
-        order=2,
-        title="Đăng ký lần đầu nam 17 tuổi",
-        kind="numeric",
+    cohort = add_target(
+        task,
+        2,
+        "Đăng ký lần đầu nam 17 tuổi",
         value=Decimal(4),
         unit_label="người",
-        start_date=dt.date(2025, 1, 1),
-        due_date=dt.date(2025, 12, 31),
         source="registry.men_turning_17",
         shares=[(units["DHOP"], Decimal(4))],
     )
-    quota = target_create(
-        actor=system_actor(),
-        task=task,
-        order=3,
-        title="Giao quân đạt 100% chỉ tiêu",
-        kind="numeric",
+    quota = add_target(
+        task,
+        3,
+        "Giao quân đạt 100% chỉ tiêu",
         value=Decimal(100),
-        start_date=dt.date(2025, 1, 1),
         due_date=dt.date(2025, 2, 28),
         source="callup.quota_met_pct",
         lead_unit=units["KD"],
@@ -295,14 +292,11 @@ def test_post_only_writes_refuse_get(setup, units, personas, login):
 
 def test_milestone_toggle(units, personas, login):
     directive, _target = make_directive(units["KD"])
-    checklist = target_create(
-        actor=system_actor(),
-        task=directive.tasks.get(),
-        order=2,
-        title="Khởi công trụ sở Ban CHQS xã",
+    checklist = add_target(
+        directive.tasks.get(),
+        2,
+        "Khởi công trụ sở Ban CHQS xã",
         kind="milestones",
-        start_date=dt.date(2025, 1, 1),
-        due_date=dt.date(2025, 12, 31),
         milestones=["Phê duyệt chủ trương", "Khởi công"],
     )
     first = checklist.milestones.get(order=1)
@@ -347,19 +341,10 @@ def test_standing_committee_report_docx_and_pdf(setup, units, personas, login):
 
 
 def test_demo_directive_loads_seven_tasks_idempotently(units, personas):
-    from muster.accounts.services import user_create
-    from muster.demo.accounts import DEMO_ACCOUNTS
     from muster.demo.directives import load_demo_directive
     from muster.directives.models import Directive
 
-    for account in DEMO_ACCOUNTS:
-        user_create(
-            actor=system_actor(),
-            username=account.username,
-            password="demo-pass-123",
-            role=account.role,
-            scope_unit=units[account.scope_key] if account.scope_key else None,
-        )
+    create_demo_accounts(units)
     directive = load_demo_directive(units=units)
     assert directive is not None
     assert load_demo_directive(units=units) is None

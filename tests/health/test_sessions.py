@@ -43,6 +43,17 @@ def exam(units, personas):
     )
 
 
+def _screening(personas, units, unit_key="DHOP", actor="commune_commander", place=None):
+    """A screening session of the commune on EXAM_DAY."""
+    return session_create(
+        actor=personas[actor],
+        kind=SessionKind.SCREENING,
+        unit=units[unit_key],
+        date=EXAM_DAY,
+        place=place if place is not None else "Trạm y tế xã Đức Hợp",
+    )
+
+
 def _call(personas, session, person, notified=dt.date(2024, 10, 30)) -> HealthCall:
     call_citizens(
         actor=personas["district_officer"], session=session, people=[person], notified_on=notified
@@ -148,13 +159,7 @@ def test_only_campaign_roles_call_and_only_inside_the_area(personas, units, exam
 
 def test_screening_needs_a_commune_unit(personas, units):
     with pytest.raises(ValidationError) as err:
-        session_create(
-            actor=personas["district_officer"],
-            kind=SessionKind.SCREENING,
-            unit=units["KD"],
-            date=EXAM_DAY,
-            place="x",
-        )
+        _screening(personas, units, "KD", "district_officer", place="x")
     assert "unit" in err.value.message_dict
 
 
@@ -346,13 +351,7 @@ def test_latest_valid_result_feeds_the_engine_until_it_expires(personas, units, 
 
 
 def test_a_screening_class_is_not_the_councils_conclusion(personas, units):
-    screening = session_create(
-        actor=personas["commune_commander"],
-        kind=SessionKind.SCREENING,
-        unit=units["DHOP"],
-        date=EXAM_DAY,
-        place="Trạm y tế xã Đức Hợp",
-    )
+    screening = _screening(personas, units)
     person = make_person(units["DHOP"])
     call_citizens(
         actor=personas["commune_commander"], session=screening, people=[person], notified_on=None
@@ -427,13 +426,7 @@ def test_form_2l_and_2b_list_in_pdf(login, personas, examined):
 
 
 def test_form_2k_for_a_screening_session(login, personas, units):
-    screening = session_create(
-        actor=personas["commune_commander"],
-        kind=SessionKind.SCREENING,
-        unit=units["DHOP"],
-        date=EXAM_DAY,
-        place="Trạm y tế xã Đức Hợp",
-    )
+    screening = _screening(personas, units)
     people = [make_person(units["DHOP"], full_name=f"Phạm Văn {n}") for n in ("Dũng", "Em")]
     call_citizens(
         actor=personas["commune_commander"],
@@ -505,18 +498,8 @@ def test_person_page_shows_the_latest_result(login, personas, units, exam):
 @pytest.fixture
 def sessions(personas, units, exam):
     """An examination session in Kim Động and a screening session in each of DHOP and DT."""
-
-    def screening(unit_key, actor):
-        return session_create(
-            actor=personas[actor],
-            kind=SessionKind.SCREENING,
-            unit=units[unit_key],
-            date=EXAM_DAY,
-            place="Trạm y tế",
-        )
-
-    dhop = screening("DHOP", "commune_commander")
-    dt_session = screening("DT", "other_commander")
+    dhop = _screening(personas, units, place="Trạm y tế")
+    dt_session = _screening(personas, units, "DT", "other_commander", place="Trạm y tế")
     call_in = _call(personas, dhop, make_person(units["DHOP"]))
     call_citizens(
         actor=personas["other_commander"],

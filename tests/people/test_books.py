@@ -16,8 +16,6 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from muster.accounts.services import system_actor
-from muster.geo.services import unit_create
 from muster.people.books.common import BookFilter
 from muster.people.books.pages import book_page, book_queryset
 from muster.people.books.rollover import rollover_lists
@@ -28,28 +26,14 @@ from muster.people.registration.services.events import (
     register_first,
     transfer_person,
 )
-from tests.core.factories import make_person
+from tests.core.factories import make_person, make_village
 
 
 @pytest.fixture
 def data(units, personas):
     """A small Đức Hợp (and one Đồng Thanh) registry whose books are known by hand."""
-    village = unit_create(
-        actor=system_actor(),
-        code="DHOP-V1",
-        kind="village",
-        name="Thôn Hợp Trung",
-        parent=units["DHOP"],
-        valid_from=dt.date(2000, 1, 1),
-    )
-    other_village = unit_create(
-        actor=system_actor(),
-        code="DHOP-V2",
-        kind="village",
-        name="Thôn Hợp Phú",
-        parent=units["DHOP"],
-        valid_from=dt.date(2000, 1, 1),
-    )
+    village = make_village(units["DHOP"], "DHOP-V1", "Thôn Hợp Trung")
+    other_village = make_village(units["DHOP"], "DHOP-V2", "Thôn Hợp Phú")
     dh = units["DHOP"]
     admin = personas["admin"]
     p: dict[str, object] = {}
@@ -219,10 +203,7 @@ def test_a_man_who_moves_keeps_his_line_in_the_old_communes_yearly_books(data, u
     )
     assert _note("age17", other, "Nguyễn Văn A17B", commune=dtc, year=2025)[0] == ""
     # Given a village in Đồng Thanh, he shows it there; Đức Hợp's book leaves the cell empty.
-    village = unit_create(
-        actor=system_actor(), code="DT-V1", kind="village", name="Thôn Đồng Lý", parent=dtc,
-        valid_from=dt.date(2000, 1, 1),
-    )  # fmt: skip
+    village = make_village(dtc, "DT-V1", "Thôn Đồng Lý")
     Person.objects.filter(pk=data["A17"].pk).update(residence_unit=village)
     villages = [
         _line("age17", user, "Nguyễn Văn A17", commune=commune, year=2025).cells[4]

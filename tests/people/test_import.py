@@ -12,14 +12,12 @@ from django.db import IntegrityError, connection
 
 from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
-from muster.geo.models import UnitKind
-from muster.geo.services import unit_create
 from muster.people import import_files, national_id
 from muster.people.import_messages import error_message
 from muster.people.import_services import ImportRejected, import_check, import_people
 from muster.people.import_writes import insert_people
 from muster.people.models import ImportBatch, ImportStatus, Person
-from tests.core.factories import make_person
+from tests.core.factories import make_person, make_village
 
 HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Thôn", "Trình độ văn hóa"]
 
@@ -54,14 +52,7 @@ def as_csv(rows: list[list[str]], headers: list[str] = HEADERS) -> bytes:
 def commune(units):
     unit = units["DHOP"]
     for code, name in (("DHOP-T1", "Đức Trung"), ("DHOP-T2", "Đức Nhuận")):
-        unit_create(
-            actor=system_actor(),
-            code=code,
-            kind=UnitKind.VILLAGE,
-            name=name,
-            parent=unit,
-            valid_from=dt.date(1997, 1, 1),
-        )
+        make_village(unit, code, name, valid_from=dt.date(1997, 1, 1))
     return unit
 
 

@@ -11,13 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from muster.accounts.services import system_actor
-from muster.geo.services import unit_create
 from muster.law.ages import age_on
 from muster.people.models import FamilyTie, HigherLevel, Relation
 from muster.people.registration.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
 from muster.people.selectors import PersonFilter, search_people
-from tests.core.factories import make_person
+from tests.core.factories import make_person, make_village
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +24,7 @@ LEVELS = ["", "", "trade", "college", "university", "postgraduate"]
 
 
 def _village(units, code, name):
-    return unit_create(
-        actor=system_actor(),
-        code=code,
-        kind="village",
-        name=name,
-        parent=units["DHOP"],
-        valid_from=dt.date(2000, 1, 1),
-    )
+    return make_village(units["DHOP"], code, name)
 
 
 @pytest.fixture

@@ -46,6 +46,14 @@ def _listed(client, user, person) -> bool:
     return person.full_name in client.get(reverse("people:person_list")).content.decode()
 
 
+def _transfer(client, person, to_unit, left_on: str, arrived_on: str, **fields):
+    """Post the transfer form of ``person`` (dates as the clerk types them)."""
+    return client.post(
+        reverse("people:person_transfer", args=[person.public_id]),
+        {"to_unit": str(to_unit.public_id), "left_on": left_on, "arrived_on": arrived_on, **fields},
+    )
+
+
 def test_clerk_registers_a_17_year_old_and_records_his_move_to_dong_thanh(client, personas, units):
     clerk = personas["commune_clerk"]
     client.force_login(clerk)
@@ -60,14 +68,8 @@ def test_clerk_registers_a_17_year_old_and_records_his_move_to_dong_thanh(client
 
     # Arrived Thu 27/3/2025: 10 working days (before Law 98/2025), Hùng Kings day Mon 7/4
     # skipped → due Fri 11/4; registered Mon 14/4 → late.
-    response = client.post(
-        reverse("people:person_transfer", args=[person.public_id]),
-        {
-            "to_unit": str(units["DT"].public_id),
-            "left_on": "25/03/2025",
-            "arrived_on": "27/03/2025",
-            "registered_on": "14/04/2025",
-        },
+    response = _transfer(
+        client, person, units["DT"], "25/03/2025", "27/03/2025", registered_on="14/04/2025"
     )
     assert response.status_code == 302
     # He left the clerk's area: back to her registry (his page would now be a 404 for her).
@@ -100,14 +102,8 @@ def test_august_2025_arrival_has_five_working_days_across_weekend_and_holiday(
     person = make_person(units["DHOP"], full_name="Đỗ Văn Tài")
     client.force_login(personas["commune_clerk"])
     # Thu 28/8/2025 + 5 working days, skipping the weekend and 1–2/9 → Mon 8/9.
-    response = client.post(
-        reverse("people:person_transfer", args=[person.public_id]),
-        {
-            "to_unit": str(units["ND25"].public_id),
-            "left_on": "26/08/2025",
-            "arrived_on": "28/08/2025",
-            "registered_on": "08/09/2025",
-        },
+    response = _transfer(
+        client, person, units["ND25"], "26/08/2025", "28/08/2025", registered_on="08/09/2025"
     )
     assert response.status_code == 302
     arrival = RegistrationEvent.objects.get(person=person, kind=EventKind.TRANSFER_IN)
@@ -122,14 +118,7 @@ def test_transfer_to_a_commune_that_no_longer_exists_is_refused(client, personas
     person = make_person(units["DHOP"])
     client.force_login(personas["commune_clerk"])
     before = _rows()
-    response = client.post(
-        reverse("people:person_transfer", args=[person.public_id]),
-        {
-            "to_unit": str(units["DT"].public_id),
-            "left_on": "26/08/2025",
-            "arrived_on": "28/08/2025",
-        },
-    )
+    response = _transfer(client, person, units["DT"], "26/08/2025", "28/08/2025")
     assert response.status_code == 400
     assert "Xã này không tồn tại vào ngày đó." in response.content.decode()
     assert _rows() == before

@@ -35,32 +35,22 @@ from muster.conscription.handover.models import (
 from muster.conscription.selection.models import SelectionEntry, SelectionList, Volunteer
 from muster.conscription.violations.models import ViolationCase
 from muster.geo.models import Unit
-from muster.geo.services import unit_create
 from muster.health.models import HealthCall, HealthSession
 from muster.people.models import Person, Sex
 from muster.people.registration.models import RegistrationBar, RegistrationEvent
+from muster.reports.figures import facts
 from tests.conscription.campaign_factories import CAL_2025
-from tests.core.factories import make_person
+from tests.core.factories import make_person, make_village
 
 D = dt.date(2025, 2, 13)
 WINDOW = (dt.date(2024, 7, 1), D)
 YEAR = (dt.date(2024, 7, 1), dt.date(2025, 6, 30))
 GROUNDS_DEFER = ("41.1.a", "41.1.b", "41.1.c", "41.1.d", "41.1.đ", "41.1.e", "41.1.g", "41.1.h")
 GROUNDS_EXEMPT = ("41.2.a", "41.2.b", "41.2.c", "41.2.d", "41.2.đ")
-KINDS = (
-    "no_first_registration",
-    "no_change_registration",
-    "absent_screening",
-    "refused_screening",
-    "absent_exam",
-    "refused_exam",
-    "cheated_exam",
-    "defied_exam",
-    "absent_callup",
-    "evaded_after_fit",
-    "refused_callup",
-)
-REASONS = ("health", "political", "procedure", "other")
+#: The code lists the report iterates over; tests/reports/test_figures.py keeps them equal to the
+#: models' choices.
+KINDS = facts.VIOLATION_KINDS
+REASONS = facts.RETURN_REASONS
 FOLDED = {"PTI": "PTO", "TV": "PTO", "NL": "DH24", "VX2": "DH24"}
 PEOPLE_COMMUNES = ("DHOP", "DT", "MD", "PTO")
 _tokens = itertools.count(1)
@@ -240,34 +230,13 @@ class Scenario:
         )
         # Moved after the day: registered now in Đức Hợp, in Đồng Thanh on the day.
         self.moved_in = self.person("DHOP", dt.date(2003, 3, 3), on_d="DT")
-        RegistrationEvent.objects.create(
-            person=self.moved_in,
-            kind="transfer_out",
-            event_date=dt.date(2025, 4, 1),
-            unit=u["DT"],
-            from_unit=u["DT"],
-            to_unit=u["DHOP"],
-        )
+        self._moved(self.moved_in, "DT", "DHOP", dt.date(2025, 4, 1))
         # Moved Đức Hợp → Đồng Thanh after the day: counts in Đức Hợp.
         self.moved_out = self.person("DT", dt.date(2004, 4, 4), on_d="DHOP")
-        RegistrationEvent.objects.create(
-            person=self.moved_out,
-            kind="transfer_out",
-            event_date=dt.date(2025, 5, 1),
-            unit=u["DHOP"],
-            from_unit=u["DHOP"],
-            to_unit=u["DT"],
-        )
+        self._moved(self.moved_out, "DHOP", "DT", dt.date(2025, 5, 1))
         # Moved before the day: counts where he is now.
         early = self.person("MD", dt.date(2003, 9, 9))
-        RegistrationEvent.objects.create(
-            person=early,
-            kind="transfer_out",
-            event_date=dt.date(2024, 9, 1),
-            unit=u["DHOP"],
-            from_unit=u["DHOP"],
-            to_unit=u["MD"],
-        )
+        self._moved(early, "DHOP", "MD", dt.date(2024, 9, 1))
         for p in (self.moved_in, self.moved_out):
             self.call(p, self.exam_sessions[0], klass=2)
             self.dossier(p, "41.1.b", decision=dt.date(2025, 1, 10))
@@ -294,6 +263,17 @@ class Scenario:
         self.dossier(two, "41.1.b")
         self.dossier(two, "41.1.c")
         self.dossier(self.person("PTO", dt.date(2002, 1, 8)), "41.2.a")
+
+    def _moved(self, person: Person, from_key: str, to_key: str, day: dt.date) -> None:
+        """``person`` left ``from_key`` for ``to_key`` on ``day`` (recorded where he left)."""
+        RegistrationEvent.objects.create(
+            person=person,
+            kind="transfer_out",
+            event_date=day,
+            unit=self.units[from_key],
+            from_unit=self.units[from_key],
+            to_unit=self.units[to_key],
+        )
 
     def _random_people(self, n: int) -> None:
         rng = self.rng
@@ -591,15 +571,7 @@ class Scenario:
             exam_end=dt.date(2022, 12, 31),
             handover_start=dt.date(2023, 2, 10),
         )
-        village = unit_create(
-            actor=system_actor(),
-            code="DT-V1",
-            kind="village",
-            name="Thôn Một",
-            parent=self.units["DT"],
-            valid_from=dt.date(2000, 1, 1),
-            valid_to=dt.date(2025, 6, 30),
-        )
+        village = make_village(self.units["DT"], "DT-V1", "Thôn Một", valid_to=dt.date(2025, 6, 30))
         cases = [
             ("DHOP", "absent_exam", self.campaign, dt.date(2024, 11, 20)),
             ("DHOP", "absent_exam", self.campaign, dt.date(2024, 12, 10)),

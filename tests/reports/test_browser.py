@@ -11,8 +11,7 @@ from django.utils import translation
 
 from muster.jobs import services as jobs
 from muster.reports import labels
-from tests.conftest import PASSWORD
-from tests.core.test_browser import ARTIFACTS, browser, page  # noqa: F401  (fixtures)
+from tests.core.test_browser import ARTIFACTS, browser, log_in, page  # noqa: F401  (fixtures)
 from tests.reports.scenario import Scenario
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -27,11 +26,7 @@ def campaign(units, personas):
 
 def _log_in(page, live_server, user, path: str) -> None:  # noqa: F811
     page.set_default_timeout(30_000)  # the machine is shared; a slow page is not a failure
-    page.goto(f"{live_server.url}{path}")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("form button[type=submit]")
-    page.wait_for_url(f"{live_server.url}{path}")
+    log_in(page, live_server, user, path)
 
 
 def _painted(page, canvas_id: str) -> int:  # noqa: F811

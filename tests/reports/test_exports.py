@@ -7,14 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import subprocess
-import threading
 
 import docx
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import connection
 from django.urls import reverse
 
 from muster.accounts.models import Role
@@ -26,6 +24,7 @@ from muster.jobs import services as jobs
 from muster.jobs.models import Job, JobState
 from muster.reports import lists as reports_lists
 from muster.reports import selectors, services
+from tests.concurrency import needs_postgres, run_threads
 from tests.conftest import PASSWORD, make_user
 from tests.reports.scenario import GROUNDS_DEFER, Scenario
 
@@ -348,8 +347,7 @@ def test_a_queued_job_is_polled_until_ready(client, units, settings):
 @pytest.mark.postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_share_the_queue_without_taking_a_job_twice(units, settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (concurrent writers)")
+    needs_postgres("concurrent writers")
     scenario = Scenario(units, people=10)
     officer = make_user("w.officer", Role.DISTRICT_OFFICER, units["KD"])
     campaign = scenario.campaign
@@ -358,21 +356,13 @@ def test_two_workers_share_the_queue_without_taking_a_job_twice(units, settings)
         services.export_request(
             actor=officer, campaign=campaign, unit=campaign.unit, kind="evenness", fmt="xlsx"
         )
-    barrier = threading.Barrier(2)
     done: dict[str, int] = {}
 
-    def work(name: str) -> None:
-        try:
-            barrier.wait()
-            done[name] = jobs.drain(worker=name)
-        finally:
-            connection.close()
+    def work(index: int) -> None:
+        name = ("w1", "w2")[index]
+        done[name] = jobs.drain(worker=name)
 
-    threads = [threading.Thread(target=work, args=(n,)) for n in ("w1", "w2")]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
+    assert run_threads(2, work) == []
     assert sum(done.values()) == 12
     done_jobs = list(Job.objects.all())
     assert all(j.state == JobState.DONE and j.attempts == 1 for j in done_jobs)

@@ -19,7 +19,7 @@ from muster.reports import rows as reports_rows
 from muster.reports import selectors
 from muster.reports.figures import facts, metrics
 from tests.conftest import make_user
-from tests.core.factories import make_person
+from tests.core.factories import make_person, make_village
 from tests.reports.scenario import D, Scenario, summed
 
 
@@ -289,18 +289,11 @@ def test_no_data_yet_is_said_plainly(units, officer):
 def test_the_report_holds_citizens_as_the_registry_succession_does(units):
     """The report's in-memory lineage gives the same holding as ``people.succession`` (who
     answers for a citizen registered at a merged or split commune)."""
-    from muster.geo.services import unit_create
     from muster.people.succession import holding
 
     # A village of Ngọc Thanh that went to Hiệp Cường on 1/7/2025 (the split is by village).
-    old = unit_create(
-        actor=system_actor(), code="NT-V1", kind="village", name="Thôn Một", parent=units["NT"],
-        valid_from=dt.date(2000, 1, 1), valid_to=dt.date(2025, 6, 30),
-    )  # fmt: skip
-    new = unit_create(
-        actor=system_actor(), code="HC-V9", kind="village", name="Thôn Một", parent=units["HC25"],
-        valid_from=dt.date(2025, 7, 1),
-    )  # fmt: skip
+    old = make_village(units["NT"], "NT-V1", "Thôn Một", valid_to=dt.date(2025, 6, 30))
+    new = make_village(units["HC25"], "HC-V9", "Thôn Một", valid_from=dt.date(2025, 7, 1))
     from muster.geo.models import UnitChange
 
     UnitChange.objects.create(
