@@ -222,7 +222,7 @@ def test_the_list_is_approved_by_the_authority_of_the_day(units, personas):
     from muster.conscription.selection.services import lists as list_services
 
     officer = personas["district_officer"]
-    commune, frozen = _frozen_unapproved(units, officer)
+    _commune, frozen = _frozen_unapproved(units, officer)
     with pytest.raises(ValidationError):  # the commune does not approve its own list
         list_services.selection_approve(
             actor=personas["commune_commander"],
@@ -230,7 +230,7 @@ def test_the_list_is_approved_by_the_authority_of_the_day(units, personas):
             approved_on=dt.date(2025, 1, 15),
             approval_number="1/QĐ-UBND",
         )
-    with pytest.raises(ValidationError, match="handover|giao quân"):
+    with pytest.raises(ValidationError, match=r"handover|giao quân"):
         list_services.selection_approve(
             actor=officer,
             selection_list=frozen,
@@ -244,7 +244,7 @@ def test_the_list_is_approved_by_the_authority_of_the_day(units, personas):
         approval_number="1/QĐ-UBND",
     )
     assert approved.approval_authority == "district_chairman"
-    with pytest.raises(ValidationError, match="already|đã được"):
+    with pytest.raises(ValidationError, match=r"already|đã được"):
         list_services.selection_approve(
             actor=officer,
             selection_list=approved,
