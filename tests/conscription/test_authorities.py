@@ -77,26 +77,11 @@ def test_a_ward_issues_as_a_ward(units):
     assert _issuer(police, commune, district) == "CÔNG AN HUYỆN KIM ĐỘNG"
 
 
-def test_a_2025_police_decision_is_the_district_police_chiefs(units, personas, client, tmp_path):
+def test_a_2025_police_decision_is_the_district_police_chiefs(
+    police_commune, units, personas, client, tmp_path
+):
     officer = personas["district_officer"]
-    campaign = campaign_with_quota(units, officer, dhop_army=1)
-    cs.quota_set(
-        actor=officer,
-        campaign=campaign,
-        service="police",
-        value=3,
-        source_document="QĐ 2/QĐ-UBND",
-        received_on=dt.date(2024, 12, 1),
-    )
-    commune = campaign.communes.select_related("unit", "campaign").get(unit=units["DHOP"])
-    cs.override_set(
-        actor=officer,
-        commune=commune,
-        service="police",
-        value=1,
-        reason="chốt",
-        on=dt.date(2025, 1, 2),
-    )
+    commune = police_commune
     army = decisions_services.decision_issue(
         actor=officer,
         commune=commune,
