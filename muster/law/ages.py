@@ -21,3 +21,12 @@ def years_before(day: dt.date, years: int) -> dt.date:
 def birth_range(day: dt.date, youngest: int, oldest: int) -> tuple[dt.date, dt.date]:
     """Earliest and latest birth dates of people aged ``youngest``..``oldest`` on ``day``."""
     return years_before(day, oldest + 1) + dt.timedelta(days=1), years_before(day, youngest)
+
+
+def birthday(birth: dt.date, years: int) -> dt.date:
+    """The day the ``years``-th birthday is reached (a 29 February birthday: 1 March in a
+    common year, as ``age_on`` counts it)."""
+    try:
+        return birth.replace(year=birth.year + years)
+    except ValueError:
+        return dt.date(birth.year + years, 3, 1)

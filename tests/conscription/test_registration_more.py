@@ -339,3 +339,25 @@ def test_bar_end_page_round_trip(client, clerk, person):
     assert client.post(url, {"end_date": "30/06/2025"}).status_code == 302
     bar.refresh_from_db()
     assert bar.end_date == dt.date(2025, 6, 30)
+
+
+# --- Art 12: women register from 18, and only with a trade the army needs ---
+
+
+def test_a_woman_registers_at_18_with_a_recorded_trade(clerk, units):
+    woman = make_person(
+        units["DHOP"], full_name="Lê Thị Mai", sex="F", date_of_birth=dt.date(2006, 5, 10)
+    )
+    with translation.override("vi"), pytest.raises(ValidationError) as caught:
+        register_first(
+            actor=clerk, person=woman, event_date=dt.date(2024, 5, 9), certificate_number="N1"
+        )
+    messages = " ".join(caught.value.messages)
+    assert "đủ 18 tuổi (từ ngày 10/05/2024)" in messages
+    assert "ngành, nghề chuyên môn" in messages
+    woman.occupation = "Y sĩ"
+    woman.save(update_fields=["occupation"])
+    event = register_first(
+        actor=clerk, person=woman, event_date=dt.date(2024, 5, 10), certificate_number="N1"
+    )
+    assert event.kind == EventKind.FIRST_REGISTRATION

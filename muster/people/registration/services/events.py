@@ -16,10 +16,12 @@ from muster.core.dates import today
 from muster.core.validation import not_future, raise_errors
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.scope import scope_of
+from muster.law.ages import age_on, birthday
+from muster.law.book import rule
 from muster.law.callup import registration
 from muster.people.books import common as books_common
 from muster.people.books import persons as books_persons
-from muster.people.models import Person
+from muster.people.models import Person, Sex
 from muster.people.registration.models import EventKind, RegistrationEvent
 from muster.people.registration.services.common import (
     _audit,
@@ -44,17 +46,38 @@ def register_first(
 ) -> RegistrationEvent:
     """First registration (đăng ký NVQS lần đầu) and its registration certificate.
 
-    Law 78/2015 Art 12, 16: a man registers from the year he reaches 17. The certificate is
-    due within 1 day (Decree 13/2016 Art 4); it is handed over with this record.
+    Law 78/2015 Art 12, 16 (rule ``reg.who``): a man registers from the year he reaches 17; a
+    woman once she is 18 and only when her trade is one the army needs (Art 7(2), 12(1)(b)):
+    her occupation must be recorded first. The certificate is due within 1 day (Decree 13/2016
+    Art 4); it is handed over with this record.
     """
     person = _authorise(actor, person)
     errors: dict[str, list[str]] = {}
     certificate_number = certificate_number.strip()
     not_future(errors, "event_date", event_date)
-    if event_date.year - person.date_of_birth.year < 17:
+    who = rule("reg.who", event_date)
+    if person.sex == Sex.FEMALE:
+        min_age = who.int_param("women_min_age")
+        if age_on(person.date_of_birth, event_date) < min_age:
+            errors.setdefault("event_date", []).append(
+                _("A woman registers once she is %(age)s (from %(day)s).")
+                % {
+                    "age": min_age,
+                    "day": f"{birthday(person.date_of_birth, min_age):%d/%m/%Y}",
+                }
+            )
+        if not person.occupation.strip():
+            errors.setdefault("__all__", []).append(
+                _(
+                    "A woman registers only when her trade is one the army needs (Law 78/2015 "
+                    "Art 7(2), 12): record her occupation first."
+                )
+            )
+    elif event_date.year - person.date_of_birth.year < who.int_param("men_min_age"):
+        min_age = who.int_param("men_min_age")
         errors.setdefault("event_date", []).append(
             _("The citizen reaches 17 only in %(year)s; first registration starts that year.")
-            % {"year": person.date_of_birth.year + 17}
+            % {"year": person.date_of_birth.year + min_age}
         )
     if not person.registration_unit.is_valid_on(event_date):
         errors.setdefault("event_date", []).append(
