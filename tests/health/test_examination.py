@@ -23,32 +23,10 @@ from muster.health.services import (
 )
 from muster.people.models import Sex
 from tests.core.factories import make_person
+from tests.health.factories import EXAM_DAY, called, conclude
 
-EXAM_DAY = dt.date(2024, 11, 16)
 ON = dt.date(2025, 1, 10)
 CLINICAL = ("surgery", "dermatology", "ent", "teeth", "internal", "neurology", "psychiatry")
-
-
-@pytest.fixture
-def exam(units, personas):
-    return session_create(
-        actor=personas["district_officer"],
-        kind=SessionKind.EXAMINATION,
-        unit=units["KD"],
-        date=EXAM_DAY,
-        place="Trung tâm Y tế Kim Động",
-        body="Hội đồng khám sức khỏe",
-    )
-
-
-def _call(personas, session, person) -> HealthCall:
-    call_citizens(
-        actor=personas["district_officer"],
-        session=session,
-        people=[person],
-        notified_on=dt.date(2024, 10, 30),
-    )
-    return HealthCall.objects.get(session=session, person=person)
 
 
 def _enter(personas, call, station, **data):
@@ -79,21 +57,17 @@ def _round_two(personas, call, *, drug=False, hiv=False):
     _enter(personas, call, "hiv_test", positive=hiv)
 
 
-def _conclude(personas, call):
-    return conclude_examination(actor=personas["health_council"], call=call)
-
-
 def test_physique_alone_is_not_a_conclusion_and_the_refusal_names_the_missing(
     personas, units, exam
 ):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person)
+    call = called(personas, exam, person)
     _physique(personas, call)
     call.refresh_from_db()
     assert call.health_class is None and call.concluded_on is None
     assert facts_for_person(person=person, on=ON).health_class is None
     with translation.override("vi"), pytest.raises(ValidationError) as err:
-        _conclude(personas, call)
+        conclude(personas, call)
     text = " ".join(err.value.messages)
     for name in ("Ngoại khoa", "Mắt", "Tâm thần", "Chẩn đoán hình ảnh", "Xét nghiệm ma túy"):
         assert name in text, name
@@ -106,10 +80,10 @@ def test_physique_alone_is_not_a_conclusion_and_the_refusal_names_the_missing(
 
 def test_a_failed_standard_concludes_at_once(personas, units, exam):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person)
+    call = called(personas, exam, person)
     _physique(personas, call)
     _enter(personas, call, "surgery", score="4")
-    call = _conclude(personas, call)
+    call = conclude(personas, call)
     assert (call.health_class, call.concluded_on, call.decisive) == (4, EXAM_DAY, "surgery")
     assert AuditEvent.objects.filter(action="health.conclude").count() == 1
     facts = facts_for_person(person=person, on=ON)
@@ -118,10 +92,10 @@ def test_a_failed_standard_concludes_at_once(personas, units, exam):
 
 def test_a_complete_exam_concludes_with_the_worst_scored_station(personas, units, exam):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person)
+    call = called(personas, exam, person)
     _round_one(personas, call)
     _round_two(personas, call)
-    call = _conclude(personas, call)
+    call = conclude(personas, call)
     assert (call.health_class, call.class_label) == (2, "2")
     assert call.decisive == "lab"
     assert call.bmi is not None and not call.drug_positive and call.exempt_icd == ""
@@ -131,7 +105,7 @@ def test_a_complete_exam_concludes_with_the_worst_scored_station(personas, units
 
 
 def test_round_two_is_refused_before_round_one_is_complete(personas, units, exam):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     _physique(personas, call)
     with pytest.raises(ValidationError) as err:
         _enter(personas, call, "lab", score="1")
@@ -140,7 +114,7 @@ def test_round_two_is_refused_before_round_one_is_complete(personas, units, exam
 
 
 def test_round_two_is_refused_after_a_failed_round_one(personas, units, exam):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     _round_one(personas, call)
     _enter(personas, call, "teeth", score="4")
     with pytest.raises(ValidationError):
@@ -148,7 +122,7 @@ def test_round_two_is_refused_after_a_failed_round_one(personas, units, exam):
 
 
 def test_a_test_takes_negative_or_positive_not_a_score(personas, units, exam):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     _round_one(personas, call)
     with pytest.raises(ValidationError) as err:
         _enter(personas, call, "drug_test", score="1")
@@ -157,10 +131,10 @@ def test_a_test_takes_negative_or_positive_not_a_score(personas, units, exam):
 
 def test_positive_drug_test_bars_the_call_up_as_drug_addiction(personas, units, exam):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person)
+    call = called(personas, exam, person)
     _round_one(personas, call)
     _round_two(personas, call, drug=True)
-    call = _conclude(personas, call)
+    call = conclude(personas, call)
     assert call.drug_positive and call.health_class == 2
     verdict = verdict_for_person(person=person, on=ON)
     assert verdict is not None and not verdict.callable
@@ -169,11 +143,11 @@ def test_positive_drug_test_bars_the_call_up_as_drug_addiction(personas, units, 
 
 def test_positive_hiv_test_records_the_registration_exempt_illness(personas, units, exam):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person)
+    call = called(personas, exam, person)
     _round_one(personas, call)
     _round_two(personas, call, hiv=True)
     assert StationResult.objects.get(call=call, station="hiv_test").exempt_icd == "Z21"
-    call = _conclude(personas, call)
+    call = conclude(personas, call)
     assert call.exempt_icd == "Z21"
     assert facts_for_person(person=person, on=ON).registration_exempt_condition
     with pytest.raises(ValidationError):
@@ -182,40 +156,40 @@ def test_positive_hiv_test_records_the_registration_exempt_illness(personas, uni
 
 def test_a_correction_after_the_conclusion_reopens_it(personas, units, exam):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person)
+    call = called(personas, exam, person)
     _round_one(personas, call)
     _round_two(personas, call)
-    _conclude(personas, call)
+    conclude(personas, call)
     _enter(personas, call, "ent", score="3")
     call.refresh_from_db()
     assert call.health_class is None and call.concluded_on is None
     event = AuditEvent.objects.filter(action="health.result").order_by("-seq").first()
     assert event is not None and event.changes.get("reopened") is True
     assert facts_for_person(person=person, on=ON).health_class is None
-    assert _conclude(personas, call).health_class == 3
+    assert conclude(personas, call).health_class == 3
 
 
 def test_a_woman_needs_gynaecology_and_a_man_must_not_get_it(personas, units, exam):
     woman = make_person(
         units["DHOP"], full_name="Lê Thị Hoa", sex=Sex.FEMALE, date_of_birth=dt.date(2004, 2, 2)
     )
-    call = _call(personas, exam, woman)
+    call = called(personas, exam, woman)
     _round_one(personas, call)  # the men's stations only
     with pytest.raises(ValidationError):
         _enter(personas, call, "lab", score="1")  # round 1 is not complete for a woman
     with translation.override("vi"), pytest.raises(ValidationError) as err:
-        _conclude(personas, call)
+        conclude(personas, call)
     assert "Sản phụ khoa" in " ".join(err.value.messages)
     _enter(personas, call, "gynaecology", score="1")
     _round_two(personas, call)
-    assert _conclude(personas, call).health_class == 2
-    man = _call(personas, exam, make_person(units["DHOP"]))
+    assert conclude(personas, call).health_class == 2
+    man = called(personas, exam, make_person(units["DHOP"]))
     with pytest.raises(ValidationError):
         _enter(personas, man, "gynaecology", score="1")
 
 
 def test_only_the_health_role_concludes(personas, units, exam):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     _physique(personas, call, height="150")
     with pytest.raises(PermissionDenied):
         conclude_examination(actor=personas["district_officer"], call=call)
@@ -238,7 +212,7 @@ def test_a_screening_is_not_concluded_as_an_examination(personas, units):
     call.refresh_from_db()
     assert call.health_class == 1  # the screening's own result, as before
     with pytest.raises(ValidationError):
-        _conclude(personas, call)
+        conclude(personas, call)
     with pytest.raises(ValidationError):
         _enter(personas, call, "drug_test", positive=False)
 
@@ -249,7 +223,7 @@ def test_a_screening_is_not_concluded_as_an_examination(personas, units):
 def test_conclude_page_refuses_with_the_missing_stations_and_then_concludes(
     login, personas, units, exam
 ):
-    call = _call(personas, exam, make_person(units["DHOP"], full_name="Nguyễn Văn An"))
+    call = called(personas, exam, make_person(units["DHOP"], full_name="Nguyễn Văn An"))
     _physique(personas, call)
     client = login(personas["health_council"])
     url = reverse("health:conclude", kwargs={"public_id": call.public_id})
@@ -268,7 +242,7 @@ def test_conclude_page_refuses_with_the_missing_stations_and_then_concludes(
 
 
 def test_result_entry_page_takes_a_test_result(login, personas, units, exam):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     _round_one(personas, call)
     client = login(personas["health_council"])
     url = reverse("health:result_entry", kwargs={"public_id": call.public_id})
@@ -277,7 +251,7 @@ def test_result_entry_page_takes_a_test_result(login, personas, units, exam):
     response = client.post(url + "?station=drug_test", {"positive": "positive"})
     assert response.status_code == 302
     assert StationResult.objects.get(call=call, station="drug_test").positive is True
-    early = _call(personas, exam, make_person(units["DHOP"]))
+    early = called(personas, exam, make_person(units["DHOP"]))
     refused = client.post(
         reverse("health:result_entry", kwargs={"public_id": early.public_id}) + "?station=lab",
         {"score": "1"},
@@ -286,8 +260,8 @@ def test_result_entry_page_takes_a_test_result(login, personas, units, exam):
 
 
 def test_conclude_access_anonymous_wrong_role_out_of_scope(client, personas, units, exam):
-    inside = _call(personas, exam, make_person(units["DHOP"]))
-    outside = _call(personas, exam, make_person(units["DT"]))
+    inside = called(personas, exam, make_person(units["DHOP"]))
+    outside = called(personas, exam, make_person(units["DT"]))
     _physique(personas, inside, height="150")  # physique 6: concludable at once
     url = reverse("health:conclude", kwargs={"public_id": inside.public_id})
     response = client.post(url)

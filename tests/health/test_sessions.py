@@ -19,7 +19,6 @@ from muster.health.models import HealthCall, HealthSession, SessionKind, Station
 from muster.health.services import (
     ResultInput,
     call_citizens,
-    conclude_examination,
     record_station_result,
     session_create,
 )
@@ -27,20 +26,7 @@ from muster.law.health import exam as exam_rule
 from muster.law.health import rules
 from muster.people.models import Sex
 from tests.core.factories import make_person
-
-EXAM_DAY = dt.date(2024, 11, 16)
-
-
-@pytest.fixture
-def exam(units, personas):
-    return session_create(
-        actor=personas["district_officer"],
-        kind=SessionKind.EXAMINATION,
-        unit=units["KD"],
-        date=EXAM_DAY,
-        place="Trung tâm Y tế Kim Động",
-        body="Hội đồng khám sức khỏe",
-    )
+from tests.health.factories import EXAM_DAY, called, conclude
 
 
 def _screening(personas, units, unit_key="DHOP", actor="commune_commander", place=None):
@@ -52,13 +38,6 @@ def _screening(personas, units, unit_key="DHOP", actor="commune_commander", plac
         date=EXAM_DAY,
         place=place if place is not None else "Trạm y tế xã Đức Hợp",
     )
-
-
-def _call(personas, session, person, notified=dt.date(2024, 10, 30)) -> HealthCall:
-    call_citizens(
-        actor=personas["district_officer"], session=session, people=[person], notified_on=notified
-    )
-    return HealthCall.objects.get(session=session, person=person)
 
 
 def _physique(personas, call, height, weight="60", chest="85"):
@@ -74,10 +53,6 @@ def _score(personas, call, station, score):
     return record_station_result(
         actor=personas["health_council"], call=call, station=station, data=ResultInput(score=score)
     )
-
-
-def _conclude(personas, call) -> HealthCall:
-    return conclude_examination(actor=personas["health_council"], call=call)
 
 
 def _finish(personas, call) -> HealthCall:
@@ -100,7 +75,7 @@ def _finish(personas, call) -> HealthCall:
             record_station_result(
                 actor=personas["health_council"], call=call, station=station, data=data
             )
-    return _conclude(personas, call)
+    return conclude(personas, call)
 
 
 # ------------------------------------------------------------------------ notice (15 days)
@@ -112,7 +87,7 @@ def _finish(personas, call) -> HealthCall:
 )
 def test_notice_at_15_days_is_on_time_and_at_14_late(personas, units, exam, notified, late):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person, notified)
+    call = called(personas, exam, person, notified)
     assert (EXAM_DAY - notified).days in (15, 14, 0)
     assert call.notice_late is late
 
@@ -171,7 +146,7 @@ def test_screening_needs_a_commune_unit(personas, units):
     [("157", 3), ("160", 2), ("162.4", 2), ("162.5", 1), ("163", 1), ("156.4", 4)],
 )
 def test_height_rows_and_half_up_rounding(personas, units, exam, height, score):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     result = _physique(personas, call, height)
     assert result.score == score
     call.refresh_from_db()
@@ -183,7 +158,7 @@ def test_height_rows_and_half_up_rounding(personas, units, exam, height, score):
 
 @pytest.mark.parametrize(("weight", "bmi", "score"), [("74", "18.50", 1), ("73.9", "18.48", 4)])
 def test_bmi_boundary_18_5(personas, units, exam, weight, bmi, score):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     result = _physique(personas, call, "200", weight=weight)
     assert result.bmi == Decimal(bmi)
     assert result.score == score
@@ -195,9 +170,9 @@ def test_woman_needs_no_chest_and_man_does(personas, units, exam):
     woman = make_person(
         units["DHOP"], full_name="Lê Thị Hoa", sex=Sex.FEMALE, date_of_birth=dt.date(2004, 2, 2)
     )
-    call = _call(personas, exam, woman)
+    call = called(personas, exam, woman)
     assert _physique(personas, call, "154", weight="50", chest="").score == 1
-    man = _call(personas, exam, make_person(units["DHOP"]))
+    man = called(personas, exam, make_person(units["DHOP"]))
     with pytest.raises(ValidationError) as err:
         _physique(personas, man, "170", chest="")
     assert "chest_cm" in err.value.message_dict
@@ -212,7 +187,7 @@ def test_woman_needs_no_chest_and_man_does(personas, units, exam):
     ],
 )
 def test_bad_measurements_are_refused_without_writing(personas, units, exam, data, field):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     with pytest.raises(ValidationError) as err:
         record_station_result(
             actor=personas["health_council"], call=call, station="physique", data=data
@@ -222,7 +197,7 @@ def test_bad_measurements_are_refused_without_writing(personas, units, exam, dat
 
 
 def test_eyes_scored_from_acuity_and_refraction(personas, units, exam):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     result = record_station_result(
         actor=personas["health_council"],
         call=call,
@@ -246,30 +221,30 @@ def test_eyes_scored_from_acuity_and_refraction(personas, units, exam):
 
 
 def test_class_is_the_worst_score_and_carries_t_only_when_every_worst_is_t(personas, units, exam):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     _physique(personas, call, "170")
     _score(personas, call, "surgery", "3T")
     call = _finish(personas, call)
     assert (call.health_class, call.class_temporary, call.class_label) == (3, True, "3T")
     assert call.decisive == "surgery"
     _score(personas, call, "internal", "3")
-    call = _conclude(personas, call)
+    call = conclude(personas, call)
     assert (call.health_class, call.class_temporary) == (3, False)
     _score(personas, call, "ent", "5T")
-    call = _conclude(personas, call)
+    call = conclude(personas, call)
     assert call.class_label == "5T"
     assert AuditEvent.objects.filter(action="health.conclude").count() == 3
 
 
 @pytest.mark.parametrize("score", ["0", "7", "x", "", "3X"])
 def test_other_station_scores_outside_1_to_6_are_refused(personas, units, exam, score):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     with pytest.raises(ValidationError):
         _score(personas, call, "surgery", score)
 
 
 def test_gynaecology_only_for_women_and_only_the_health_role_enters(personas, units, exam):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     with pytest.raises(ValidationError):
         _score(personas, call, "gynaecology", "1")
     with pytest.raises(PermissionDenied):
@@ -297,7 +272,7 @@ def test_codes_off_the_list(code):
 
 def test_exempt_illness_is_stored_and_reaches_the_engine(personas, units, exam):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person)
+    call = called(personas, exam, person)
     with pytest.raises(ValidationError):
         record_station_result(
             actor=personas["health_council"],
@@ -311,7 +286,7 @@ def test_exempt_illness_is_stored_and_reaches_the_engine(personas, units, exam):
         station="psychiatry",
         data=ResultInput(score="6", exempt_icd="f20.0"),
     )
-    call = _conclude(personas, call)  # a failed standard: concluded at once
+    call = conclude(personas, call)  # a failed standard: concluded at once
     assert call.exempt_icd == "F20.0"
     assert facts_for_person(person=person, on=EXAM_DAY).registration_exempt_condition
 
@@ -329,7 +304,7 @@ def test_validity_is_six_months_from_the_conclusion():
 
 def test_latest_valid_result_feeds_the_engine_until_it_expires(personas, units, exam):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person)
+    call = called(personas, exam, person)
     _physique(personas, call, "165")
     record_station_result(
         actor=personas["health_council"],
@@ -367,14 +342,14 @@ def test_a_screening_class_is_not_the_councils_conclusion(personas, units):
 @pytest.fixture
 def examined(personas, units, exam):
     """Đức Hợp: classes 1 and 4T; Đồng Thanh: one called, not examined."""
-    a = _call(personas, exam, make_person(units["DHOP"], full_name="Nguyễn Văn An"))
-    b = _call(personas, exam, make_person(units["DHOP"], full_name="Trần Văn Bình"))
-    _call(personas, exam, make_person(units["DT"], full_name="Lê Văn Cường"))
+    a = called(personas, exam, make_person(units["DHOP"], full_name="Nguyễn Văn An"))
+    b = called(personas, exam, make_person(units["DHOP"], full_name="Trần Văn Bình"))
+    called(personas, exam, make_person(units["DT"], full_name="Lê Văn Cường"))
     _physique(personas, a, "170")
     _finish(personas, a)
     _physique(personas, b, "170")
     _score(personas, b, "surgery", "4T")
-    _conclude(personas, b)
+    conclude(personas, b)
     return exam
 
 
@@ -452,8 +427,8 @@ def test_form_2k_for_a_screening_session(login, personas, units):
 
 
 def test_result_entry_page_saves_and_moves_to_the_next_citizen(login, personas, units, exam):
-    first = _call(personas, exam, make_person(units["DHOP"], full_name="Nguyễn Văn An"))
-    second = _call(personas, exam, make_person(units["DHOP"], full_name="Nguyễn Văn Bảo"))
+    first = called(personas, exam, make_person(units["DHOP"], full_name="Nguyễn Văn An"))
+    second = called(personas, exam, make_person(units["DHOP"], full_name="Nguyễn Văn Bảo"))
     client = login(personas["health_council"])
     url = (
         reverse("health:result_entry", kwargs={"public_id": first.public_id}) + "?station=physique"
@@ -488,7 +463,7 @@ def test_call_page_flags_unknown_ids_and_late_notice(login, personas, units, exa
 
 def test_person_page_shows_the_latest_result(login, personas, units, exam):
     person = make_person(units["DHOP"])
-    call = _call(personas, exam, person)
+    call = called(personas, exam, person)
     _physique(personas, call, "158")
     client = login(personas["commune_clerk"])
     html = client.get(reverse("people:person_detail", args=[person.public_id])).content.decode()
@@ -500,7 +475,7 @@ def sessions(personas, units, exam):
     """An examination session in Kim Động and a screening session in each of DHOP and DT."""
     dhop = _screening(personas, units, place="Trạm y tế")
     dt_session = _screening(personas, units, "DT", "other_commander", place="Trạm y tế")
-    call_in = _call(personas, dhop, make_person(units["DHOP"]))
+    call_in = called(personas, dhop, make_person(units["DHOP"]))
     call_citizens(
         actor=personas["other_commander"],
         session=dt_session,
@@ -569,7 +544,7 @@ def test_session_pages_cost_constant_queries(client, personas, units, exam):
 
     def add(n):
         for _ in range(n):
-            call = _call(personas, exam, make_person(units["DHOP"]))
+            call = called(personas, exam, make_person(units["DHOP"]))
             _physique(personas, call, "165")
             _score(personas, call, "surgery", "2")
 
@@ -582,7 +557,7 @@ def test_session_pages_cost_constant_queries(client, personas, units, exam):
 
 
 def test_an_acuity_reading_above_10_10_is_kept_and_scored_as_10_10(personas, units, exam):
-    call = _call(personas, exam, make_person(units["DHOP"]))
+    call = called(personas, exam, make_person(units["DHOP"]))
     result = record_station_result(
         actor=personas["health_council"],
         call=call,
