@@ -29,6 +29,16 @@ class UnitKind(models.TextChoices):
     RESIDENTIAL_GROUP = "residential_group", _("Residential group")
 
 
+#: The word that names a unit's level in Vietnamese documents ("Ủy ban nhân dân xã …").
+LEVEL_WORD_VI: dict[str, str] = {
+    UnitKind.PROVINCE: "tỉnh",
+    UnitKind.DISTRICT: "huyện",
+    UnitKind.COMMUNE: "xã",
+    UnitKind.WARD: "phường",
+    UnitKind.TOWN: "thị trấn",
+    UnitKind.SPECIAL_ZONE: "đặc khu",
+}
+
 #: Tier of each kind in the tree: 1 province, 2 district or PTKV, 3 commune level, 4 village.
 KIND_TIER: dict[str, int] = {
     UnitKind.PROVINCE: 1,

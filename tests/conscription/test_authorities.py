@@ -261,3 +261,37 @@ def test_the_page_records_the_approval(units, personas, client):
     assert done.status_code == 302
     frozen.refresh_from_db()
     assert (frozen.approved_on, frozen.approval_number) == (dt.date(2025, 1, 15), "15/QĐ-UBND")
+
+
+# ----------------------------------------------------------------------------- place of reporting
+
+
+def test_the_decision_names_the_place_of_reporting(
+    police_commune, units, personas, client, tmp_path
+):
+    officer = personas["district_officer"]
+    named = decisions_services.decision_issue(
+        actor=officer,
+        commune=police_commune,
+        person=make_fit(units["DHOP"], name="Có Nơi"),
+        service="army",
+        issued_on=dt.date(2025, 1, 20),
+        report_place="Hội trường UBND xã Đức Hợp, 6 giờ 30",
+    )
+    default = decisions_services.decision_issue(
+        actor=officer,
+        commune=police_commune,
+        person=measured(make_fit(units["DHOP"], name="Mặc Định"), height=170),
+        service="police",
+        issued_on=dt.date(2025, 1, 20),
+    )
+    assert named.report_place == "Hội trường UBND xã Đức Hợp, 6 giờ 30"
+    assert default.report_place == "Trụ sở Ban Chỉ huy quân sự xã Đức Hợp"
+    client.force_login(officer)
+    pdf = client.get(reverse("campaigns:decision_pdf", args=[named.public_id]))
+    path = tmp_path / "named.pdf"
+    path.write_bytes(pdf.content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert "Địa điểm có mặt: Hội trường UBND xã Đức Hợp, 6 giờ 30." in " ".join(text.split())

@@ -11,18 +11,10 @@ from muster.conscription.campaign.models import Campaign, Service
 from muster.conscription.decisions.models import CallupDecision
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line
-from muster.geo.models import Unit, UnitKind
+from muster.geo.models import LEVEL_WORD_VI, Unit
 from muster.law.callup import campaign as campaign_rules
 
 _SERVICE_VI = {Service.ARMY: "Quân đội", Service.POLICE: "Công an nhân dân"}
-#: The word naming a commune-level unit in a People's Committee's header.
-_LEVEL_VI = {
-    UnitKind.COMMUNE: "XÃ",
-    UnitKind.WARD: "PHƯỜNG",
-    UnitKind.TOWN: "THỊ TRẤN",
-    UnitKind.SPECIAL_ZONE: "ĐẶC KHU",
-    UnitKind.DISTRICT: "HUYỆN",
-}
 
 
 def _issuer(authority: campaign_rules.Authority, commune: Unit, district: Unit) -> str:
@@ -30,7 +22,7 @@ def _issuer(authority: campaign_rules.Authority, commune: Unit, district: Unit) 
     (xã, phường, thị trấn, đặc khu) from 1 Jul 2025, the district military command or police
     before."""
     if authority.code == "commune_chairman":
-        level = _LEVEL_VI.get(UnitKind(commune.kind), "XÃ")
+        level = LEVEL_WORD_VI.get(commune.kind, "xã").upper()
         return f"ỦY BAN NHÂN DÂN {level} {commune.name.upper()}"
     return f"{authority.issuer_vi} {district.name.upper()}"
 
@@ -126,6 +118,7 @@ def decision_report(decision: CallupDecision, verify_url: str) -> OfficialReport
                         else f"nhập ngũ vào {service}."
                     ),
                     f"Thời gian có mặt: ngày {decision.enlist_on:%d/%m/%Y}.",
+                    f"Địa điểm có mặt: {decision.report_place}.",
                 ),
             ),
             Section(

@@ -68,6 +68,12 @@ class IssueForm(BootstrapForm):
     )
     service = forms.ChoiceField(label=_("Service"), choices=Service.choices)
     issued_on = date_field(_("Issued on"))
+    report_place = forms.CharField(
+        label=_("Place of reporting"),
+        max_length=200,
+        required=False,
+        help_text=_("Empty: the commune military command's seat."),
+    )
 
 
 class DeliverForm(BootstrapForm):

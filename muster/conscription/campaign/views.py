@@ -268,6 +268,7 @@ def decision_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
                     person=person,
                     service=data["service"],
                     issued_on=data["issued_on"],
+                    report_place=data["report_place"],
                 ),
                 success=None,
             ):

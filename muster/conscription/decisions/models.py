@@ -50,6 +50,8 @@ class CallupDecision(models.Model):
     number = models.PositiveIntegerField(_("number"))
     issued_on = models.DateField(_("issued on"))
     enlist_on = models.DateField(_("enlistment day"))
+    #: Where the citizen reports on the enlistment day, printed on the decision (Art 34(6)).
+    report_place = models.CharField(_("place of reporting"), max_length=200, blank=True)
     #: The verification token (secrets.token_urlsafe(24)) printed as QR; the public page finds
     #: the decision by the token's sha256 and compares the token in constant time.
     token = models.CharField(max_length=40)

@@ -24,6 +24,8 @@ from muster.conscription.decisions.models import (
     VerificationMiss,
 )
 from muster.conscription.decisions.selectors import delivery_late
+from muster.core.text import clean_line
+from muster.geo.models import LEVEL_WORD_VI
 from muster.law.callup import campaign as campaign_rules
 from muster.people.models import Person
 from muster.people.succession import holding
@@ -48,6 +50,13 @@ def authority_key(
     return f"{auth.code}:{campaign_commune.campaign.unit.code}", auth.code
 
 
+def default_report_place(commune: CampaignCommune) -> str:
+    """Where the commune's recruits report when the decision names no other place: the
+    commune military command's seat."""
+    unit = commune.unit
+    return f"Trụ sở Ban Chỉ huy quân sự {LEVEL_WORD_VI.get(unit.kind, 'xã')} {unit.name}"
+
+
 def decision_issue(
     *,
     actor: User,
@@ -55,6 +64,7 @@ def decision_issue(
     person: Person,
     service: str,
     issued_on: dt.date,
+    report_place: str = "",
 ) -> CallupDecision:
     """Issue a citizen's call-up, numbered without gaps per campaign and issuing authority.
 
@@ -100,6 +110,7 @@ def decision_issue(
         service=service,
         issued_on=issued_on,
         enlist_on=campaign.handover_start,
+        report_place=report_place,
     )
 
 
@@ -112,6 +123,7 @@ def issue_numbered(
     issued_on: dt.date,
     enlist_on: dt.date,
     changes: dict[str, object] | None = None,
+    report_place: str = "",
 ) -> CallupDecision:
     """Number and write a decision whose citizen the caller has already checked: the counter
     row of the authority is locked, the quota and the one-valid-decision rule re-checked under
@@ -164,6 +176,7 @@ def issue_numbered(
             number=counter.last_number,
             issued_on=issued_on,
             enlist_on=enlist_on,
+            report_place=clean_line(report_place)[:200] or default_report_place(commune),
             token=token,
             token_hash=_hash(token),
         )

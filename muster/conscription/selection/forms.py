@@ -42,6 +42,12 @@ class StandbyForm(BootstrapForm):
 
 class IssueOfficialForm(BootstrapForm):
     issued_on = date_field(_("Issued on"))
+    report_place = forms.CharField(
+        label=_("Place of reporting"),
+        max_length=200,
+        required=False,
+        help_text=_("Empty: the commune military command's seat."),
+    )
 
 
 class ApproveListForm(BootstrapForm):

@@ -169,6 +169,7 @@ def selection_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
                         actor=request.user,
                         selection_list=selection_list,
                         issued_on=issue_form.cleaned_data["issued_on"],
+                        report_place=issue_form.cleaned_data["report_place"],
                     )
                     messages.success(
                         request,

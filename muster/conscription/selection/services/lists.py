@@ -300,7 +300,7 @@ class IssueResult:
 
 
 def issue_official(
-    *, actor: User, selection_list: SelectionList, issued_on: dt.date
+    *, actor: User, selection_list: SelectionList, issued_on: dt.date, report_place: str = ""
 ) -> IssueResult:
     """Issue a decision to every citizen of the official list who has none yet, in list
     order, each numbered by the gap-free counter (``campaign_services.issue_numbered``).
@@ -369,6 +369,7 @@ def issue_official(
                 service=selection_list.service,
                 issued_on=issued_on,
                 enlist_on=on,
+                report_place=report_place,
             )
         except ValidationError as error:
             result.skipped.append((entry, "; ".join(error.messages)))
