@@ -113,3 +113,34 @@ class ResultForm(BootstrapForm):
                 del self.fields[name]
         first = self.fields[keep[0]]
         first.widget.attrs["autofocus"] = True
+
+
+class AppealRequestForm(BootstrapForm):
+    """A medical appeal (giám định) with its complete file (TT 105/2023 Art 10)."""
+
+    proposed_by = forms.CharField(
+        label=_("Proposed by"),
+        max_length=200,
+        help_text=_("The commune military service council or the Ban CH PTKV."),
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=255)
+    body = forms.CharField(
+        label=_("Assessing council or hospital"),
+        max_length=200,
+        help_text=_(
+            "The provincial medical assessment council; after the handover, Military Hospital "
+            "103 or 175."
+        ),
+    )
+    file_complete_on = date_field(_("File complete on"))
+
+
+class AppealConcludeForm(BootstrapForm):
+    """The assessing council's final class."""
+
+    concluded_on = date_field(_("Concluded on"))
+    result_class = forms.TypedChoiceField(
+        label=_("Health class"), choices=[(n, str(n)) for n in range(1, 7)], coerce=int
+    )
+    result_temporary = forms.BooleanField(label=_("Temporary (T)"), required=False)
+    document = forms.CharField(label=_("Conclusion document"), max_length=120)

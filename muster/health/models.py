@@ -183,3 +183,61 @@ class StationResult(models.Model):
         if self.score is None:
             return str(_("positive") if self.positive else _("negative"))
         return f"{self.score}{'T' if self.temporary else ''}"
+
+
+class HealthAppeal(models.Model):
+    """A medical appeal (giám định sức khỏe) of a council's conclusion, TT 105/2023 Art 10, 12.
+
+    Proposed by the commune NVQS council or the Ban CH PTKV and assessed by the provincial
+    medical assessment council (after the handover: Military Hospital 103 or 175), within 15
+    days of a complete file. Its finding is final: concluding the appeal replaces the class of
+    the examination it concerns (the original class is kept here)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    call = models.ForeignKey(HealthCall, on_delete=models.PROTECT, related_name="appeals")
+    proposed_by = models.CharField(_("proposed by"), max_length=200)
+    reason = models.CharField(_("reason"), max_length=255)
+    body = models.CharField(_("assessing council or hospital"), max_length=200)
+    file_complete_on = models.DateField(_("file complete on"))
+    original_class = models.PositiveSmallIntegerField()
+    original_temporary = models.BooleanField(default=False)
+    concluded_on = models.DateField(_("concluded on"), null=True, blank=True)
+    result_class = models.PositiveSmallIntegerField(_("health class"), null=True, blank=True)
+    result_temporary = models.BooleanField(_("temporary (T)"), default=False)
+    document = models.CharField(_("conclusion document"), max_length=120, blank=True)
+    late = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("medical appeal")
+        verbose_name_plural = _("medical appeals")
+        ordering = ["-file_complete_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call"],
+                condition=Q(concluded_on__isnull=True),
+                name="healthappeal_one_open",
+            ),
+            models.CheckConstraint(
+                condition=Q(result_class__isnull=True)
+                | (Q(result_class__gte=1) & Q(result_class__lte=6)),
+                name="healthappeal_class_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(concluded_on__isnull=True) | Q(result_class__isnull=False),
+                name="healthappeal_concluded_has_class",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id} {self.file_complete_on:%d/%m/%Y}"
+
+    @property
+    def original_label(self) -> str:
+        return f"{self.original_class}T" if self.original_temporary else str(self.original_class)
+
+    @property
+    def result_label(self) -> str:
+        if self.result_class is None:
+            return ""
+        return f"{self.result_class}T" if self.result_temporary else str(self.result_class)

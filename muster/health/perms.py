@@ -23,3 +23,8 @@ def can_organise_health_session(user: User, session: HealthSession | None = None
 def can_record_health_result(user: User, result: StationResult | None = None) -> bool:
     """Enter a station's result (health council member)."""
     return has_cap(user, Cap.EDIT_HEALTH)
+
+
+def can_handle_appeal(user: User, obj: object = None) -> bool:
+    """Record a medical appeal (giám định) and its final conclusion (health council staff)."""
+    return has_cap(user, Cap.EDIT_HEALTH)

@@ -434,6 +434,10 @@ def record_station_result(
     require_actor_area(actor, person.registration_unit_id)
     if station not in Station.values:
         raise ValidationError({"station": [_("Unknown station.")]})
+    if call.appeals.filter(concluded_on__isnull=False).exists():
+        raise ValidationError(
+            _("A medical appeal concluded this examination; its finding is final.")
+        )
     if station == Station.GYNAECOLOGY and person.sex != Sex.FEMALE:
         raise ValidationError({"station": [_("Gynaecology is examined for women only.")]})
     icd = rules.normalise_icd(data.exempt_icd) if data.exempt_icd.strip() else ""

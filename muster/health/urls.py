@@ -11,4 +11,5 @@ urlpatterns = [
     path("sessions/<uuid:public_id>/book/", views.session_book, name="session_book"),
     path("calls/<uuid:public_id>/", views.result_entry, name="result_entry"),
     path("calls/<uuid:public_id>/conclude/", views.conclude_view, name="conclude"),
+    path("calls/<uuid:public_id>/appeal/", views.appeal_view, name="appeal"),
 ]

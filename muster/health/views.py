@@ -24,7 +24,14 @@ from muster.documents.tables import format_cell
 from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
 from muster.health import books
-from muster.health.forms import CallForm, ResultForm, SessionForm
+from muster.health.appeals import appeal_conclude, appeal_due, appeal_request
+from muster.health.forms import (
+    AppealConcludeForm,
+    AppealRequestForm,
+    CallForm,
+    ResultForm,
+    SessionForm,
+)
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
 from muster.health.selectors import calls_in_session, sessions_for_user
 from muster.health.services import (
@@ -266,6 +273,55 @@ def conclude_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         % {"name": call.person.full_name, "label": call.class_label},
     )
     return redirect("health:session_detail", public_id=call.session.public_id)
+
+
+def appeal_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """The medical appeal (giám định) of one concluded examination: request it, then record
+    the assessing council's final class."""
+    call = get_for_user(
+        request.user,
+        HealthCall.objects.select_related(
+            "person", "person__registration_unit", "session", "session__unit"
+        ),
+        unit_field="person__registration_unit",
+        cap=Cap.EDIT_HEALTH,
+        public_id=public_id,
+    )
+    appeals = list(call.appeals.order_by("-file_complete_on", "-id"))
+    open_appeal = next((a for a in appeals if a.concluded_on is None), None)
+    action = request.POST.get("action") if request.method == "POST" else None
+    request_form = AppealRequestForm(request.POST if action == "request" else None, prefix="r")
+    conclude_form = AppealConcludeForm(request.POST if action == "conclude" else None, prefix="c")
+    if action == "request" and submit(
+        request,
+        request_form,
+        lambda data: appeal_request(actor=request.user, call=call, **data),
+        success=_("The medical appeal has been recorded."),
+    ):
+        return redirect("health:appeal", public_id=call.public_id)
+    if (
+        action == "conclude"
+        and open_appeal is not None
+        and submit(
+            request,
+            conclude_form,
+            lambda data: appeal_conclude(actor=request.user, appeal=open_appeal, **data),
+            success=_("The appeal's final class has been recorded."),
+        )
+    ):
+        return redirect("health:appeal", public_id=call.public_id)
+    return render(
+        request,
+        "health/appeal.html",
+        {
+            "call": call,
+            "appeals": [(a, appeal_due(a.file_complete_on)) for a in appeals],
+            "open_appeal": open_appeal,
+            "request_form": request_form,
+            "conclude_form": conclude_form,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def session_book(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:

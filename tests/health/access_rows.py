@@ -42,6 +42,7 @@ ROWS: dict[str, Route] = {
     "health:result_entry": Route(
         kwargs=_health_call, allowed=EDIT_HEALTH_ROLES, scoped_object=True
     ),
+    "health:appeal": Route(kwargs=_health_call, allowed=EDIT_HEALTH_ROLES, scoped_object=True),
 }
 
 #: The council's conclusion (tests/health/test_examination.py checks its access).

@@ -106,6 +106,20 @@ HEALTH_RULES: tuple[Rule, ...] = (
         fit_max_bmi=29.9,
     ),
     make_rule(
+        "health.appeal",
+        "deadline",
+        "Medical appeal (giám định) concluded within 15 days of a complete file; its finding "
+        "is final",
+        "Giám định sức khỏe: kết luận trong 15 ngày kể từ khi nhận đủ hồ sơ; kết luận giám "
+        "định là kết luận cuối cùng",
+        (
+            Citation(TT_105, "10", None, None, "Provincial medical assessment council."),
+            Citation(TT_105, "12", None, None, "After handover: Military Hospital 103 or 175."),
+        ),
+        TT_105_FROM,
+        days=15,
+    ),
+    make_rule(
         "health.form_validity",
         "threshold",
         "NVQS health form valid for 6 months from the council's conclusion",
