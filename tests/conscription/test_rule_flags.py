@@ -49,3 +49,11 @@ def test_a_reason_citing_an_unverified_rule_is_shown_as_such_in_vietnamese():
     with translation.override("en"):
         html = render_to_string("people/_verdict_reason.html", {"r": reason})
     assert "Art 41(1)(a)" in html and "unverified" in html
+
+
+def test_the_january_list_deadline_is_a_dated_rule():
+    before = rule("deadline.january_list", dt.date(2025, 1, 1))
+    after = rule("deadline.january_list", dt.date(2026, 1, 1))
+    assert (before.int_param("month"), before.int_param("day")) == (1, 31)
+    assert before.valid_to == dt.date(2025, 6, 30) and after.valid_from == dt.date(2025, 7, 1)
+    assert any(c.article == "16" for c in after.citations)

@@ -334,7 +334,9 @@ def record_january_list(
     elif not commune.is_valid_on(list_date):
         errors.setdefault("list_date", []).append(_("This commune did not exist on that date."))
     raise_errors(errors)
-    start, due = dt.date(year, 1, 1), dt.date(year, 1, 31)
+    start = dt.date(year, 1, 1)
+    deadline = rule("deadline.january_list", start)
+    due = dt.date(year, deadline.int_param("month"), deadline.int_param("day"))
     already = RegistrationEvent.objects.filter(
         kind=EventKind.JANUARY_LIST, unit=commune, event_date__year=year
     ).values("person_id")
