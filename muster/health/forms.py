@@ -144,3 +144,10 @@ class AppealConcludeForm(BootstrapForm):
     )
     result_temporary = forms.BooleanField(label=_("Temporary (T)"), required=False)
     document = forms.CharField(label=_("Conclusion document"), max_length=120)
+
+
+class ReferralForm(BootstrapForm):
+    """Where a T-class citizen was referred for treatment, and when he is examined again."""
+
+    referred_to = forms.CharField(label=_("Referred for treatment to"), max_length=200)
+    recheck_by = date_field(_("To be examined again by"))

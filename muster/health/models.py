@@ -98,6 +98,10 @@ class HealthCall(models.Model):
     bmi = models.DecimalField(_("BMI"), max_digits=5, decimal_places=2, null=True, blank=True)
     myopia = models.DecimalField(max_digits=4, decimal_places=2, default=0)
     hyperopia = models.DecimalField(max_digits=4, decimal_places=2, default=0)
+    #: A T class: where the council referred the citizen for treatment (TT 105 Art 9(3)) and
+    #: the day he is to be examined again.
+    referred_to = models.CharField(_("referred for treatment to"), max_length=200, blank=True)
+    recheck_by = models.DateField(_("to be examined again by"), null=True, blank=True)
     #: The council's conclusion found a positive urine drug test (TT 105 Art 8(5)); the
     #: eligibility engine reads it as drug addiction (TT 148 Art 4(3)(c)).
     drug_positive = models.BooleanField(_("positive drug test"), default=False)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("calls/<uuid:public_id>/", views.result_entry, name="result_entry"),
     path("calls/<uuid:public_id>/conclude/", views.conclude_view, name="conclude"),
     path("calls/<uuid:public_id>/appeal/", views.appeal_view, name="appeal"),
+    path("calls/<uuid:public_id>/referral/", views.referral_view, name="referral"),
 ]

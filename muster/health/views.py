@@ -29,10 +29,12 @@ from muster.health.forms import (
     AppealConcludeForm,
     AppealRequestForm,
     CallForm,
+    ReferralForm,
     ResultForm,
     SessionForm,
 )
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
+from muster.health.referrals import referral_record
 from muster.health.selectors import calls_in_session, sessions_for_user
 from muster.health.services import (
     ResultInput,
@@ -273,6 +275,30 @@ def conclude_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         % {"name": call.person.full_name, "label": call.class_label},
     )
     return redirect("health:session_detail", public_id=call.session.public_id)
+
+
+@require_POST
+def referral_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Record the referral for treatment of a T class (from the result entry screen)."""
+    call = get_for_user(
+        request.user,
+        HealthCall.objects.select_related("person", "person__registration_unit", "session"),
+        unit_field="person__registration_unit",
+        cap=Cap.EDIT_HEALTH,
+        public_id=public_id,
+    )
+    form = ReferralForm(request.POST, prefix="t")
+    if submit(
+        request,
+        form,
+        lambda data: referral_record(actor=request.user, call=call, **data),
+        success=_("The referral for treatment has been recorded."),
+    ):
+        return redirect("health:result_entry", public_id=call.public_id)
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, str(message))
+    return redirect("health:result_entry", public_id=call.public_id)
 
 
 def appeal_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:

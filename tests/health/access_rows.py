@@ -46,4 +46,4 @@ ROWS: dict[str, Route] = {
 }
 
 #: The council's conclusion (tests/health/test_examination.py checks its access).
-POST_ONLY = frozenset({"health:conclude"})
+POST_ONLY = frozenset({"health:conclude", "health:referral"})

@@ -141,3 +141,48 @@ def test_the_page_records_an_appeal_and_its_conclusion(personas, unfit, client):
     )
     assert ok.status_code == 302
     assert HealthCall.objects.get(pk=unfit.pk).health_class == 3
+
+
+# ----------------------------------------------------------------------------- T referral
+
+
+def test_a_t_class_is_referred_for_treatment_with_a_follow_up_day(personas, units, exam, client):
+    from muster.health.referrals import referral_record
+
+    call = called(personas, exam, make_person(units["DHOP"], full_name="Tạm Thời"))
+    record_station_result(
+        actor=personas["health_council"], call=call, station="surgery", data=ResultInput(score="4T")
+    )
+    call = conclude(personas, call)
+    assert call.class_label == "4T"
+    with pytest.raises(ValidationError) as caught:
+        referral_record(
+            actor=personas["health_council"],
+            call=call,
+            referred_to=" ",
+            recheck_by=call.concluded_on,
+        )
+    assert set(caught.value.message_dict) == {"referred_to", "recheck_by"}
+    client.force_login(personas["health_council"])
+    response = client.post(
+        reverse("health:referral", args=[call.public_id]),
+        {"t-referred_to": "Bệnh viện đa khoa tỉnh Hưng Yên", "t-recheck_by": "16/12/2024"},
+    )
+    assert response.status_code == 302
+    call.refresh_from_db()
+    assert (call.referred_to, call.recheck_by) == (
+        "Bệnh viện đa khoa tỉnh Hưng Yên",
+        dt.date(2024, 12, 16),
+    )
+
+
+def test_a_class_without_t_is_not_referred(personas, unfit):
+    from muster.health.referrals import referral_record
+
+    with pytest.raises(ValidationError):
+        referral_record(
+            actor=personas["health_council"],
+            call=unfit,
+            referred_to="Bệnh viện",
+            recheck_by=dt.date(2024, 12, 16),
+        )
