@@ -350,7 +350,7 @@ def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         row = by_line.get(checked.table.first_line + offset)
         if row is None:
             continue
-        texts = [_inert(import_files.cell_text(c)) for c in list(cells[: len(headers)])]
+        texts = [import_files.cell_text(c) for c in list(cells[: len(headers)])]
         texts += [""] * (len(headers) - len(texts))
         rows.append([row.line, *texts, "; ".join(row_messages(row))])
     notes = [error_message(e) for e in checked.report.file_errors]
@@ -369,12 +369,6 @@ def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         filename=f"loi_{batch.file_name.rsplit('.', 1)[0]}.xlsx",
         content_type=XLSX,
     )
-
-
-def _inert(text: str) -> str:
-    """Text that a spreadsheet will not run: openpyxl writes "=…" as a formula, so a cell
-    copied from an uploaded file gets a leading space (the import strips it again)."""
-    return " " + text if text.startswith("=") else text
 
 
 def _template_columns() -> list[Column]:
@@ -415,7 +409,7 @@ def import_export(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     )
     values, village_names = people_values_for_export(user=request.user, unit=unit)
     rows: list[list[Any]] = [
-        [n, *map(_inert, import_columns.export_cells(record, village_names))]
+        [n, *import_columns.export_cells(record, village_names)]
         for n, record in enumerate(values, start=1)
     ]
     doc = TableDocument(
