@@ -1,5 +1,12 @@
 """Excel rendering of a ``TableDocument`` (openpyxl): merged title rows, bold framed header,
-column widths, number and date formats, frozen header, print area and print titles."""
+column widths, number and date formats, frozen header, print area and print titles.
+
+Every cell goes through ``_write``, the one cell writer of every Muster workbook: text is
+always a text cell, never a formula (openpyxl would otherwise store any text starting with "="
+as a formula, so a citizen named ``=HYPERLINK(…)`` would run in the clerk's Excel), and text
+that a spreadsheet could read as a formula (``formula_like``) also gets Excel's "quote prefix",
+the mark Excel itself sets when one types a leading apostrophe.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
@@ -24,6 +32,33 @@ _FORMATS = {
     Kind.DATE: "dd/mm/yyyy",
 }
 FONT_NAME = "Times New Roman"
+
+#: The leading characters that make a spreadsheet read a cell as a formula (OWASP, "CSV
+#: injection": = + - @ tab and carriage return) and the full-width forms of the first four,
+#: which some spreadsheet input methods turn into the ASCII ones.
+FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet could take ``text`` for a formula: it starts, or starts after
+    blanks, with one of ``FORMULA_STARTS``."""
+    return text[:1] in FORMULA_STARTS or text.lstrip(" \u00a0\u3000")[:1] in FORMULA_STARTS
+
+
+def _write(ws: Any, row: int, column: int, value: Any) -> Any:
+    """Write one cell and return it. Text is stored as text whatever it starts with (never a
+    formula), characters that XML 1.0 cannot hold are replaced by U+FFFD (an old record with a
+    control character does not break the whole file), and formula-like text is quote-prefixed.
+    The text itself is kept exactly, so an exported registry imports back unchanged."""
+    if isinstance(value, str):
+        text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        cell = ws.cell(row=row, column=column)
+        cell.value = text
+        cell.data_type = "s"
+        if formula_like(text):
+            cell.quotePrefix = True
+        return cell
+    return ws.cell(row=row, column=column, value=value)
 
 
 def render_xlsx(doc: TableDocument, *, sheet_title: str = "Danh sách") -> bytes:
@@ -56,16 +91,16 @@ def _fill_sheet(ws: Any, doc: TableDocument) -> None:
     right = [NATIONAL_NAME, NATIONAL_MOTTO]
     for i in range(max(len(left), len(right))):
         if i < len(left):
-            ws.cell(row=row, column=1, value=left[i]).font = Font(name=FONT_NAME, bold=True)
+            _write(ws, row, 1, left[i]).font = Font(name=FONT_NAME, bold=True)
             ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=half)
         if i < len(right):
-            cell = ws.cell(row=row, column=half + 1, value=right[i])
+            cell = _write(ws, row, half + 1, right[i])
             cell.font = Font(name=FONT_NAME, bold=True)
             cell.alignment = Alignment(horizontal="center")
             ws.merge_cells(start_row=row, start_column=half + 1, end_row=row, end_column=ncols)
         row += 1
     if doc.place_date:
-        cell = ws.cell(row=row, column=half + 1, value=doc.place_date)
+        cell = _write(ws, row, half + 1, doc.place_date)
         cell.font = Font(name=FONT_NAME, italic=True)
         cell.alignment = Alignment(horizontal="center")
         ws.merge_cells(start_row=row, start_column=half + 1, end_row=row, end_column=ncols)
@@ -74,7 +109,7 @@ def _fill_sheet(ws: Any, doc: TableDocument) -> None:
     for text, size in ((doc.title, 14), (doc.subtitle, 12)):
         if not text:
             continue
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = _write(ws, row, 1, text)
         cell.font = Font(name=FONT_NAME, bold=size == 14, size=size)
         cell.alignment = Alignment(horizontal="center", wrap_text=True)
         ws.merge_cells(f"A{row}:{last}{row}")
@@ -82,7 +117,7 @@ def _fill_sheet(ws: Any, doc: TableDocument) -> None:
     row += 1
     header_row = row
     for col, column in enumerate(doc.columns, start=1):
-        cell = ws.cell(row=row, column=col, value=column.header)
+        cell = _write(ws, row, col, column.header)
         cell.font = Font(name=FONT_NAME, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BOX
@@ -97,7 +132,7 @@ def _fill_sheet(ws: Any, doc: TableDocument) -> None:
                 value = value.value
             if isinstance(value, Decimal):
                 value = float(value)
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = _write(ws, row, col, value)
             cell.font = Font(name=FONT_NAME)
             cell.border = _BOX
             if kind in _FORMATS and isinstance(value, int | float | dt.date):
@@ -112,13 +147,13 @@ def _fill_sheet(ws: Any, doc: TableDocument) -> None:
     last_row = row
     for note in doc.notes:
         row += 1
-        ws.cell(row=row, column=1, value=note).font = Font(name=FONT_NAME, italic=True)
+        _write(ws, row, 1, note).font = Font(name=FONT_NAME, italic=True)
         ws.merge_cells(f"A{row}:{last}{row}")
     if doc.signature:
         row += 1
         for line in doc.signature:
             row += 1
-            cell = ws.cell(row=row, column=half + 1, value=line)
+            cell = _write(ws, row, half + 1, line)
             cell.font = Font(name=FONT_NAME, bold=True)
             cell.alignment = Alignment(horizontal="center")
             ws.merge_cells(start_row=row, start_column=half + 1, end_row=row, end_column=ncols)

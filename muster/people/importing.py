@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from muster.core.text import hidden_characters
 from muster.people import national_id
 from muster.people.import_columns import (
     COLUMN_BY_KEY,
@@ -217,8 +218,10 @@ class RowChecker:
                 plan.append((index, key, None, None))
                 continue
             column = COLUMN_BY_KEY[key]
-            if key in _PLAIN_TEXT_KEYS:
-                parser: Any = functools.partial(_parse_plain_text, key, column.max_length)
+            if key == "full_name":
+                parser: Any = functools.partial(_parse_name, column.max_length)
+            elif key in _PLAIN_TEXT_KEYS:
+                parser = functools.partial(_parse_plain_text, key, column.max_length)
             else:
                 parser = functools.partial(_parse_cell_of, key, ctx)
             memo: dict[RawCell, _Parsed] | None = None if key in _UNIQUE_KEYS else {}
@@ -283,6 +286,17 @@ def _parse_cell_of(key: str, ctx: Context, cell: RawCell) -> _Parsed:
 
 def _parse_plain_text(key: str, max_length: int, cell: RawCell) -> _Parsed:
     return _checked_text(key, max_length, cell_text(cell))
+
+
+def _parse_name(max_length: int, cell: RawCell) -> _Parsed:
+    """A name (NFC, white space folded by ``cell_text``), refused when it holds characters one
+    cannot see (a zero-width space, a right-to-left override, a control): the same rule as
+    ``people.services``."""
+    text = cell_text(cell)
+    hidden = hidden_characters(text)
+    if hidden:
+        return "full_name", text, RowError("hidden_characters", "full_name", ", ".join(hidden))
+    return _checked_text("full_name", max_length, text)
 
 
 def _checked_text(key: str, max_length: int, text: str) -> _Parsed:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require_actor_area
 from muster.audit.services import diff, record_event
 from muster.core.dates import today
-from muster.core.text import fold
+from muster.core.text import clean_name, fold, hidden_characters
 from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
 from muster.geo.scope import scope_of
 from muster.people import national_id
@@ -96,6 +96,13 @@ def _validate(*, actor: User, person: Person, on: dt.date | None, check_unit: bo
 
     if not person.full_name.strip():
         add("full_name", _("Enter the full name."))
+    hidden = hidden_characters(person.full_name)
+    if hidden:
+        add(
+            "full_name",
+            _("The name contains hidden or control characters (%(chars)s): type it again.")
+            % {"chars": ", ".join(hidden)},
+        )
     if person.sex not in Sex.values:
         add("sex", _("Choose the sex."))
     birth: dt.date | None = getattr(person, "date_of_birth", None)
@@ -186,7 +193,7 @@ def person_create(
     """
     _unknown(extra)
     person = Person(
-        full_name=full_name.strip(),
+        full_name=clean_name(full_name),
         sex=sex,
         date_of_birth=date_of_birth,  # type: ignore[misc]
         national_id=national_id,
@@ -228,6 +235,8 @@ def person_update(
     locked = Person.objects.select_for_update().get(pk=person.pk)
     before = _snapshot(locked)
     for field, value in changes.items():
+        if field == "full_name":
+            value = clean_name(value)
         setattr(locked, field, value.strip() if isinstance(value, str) else value)
     changed = diff(before, _snapshot(locked))
     if not changed:

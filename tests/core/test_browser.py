@@ -163,3 +163,40 @@ def test_login_lands_on_the_vietnamese_dashboard_with_its_chart(
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
     assert (ARTIFACTS / "dashboard.png").stat().st_size > 10_000
     assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_the_content_security_policy_is_sent_and_enforced_and_pages_still_work(
+    live_server, personas, young_men, page
+):
+    """The policy arrives with the page, the browser refuses an inline script, and what the
+    templates used to do inline still works: the chart draws, the language switcher submits
+    itself (muster.js, data-autosubmit)."""
+    officer = personas["district_officer"]
+    log_in(page, live_server, officer, "/")
+    response = page.goto(f"{live_server.url}/")
+    assert response is not None
+    headers = response.headers
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert "unsafe-inline" not in headers["content-security-policy"]
+    assert "camera=()" in headers["permissions-policy"]
+    assert "no-store" in headers["cache-control"]
+    page.wait_for_function(
+        "() => window.Chart && Chart.getChart(document.getElementById('chart-communes'))"
+    )
+    violations = page.evaluate(
+        """() => new Promise((resolve) => {
+            const seen = [];
+            document.addEventListener(
+                "securitypolicyviolation", (e) => seen.push(e.violatedDirective)
+            );
+            const s = document.createElement("script");
+            s.textContent = "window.__injected = true";
+            document.body.append(s);
+            setTimeout(() => resolve({seen, ran: window.__injected === true}), 200);
+        })"""
+    )
+    assert violations == {"seen": ["script-src-elem"], "ran": False}
+    page.problems[:] = [p for p in page.problems if "Content Security Policy" not in p]  # type: ignore[attr-defined]
+    page.select_option("select[name=language]", "en")
+    page.wait_for_function("() => document.documentElement.lang === 'en'")
+    assert page.problems == []  # type: ignore[attr-defined]

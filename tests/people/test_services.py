@@ -165,3 +165,45 @@ def test_update_out_of_scope_is_refused(personas, units):
         person_update(
             actor=personas["other_commander"], person=person, changes={"phone": "1"}, reason="x"
         )
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Lê Văn\u202e maN", "U+202E"),  # right-to-left override: shows as "Lê Văn Nam"
+        ("Lê\u200b Văn Nam", "U+200B"),  # zero-width space: never found by search
+        ("Lê Văn\u200d Nam", "U+200D"),  # zero-width joiner
+        ("Lê Văn Nam\ufeff", "U+FEFF"),  # byte-order mark
+        ("Lê Văn\x00 Nam", "U+0000"),
+        ("Lê Văn\x1b Nam", "U+001B"),
+        ("Lê Văn \u3164Nam", "U+3164"),  # Hangul filler: a letter that prints nothing
+        ("Lê Văn Nam\ue000", "U+E000"),  # private use
+    ],
+)
+def test_invisible_or_control_characters_in_a_name_are_refused(personas, units, name, shown):
+    before = _counts()
+    with pytest.raises(ValidationError) as caught:
+        _create(personas["commune_clerk"], units["DHOP"], full_name=name)
+    message = " ".join(caught.value.message_dict["full_name"])
+    assert shown in message and "ký tự ẩn" in message
+    assert _counts() == before
+    person = _create(personas["commune_clerk"], units["DHOP"])
+    with pytest.raises(ValidationError):
+        person_update(
+            actor=personas["commune_clerk"], person=person, changes={"full_name": name}, reason="x"
+        )
+    person.refresh_from_db()
+    assert person.full_name == "Lê Văn Nam"
+
+
+def test_a_name_is_stored_nfc_with_one_space_and_found_by_search(personas, units):
+    decomposed = "Le\u0302 Va\u0306n\u00a0\u00a0 Nam\t"  # "Lê Văn Nam" typed with combining marks
+    person = _create(personas["commune_clerk"], units["DHOP"], full_name=decomposed)
+    assert person.full_name == "Lê Văn Nam" and person.name_search == "le van nam"
+    person = person_update(
+        actor=personas["commune_clerk"],
+        person=person,
+        changes={"full_name": "  Lê  Văn\u00a0Nam "},
+        reason="x",
+    )
+    assert person.full_name == "Lê Văn Nam"

