@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import time
 import unicodedata
+import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,11 +21,72 @@ from muster.people.import_columns import HEADER_INDEX, RawCell, normalise_header
 
 
 class TableError(ValueError):
-    """The file cannot be read as a table (code: "format", "empty", "encoding")."""
+    """The file cannot be read as a table. ``code``: "format", "empty", "encoding", or a
+    refused hostile file (:class:`Limits`): "too_big", "unpacked", "dimension",
+    "too_many_rows", "too_many_columns", "too_many_cells", "cell_too_long", "nul", "too_slow"."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
         self.code = code
+
+
+# --- Limits --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Hard bounds on what one upload may cost (docs/import.md, "Limits"). A file beyond any
+    of them is refused as a whole, before anything is stored."""
+
+    #: The file itself, checked before any parsing (a 100,000-row CSV is about 11 MB).
+    file_bytes: int = 30 * 1024 * 1024
+    #: An xlsx's parts once inflated, together; no run of text between two tags of a part may
+    #: be longer than ``8 * cell_chars`` bytes (checked while inflating, before openpyxl).
+    unpacked_bytes: int = 300 * 1024 * 1024
+    #: Rows of the sheet up to its last non-empty one, header and title rows included.
+    rows: int = 120_000
+    columns: int = 100
+    #: Non-empty cells of the whole sheet.
+    cells: int = 3_000_000
+    #: One cell (Excel's own limit).
+    cell_chars: int = 32_767
+    #: Reading the file (not the checking of its rows).
+    seconds: float = 60.0
+
+
+LIMITS = Limits()
+_CLOCK_EVERY = 1000  # rows between two looks at the clock
+
+
+class _Budget:
+    """Counts rows and cells against the limits and the clock while a file is read."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.deadline = time.monotonic() + limits.seconds
+        self.rows = 0
+        self.cells = 0
+
+    def row(self, cells: Sequence[RawCell]) -> None:
+        """Account for the next row (``cells`` already trimmed of trailing empty cells)."""
+        limits = self.limits
+        if self.rows % _CLOCK_EVERY == 0 and time.monotonic() >= self.deadline:
+            raise TableError("too_slow")
+        self.rows += 1
+        if self.rows > limits.rows:
+            raise TableError("too_many_rows")
+        if len(cells) > limits.columns:
+            raise TableError("too_many_columns")
+        for cell in cells:
+            if type(cell) is str:
+                if len(cell) > limits.cell_chars:
+                    raise TableError("cell_too_long")
+                if "\x00" in cell:
+                    raise TableError("nul")
+            if cell is not None and cell != "":
+                self.cells += 1
+        if self.cells > limits.cells:
+            raise TableError("too_many_cells")
 
 
 # --- Reading -------------------------------------------------------------------------------
@@ -50,28 +114,122 @@ def _decode(data: bytes) -> str:
         raise TableError("encoding") from exc
 
 
-def _read_csv(data: bytes) -> list[list[RawCell]]:
+_SEPARATORS = (",", ";", "\t")
+
+
+def _separator(text: str) -> str:
+    """The separator under which the first 20 lines hold the best header row (the most known
+    column names in one row), then the most cells in one row; a title line above the header
+    ("DANH SÁCH CÔNG DÂN, XÃ …") does not decide it."""
+    lines = text[:65536].splitlines()[:20]
+
+    def score(separator: str) -> tuple[int, int]:
+        try:
+            rows = list(csv.reader(lines, delimiter=separator))
+        except csv.Error:
+            return (-1, -1)
+        known = max((_known_headers(row) for row in rows), default=0)
+        return (known, max((len(row) for row in rows), default=0))
+
+    return max(_SEPARATORS, key=score)
+
+
+def _read_csv(data: bytes, budget: _Budget) -> list[list[RawCell]]:
     text = _decode(data)
-    sample = text[:4096]
-    first_line = sample.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    # The reader's rows are lists already (typed as such: list[str] is a list[RawCell]).
-    rows: list[list[RawCell]] = list(
-        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)  # type: ignore[arg-type]
-    )
+    if "\x00" in text:
+        raise TableError("nul")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_separator(text))
+    rows: list[list[RawCell]] = []
+    try:
+        for cells in reader:
+            while cells and not cells[-1]:
+                cells.pop()
+            budget.row(cells)
+            rows.append(cells)  # type: ignore[arg-type]  # list[str] is a list[RawCell]
+    except csv.Error as exc:  # a field over csv's own limit (128 KB), longer than any cell
+        raise TableError("cell_too_long" if "field limit" in str(exc) else "format") from exc
     return rows
 
 
-def _read_xlsx(data: bytes) -> list[list[RawCell]]:
+def _check_parts(data: bytes, limits: Limits) -> None:
+    """Refuse an xlsx whose parts inflate beyond ``limits.unpacked_bytes`` together, that
+    holds one run of text longer than a cell may be, or a sheet of more than ``limits.rows``
+    ``<row>`` elements, before openpyxl parses anything (it reads the shared strings whole,
+    and every sheet without a declared size once to find it). The declared sizes
+    are checked first; the inflated bytes are counted again, as zipfile does not trust a part
+    to stop at its declared size."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise TableError("format") from exc
+    if sum(part.file_size for part in parts) > limits.unpacked_bytes:
+        raise TableError("unpacked")
+    longest_run = 8 * limits.cell_chars
+    total = 0
+    try:
+        for part in parts:
+            sheet = part.filename.startswith("xl/worksheets/")
+            rows = 0
+            with archive.open(part) as stream:
+                tail = 0  # bytes of the current run carried over from the previous chunk
+                while chunk := stream.read(1 << 20):
+                    total += len(chunk)
+                    if total > limits.unpacked_bytes:
+                        raise TableError("unpacked")
+                    if sheet:  # a sheet without a <dimension> is refused here, not 2 parses on
+                        rows += chunk.count(b"<row ") + chunk.count(b"<row>")
+                        if rows > limits.rows:
+                            raise TableError("too_many_rows")
+                    pieces = chunk.split(b"<")
+                    if len(pieces) == 1:
+                        tail += len(chunk)
+                    else:
+                        tail = max(tail + len(pieces[0]), max(map(len, pieces[1:-1]), default=0))
+                        if tail > longest_run:
+                            raise TableError("cell_too_long")
+                        tail = len(pieces[-1])
+                    if tail > longest_run:
+                        raise TableError("cell_too_long")
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
+        raise TableError("format") from exc
+
+
+def _read_xlsx(data: bytes, budget: _Budget) -> list[list[RawCell]]:
     from openpyxl import load_workbook  # imported here: csv imports should not pay for it
 
+    limits = budget.limits
+    _check_parts(data, limits)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:
         raise TableError("format") from exc
     try:
         sheet = workbook.worksheets[0]
-        return [list(row) for row in sheet.iter_rows(values_only=True)]
+        # The declared size: refused when beyond the limits, then never used (openpyxl would
+        # fill every row up to it: a 1.7 KB file declaring A1:XFD1048576 asks for 17 billion).
+        declared_rows, declared_columns = sheet.max_row or 0, sheet.max_column or 0
+        if declared_rows > limits.rows or declared_columns > limits.columns:
+            raise TableError("dimension")
+        sheet.reset_dimensions()
+        rows: list[list[RawCell]] = []
+        blank = 0  # empty rows not yet kept: kept only when a non-empty row follows
+        for values in sheet.iter_rows(values_only=True):
+            cells: list[RawCell] = list(values)
+            while cells and is_blank(cells[-1]):
+                cells.pop()
+            budget.row(cells)
+            if not cells:
+                blank += 1
+                continue
+            rows.extend([] for _ in range(blank))
+            blank = 0
+            rows.append(cells)
+        return rows
+    except TableError:
+        raise
+    except Exception as exc:  # a part openpyxl cannot parse
+        raise TableError("format") from exc
     finally:
         workbook.close()
 
@@ -80,21 +238,29 @@ def is_blank(cell: RawCell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def read_table(data: bytes, filename: str) -> Table:
+def _known_headers(row: Sequence[RawCell]) -> int:
+    return sum(1 for cell in row if normalise_header(str(cell or "")) in HEADER_INDEX)
+
+
+def read_table(data: bytes, filename: str, *, limits: Limits = LIMITS) -> Table:
     """Read ``data`` (xlsx by its zip signature or name, else csv) into a :class:`Table`.
 
     The header row is the one among the first 20 that names the most known columns, so title
-    rows above the table (the official header of a printed list) are skipped.
+    rows above the table (the official header of a printed list) are skipped. A file beyond
+    ``limits`` raises :class:`TableError` (its size before anything is parsed).
     """
+    if len(data) > limits.file_bytes:
+        raise TableError("too_big")
+    budget = _Budget(limits)
     if data.startswith(b"PK") or filename.lower().endswith((".xlsx", ".xlsm")):
-        raw = _read_xlsx(data)
+        raw = _read_xlsx(data, budget)
     else:
-        raw = _read_csv(data)
+        raw = _read_csv(data, budget)
     if not any(not is_blank(cell) for row in raw[:20] for cell in row):
         raise TableError("empty")
     best, best_score = 0, -1
     for index, row in enumerate(raw[:20]):
-        score = sum(1 for cell in row if normalise_header(str(cell or "")) in HEADER_INDEX)
+        score = _known_headers(row)
         if score > best_score:
             best, best_score = index, score
     if best_score < 1:
@@ -168,8 +334,10 @@ def cell_text(cell: RawCell) -> str:
 
 
 def id_text(cell: RawCell) -> str:
-    """The ID number as text; a number cell that lost its leading zero gets it back."""
+    """The ID number as text; a number cell that lost its leading zeros gets them back."""
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         digits = str(int(cell))
-        return digits.zfill(12) if len(digits) == 11 else digits
+        # Every province code starts with 0 (001 Hà Nội … 096): a number cell drops that 0,
+        # and both zeros of provinces 001-009.
+        return digits.zfill(12) if len(digits) in (10, 11) else digits
     return "".join(str(cell or "").split())

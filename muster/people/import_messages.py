@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from muster.people import import_columns, importing
+from muster.people import import_columns, import_files, importing
 from muster.people.services import id_problem_message
 
 if TYPE_CHECKING:
@@ -20,12 +20,48 @@ def column_label(key: str) -> str:
     return column.header if column is not None else key
 
 
-def table_error_message(code: str) -> str:
-    return {
+def _number(value: int) -> str:
+    """A whole number with the Vietnamese thousands separator (120.000)."""
+    return f"{value:,}".replace(",", ".")
+
+
+def table_error_message(code: str, limits: import_files.Limits = import_files.LIMITS) -> str:
+    """Why a file cannot be read (``import_files.TableError.code``), with the limit it broke."""
+    numbers = {
+        "megabytes": _number(limits.file_bytes // (1024 * 1024)),
+        "unpacked": _number(limits.unpacked_bytes // (1024 * 1024)),
+        "rows": _number(limits.rows),
+        "columns": _number(limits.columns),
+        "cells": _number(limits.cells),
+        "chars": _number(limits.cell_chars),
+        "seconds": _number(round(limits.seconds)),
+    }
+    texts = {
         "format": _("The file is not a readable spreadsheet (xlsx) or CSV file."),
         "empty": _("The file is empty."),
         "encoding": _("The CSV file is not in UTF-8 or Windows Vietnamese encoding."),
-    }.get(code, _("The file cannot be read."))
+        "too_big": _("The file is larger than %(megabytes)s MB; split it by village."),
+        "unpacked": _(
+            "The xlsx file unpacks to more than %(unpacked)s MB; copy the table into a new "
+            "spreadsheet or save it as CSV."
+        ),
+        "dimension": _(
+            "The sheet declares more than %(rows)s rows or %(columns)s columns. Delete the "
+            "empty rows and columns after the table, or copy the table into a new sheet."
+        ),
+        "too_many_rows": _("The sheet has more than %(rows)s rows; split it by village."),
+        "too_many_columns": _(
+            "A row has more than %(columns)s columns; delete the columns after the table."
+        ),
+        "too_many_cells": _("The sheet has more than %(cells)s filled cells; split it by village."),
+        "cell_too_long": _("A cell holds more than %(chars)s characters."),
+        "nul": _(
+            "The file contains NUL characters (code 0): it is not a text CSV. Save it again "
+            "as xlsx or as CSV UTF-8."
+        ),
+        "too_slow": _("Reading the file took more than %(seconds)s seconds; split it by village."),
+    }
+    return texts.get(code, _("The file cannot be read.")) % numbers
 
 
 def error_message(error: importing.RowError) -> str:

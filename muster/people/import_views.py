@@ -33,7 +33,12 @@ from muster.geo.forms import UnitChoiceField
 from muster.geo.models import Unit
 from muster.geo.selectors import units_for_user
 from muster.people import import_columns, import_files
-from muster.people.import_messages import column_label, error_message, row_messages
+from muster.people.import_messages import (
+    column_label,
+    error_message,
+    row_messages,
+    table_error_message,
+)
 from muster.people.import_services import (
     Checked,
     ImportRejected,
@@ -47,8 +52,8 @@ from muster.people.import_services import (
 from muster.people.models import ImportBatch, ImportStatus
 from muster.people.selectors import import_batches_for_user, people_values_for_export
 
-#: Uploads above this size are refused (a 100,000-row commune file is about 11 MB as CSV).
-MAX_UPLOAD_BYTES = 30 * 1024 * 1024
+#: Uploads above this size are refused before they are read (``import_files.Limits``).
+MAX_UPLOAD_BYTES = import_files.LIMITS.file_bytes
 #: Files above this many rows show the "checking" bar while the check runs.
 BIG_FILE_ROWS = 3000
 PREVIEW_ROWS = 10
@@ -67,7 +72,7 @@ class ImportUploadForm(BootstrapForm):
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise ValidationError(_("The file is larger than 30 MB; split it by village."))
+            raise ValidationError(table_error_message("too_big"))
         if not upload.name.lower().endswith((".xlsx", ".csv", ".txt")):
             raise ValidationError(_("Upload an .xlsx or .csv file."))
         return upload
@@ -317,6 +322,9 @@ def import_confirm(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             request,
             _("The registry changed while importing; nothing was imported. Check the file again."),
         )
+        return redirect("people:import_batch", public_id=batch.public_id)
+    except import_files.TableError as exc:  # e.g. over the time budget on a busy server
+        messages.error(request, table_error_message(exc.code))
         return redirect("people:import_batch", public_id=batch.public_id)
     messages.success(
         request,

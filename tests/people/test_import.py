@@ -252,3 +252,35 @@ def test_invisible_characters_in_an_imported_name_are_refused(commune):
     }
     assert "U+200B" in error_message(report.bad_rows[0].errors[0])
     assert counts() == (0, 0, 0)
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_semicolon_or_tab_csv_with_a_title_line_above_the_header(separator, commune):
+    """The separator is guessed from the table, not from the title line (issue 15, item 16)."""
+    lines = ["DANH SÁCH CÔNG DÂN, XÃ ĐỨC HỢP", "", separator.join(HEADERS)]
+    lines += [separator.join(row(n)) for n in (1, 2)]
+    data = "\r\n".join(lines).encode("utf-8")
+    outcome = import_people(actor=system_actor(), unit=commune, data=data, file_name="ds.csv")
+    assert outcome.batch.created_count == 2
+
+
+def test_command_exits_2_when_required_columns_are_missing(commune, tmp_path, capsys):
+    """A file without the required columns cannot be used: 2, as documented (not 1)."""
+    path = tmp_path / "x.csv"
+    path.write_bytes(
+        as_csv([r[:4] + r[5:] for r in [row(1)]], [h for h in HEADERS if h != "Số CCCD"])
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import_people", str(path), "--unit", commune.code)
+    assert exit_info.value.code == 2
+    assert "Số CCCD" in capsys.readouterr().err
+    assert counts() == (0, 0, 0)
+
+
+@pytest.mark.parametrize("province", ["001", "008", "033"])
+def test_id_number_typed_into_a_number_cell_gets_its_leading_zeros_back(province, commune):
+    """Hà Nội is 001: as a number the ID loses two zeros (10 digits), not only one."""
+    number = national_id.make(province_code=province, male=True, birth_year=2006, serial=1)
+    assert import_files.id_text(int(number)) == number
+    assert import_files.id_text(float(int(number))) == number
+    assert import_files.id_text(number) == number

@@ -2,7 +2,8 @@
 
 Exit status 0 when the file was imported (or, with ``--dry-run``, would be), 1 when any row is
 bad (every problem of every row is printed, nothing is written), 2 when the file or the unit
-cannot be used.
+cannot be used (unreadable, beyond the limits of ``import_files.Limits``, required columns
+missing).
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         try:
+            if path.stat().st_size > import_files.LIMITS.file_bytes:  # before reading it
+                raise CommandError(table_error_message("too_big"), returncode=2)
             data = path.read_bytes()
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}", returncode=2) from exc
@@ -76,6 +79,9 @@ class Command(BaseCommand):
             report = rejected.report
             for error in report.file_errors:
                 self.stderr.write(error_message(error))
+            if report.file_errors:  # the columns themselves: the file cannot be used
+                self.stderr.write("Nothing was imported.")
+                sys.exit(2)
             bad = report.bad_rows
             for row in bad:
                 self.stderr.write(f"{row.line}: " + " | ".join(map(error_message, row.errors)))
