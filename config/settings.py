@@ -4,8 +4,9 @@ Variables (all optional in development):
 - ``DEBUG`` (default off), ``SECRET_KEY`` (required when DEBUG is off; ``SECRET_KEY_FILE`` also
   accepted), ``ALLOWED_HOSTS`` (comma-separated), ``DATABASE_URL`` (default: SQLite under var/),
   ``SQLITE_CACHE_MB`` (SQLite's page cache per connection, default 64),
-- ``SESSION_IDLE_SECONDS`` (idle session expiry, default 1800), ``LOGIN_MAX_FAILURES`` and
-  ``LOGIN_FAILURE_WINDOW_SECONDS`` (login throttling),
+- ``SESSION_IDLE_SECONDS`` (idle session expiry, default 1800), ``LOGIN_MAX_FAILURES``,
+  ``LOGIN_MAX_FAILURES_PER_ADDRESS``, ``LOGIN_FAILURE_WINDOW_SECONDS``,
+  ``LOGIN_DEVICE_COOKIE_DAYS`` and ``TRUSTED_PROXIES`` (login throttling, docs/security.md),
 - ``SECURE_SSL_REDIRECT`` / ``SECURE_HSTS_SECONDS`` (production hardening, on when DEBUG is off).
 """
 
@@ -164,8 +165,15 @@ if os.environ.get("PYTEST_VERSION"):
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Login throttling (muster/accounts/throttle.py, docs/security.md): failures per user name and
+# per device cookie (LOGIN_MAX_FAILURES), per client address (LOGIN_MAX_FAILURES_PER_ADDRESS),
+# within the window. TRUSTED_PROXIES (addresses or networks, comma-separated) are the reverse
+# proxies whose X-Forwarded-For names the real client.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)
+LOGIN_DEVICE_COOKIE_DAYS = env_int("LOGIN_DEVICE_COOKIE_DAYS", 180)
+TRUSTED_PROXIES = [p.strip() for p in env_str("TRUSTED_PROXIES", "").split(",") if p.strip()]
 
 # Sessions expire after SESSION_IDLE_SECONDS without a request, and at browser close.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 1800)
