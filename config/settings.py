@@ -7,7 +7,9 @@ Variables (all optional in development):
 - ``SESSION_IDLE_SECONDS`` (idle session expiry, default 1800), ``LOGIN_MAX_FAILURES``,
   ``LOGIN_MAX_FAILURES_PER_ADDRESS``, ``LOGIN_FAILURE_WINDOW_SECONDS``,
   ``LOGIN_DEVICE_COOKIE_DAYS`` and ``TRUSTED_PROXIES`` (login throttling, docs/security.md),
-- ``SECURE_SSL_REDIRECT`` / ``SECURE_HSTS_SECONDS`` (production hardening, on when DEBUG is off).
+- ``SECURE_SSL_REDIRECT`` / ``SECURE_HSTS_SECONDS`` (production hardening, on when DEBUG is off),
+- ``AUDIT_KEY_FILE``, ``AUDIT_KEY_AUTOCREATE``, ``AUDIT_UNKEYED_UNTIL``, ``AUDIT_CHECKPOINT_DIR``
+  (the audit chain's key and checkpoints, docs/security.md).
 """
 
 from __future__ import annotations
@@ -232,6 +234,18 @@ TASKS = {
     }
 }
 MUSTER_JOB_THREADS = env_bool("MUSTER_JOB_THREADS", True)
+
+# The audit chain's key (muster/audit/keys.py, docs/security.md): a file outside the database.
+# Development and tests create var/audit.key on first use; production must provide the file
+# (`manage.py audit_key --create PATH`). AUDIT_UNKEYED_UNTIL: the last event written before the
+# chain had a key (plain SHA-256 is accepted up to it); AUDIT_CHECKPOINT_DIR: where
+# `manage.py audit_checkpoint` writes the signed heads (copy them off this machine).
+AUDIT_KEY_FILE = Path(env_str("AUDIT_KEY_FILE", "") or VAR_DIR / "audit.key")
+AUDIT_KEY_AUTOCREATE = env_bool(
+    "AUDIT_KEY_AUTOCREATE", DEBUG or bool(os.environ.get("PYTEST_VERSION"))
+)
+AUDIT_UNKEYED_UNTIL = env_int("AUDIT_UNKEYED_UNTIL", 0)
+AUDIT_CHECKPOINT_DIR = Path(env_str("AUDIT_CHECKPOINT_DIR", "") or VAR_DIR / "audit-checkpoints")
 
 # Demo data is labelled synthetic everywhere it shows.
 MUSTER_DEMO_SEED = env_int("MUSTER_DEMO_SEED", 2025)
