@@ -4,9 +4,12 @@ Variables (all optional in development):
 - ``DEBUG`` (default off), ``SECRET_KEY`` (required when DEBUG is off; ``SECRET_KEY_FILE`` also
   accepted), ``ALLOWED_HOSTS`` (comma-separated), ``DATABASE_URL`` (default: SQLite under var/),
   ``SQLITE_CACHE_MB`` (SQLite's page cache per connection, default 64),
-- ``SESSION_IDLE_SECONDS`` (idle session expiry, default 1800), ``LOGIN_MAX_FAILURES`` and
-  ``LOGIN_FAILURE_WINDOW_SECONDS`` (login throttling),
-- ``SECURE_SSL_REDIRECT`` / ``SECURE_HSTS_SECONDS`` (production hardening, on when DEBUG is off).
+- ``SESSION_IDLE_SECONDS`` (idle session expiry, default 1800), ``LOGIN_MAX_FAILURES``,
+  ``LOGIN_MAX_FAILURES_PER_ADDRESS``, ``LOGIN_FAILURE_WINDOW_SECONDS``,
+  ``LOGIN_DEVICE_COOKIE_DAYS`` and ``TRUSTED_PROXIES`` (login throttling, docs/security.md),
+- ``SECURE_SSL_REDIRECT`` / ``SECURE_HSTS_SECONDS`` (production hardening, on when DEBUG is off),
+- ``AUDIT_KEY_FILE``, ``AUDIT_KEY_AUTOCREATE``, ``AUDIT_UNKEYED_UNTIL``, ``AUDIT_CHECKPOINT_DIR``
+  (the audit chain's key and checkpoints, docs/security.md).
 """
 
 from __future__ import annotations
@@ -167,8 +170,15 @@ if os.environ.get("PYTEST_VERSION"):
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Login throttling (muster/accounts/throttle.py, docs/security.md): failures per user name and
+# per device cookie (LOGIN_MAX_FAILURES), per client address (LOGIN_MAX_FAILURES_PER_ADDRESS),
+# within the window. TRUSTED_PROXIES (addresses or networks, comma-separated) are the reverse
+# proxies whose X-Forwarded-For names the real client.
 LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)
+LOGIN_DEVICE_COOKIE_DAYS = env_int("LOGIN_DEVICE_COOKIE_DAYS", 180)
+TRUSTED_PROXIES = [p.strip() for p in env_str("TRUSTED_PROXIES", "").split(",") if p.strip()]
 
 # Sessions expire after SESSION_IDLE_SECONDS without a request, and at browser close.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 1800)
@@ -251,6 +261,18 @@ TASKS = {
     }
 }
 MUSTER_JOB_THREADS = env_bool("MUSTER_JOB_THREADS", True)
+
+# The audit chain's key (muster/audit/keys.py, docs/security.md): a file outside the database.
+# Development and tests create var/audit.key on first use; production must provide the file
+# (`manage.py audit_key --create PATH`). AUDIT_UNKEYED_UNTIL: the last event written before the
+# chain had a key (plain SHA-256 is accepted up to it); AUDIT_CHECKPOINT_DIR: where
+# `manage.py audit_checkpoint` writes the signed heads (copy them off this machine).
+AUDIT_KEY_FILE = Path(env_str("AUDIT_KEY_FILE", "") or VAR_DIR / "audit.key")
+AUDIT_KEY_AUTOCREATE = env_bool(
+    "AUDIT_KEY_AUTOCREATE", DEBUG or bool(os.environ.get("PYTEST_VERSION"))
+)
+AUDIT_UNKEYED_UNTIL = env_int("AUDIT_UNKEYED_UNTIL", 0)
+AUDIT_CHECKPOINT_DIR = Path(env_str("AUDIT_CHECKPOINT_DIR", "") or VAR_DIR / "audit-checkpoints")
 
 # Demo data is labelled synthetic everywhere it shows.
 MUSTER_DEMO_SEED = env_int("MUSTER_DEMO_SEED", 2025)

@@ -35,32 +35,55 @@ def _plain_http_test_server():
         yield
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _sqlite_flush_past_audit_triggers():
-    """Let transactional tests (``transaction=True``, ``live_server``) flush SQLite.
+#: The migrations whose triggers guard the audit tables (each has SQLITE_/PG_ UP and DOWN).
+AUDIT_TRIGGER_MIGRATIONS = (
+    "muster.audit.migrations.0002_append_only_triggers",
+    "muster.audit.migrations.0003_head_forward_only_no_truncate",
+)
 
-    The append-only triggers refuse ``DELETE`` on audit events, and Django flushes SQLite with
-    ``DELETE FROM`` (PostgreSQL uses ``TRUNCATE``, which row triggers do not see), so the flush
-    after every transactional test failed. The flush, and only the flush, drops the triggers and
-    creates them again in the same transaction.
+
+def audit_trigger_sql(vendor: str, direction: str) -> list[str]:
+    """The statements that create (``UP``) or drop (``DOWN``) every audit trigger."""
+    prefix = {"sqlite": "SQLITE", "postgresql": "PG"}[vendor]
+    modules = [importlib.import_module(name) for name in AUDIT_TRIGGER_MIGRATIONS]
+    return [sql for module in modules for sql in getattr(module, f"{prefix}_{direction}")]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_past_audit_triggers():
+    """Let transactional tests (``transaction=True``, ``live_server``) flush the database.
+
+    The append-only triggers refuse ``DELETE`` on audit events and on the head (SQLite flushes
+    with ``DELETE FROM``) and ``TRUNCATE`` of both (PostgreSQL flushes with ``TRUNCATE``), so the
+    flush after every transactional test would fail. The flush, and only the flush, drops the
+    triggers and creates them again in the same transaction.
     """
+    from django.db.backends.postgresql.operations import (
+        DatabaseOperations as PostgresOperations,
+    )
     from django.db.backends.sqlite3.base import DatabaseOperations as SQLiteOperations
 
-    migration = importlib.import_module("muster.audit.migrations.0002_append_only_triggers")
-    original = SQLiteOperations.execute_sql_flush
+    def patched(original, vendor):
+        def execute_sql_flush(self, sql_list):
+            with transaction.atomic(using=self.connection.alias):
+                with self.connection.cursor() as cursor:
+                    for sql in audit_trigger_sql(vendor, "DOWN"):
+                        cursor.execute(sql)
+                original(self, sql_list)
+                with self.connection.cursor() as cursor:
+                    for sql in audit_trigger_sql(vendor, "UP"):
+                        cursor.execute(sql)
 
-    def execute_sql_flush(self, sql_list):
-        with transaction.atomic(using=self.connection.alias):
-            with self.connection.cursor() as cursor:
-                for sql in migration.SQLITE_DOWN:
-                    cursor.execute(sql)
-            original(self, sql_list)
-            with self.connection.cursor() as cursor:
-                for sql in migration.SQLITE_UP:
-                    cursor.execute(sql)
+        return execute_sql_flush
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(SQLiteOperations, "execute_sql_flush", execute_sql_flush)
+        for operations, vendor in (
+            (SQLiteOperations, "sqlite"),
+            (PostgresOperations, "postgresql"),
+        ):
+            patch.setattr(
+                operations, "execute_sql_flush", patched(operations.execute_sql_flush, vendor)
+            )
         yield
 
 

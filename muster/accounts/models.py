@@ -60,10 +60,14 @@ class User(AbstractUser):
 
 
 class FailedLogin(models.Model):
-    """One failed login attempt, for throttling (by user name and by client address)."""
+    """One failed login attempt, for throttling (``accounts.throttle``): by user name, by
+    client address, and by device (a browser that has logged in as the user). An attempt is
+    written before its password is checked and removed again if it succeeds or is refused."""
 
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.CharField(max_length=64, db_index=True)
+    #: The device id of the browser's device cookie for this user name; "" without one.
+    device = models.CharField(max_length=64, blank=True, default="", db_index=True)
     attempted_at = models.DateTimeField(db_index=True)
 
     class Meta:

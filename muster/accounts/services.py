@@ -1,15 +1,11 @@
-"""Account state changes: login bookkeeping (throttling), user creation, the system actor."""
+"""Account state changes: the login event, user creation, the system actor."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
-from django.utils import timezone
 
-from muster.accounts.models import FailedLogin, Role, User
+from muster.accounts.models import Role, User
 from muster.audit.services import record_event
 from muster.geo.models import Unit
 
@@ -44,27 +40,9 @@ def system_actor() -> User:
     return user
 
 
-def login_is_throttled(*, username: str, ip_address: str, now: dt.datetime | None = None) -> bool:
-    """True when the user name or the address has failed too often within the window."""
-    now = now or timezone.now()
-    since = now - dt.timedelta(seconds=settings.LOGIN_FAILURE_WINDOW_SECONDS)
-    recent = FailedLogin.objects.filter(attempted_at__gte=since)
-    limit = settings.LOGIN_MAX_FAILURES
-    return (
-        recent.filter(username=username.lower()).count() >= limit
-        or recent.filter(ip_address=ip_address).count() >= limit * 4
-    )
-
-
-def login_failure_record(*, username: str, ip_address: str) -> None:
-    FailedLogin.objects.create(
-        username=username.lower()[:150], ip_address=ip_address[:64], attempted_at=timezone.now()
-    )
-
-
 @transaction.atomic
 def login_success_record(*, user: User, ip_address: str) -> None:
-    FailedLogin.objects.filter(username=user.get_username().lower()).delete()
+    """The login event (throttling bookkeeping is ``accounts.throttle``)."""
     record_event(
         actor=user,
         action="accounts.login",

@@ -12,13 +12,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from muster.accounts import services
+from muster.accounts import services, throttle
 from muster.accounts.forms import LoginForm
 from muster.accounts.models import User
+from muster.core.http import client_address
 
 
 def client_ip(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "") or "unknown")
+    """The client's address, behind a trusted proxy too (``core.http.client_address``)."""
+    return client_address(request)
 
 
 def _safe_next(request: HttpRequest) -> str:
@@ -39,7 +41,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
         ip = client_ip(request)
-        if services.login_is_throttled(username=username, ip_address=ip):
+        cookie = request.COOKIES.get(throttle.DEVICE_COOKIE)
+        attempt = throttle.attempt_begin(
+            username=username, ip_address=ip, device=throttle.device_for(cookie, username)
+        )
+        if attempt is None:
             form.add_error(
                 None,
                 _("Too many failed logins. Wait %(minutes)d minutes and try again.")
@@ -51,10 +57,20 @@ def login_view(request: HttpRequest) -> HttpResponse:
             # The system actor never logs in (its password is unusable; this holds even if
             # someone gave it one).
             if isinstance(user, User) and user.is_active and not user.is_system_actor:
+                throttle.attempt_succeeded(attempt=attempt, username=username)
                 login(request, user)
                 services.login_success_record(user=user, ip_address=ip)
-                return redirect(_safe_next(request))
-            services.login_failure_record(username=username, ip_address=ip)
+                response = redirect(_safe_next(request))
+                response.set_cookie(
+                    throttle.DEVICE_COOKIE,
+                    throttle.device_cookie_after_login(cookie, username),
+                    max_age=settings.LOGIN_DEVICE_COOKIE_DAYS * 86400,
+                    secure=settings.SESSION_COOKIE_SECURE,
+                    httponly=True,
+                    samesite="Lax",
+                )
+                return response
+            # The attempt stays counted as a failure.
             form.add_error(None, _("Wrong user name or password."))
             status = 401
     return render(

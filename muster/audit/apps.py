@@ -7,6 +7,7 @@ class AuditConfig(AppConfig):
     verbose_name = _("Audit")
 
     def ready(self) -> None:
+        import muster.audit.keys  # noqa: F401  (registers the key's system check)
         from muster.accounts.perms import Cap, has_cap
         from muster.core.registry import MenuEntry, registry
 

@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from muster.audit.chain import HASHED_FIELDS, ChainProblem, verify
+from muster.audit.chain import HASHED_FIELDS, ChainProblem, ChainReport, walk
+from muster.audit.keys import audit_key
 from muster.audit.models import AuditEvent, AuditHead
 from muster.geo.scope import scope_of
 
@@ -58,10 +60,27 @@ def _chain_rows() -> Iterator[dict[str, Any]]:
         yield row
 
 
+def head_state() -> tuple[int, str]:
+    head = AuditHead.objects.filter(pk=1).first()
+    return (head.last_seq, head.last_hash) if head else (0, "0" * 64)
+
+
+def chain_report(*, remember: frozenset[int] = frozenset()) -> tuple[int, ChainReport]:
+    """Walk the whole chain with the audit key; (number of events, what the walk found)."""
+    head_seq, head_hash = head_state()
+    count = AuditEvent.objects.count()
+    report = walk(
+        _chain_rows(),
+        head_seq=head_seq,
+        head_hash=head_hash,
+        key=audit_key(),
+        unkeyed_until=settings.AUDIT_UNKEYED_UNTIL,
+        remember=remember,
+    )
+    return count, report
+
+
 def verify_chain() -> tuple[int, ChainProblem | None]:
     """Verify the whole chain; returns (number of events, first problem or None)."""
-    head = AuditHead.objects.filter(pk=1).first()
-    head_seq = head.last_seq if head else 0
-    head_hash = head.last_hash if head else "0" * 64
-    count = AuditEvent.objects.count()
-    return count, verify(_chain_rows(), head_seq=head_seq, head_hash=head_hash)
+    count, report = chain_report()
+    return count, report.problem

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from muster.audit.chain import event_hash
+from muster.audit.keys import audit_key
 from muster.audit.models import AuditEvent, AuditHead
 
 if TYPE_CHECKING:
@@ -52,9 +53,11 @@ def record_event(
     reason: str = "",
     object_repr: str | None = None,
 ) -> AuditEvent:
-    """Append one event to the chain. Must run inside the caller's transaction."""
+    """Append one event to the chain, its hash keyed with the audit key (``audit.keys``).
+    Must run inside the caller's transaction."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_event must run inside the service's transaction")
+    key = audit_key()  # before the lock: a missing key fails before anything is written
     head, _created = AuditHead.objects.select_for_update().get_or_create(pk=1)
     seq = head.last_seq + 1
     occurred_at = timezone.now()
@@ -74,7 +77,7 @@ def record_event(
         "changes": _jsonable(changes or {}),
         "reason": reason,
     }
-    digest = event_hash(head.last_hash, content)
+    digest = event_hash(head.last_hash, content, key)
     event = AuditEvent.objects.create(
         seq=seq,
         public_id=public_id,

@@ -9,7 +9,6 @@ foreign-key checks of the test's own inserts are pending, so those tests commit
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import uuid
 from io import StringIO
 
@@ -28,8 +27,6 @@ from muster.audit.services import record_event
 from muster.geo.services import unit_create
 from tests.concurrency import needs_postgres, run_threads
 from tests.core.factories import make_village
-
-TRIGGERS = importlib.import_module("muster.audit.migrations.0002_append_only_triggers")
 
 
 def chain_length() -> int:
@@ -173,26 +170,6 @@ def test_triggers_are_in_place_after_a_transactional_flush(units):
 
 
 # Tampering is caught, and the first bad event is named.
-
-
-def _set_triggers(enabled: bool) -> None:
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            for sql in TRIGGERS.SQLITE_DOWN + (TRIGGERS.SQLITE_UP if enabled else []):
-                cursor.execute(sql)
-        elif connection.vendor == "postgresql":
-            state = "ENABLE" if enabled else "DISABLE"
-            cursor.execute(f"ALTER TABLE audit_auditevent {state} TRIGGER audit_event_append_only")
-        else:  # pragma: no cover - Muster runs on SQLite and PostgreSQL only
-            pytest.fail(f"no append-only triggers for {connection.vendor}")
-
-
-@pytest.fixture
-def tamperable(transactional_db, units):
-    """The Kim Động chain, committed, with the append-only triggers removed for the test."""
-    _set_triggers(enabled=False)
-    yield units
-    _set_triggers(enabled=True)
 
 
 def _raw(sql: str, params: list[object] | None = None) -> int:

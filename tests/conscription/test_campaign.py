@@ -350,6 +350,41 @@ def test_wrong_tokens_are_throttled(client, db):
     assert other.status_code == 404
 
 
+def test_a_shared_address_full_of_wrong_tokens_still_verifies_a_genuine_decision(
+    split, personas, units, client
+):
+    """The throttle costs the guesser only: a genuine token is answered from a throttled
+    address (a commune office, or every citizen behind one proxy) (issue 15, item 11)."""
+    decision = _issue(personas["district_officer"], split, units["DHOP"], make_fit(units["DHOP"]))
+    for i in range(decisions_services.THROTTLE_MISSES):
+        assert client.get(reverse("campaigns:verify", args=[f"wrong{i}"])).status_code == 404
+    assert client.get(reverse("campaigns:verify", args=["wrong-again"])).status_code == 429
+    response = client.get(reverse("campaigns:verify", args=[decision.token]))
+    assert response.status_code == 200
+    assert response.context["decision"] == decision
+
+
+def test_a_refused_wrong_token_does_not_extend_the_throttle(client, db):
+    from muster.conscription.decisions.models import VerificationMiss
+
+    for i in range(decisions_services.THROTTLE_MISSES + 5):
+        client.get(reverse("campaigns:verify", args=[f"wrong{i}"]))
+    assert VerificationMiss.objects.count() == decisions_services.THROTTLE_MISSES
+
+
+def test_behind_a_trusted_proxy_wrong_tokens_count_per_client(client, db, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for i in range(decisions_services.THROTTLE_MISSES):
+        response = client.get(
+            reverse("campaigns:verify", args=[f"w{i}"]), HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy
+        )
+        assert response.status_code == 404
+    url = reverse("campaigns:verify", args=["x"])
+    assert client.get(url, HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy).status_code == 429
+    assert client.get(url, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy).status_code == 404
+
+
 def test_public_page_is_get_only(client, db):
     assert client.post(reverse("campaigns:verify", args=["x"])).status_code == 405
 

@@ -31,8 +31,26 @@ SETTINGS_VARIABLES = (
     "SECURE_HSTS_INCLUDE_SUBDOMAINS",
     "SECURE_HSTS_PRELOAD",
     "SESSION_IDLE_SECONDS",
+    "AUDIT_KEY_FILE",
+    "AUDIT_KEY_AUTOCREATE",
+    "MUSTER_VAR_DIR",
     "DJANGO_SETTINGS_MODULE",
 )
+
+
+def _audit_key_file() -> str:
+    """A production audit key (``AUDIT_KEY_FILE``) outside var/, made once per test run."""
+    import tempfile
+
+    global _AUDIT_KEY
+    if _AUDIT_KEY is None:
+        path = Path(tempfile.mkdtemp(prefix="muster-audit-key-")) / "audit.key"
+        path.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
+        _AUDIT_KEY = str(path)
+    return _AUDIT_KEY
+
+
+_AUDIT_KEY: str | None = None
 
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
@@ -54,6 +72,7 @@ def production_env(**overrides: str) -> dict[str, str]:
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(48),  # 64 characters
         "ALLOWED_HOSTS": "muster.example.vn",
+        "AUDIT_KEY_FILE": _audit_key_file(),
         **overrides,
     }
 
@@ -90,6 +109,14 @@ def test_the_deploy_check_would_catch_a_weakened_setting(overrides, warning):
     result = manage("check", "--deploy", "--fail-level", "WARNING", **production_env(**overrides))
     assert result.returncode != 0
     assert warning in result.stdout + result.stderr
+
+
+def test_production_without_its_audit_key_file_refuses_to_start(tmp_path):
+    """No key file is made when DEBUG is off: ``audit.E001`` (muster/audit/keys.py)."""
+    result = manage("check", **production_env(AUDIT_KEY_FILE=str(tmp_path / "missing.key")))
+    assert result.returncode != 0
+    assert "audit.E001" in result.stdout + result.stderr
+    assert not (tmp_path / "missing.key").exists()
 
 
 def test_debug_unset_and_no_secret_key_refuses_to_start():

@@ -348,11 +348,16 @@ def decision_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
 @require_GET
 def verify(request: HttpRequest, token: str) -> HttpResponse:
     """Public: is this call-up decision genuine and current? Name, birth year, number, date
-    and status only; wrong tokens from one address are throttled (20 per 10 minutes)."""
+    and status only. Wrong tokens from one client address (behind a trusted proxy, the real
+    client) are throttled (20 per 10 minutes); a genuine token is always answered, so a shared
+    address full of wrong tokens blocks no one who holds a real decision."""
     ip = client_ip(request)
-    if decisions_services.verification_throttled(ip_address=ip):
+    throttled = decisions_services.verification_throttled(ip_address=ip)
+    decision = decisions_services.verification_lookup(
+        token=token, ip_address=ip, count_miss=not throttled
+    )
+    if decision is None and throttled:
         return render(request, "conscription/verify.html", {"throttled": True}, status=429)
-    decision = decisions_services.verification_lookup(token=token, ip_address=ip)
     response = render(
         request,
         "conscription/verify.html",

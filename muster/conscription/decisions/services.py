@@ -256,9 +256,18 @@ def verification_throttled(*, ip_address: str, now: dt.datetime | None = None) -
     return recent.count() >= THROTTLE_MISSES
 
 
-def verification_lookup(*, token: str, ip_address: str) -> CallupDecision | None:
+def verification_lookup(
+    *, token: str, ip_address: str, count_miss: bool = True
+) -> CallupDecision | None:
     """The decision whose token is ``token`` (compared in constant time), or None; a miss is
-    counted against ``ip_address`` (bookkeeping for throttling, not an audited change)."""
+    counted against ``ip_address`` (bookkeeping for throttling, not an audited change) when
+    ``count_miss`` (the page passes False for a throttled address: a refused miss does not
+    extend the throttle).
+
+    A genuine token is answered even from a throttled address. The throttle limits load and
+    noise, not guessing: a token has 192 random bits (``secrets.token_urlsafe(24)``), beyond
+    reach at any request rate, so refusing genuine tokens would only lock out the people who
+    share an address with a scanner."""
     import hmac
 
     found = (
@@ -268,6 +277,8 @@ def verification_lookup(*, token: str, ip_address: str) -> CallupDecision | None
     )
     if found is not None and hmac.compare_digest(found.token.encode(), token.encode()):
         return found
+    if not count_miss:
+        return None
     VerificationMiss.objects.create(ip_address=ip_address, at=timezone.now())
     VerificationMiss.objects.filter(at__lt=timezone.now() - 2 * THROTTLE_WINDOW).delete()
     return None
