@@ -249,13 +249,15 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             subtree = frozenset(
                 Unit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True)
             )
+            # Planned: every man of the commune turning 17 this year; achieved: the men the
+            # commune registered for the first time this year (their registration events).
             count = read_source("registry.men_turning_17", subtree, YEAR) or Decimal(0)
-            cohort_shares.append((unit, (count * Decimal("1.05")).to_integral_value() + 1))
+            cohort_shares.append((unit, count))
         target(
             2, 4, "Đăng ký nghĩa vụ quân sự lần đầu cho nam công dân đủ 17 tuổi",
             kind="numeric", value=sum((v for _u, v in cohort_shares), Decimal(0)),
             unit_label="người", due_date=dt.date(2025, 4, 30),
-            source="registry.men_turning_17", shares=cohort_shares,
+            source="registry.first_registered", shares=cohort_shares,
         )  # fmt: skip
         training = target(
             3, 1, "Hoàn thành huấn luyện dân quân năm 2025",
