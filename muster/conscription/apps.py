@@ -8,7 +8,7 @@ class ConscriptionConfig(AppConfig):
 
     def ready(self) -> None:
         from muster.conscription.cards import callup_card, dossiers_card, verdict_card
-        from muster.conscription.sources import quota_met_pct, replacements
+        from muster.conscription.sources import quota_met_pct, recruits, replacements
         from muster.core.registry import CitizenCard, DataSource, DemoStep, MenuEntry, registry
 
         registry.add_menu(
@@ -24,6 +24,7 @@ class ConscriptionConfig(AppConfig):
         for name, label, read in (
             ("callup.quota_met_pct", _("Call-up quota met (%)"), quota_met_pct),
             ("callup.replacements", _("Replacements after handover"), replacements),
+            ("callup.recruits", _("Recruits who joined the army (handed over)"), recruits),
         ):
             registry.add_source(DataSource(name, label, _("Call-up"), read))
         registry.add_citizen_card(

@@ -60,3 +60,12 @@ def replacements(unit_ids: frozenset[int], year: int) -> Decimal | None:
         return None
     count = Replacement.objects.filter(returned__recruit__handover__commune_id__in=communes).count()
     return Decimal(count)
+
+
+def recruits(unit_ids: frozenset[int], year: int) -> Decimal | None:
+    """Recruits who joined the army from the communes (``handed_over``): what a commune's
+    share of the call-up quota achieves."""
+    communes = _communes(unit_ids, year)
+    if not communes:
+        return None
+    return Decimal(handed_over(communes))
