@@ -8,7 +8,7 @@ class ConscriptionConfig(AppConfig):
 
     def ready(self) -> None:
         from muster.conscription.cards import callup_card, dossiers_card, verdict_card
-        from muster.conscription.sources import no_data_yet
+        from muster.conscription.sources import quota_met_pct, recruits, replacements
         from muster.core.registry import CitizenCard, DataSource, DemoStep, MenuEntry, registry
 
         registry.add_menu(
@@ -21,11 +21,12 @@ class ConscriptionConfig(AppConfig):
                 namespaces=("campaigns",),
             )
         )
-        for name, label in (
-            ("callup.quota_met_pct", _("Call-up quota met (%)")),
-            ("callup.replacements", _("Replacements after handover")),
+        for name, label, read in (
+            ("callup.quota_met_pct", _("Call-up quota met (%)"), quota_met_pct),
+            ("callup.replacements", _("Replacements after handover"), replacements),
+            ("callup.recruits", _("Recruits who joined the army (handed over)"), recruits),
         ):
-            registry.add_source(DataSource(name, label, _("Call-up"), no_data_yet))
+            registry.add_source(DataSource(name, label, _("Call-up"), read))
         registry.add_citizen_card(
             CitizenCard("verdict", 5, "conscription/_person_verdict.html", verdict_card)
         )

@@ -6,6 +6,11 @@ ones of the directive, plus measurable targets for each task), the bodies that l
 coordinate, commune shares, and a few months of reports from Đức Hợp and Đồng Thanh, submitted
 and approved with generated PDF evidence, so the board shows a mix of statuses on 30/06/2025.
 Idempotent: a second run finds the directive and does nothing.
+
+It runs after the 2025 call-up campaign (its step comes later): the per-commune recruit targets
+are the campaign's final quotas, and the call-up targets read the campaign live (quota met,
+replacements after handover, recruits who joined). Loaded without the campaign, the directive
+has no per-commune recruit target.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Sum
 
 from muster.accounts.models import User
 from muster.accounts.services import system_actor
+from muster.conscription.campaign.models import Allocation
 from muster.directives.models import BodyKind, Directive, Report, Target
 from muster.directives.services import evidence as services_evidence
 from muster.directives.services import reports as services_reports
@@ -62,8 +69,22 @@ def task_paragraphs(text: str) -> list[str]:
     return [by_number.get(i, "") for i in range(1, 8)]
 
 
-def _quota(unit: Unit) -> Decimal:
-    return Decimal(max(4, round((unit.population or 6000) / 900)))
+def campaign_quotas(district: Unit, communes: list[Unit]) -> dict[int, Decimal] | None:
+    """Each commune's final call-up quota (army and police) in the district's 2025 campaign,
+    by unit id; None when the campaign or its split is not there (the directive is loaded
+    without the call-up demo)."""
+    finals = dict(
+        Allocation.objects.filter(
+            commune__campaign__unit=district,
+            commune__campaign__year=YEAR,
+            commune__unit__in=communes,
+        )
+        .values_list("commune__unit_id")
+        .annotate(n=Sum("final"))
+    )
+    if not finals:
+        return None
+    return {u.pk: Decimal(finals.get(u.pk, 0)) for u in communes}
 
 
 def _evidence_pdf(report: Report, rows: list[tuple[str, str]]) -> bytes:
@@ -139,24 +160,30 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
     communes = [units[k] for k in COMMUNES]
     with transaction.atomic():
         bodies = {
-            kind: services_setup.body_create(
+            key: services_setup.body_create(
                 actor=system_actor(), name=name, kind=kind, unit=district
             )
-            for kind, name in (
-                (BodyKind.PEOPLES_COMMITTEE, "UBND huyện Kim Động"),
-                (BodyKind.POLICE, "Công an huyện Kim Động"),
-                (BodyKind.FATHERLAND_FRONT, "Ủy ban MTTQ Việt Nam huyện Kim Động"),
-                (BodyKind.PARTY, "Văn phòng Huyện ủy"),
-                (BodyKind.DEPARTMENT, "Phòng Tài nguyên và Môi trường huyện"),
-                (BodyKind.MILITARY, "Ban CHQS huyện Kim Động"),
+            for key, kind, name in (
+                ("committee", BodyKind.PEOPLES_COMMITTEE, "UBND huyện Kim Động"),
+                ("police", BodyKind.POLICE, "Công an huyện Kim Động"),
+                ("front", BodyKind.FATHERLAND_FRONT, "Ủy ban MTTQ Việt Nam huyện Kim Động"),
+                ("party_office", BodyKind.PARTY, "Văn phòng Huyện ủy"),
+                # Task 5: the district military Party committee inspects and supervises, with
+                # the district's inspection and organisation boards (the seed text).
+                ("military_party", BodyKind.PARTY, "Đảng ủy Quân sự huyện Kim Động"),
+                ("inspection_board", BodyKind.PARTY, "Ủy ban Kiểm tra Huyện ủy"),
+                ("organisation_board", BodyKind.PARTY, "Ban Tổ chức Huyện ủy"),
+                ("land_office", BodyKind.DEPARTMENT, "Phòng Tài nguyên và Môi trường huyện"),
+                ("command", BodyKind.MILITARY, "Ban CHQS huyện Kim Động"),
             )
         }
-        committee = bodies[BodyKind.PEOPLES_COMMITTEE]
-        police = bodies[BodyKind.POLICE]
-        front = bodies[BodyKind.FATHERLAND_FRONT]
-        party_office = bodies[BodyKind.PARTY]
-        land_office = bodies[BodyKind.DEPARTMENT]
-        command = bodies[BodyKind.MILITARY]
+        committee = bodies["committee"]
+        police = bodies["police"]
+        front = bodies["front"]
+        party_office = bodies["party_office"]
+        military_party = bodies["military_party"]
+        land_office = bodies["land_office"]
+        command = bodies["command"]
         directive = services_setup.directive_create(
             actor=system_actor(),
             unit=district,
@@ -178,13 +205,18 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
                 title=title,
                 description=paragraphs[i - 1],
                 lead_unit=district,
-                lead_body=command if i not in (4, 5) else party_office,
+                lead_body={4: party_office, 5: military_party}.get(i, command),
                 coordinating_bodies=[
                     (committee, land_office),
                     (committee, police, front),
                     (committee, police),
                     (front,),
-                    (party_office, police),
+                    (
+                        bodies["inspection_board"],
+                        bodies["organisation_board"],
+                        party_office,
+                        police,
+                    ),
                     (front, committee),
                     (committee, police),
                 ][i - 1],
@@ -218,14 +250,13 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             shares=[(units["DT"], Decimal(1143))],
         )  # fmt: skip
         headquarters = target(
-            1, 3, "Khởi công xây dựng 1–2 trụ sở Ban CHQS xã",
+            1, 3, "Khởi công xây dựng 1–2 trụ sở Ban CHQS xã (đạt khi khởi công trụ sở đầu tiên)",
             kind="milestones", due_date=dt.date(2025, 12, 31), lead_unit=district,
             lead_body=committee,
             milestones=[
                 "Phê duyệt chủ trương đầu tư trụ sở Ban CHQS xã",
                 "Hoàn thành giải phóng mặt bằng",
-                "Khởi công trụ sở thứ nhất",
-                "Khởi công trụ sở thứ hai (nếu đủ điều kiện)",
+                "Khởi công trụ sở Ban CHQS xã",
             ],
         )  # fmt: skip
         target(
@@ -238,24 +269,31 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             kind="numeric", value=Decimal(0), unit_label="trường hợp", direction="at_most",
             due_date=dt.date(2025, 12, 31), source="callup.replacements", lead_unit=district,
         )  # fmt: skip
-        recruits = target(
-            2, 3, "Số công dân nhập ngũ theo chỉ tiêu giao từng xã",
-            kind="numeric", value=sum((_quota(u) for u in communes), Decimal(0)),
-            unit_label="người", due_date=dt.date(2025, 2, 28), lead_unit=district,
-            shares=[(u, _quota(u)) for u in communes], coordinating_bodies=[police],
-        )  # fmt: skip
+        # Each commune's share is its final quota in the 2025 campaign (the split of the
+        # province's quota); achieved: its recruits who joined the army (live).
+        quotas = campaign_quotas(district, communes)
+        if quotas is not None:
+            target(
+                2, 3, "Số công dân nhập ngũ theo chỉ tiêu giao từng xã",
+                kind="numeric", value=sum(quotas.values(), Decimal(0)),
+                unit_label="người", due_date=dt.date(2025, 2, 28), lead_unit=district,
+                source="callup.recruits", shares=[(u, quotas[u.pk]) for u in communes],
+                coordinating_bodies=[police],
+            )  # fmt: skip
         cohort_shares = []
         for unit in communes:
             subtree = frozenset(
                 Unit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True)
             )
+            # Planned: every man of the commune turning 17 this year; achieved: the men the
+            # commune registered for the first time this year (their registration events).
             count = read_source("registry.men_turning_17", subtree, YEAR) or Decimal(0)
-            cohort_shares.append((unit, (count * Decimal("1.05")).to_integral_value() + 1))
+            cohort_shares.append((unit, count))
         target(
             2, 4, "Đăng ký nghĩa vụ quân sự lần đầu cho nam công dân đủ 17 tuổi",
             kind="numeric", value=sum((v for _u, v in cohort_shares), Decimal(0)),
             unit_label="người", due_date=dt.date(2025, 4, 30),
-            source="registry.men_turning_17", shares=cohort_shares,
+            source="registry.first_registered", shares=cohort_shares,
         )  # fmt: skip
         training = target(
             3, 1, "Hoàn thành huấn luyện dân quân năm 2025",
@@ -264,16 +302,44 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             shares=[(u, Decimal(40)) for u in communes],
         )  # fmt: skip
         target(
-            3, 2, "Bồi dưỡng kiến thức QP-AN cho đối tượng 3 (cán bộ cấp phòng, trưởng thôn)",
+            3, 2, "Quân số dân quân tự vệ đạt đủ theo kế hoạch tổ chức năm 2025",
             kind="numeric", value=Decimal(100), unit_label="%",
-            due_date=dt.date(2025, 11, 30), lead_unit=district,
-            coordinating_bodies=[party_office],
+            due_date=dt.date(2025, 12, 31), lead_unit=district,
+            coordinating_bodies=[committee],
         )  # fmt: skip
         target(
-            3, 3, "Bồi dưỡng kiến thức QP-AN cho đối tượng 4 (chức sắc, người có uy tín)",
+            3, 3,
+            "Sắp xếp đủ quân nhân dự bị vào các đơn vị dự bị động viên; quản lý chặt lực lượng, "
+            "phương tiện sẵn sàng động viên",
             kind="numeric", value=Decimal(100), unit_label="%",
-            due_date=dt.date(2025, 11, 30), lead_unit=district, coordinating_bodies=[front],
+            due_date=dt.date(2025, 12, 31), lead_unit=district,
+            coordinating_bodies=[committee, police],
         )  # fmt: skip
+        for order, group, due, helpers in (
+            (
+                4,
+                "đối tượng 1 và đối tượng 2 (cử đi bồi dưỡng theo triệu tập của cấp trên)",
+                dt.date(2025, 11, 30),
+                [party_office],
+            ),
+            (
+                5,
+                "đối tượng 3 (cán bộ, công chức cấp phòng và tương đương của huyện)",
+                dt.date(2025, 11, 30),
+                [party_office],
+            ),
+            (
+                6,
+                "đối tượng 4 (trưởng thôn, chức sắc, chức việc tôn giáo, người có uy tín)",
+                dt.date(2025, 11, 30),
+                [front],
+            ),
+        ):
+            target(
+                3, order, f"Bồi dưỡng kiến thức QP-AN cho {group}",
+                kind="numeric", value=Decimal(100), unit_label="%",
+                due_date=due, lead_unit=district, coordinating_bodies=helpers,
+            )  # fmt: skip
         congress = target(
             4, 1, "Đại hội Đảng bộ Quân sự huyện và phong trào thi đua Quyết thắng 2025",
             kind="milestones", due_date=dt.date(2025, 12, 31), lead_body=party_office,
@@ -285,8 +351,8 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
         )  # fmt: skip
         inspection = target(
             5, 1, "Kiểm tra, giám sát hoạt động của các chi bộ quân sự xã",
-            kind="milestones", due_date=dt.date(2025, 11, 30), lead_body=party_office,
-            coordinating_bodies=[police],
+            kind="milestones", due_date=dt.date(2025, 11, 30), lead_body=military_party,
+            coordinating_bodies=[bodies["inspection_board"], bodies["organisation_board"]],
             milestones=[
                 "Ban hành kế hoạch kiểm tra, giám sát năm 2025",
                 "Kiểm tra 50% chi bộ quân sự xã",
@@ -331,7 +397,6 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             units=units,
             land_duc_hop=land_duc_hop,
             land_dong_thanh=land_dong_thanh,
-            recruits=recruits,
             training=training,
         )
     return directive
@@ -343,7 +408,6 @@ def _demo_reports(
     units: dict[str, Unit],
     land_duc_hop: Target,
     land_dong_thanh: Target,
-    recruits: Target,
     training: Target,
 ) -> None:
     users = {u.username: u for u in User.objects.filter(username__in=_DEMO_USERS)}
@@ -352,8 +416,6 @@ def _demo_reports(
     officer = users["kimdong.officer"]
     duc_hop, dong_thanh = units["DHOP"], units["DT"]
     dh, dt_ = users["duchop.commander"], users["dongthanh.commander"]
-    dh_quota = directive_share(recruits, duc_hop)
-    dt_quota = directive_share(recruits, dong_thanh)
     for month, land, trained in ((1, "0.2", 0), (2, "0.4", 5), (3, "0.6", 12), (4, "0.8", 20)):
         _report(
             maker=dh,
@@ -363,13 +425,11 @@ def _demo_reports(
             month=month,
             figures={
                 land_duc_hop: Decimal(land),
-                recruits: dh_quota,
                 training: Decimal(trained),
             },
             results=(
                 f"Tháng {month}/2025: Hội đồng bồi thường xã phối hợp kiểm đếm, lập phương án "
-                f"thu hồi đất thôn Đức Trung; đã bàn giao {int(dh_quota)} công dân nhập ngũ đủ chỉ "
-                "tiêu."
+                "thu hồi đất thôn Đức Trung; tiếp tục huấn luyện dân quân."
             ),
         )
     # March is corrected after approval: a new revision, approved, supersedes the first.
@@ -384,7 +444,6 @@ def _demo_reports(
         shortcomings="",
         figures={
             land_duc_hop.pk: (Decimal("0.6"), ""),
-            recruits.pk: (dh_quota, ""),
             training.pk: (Decimal(10), ""),
         },
     )
@@ -398,7 +457,7 @@ def _demo_reports(
         directive=directive,
         unit=duc_hop,
         month=5,
-        figures={land_duc_hop: Decimal("1.0"), recruits: dh_quota, training: Decimal(28)},
+        figures={land_duc_hop: Decimal("1.0"), training: Decimal(28)},
         results="Đã hoàn thành kiểm đếm 1,0 ha; huấn luyện dân quân năm thứ nhất đang triển khai.",
         shortcomings="Một số hộ chưa đồng thuận phương án bồi thường.",
     )
@@ -417,7 +476,6 @@ def _demo_reports(
             month=month,
             figures={
                 land_dong_thanh: Decimal(m2),
-                recruits: dt_quota if month >= 2 else Decimal(0),
                 training: Decimal(trained),
             },
             results=f"Tháng {month}/2025: tiếp tục lập hồ sơ thu hồi bãi rác cũ.",
@@ -427,10 +485,6 @@ def _demo_reports(
             if outcome == "return"
             else "",
         )
-
-
-def directive_share(target: Target, unit: Unit) -> Decimal:
-    return target.shares.get(unit=unit).value
 
 
 _DEMO_USERS = ("kimdong.officer", "duchop.commander", "dongthanh.commander")

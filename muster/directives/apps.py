@@ -19,4 +19,4 @@ class DirectivesConfig(AppConfig):
                 namespaces=("directives",),
             )
         )
-        registry.add_demo_step(DemoStep("directives", 30, "muster.demo.directives:demo_step"))
+        registry.add_demo_step(DemoStep("directives", 45, "muster.demo.directives:demo_step"))

@@ -8,7 +8,11 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from muster.core.registry import DataSource, DemoStep, MenuEntry, UnitFigure, registry
-        from muster.people.sources import men_turning_17, registered_per_unit
+        from muster.people.sources import (
+            men_first_registered,
+            men_turning_17,
+            registered_per_unit,
+        )
 
         registry.add_menu(
             MenuEntry(
@@ -26,6 +30,14 @@ class PeopleConfig(AppConfig):
                 _("Men turning 17 in the year, in the citizen registry"),
                 _("Citizen registry"),
                 men_turning_17,
+            )
+        )
+        registry.add_source(
+            DataSource(
+                "registry.first_registered",
+                _("Men registered for military service for the first time in the year"),
+                _("Citizen registry"),
+                men_first_registered,
             )
         )
         registry.add_unit_figure(

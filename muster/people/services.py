@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from muster.accounts.access import require_actor_area
@@ -155,6 +155,22 @@ def _validate(*, actor: User, person: Person, on: dt.date | None, check_unit: bo
         raise ValidationError(errors)
 
 
+def _save(person: Person) -> None:
+    """Save ``person`` after ``_validate``. Two requests with the same ID number (a form
+    submitted twice) can both pass its check before either inserts; the unique index then
+    refuses the later one, which gets the check's own message instead of an error page."""
+    try:
+        with transaction.atomic():  # a savepoint: the refused insert leaves the caller usable
+            person.save()
+    except IntegrityError:
+        clash = Person.objects.filter(national_id=person.national_id).exclude(pk=person.pk)
+        if person.national_id and clash.exists():
+            raise ValidationError(
+                {"national_id": [_("Another citizen already has this ID number.")]}
+            ) from None
+        raise
+
+
 def _snapshot(person: Person) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for field in sorted(EDITABLE_FIELDS):
@@ -204,7 +220,7 @@ def person_create(
         person.registration_unit = registration_unit
     _validate(actor=actor, person=person, on=on, check_unit=True)
     person.name_search = fold(person.full_name)
-    person.save()
+    _save(person)
     record_event(
         actor=actor,
         action="people.person_create",
@@ -245,7 +261,7 @@ def person_update(
         raise ValidationError({"reason": [_("Give the reason for this change.")]})
     _validate(actor=actor, person=locked, on=on, check_unit="registration_unit" in changed)
     locked.name_search = fold(locked.full_name)
-    locked.save()
+    _save(locked)
     record_event(
         actor=actor,
         action="people.person_update",

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import Count
 
 from muster.people.models import Person, Sex
+from muster.people.registration.models import EventKind, RegistrationEvent
 
 
 def men_turning_17(unit_ids: frozenset[int], year: int) -> Decimal | None:
@@ -28,3 +29,21 @@ def registered_per_unit(unit_ids: list[int]) -> Mapping[int, int]:
         .values_list("registration_unit_id")
         .annotate(n=Count("id"))
     )
+
+
+def men_first_registered(unit_ids: frozenset[int], year: int) -> Decimal | None:
+    """Men registered for military service for the first time in ``year`` at one of
+    ``unit_ids`` (their first-registration events): what a registration target achieves, where
+    ``men_turning_17`` is only the cohort it aims at."""
+    count = (
+        RegistrationEvent.objects.filter(
+            kind=EventKind.FIRST_REGISTRATION,
+            event_date__year=year,
+            unit_id__in=unit_ids,
+            person__sex=Sex.MALE,
+        )
+        .values("person_id")
+        .distinct()
+        .count()
+    )
+    return Decimal(count)

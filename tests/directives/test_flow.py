@@ -343,7 +343,9 @@ def test_standing_committee_report_docx_and_pdf(setup, units, personas, login):
 def test_demo_directive_loads_seven_tasks_idempotently(units, personas):
     from muster.demo.directives import load_demo_directive
     from muster.directives.models import Directive
+    from tests.conscription.selection_factories import campaign_with_quota
 
+    campaign_with_quota(units, personas["district_officer"])  # the demo loads it first
     create_demo_accounts(units)
     directive = load_demo_directive(units=units)
     assert directive is not None

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -40,6 +41,7 @@ from muster.conscription.decisions.models import CallupDecision
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import report_pdf_response
+from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
 from muster.people.models import Person
 from muster.people.succession import holding
@@ -122,10 +124,19 @@ def _quota_page(
             "history_notes": sorted({r.last_year_note for r in rows if r.last_year_note}),
             "quotas": list(campaign.quotas.all()),
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
+            "can_split": _can_split(request, campaign),
             "services": Service.choices,
             **forms,
         },
         status=status,
+    )
+
+
+def _can_split(request: AuthenticatedHttpRequest, campaign: Campaign) -> bool:
+    """Whether the user may set the quotas, override and split: the campaign's own unit lies in
+    the area. A commune commander sees the district's page but only reports the commune's pool."""
+    return has_cap(request.user, Cap.MANAGE_CAMPAIGN) and scope_of(request.user).contains(
+        campaign.unit
     )
 
 
@@ -136,12 +147,14 @@ def campaign_quotas(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
         "quota_form": QuotaForm(prefix="q"),
         "override_form": OverrideForm(prefix="o", initial={"decided_on": timezone.localdate()}),
         "pool_form": PoolForm(prefix="p"),
+        "split_errors": [],
     }
     if request.method != "POST":
         return _quota_page(request, campaign, forms, 200)
     require_cap(request.user, Cap.MANAGE_CAMPAIGN)
     action = request.POST.get("action", "")
-    form: QuotaForm | OverrideForm | PoolForm
+    form: QuotaForm | OverrideForm | PoolForm | None = None
+    success = _("The split has been updated.")
     try:
         if action == "quota":
             form = forms["quota_form"] = QuotaForm(request.POST, prefix="q")
@@ -163,23 +176,33 @@ def campaign_quotas(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
             form = forms["pool_form"] = PoolForm(request.POST, prefix="p")
             if form.is_valid():
                 commune = _commune(request, campaign, form.cleaned_data["commune"])
-                cs.pool_set(
-                    actor=request.user,
-                    commune=commune,
-                    stored_pool=form.cleaned_data["stored_pool"],
-                )
-                cs.resplit(actor=request.user, campaign=campaign)
+                # The pool and the split it causes stand or fall together: a refused split
+                # leaves no saved (and audited) pool behind an error page.
+                with transaction.atomic():
+                    cs.pool_set(
+                        actor=request.user,
+                        commune=commune,
+                        stored_pool=form.cleaned_data["stored_pool"],
+                    )
+                    if _can_split(request, campaign):
+                        cs.resplit(actor=request.user, campaign=campaign)
+                    else:
+                        success = _(
+                            "The pool has been recorded; the campaign's unit will split again."
+                        )
         elif action == "resplit":
-            form = forms["quota_form"]
             cs.resplit(actor=request.user, campaign=campaign)
         else:
             return _quota_page(request, campaign, forms, 400)
     except ValidationError as error:
-        form.add_service_errors(error)
+        if form is None:  # the split alone has no form to carry the message
+            forms["split_errors"] = error.messages
+        else:
+            form.add_service_errors(error)
         return _quota_page(request, campaign, forms, 400)
-    if form.is_bound and not form.is_valid():
+    if form is not None and not form.is_valid():
         return _quota_page(request, campaign, forms, 400)
-    messages.success(request, _("The split has been updated."))
+    messages.success(request, success)
     return redirect("campaigns:campaign_quotas", public_id=campaign.public_id)
 
 

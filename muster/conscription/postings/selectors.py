@@ -31,6 +31,7 @@ from muster.law.callup.postings import book as posting_book
 from muster.law.callup.postings import rows as posting_rows
 from muster.law.callup.postings import schedule as posting_schedule
 from muster.law.callup.postings import status as posting_status
+from muster.people.succession import holding
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -122,7 +123,7 @@ def _gather_dossiers(
     commune: CampaignCommune, start: dt.date, end: dt.date, as_of: dt.date
 ) -> Gathered:
     dossiers = Dossier.objects.filter(
-        person__registration_unit_id=commune.unit_id,
+        holding([commune.unit]).q("person__"),
         state__in=DECIDED,
         decision_date__gte=start,
         decision_date__lte=end,
@@ -169,7 +170,7 @@ def _gather_health(
 ) -> Gathered:
     calls = (
         HealthCall.objects.filter(
-            person__registration_unit_id=commune.unit_id,
+            holding([commune.unit]).q("person__"),
             session__kind=SESSION_OF[PostingKind(kind)],
             session__date__gte=start,
             session__date__lte=end,
@@ -339,7 +340,8 @@ class BoardRow:
 
 def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
     """Per commune in the user's area and per kind: whether the list was posted and in time,
-    its window, complaints and changes since. A constant number of queries (five)."""
+    its window, complaints and changes since. The queries do not grow with the communes:
+    five, plus one per generation of predecessors (``people.succession.holding``)."""
     area = scope_of(user)
     communes = list(
         campaign.communes.filter(**area.lookup("unit"))
@@ -347,6 +349,9 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
         .order_by("unit__path")
     )
     unit_ids = [c.unit_id for c in communes]
+    # A commune's lists hold the citizens it holds (people.succession): a commune formed in
+    # 2025 answers for those registered at the units that became it.
+    held = holding([c.unit for c in communes])
     start, end = period(campaign)
     calendar = calendar_of(campaign)
 
@@ -370,21 +375,22 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
     current_ids: dict[tuple[int, str], set[str]] = defaultdict(set)
     first_decision: dict[int, dt.date] = {}
     for d in Dossier.objects.filter(
-        person__registration_unit_id__in=unit_ids,
+        held.q("person__"),
         state__in=DECIDED,
         decision_date__gte=start,
         decision_date__lte=end,
     ).values(
         "public_id",
         "person__registration_unit_id",
+        "person__residence_unit_id",
         "decision_date",
         "state",
         "ended_on",
         "end_date",
     ):
-        unit = d["person__registration_unit_id"]
+        unit = held.commune_of(d["person__registration_unit_id"], d["person__residence_unit_id"])
         day = d["decision_date"]
-        if day is None:
+        if day is None or unit is None:
             continue
         first_decision[unit] = min(first_decision.get(unit, day), day)
         if dossier_stands(
@@ -399,17 +405,24 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
     seen: set[tuple[str, int]] = set()
     for c in (
         HealthCall.objects.filter(
-            person__registration_unit_id__in=unit_ids,
+            held.q("person__"),
             session__date__gte=start,
             session__date__lte=end,
             concluded_on__isnull=False,
             concluded_on__lte=today,
         )
-        .values("public_id", "person_id", "person__registration_unit_id", "session__kind")
+        .values(
+            "public_id",
+            "person_id",
+            "person__registration_unit_id",
+            "person__residence_unit_id",
+            "session__kind",
+        )
         .order_by("person_id", "-concluded_on", "-id")
     ):
         key = (c["session__kind"], c["person_id"])
-        if key in seen:
+        holder = held.commune_of(c["person__registration_unit_id"], c["person__residence_unit_id"])
+        if key in seen or holder is None:
             continue
         seen.add(key)
         results = (
@@ -417,7 +430,7 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
             if c["session__kind"] == SessionKind.SCREENING
             else PostingKind.EXAM_RESULTS
         )
-        current_ids[(c["person__registration_unit_id"], results)].add(str(c["public_id"]))
+        current_ids[(holder, results)].add(str(c["public_id"]))
 
     first_callup: dict[int, dt.date] = {}
     for dec in CallupDecision.objects.filter(

@@ -14,11 +14,17 @@ is idempotent, so a second run adds only what a first run could not (for instanc
 health results have been loaded). All changes go through the services; the times of the
 commitment and the freezing are then set to the campaign's calendar (the services stamp the
 real time, which for a 2025 demo would read as 2026).
+
+The draws are the same on every build with the same demo seed: a real draw takes a fresh seed
+from the operating system (``draw.new_seed``), so the demo replaces each committed seed (and
+its commitment) with one derived from the demo seed, the commune and the service
+(``draw_seed``); which recruits are returned and replaced, and where, follows from the draws.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -49,6 +55,7 @@ from muster.conscription.selection.services import volunteers as volunteer_servi
 from muster.conscription.violations.models import ViolationCase, ViolationKind
 from muster.geo.models import Unit
 from muster.health.models import HealthCall, SessionKind
+from muster.law.callup import draw
 from muster.people.models import Person, Sex
 
 HANDOVER = dt.date(2025, 2, 13)
@@ -198,8 +205,17 @@ def _reviews(communes: dict[str, CampaignCommune]) -> None:
         )
 
 
+def draw_seed(seed: int, commune: CampaignCommune, service: str) -> str:
+    """The demo's seed for the draw of one commune's list (64 hexadecimal digits)."""
+    key = f"muster-demo:{seed}:{commune.campaign.year}:{commune.unit.code}:{service}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
 def _lists(
-    communes: list[CampaignCommune], by_key: dict[str, CampaignCommune], summary: Summary
+    communes: list[CampaignCommune],
+    by_key: dict[str, CampaignCommune],
+    summary: Summary,
+    seed: int,
 ) -> None:
     """Open, commit and freeze a list per commune and service with a quota, and issue its
     decisions; Đức Hợp's and Đồng Thanh's army lists keep 3 standby places (for the
@@ -222,6 +238,10 @@ def _lists(
                             actor=system_actor(), selection_list=opened, standby=3
                         )
                     list_services.selection_commit(actor=system_actor(), selection_list=opened)
+                    fixed = draw_seed(seed, commune, allocation.service)
+                    SelectionList.objects.filter(pk=opened.pk).update(
+                        seed=fixed, commitment=draw.commit(fixed)
+                    )
                     frozen = list_services.selection_freeze(
                         actor=system_actor(), selection_list=opened
                     )
@@ -309,8 +329,8 @@ def _after(
     for recruit in recruits:
         commune = recruit.handover.commune
         by_commune.setdefault(key_of.get(commune.pk, commune.unit.code), []).append(recruit)
-    # A third, in the first other commune whose army list has a standby citizen left (the draw
-    # differs with each fresh seed, so which one varies from one install to the next).
+    # A third, in the first other commune (by path) whose army list has a standby citizen left
+    # (it follows from the draws, which follow from the demo seed).
     for key, items in by_commune.items():
         army = SelectionList.objects.filter(
             commune=items[0].handover.commune, state=SelectionState.FROZEN, service="army"
@@ -351,7 +371,7 @@ def _after(
             summary.replacements += 1
 
 
-def load_demo_selection(*, units: dict[str, Unit]) -> Summary | None:
+def load_demo_selection(*, units: dict[str, Unit], seed: int = 0) -> Summary | None:
     """Everything after the split for the demo 2025 campaign (idempotent; None without it)."""
     campaign = _campaign(units)
     if campaign is None:
@@ -365,7 +385,7 @@ def load_demo_selection(*, units: dict[str, Unit]) -> Summary | None:
     _plans(communes, receiving)
     _volunteers(campaign, by_key)
     _reviews(by_key)
-    _lists(communes, by_key, summary)
+    _lists(communes, by_key, summary, seed)
     _handovers(communes, receiving)
     _after(communes, by_key, summary)
     summary.handovers = Handover.objects.filter(commune__campaign=campaign).count()
@@ -374,4 +394,4 @@ def load_demo_selection(*, units: dict[str, Unit]) -> Summary | None:
 
 def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
     """Step of ``load_demo`` (registered by the call-up app)."""
-    return [f"Demo selection and handover: {load_demo_selection(units=units)}."]
+    return [f"Demo selection and handover: {load_demo_selection(units=units, seed=seed)}."]

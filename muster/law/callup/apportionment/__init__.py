@@ -6,7 +6,7 @@ communes; the directive asks that quotas be even and stable across communes, and
 guidance (TT 140 Art 6(1)) that every commune sends at least one recruit. docs/campaign.md
 explains the method for a commune officer to check by hand; this docstring is the contract.
 
-Method ``muster-apportion/1``, for each service (army, police) separately:
+Method ``muster-apportion/2``, for each service (army, police) separately:
 
 1. **Exact share** ``q_j = quota × pool_j ÷ Σ pool`` (a fraction, never rounded).
 2. **Bounds** ``[lo_j, hi_j]`` per commune, in order of precedence:
@@ -18,11 +18,13 @@ Method ``muster-apportion/1``, for each service (army, police) separately:
       ``d_j = max(stability_fraction × m_j, stability_absolute)`` (either may be omitted; both
       omitted means no band). A commune with no history has no band. A band is clipped to the
       pool and floor (a and b take precedence).
-   If ``Σ lo > quota`` or ``Σ hi < quota`` the bounds are infeasible and are relaxed in this
-   order, each step recorded in the certificate: first the floor is dropped if the floor alone
-   cannot be met (fewer recruits than communes with a pool); then every stability band is
-   widened by one recruit on each side, repeatedly, until the bounds are feasible (they become
-   so at the latest when every band covers ``[floor, pool]``).
+   The levels ``0 ≤ floor_j ≤ lo_j ≤ hi_j ≤ pool_j`` are met in order, by all communes
+   together: the quota falls between two consecutive levels (a tier: ``[0, floor]`` below
+   ``Σ floor``, ``[floor, lo]`` below ``Σ lo``, ``[lo, hi]`` up to ``Σ hi``, else
+   ``[hi, pool]``), whose bounds step 3 uses; a tier other than ``[lo, hi]`` is recorded in the
+   certificate's ``relaxations``. A floor or band that cannot be met everywhere is so met in
+   proportion to the pools, never dropped or widened at one quota (method 1 did, and one
+   recruit more could take a commune from 5 to 1).
 3. **Bounded share** ``e_j = clamp(λ × pool_j, lo_j, hi_j)`` with the single factor ``λ`` such
    that ``Σ e_j = quota``. ``λ`` is found by iteration: start with ``λ = quota ÷ Σ pool``; if
    the shares above their ``hi`` exceed (in total) the shortfall of those below their ``lo``,
@@ -40,4 +42,6 @@ Method ``muster-apportion/1``, for each service (army, police) separately:
 Properties (tests/conscription/test_apportionment.py): the sum equals the quota; without a
 binding floor, band or override every commune is within one of its exact share; a commune's
 quota never falls when only its own pool grows (Hamilton's population paradox needs two
-communes' pools to change; the argument is in docs/campaign.md)."""
+communes' pools to change); every bounded share is continuous and non-decreasing in the quota,
+so a larger quota lowers no commune's result by more than one (the rounding's Alabama paradox).
+The arguments are in docs/campaign.md §1."""

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any, TypeGuard
 
-METHOD = "muster-apportion/1"
+METHOD = "muster-apportion/2"
 SERVICES = ("army", "police")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any
@@ -40,14 +41,14 @@ def history_mean(commune: Commune, service: str, year: int, years: int) -> Fract
     return Fraction(sum(window), len(window)) if window else None
 
 
-def _band(mean: Fraction | None, params: Parameters, widen: int) -> tuple[int, int] | None:
+def _band(mean: Fraction | None, params: Parameters) -> tuple[int, int] | None:
     if mean is None or (params.stability_fraction is None and params.stability_absolute is None):
         return None
     d = max(
         params.stability_fraction * mean if params.stability_fraction is not None else Fraction(0),
         Fraction(params.stability_absolute or 0),
     )
-    return max(0, math.floor(mean - d) - widen), math.ceil(mean + d) + widen
+    return max(0, math.floor(mean - d)), math.ceil(mean + d)
 
 
 def _bounds(
@@ -57,65 +58,67 @@ def _bounds(
     year: int,
     params: Parameters,
 ) -> tuple[list[BoundRow], list[str]]:
-    """Step 2: bounds per commune, relaxed in the documented order until feasible."""
+    """Step 2: the bounds per commune, then the **tier** of them the quota reaches.
+
+    Each commune has the nested levels ``0 ≤ floor ≤ lo ≤ hi ≤ pool`` (the floor, the band's
+    lower and upper bounds, the pool). They are met in order of precedence, all communes
+    together: the floors first, then the bands' lower bounds, then the shares inside the bands,
+    then beyond the bands up to the pools. The quota falls in one tier, between two levels
+    ``[below, above]``; the rows carry those as ``lo``/``hi``, and step 3 shares the quota
+    inside them in proportion to the pools. So when the floors or the bands cannot all be met
+    they are met in proportion to the pools (and none is dropped or widened at a stroke): every
+    bounded share is continuous and non-decreasing in the quota."""
     relaxations: list[str] = []
     total_pool = sum(c.pool for c in communes)
-    floor_on = params.floor
-    with_pool = sum(1 for c in communes if c.pool > 0)
-    if floor_on and with_pool > total:
-        floor_on = False
-        relaxations.append(
-            f"floor dropped: {total} to allocate but {with_pool} communes have a callable pool"
-        )
     means = {c.code: history_mean(c, service, year, params.history_years) for c in communes}
-
-    def rows_for(widen: int) -> list[BoundRow]:
-        rows: list[BoundRow] = []
-        for c in communes:
-            floor = 1 if floor_on and c.pool > 0 else 0
-            band = _band(means[c.code], params, widen)
-            lo, hi = floor, c.pool
-            if band is not None:
-                lo = min(max(lo, band[0]), c.pool)
-                hi = max(min(hi, band[1]), lo)
-            exact = Fraction(total * c.pool, total_pool) if total_pool else Fraction(0)
-            rows.append(
-                BoundRow(
-                    code=c.code,
-                    pool=c.pool,
-                    exact_share=exact,
-                    floor=floor,
-                    history_mean=means[c.code],
-                    band_lo=None if band is None else band[0],
-                    band_hi=None if band is None else band[1],
-                    lo=lo,
-                    hi=hi,
-                )
+    levels: list[tuple[int, int, int, int]] = []
+    rows: list[BoundRow] = []
+    for c in communes:
+        floor = 1 if params.floor and c.pool > 0 else 0
+        band = _band(means[c.code], params)
+        lo, hi = floor, c.pool
+        if band is not None:
+            lo = min(max(lo, band[0]), c.pool)
+            hi = max(min(hi, band[1]), lo)
+        levels.append((floor, lo, hi, c.pool))
+        exact = Fraction(total * c.pool, total_pool) if total_pool else Fraction(0)
+        rows.append(
+            BoundRow(
+                code=c.code,
+                pool=c.pool,
+                exact_share=exact,
+                floor=floor,
+                history_mean=means[c.code],
+                band_lo=None if band is None else band[0],
+                band_hi=None if band is None else band[1],
+                lo=lo,
+                hi=hi,
             )
-        return rows
-
-    def feasible(rows: list[BoundRow]) -> bool:
-        return sum(r.lo for r in rows) <= total <= sum(r.hi for r in rows)
-
-    rows = rows_for(0)
-    if feasible(rows):
-        return rows, relaxations
-    # The smallest widening that makes the bounds feasible (feasibility only grows with it).
-    # At ``top`` every band covers [0, pool], so the bounds are the floor and the pool alone.
-    top = max((math.ceil(m) for m in means.values() if m is not None), default=0)
-    top += max((c.pool for c in communes), default=0) + 1
-    low = 0
-    while top - low > 1:
-        mid = (low + top) // 2
-        if feasible(rows_for(mid)):
-            top = mid
-        else:
-            low = mid
-    relaxations.append(
-        f"stability bands widened by {top} on each side: the bands as given could not add up "
-        "to the quota"
-    )
-    return rows_for(top), relaxations
+        )
+    floors, los, his = (sum(level[k] for level in levels) for k in range(3))
+    if los <= total <= his:
+        return rows, relaxations  # every bound can be met: the tier between lo and hi
+    if total < floors:
+        tier = [(0, floor) for floor, _lo, _hi, _pool in levels]
+        relaxations.append(
+            f"floor met in proportion to the pools: {total} to allocate but {floors} communes "
+            "have a callable pool"
+        )
+    elif total < los:
+        tier = [(floor, lo) for floor, lo, _hi, _pool in levels]
+        relaxations.append(
+            f"stability bands' lower bounds met in proportion to the pools: they add up to "
+            f"{los}, more than the {total} to allocate"
+        )
+    else:
+        tier = [(hi, pool) for _floor, _lo, hi, pool in levels]
+        relaxations.append(
+            f"stability bands' upper bounds exceeded in proportion to the pools: they add up "
+            f"to {his}, fewer than the {total} to allocate"
+        )
+    return [
+        replace(row, lo=below, hi=above) for row, (below, above) in zip(rows, tier, strict=True)
+    ], relaxations
 
 
 def _bounded_shares(
