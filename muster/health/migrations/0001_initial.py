@@ -6,249 +6,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("geo", "0001_initial"),
-        ("people", "0002_import_batch"),
+        ('geo', '0001_initial'),
+        ('people', '0002_import_batch'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="HealthSession",
+            name='HealthSession',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("screening", "Preliminary screening (commune health station)"),
-                            ("examination", "Examination by the health council"),
-                        ],
-                        max_length=12,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("date", models.DateField(verbose_name="date")),
-                ("place", models.CharField(max_length=200, verbose_name="place")),
-                (
-                    "body",
-                    models.CharField(
-                        blank=True, max_length=200, verbose_name="health station or council"
-                    ),
-                ),
-                ("note", models.CharField(blank=True, max_length=255, verbose_name="note")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "unit",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="health_sessions",
-                        to="geo.unit",
-                        verbose_name="organising unit",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ('kind', models.CharField(choices=[('screening', 'Preliminary screening (commune health station)'), ('examination', 'Examination by the health council')], max_length=12, verbose_name='kind')),
+                ('date', models.DateField(verbose_name='date')),
+                ('place', models.CharField(max_length=200, verbose_name='place')),
+                ('body', models.CharField(blank=True, max_length=200, verbose_name='health station or council')),
+                ('note', models.CharField(blank=True, max_length=255, verbose_name='note')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='health_sessions', to='geo.unit', verbose_name='organising unit')),
             ],
             options={
-                "verbose_name": "health session",
-                "verbose_name_plural": "health sessions",
-                "ordering": ["-date", "id"],
+                'verbose_name': 'health session',
+                'verbose_name_plural': 'health sessions',
+                'ordering': ['-date', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="HealthCall",
+            name='HealthCall',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                (
-                    "notified_on",
-                    models.DateField(blank=True, null=True, verbose_name="decision received on"),
-                ),
-                ("notice_late", models.BooleanField(default=False, verbose_name="late notice")),
-                (
-                    "health_class",
-                    models.PositiveSmallIntegerField(
-                        blank=True, null=True, verbose_name="health class"
-                    ),
-                ),
-                (
-                    "class_temporary",
-                    models.BooleanField(default=False, verbose_name="temporary (T)"),
-                ),
-                (
-                    "decisive",
-                    models.CharField(
-                        blank=True, max_length=200, verbose_name="decisive indicators"
-                    ),
-                ),
-                (
-                    "concluded_on",
-                    models.DateField(blank=True, null=True, verbose_name="concluded on"),
-                ),
-                (
-                    "exempt_icd",
-                    models.CharField(
-                        blank=True, max_length=8, verbose_name="registration-exempt illness (ICD)"
-                    ),
-                ),
-                (
-                    "bmi",
-                    models.DecimalField(
-                        blank=True, decimal_places=2, max_digits=5, null=True, verbose_name="BMI"
-                    ),
-                ),
-                ("myopia", models.DecimalField(decimal_places=2, default=0, max_digits=4)),
-                ("hyperopia", models.DecimalField(decimal_places=2, default=0, max_digits=4)),
-                (
-                    "person",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="health_calls",
-                        to="people.person",
-                    ),
-                ),
-                (
-                    "session",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="calls",
-                        to="health.healthsession",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ('notified_on', models.DateField(blank=True, null=True, verbose_name='decision received on')),
+                ('notice_late', models.BooleanField(default=False, verbose_name='late notice')),
+                ('health_class', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='health class')),
+                ('class_temporary', models.BooleanField(default=False, verbose_name='temporary (T)')),
+                ('decisive', models.CharField(blank=True, max_length=200, verbose_name='decisive indicators')),
+                ('concluded_on', models.DateField(blank=True, null=True, verbose_name='concluded on')),
+                ('exempt_icd', models.CharField(blank=True, max_length=8, verbose_name='registration-exempt illness (ICD)')),
+                ('bmi', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='BMI')),
+                ('myopia', models.DecimalField(decimal_places=2, default=0, max_digits=4)),
+                ('hyperopia', models.DecimalField(decimal_places=2, default=0, max_digits=4)),
+                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='health_calls', to='people.person')),
+                ('session', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='calls', to='health.healthsession')),
             ],
             options={
-                "verbose_name": "citizen called to a health session",
-                "verbose_name_plural": "citizens called to a health session",
-                "ordering": ["session_id", "id"],
+                'verbose_name': 'citizen called to a health session',
+                'verbose_name_plural': 'citizens called to a health session',
+                'ordering': ['session_id', 'id'],
             },
         ),
         migrations.CreateModel(
-            name="StationResult",
+            name='StationResult',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("public_id", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                (
-                    "station",
-                    models.CharField(
-                        choices=[
-                            ("physique", "Physique"),
-                            ("surgery", "Surgery"),
-                            ("dermatology", "Dermatology"),
-                            ("eyes", "Eyes"),
-                            ("ent", "Ear, nose and throat"),
-                            ("teeth", "Teeth, jaw and face"),
-                            ("internal", "Internal medicine"),
-                            ("neurology", "Neurology"),
-                            ("psychiatry", "Psychiatry"),
-                            ("gynaecology", "Obstetrics and gynaecology"),
-                        ],
-                        max_length=12,
-                        verbose_name="station",
-                    ),
-                ),
-                ("score", models.PositiveSmallIntegerField(verbose_name="score")),
-                ("temporary", models.BooleanField(default=False, verbose_name="temporary (T)")),
-                ("note", models.CharField(blank=True, max_length=255, verbose_name="note")),
-                (
-                    "exempt_icd",
-                    models.CharField(
-                        blank=True, max_length=8, verbose_name="registration-exempt illness (ICD)"
-                    ),
-                ),
-                (
-                    "height_cm",
-                    models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True),
-                ),
-                (
-                    "weight_kg",
-                    models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True),
-                ),
-                (
-                    "chest_cm",
-                    models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True),
-                ),
-                ("bmi", models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True)),
-                ("right_eye", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("left_eye", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("right_corrected", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("left_corrected", models.PositiveSmallIntegerField(blank=True, null=True)),
-                ("myopia", models.DecimalField(decimal_places=2, default=0, max_digits=4)),
-                ("myopia_operated", models.BooleanField(default=False)),
-                ("hyperopia", models.DecimalField(decimal_places=2, default=0, max_digits=4)),
-                ("astigmatism", models.DecimalField(decimal_places=2, default=0, max_digits=4)),
-                ("entered_at", models.DateTimeField(auto_now=True)),
-                (
-                    "call",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="results",
-                        to="health.healthcall",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('public_id', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ('station', models.CharField(choices=[('physique', 'Physique'), ('surgery', 'Surgery'), ('dermatology', 'Dermatology'), ('eyes', 'Eyes'), ('ent', 'Ear, nose and throat'), ('teeth', 'Teeth, jaw and face'), ('internal', 'Internal medicine'), ('neurology', 'Neurology'), ('psychiatry', 'Psychiatry'), ('gynaecology', 'Obstetrics and gynaecology')], max_length=12, verbose_name='station')),
+                ('score', models.PositiveSmallIntegerField(verbose_name='score')),
+                ('temporary', models.BooleanField(default=False, verbose_name='temporary (T)')),
+                ('note', models.CharField(blank=True, max_length=255, verbose_name='note')),
+                ('exempt_icd', models.CharField(blank=True, max_length=8, verbose_name='registration-exempt illness (ICD)')),
+                ('height_cm', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True)),
+                ('weight_kg', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True)),
+                ('chest_cm', models.DecimalField(blank=True, decimal_places=1, max_digits=5, null=True)),
+                ('bmi', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True)),
+                ('right_eye', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('left_eye', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('right_corrected', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('left_corrected', models.PositiveSmallIntegerField(blank=True, null=True)),
+                ('myopia', models.DecimalField(decimal_places=2, default=0, max_digits=4)),
+                ('myopia_operated', models.BooleanField(default=False)),
+                ('hyperopia', models.DecimalField(decimal_places=2, default=0, max_digits=4)),
+                ('astigmatism', models.DecimalField(decimal_places=2, default=0, max_digits=4)),
+                ('entered_at', models.DateTimeField(auto_now=True)),
+                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='results', to='health.healthcall')),
             ],
             options={
-                "verbose_name": "station result",
-                "verbose_name_plural": "station results",
-                "ordering": ["call_id", "id"],
+                'verbose_name': 'station result',
+                'verbose_name_plural': 'station results',
+                'ordering': ['call_id', 'id'],
             },
         ),
         migrations.AddIndex(
-            model_name="healthsession",
-            index=models.Index(fields=["unit", "date"], name="healthsession_unit_date"),
+            model_name='healthsession',
+            index=models.Index(fields=['unit', 'date'], name='healthsession_unit_date'),
         ),
         migrations.AddConstraint(
-            model_name="healthcall",
-            constraint=models.UniqueConstraint(
-                fields=("session", "person"), name="healthcall_once"
-            ),
+            model_name='healthcall',
+            constraint=models.UniqueConstraint(fields=('session', 'person'), name='healthcall_once'),
         ),
         migrations.AddConstraint(
-            model_name="healthcall",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("health_class__isnull", True),
-                    models.Q(("health_class__gte", 1), ("health_class__lte", 6)),
-                    _connector="OR",
-                ),
-                name="healthcall_class_range",
-            ),
+            model_name='healthcall',
+            constraint=models.CheckConstraint(condition=models.Q(('health_class__isnull', True), models.Q(('health_class__gte', 1), ('health_class__lte', 6)), _connector='OR'), name='healthcall_class_range'),
         ),
         migrations.AddConstraint(
-            model_name="healthcall",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("health_class__isnull", True), ("concluded_on__isnull", False), _connector="OR"
-                ),
-                name="healthcall_class_concluded",
-            ),
+            model_name='healthcall',
+            constraint=models.CheckConstraint(condition=models.Q(('health_class__isnull', True), ('concluded_on__isnull', False), _connector='OR'), name='healthcall_class_concluded'),
         ),
         migrations.AddConstraint(
-            model_name="stationresult",
-            constraint=models.UniqueConstraint(
-                fields=("call", "station"), name="stationresult_once"
-            ),
+            model_name='stationresult',
+            constraint=models.UniqueConstraint(fields=('call', 'station'), name='stationresult_once'),
         ),
         migrations.AddConstraint(
-            model_name="stationresult",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("score__gte", 1), ("score__lte", 6)),
-                name="stationresult_score_range",
-            ),
+            model_name='stationresult',
+            constraint=models.CheckConstraint(condition=models.Q(('score__gte', 1), ('score__lte', 6)), name='stationresult_score_range'),
         ),
     ]
