@@ -18,7 +18,7 @@ from muster.conscription.campaign.documents import _issuer
 from muster.conscription.decisions import services as decisions_services
 from muster.geo.models import Unit
 from muster.health.models import StationResult
-from muster.law.callup import campaign as rules
+from muster.law.callup import authorities
 from tests.conscription.campaign_factories import make_fit
 from tests.conscription.selection_factories import campaign_with_quota
 
@@ -42,7 +42,7 @@ def measured(person, *, height: int):
     ],
 )
 def test_who_calls_to_serve(service, day, code):
-    authority = rules.callup_authority(day, service)
+    authority = authorities.callup_authority(day, service)
     assert authority.code == code
     assert authority.citation
 
@@ -56,12 +56,12 @@ def test_who_calls_to_serve(service, day, code):
     ],
 )
 def test_who_calls_to_the_examination(service, day, code):
-    assert rules.health_call_authority(day, service)[0] == code
+    assert authorities.health_call_authority(day, service)[0] == code
 
 
 def test_the_police_document_names_cand_service():
-    before = rules.callup_authority(BEFORE, "police")
-    after = rules.callup_authority(AFTER, "police")
+    before = authorities.callup_authority(BEFORE, "police")
+    after = authorities.callup_authority(AFTER, "police")
     assert before.signer_vi == "TRƯỞNG CÔNG AN HUYỆN"
     assert "CÔNG AN NHÂN DÂN" in before.document_vi and "CÔNG AN NHÂN DÂN" in after.document_vi
 
@@ -70,10 +70,10 @@ def test_a_ward_issues_as_a_ward(units):
     district = units["KD"]
     ward = Unit(name="Hồng Châu", kind="ward", code="X", valid_from=AFTER)
     commune = Unit(name="Đức Hợp", kind="commune", code="Y", valid_from=AFTER)
-    chairman = rules.callup_authority(AFTER)
+    chairman = authorities.callup_authority(AFTER)
     assert _issuer(chairman, ward, district) == "ỦY BAN NHÂN DÂN PHƯỜNG HỒNG CHÂU"
     assert _issuer(chairman, commune, district) == "ỦY BAN NHÂN DÂN XÃ ĐỨC HỢP"
-    police = rules.callup_authority(BEFORE, "police")
+    police = authorities.callup_authority(BEFORE, "police")
     assert _issuer(police, commune, district) == "CÔNG AN HUYỆN KIM ĐỘNG"
 
 
@@ -239,10 +239,10 @@ def test_the_list_is_approved_by_the_authority_of_the_day(units, personas):
 
 
 def test_after_the_reform_the_provincial_chairman_needs_the_councils_proposal():
-    code, title, _citation, needs = rules.callup_list_authority(AFTER)
+    code, title, _citation, needs = authorities.callup_list_authority(AFTER)
     assert (code, needs) == ("provincial_chairman", True)
     assert title == "Chủ tịch UBND tỉnh"
-    assert rules.callup_list_authority(BEFORE)[0] == "district_chairman"
+    assert authorities.callup_list_authority(BEFORE)[0] == "district_chairman"
 
 
 def test_the_page_records_the_approval(units, personas, client):

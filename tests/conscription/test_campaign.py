@@ -16,6 +16,7 @@ from muster.conscription.campaign.models import Allocation, QuotaHistory
 from muster.conscription.decisions import selectors as decisions_selectors
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
+from muster.law.callup import authorities
 from muster.law.callup import campaign as rules
 from tests.conscription.campaign_factories import issue_decision, make_campaign, make_fit, set_quota
 from tests.core.factories import make_person
@@ -24,16 +25,16 @@ from tests.core.factories import make_person
 
 
 def test_callup_authority_changes_on_1_july_2025():
-    before = rules.callup_authority(dt.date(2025, 6, 30))
-    after = rules.callup_authority(dt.date(2025, 7, 1))
+    before = authorities.callup_authority(dt.date(2025, 6, 30))
+    after = authorities.callup_authority(dt.date(2025, 7, 1))
     assert before.code == "district_commander"
     assert after.code == "commune_chairman"
     assert "34(6)" in after.citation and "98/2025" in after.citation
 
 
 def test_quota_authority_by_date():
-    assert rules.quota_authority(dt.date(2025, 6, 30))[0] == "district_chairman"
-    assert rules.quota_authority(dt.date(2025, 7, 1))[0] == "provincial_chairman"
+    assert authorities.quota_authority(dt.date(2025, 6, 30))[0] == "district_chairman"
+    assert authorities.quota_authority(dt.date(2025, 7, 1))[0] == "provincial_chairman"
 
 
 @pytest.mark.parametrize(

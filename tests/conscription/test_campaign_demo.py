@@ -216,13 +216,13 @@ def test_the_2027_campaign_is_ptkv1s_for_the_four_successor_communes(c2027, unit
 
 
 def test_2027_authorities_are_those_after_the_reform(c2027):
-    from muster.law.callup import campaign as rules
+    from muster.law.callup import authorities
 
-    assert rules.callup_authority(c2027.decisions_by).code == "commune_chairman"
-    assert rules.health_call_authority(c2027.screening_start)[0] == "commune_chairman"
-    assert rules.health_council(c2027.exam_start)[0] == "regional_council"
+    assert authorities.callup_authority(c2027.decisions_by).code == "commune_chairman"
+    assert authorities.health_call_authority(c2027.screening_start)[0] == "commune_chairman"
+    assert authorities.health_council(c2027.exam_start)[0] == "regional_council"
     received = c2027.quotas.get(service="army").received_on
-    assert rules.quota_authority(received)[0] == "provincial_chairman"
+    assert authorities.quota_authority(received)[0] == "provincial_chairman"
     (override,) = Allocation.objects.filter(commune__campaign=c2027).exclude(override_reason="")
     assert override.commune.unit.name == "Đức Hợp" and override.final == override.computed + 1
     assert override.override_authority.startswith("Chủ tịch UBND tỉnh")

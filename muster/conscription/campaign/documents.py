@@ -12,12 +12,12 @@ from muster.conscription.decisions.models import CallupDecision
 from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line
 from muster.geo.models import LEVEL_WORD_VI, Unit
-from muster.law.callup import campaign as campaign_rules
+from muster.law.callup import authorities
 
 _SERVICE_VI = {Service.ARMY: "Quân đội", Service.POLICE: "Công an nhân dân"}
 
 
-def _issuer(authority: campaign_rules.Authority, commune: Unit, district: Unit) -> str:
+def _issuer(authority: authorities.Authority, commune: Unit, district: Unit) -> str:
     """The issuing body's header line: the commune People's Committee named with its level
     (xã, phường, thị trấn, đặc khu) from 1 Jul 2025, the district military command or police
     before."""
@@ -94,7 +94,7 @@ def decision_report(decision: CallupDecision, verify_url: str) -> OfficialReport
     service = _SERVICE_VI.get(Service(decision.service), decision.service)
     # The authority of the day and service the decision was signed on (police calls were the
     # district police chief's before 1 Jul 2025).
-    authority = campaign_rules.callup_authority(decision.issued_on, decision.service)
+    authority = authorities.callup_authority(decision.issued_on, decision.service)
     issuer = (_issuer(authority, commune, campaign.unit),)
     return OfficialReport(
         title=authority.document_vi,

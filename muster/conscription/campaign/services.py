@@ -33,6 +33,7 @@ from muster.conscription.campaign.models import (
 )
 from muster.conscription.campaign.pool import registry_pool
 from muster.geo.models import Unit, UnitKind
+from muster.law.callup import authorities
 from muster.law.callup import campaign as campaign_rules
 from muster.law.callup.apportionment import certificate as apportion_certificate
 from muster.law.callup.apportionment import inputs as apportion_inputs
@@ -360,7 +361,7 @@ def override_set(
         raise ValidationError({"reason": [_("Give the reason for the change.")]})
     if value is not None and value < 0:
         raise ValidationError({"value": [_("The quota cannot be negative.")]})
-    _code, authority, citation = campaign_rules.quota_authority(on)
+    _code, authority, citation = authorities.quota_authority(on)
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update(of=("self",)).get(pk=commune.campaign_id)
         row = Allocation.objects.filter(commune=commune, service=service).first()

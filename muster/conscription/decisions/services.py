@@ -26,7 +26,7 @@ from muster.conscription.decisions.models import (
 from muster.conscription.decisions.selectors import delivery_late
 from muster.core.text import clean_line
 from muster.geo.models import LEVEL_WORD_VI
-from muster.law.callup import campaign as campaign_rules
+from muster.law.callup import authorities
 from muster.people.models import Person
 from muster.people.succession import holding
 
@@ -44,7 +44,7 @@ def authority_key(
     """``(numbering key, rule code)``: each commune chairman numbers his own decisions (army
     and police alike); the district commander numbered the whole district's army orders and
     the district police chief its police orders."""
-    auth = campaign_rules.callup_authority(signed_on, service)
+    auth = authorities.callup_authority(signed_on, service)
     if auth.code == "commune_chairman":
         return f"{auth.code}:{campaign_commune.unit.code}", auth.code
     return f"{auth.code}:{campaign_commune.campaign.unit.code}", auth.code
@@ -141,7 +141,7 @@ def issue_numbered(
         and is_volunteer(campaign=campaign, person=person, service=service),
         service=service,
     )
-    auth = campaign_rules.callup_authority(issued_on, service)
+    auth = authorities.callup_authority(issued_on, service)
     key, _code = authority_key(commune, issued_on, service)
     token = secrets.token_urlsafe(24)
     with transaction.atomic():

@@ -47,6 +47,7 @@ from muster.conscription.selection.models import (
 )
 from muster.geo.scope import scope_of
 from muster.health.models import HealthCall, SessionKind
+from muster.law.callup import authorities
 from muster.law.callup import draw as selection
 from muster.law.callup.eligibility.engine import evaluate
 from muster.law.callup.eligibility.facts import OutsideCoverage
@@ -438,11 +439,9 @@ def outcomes_of(step: ReviewStep) -> list[ReviewOutcome]:
 def approval_title(selection_list: SelectionList) -> str:
     """Who approves the list (Art 34(3)): the authority of the campaign's decision day (or of
     the day recorded, once approved)."""
-    from muster.law.callup import campaign as campaign_rules
-
     campaign = selection_list.commune.campaign
     day = selection_list.approved_on or campaign.decisions_by or campaign.handover_start
-    return campaign_rules.callup_list_authority(day)[1]
+    return authorities.callup_list_authority(day)[1]
 
 
 def approval_missing(selection_list: SelectionList) -> str:

@@ -35,7 +35,7 @@ from muster.demo.callup.health import loader as health_loader
 from muster.demo.callup.health import schedule as health_schedule
 from muster.geo.models import Unit
 from muster.health.models import HealthCall, SessionKind
-from muster.law.callup import campaign as campaign_rules
+from muster.law.callup import authorities
 from muster.law.callup.apportionment import inputs as apportion_inputs
 from muster.law.callup.apportionment import method as apportion_method
 
@@ -98,8 +98,8 @@ def health_calendar(units: dict[str, Unit]) -> health_schedule.HealthCalendar:
     for key, (screened, examined) in _MERGED_2024.items():
         screening[units[key].code] = (screened,)
         exams[units[key].code] = (examined,)
-    _code, council, _citation = campaign_rules.health_council(CALENDAR.exam_start)
-    _code, caller, _citation = campaign_rules.health_call_authority(CALENDAR.exam_start)
+    _code, council, _citation = authorities.health_council(CALENDAR.exam_start)
+    _code, caller, _citation = authorities.health_call_authority(CALENDAR.exam_start)
     return health_schedule.HealthCalendar(
         screening=screening,
         exams=exams,

@@ -56,7 +56,7 @@ from muster.demo.callup.health import findings as health_findings
 from muster.demo.callup.health import loader as health_loader
 from muster.demo.callup.health import schedule as health_schedule
 from muster.geo.models import Unit
-from muster.law.callup import campaign as campaign_rules
+from muster.law.callup import authorities
 from muster.law.callup.apportionment import inputs as apportion_inputs
 from muster.law.callup.apportionment import method as apportion_method
 from muster.people.models import Person
@@ -126,8 +126,8 @@ def health_calendar(units: dict[str, Unit]) -> health_schedule.HealthCalendar:
     def days(spec: tuple[tuple[int, int], ...]) -> tuple[dt.date, ...]:
         return tuple(dt.date(2026, m, d) for m, d in spec)
 
-    _code, council, _citation = campaign_rules.health_council(CALENDAR.exam_start)
-    _code, caller, _citation = campaign_rules.health_call_authority(CALENDAR.exam_start)
+    _code, council, _citation = authorities.health_council(CALENDAR.exam_start)
+    _code, caller, _citation = authorities.health_call_authority(CALENDAR.exam_start)
     return health_schedule.HealthCalendar(
         screening={units[k].code: days(v) for k, v in _SCREENING.items()},
         exams={units[k].code: days(v) for k, v in _EXAMS.items()},

@@ -27,6 +27,7 @@ from muster.conscription.selection.models import (
 from muster.conscription.selection.selectors import approval_missing, build_pool
 from muster.core.text import clean_line
 from muster.core.validation import not_future, raise_errors
+from muster.law.callup import authorities
 from muster.law.callup import draw as selection
 from muster.law.callup import selection as selection_rules
 
@@ -227,8 +228,6 @@ def selection_approve(
     from then the provincial chairman, on the provincial NVQS council's proposal, whose
     reference is required. It is recorded at the level above the commune (a user whose area
     holds the campaign's unit), never by the commune that drew the list."""
-    from muster.law.callup import campaign as campaign_rules
-
     require_cap(actor, Cap.MANAGE_CAMPAIGN)
     require_actor_area(
         actor,
@@ -238,7 +237,7 @@ def selection_approve(
     approval_number = clean_line(approval_number)
     council_proposal = clean_line(council_proposal)
     errors: dict[str, list[str]] = {}
-    code, title, citation, needs_proposal = campaign_rules.callup_list_authority(approved_on)
+    code, title, citation, needs_proposal = authorities.callup_list_authority(approved_on)
     if not approval_number:
         errors["approval_number"] = [_("Enter the number of the approval decision.")]
     if needs_proposal and not council_proposal:
