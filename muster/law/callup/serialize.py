@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from muster.law.callup.eligibility.facts import Facts, Reason, StandardResult, Verdict
-from muster.law.health.rules import exempt_illness, normalise_icd
+from muster.law.health.rules import exempt_illness, is_icd
 from muster.law.health.scoring import physique
 from muster.law.rulebook import Citation, Rule
 
@@ -255,7 +255,7 @@ def _judge_measures(values: dict[str, Any]) -> list[Problem]:
     chest = values.pop("chest_cm", None)
     for code in values.pop(ICD_KEY, []):
         illness = exempt_illness(code)
-        if illness is None and not _looks_like_icd(code):
+        if illness is None and not is_icd(code):
             problems.append(Problem(ICD_KEY, NOT_AN_ICD, {"code": code[:12]}))
         elif illness is not None:
             values["registration_exempt_condition"] = True
@@ -280,17 +280,6 @@ def _judge_measures(values: dict[str, Any]) -> list[Problem]:
     elif score >= 4:
         values["health_class"] = score
     return problems
-
-
-def _looks_like_icd(code: str) -> bool:
-    """A well-formed ICD-10 code (letter, two digits, optional subdivision)."""
-    text = normalise_icd(code)
-    return (
-        3 <= len(text) <= 7
-        and text[0].isalpha()
-        and text[1:3].isdigit()
-        and (len(text) == 3 or (text[3] == "." and text[4:].isdigit() and len(text) > 4))
-    )
 
 
 def _consistency(values: Mapping[str, Any]) -> list[Problem]:

@@ -109,11 +109,17 @@ def _in_range(code: str, low: str, high: str) -> bool:
     return low <= head <= high
 
 
+def is_icd(raw: str) -> bool:
+    """``raw`` is a well-formed ICD-10 code (letter, two digits, an optional subdivision), or
+    the pseudo-code "KT" of item 10."""
+    return bool(_ICD.match(normalise_icd(raw)))
+
+
 def exempt_illness(raw: str) -> ExemptIllness | None:
     """The Part III item ``raw`` (an ICD-10 code) falls in, or None (also for malformed codes)."""
-    code = normalise_icd(raw)
-    if not _ICD.match(code):
+    if not is_icd(raw):
         return None
+    code = normalise_icd(raw)
     for illness in EXEMPT_ILLNESSES:
         if any(_in_range(code, low, high) for low, high in illness.ranges):
             return illness
