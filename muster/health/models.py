@@ -16,6 +16,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+def class_label(health_class: int | None, temporary: bool) -> str:
+    """``2``, ``3T``, or "" when there is no class."""
+    if health_class is None:
+        return ""
+    return f"{health_class}T" if temporary else str(health_class)
+
+
 class SessionKind(models.TextChoices):
     SCREENING = "screening", _("Preliminary screening (commune health station)")
     EXAMINATION = "examination", _("Examination by the health council")
@@ -128,9 +135,7 @@ class HealthCall(models.Model):
 
     @property
     def class_label(self) -> str:
-        if self.health_class is None:
-            return ""
-        return f"{self.health_class}T" if self.class_temporary else str(self.health_class)
+        return class_label(self.health_class, self.class_temporary)
 
 
 class StationResult(models.Model):
@@ -186,7 +191,7 @@ class StationResult(models.Model):
         """``2``, ``3T``, or for a test "negative" / "positive" (translated)."""
         if self.score is None:
             return str(_("positive") if self.positive else _("negative"))
-        return f"{self.score}{'T' if self.temporary else ''}"
+        return class_label(self.score, self.temporary)
 
 
 class HealthAppeal(models.Model):
@@ -238,10 +243,8 @@ class HealthAppeal(models.Model):
 
     @property
     def original_label(self) -> str:
-        return f"{self.original_class}T" if self.original_temporary else str(self.original_class)
+        return class_label(self.original_class, self.original_temporary)
 
     @property
     def result_label(self) -> str:
-        if self.result_class is None:
-            return ""
-        return f"{self.result_class}T" if self.result_temporary else str(self.result_class)
+        return class_label(self.result_class, self.result_temporary)

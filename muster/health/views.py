@@ -178,9 +178,10 @@ def session_call_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -
     )
 
 
-def result_entry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    """One screen per citizen and station: type, Enter, and the next citizen comes up."""
-    call = get_for_user(
+def _call_for_entry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HealthCall:
+    """A called citizen in the user's area, for the health role's entry pages (404 outside
+    the area, 403 without the role)."""
+    return get_for_user(
         request.user,
         HealthCall.objects.select_related(
             "person", "person__registration_unit", "session", "session__unit"
@@ -189,6 +190,11 @@ def result_entry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
         cap=Cap.EDIT_HEALTH,
         public_id=public_id,
     )
+
+
+def result_entry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """One screen per citizen and station: type, Enter, and the next citizen comes up."""
+    call = _call_for_entry(request, public_id)
     session = call.session
     stations = _stations_for(session)
     station = request.GET.get("station") or stations[0][0]
@@ -251,15 +257,7 @@ def result_entry(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
 def conclude_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The council concludes one citizen's examination; refused (400) with every missing
     station and the legal basis while the exam is incomplete and no standard failed."""
-    call = get_for_user(
-        request.user,
-        HealthCall.objects.select_related(
-            "person", "person__registration_unit", "session", "session__unit"
-        ),
-        unit_field="person__registration_unit",
-        cap=Cap.EDIT_HEALTH,
-        public_id=public_id,
-    )
+    call = _call_for_entry(request, public_id)
     try:
         call = conclude_examination(actor=request.user, call=call)
     except ValidationError as error:
@@ -280,13 +278,7 @@ def conclude_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
 @require_POST
 def referral_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Record the referral for treatment of a T class (from the result entry screen)."""
-    call = get_for_user(
-        request.user,
-        HealthCall.objects.select_related("person", "person__registration_unit", "session"),
-        unit_field="person__registration_unit",
-        cap=Cap.EDIT_HEALTH,
-        public_id=public_id,
-    )
+    call = _call_for_entry(request, public_id)
     form = ReferralForm(request.POST, prefix="t")
     if submit(
         request,
@@ -304,15 +296,7 @@ def referral_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
 def appeal_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The medical appeal (giám định) of one concluded examination: request it, then record
     the assessing council's final class."""
-    call = get_for_user(
-        request.user,
-        HealthCall.objects.select_related(
-            "person", "person__registration_unit", "session", "session__unit"
-        ),
-        unit_field="person__registration_unit",
-        cap=Cap.EDIT_HEALTH,
-        public_id=public_id,
-    )
+    call = _call_for_entry(request, public_id)
     appeals = list(call.appeals.order_by("-file_complete_on", "-id"))
     open_appeal = next((a for a in appeals if a.concluded_on is None), None)
     action = request.POST.get("action") if request.method == "POST" else None
