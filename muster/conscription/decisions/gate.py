@@ -102,17 +102,17 @@ class GateProblem:
         return f"{text} {_UNVERIFIED}" if self.unverified else text
 
 
-def _basis(rules: tuple[Rule, ...]) -> str:
-    return "; ".join(dict.fromkeys(c.label_vi for r in rules for c in r.citations))
+def _with_basis(code: str, message: str, rules: tuple[Rule, ...]) -> GateProblem:
+    """The problem with the Vietnamese citations of ``rules``, unverified if any rule is."""
+    basis = "; ".join(dict.fromkeys(c.label_vi for r in rules for c in r.citations))
+    return GateProblem(code, message, basis, any(not r.confirmed for r in rules))
 
 
 def _problem(reason: Reason) -> GateProblem:
-    basis = _basis(reason.rules)
-    unverified = any(not r.confirmed for r in reason.rules)
     if reason.code in _MESSAGES:
-        return GateProblem(reason.code, str(_MESSAGES[reason.code]), basis, unverified)
+        return _with_basis(reason.code, str(_MESSAGES[reason.code]), reason.rules)
     title = reason.rules[0].title_vi if reason.rules else reason.code
-    return GateProblem(reason.code, str(_GROUND) % {"ground": title}, basis, unverified)
+    return _with_basis(reason.code, str(_GROUND) % {"ground": title}, reason.rules)
 
 
 def problems_of(verdict: Verdict | None) -> list[GateProblem]:
@@ -142,21 +142,14 @@ def service_problems(*, person: Person, on: dt.date, service: str) -> list[GateP
         height_cm=physique.height_cm if physique is not None else None,
         female=person.sex == Sex.FEMALE,
     )
-    problems: list[GateProblem] = []
-    for finding in found:
-        message = str(_MESSAGES[finding.code])
-        if finding.code == "police_height":
-            key = "min_height_female" if person.sex == Sex.FEMALE else "min_height_male"
-            message = message % {"min": finding.rule.int_param(key)}
-        problems.append(
-            GateProblem(
-                finding.code,
-                message,
-                _basis((finding.rule,)),
-                not finding.rule.confirmed,
-            )
+    return [
+        _with_basis(
+            finding.code,
+            str(_MESSAGES[finding.code]) % {"min": finding.min_height},
+            (finding.rule,),
         )
-    return problems
+        for finding in found
+    ]
 
 
 def gate_problems(

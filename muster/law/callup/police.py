@@ -74,6 +74,8 @@ class PoliceFinding:
 
     code: str  # "police_health_class", "police_height", "police_height_unknown"
     rule: Rule
+    #: The minimum height (cm) of the rule for the citizen's sex.
+    min_height: int
 
 
 def police_findings(
@@ -87,12 +89,12 @@ def police_findings(
     service under ``rule_in_force`` (None: no police rule encoded for the day)."""
     if rule_in_force is None:
         return []
-    found: list[PoliceFinding] = []
-    if health_class is not None and health_class > rule_in_force.int_param("max_class"):
-        found.append(PoliceFinding("police_health_class", rule_in_force))
     minimum = rule_in_force.int_param("min_height_female" if female else "min_height_male")
+    codes: list[str] = []
+    if health_class is not None and health_class > rule_in_force.int_param("max_class"):
+        codes.append("police_health_class")
     if height_cm is None:
-        found.append(PoliceFinding("police_height_unknown", rule_in_force))
+        codes.append("police_height_unknown")
     elif height_cm < minimum:
-        found.append(PoliceFinding("police_height", rule_in_force))
-    return found
+        codes.append("police_height")
+    return [PoliceFinding(code, rule_in_force, minimum) for code in codes]
