@@ -186,3 +186,24 @@ def test_a_class_without_t_is_not_referred(personas, unfit):
             referred_to="Bệnh viện",
             recheck_by=dt.date(2024, 12, 16),
         )
+
+
+def test_referral_access_anonymous_wrong_role_out_of_scope(client, personas, units, exam):
+    call = called(personas, exam, make_person(units["DHOP"], full_name="Tạm Thời Hai"))
+    record_station_result(
+        actor=personas["health_council"], call=call, station="surgery", data=ResultInput(score="5T")
+    )
+    call = conclude(personas, call)
+    url = reverse("health:referral", args=[call.public_id])
+    data = {"t-referred_to": "Bệnh viện tỉnh", "t-recheck_by": "16/12/2024"}
+    response = client.post(url, data)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    client.force_login(personas["commune_clerk"])  # Đức Hợp, no EDIT_HEALTH
+    assert client.post(url, data).status_code == 403
+    client.force_login(personas["other_commander"])  # Đồng Thanh: Đức Hợp is outside
+    assert client.post(url, data).status_code == 404
+    client.force_login(personas["health_council"])
+    assert client.get(url).status_code == 405
+    assert client.post(url, data).status_code == 302
+    call.refresh_from_db()
+    assert call.referred_to == "Bệnh viện tỉnh"
