@@ -21,9 +21,7 @@ def _chart(html: str) -> dict:
     return json.loads(found.group(1))
 
 
-def test_the_board_charts_quota_and_handed_over_per_commune(
-    commune, campaign, officer, client
-):
+def test_the_board_charts_quota_and_handed_over_per_commune(commune, campaign, officer, client):
     issued_list(officer, commune, people=3)
     handed_over(officer, commune)
     client.force_login(officer)

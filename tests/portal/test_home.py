@@ -28,7 +28,7 @@ def _grouped(user, on=ON):
 
 
 def test_reminders_are_grouped_one_line_per_commune_with_the_count(units, personas):
-    directive, target = make_directive(
+    directive, _target = make_directive(
         units["KD"], shares=[(units["DHOP"], Decimal(1)), (units["DT"], Decimal(1))]
     )
     make_report(directive, units["DHOP"], personas["commune_commander"], month=3)  # a draft
@@ -52,7 +52,7 @@ def test_reminders_are_grouped_one_line_per_commune_with_the_count(units, person
 
 def test_grouping_reads_a_bounded_number_of_queries(units, personas):
     officer = personas["district_officer"]
-    directive, target = make_directive(
+    _directive, target = make_directive(
         units["KD"], shares=[(units["DHOP"], Decimal(1)), (units["DT"], Decimal(1))]
     )
     _grouped(officer)  # the first read also caches the user's area

@@ -37,7 +37,8 @@ def board_campaign(units, personas):
 
 
 def test_the_board_chart_draws(live_server, personas, board_campaign, page):  # noqa: F811
-    log_in(page, live_server, personas["district_officer"], f"/campaigns/{board_campaign.public_id}/")
+    path = f"/campaigns/{board_campaign.public_id}/"
+    log_in(page, live_server, personas["district_officer"], path)
     page.wait_for_function(
         "() => window.Chart && Chart.getChart(document.getElementById('chart-quota'))"
     )
