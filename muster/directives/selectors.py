@@ -366,3 +366,49 @@ def reminders(*, user: User, on: dt.date) -> list[Reminder]:
             ):
                 result.append(Reminder(ob, "to_review"))
     return result
+
+
+#: The order of reminder kinds on the dashboard: overdue first.
+KIND_ORDER = {"overdue": 0, "to_review": 1, "due_soon": 2}
+
+
+@dataclass(frozen=True)
+class ReminderGroup:
+    """The reminders of one kind for one unit under one directive: one dashboard line."""
+
+    kind: str
+    directive: Directive
+    unit: Unit
+    count: int
+    first: periods.Period  # the earliest period
+    last: periods.Period  # the latest period
+    due_on: dt.date  # the earliest due day
+    days_late: int  # the longest delay (overdue lines)
+    report: Report | None  # the report, when the line stands for a single one
+
+
+def group_reminders(items: list[Reminder]) -> list[ReminderGroup]:
+    """One line per kind, directive and unit, with the count and the span of periods; overdue
+    lines first, then the earliest due day, then the unit's name. No query."""
+    buckets: dict[tuple[str, int, int], list[Obligation]] = {}
+    for item in items:
+        ob = item.obligation
+        buckets.setdefault((item.kind, ob.directive.pk, ob.unit.pk), []).append(ob)
+    groups = []
+    for (kind, _directive, _unit), obs in buckets.items():
+        obs.sort(key=lambda o: o.period.start)
+        groups.append(
+            ReminderGroup(
+                kind=kind,
+                directive=obs[0].directive,
+                unit=obs[0].unit,
+                count=len(obs),
+                first=obs[0].period,
+                last=obs[-1].period,
+                due_on=min(o.due_on for o in obs),
+                days_late=max(o.days_late for o in obs),
+                report=obs[0].report if len(obs) == 1 else None,
+            )
+        )
+    groups.sort(key=lambda g: (KIND_ORDER.get(g.kind, 9), g.due_on, g.unit.name, g.unit.pk))
+    return groups

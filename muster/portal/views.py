@@ -18,6 +18,7 @@ from muster.law.ages import birth_range
 from muster.law.book import rule
 from muster.law.rulebook import NoRuleInForce
 from muster.people.models import Person, Sex
+from muster.people.perms import can_register_person
 from muster.portal.navigation import module as menu_module
 
 
@@ -89,6 +90,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             "chart_labels": [r["unit"].name for r in rows],
             "chart_men": [r["men"] for r in rows],
             "chart_callup": [r["callup_age"] for r in rows],
+            "can_register": can_register_person(user),
         },
     )
 

@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from muster.conscription.campaign.models import Allocation, Campaign, CampaignCommune, QuotaHistory
+from muster.conscription.campaign.models import (
+    Allocation,
+    Campaign,
+    CampaignCommune,
+    QuotaHistory,
+    Service,
+)
 from muster.conscription.campaign.selectors import calendar_of, communes_for_user
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.decisions.selectors import delivery_late
@@ -18,8 +24,6 @@ from muster.health.models import HealthCall
 from muster.law.callup import campaign as campaign_rules
 from muster.people.succession import holding
 
-if TYPE_CHECKING:
-    from muster.accounts.models import User
 if TYPE_CHECKING:
     from muster.accounts.models import User
 
@@ -154,4 +158,21 @@ def evenness(rows: list[BoardRow]) -> dict[str, Any]:
         "spread": max(rates) - min(rates),
         "changed": sum(1 for c in changes if c),
         "total_change": sum(abs(c) for c in changes),
+    }
+
+
+def quota_chart(rows: list[BoardRow]) -> dict[str, Any]:
+    """The board's chart: per commune, the final quota against the recruits handed over, for
+    the army and the police (``json_script`` data for muster/charts/quota-board.js)."""
+    services = [Service.ARMY.value, Service.POLICE.value]
+    return {
+        "labels": [r.commune.unit.name for r in rows],
+        "services": services,
+        "series": {
+            s: {
+                "quota": [r.quota.get(s, 0) for r in rows],
+                "handed_over": [r.after.handed_over_by.get(s, 0) for r in rows],
+            }
+            for s in services
+        },
     }

@@ -106,6 +106,7 @@ def campaign_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             "quotas": list(campaign.quotas.all()),
             "today": today,
             "replacements_total": sum(r.after.replacements for r in rows),
+            "chart": board.quota_chart(rows),
         },
     )
 

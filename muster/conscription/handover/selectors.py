@@ -150,6 +150,8 @@ class Indicators:
     returned: int = 0
     replacements: int = 0  # the headline: the directive's target is zero
     late_reexams: int = 0  # re-examined after the 10 days, or not yet and the 10 days passed
+    #: Recruits handed over by service of the receiving unit: ``{"army": 3, "police": 1}``.
+    handed_over_by: dict[str, int] = field(default_factory=dict)
 
 
 def indicators(communes: Iterable[CampaignCommune], today: dt.date) -> dict[int, Indicators]:
@@ -171,11 +173,18 @@ def indicators(communes: Iterable[CampaignCommune], today: dt.date) -> dict[int,
     recruits = (
         Recruit.objects.filter(handover__commune_id__in=ids)
         .annotate(was_returned=Exists(RecruitReturn.objects.filter(recruit=OuterRef("pk"))))
-        .values_list("handover__commune_id", "handover__handed_on", "rechecked_on", "was_returned")
+        .values_list(
+            "handover__commune_id",
+            "handover__handed_on",
+            "rechecked_on",
+            "was_returned",
+            "handover__receiving_unit__service",
+        )
     )
-    for commune_id, handed_on, rechecked_on, returned in recruits:
+    for commune_id, handed_on, rechecked_on, returned, service in recruits:
         row = found[commune_id]
         row.handed_over += 1
+        row.handed_over_by[service] = row.handed_over_by.get(service, 0) + 1
         row.returned += int(bool(returned))
         due = dues.get(handed_on)
         if due is None:

@@ -1,0 +1,20 @@
+"""Who may do what in the registry: ``can_<verb>_<object>`` predicates.
+
+Each returns a bool; ``muster.accounts.access.require`` turns a refusal into a 403. Area checks
+(a record outside the actor's units) stay with the selectors and services.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from muster.accounts.perms import Cap, has_cap
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
+
+
+def can_register_person(user: User, obj: object = None) -> bool:
+    """Register a citizen (đăng ký nghĩa vụ quân sự) and keep the registry: the commune clerk
+    and commander, the district or regional staff officer."""
+    return has_cap(user, Cap.EDIT_PEOPLE)
