@@ -106,7 +106,9 @@ def test_a_citation_follows_the_active_language():
 # ----------------------------------------------------------------------- the audit actions
 
 ACTION_LITERAL = re.compile(r"""action=["']([a-z_]+\.[a-z_.]+)["']""")
-ACTION_CALL = re.compile(r"""_audit\(\s*(?:actor,\s*)?(?:[a-z_]+,\s*)?["']([a-z_]+\.[a-z_.]+)["']""")
+ACTION_CALL = re.compile(
+    r"""_audit\(\s*(?:actor,\s*)?(?:[a-z_]+,\s*)?["']([a-z_]+\.[a-z_.]+)["']"""
+)
 
 
 def test_every_audited_action_has_a_label():
