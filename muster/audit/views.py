@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from muster.accounts.access import require_cap
 from muster.accounts.models import User
 from muster.accounts.perms import Cap
+from muster.audit.labels import action_label
 from muster.audit.selectors import events_for_user
 from muster.core.http import AuthenticatedHttpRequest
 from muster.geo.selectors import units_for_user
@@ -38,7 +39,7 @@ class AuditFilterForm(forms.Form):
             .distinct()
         )
         self.fields["action"].choices = [("", _("All actions"))] + [  # type: ignore[attr-defined]
-            (a, a) for a in actions
+            (a, action_label(a)) for a in actions
         ]
         for field in self.fields.values():
             css = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
@@ -75,6 +76,8 @@ def event_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if len(events) > PAGE_SIZE:
         events = events[:PAGE_SIZE]
         next_before = events[-1].seq
+    for event in events:
+        event.action_label = action_label(event.action)  # type: ignore[attr-defined]
     query = request.GET.copy()
     query.pop("before", None)
     return render(

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
+from muster.core import lawtext
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.excel import render_xlsx
@@ -76,7 +77,7 @@ def session_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
             messages.warning(
                 request,
                 _("The examination day %(day)s is outside the window of the law (%(rule)s).")
-                % {"day": f"{session.date:%d/%m/%Y}", "rule": outside.title_vi},
+                % {"day": f"{session.date:%d/%m/%Y}", "rule": lawtext.title(outside)},
             )
         return redirect("health:session_detail", public_id=session.public_id)
     status = 400 if request.method == "POST" else 200

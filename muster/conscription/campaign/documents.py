@@ -105,7 +105,7 @@ def decision_report(decision: CallupDecision, verify_url: str) -> OfficialReport
         sections=(
             Section(
                 "Căn cứ",
-                (f"{decision.authority_citation}.",),
+                (f"{authority.citation_vi}.",),
             ),
             Section(
                 "Điều 1.",

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
 from muster.conscription.campaign.models import Campaign, CampaignCommune
+from muster.core import lawtext
 from muster.geo.scope import scope_of
 from muster.law.callup import campaign as campaign_rules
 
@@ -70,7 +71,7 @@ def calendar_warnings(campaign: Campaign) -> list[tuple[str, str]]:
     return [
         (
             str(_WARNINGS[w.key]) % {"day": f"{w.day:%d/%m/%Y}"},
-            "; ".join(c.label_vi for c in w.rule.citations),
+            lawtext.cite_all(w.rule.citations),
         )
         for w in campaign_rules.calendar_warnings(
             calendar_of(campaign), second_call=campaign.call == 2

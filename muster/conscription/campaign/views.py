@@ -38,11 +38,13 @@ from muster.conscription.campaign.selectors import campaign_for_user
 from muster.conscription.decisions import selectors as decisions_selectors
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision
+from muster.core import lawtext
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import report_pdf_response
 from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
+from muster.law.callup import authorities
 from muster.people.models import Person
 from muster.people.succession import holding
 
@@ -319,6 +321,13 @@ def _verify_url(request: HttpRequest, decision: CallupDecision) -> str:
     return request.build_absolute_uri(reverse("campaigns:verify", kwargs={"token": decision.token}))
 
 
+def _decision_citation(decision: CallupDecision) -> str:
+    """The legal basis of the signing authority in the user's language (the rule of the day
+    and service the decision was signed on)."""
+    authority = authorities.callup_authority(decision.issued_on, decision.service)
+    return lawtext.pick(authority.citation_vi, authority.citation)
+
+
 def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     decision = _decision(request, public_id, Cap.VIEW_PEOPLE)
     deliver = DeliverForm(prefix="d", initial={"delivered_on": timezone.localdate()})
@@ -349,6 +358,7 @@ def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
         "conscription/decision_detail.html",
         {
             "decision": decision,
+            "authority_citation": _decision_citation(decision),
             "late": decisions_selectors.delivery_late(decision),
             "deliver_form": deliver,
             "revoke_form": revoke,

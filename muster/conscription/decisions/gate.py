@@ -29,6 +29,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from muster.core import lawtext
 from muster.law.book import rule_or_none
 from muster.law.callup.eligibility.facts import Reason, Verdict
 from muster.law.callup.police import police_findings
@@ -103,15 +104,16 @@ class GateProblem:
 
 
 def _with_basis(code: str, message: str, rules: tuple[Rule, ...]) -> GateProblem:
-    """The problem with the Vietnamese citations of ``rules``, unverified if any rule is."""
-    basis = "; ".join(dict.fromkeys(c.label_vi for r in rules for c in r.citations))
+    """The problem with the citations of ``rules`` in the user's language, unverified if any
+    rule is."""
+    basis = lawtext.cite_rules(rules)
     return GateProblem(code, message, basis, any(not r.confirmed for r in rules))
 
 
 def _problem(reason: Reason) -> GateProblem:
     if reason.code in _MESSAGES:
         return _with_basis(reason.code, str(_MESSAGES[reason.code]), reason.rules)
-    title = reason.rules[0].title_vi if reason.rules else reason.code
+    title = lawtext.title(reason.rules[0]) if reason.rules else reason.code
     return _with_basis(reason.code, str(_GROUND) % {"ground": title}, reason.rules)
 
 

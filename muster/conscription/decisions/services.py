@@ -172,7 +172,7 @@ def issue_numbered(
             service=service,
             authority=key,
             signer=auth.signer_vi,
-            authority_citation=auth.citation,
+            authority_citation=auth.citation_vi,
             number=counter.last_number,
             issued_on=issued_on,
             enlist_on=enlist_on,

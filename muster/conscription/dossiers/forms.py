@@ -5,17 +5,21 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from muster.core import lawtext
 from muster.core.forms import BootstrapForm, date_field
 from muster.law.book import versions
 from muster.law.callup import dossiers as dossiers_rules
 
-GROUND_CHOICES = [
-    (code, f"{code} — {versions(code)[-1].title_vi}") for code in dossiers_rules.GROUNDS
-]
+
+def ground_choices() -> list[tuple[str, str]]:
+    """Every ground of Art 41, titled in the user's language (called per form)."""
+    return [
+        (code, f"{code} — {lawtext.title(versions(code)[-1])}") for code in dossiers_rules.GROUNDS
+    ]
 
 
 class ProposeForm(BootstrapForm):
-    ground = forms.ChoiceField(label=_("Ground"), choices=GROUND_CHOICES)
+    ground = forms.ChoiceField(label=_("Ground"), choices=ground_choices)
     proposed_on = date_field(_("Proposed on"))
     evidence = forms.CharField(
         label=_("Evidence attached"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000

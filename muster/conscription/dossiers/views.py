@@ -25,9 +25,12 @@ from muster.conscription.dossiers.services import (
     dossier_propose,
     dossier_review,
 )
+from muster.core import lawtext
 from muster.core.dates import parse_user_date, today
 from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
+from muster.law.book import rule_or_none
+from muster.law.callup import dossiers as rules
 from muster.people.models import Person
 
 AUTHORITY_LABELS = {
@@ -77,10 +80,27 @@ def dossier_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
         {
             "dossier": dossier,
             "authority_label": AUTHORITY_LABELS.get(dossier.authority, dossier.authority),
+            "ground_citation": _ground_citation(dossier),
+            "authority_citation": _authority_citation(dossier),
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
             "can_review": has_cap(request.user, Cap.COUNCIL_REVIEW),
         },
     )
+
+
+def _ground_citation(dossier: Dossier) -> str:
+    """The legal basis of the ground in the user's language, from the rule in force on the
+    proposal day (the stored English text when the rule is gone)."""
+    found = rules.ground_rule(dossier.ground, dossier.proposed_on)
+    return lawtext.cite_rules((found,)) if found is not None else dossier.ground_citation
+
+
+def _authority_citation(dossier: Dossier) -> str:
+    """The legal basis of the deciding authority in the user's language."""
+    if dossier.decision_date is None:
+        return dossier.authority_citation
+    found = rule_or_none("authority.deferral_exemption", dossier.decision_date)
+    return lawtext.cite_rules((found,)) if found is not None else dossier.authority_citation
 
 
 def _page(

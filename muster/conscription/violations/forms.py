@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.violations.models import ViolationKind
+from muster.core import lawtext
 from muster.core.forms import BootstrapForm, date_field
 from muster.law.callup.violations import good_reasons
 
@@ -60,7 +61,7 @@ class GoodReasonForm(BootstrapForm):
         super().__init__(*args, **kwargs)
         field = self.fields["reason"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [(g.code, g.title_vi) for g in good_reasons.good_reasons(occurred_on)]
+        field.choices = [(g.code, lawtext.title(g)) for g in good_reasons.good_reasons(occurred_on)]
 
 
 class DecideForm(BootstrapForm):

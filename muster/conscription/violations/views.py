@@ -40,6 +40,7 @@ from muster.conscription.violations.selectors import timeline as case_timeline
 from muster.conscription.violations.services import authority as violation_authority
 from muster.conscription.violations.services import cases as violation_cases
 from muster.conscription.violations.services import penalties as violation_penalties
+from muster.core import lawtext
 from muster.core.dates import today
 from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
@@ -354,7 +355,7 @@ def violation_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
             "trail": list(case_timeline.audit_trail(case)),
             "ctx": case_timeline.case_context(case, day),
             "good_reason_label": (
-                g.title_vi
+                lawtext.title(g)
                 if (g := good_reasons.good_reason(case.good_reason, case.occurred_on))
                 else ""
             ),

@@ -40,7 +40,14 @@ def param_str(item: Rule, name: str) -> str:
 
 
 def citation_text(item: Rule) -> str:
+    """The citations of ``item`` in English (``Law 78/2015/QH13 (Military Service), Art 34(6)``)."""
     return "; ".join(c.label for c in item.citations)
+
+
+def citation_text_vi(item: Rule) -> str:
+    """The citations of ``item`` the Vietnamese way (``khoản 6 Điều 34 Luật Nghĩa vụ quân sự
+    78/2015/QH13``)."""
+    return "; ".join(c.label_vi for c in item.citations)
 
 
 RULES: tuple[Rule, ...] = (
@@ -234,6 +241,7 @@ class Authority:
     document_vi: str
     symbol: str
     citation: str
+    citation_vi: str
 
 
 def _for_service(code: str, service: str) -> str:
@@ -254,6 +262,7 @@ def callup_authority(signed_on: dt.date, service: str = "army") -> Authority:
         document_vi=param_str(item, "document_vi"),
         symbol=param_str(item, "symbol"),
         citation=citation_text(item),
+        citation_vi=citation_text_vi(item),
     )
 
 

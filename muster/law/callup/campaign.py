@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from muster.law import book
-from muster.law.callup.authorities import citation_text, law_78, law_98
+from muster.law.callup.authorities import citation_text, citation_text_vi, law_78, law_98
 from muster.law.rulebook import Citation, Rule, RuleBook, make_rule
 from muster.law.sources import (
     LAW_78_FROM,
@@ -31,6 +31,7 @@ from muster.law.sources import (
     TTLT_16,
     TTLT_16_FROM,
 )
+from muster.law.text import Text
 
 _BEFORE_98 = LAW_98_FROM - dt.timedelta(days=1)
 _BEFORE_105 = TT_105_FROM - dt.timedelta(days=1)
@@ -203,6 +204,9 @@ def default_exam_window(year: int) -> tuple[dt.date, dt.date]:
 
 @dataclass(frozen=True)
 class Deadline:
+    """One legal deadline of a campaign, named and cited in both languages (``title``,
+    ``citation``: English; ``title_vi``, ``citation_vi``: Vietnamese)."""
+
     code: str
     title_vi: str
     due: dt.date
@@ -210,6 +214,22 @@ class Deadline:
     sense: str
     citation: str
     confirmed: bool
+    title: str = ""
+    citation_vi: str = ""
+
+
+#: The names of the campaign's deadlines.
+NOTICE_SCREENING = Text("Giao quyết định gọi sơ tuyển", "Deliver the screening call-up orders")
+NOTICE_EXAM = Text("Giao quyết định gọi khám sức khỏe", "Deliver the health-exam call-up orders")
+POST_SCREENING = Text(
+    "Niêm yết kết quả sơ tuyển đến hết ngày", "Screening results posted until the end of"
+)
+POST_EXAM = Text(
+    "Niêm yết kết quả khám sức khỏe đến hết ngày", "Health-exam results posted until the end of"
+)
+NOTICE_CALLUP = Text("Giao quyết định gọi nhập ngũ", "Deliver the call-up orders")
+REEXAM = Text("Đơn vị khám phúc tra xong", "Receiving units finish the re-examination")
+REPLACEMENT = Text("Hoàn thành bù đổi", "Replacements completed")
 
 
 def notice_days(code: str, event_day: dt.date) -> int:
@@ -230,55 +250,38 @@ def deadlines(calendar: Calendar) -> list[Deadline]:
     """Every legal deadline of the calendar, each from the rule in force on its event day."""
     found: list[Deadline] = []
 
-    def notice(code: str, event: dt.date | None, title: str) -> None:
+    def make(code: str, title: Text, due: dt.date, sense: str, item: Rule) -> Deadline:
+        return Deadline(
+            code,
+            title.vi,
+            due,
+            sense,
+            citation_text(item),
+            item.confirmed,
+            title=title.en,
+            citation_vi=citation_text_vi(item),
+        )
+
+    def notice(code: str, event: dt.date | None, title: Text) -> None:
         if event is None:
             return
         item = rule(code, event)
         found.append(
-            Deadline(
-                code,
-                title,
-                event - dt.timedelta(days=item.int_param("days")),
-                "by",
-                citation_text(item),
-                item.confirmed,
-            )
+            make(code, title, event - dt.timedelta(days=item.int_param("days")), "by", item)
         )
 
-    notice("campaign.notice.screening", calendar.screening_start, "Giao quyết định gọi sơ tuyển")
-    notice("campaign.notice.exam", calendar.exam_start, "Giao quyết định gọi khám sức khỏe")
-    for start, title in (
-        (calendar.screening_end, "Niêm yết kết quả sơ tuyển đến hết ngày"),
-        (calendar.exam_end, "Niêm yết kết quả khám sức khỏe đến hết ngày"),
-    ):
+    notice("campaign.notice.screening", calendar.screening_start, NOTICE_SCREENING)
+    notice("campaign.notice.exam", calendar.exam_start, NOTICE_EXAM)
+    for start, title in ((calendar.screening_end, POST_SCREENING), (calendar.exam_end, POST_EXAM)):
         if start is not None:
             item = rule("campaign.posting.results", start)
-            found.append(
-                Deadline(
-                    "campaign.posting.results",
-                    title,
-                    start + dt.timedelta(days=item.int_param("days")),
-                    "until",
-                    citation_text(item),
-                    item.confirmed,
-                )
-            )
-    notice("campaign.notice.callup", calendar.handover, "Giao quyết định gọi nhập ngũ")
-    for code, title in (
-        ("campaign.reexam", "Đơn vị khám phúc tra xong"),
-        ("campaign.replacement", "Hoàn thành bù đổi"),
-    ):
+            due = start + dt.timedelta(days=item.int_param("days"))
+            found.append(make("campaign.posting.results", title, due, "until", item))
+    notice("campaign.notice.callup", calendar.handover, NOTICE_CALLUP)
+    for code, title in (("campaign.reexam", REEXAM), ("campaign.replacement", REPLACEMENT)):
         item = rule(code, calendar.handover)
-        found.append(
-            Deadline(
-                code,
-                title,
-                calendar.handover + dt.timedelta(days=item.int_param("days")),
-                "by",
-                citation_text(item),
-                item.confirmed,
-            )
-        )
+        due = calendar.handover + dt.timedelta(days=item.int_param("days"))
+        found.append(make(code, title, due, "by", item))
     return sorted(found, key=lambda d: d.due)
 
 

@@ -14,6 +14,7 @@ from muster.audit.models import AuditEvent
 from muster.audit.selectors import events_for_object
 from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.conscription.violations.selectors.lists import is_overdue
+from muster.core import lawtext
 from muster.law.callup.violations import bands, deadlines, good_reasons
 from muster.law.callup.violations import repeats as repeat_rules
 from muster.law.rulebook import NoRuleInForce
@@ -48,7 +49,7 @@ def timeline(case: ViolationCase) -> list[TimelineEntry]:
             TimelineEntry(
                 case.closed_on,
                 _("Good reason"),
-                f"{reason.title_vi if reason else case.good_reason}: {case.good_reason_note}",
+                f"{lawtext.title(reason) if reason else case.good_reason}: {case.good_reason_note}",
             )
         )
     if case.decided_on:

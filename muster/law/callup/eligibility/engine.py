@@ -60,8 +60,39 @@ from muster.law.callup.eligibility.reasons import (
 from muster.law.callup.policy import Policy
 from muster.law.rulebook import Rule
 from muster.law.sources import COVERAGE_START
+from muster.law.text import Text, vi_date, vi_number
 
 DEFAULT_POLICY = Policy()
+
+#: The grounds of Art 41 whose sentence takes no parameter of the day.
+GROUND_MESSAGES: dict[str, Text] = {
+    "41.1.a": Text(
+        "Chưa đủ sức khỏe phục vụ tại ngũ theo kết luận của Hội đồng khám sức khỏe.",
+        "Not yet fit per the health examination council.",
+    ),
+    "41.1.b": Text(
+        "Là lao động duy nhất trực tiếp nuôi dưỡng thân nhân, hoặc gia đình bị thiệt hại nặng.",
+        "Sole worker supporting dependants, or family heavily harmed.",
+    ),
+    "41.1.d": Text("Có anh, chị hoặc em ruột đang phục vụ tại ngũ.", "Full sibling now serving."),
+    "41.1.e": Text(
+        "Đang được điều động đến vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn.",
+        "Posted to an especially difficult area.",
+    ),
+    "41.1.g": Text(
+        "Đang học tại cơ sở giáo dục phổ thông, hoặc đào tạo cao đẳng, đại học hệ chính quy.",
+        "Studying (general education, or full-time college/university).",
+    ),
+    "41.1.h": Text("Dân quân thường trực.", "Standing militia."),
+    "41.2.a": Text(
+        "Con của liệt sĩ, con của thương binh hạng một.",
+        "Child of a martyr or of a class-1 war invalid.",
+    ),
+    "41.2.b": Text("Anh hoặc em trai của liệt sĩ.", "Brother of a martyr."),
+    "41.2.d": Text(
+        "Người làm công tác cơ yếu không phải là quân nhân, Công an nhân dân.", "Cipher worker."
+    ),
+}
 
 
 def months_before(day: dt.date, months: int) -> dt.date:
@@ -77,8 +108,8 @@ def _round_half_up_tenth(value: float) -> float:
     return float(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
-def _reason(code: str, message: str, *rules: Rule | None) -> Reason:
-    return Reason(code, message, tuple(r for r in rules if r is not None))
+def _reason(code: str, message: Text, *rules: Rule | None) -> Reason:
+    return Reason(code, message.en, tuple(r for r in rules if r is not None), message.vi)
 
 
 class Evaluator:
@@ -107,31 +138,68 @@ class Evaluator:
         barred = rule("reg.barred", on)
         exempt = rule("reg.exempt", on)
         illnesses = rule_or_none("reg.exempt_illnesses", on)
-        add(REG_BARRED, "registration_barred", "Barred from registration (Art 13).", barred)
-        add(REG_EXEMPT, "registration_exempt", "Exempt from registration (Art 14).", exempt)
+        add(
+            REG_BARRED,
+            "registration_barred",
+            Text(
+                "Không được đăng ký nghĩa vụ quân sự (Điều 13).",
+                "Barred from registration (Art 13).",
+            ),
+            barred,
+        )
+        add(
+            REG_EXEMPT,
+            "registration_exempt",
+            Text("Miễn đăng ký nghĩa vụ quân sự (Điều 14).", "Exempt from registration (Art 14)."),
+            exempt,
+        )
         hiv_exempts = illnesses is not None and bool(illnesses.param("hiv_exempts"))
         add(
             REG_EXEMPT_HIV,
             "registration_exempt",
-            "HIV is an illness that exempts from registration.",
+            Text(
+                "HIV là bệnh thuộc diện miễn đăng ký nghĩa vụ quân sự.",
+                "HIV is an illness that exempts from registration.",
+            ),
             exempt,
             illnesses,
         )
 
         # Standards.
         sex = rule("std.sex", on)
-        add(F_FEMALE, "female_not_volunteer", "A woman is callable only as a volunteer.", sex)
+        add(
+            F_FEMALE,
+            "female_not_volunteer",
+            Text(
+                "Công dân nữ chỉ được gọi nhập ngũ khi tự nguyện.",
+                "A woman is callable only as a volunteer.",
+            ),
+            sex,
+        )
         self._standard("sex", (sex,), (F_FEMALE,))
 
         age = rule("std.age", on)
         min_age = age.int_param("min_age")
         max_age = age.int_param("max_age")
         grad_max = age.int_param("graduate_max_age")
-        add(F_AGE_UNDER, "age_under", f"Under {min_age} on {on.isoformat()}.", age)
+        add(
+            F_AGE_UNDER,
+            "age_under",
+            Text(
+                f"Chưa đủ {min_age} tuổi vào ngày {vi_date(on)}.",
+                f"Under {min_age} on {on.isoformat()}.",
+            ),
+            age,
+        )
         add(
             F_AGE_OVER,
             "age_over",
-            f"Past the end of age {max_age} ({grad_max} for graduates deferred while studying).",
+            Text(
+                f"Đã hết {max_age} tuổi ({grad_max} tuổi đối với công dân tốt nghiệp cao đẳng, "
+                "đại học đã được tạm hoãn trong thời gian học).",
+                f"Past the end of age {max_age} ({grad_max} for graduates deferred while "
+                "studying).",
+            ),
             age,
         )
         self._standard("age", (age,), (F_AGE_UNDER, F_AGE_OVER))
@@ -142,12 +210,28 @@ class Evaluator:
         health = rule("std.health_class", on)
         classification = rule("health.classification", on)
         max_class = health.int_param("max_class")
-        add(F_HEALTH, "health_class", f"Health class above {max_class}.", health, classification)
-        add(U_HEALTH, "health_class_unknown", "No health class.", health, classification)
+        add(
+            F_HEALTH,
+            "health_class",
+            Text(f"Sức khỏe loại trên {max_class}.", f"Health class above {max_class}."),
+            health,
+            classification,
+        )
+        add(
+            U_HEALTH,
+            "health_class_unknown",
+            Text("Chưa có phân loại sức khỏe.", "No health class."),
+            health,
+            classification,
+        )
         add(
             F_HEALTH_T,
             "health_class_temporary",
-            "Health class carries T: referred for treatment, not callable until re-examined.",
+            Text(
+                "Phân loại sức khỏe có chữ T: đang được điều trị, chưa gọi được cho đến khi "
+                "khám lại.",
+                "Health class carries T: referred for treatment, not callable until re-examined.",
+            ),
             health,
             classification,
         )
@@ -162,8 +246,12 @@ class Evaluator:
         add(
             F_MYOPIA,
             "myopia",
-            f"Myopia {'at or above' if myo_incl else 'above'} {myo_thr} D"
-            + (" in health class 3." if myo_class3 else "."),
+            Text(
+                f"Cận thị {'từ' if myo_incl else 'trên'} {vi_number(myo_thr)} điốp"
+                + (" ở sức khỏe loại 3." if myo_class3 else "."),
+                f"Myopia {'at or above' if myo_incl else 'above'} {myo_thr} D"
+                + (" in health class 3." if myo_class3 else "."),
+            ),
             myopia,
         )
         self._standard("myopia", (myopia,), (F_MYOPIA,))
@@ -173,7 +261,10 @@ class Evaluator:
         add(
             F_HYPEROPIA,
             "hyperopia",
-            "Hyperopia" + (" in health class 3." if hyp_class3 else " of any degree."),
+            Text(
+                "Viễn thị" + (" ở sức khỏe loại 3." if hyp_class3 else " (mọi độ)."),
+                "Hyperopia" + (" in health class 3." if hyp_class3 else " of any degree."),
+            ),
             hyperopia,
         )
         self._standard("hyperopia", (hyperopia,), (F_HYPEROPIA,))
@@ -188,24 +279,36 @@ class Evaluator:
         round_bmi = policy.bmi_rounding == "half_up_tenth"
         if bmi_active:
             if bmi68 is not None:
-                add(F_BMI_TT68, "bmi", f"BMI below {bmi_min} or above {bmi_max}.", bmi68)
+                add(
+                    F_BMI_TT68,
+                    "bmi",
+                    Text(
+                        f"Chỉ số BMI dưới {vi_number(bmi_min)} hoặc trên {vi_number(bmi_max)}.",
+                        f"BMI below {bmi_min} or above {bmi_max}.",
+                    ),
+                    bmi68,
+                )
             if bands is not None:
                 add(
                     F_BMI_TT105,
                     "bmi",
-                    f"BMI below {fit_min} or above {fit_max}: physique score 4 or worse.",
+                    Text(
+                        f"Chỉ số BMI dưới {vi_number(fit_min)} hoặc trên {vi_number(fit_max)}: "
+                        "điểm thể lực từ 4 trở lên.",
+                        f"BMI below {fit_min} or above {fit_max}: physique score 4 or worse.",
+                    ),
                     bands,
                 )
-            add(U_BMI, "bmi_unknown", "No BMI measured.", bmi68, bands)
+            add(U_BMI, "bmi_unknown", Text("Chưa đo chỉ số BMI.", "No BMI measured."), bmi68, bands)
             self._standard("bmi", _present(bmi68, bands), (F_BMI_TT68, F_BMI_TT105), (U_BMI,))
 
         drug = rule("std.drug_addiction", on)
-        add(F_DRUG, "drug_addiction", "Drug addiction.", drug)
+        add(F_DRUG, "drug_addiction", Text("Nghiện ma túy.", "Drug addiction."), drug)
         self._standard("drug_addiction", (drug,), (F_DRUG,))
 
         hiv_std = rule_or_none("std.hiv", on)
         if hiv_std is not None:
-            add(F_HIV, "hiv", "HIV/AIDS.", hiv_std)
+            add(F_HIV, "hiv", Text("Nhiễm HIV/AIDS.", "HIV/AIDS."), hiv_std)
             self._standard("hiv", (hiv_std,), (F_HIV,))
 
         edu = rule("std.education", on)
@@ -215,29 +318,38 @@ class Evaluator:
         add(
             F_EDU,
             "education",
-            f"Below grade {min_grade} without an approved allowance.",
+            Text(
+                f"Trình độ văn hóa dưới lớp {min_grade}, không được phép tuyển ở trình độ "
+                "thấp hơn.",
+                f"Below grade {min_grade} without an approved allowance.",
+            ),
             edu,
         )
-        add(U_EDU, "education_unknown", "School grade not known.", edu)
+        add(
+            U_EDU,
+            "education_unknown",
+            Text("Chưa rõ trình độ văn hóa.", "School grade not known."),
+            edu,
+        )
         self._standard("education", (edu,), (F_EDU,), (U_EDU,))
 
         pol = rule("std.political", on)
-        add(F_POL, "political", "Political standard not met.", pol)
-        add(U_POL, "political_unknown", "Political standard not yet verified.", pol)
+        add(
+            F_POL,
+            "political",
+            Text("Không đạt tiêu chuẩn chính trị.", "Political standard not met."),
+            pol,
+        )
+        add(
+            U_POL,
+            "political_unknown",
+            Text("Chưa thẩm tra tiêu chuẩn chính trị.", "Political standard not yet verified."),
+            pol,
+        )
         self._standard("political", (pol,), (F_POL,), (U_POL,))
 
         # Grounds.
-        messages = {
-            "41.1.a": "Not yet fit per the health examination council.",
-            "41.1.b": "Sole worker supporting dependants, or family heavily harmed.",
-            "41.1.d": "Full sibling now serving.",
-            "41.1.e": "Posted to an especially difficult area.",
-            "41.1.g": "Studying (general education, or full-time college/university).",
-            "41.1.h": "Standing militia.",
-            "41.2.a": "Child of a martyr or of a class-1 war invalid.",
-            "41.2.b": "Brother of a martyr.",
-            "41.2.d": "Cipher worker.",
-        }
+        messages = dict(GROUND_MESSAGES)
         c_defer = rule("41.1.c", on)
         c_exempt = rule("41.2.c", on)
         c_min = c_defer.int_param("min_percent")
@@ -247,13 +359,26 @@ class Evaluator:
         resettle_years = resettle.int_param("years")
         long_posting = rule("41.2.đ", on)
         posting_months = long_posting.int_param("months")
-        messages["41.1.c"] = f"Child of a sick soldier or Agent Orange victim, {c_min}–{c_max}%."
-        messages["41.2.c"] = (
-            f"Child of a class-2 war invalid, or of a sick soldier or Agent Orange victim with "
-            f"{c_exempt_min}% or more."
+        messages["41.1.c"] = Text(
+            f"Con của bệnh binh, người nhiễm chất độc da cam suy giảm khả năng lao động từ "
+            f"{c_min}% đến {c_max}%.",
+            f"Child of a sick soldier or Agent Orange victim, {c_min}–{c_max}%.",
         )
-        messages["41.1.đ"] = f"Resettled: within the first {resettle_years} years."
-        messages["41.2.đ"] = f"Posted to an especially difficult area for {posting_months} months."
+        messages["41.2.c"] = Text(
+            f"Con của thương binh hạng hai; con của bệnh binh, người nhiễm chất độc da cam suy "
+            f"giảm khả năng lao động từ {c_exempt_min}% trở lên.",
+            f"Child of a class-2 war invalid, or of a sick soldier or Agent Orange victim with "
+            f"{c_exempt_min}% or more.",
+        )
+        messages["41.1.đ"] = Text(
+            f"Di dân, giãn dân: trong {resettle_years} năm đầu.",
+            f"Resettled: within the first {resettle_years} years.",
+        )
+        messages["41.2.đ"] = Text(
+            f"Được điều động đến vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn từ "
+            f"{posting_months} tháng trở lên.",
+            f"Posted to an especially difficult area for {posting_months} months.",
+        )
         has_h = False
         for bit, code in _DEFERRAL_BITS + _EXEMPTION_BITS:
             ground = rule_or_none(code, on)
@@ -263,7 +388,9 @@ class Evaluator:
             add(bit, code, messages[code], ground)
         authority = rule("authority.deferral_exemption", on)
         self.authority = _reason(
-            str(authority.param("authority")), authority.title + ".", authority
+            str(authority.param("authority")),
+            Text(authority.title_vi + ".", authority.title + "."),
+            authority,
         )
         self.volunteering = rule("41.3", on)
 
@@ -380,7 +507,7 @@ class Evaluator:
 
         return key
 
-    def _add_reason(self, bit: int, code: str, message: str, *rules: Rule | None) -> None:
+    def _add_reason(self, bit: int, code: str, message: Text, *rules: Rule | None) -> None:
         self._reasons[bit] = _reason(code, message, *rules)
 
     def _standard(

@@ -91,11 +91,13 @@ FACT_FIELDS: tuple[str, ...] = tuple(Facts.__dataclass_fields__)
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """One coded finding with the rule versions that produced it."""
+    """One coded finding with the rule versions that produced it; ``message`` in English and
+    ``message_vi`` in Vietnamese (the interface picks one: ``muster.core.lawtext``)."""
 
     code: str
     message: str
     rules: tuple[Rule, ...]
+    message_vi: str = ""
 
     @property
     def citations(self) -> tuple[Citation, ...]:
