@@ -190,6 +190,9 @@ def test_on_a_phone_the_sidebar_opens_with_the_menu_button(
     page.screenshot(path=str(screenshots() / "commune_clerk-menu-closed-390.png"))
     menu.click()
     sidebar.locator("a.nav-link").first.wait_for(state="visible")
+    page.wait_for_function(  # the end of the slide-in
+        "() => document.querySelector('nav.sidebar').getBoundingClientRect().left >= 0"
+    )
     box = sidebar.bounding_box()
     assert box is not None and box["x"] >= 0 and box["width"] <= PHONE["width"]
     page.screenshot(path=str(screenshots() / "commune_clerk-menu-open-390.png"))
