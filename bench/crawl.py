@@ -5,7 +5,8 @@ The crawl is ``tests/crawler.py``'s, the one the crawl test runs on a small demo
 page, every same-site link shown, GET only, a few samples per (referring pattern, linked pattern,
 query shape), downloads not opened. Each user's crawl runs in a transaction that is rolled back,
 so the demo database is left as it was (sessions included). Each page is timed once, cold for
-that user; ``--repeat`` re-times the slowest ones to tell a slow page from a noisy machine.
+that user; the slowest pages and every page over the limit are timed ``--repeat`` more times
+and judged on their best time, to tell a slow page from a busy machine or a cold process.
 
     DEBUG=1 .venv/bin/python manage.py migrate -v0 && DEBUG=1 .venv/bin/python manage.py load_demo
     DEBUG=1 .venv/bin/python bench/crawl.py [--samples 3] [--max-pages 400] [--limit 1.0]
@@ -35,10 +36,11 @@ from django.test import Client  # noqa: E402
 
 from muster.accounts.models import User  # noqa: E402
 from muster.demo.accounts import DEMO_ACCOUNTS  # noqa: E402
-from tests.crawler import Crawl, Page, run_as  # noqa: E402
+from tests.crawler import Crawl, Page, route_of, run_as  # noqa: E402
 
 
 def _retime(page: Page, user: User, repeat: int) -> list[float]:
+    """``repeat`` more wall times of ``page`` for ``user``, warm."""
     client = Client()
     client.force_login(user)
     times = []
@@ -91,25 +93,35 @@ def main() -> int:
 
     every = [(user, page) for user, c in crawls for page in c.html]
     every.sort(key=lambda item: item[1].seconds, reverse=True)
-    print(f"\nSlowest HTML pages (first time; then {args.repeat} more, median):")
+    # A page is judged on its best time: the first, or one of ``repeat`` more for the slowest
+    # pages and for every page over the limit (a busy machine or the process's first use of a
+    # template or module slows one request, not the page).
+    judged = [item for i, item in enumerate(every) if i < args.top or item[1].seconds > args.limit]
+    print(f"\nSlowest HTML pages: first time (CPU), then the best of {args.repeat} more:")
     slow = []
-    for user, page in every[: args.top]:
-        again = _retime(page, user, args.repeat) if args.repeat else [page.seconds]
-        median = statistics.median(again)
+    for user, page in judged:
+        best = min([page.seconds, *_retime(page, user, args.repeat)])
+        if best > args.limit:
+            slow.append((best, user, page))
         print(
-            f"  {page.seconds * 1000:6.0f} ms  again {median * 1000:6.0f} ms  "
-            f"{page.queries:4} q  {user.username:20} {page.url}"
+            f"  {page.seconds * 1000:6.0f} ms ({page.cpu * 1000:5.0f})  best {best * 1000:6.0f} ms"
+            f"  {page.queries:3} q  {user.username:19} {route_of(page.url):32} {page.url}"
         )
-    slow = [(user, page) for user, page in every if page.seconds > args.limit]
+    cpu = sorted(p.cpu for _, p in every)
+    print(
+        f"HTML pages: {len(every)}; CPU per page median {statistics.median(cpu) * 1000:.0f} ms, "
+        f"95th percentile {cpu[int(len(cpu) * 0.95)] * 1000:.0f} ms; "
+        f"load average now {os.getloadavg()[0]:.1f}"
+    )
     failures = [f for _, c in crawls for f in c.failures]
     if failures:
         print(f"\n{len(failures)} links shown to a user that fail for that user:")
         for failure in failures:
             print(f"  {failure}")
     if slow:
-        print(f"\n{len(slow)} HTML pages over {args.limit:.1f} s:")
-        for user, page in slow:
-            print(f"  {page.seconds:5.2f} s  {user.username:20} {page.url}")
+        print(f"\n{len(slow)} HTML pages over {args.limit:.1f} s (best time):")
+        for best, user, page in slow:
+            print(f"  {best:5.2f} s  {user.username:20} {page.url}")
     return 1 if slow or failures else 0
 
 

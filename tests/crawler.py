@@ -61,6 +61,8 @@ class Page:
     seconds: float
     queries: int
     error: str = ""
+    #: CPU time of this process (the view, the templates and SQLite) for the request.
+    cpu: float = 0.0
 
     @property
     def is_html(self) -> bool:
@@ -244,7 +246,7 @@ def _open(client: Client, url: str, referrer: str) -> tuple[Page, str | None, st
     """GET ``url``: the page, where it redirects to (normalised, same site) and its HTML."""
     body = ""
     connection.queries_log.clear()  # a full log (9,000 queries under DEBUG) would count 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     try:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
@@ -258,8 +260,8 @@ def _open(client: Client, url: str, referrer: str) -> tuple[Page, str | None, st
         seconds = time.perf_counter() - started
         page = Page(url, referrer, 500, "", seconds, 0, f"{type(error).__name__}: {error}")
         return page, None, ""
-    seconds = time.perf_counter() - started
-    page = Page(url, referrer, response.status_code, content_type, seconds, len(queries))
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    page = Page(url, referrer, response.status_code, content_type, seconds, len(queries), cpu=cpu)
     location = None
     if response.status_code in (301, 302, 303, 307, 308):
         location = same_site(url, response["Location"])
