@@ -28,10 +28,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve, reverse
+
+from muster.accounts.models import User
 
 #: Suffixes (of the path) of the files the site serves.
 DOWNLOAD_SUFFIXES = (".pdf", "/pdf", ".xlsx", ".docx", ".json", ".csv", ".zip")
@@ -165,8 +168,6 @@ def same_site(base: str, href: str) -> str | None:
 
 
 def _skip_paths() -> tuple[str, ...]:
-    from django.conf import settings
-
     return (reverse("accounts:logout"), settings.STATIC_URL, settings.MEDIA_URL)
 
 
@@ -268,10 +269,20 @@ def _open(client: Client, url: str, referrer: str) -> tuple[Page, str | None, st
     return page, location, body
 
 
-def run_as(user, *, samples: int = 3, max_pages: int = 400, downloads: bool = False) -> Crawl:
-    """Log a fresh test client in as ``user`` (a ``User``) and crawl from the home page."""
+def run_as(
+    user: User,
+    *,
+    samples: int = 3,
+    max_pages: int = 400,
+    downloads: bool = False,
+    language: str | None = None,
+) -> Crawl:
+    """Log a fresh test client in as ``user`` and crawl from the home page, in ``language``
+    (the language switch's cookie) or the default, Vietnamese."""
     client = Client()
     client.force_login(user)
+    if language is not None:
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     return crawl(
         client, user=user.username, samples=samples, max_pages=max_pages, downloads=downloads
     )

@@ -15,10 +15,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
+from django.test import Client
 
-from muster.accounts.models import User
+from muster.accounts.models import Role, User
 from muster.demo.accounts import DEMO_ACCOUNTS
 from tests.crawler import run_as
 
@@ -41,8 +43,26 @@ def demo(django_db_setup, django_db_blocker):
 
 @pytest.mark.parametrize("username", [account.username for account in DEMO_ACCOUNTS])
 def test_every_link_shown_to_a_demo_user_opens_for_that_user(demo, db, username):
+    _crawl_and_check(username)
+
+
+def test_the_english_interface_opens_every_page_the_administrator_sees(demo, db):
+    """The second language renders the same pages (the administrator is shown every kind)."""
+    admin = next(a.username for a in DEMO_ACCOUNTS if a.role == Role.SYSTEM_ADMIN)
+    client = Client()
+    client.force_login(User.objects.get(username=admin))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert '<html lang="en"' in client.get("/").content.decode()
+    _crawl_and_check(admin, language="en")
+
+
+def _crawl_and_check(username: str, language: str | None = None) -> None:
     result = run_as(
-        User.objects.get(username=username), samples=SAMPLES, max_pages=MAX_PAGES, downloads=True
+        User.objects.get(username=username),
+        samples=SAMPLES,
+        max_pages=MAX_PAGES,
+        downloads=True,
+        language=language,
     )
     assert len(result.html) >= 20, "the crawl found the site's pages"
     assert len(result.pages) < MAX_PAGES, "the crawl ended by itself"
