@@ -205,6 +205,9 @@ def crawl(
             page, location, body = _open(client, location, referrer)
         else:
             result.pages.append(page)
+            if location is not None:
+                fail(referrer, url, f"more than {MAX_REDIRECTS} redirects")
+                continue
         if page.error:
             fail(referrer, page.url, page.error)
             continue
@@ -214,6 +217,8 @@ def crawl(
         if not page.is_html or page.status != 200:
             continue
         for target, has_download in _links_on(page.url, body, skip_paths):
+            # Each link is weighed once, where it is first found (breadth first: on the
+            # shallowest page that shows it).
             if target in seen:
                 continue
             seen.add(target)
