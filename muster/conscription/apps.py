@@ -7,8 +7,8 @@ class ConscriptionConfig(AppConfig):
     verbose_name = _("Call-up")
 
     def ready(self) -> None:
+        from muster.conscription import sources
         from muster.conscription.cards import callup_card, dossiers_card, verdict_card
-        from muster.conscription.sources import quota_met_pct, recruits, replacements
         from muster.core.registry import CitizenCard, DataSource, DemoStep, MenuEntry, registry
 
         registry.add_menu(
@@ -21,12 +21,27 @@ class ConscriptionConfig(AppConfig):
                 namespaces=("campaigns",),
             )
         )
-        for name, label, read in (
-            ("callup.quota_met_pct", _("Call-up quota met (%)"), quota_met_pct),
-            ("callup.replacements", _("Replacements after handover"), replacements),
-            ("callup.recruits", _("Recruits who joined the army (handed over)"), recruits),
+        for name, label, read, batch in (
+            (
+                "callup.quota_met_pct",
+                _("Call-up quota met (%)"),
+                sources.quota_met_pct,
+                sources.quota_met_pct_each,
+            ),
+            (
+                "callup.replacements",
+                _("Replacements after handover"),
+                sources.replacements,
+                sources.replacements_each,
+            ),
+            (
+                "callup.recruits",
+                _("Recruits who joined the army (handed over)"),
+                sources.recruits,
+                sources.recruits_each,
+            ),
         ):
-            registry.add_source(DataSource(name, label, _("Call-up"), read))
+            registry.add_source(DataSource(name, label, _("Call-up"), read, batch))
         registry.add_citizen_card(
             CitizenCard("verdict", 5, "conscription/_person_verdict.html", verdict_card)
         )

@@ -16,7 +16,7 @@ runs, so no app imports upward.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -47,6 +47,8 @@ class MenuEntry:
 
 #: A live data source reads a figure over some units (ids) for a year; ``None``: no data yet.
 Reader = Callable[[frozenset[int], int], Decimal | None]
+#: The same figure over each of several sets of units at once (a board's shares), in order.
+BatchReader = Callable[[Sequence[frozenset[int]], int], list[Decimal | None]]
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,13 @@ class DataSource:
     label: Label
     module: Label
     read: Reader
+    #: Reads every set in a few queries; without it, ``read_each`` calls ``read`` per set.
+    batch: BatchReader | None = None
+
+    def read_each(self, unit_sets: Sequence[frozenset[int]], year: int) -> list[Decimal | None]:
+        if self.batch is not None:
+            return self.batch(unit_sets, year)
+        return [self.read(units, year) for units in unit_sets]
 
 
 @dataclass(frozen=True)

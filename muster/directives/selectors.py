@@ -23,7 +23,7 @@ from muster.directives.models import (
     TargetShare,
     Task,
 )
-from muster.directives.sources import read_source, sources
+from muster.directives.sources import read_source, read_source_each, sources
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 
@@ -162,11 +162,11 @@ def _target_row(
     if all_shares and not shares:
         return None
     share_rows: list[ShareRow] = []
-    for share in shares:
-        if source is not None:
-            value = read_source(source.name, index.subtree(share.unit_id), year)
-        else:
-            value = approved.get((target.pk, share.unit_id))
+    if source is not None:
+        read = read_source_each(source.name, [index.subtree(s.unit_id) for s in shares], year)
+    else:
+        read = [approved.get((target.pk, s.unit_id)) for s in shares]
+    for share, value in zip(shares, read, strict=True):
         share_rows.append(
             ShareRow(share, value, rollup.share_progress(share.value, value, direction))
         )

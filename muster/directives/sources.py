@@ -11,6 +11,7 @@ the year of the directive.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from muster.core.registry import DataSource, registry
@@ -25,3 +26,13 @@ def read_source(name: str, unit_ids: frozenset[int], year: int) -> Decimal | Non
     if source is None:
         return None
     return source.read(unit_ids, year)
+
+
+def read_source_each(
+    name: str, unit_sets: Sequence[frozenset[int]], year: int
+) -> list[Decimal | None]:
+    """``read_source`` over each of ``unit_sets``, in a few queries when the source batches."""
+    source = registry.sources.get(name)
+    if source is None:
+        return [None] * len(unit_sets)
+    return source.read_each(unit_sets, year)

@@ -10,7 +10,9 @@ class PeopleConfig(AppConfig):
         from muster.core.registry import DataSource, DemoStep, MenuEntry, UnitFigure, registry
         from muster.people.sources import (
             men_first_registered,
+            men_first_registered_each,
             men_turning_17,
+            men_turning_17_each,
             registered_per_unit,
         )
 
@@ -30,6 +32,7 @@ class PeopleConfig(AppConfig):
                 _("Men turning 17 in the year, in the citizen registry"),
                 _("Citizen registry"),
                 men_turning_17,
+                men_turning_17_each,
             )
         )
         registry.add_source(
@@ -38,6 +41,7 @@ class PeopleConfig(AppConfig):
                 _("Men registered for military service for the first time in the year"),
                 _("Citizen registry"),
                 men_first_registered,
+                men_first_registered_each,
             )
         )
         registry.add_unit_figure(

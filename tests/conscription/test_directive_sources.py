@@ -10,7 +10,7 @@ import pytest
 
 from muster.conscription.handover import services as hs
 from muster.conscription.handover.models import ReturnReason
-from muster.directives.sources import read_source
+from muster.directives.sources import read_source, read_source_each
 from muster.geo.models import Unit
 from tests.conscription.selection_factories import handed_over, issued_list
 
@@ -61,3 +61,17 @@ def test_quota_met_returns_and_replacements(listed, commune, officer, units):
     assert _replacements(units["DHOP"]) == Decimal(1)
     assert _replacements(units["KD"]) == Decimal(1)
     assert _replacements(units["DT"]) == Decimal(0)
+
+
+@pytest.mark.parametrize("name", ["callup.quota_met_pct", "callup.replacements", "callup.recruits"])
+def test_a_board_reads_every_share_at_once_with_the_figures_of_one_by_one(
+    name, listed, commune, officer, units, django_assert_max_num_queries
+):
+    """The directive board reads a bound target for each commune's share: a few queries for all
+    of them (it took three per share), each figure the one a single read gives."""
+    handed_over(officer, commune)
+    areas = [_area(units[code]) for code in ("DHOP", "DT", "KD", "DHOP")]
+    one_by_one = [read_source(name, area, 2025) for area in areas]
+    with django_assert_max_num_queries(3):
+        assert read_source_each(name, areas, 2025) == one_by_one
+    assert read_source_each(name, [_area(units["DHOP"])], 2026) == [None]

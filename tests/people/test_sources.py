@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from muster.directives.sources import read_source
+from muster.directives.sources import read_source, read_source_each
 from muster.geo.models import Unit
 from muster.people.models import Sex
 from muster.people.registration.services.events import register_first
@@ -17,7 +17,7 @@ def _area(unit: Unit) -> frozenset[int]:
     return frozenset(Unit.objects.filter(path__startswith=unit.path).values_list("pk", flat=True))
 
 
-def test_first_registrations_of_men_in_the_year(units, personas):
+def test_first_registrations_of_men_in_the_year(units, personas, django_assert_num_queries):
     clerk = personas["commune_clerk"]
     registered = make_person(units["DHOP"], date_of_birth=dt.date(2008, 3, 1))
     make_person(units["DHOP"], date_of_birth=dt.date(2008, 9, 9))  # turns 17, not registered
@@ -38,3 +38,11 @@ def test_first_registrations_of_men_in_the_year(units, personas):
     assert figure == Decimal(2)
     assert read_source("registry.men_turning_17", _area(units["DHOP"]), 2025) == Decimal(2)
     assert read_source("registry.first_registered", _area(units["DT"]), 2025) == Decimal(0)
+    # The directive board reads every share at once: one query a source, the same figures.
+    areas = [_area(units[code]) for code in ("DHOP", "DT", "KD")]
+    for name, expected in (
+        ("registry.first_registered", [2, 0, 2]),
+        ("registry.men_turning_17", [2, 1, 3]),
+    ):
+        with django_assert_num_queries(1):
+            assert read_source_each(name, areas, 2025) == [Decimal(n) for n in expected]
