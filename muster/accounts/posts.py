@@ -114,24 +114,36 @@ def post_move(
 class Moved:
     user: User
     from_unit: Unit
-    to_unit: Unit | None  # None: the unit was split or has no successor; the user stays
+    to_unit: Unit | None  # None: the user stays (``why``)
+    why: str = ""
 
 
 def posts_follow_successors(
-    *, actor: User, on: dt.date, keep: Iterable[str] = (), reason: str
+    *,
+    actor: User,
+    on: dt.date,
+    keep: Iterable[str] = (),
+    only: Iterable[str] | None = None,
+    reason: str,
 ) -> list[Moved]:
     """Move every active user whose unit ended before ``on`` to the one unit it became by
     ``on`` (whole mergers and the reform; ``geo.lineage.successor_on``), from the day after
-    the unit ended. Users named in ``keep`` and users whose unit was split stay where they are
-    (a split needs a person to decide); both are in the answer, with ``to_unit`` None for the
-    second. Each move is its own transaction and audit event."""
+    the unit ended (``only``: just these user names). Users named in ``keep`` are left out;
+    users whose unit was split (a person decides) or whose post began after the unit ended (an
+    archive account) stay where they are and are in the answer with ``to_unit`` None and why.
+    Each move is its own transaction and audit event."""
     kept = set(keep)
-    users = list(
-        User.objects.filter(
-            is_active=True, scope_unit__isnull=False, scope_unit__valid_to__lt=on
-        ).select_related("scope_unit")
+    found = User.objects.filter(
+        is_active=True, scope_unit__isnull=False, scope_unit__valid_to__lt=on
+    ).select_related("scope_unit")
+    if only is not None:
+        found = found.filter(username__in=list(only))
+    users = [u for u in found.order_by("username") if u.username not in kept]
+    starts = dict(
+        Post.objects.filter(user__in=users, valid_to__isnull=True).values_list(
+            "user_id", "valid_from"
+        )
     )
-    users = [u for u in users if u.username not in kept]
     units = {u.scope_unit_id: u.scope_unit for u in users if u.scope_unit is not None}
     loaded = lineage_downstream(units.values(), on)
     moved: list[Moved] = []
@@ -140,10 +152,15 @@ def posts_follow_successors(
         assert old is not None and old.valid_to is not None
         successor_id = loaded.lineage.successor_on(old.pk, on)
         successor = loaded.units.get(successor_id) if successor_id is not None else None
-        if successor is not None:
-            start = max(old.valid_to + ONE_DAY, successor.valid_from)
-            post_move(actor=actor, user=user, unit=successor, on=start, reason=reason)
-        moved.append(Moved(user=user, from_unit=old, to_unit=successor))
+        if successor is None:
+            moved.append(Moved(user, old, None, "no single successor"))
+            continue
+        start = max(old.valid_to + ONE_DAY, successor.valid_from)
+        if user.pk in starts and starts[user.pk] >= start:
+            moved.append(Moved(user, old, None, "post began after the unit ended"))
+            continue
+        post_move(actor=actor, user=user, unit=successor, on=start, reason=reason)
+        moved.append(Moved(user, old, successor))
     return moved
 
 

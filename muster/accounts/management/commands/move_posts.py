@@ -34,6 +34,6 @@ class Command(BaseCommand):
             reason=f"Unit reorganisation effective {on:%d/%m/%Y}",
         )
         for m in moved:
-            target = unit_label(m.to_unit) if m.to_unit else "not moved: no single successor"
+            target = unit_label(m.to_unit) if m.to_unit else f"not moved: {m.why}"
             self.stdout.write(f"{m.user.username}: {unit_label(m.from_unit)} → {target}")
         self.stdout.write(f"{sum(1 for m in moved if m.to_unit)} of {len(moved)} users moved.")
