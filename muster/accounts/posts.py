@@ -22,7 +22,7 @@ from muster.accounts.perms import Cap, has_cap
 from muster.audit.services import record_event
 from muster.core.dates import today
 from muster.geo.lineage_store import lineage_downstream
-from muster.geo.models import Unit
+from muster.geo.models import Unit, unit_label
 from muster.geo.scope import scope_of
 
 ONE_DAY = dt.timedelta(days=1)
@@ -162,13 +162,6 @@ def posts_follow_successors(
         post_move(actor=actor, user=user, unit=successor, on=start, reason=reason)
         moved.append(Moved(user, old, successor))
     return moved
-
-
-def unit_label(unit: Unit) -> str:
-    """“Xã Đức Hợp (1997–2025)”: the kind, the name and, for a unit that ended, its years."""
-    if unit.valid_to is None:
-        return str(unit)
-    return f"{unit} ({unit.valid_from.year}–{unit.valid_to.year})"
 
 
 @dataclass(frozen=True)

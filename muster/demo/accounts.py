@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from muster.accounts.models import Role, User
-from muster.accounts.posts import posts_follow_successors, unit_label
+from muster.accounts.posts import posts_follow_successors
 from muster.accounts.services import system_actor, user_create
-from muster.geo.models import Unit
+from muster.geo.models import Unit, unit_label
 
 DEMO_PASSWORD = "muster-demo"
 
@@ -95,9 +95,7 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
         "Chỉ huy trưởng Ban CH PTKV 1 (xem)",
         before_key="KD",
     ),
-    DemoAccount(
-        "auditor", Role.AUDITOR, "PTKV1", "Ngô Thị Mai", "Kiểm tra viên", before_key="KD"
-    ),
+    DemoAccount("auditor", Role.AUDITOR, "PTKV1", "Ngô Thị Mai", "Kiểm tra viên", before_key="KD"),
 )
 
 

@@ -6,9 +6,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from muster.accounts.posts import posts_follow_successors, unit_label
+from muster.accounts.posts import posts_follow_successors
 from muster.accounts.services import system_actor
 from muster.core.dates import parse_user_date
+from muster.geo.models import unit_label
 
 
 class Command(BaseCommand):
