@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Q
@@ -73,7 +74,7 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         for key in _COUNTED:
             total[key] += row[key]
     populations, synthetic = populations_held(communes)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for commune in communes:
         c = counts.get(commune.pk, {})
         rows.append(

@@ -128,7 +128,16 @@ def test_a_user_whose_unit_ended_sees_which_unit_when_and_what_it_became(system,
     assert "data-ended-unit" in page
     notice = page.split("data-ended-unit", 1)[1].split("</div>", 1)[0]
     assert "Đức Hợp" in notice and "30/06/2025" in notice and "01/07/2025" in notice
+    assert "đã kết thúc ngày 30/06/2025" in notice
     post_move(actor=system, user=user, unit=units["DHOP25"], on=REFORM, reason="reform")
     user.refresh_from_db()
     client.force_login(user)
     assert "data-ended-unit" not in client.get("/people/").content.decode()
+
+
+def test_an_account_opened_in_a_unit_after_it_ended_stays_there(system, units):
+    archive = _user(system, units, "kd.2026", "KD", role=Role.AUDITOR, since=dt.date(2026, 1, 5))
+    [moved] = posts_follow_successors(actor=system, on=REFORM, reason="1/7")
+    assert moved.to_unit is None and moved.why == "post began after the unit ended"
+    archive.refresh_from_db()
+    assert archive.scope_unit == units["KD"]

@@ -93,3 +93,14 @@ def test_a_past_first_registration_date_offers_the_units_of_that_date(client, un
     )
     assert response.status_code == 302
     assert Person.objects.get().registration_unit == units["DHOP"]
+
+
+def test_the_refusal_reads_in_vietnamese(units, today_is):
+    from django.utils import translation
+
+    clerk = make_user("dh25.clerk", Role.COMMUNE_CLERK, units["DHOP25"])
+    with translation.override("vi"):
+        problems = check_registration_unit(actor=clerk, unit=units["DHOP"], on=None)
+    assert problems == [
+        "Xã Đức Hợp (1997–2025) không còn tồn tại ngày 07/12/2026; từ 01/07/2025 là Xã Đức Hợp."
+    ]
