@@ -68,6 +68,8 @@ def post_move(
             _("%(unit)s does not exist on %(date)s.")
             % {"unit": unit_label(unit), "date": f"{on:%d/%m/%Y}"}
         )
+    if Role.SYSTEM in (new_role, locked.role):
+        errors.append(_("The system actor holds no post."))
     if unit is None and new_role != Role.SYSTEM_ADMIN:
         errors.append(_("Choose the unit of the post."))
     if current is not None and current.valid_from >= on:

@@ -141,3 +141,14 @@ def test_an_account_opened_in_a_unit_after_it_ended_stays_there(system, units):
     assert moved.to_unit is None and moved.why == "post began after the unit ended"
     archive.refresh_from_db()
     assert archive.scope_unit == units["KD"]
+
+
+def test_no_one_is_moved_into_or_out_of_the_system_role(system, units):
+    user = _user(system, units, "c1", "DHOP")
+    with pytest.raises(ValidationError):
+        post_move(
+            actor=system, user=user, unit=units["DHOP25"], on=REFORM, role=Role.SYSTEM, reason="x"
+        )
+    with pytest.raises(ValidationError):
+        post_move(actor=system, user=system, unit=units["DHOP25"], on=REFORM, reason="x")
+    assert Post.objects.filter(user=user).count() == 1

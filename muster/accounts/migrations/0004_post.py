@@ -39,7 +39,7 @@ def open_posts(apps, schema_editor):
     account was created (or the scope unit's first day, whichever is later)."""
     User = apps.get_model("accounts", "User")
     Post = apps.get_model("accounts", "Post")
-    for user in User.objects.select_related("scope_unit").iterator():
+    for user in User.objects.exclude(role="system").select_related("scope_unit").iterator():
         start = user.date_joined.date()
         if user.scope_unit is not None and user.scope_unit.valid_from > start:
             start = user.scope_unit.valid_from
