@@ -137,7 +137,10 @@ def scope_label(account: DemoAccount, units: dict[str, Unit]) -> str:
     """The scope of a demo account for the printed list of logins."""
     if account.scope_key is None:
         return "—"
-    label = unit_label(units[account.scope_key])
+    unit = units[account.scope_key]
+    label = unit_label(unit)
+    if unit.valid_to is not None:
+        label += f" (to {unit.valid_to:%d/%m/%Y}: kept for the records of its time)"
     if account.before_key:
         label += f" (from {REFORM:%d/%m/%Y}; before: {unit_label(units[account.before_key])})"
     return label
