@@ -130,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "muster.portal.context_processors.navigation",
+                "muster.accounts.context_processors.ended_unit",
             ],
             "string_if_invalid": os.environ.get("MUSTER_TEMPLATE_INVALID", ""),
         },

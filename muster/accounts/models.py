@@ -59,6 +59,48 @@ class User(AbstractUser):
         return self.role == Role.SYSTEM
 
 
+class Post(models.Model):
+    """One post (chức vụ) a user held: a role in a unit over a period. A person may hold posts
+    in several units over time (the commander of the old Đức Hợp became the commander of the
+    new one on 1 July 2025); the open post (no ``valid_to``) is the user's current one, mirrored
+    in ``User.role`` and ``User.scope_unit`` which the permissions read. Written only by
+    ``accounts.posts``."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="posts")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    title = models.CharField(_("post"), max_length=150, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        ordering = ["user", "valid_from", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(valid_to__isnull=True),
+                name="accounts_post_one_open",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(valid_to__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="accounts_post_valid_interval",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.role} · {self.valid_from}–{self.valid_to or ''}"
+
+
 class FailedLogin(models.Model):
     """One failed login attempt, for throttling (``accounts.throttle``): by user name, by
     client address, and by device (a browser that has logged in as the user). An attempt is

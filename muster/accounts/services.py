@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
-from muster.accounts.models import Role, User
+from muster.accounts.models import Post, Role, User
 from muster.audit.services import record_event
+from muster.core.dates import today
 from muster.geo.models import Unit
 
 #: The user name of the system actor, reserved: no person may be given it.
@@ -63,12 +66,18 @@ def user_create(
     full_name: str = "",
     title: str = "",
     reason: str = "",
+    post_from: dt.date | None = None,
 ) -> User:
+    """A new user holding his first post (``accounts.Post``) from ``post_from`` (default
+    today): ``role`` in ``scope_unit``."""
     user = User(username=username, role=role, scope_unit=scope_unit, full_name=full_name)
     user.title = title
     user.set_password(password)
     user.full_clean(exclude=["password"])
     user.save()
+    Post.objects.create(
+        user=user, role=role, unit=scope_unit, title=title, valid_from=post_from or today()
+    )
     record_event(
         actor=actor,
         action="accounts.user_create",

@@ -6,9 +6,11 @@ Each returns a bool; ``muster.accounts.access.require`` turns a refusal into a 4
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from muster.accounts.perms import Cap, has_cap
+from muster.conscription.campaign.selectors import units_for_new_campaign
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -19,6 +21,12 @@ if TYPE_CHECKING:
 def can_manage_campaign(user: User, obj: object = None) -> bool:
     """Run the campaign: quotas, decisions, lists, handover (staff officer, commander)."""
     return has_cap(user, Cap.MANAGE_CAMPAIGN)
+
+
+def can_create_campaign(user: User, *, on: dt.date) -> bool:
+    """Open a campaign: for someone who runs campaigns and has a province, district or
+    regional command in his area on ``on`` (a commune commander runs his part of one)."""
+    return units_for_new_campaign(user, on).exists()
 
 
 def can_propose_dossier(user: User, dossier: Dossier | None = None) -> bool:

@@ -127,6 +127,13 @@ class Unit(models.Model):
         return self.valid_from <= day and (self.valid_to is None or self.valid_to >= day)
 
 
+def unit_label(unit: Unit) -> str:
+    """“Xã Đức Hợp (1997–2025)”: the kind, the name and, for a unit that ended, its years."""
+    if unit.valid_to is None:
+        return str(unit)
+    return f"{unit} ({unit.valid_from.year}–{unit.valid_to.year})"
+
+
 class ChangeKind(models.TextChoices):
     MERGE = "merge", _("Merger")
     SPLIT = "split", _("Split")

@@ -52,8 +52,13 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
     )
     area = scope_of(request.user)
     children = area.filter(unit.children.all(), "pk").order_by("valid_from", "name")
-    origins = unit.origins.select_related("predecessor").order_by("predecessor__name")
-    successions = unit.successions.select_related("successor").order_by("successor__name")
+    # A linked unit is opened only by those whose area holds it: the others get its name.
+    origins = list(unit.origins.select_related("predecessor").order_by("predecessor__name"))
+    for change in origins:
+        change.visible = area.contains(change.predecessor)  # type: ignore[attr-defined]
+    successions = list(unit.successions.select_related("successor").order_by("successor__name"))
+    for change in successions:
+        change.visible = area.contains(change.successor)  # type: ignore[attr-defined]
     figures = [(f.label, f.counts([unit.pk]).get(unit.pk, 0)) for f in registry.figures()]
     return render(
         request,

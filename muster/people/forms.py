@@ -34,7 +34,7 @@ class PersonForm(BootstrapForm):
     occupation = forms.CharField(label=_("Occupation"), max_length=120, required=False)
     workplace = forms.CharField(label=_("Workplace or school"), max_length=200, required=False)
     school_grade = forms.IntegerField(
-        label=_("School grade completed"), min_value=0, max_value=12, initial=0
+        label=_("School grade completed"), min_value=0, max_value=12, required=False
     )
     marital_status = forms.ChoiceField(
         label=_("Marital status"), choices=MaritalStatus.choices, initial=MaritalStatus.SINGLE

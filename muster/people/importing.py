@@ -178,7 +178,9 @@ def _parse_cell(key: str, cell: RawCell, ctx: Context) -> tuple[str, Any, RowErr
             group = text.zfill(2)
         return key, group, None if group is not None else RowError("ethnicity", key, text)
     if key == "school_grade":
-        grade = _grade(text.replace(" ", "")) if text else 0
+        if not text:
+            return key, None, None  # not given: left empty, not "grade 0"
+        grade = _grade(text.replace(" ", ""))
         return key, grade, None if grade is not None else RowError("school_grade", key, text)
     if key in ("in_school", "party_member", "youth_union_member"):
         if folded in TRUE_WORDS:

@@ -94,9 +94,11 @@ class Person(models.Model):
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     occupation = models.CharField(_("occupation"), max_length=120, blank=True)
     workplace = models.CharField(_("workplace or school"), max_length=200, blank=True)
+    #: None when not entered (0 is a real answer: never went to school).
     school_grade = models.PositiveSmallIntegerField(
         _("school grade completed"),
-        default=0,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0), MaxValueValidator(12)],
     )
     in_school = models.BooleanField(_("still at school"), default=False)

@@ -18,7 +18,7 @@ from muster.accounts.access import require_actor_area
 from muster.audit.services import diff, record_event
 from muster.core.dates import today
 from muster.core.text import clean_name, fold, hidden_characters
-from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
+from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit, unit_label
 from muster.geo.scope import scope_of
 from muster.people import national_id
 from muster.people.models import Person, Sex
@@ -83,8 +83,36 @@ def check_registration_unit(*, actor: User, unit: Unit | None, on: dt.date | Non
         problems.append(_("This commune is outside your area."))
     days = [today()] + ([on] if on is not None else [])
     if not any(unit.is_valid_on(day) for day in days):
-        problems.append(_("This commune did not exist on that date."))
+        problems.append(_unit_not_existing(unit, on or today()))
     return problems
+
+
+def _unit_not_existing(unit: Unit, day: dt.date) -> str:
+    """“Xã Đức Hợp (1997–2025) không còn tồn tại ngày 07/12/2026; từ 01/07/2025 là Xã Đức
+    Hợp.”: the unit, the date and what it became by then (or when it began)."""
+    label = unit_label(unit)
+    date = f"{day:%d/%m/%Y}"
+    if unit.valid_from > day:
+        return _("%(unit)s did not exist yet on %(date)s (it began on %(start)s).") % {
+            "unit": label,
+            "date": date,
+            "start": f"{unit.valid_from:%d/%m/%Y}",
+        }
+    successors = [
+        c
+        for c in unit.successions.select_related("successor").order_by("successor__name")
+        if c.effective_date <= day
+    ]
+    if not successors:
+        return _("%(unit)s no longer existed on %(date)s.") % {"unit": label, "date": date}
+    return _("%(unit)s no longer existed on %(date)s; from %(start)s it is %(successors)s.") % {
+        "unit": label,
+        "date": date,
+        "start": f"{successors[0].effective_date:%d/%m/%Y}",
+        "successors": ", ".join(
+            str(c.successor) + (f" ({_('part')})" if c.partial else "") for c in successors
+        ),
+    }
 
 
 def _validate(*, actor: User, person: Person, on: dt.date | None, check_unit: bool) -> None:

@@ -61,6 +61,33 @@ def holding(communes: Iterable[Unit]) -> Holding:
     return Holding.of(loaded.lineage.holding(c.pk for c in communes))
 
 
+def populations_held(communes: Iterable[Unit]) -> tuple[dict[int, int | None], bool]:
+    """Each commune's population: its own figure, else the sum of the units that wholly
+    became it (transitively, each taking its own figure first); None when nothing is known.
+    A unit that became it only in part (a split) adds nothing: its people cannot be divided
+    by the figure alone. The flag says whether a figure used is synthetic (the demo's)."""
+    communes = list(communes)
+    loaded = lineage_upstream(communes)
+    units, lin = loaded.units, loaded.lineage
+
+    synthetic = False
+
+    def of(unit_id: int, depth: int) -> int | None:
+        nonlocal synthetic
+        own = units[unit_id].population
+        if own is not None:
+            synthetic = synthetic or units[unit_id].population_synthetic
+            return own
+        if depth >= lineage.MAX_STEPS:
+            return None
+        parts = [of(e.predecessor, depth + 1) for e in lin.predecessors(unit_id) if not e.partial]
+        known = [p for p in parts if p is not None]
+        return sum(known) if known else None
+
+    figures = {c.pk: of(c.pk, 0) for c in communes}
+    return figures, synthetic
+
+
 def communes_on(
     pairs: Iterable[tuple[int, int | None]], day: dt.date
 ) -> dict[tuple[int, int | None], Unit]:

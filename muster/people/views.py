@@ -6,6 +6,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
-from muster.core.dates import today
+from muster.core.dates import parse_user_date, today
 from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.geo.models import Unit, UnitQuerySet
@@ -168,12 +169,30 @@ def _communes_and_villages(user: User) -> tuple[UnitQuerySet, UnitQuerySet]:
 _PERSON_FIELDS = tuple(PersonForm.base_fields)
 
 
+def _units_existing(units: UnitQuerySet, request: AuthenticatedHttpRequest) -> UnitQuerySet:
+    """The units that exist today or on the first registration date being entered (the
+    registration date of the new record)."""
+    days = {today()}
+    entered = parse_user_date(request.POST.get("first_registration_date"))
+    if request.method == "POST" and entered is not None:
+        days.add(entered)
+    condition = Q()
+    for day in days:
+        condition |= Q(pk__in=units.valid_on(day).values("pk"))
+    return units.filter(condition)
+
+
 def person_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_cap(request.user, Cap.EDIT_PEOPLE)
-    communes, villages = _communes_and_villages(request.user)
+    communes, villages = (_units_existing(u, request) for u in _communes_and_villages(request.user))
     title = _("Register a citizen")
+    only = list(communes[:2])
+    initial = {"registration_unit": only[0].public_id} if len(only) == 1 else {}
     form = PersonCreateForm(
-        request.POST if request.method == "POST" else None, communes=communes, villages=villages
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        communes=communes,
+        villages=villages,
     )
 
     @transaction.atomic

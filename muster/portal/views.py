@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count, Q
@@ -19,6 +20,7 @@ from muster.law.book import rule
 from muster.law.rulebook import NoRuleInForce
 from muster.people.models import Person, Sex
 from muster.people.perms import can_register_person
+from muster.people.succession import holding, populations_held
 from muster.portal.navigation import module as menu_module
 
 
@@ -37,6 +39,9 @@ def _age_bands(day: dt.date) -> tuple[dt.date, dt.date, dt.date, dt.date, dt.dat
     return (*men, *women, *young)
 
 
+_COUNTED = ("men", "women", "callup_age", "turning_17")
+
+
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     require_cap(user, Cap.VIEW_UNITS)
@@ -44,11 +49,13 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     day = reference_date(request)
     communes = list(communes_on(user=user, day=day))
     men_from, men_to, women_from, women_to, callup_from, callup_to = _age_bands(day)
-    counts = {
-        row["registration_unit"]: row
-        for row in scope_of(user)
+    held = holding(communes)
+    counts: dict[int, dict[str, int]] = {}
+    for row in (
+        scope_of(user)
         .filter(Person.objects.all(), "registration_unit")
-        .values("registration_unit")
+        .filter(held.q())
+        .values("registration_unit", "residence_unit")
         .annotate(
             men=Count("id", filter=Q(sex=Sex.MALE, date_of_birth__range=(men_from, men_to))),
             women=Count(
@@ -59,14 +66,22 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
             ),
             turning_17=Count("id", filter=Q(sex=Sex.MALE, date_of_birth__year=day.year - 17)),
         )
-    }
-    rows = []
+        .order_by()
+    ):
+        commune_id = held.commune_of(row["registration_unit"], row["residence_unit"])
+        if commune_id is None:
+            continue
+        total = counts.setdefault(commune_id, dict.fromkeys(_COUNTED, 0))
+        for key in _COUNTED:
+            total[key] += row[key]
+    populations, synthetic = populations_held(communes)
+    rows: list[dict[str, Any]] = []
     for commune in communes:
         c = counts.get(commune.pk, {})
         rows.append(
             {
                 "unit": commune,
-                "population": commune.population or 0,
+                "population": populations.get(commune.pk) or 0,
                 "men": c.get("men", 0),
                 "women": c.get("women", 0),
                 "callup_age": c.get("callup_age", 0),
@@ -77,7 +92,6 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
         key: sum(int(r[key]) for r in rows)
         for key in ("population", "men", "women", "callup_age", "turning_17")
     }
-    synthetic = any(c.population_synthetic for c in communes)
     return render(
         request,
         "portal/dashboard.html",

@@ -129,7 +129,10 @@ ROWS: dict[str, Route] = {
     "campaigns:violation_create": Route(allowed=CAMPAIGN_ROLES),
     "campaigns:violation_detail": Route(kwargs=_violation, scoped_object=True),
     "campaigns:violation_pdf": Route(kwargs=_violation, scoped_object=True),
-    "campaigns:campaign_create": Route(allowed=CAMPAIGN_ROLES),
+    # Only those with a province, district or regional command in their area on the day.
+    "campaigns:campaign_create": Route(
+        allowed=frozenset({"admin", "district_officer", "ptkv_officer"})
+    ),
     "campaigns:decision_detail": Route(kwargs=_campaign_decision, scoped_object=True),
     "campaigns:decision_pdf": Route(kwargs=_campaign_decision, scoped_object=True),
     "eligibility:political_verification": Route(

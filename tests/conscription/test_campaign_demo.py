@@ -352,19 +352,48 @@ def test_ptkv1_officer_sees_2027_and_through_lineage_2025(client, c2025, c2027):
     assert {s.date.year for s in sessions.context["sessions"]} == {2024, 2026}
 
 
-def test_duchop_commander_sees_duc_hop(client, c2025, c2027):
+def test_duchop_commander_sees_duc_hop_and_its_predecessors(client, c2025, c2027):
+    """He commands the Đức Hợp formed on 1 July 2025: its row of 2027, and the rows of 2025 of
+    the three communes that became it."""
     from django.urls import reverse
 
     _login(client, "duchop.commander")
     page = client.get(reverse("campaigns:campaign_list"))
-    assert [c.year for c in page.context["campaigns"]] == [2025]
-    board = client.get(reverse("campaigns:campaign_board", args=[c2025.public_id]))
+    assert {c.year for c in page.context["campaigns"]} == {2025, 2027}
+    board = client.get(reverse("campaigns:campaign_board", args=[c2027.public_id]))
     (row,) = board.context["rows"]
-    assert row.commune.unit.name == "Đức Hợp"
+    assert row.commune.unit.name == "Đức Hợp" and row.commune.unit.valid_to is None
+    old = client.get(reverse("campaigns:campaign_board", args=[c2025.public_id]))
+    rows = {r.commune.unit.name: r for r in old.context["rows"]}
+    assert set(rows) == {"Phú Thọ", "Mai Động", "Đức Hợp"}
+    row = rows["Đức Hợp"]
     assert row.screening_called and row.examined and row.quota_total and row.decisions
+
+
+def test_the_2025_district_officer_sees_the_2025_campaign_only(client, c2025, c2027):
+    from django.urls import reverse
+
+    _login(client, "kimdong.officer")
+    page = client.get(reverse("campaigns:campaign_list"))
+    assert [c.year for c in page.context["campaigns"]] == [2025]
+    assert (
+        len(client.get(reverse("campaigns:campaign_board", args=[c2025.public_id])).context["rows"])
+        == 15
+    )
     assert (
         client.get(reverse("campaigns:campaign_board", args=[c2027.public_id])).status_code == 404
     )
+    assert "data-ended-unit" in page.content.decode()
+
+
+def test_the_duc_hop_clerk_registers_in_todays_commune(client, demo):
+    from django.urls import reverse
+
+    _login(client, "duchop.clerk")
+    form = client.get(reverse("people:person_create")).context["form"]
+    (commune,) = form.fields["registration_unit"].queryset
+    assert commune.name == "Đức Hợp" and commune.valid_to is None
+    assert form["registration_unit"].value() == commune.public_id
 
 
 def test_a_2026_health_book_names_the_communes_of_2026(client, demo):

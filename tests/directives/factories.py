@@ -19,18 +19,11 @@ PDF_BYTES = b"%PDF-1.4\n%demo\n"
 
 
 def create_demo_accounts(units: dict[str, Unit]) -> None:
-    """The demo's accounts, which the demo directive names as makers and approvers."""
-    from muster.accounts.services import user_create
-    from muster.demo.accounts import DEMO_ACCOUNTS
+    """The demo's accounts, which the demo directive names as makers and approvers, in their
+    posts as the demo has them (moved by the 1 July 2025 reform)."""
+    from muster.demo.accounts import demo_step
 
-    for account in DEMO_ACCOUNTS:
-        user_create(
-            actor=system_actor(),
-            username=account.username,
-            password="demo-pass-123",
-            role=account.role,
-            scope_unit=units[account.scope_key] if account.scope_key else None,
-        )
+    demo_step(units=units, seed=0, scale=1.0)
 
 
 def add_target(

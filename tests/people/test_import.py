@@ -208,7 +208,8 @@ def test_insert_people_fills_defaults(commune):
     with transaction.atomic():
         assert insert_people([values], registration_unit_id=commune.pk) == 1
     person = Person.objects.get()
-    assert (person.ethnicity, person.marital_status, person.school_grade) == ("01", "single", 0)
+    # no grade given: left empty, not "grade 0" (issue 16)
+    assert (person.ethnicity, person.marital_status, person.school_grade) == ("01", "single", None)
     assert person.date_of_birth == dt.date(2007, 1, 2)
     assert person.name_search == "do thi hoa"
     assert person.public_id is not None and person.created_at is not None

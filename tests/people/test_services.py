@@ -100,7 +100,9 @@ def test_registration_unit_out_of_scope_or_not_commune_or_not_valid(personas, un
     # Đức Hợp (old) ended on 30/6/2025: registering on a later date is refused.
     with pytest.raises(ValidationError) as exc:
         _create(clerk, units["DHOP"], on=dt.date(2025, 8, 1))
-    assert exc.value.message_dict["registration_unit"] == ["Xã này không tồn tại vào ngày đó."]
+    assert exc.value.message_dict["registration_unit"] == [
+        "Xã Đức Hợp (1997–2025) không còn tồn tại ngày 01/08/2025; từ 01/07/2025 là Xã Đức Hợp."
+    ]
     assert _counts() == before
 
 

@@ -8,6 +8,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from muster.geo.models import UnitKind
+
+#: The kinds of unit a campaign belongs to (its communes are the commune-level units under it).
+CAMPAIGN_UNIT_KINDS = frozenset({UnitKind.PROVINCE, UnitKind.DISTRICT, UnitKind.DEFENCE_REGION})
+
 
 class Service(models.TextChoices):
     ARMY = "army", _("Army")

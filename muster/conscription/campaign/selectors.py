@@ -6,6 +6,7 @@ commander sees his district's campaign, with his commune's rows only).
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
@@ -13,9 +14,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
 from muster.accounts.access import get_for_user
-from muster.accounts.perms import Cap
-from muster.conscription.campaign.models import Campaign, CampaignCommune
+from muster.accounts.perms import Cap, has_cap
+from muster.conscription.campaign.models import CAMPAIGN_UNIT_KINDS, Campaign, CampaignCommune
 from muster.core import lawtext
+from muster.geo.models import Unit, UnitQuerySet
 from muster.geo.scope import scope_of
 from muster.law.callup import campaign as campaign_rules
 
@@ -91,3 +93,11 @@ def calendar_of(campaign: Campaign) -> campaign_rules.Calendar:
         nomination_by=campaign.nomination_by,
         decisions_by=campaign.decisions_by,
     )
+
+
+def units_for_new_campaign(user: User, on: dt.date) -> UnitQuerySet:
+    """The units ``user`` may open a campaign for on ``on``: the province, district and
+    regional commands of his area that exist that day (a commune user has none)."""
+    if not has_cap(user, Cap.MANAGE_CAMPAIGN):
+        return Unit.objects.none()
+    return scope_of(user).units().filter(kind__in=CAMPAIGN_UNIT_KINDS).valid_on(on).order_by("path")

@@ -24,6 +24,7 @@ from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import (
+    CAMPAIGN_UNIT_KINDS,
     Allocation,
     Campaign,
     CampaignCommune,
@@ -32,7 +33,7 @@ from muster.conscription.campaign.models import (
     Service,
 )
 from muster.conscription.campaign.pool import registry_pool
-from muster.geo.models import Unit, UnitKind
+from muster.geo.models import Unit
 from muster.law.callup import authorities
 from muster.law.callup import campaign as campaign_rules
 from muster.law.callup.apportionment import certificate as apportion_certificate
@@ -42,7 +43,6 @@ from muster.law.callup.apportionment import method as apportion_method
 if TYPE_CHECKING:
     from muster.accounts.models import User
 
-CAMPAIGN_UNIT_KINDS = frozenset({UnitKind.PROVINCE, UnitKind.DISTRICT, UnitKind.DEFENCE_REGION})
 #: Stability band of the split (docs/campaign.md §1): a quarter of the past mean, at least 1.
 STABILITY_FRACTION = Fraction(1, 4)
 STABILITY_ABSOLUTE = 1

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from muster.accounts.access import get_for_user, require_cap
+from muster.accounts.access import get_for_user, require, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.accounts.views import client_ip
 from muster.conscription.campaign import board
@@ -38,12 +38,12 @@ from muster.conscription.campaign.selectors import campaign_for_user
 from muster.conscription.decisions import selectors as decisions_selectors
 from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision
+from muster.conscription.perms import can_create_campaign
 from muster.core import lawtext
 from muster.core.forms import submit
-from muster.core.http import AuthenticatedHttpRequest
+from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.documents.http import report_pdf_response
 from muster.geo.scope import scope_of
-from muster.geo.selectors import units_for_user
 from muster.law.callup import authorities
 from muster.people.models import Person
 from muster.people.succession import holding
@@ -65,14 +65,15 @@ def campaign_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         "conscription/campaign_list.html",
         {
             "campaigns": sel.campaigns_for_user(request.user),
-            "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
+            "can_create": can_create_campaign(request.user, on=reference_date(request)),
         },
     )
 
 
 def campaign_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    require_cap(request.user, Cap.MANAGE_CAMPAIGN)
-    units = units_for_user(request.user).filter(kind__in=cs.CAMPAIGN_UNIT_KINDS).order_by("path")
+    day = reference_date(request)
+    require(can_create_campaign(request.user, on=day))
+    units = sel.units_for_new_campaign(request.user, day)
     form = CampaignForm(request.POST or None, units=units)
 
     def create(cleaned: dict[str, Any]) -> Campaign:

@@ -150,7 +150,7 @@ def _graduate() -> Q:
 
 
 def _education(person: Person) -> str:
-    text = f"{person.school_grade}/12" if person.school_grade else ""
+    text = f"{person.school_grade}/12" if person.school_grade is not None else ""
     if person.higher_level:
         text = (
             f"{text}, {person.get_higher_level_display()}"

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from muster.core.registry import registry
-from muster.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from muster.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, scope_label
 from muster.geo.loading import load_units_fixture
 
 
@@ -41,5 +41,5 @@ class Command(BaseCommand):
         self.stdout.write(f"Ready in {time.perf_counter() - started:.1f} s.\n")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
-            scope = units[account.scope_key].name if account.scope_key else "—"
+            scope = scope_label(account, units)
             self.stdout.write(f"  {account.username:<22} {account.role.label!s:<40} {scope}")
