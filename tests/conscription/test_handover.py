@@ -279,7 +279,7 @@ def test_the_citizens_pages_show_decision_handover_return_and_replacement(
     html, called_queries = page(first.person)
     assert reverse("campaigns:decision_detail", kwargs={"public_id": first.public_id}) in html
     assert reverse("campaigns:recruit_detail", kwargs={"public_id": recruit.public_id}) in html
-    assert f"Quyết định gọi nhập ngũ số {first.number} ngày 20/01/2025" in html
+    assert f"Lệnh gọi công dân nhập ngũ số {first.number}/2025 ngày 20/01/2025" in html
     assert "Bàn giao ngày 13/02/2025 cho Sư đoàn D395" in html
     assert "trả về ngày 20/02/2025" in html
     html, _ = page(second.person)
