@@ -162,6 +162,16 @@ def test_the_handover_record_takes_the_communes_valid_decisions(listed, commune,
         hs.handover_record(**record, decisions=[cs_revoked])
 
 
+def test_a_closed_handover_leaves_the_dates_of_its_forms_empty(handover, client, officer):
+    """Handed over in February 2025: past the 10 and 15 days, today is no default."""
+    client.force_login(officer)
+    recruit = handover.recruits.first()
+    page = client.get(reverse("campaigns:recruit_detail", args=[recruit.public_id]))
+    assert page.context["recheck_form"]["rechecked_on"].value() is None
+    assert page.context["return_form"]["returned_on"].value() is None
+    assert page.context["replacement_form"]["replaced_on"].value() is None
+
+
 def test_the_printed_handover_record(handover, client, officer, tmp_path):
     client.force_login(officer)
     response = client.get(reverse("campaigns:handover_pdf", args=[handover.public_id]))
