@@ -497,7 +497,6 @@ def _demo_reports(
             else "",
         )
 
-
     _routine_reports(
         directive=directive,
         units=units,
@@ -527,9 +526,7 @@ def _routine_reports(
     ``MISSING``, ``DRAFTS`` and ``LATE_IN``. The figures climb towards each share (the
     commune's militia training by its due month, a commune in three a month behind)."""
     system = system_actor()
-    done = set(
-        Report.objects.filter(directive=directive).values_list("unit_id", "period_start")
-    )
+    done = set(Report.objects.filter(directive=directive).values_list("unit_id", "period_start"))
     skipped = set(MISSING)
     drafts = set(DRAFTS)
     for index, key in enumerate(("KD", *COMMUNES)):

@@ -22,7 +22,6 @@ from muster.directives.sources import sources
 from muster.geo.models import Unit
 
 
-
 class FigureField(forms.DecimalField):
     """A figure typed and shown the Vietnamese way, without the stored trailing zeros: 1.500
     ha is shown "1,5" (not "1,500", read as one thousand five hundred), 1143.000 m² "1143"."""
@@ -35,6 +34,7 @@ class FigureField(forms.DecimalField):
                 else value.normalize()
             )
         return super().prepare_value(value)
+
 
 class ReportCreateForm(BootstrapForm):
     unit = forms.ChoiceField(label=_("Reporting unit"))

@@ -30,8 +30,12 @@ def decision(units, personas):
     return issue_decision(officer, dhop_commune(campaign, units), make_fit(units["DHOP"]))
 
 
-def test_the_decision_page_leads_to_its_verification_page(  # noqa: F811
-    live_server, personas, units, decision, page
+def test_the_decision_page_leads_to_its_verification_page(
+    live_server,
+    personas,
+    units,
+    decision,
+    page,  # noqa: F811
 ):
     path = reverse("campaigns:decision_detail", args=[decision.public_id])
     log_in(page, live_server, personas["district_officer"], path)

@@ -90,6 +90,13 @@ def test_forms_of_a_closed_campaign_do_not_prefill_today(decision, client, perso
     assert issue.context["form"]["issued_on"].value() is None
     quotas = client.get(reverse("campaigns:campaign_quotas", args=[campaign.public_id]))
     assert quotas.context["override_form"]["decided_on"].value() is None
+    volunteers = client.get(reverse("campaigns:volunteer_list", args=[campaign.public_id]))
+    assert volunteers.context["form"]["applied_on"].value() is None
+    assert volunteers.context["withdraw_form"]["withdrawn_on"].value() is None
+    reviews = client.get(reverse("campaigns:review_list", args=[campaign.public_id]))
+    assert reviews.context["form"]["held_on"].value() is None
+    posting = client.get(reverse("postings:posting_create", args=[decision.commune.public_id]))
+    assert posting.context["form"]["posted_on"].value() is None
 
 
 def test_prefill_day_is_today_only_inside_the_window():

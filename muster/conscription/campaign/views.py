@@ -393,9 +393,10 @@ def decision_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
 def verify(request: HttpRequest, token: str) -> HttpResponse:
     """Public: is this call-up decision genuine and current? What the paper itself shows
     (issuing authority, title, printed number, commune, name and birth year, date) and its
-    status; never the ID number or the full birth date. Wrong tokens from one client address (behind a trusted proxy, the real
-    client) are throttled (20 per 10 minutes); a genuine token is always answered, so a shared
-    address full of wrong tokens blocks no one who holds a real decision."""
+    status; never the ID number or the full birth date. Wrong tokens from one client address
+    (behind a trusted proxy, the real client) are throttled (20 per 10 minutes); a genuine
+    token is always answered, so a shared address full of wrong tokens blocks no one who holds
+    a real decision."""
     ip = client_ip(request)
     throttled = decisions_services.verification_throttled(ip_address=ip)
     decision = decisions_services.verification_lookup(

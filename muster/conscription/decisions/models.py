@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
 
-
 #: The screen title of a call-up by who signs it and the service: the name the printed document
 #: carries ("LỆNH GỌI CÔNG DÂN NHẬP NGŨ" is a call-up order, signed by the district commander
 #: until 30/06/2025; "QUYẾT ĐỊNH GỌI CÔNG DÂN NHẬP NGŨ" the commune chairman's decision after).

@@ -31,6 +31,7 @@ def figure(value: Any) -> str:
         )
     return formats.number_format(number, use_l10n=True, force_grouping=True)
 
+
 #: How many reminders the dashboard lists (the rest are counted).
 SHOWN = 8
 _ORDER = {"overdue": 0, "to_review": 1, "due_soon": 2}
