@@ -6,6 +6,7 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
@@ -114,6 +115,13 @@ class CallupDecision(models.Model):
     def title(self) -> str:
         """The screen title matching the printed document's title, in the user's language."""
         return str(_TITLES.get((self.authority_code, self.service), _("Call-up decision")))
+
+    @property
+    def title_vi(self) -> str:
+        """The title in Vietnamese, for texts written into records ("Lệnh gọi công dân nhập
+        ngũ số 1/2025 ngày 20/01/2025")."""
+        with translation.override("vi"):
+            return self.title
 
 
 class VerificationMiss(models.Model):
