@@ -69,6 +69,9 @@ MISSING = (("HA", 12), ("NT", 11), ("NT", 12))
 DRAFTS = (("MD", 12),)
 #: Reports sent a few days after their due day, then approved: (unit key, month) → days late.
 LATE_IN = {("VXA", 3): 4, ("SM", 7): 2, ("CN", 10): 6, ("KD", 9): 3}
+#: Targets with nothing to count before a month (title fragment → month): groups 1 and 2 of
+#: defence education are sent to the courses the levels above call, in the second half-year.
+FIRST_FIGURE = {"đối tượng 1 và đối tượng 2": 7}
 
 
 def task_paragraphs(text: str) -> list[str]:
@@ -547,6 +550,9 @@ def _routine_reports(
                 continue
             figures: dict[int, tuple[Decimal | None, str]] = {}
             for t in targets:
+                if any(f in t.title and month < m for f, m in FIRST_FIGURE.items()):
+                    figures[t.pk] = (None, "")  # nothing to count yet
+                    continue
                 by_month = t.due_date.month if t.due_date and t.due_date.year == YEAR else 12
                 if t in figures_of and month >= 6:
                     value = figures_of[t](month)  # type: ignore[operator]
