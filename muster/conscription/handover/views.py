@@ -141,7 +141,10 @@ def handover_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
         data,
         units=[(str(u.public_id), f"{u.name} ({u.get_service_display()})") for u in planned],
         decisions=[
-            (str(d.public_id), f"{d.number} – {d.person.full_name} ({d.person.date_of_birth:%Y})")
+            (
+                str(d.public_id),
+                f"{d.printed_number} – {d.person.full_name} ({d.person.date_of_birth:%Y})",
+            )
             for d in waiting
         ],
         initial={
@@ -322,7 +325,7 @@ def recruit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
                         _("Replaced by %(name)s, decision no. %(n)s.")
                         % {
                             "name": result.replacement.decision.person.full_name,
-                            "n": result.replacement.decision.number,
+                            "n": result.replacement.decision.printed_number,
                         },
                     )
                     for warning in result.warnings:
