@@ -22,3 +22,16 @@ def parse_user_date(raw: str | None) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def prefill_day(
+    start: dt.date | None, end: dt.date | None, *, on: dt.date | None = None
+) -> dt.date | None:
+    """The default of a form's date that must fall in a window (a campaign's decision or
+    handover days): today (``on``) when it lies within ``start``–``end`` (an open end when
+    None), else None, so a closed or future campaign's form is left empty rather than
+    prefilled with a day outside it."""
+    day = on or today()
+    if (start is not None and day < start) or (end is not None and day > end):
+        return None
+    return day

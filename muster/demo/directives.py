@@ -5,6 +5,9 @@ order (descriptions taken from the numbered paragraphs of the text), their targe
 ones of the directive, plus measurable targets for each task), the bodies that lead or
 coordinate, commune shares, and a few months of reports from Đức Hợp and Đồng Thanh, submitted
 and approved with generated PDF evidence, so the board shows a mix of statuses on 30/06/2025.
+Every other report of the year comes in as a working district's would: on time and approved,
+a few late but in, three never sent, one left as a draft and one sent back (``MISSING``,
+``DRAFTS``, ``LATE_IN``), so the dashboard reminds of a handful, not of every month.
 Idempotent: a second run finds the directive and does nothing.
 
 It runs after the 2025 call-up campaign (its step comes later): the per-commune recruit targets
@@ -58,6 +61,17 @@ COMMUNES = (
     "LB_T", "PNL", "CN", "DH24", "DT", "VXA", "TT", "ND",
     "SM", "HA", "HC", "NT", "PTO", "MD", "DHOP",
 )  # fmt: skip
+
+
+#: Reports never sent by the demo date (unit key, month).
+MISSING = (("HA", 12), ("NT", 11), ("NT", 12))
+#: Reports started and left as drafts (unit key, month).
+DRAFTS = (("MD", 12),)
+#: Reports sent a few days after their due day, then approved: (unit key, month) → days late.
+LATE_IN = {("VXA", 3): 4, ("SM", 7): 2, ("CN", 10): 6, ("KD", 9): 3}
+#: Targets with nothing to count before a month (title fragment → month): groups 1 and 2 of
+#: defence education are sent to the courses the levels above call, in the second half-year.
+FIRST_FIGURE = {"đối tượng 1 và đối tượng 2": 7}
 
 
 def task_paragraphs(text: str) -> list[str]:
@@ -486,7 +500,86 @@ def _demo_reports(
             else "",
         )
 
+    _routine_reports(
+        directive=directive,
+        units=units,
+        checker=officer,
+        figures_of={
+            land_duc_hop: lambda month: Decimal(("1.2", "1.4", "1.5")[min(month, 8) - 6]),
+            land_dong_thanh: lambda month: Decimal((600, 800, 1000, 1143)[min(month, 9) - 6]),
+        },
+    )
 
+
+def _ramp(total: Decimal, month: int, by_month: int, lag: int = 0) -> Decimal:
+    """A cumulative figure reaching ``total`` in month ``by_month``, ``lag`` months behind."""
+    done = max(0, month - lag)
+    return min(total, (total * done / by_month).quantize(Decimal(1)))
+
+
+def _routine_reports(
+    *,
+    directive: Directive,
+    units: dict[str, Unit],
+    checker: User,
+    figures_of: dict[Target, object],
+) -> None:
+    """The rest of the year's reports, as a district that works sends them: every reporting
+    unit, every month, on time (two days before the due day) and approved, except the few of
+    ``MISSING``, ``DRAFTS`` and ``LATE_IN``. The figures climb towards each share (the
+    commune's militia training by its due month, a commune in three a month behind)."""
+    system = system_actor()
+    done = set(Report.objects.filter(directive=directive).values_list("unit_id", "period_start"))
+    skipped = set(MISSING)
+    drafts = set(DRAFTS)
+    for index, key in enumerate(("KD", *COMMUNES)):
+        unit = units[key]
+        targets = services_reports.reportable_targets(directive, unit)
+        if not targets:
+            continue
+        # The district's own report is drafted by its officer and approved above it (the
+        # system stands for the Standing Committee); a commune's by the district officer.
+        maker, reviewer = (checker, system) if unit.pk == units["KD"].pk else (system, checker)
+        shares = {
+            t.pk: next((s.value for s in t.shares.all() if s.unit_id == unit.pk), t.value)
+            for t in targets
+        }
+        for month in range(1, 13):
+            start = dt.date(YEAR, month, 1)
+            if (unit.pk, start) in done or (key, month) in skipped:
+                continue
+            figures: dict[int, tuple[Decimal | None, str]] = {}
+            for t in targets:
+                if any(f in t.title and month < m for f, m in FIRST_FIGURE.items()):
+                    figures[t.pk] = (None, "")  # nothing to count yet
+                    continue
+                by_month = t.due_date.month if t.due_date and t.due_date.year == YEAR else 12
+                if t in figures_of and month >= 6:
+                    value = figures_of[t](month)  # type: ignore[operator]
+                elif t.direction == "at_most":
+                    value = Decimal(0)
+                else:
+                    value = _ramp(shares[t.pk] or Decimal(0), month, by_month, index % 3 == 2)
+                figures[t.pk] = (value, "")
+            report = services_reports.report_create(
+                actor=maker, directive=directive, unit=unit, period_start=start
+            )
+            services_reports.report_update(
+                actor=maker,
+                report=report,
+                results=f"Tháng {month}/2025: thực hiện các chỉ tiêu theo kế hoạch.",
+                shortcomings="",
+                figures=figures,
+            )
+            if (key, month) in drafts:
+                continue
+            late = LATE_IN.get((key, month))
+            sent = report.due_on + dt.timedelta(days=late) if late else report.due_on - ONE_DAY * 2
+            services_reports.report_submit(actor=maker, report=report, on=sent)
+            services_reports.report_review(actor=reviewer, report=report, approve=True, on=sent)
+
+
+ONE_DAY = dt.timedelta(days=1)
 _DEMO_USERS = ("kimdong.officer", "duchop.commander", "dongthanh.commander")
 
 

@@ -22,6 +22,20 @@ from muster.directives.sources import sources
 from muster.geo.models import Unit
 
 
+class FigureField(forms.DecimalField):
+    """A figure typed and shown the Vietnamese way, without the stored trailing zeros: 1.500
+    ha is shown "1,5" (not "1,500", read as one thousand five hundred), 1143.000 m² "1143"."""
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, Decimal) and value.is_finite():
+            value = (
+                value.quantize(Decimal(1))
+                if value == value.to_integral_value()
+                else value.normalize()
+            )
+        return super().prepare_value(value)
+
+
 class ReportCreateForm(BootstrapForm):
     unit = forms.ChoiceField(label=_("Reporting unit"))
     period = forms.ChoiceField(label=_("Period"))
@@ -57,7 +71,7 @@ class ReportForm(BootstrapForm):
         super().__init__(*args, **kwargs)
         self.targets = targets
         for target in targets:
-            self.fields[f"target_{target.pk}"] = forms.DecimalField(
+            self.fields[f"target_{target.pk}"] = FigureField(
                 label=f"{target.task.order}.{target.order} {target.title}"
                 + (f" ({target.unit_label})" if target.unit_label else ""),
                 required=False,
@@ -201,7 +215,7 @@ class TargetForm(_ResponsibilityForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     kind = forms.ChoiceField(label=_("Kind"), choices=TargetKind.choices)
     direction = forms.ChoiceField(label=_("Direction"), choices=DirectionChoice.choices)
-    value = forms.DecimalField(
+    value = FigureField(
         label=_("Planned value"),
         required=False,
         min_value=Decimal(0),
@@ -231,7 +245,7 @@ class TargetForm(_ResponsibilityForm):
         )
         self.communes = communes
         for unit in communes:
-            field = forms.DecimalField(
+            field = FigureField(
                 label=unit.name,
                 required=False,
                 min_value=Decimal(0),

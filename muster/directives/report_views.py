@@ -139,8 +139,9 @@ def report_edit(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
             initial[f"target_{line.target_id}"] = line.value
         form = ReportForm(initial=initial, targets=targets)
         if not report.is_editable:
-            form.add_error(
-                None,
+            # An unbound form takes no errors: the page says it in a message.
+            messages.warning(
+                request,
                 guard_services.locked_message()
                 if report.is_locked
                 else _(

@@ -39,6 +39,29 @@ LEVEL_WORD_VI: dict[str, str] = {
     UnitKind.SPECIAL_ZONE: "đặc khu",
 }
 
+#: The words a unit's name may already begin with that name its kind ("Thôn Hạ", "Ban CH PTKV 1"):
+#: such a name is shown as it is, not after the kind word again ("Thôn Thôn Hạ").
+NAME_HOLDS_KIND: dict[str, tuple[str, ...]] = {
+    UnitKind.PROVINCE: ("tỉnh", "thành phố"),
+    UnitKind.DISTRICT: ("huyện", "quận", "thị xã", "thành phố"),
+    UnitKind.DEFENCE_REGION: ("ban ch", "ban chỉ huy", "bộ chỉ huy", "ptkv"),
+    UnitKind.COMMUNE: ("xã",),
+    UnitKind.WARD: ("phường",),
+    UnitKind.TOWN: ("thị trấn",),
+    UnitKind.SPECIAL_ZONE: ("đặc khu",),
+    UnitKind.VILLAGE: ("thôn", "xóm", "ấp", "bản", "làng", "khu", "tổ"),
+    UnitKind.RESIDENTIAL_GROUP: ("tổ dân phố", "tdp", "tổ", "khu phố", "khu"),
+}
+
+
+def name_holds_kind(kind: str, name: str) -> bool:
+    """Whether ``name`` already begins with a word naming ``kind`` (Vietnamese or the kind's
+    label in the current language)."""
+    lowered = name.casefold()
+    words = (*NAME_HOLDS_KIND.get(kind, ()), str(UnitKind(kind).label).casefold())
+    return any(lowered == w or lowered.startswith(f"{w} ") for w in words)
+
+
 #: Tier of each kind in the tree: 1 province, 2 district or PTKV, 3 commune level, 4 village.
 KIND_TIER: dict[str, int] = {
     UnitKind.PROVINCE: 1,
@@ -117,6 +140,8 @@ class Unit(models.Model):
         ]
 
     def __str__(self) -> str:
+        if name_holds_kind(self.kind, self.name):
+            return self.name
         return f"{self.get_kind_display()} {self.name}"
 
     @property

@@ -325,7 +325,7 @@ def test_issue_form_wrong_id_rerenders(split, personas, client):
 # ----------------------------------------------------------------------------- public page
 
 
-def test_public_page_shows_only_name_birth_year_number_date_status(split, personas, units, client):
+def test_public_page_shows_what_the_paper_shows_and_no_more(split, personas, units, client):
     person = make_fit(units["DHOP"], born=dt.date(2004, 5, 17))
     decision = _issue(personas["district_officer"], split, units["DHOP"], person)
     url = reverse("campaigns:verify", args=[decision.token])
@@ -335,7 +335,7 @@ def test_public_page_shows_only_name_birth_year_number_date_status(split, person
     assert person.full_name in html and "2004" in html
     assert person.national_id not in html
     assert "17/05/2004" not in html and "2004-05-17" not in html
-    assert units["DHOP"].name not in html
+    assert units["DHOP"].name in html  # printed on the decision (issue 16 item 6)
     decisions_services.decision_revoke(
         actor=personas["district_officer"], decision=decision, reason="Sai"
     )

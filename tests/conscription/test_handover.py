@@ -162,6 +162,16 @@ def test_the_handover_record_takes_the_communes_valid_decisions(listed, commune,
         hs.handover_record(**record, decisions=[cs_revoked])
 
 
+def test_a_closed_handover_leaves_the_dates_of_its_forms_empty(handover, client, officer):
+    """Handed over in February 2025: past the 10 and 15 days, today is no default."""
+    client.force_login(officer)
+    recruit = handover.recruits.first()
+    page = client.get(reverse("campaigns:recruit_detail", args=[recruit.public_id]))
+    assert page.context["recheck_form"]["rechecked_on"].value() is None
+    assert page.context["return_form"]["returned_on"].value() is None
+    assert page.context["replacement_form"]["replaced_on"].value() is None
+
+
 def test_the_printed_handover_record(handover, client, officer, tmp_path):
     client.force_login(officer)
     response = client.get(reverse("campaigns:handover_pdf", args=[handover.public_id]))
@@ -279,7 +289,7 @@ def test_the_citizens_pages_show_decision_handover_return_and_replacement(
     html, called_queries = page(first.person)
     assert reverse("campaigns:decision_detail", kwargs={"public_id": first.public_id}) in html
     assert reverse("campaigns:recruit_detail", kwargs={"public_id": recruit.public_id}) in html
-    assert f"Quyết định gọi nhập ngũ số {first.number} ngày 20/01/2025" in html
+    assert f"Lệnh gọi công dân nhập ngũ số {first.number}/2025 ngày 20/01/2025" in html
     assert "Bàn giao ngày 13/02/2025 cho Sư đoàn D395" in html
     assert "trả về ngày 20/02/2025" in html
     html, _ = page(second.person)

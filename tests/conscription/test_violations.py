@@ -654,7 +654,7 @@ def test_decisions_delivered_but_not_handed_over(officer, units, campaign, login
         reverse("campaigns:violation_detail", args=[case.public_id])
     )
     assert case.kind == "absent_callup" and case.campaign == campaign
-    assert "Quyết định gọi nhập ngũ số 1" in case.facts and case.source_ref == found[0].ref
+    assert "Lệnh gọi công dân nhập ngũ số 1/2025" in case.facts and case.source_ref == found[0].ref
     assert (
         case_candidates.candidates(user=officer, campaign=campaign, today=D(2026, 1, 1)).items == []
     )

@@ -78,3 +78,29 @@ def test_the_board_reads_the_campaign_and_registrations(directive, personas):
     assert rows["callup.replacements"].achieved == 0
     assert rows["callup.replacements"].status != Status.NO_DATA
     assert rows["registry.first_registered"].achieved == 0
+
+
+def test_the_demo_district_reports_on_time_with_a_few_realistic_delays(directive, units):
+    """On the demo date most reports came in on time and were approved; a handful are late
+    (issue 16 item 7: not 183 overdue reminders). Deterministic."""
+    reporting = frozenset(selectors.reporting_unit_ids(directive))
+    owed = selectors.obligations(directive=directive, unit_ids=reporting, on=dt.date(2026, 12, 7))
+    overdue = [o for o in owed if o.overdue]
+    assert len(owed) == 12 * len(reporting)
+    assert 2 <= len(overdue) <= 6
+    on_time = [
+        o
+        for o in owed
+        if o.report is not None and o.report.submitted_on and o.report.submitted_on <= o.due_on
+    ]
+    assert len(on_time) >= 0.9 * len(owed)
+    late_but_in = [
+        o
+        for o in owed
+        if o.report is not None and o.report.submitted_on and o.report.submitted_on > o.due_on
+    ]
+    assert late_but_in  # a few came in after their due day
+    from muster.demo.directives import DRAFTS, MISSING
+
+    expected = {(units[key].pk, month) for key, month in (*MISSING, *DRAFTS, ("DT", 5))}
+    assert {(o.unit.pk, o.period.start.month) for o in overdue} == expected

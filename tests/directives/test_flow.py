@@ -130,6 +130,45 @@ def test_locked_period_refuses_edit_over_http_with_vietnamese_message(
     assert "Lần sửa đổi 2" in page.content.decode()
 
 
+def test_a_locked_reports_edit_page_says_so_and_shows_figures_the_vietnamese_way(
+    setup, units, personas, login
+):
+    """GET of an approved report's edit page: the lock message (no 500), and 1.5 ha shown
+    as "1,5", not "1,500" (issue 16 item 7)."""
+    directive, target = setup
+    report = _approved(
+        directive, units["DHOP"], personas["commune_commander"], personas["district_officer"]
+    )
+    client = login(personas["commune_commander"])
+    url = reverse("directives:report_edit", kwargs={"public_id": report.public_id})
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert LOCKED_VI in html
+    assert 'value="1,5"' in html and "1,500" not in html
+    edit = client.get(reverse("directives:target_edit", kwargs={"public_id": target.public_id}))
+    assert "1,500" not in edit.content.decode()
+    detail = client.get(reverse("directives:target_detail", kwargs={"public_id": target.public_id}))
+    shares = detail.content.decode()
+    assert '<td class="num">1,5</td>' in shares and "1,500" not in shares
+
+
+def test_the_figure_filter_is_vietnamese_without_trailing_zeros():
+    from django.utils import translation
+
+    from muster.directives.templatetags.directives_tags import figure
+
+    with translation.override("vi"):
+        assert [figure(Decimal(v)) for v in ("1.500", "1143.000", "0.250", "0")] == [
+            "1,5",
+            "1.143",
+            "0,25",
+            "0",
+        ]
+    with translation.override("en"):
+        assert figure(Decimal("1143.500")) == "1,143.5"
+
+
 def test_evidence_is_checked_by_magic_bytes(setup, units, personas, login):
     directive, target = setup
     maker = personas["commune_commander"]

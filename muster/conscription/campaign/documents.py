@@ -5,6 +5,7 @@ Both are ``OfficialReport`` objects rendered by the shared ``muster.documents.pd
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from muster.conscription.campaign.models import Campaign, Service
@@ -25,6 +26,29 @@ def _issuer(authority: authorities.Authority, commune: Unit, district: Unit) -> 
         level = LEVEL_WORD_VI.get(commune.kind, "xã").upper()
         return f"ỦY BAN NHÂN DÂN {level} {commune.name.upper()}"
     return f"{authority.issuer_vi} {district.name.upper()}"
+
+
+@dataclass(frozen=True)
+class DecisionHeading:
+    """What the head of a printed call-up says, for the PDF and the pages alike."""
+
+    issuer: str  # "BAN CHỈ HUY QUÂN SỰ HUYỆN KIM ĐỘNG"
+    document: str  # "LỆNH GỌI CÔNG DÂN NHẬP NGŨ"
+    number: str  # "Số: 1/2025"
+    signer: str  # "CHỈ HUY TRƯỞNG BAN CHỈ HUY QUÂN SỰ HUYỆN"
+
+
+def decision_heading(decision: CallupDecision) -> DecisionHeading:
+    """The issuing body, document title and number line of ``decision``, as printed: the
+    authority is the one in force on the day and for the service it was signed for (police
+    calls were the district police chief's before 1 Jul 2025)."""
+    authority = authorities.callup_authority(decision.issued_on, decision.service)
+    return DecisionHeading(
+        issuer=_issuer(authority, decision.commune.unit, decision.campaign.unit),
+        document=authority.document_vi,
+        number=decision.number_line,
+        signer=authority.signer_vi,
+    )
 
 
 def certificate_report(campaign: Campaign, rows: list[dict[str, Any]]) -> OfficialReport:
@@ -92,15 +116,12 @@ def decision_report(decision: CallupDecision, verify_url: str) -> OfficialReport
     commune = decision.commune.unit
     campaign = decision.campaign
     service = _SERVICE_VI.get(Service(decision.service), decision.service)
-    # The authority of the day and service the decision was signed on (police calls were the
-    # district police chief's before 1 Jul 2025).
-    authority = authorities.callup_authority(decision.issued_on, decision.service)
-    issuer = (_issuer(authority, commune, campaign.unit),)
+    heading = decision_heading(decision)
     return OfficialReport(
-        title=authority.document_vi,
+        title=heading.document,
         subtitle=f"Năm {campaign.year}",
-        issuer=issuer,
-        number=f"Số: {decision.number}/{decision.issued_on:%Y}",
+        issuer=(heading.issuer,),
+        number=heading.number,
         place_date=date_line(commune.name, decision.issued_on),
         sections=(
             Section(

@@ -3,6 +3,7 @@ the public verification page of a decision."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -23,7 +24,11 @@ from muster.accounts.views import client_ip
 from muster.conscription.campaign import board
 from muster.conscription.campaign import selectors as sel
 from muster.conscription.campaign import services as cs
-from muster.conscription.campaign.documents import certificate_report, decision_report
+from muster.conscription.campaign.documents import (
+    certificate_report,
+    decision_heading,
+    decision_report,
+)
 from muster.conscription.campaign.forms import (
     CampaignForm,
     DeliverForm,
@@ -40,6 +45,7 @@ from muster.conscription.decisions import services as decisions_services
 from muster.conscription.decisions.models import CallupDecision
 from muster.conscription.perms import can_create_campaign
 from muster.core import lawtext
+from muster.core.dates import prefill_day
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.documents.http import report_pdf_response
@@ -47,6 +53,8 @@ from muster.geo.scope import scope_of
 from muster.law.callup import authorities
 from muster.people.models import Person
 from muster.people.succession import holding
+
+ONE_DAY = dt.timedelta(days=1)
 
 
 def _decision(request: AuthenticatedHttpRequest, public_id: uuid.UUID, cap: Cap) -> CallupDecision:
@@ -149,7 +157,10 @@ def campaign_quotas(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
     campaign = campaign_for_user(request.user, public_id, Cap.VIEW_PEOPLE)
     forms: dict[str, Any] = {
         "quota_form": QuotaForm(prefix="q"),
-        "override_form": OverrideForm(prefix="o", initial={"decided_on": timezone.localdate()}),
+        "override_form": OverrideForm(
+            prefix="o",
+            initial={"decided_on": prefill_day(None, campaign.handover_start - ONE_DAY)},
+        ),
         "pool_form": PoolForm(prefix="p"),
         "split_errors": [],
     }
@@ -269,7 +280,9 @@ def certificate_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
 def decision_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     campaign = campaign_for_user(request.user, public_id, Cap.VIEW_PEOPLE)
     communes = sel.communes_for_user(user=request.user, campaign=campaign)
-    form = IssueForm(request.POST or None, initial={"issued_on": timezone.localdate()})
+    # Decisions are issued before the handover day (the examinations come first).
+    issue_window = (campaign.exam_start, campaign.handover_start - ONE_DAY)
+    form = IssueForm(request.POST or None, initial={"issued_on": prefill_day(*issue_window)})
     status = 200
     if request.method == "POST":
         require_cap(request.user, Cap.MANAGE_CAMPAIGN)
@@ -301,7 +314,9 @@ def decision_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             ):
                 decision = done.value
                 messages.success(
-                    request, _("Decision no. %(n)s has been issued.") % {"n": decision.number}
+                    request,
+                    _("%(title)s %(number)s has been issued.")
+                    % {"title": decision.title, "number": decision.number_line},
                 )
                 return redirect("campaigns:decision_detail", public_id=decision.public_id)
     decisions = list(decisions_selectors.decisions_for_user(user=request.user, campaign=campaign))
@@ -331,7 +346,10 @@ def _decision_citation(decision: CallupDecision) -> str:
 
 def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     decision = _decision(request, public_id, Cap.VIEW_PEOPLE)
-    deliver = DeliverForm(prefix="d", initial={"delivered_on": timezone.localdate()})
+    deliver = DeliverForm(
+        prefix="d",
+        initial={"delivered_on": prefill_day(decision.issued_on, decision.campaign.handover_start)},
+    )
     revoke = RevokeForm(prefix="r")
     status = 200
     if request.method == "POST":
@@ -360,6 +378,8 @@ def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
         {
             "decision": decision,
             "authority_citation": _decision_citation(decision),
+            "heading": decision_heading(decision),
+            "verify_url": reverse("campaigns:verify", kwargs={"token": decision.token}),
             "late": decisions_selectors.delivery_late(decision),
             "deliver_form": deliver,
             "revoke_form": revoke,
@@ -375,17 +395,20 @@ def decision_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
     report = decision_report(decision, _verify_url(request, decision))
     return report_pdf_response(
         report,
-        filename=f"Quyết định gọi nhập ngũ số {decision.number}.pdf",
+        filename=f"{decision_heading(decision).document.capitalize()} số "
+        f"{decision.number}-{decision.issued_on:%Y}.pdf",
     )
 
 
 @login_not_required
 @require_GET
 def verify(request: HttpRequest, token: str) -> HttpResponse:
-    """Public: is this call-up decision genuine and current? Name, birth year, number, date
-    and status only. Wrong tokens from one client address (behind a trusted proxy, the real
-    client) are throttled (20 per 10 minutes); a genuine token is always answered, so a shared
-    address full of wrong tokens blocks no one who holds a real decision."""
+    """Public: is this call-up decision genuine and current? What the paper itself shows
+    (issuing authority, title, printed number, commune, name and birth year, date) and its
+    status; never the ID number or the full birth date. Wrong tokens from one client address
+    (behind a trusted proxy, the real client) are throttled (20 per 10 minutes); a genuine
+    token is always answered, so a shared address full of wrong tokens blocks no one who holds
+    a real decision."""
     ip = client_ip(request)
     throttled = decisions_services.verification_throttled(ip_address=ip)
     decision = decisions_services.verification_lookup(
@@ -396,7 +419,11 @@ def verify(request: HttpRequest, token: str) -> HttpResponse:
     response = render(
         request,
         "conscription/verify.html",
-        {"decision": decision, "throttled": False},
+        {
+            "decision": decision,
+            "heading": decision_heading(decision) if decision else None,
+            "throttled": False,
+        },
         status=200 if decision else 404,
     )
     response["Cache-Control"] = "no-store"

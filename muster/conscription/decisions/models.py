@@ -6,9 +6,20 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Campaign, CampaignCommune, Service
+
+#: The screen title of a call-up by who signs it and the service: the name the printed document
+#: carries ("LỆNH GỌI CÔNG DÂN NHẬP NGŨ" is a call-up order, signed by the district commander
+#: until 30/06/2025; "QUYẾT ĐỊNH GỌI CÔNG DÂN NHẬP NGŨ" the commune chairman's decision after).
+_TITLES = {
+    ("district_commander", "army"): _("Call-up order"),
+    ("commune_chairman", "army"): _("Decision calling a citizen to enlist"),
+    ("district_police_chief", "police"): _("Order calling a citizen to police service"),
+    ("commune_chairman", "police"): _("Decision calling a citizen to police service"),
+}
 
 
 class DecisionStatus(models.TextChoices):
@@ -82,7 +93,35 @@ class CallupDecision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}"
+        return self.printed_number
+
+    @property
+    def printed_number(self) -> str:
+        """The number as the document prints it after "Số:": number/year of issue ("1/2025").
+        The PDF and every page that shows the number use this one formatter."""
+        return f"{self.number}/{self.issued_on:%Y}"
+
+    @property
+    def number_line(self) -> str:
+        """The number line of the printed document: "Số: 1/2025"."""
+        return f"Số: {self.printed_number}"
+
+    @property
+    def authority_code(self) -> str:
+        """Who signed (``district_commander``, ``commune_chairman``, …) without the unit key."""
+        return self.authority.split(":", 1)[0]
+
+    @property
+    def title(self) -> str:
+        """The screen title matching the printed document's title, in the user's language."""
+        return str(_TITLES.get((self.authority_code, self.service), _("Call-up decision")))
+
+    @property
+    def title_vi(self) -> str:
+        """The title in Vietnamese, for texts written into records ("Lệnh gọi công dân nhập
+        ngũ số 1/2025 ngày 20/01/2025")."""
+        with translation.override("vi"):
+            return self.title
 
 
 class VerificationMiss(models.Model):

@@ -272,7 +272,7 @@ def verification_lookup(
 
     found = (
         CallupDecision.objects.filter(token_hash=_hash(token))
-        .select_related("person", "campaign")
+        .select_related("person", "campaign__unit", "commune__unit")
         .first()
     )
     if found is not None and hmac.compare_digest(found.token.encode(), token.encode()):

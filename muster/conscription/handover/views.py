@@ -33,6 +33,7 @@ from muster.conscription.handover.forms import (
 from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
 from muster.conscription.selection.documents import handover_report
 from muster.conscription.selection.models import SelectionList, SelectionState
+from muster.core.dates import prefill_day
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import report_pdf_response
@@ -140,7 +141,10 @@ def handover_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
         data,
         units=[(str(u.public_id), f"{u.name} ({u.get_service_display()})") for u in planned],
         decisions=[
-            (str(d.public_id), f"{d.number} – {d.person.full_name} ({d.person.date_of_birth:%Y})")
+            (
+                str(d.public_id),
+                f"{d.printed_number} – {d.person.full_name} ({d.person.date_of_birth:%Y})",
+            )
             for d in waiting
         ],
         initial={
@@ -262,13 +266,17 @@ def recruit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
         cap=Cap.VIEW_PEOPLE,
         public_id=public_id,
     )
-    today = timezone.localdate()
+    # Today only within the legal windows after the handover (re-examination 10 days,
+    # returns and replacements 15 days); a closed campaign's forms are left empty.
+    handed_on = recruit.handover.handed_on
+    recheck_day = prefill_day(handed_on, selection_rules.reexam_due(handed_on))
+    return_day = prefill_day(handed_on, selection_rules.replacement_due(handed_on))
     standby = _standby_choices(recruit)
     forms: dict[str, Any] = {
-        "recheck_form": RecheckForm(prefix="c", initial={"rechecked_on": today, "fit": "1"}),
-        "return_form": ReturnForm(prefix="t", initial={"returned_on": today}),
+        "recheck_form": RecheckForm(prefix="c", initial={"rechecked_on": recheck_day, "fit": "1"}),
+        "return_form": ReturnForm(prefix="t", initial={"returned_on": return_day}),
         "replacement_form": ReplacementForm(
-            prefix="b", standby=standby, initial={"replaced_on": today}
+            prefix="b", standby=standby, initial={"replaced_on": return_day}
         ),
     }
     status = 200
@@ -317,7 +325,7 @@ def recruit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
                         _("Replaced by %(name)s, decision no. %(n)s.")
                         % {
                             "name": result.replacement.decision.person.full_name,
-                            "n": result.replacement.decision.number,
+                            "n": result.replacement.decision.printed_number,
                         },
                     )
                     for warning in result.warnings:

@@ -44,6 +44,7 @@ from muster.conscription.postings.forms import (
     place_labels,
 )
 from muster.conscription.postings.models import Complaint, ComplaintOutcome, Posting, PostingKind
+from muster.core.dates import prefill_day
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import report_pdf_response
@@ -166,9 +167,15 @@ def posting_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
     today = timezone.localdate()
     kind = request.GET.get("kind", "")
     kind = kind if kind in PostingKind.values else PostingKind.DEFERRAL_EXEMPTION
+    # Today only before the handover: a closed campaign's form is left empty.
+    posted_on = prefill_day(None, commune.campaign.handover_start - dt.timedelta(days=1))
     form = PublishForm(
         request.POST or None,
-        initial={"kind": kind, "posted_on": today, "places": _default_places(kind, today)},
+        initial={
+            "kind": kind,
+            "posted_on": posted_on,
+            "places": _default_places(kind, posted_on or commune.campaign.handover_start),
+        },
     )
     status = 200
     if request.method == "POST":
@@ -221,8 +228,10 @@ def posting_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
     """A posting as posted, its versions, and its complaints in full (staff)."""
     posting = _posting(request, public_id, Cap.VIEW_PEOPLE)
     today = timezone.localdate()
-    complaint_form = ComplaintForm(prefix="c", initial={"received_on": today})
-    withdraw_form = WithdrawForm(prefix="w", initial={"withdrawn_on": today})
+    # Today only within the posting's window: a closed posting's forms are left empty.
+    day = prefill_day(posting.posted_on, posting.ends_on, on=today)
+    complaint_form = ComplaintForm(prefix="c", initial={"received_on": day})
+    withdraw_form = WithdrawForm(prefix="w", initial={"withdrawn_on": day})
     status = 200
     if request.method == "POST":
         require_cap(request.user, Cap.MANAGE_CAMPAIGN)

@@ -161,7 +161,7 @@ def handover_report(handover: Handover) -> OfficialReport:
                 r.decision.person.full_name,
                 r.decision.person.date_of_birth,
                 r.decision.person.residence_unit.name if r.decision.person.residence_unit else "",
-                f"{r.decision.number}/{r.decision.issued_on:%Y}",
+                r.decision.printed_number,
                 r.decision.issued_on,
             )
             for i, r in enumerate(recruits, start=1)

@@ -4,6 +4,7 @@ review). Thin: forms parse, services decide, selectors read."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -11,7 +12,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -42,11 +42,17 @@ from muster.conscription.selection.models import (
 from muster.conscription.selection.services import lists as list_services
 from muster.conscription.selection.services import review as review_services
 from muster.conscription.selection.services import volunteers as volunteer_services
+from muster.core.dates import prefill_day
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import report_pdf_response
 from muster.geo.models import Unit
 from muster.people.models import Person
+
+
+def _eve(campaign: Campaign) -> dt.date:
+    """The day before the handover: the last day of the selection's forms."""
+    return campaign.handover_start - dt.timedelta(days=1)
 
 
 def _commune(
@@ -123,7 +129,11 @@ def selection_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
     the revealed seed and the files anyone can check it with."""
     selection_list = _list(request, public_id)
     standby_form = StandbyForm(prefix="s", initial={"standby": selection_list.standby})
-    issue_form = IssueOfficialForm(prefix="i", initial={"issued_on": timezone.localdate()})
+    # Today only before the handover: a closed campaign's forms are left empty.
+    campaign = selection_list.commune.campaign
+    issue_form = IssueOfficialForm(
+        prefix="i", initial={"issued_on": prefill_day(campaign.exam_start, _eve(campaign))}
+    )
     approve_form = ApproveListForm(prefix="a")
     status = 200
     errors: list[str] = []
@@ -284,8 +294,8 @@ def selection_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
 def volunteer_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Written applications to enlist: record one, withdraw one."""
     campaign = campaign_for_user(request.user, public_id)
-    form = VolunteerForm(prefix="v", initial={"applied_on": timezone.localdate()})
-    withdraw = WithdrawForm(prefix="w", initial={"withdrawn_on": timezone.localdate()})
+    form = VolunteerForm(prefix="v", initial={"applied_on": prefill_day(None, _eve(campaign))})
+    withdraw = WithdrawForm(prefix="w", initial={"withdrawn_on": prefill_day(None, _eve(campaign))})
     status = 200
     if request.method == "POST":
         require_cap(request.user, Cap.MANAGE_CAMPAIGN)
@@ -378,7 +388,7 @@ def _step_form(
         communes=[(str(c.public_id), c.unit.name) for c in communes],
         villages=[(str(v.public_id), f"{v.name} ({v.parent.name})") for v in villages if v.parent],
         kinds=_review_kinds(request),
-        initial={"held_on": timezone.localdate()},
+        initial={"held_on": prefill_day(None, _eve(campaign))},
     )
 
 

@@ -134,7 +134,8 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             decision.person,
             ViolationKind.REFUSED_CALLUP,
             decision.enlist_on,
-            f"Nhận quyết định gọi nhập ngũ số {decision.number} ngày "
+            f"Nhận {decision.title_vi[0].lower()}{decision.title_vi[1:]} số "
+            f"{decision.printed_number} ngày "
             f"{decision.delivered_on or decision.issued_on:%d/%m/%Y}; ngày "
             f"{decision.enlist_on:%d/%m/%Y} không có mặt giao nhận quân và tuyên bố không chấp "
             "hành; đã được gia đình, thôn đội vận động nhưng không thay đổi.",

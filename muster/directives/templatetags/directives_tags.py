@@ -3,15 +3,35 @@ commune (unit), kind and directive with the count of reports."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.utils import formats
 
 from muster.accounts.perms import Cap, has_cap
 from muster.core.dates import today
 from muster.directives.selectors import group_reminders, reminders
 
 register = template.Library()
+
+
+@register.filter
+def figure(value: Any) -> str:
+    """A directive's figure in the user's language without the stored trailing zeros: 1.500
+    ha is "1,5" and 1143 m² "1.143" in Vietnamese ("1.5", "1,143" in English); never "1,500"
+    (``floatformat:"-3"`` keeps all three decimals as soon as one is not zero)."""
+    if value is None or value == "":
+        return ""
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    if number.is_finite():
+        number = (
+            number.quantize(Decimal(1))
+            if number == number.to_integral_value()
+            else number.normalize()
+        )
+    return formats.number_format(number, use_l10n=True, force_grouping=True)
+
 
 #: How many lines the dashboard shows open; the rest are folded under a summary.
 SHOWN = 5

@@ -299,7 +299,7 @@ def _not_handed_over(unit_ids: list[int], campaign: Campaign, today: dt.date) ->
                 unit=decision.commune.unit,
                 occurred_on=decision.enlist_on,
                 facts=(
-                    f"Quyết định gọi nhập ngũ số {decision.number} ngày "
+                    f"{decision.title_vi} số {decision.printed_number} ngày "
                     f"{decision.issued_on:%d/%m/%Y} ({decision.signer}), giao ngày "
                     f"{decision.delivered_on:%d/%m/%Y} cho {decision.delivered_to}; không có tên "
                     f"trong biên bản giao nhận quân ngày {decision.enlist_on:%d/%m/%Y}."
