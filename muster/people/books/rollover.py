@@ -168,3 +168,38 @@ def rollover_document(user: User, f: BookFilter, lists: RolloverLists) -> TableD
               "while studying); reserve registration: Art 18.")
         ],
     )  # fmt: skip
+
+
+ROLLOVER_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class RolloverPage:
+    """One page of one roll-over list for the screen (the whole list goes to the files)."""
+
+    rows: list[tuple[int, RolloverRow]]  # (number across pages, row)
+    number: int
+    num_pages: int
+    count: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+
+def rollover_page(items: Sequence[RolloverRow], page: int) -> RolloverPage:
+    count = len(items)
+    num_pages = max(1, -(-count // ROLLOVER_PAGE_SIZE))
+    number = min(max(1, page), num_pages)
+    start = (number - 1) * ROLLOVER_PAGE_SIZE
+    chunk = items[start : start + ROLLOVER_PAGE_SIZE]
+    return RolloverPage(
+        rows=list(enumerate(chunk, start=start + 1)),
+        number=number,
+        num_pages=num_pages,
+        count=count,
+    )
