@@ -29,6 +29,7 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -69,7 +70,7 @@ def main() -> None:
     f = BookFilter(year=args.year)
     print(f"user {user.username}, year {args.year}")
     print("load average: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
-    for book in ("january", "age17", "rollover"):
+    for book in ("january", "age17", "ready", "rollover"):
         for fmt in ("docx", "xlsx", "pdf"):
             name = f"{book}.{fmt}"
             if args.only and args.only not in name:
@@ -81,11 +82,13 @@ def main() -> None:
 
             _measure(name, build, args.profile)
     if args.html:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
         client = Client()
         client.force_login(user)
         pages = {
             "january.html": f"/people/books/january/?year={args.year}",
             "age17.html": f"/people/books/age17/?year={args.year}",
+            "ready.html": "/people/books/ready/",
             "rollover.html": f"/people/books/rollover/?year={args.year}",
         }
         for name, url in pages.items():
