@@ -17,11 +17,9 @@ from reportlab.lib.fonts import addMapping
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
-    LongTable,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -30,6 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from muster.documents.pdf_table import BookTable, layout
 from muster.documents.tables import (
     NATIONAL_MOTTO,
     NATIONAL_NAME,
@@ -170,56 +169,27 @@ def render_pdf_book(docs: Sequence[TableDocument]) -> bytes:
     return buffer.getvalue()
 
 
-#: Cell padding of a data table (reportlab's default: 6 points left and right).
-_PAD = 12
-_CELL_SIZE = 8
-
-
-def _data_table(table_doc: TableDocument, width: float) -> Table:
-    """The table of a document. Its cells are plain text, broken into lines once here
-    (``simpleSplit``, by the font's widths), and the table is a ``LongTable``, which measures
-    only the rows of the page it fills: with a ``Paragraph`` in every cell of an ordinary
-    ``Table``, reportlab wrapped every remaining row again on every page (issue 16: 44 s and
-    more for a district's 9,000-row January list; ``bench/book_exports.py``)."""
-    st = styles()
+def _data_table(table_doc: TableDocument, width: float) -> BookTable:
+    """The table of a document, drawn by ``pdf_table.BookTable``: every cell broken into
+    lines once, the header repeated on each page. reportlab's own ``Table`` with a
+    ``Paragraph`` in every cell wrapped every remaining row again on every page (issue 16:
+    44 s and more for a district's 9,000-row January list; ``bench/book_exports.py``)."""
+    register_fonts()
     total_width = sum(c.width for c in table_doc.columns) or 1
     col_widths = [width * c.width / total_width for c in table_doc.columns]
-    room = [w - _PAD for w in col_widths]
-    data: list[list[Any]] = [[Paragraph(_escape(c.header), st["head"]) for c in table_doc.columns]]
     body = [*table_doc.rows, *([table_doc.totals] if table_doc.totals is not None else [])]
-    cell_style = st["cell"]
-    wrapped: dict[tuple[str, int], str] = {}
-    for values in body:
-        row: list[str] = []
-        for i, (column, value) in enumerate(zip(table_doc.columns, values, strict=True)):
-            text = format_cell(value, column.kind)
-            # No glyph of DejaVu Serif is wider than its size: text this short fits unmeasured.
-            if len(text) * _CELL_SIZE > room[i] or "\n" in text:
-                key = (text, i)
-                lines = wrapped.get(key)
-                if lines is None:
-                    lines = wrapped[key] = "\n".join(
-                        line
-                        for part in text.splitlines()
-                        for line in simpleSplit(part, SERIF, _CELL_SIZE, room[i])
-                    )
-                text = lines
-            row.append(text)
-        data.append(row)
-    table = LongTable(data, colWidths=col_widths, repeatRows=1)
-    commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("FONTNAME", (0, 0), (-1, -1), SERIF),
-        ("FONTSIZE", (0, 1), (-1, -1), _CELL_SIZE),
-        ("LEADING", (0, 1), (-1, -1), cell_style.leading),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-    ]
-    for i, column in enumerate(table_doc.columns):
-        if column.kind in (Kind.INT, Kind.DECIMAL, Kind.PERCENT):
-            commands.append(("ALIGN", (i, 1), (i, -1), "RIGHT"))
-    table.setStyle(TableStyle(commands))
-    return table
+    columns = table_doc.columns
+    return BookTable(
+        layout(
+            [c.header for c in columns],
+            [[format_cell(v, c.kind) for c, v in zip(columns, values, strict=True)]
+             for values in body],
+            col_widths,
+            [c.kind in (Kind.INT, Kind.DECIMAL, Kind.PERCENT) for c in columns],
+            font=SERIF,
+            bold=f"{SERIF}-Bold",
+        )
+    )  # fmt: skip
 
 
 def render_report_pdf(report: OfficialReport) -> bytes:
