@@ -4,7 +4,7 @@ Builds, as the district officer (``kimdong.officer``, the whole of Kim Động),
 the book of men reaching 17 and the year roll-over, for the whole district, as Word, Excel and
 PDF, and renders the HTML pages (a page of a book, the roll-over page). Prints the rows, the
 queries, the size and the seconds of each; ``--profile NAME`` runs one case under cProfile and
-prints its 25 most expensive functions.
+prints its 25 most expensive functions. The HTML rows are the ``<tr>`` of the page.
 
     DEBUG=1 .venv/bin/python manage.py migrate -v0 && DEBUG=1 .venv/bin/python manage.py load_demo
     DEBUG=1 .venv/bin/python bench/book_exports.py [--year 2026] [--user kimdong.officer]
@@ -41,17 +41,17 @@ from muster.people.books.exports import render_book  # noqa: E402
 
 def _measure(name: str, build: Callable[[], tuple[int, int]], profile: str | None) -> None:
     profiler = cProfile.Profile() if profile == name else None
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with CaptureQueriesContext(connection) as ctx:
         if profiler is not None:
             profiler.enable()
         rows, size = build()
         if profiler is not None:
             profiler.disable()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(
-        f"{name:<22} {rows:>7,} rows {size / 1024:>9,.0f} KB {seconds:>7.2f} s"
-        f" {len(ctx.captured_queries):>4} queries",
+        f"{name:<16} {rows:>7,} rows {size / 1024:>7,.0f} KB {seconds:>6.2f} s"
+        f" (CPU {cpu:>5.2f} s) {len(ctx.captured_queries):>3} queries",
         flush=True,
     )
     if profiler is not None:

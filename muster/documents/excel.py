@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from copy import copy
 from collections.abc import Sequence
+from copy import copy
 from decimal import Decimal
 from typing import Any
 

@@ -56,7 +56,9 @@ def layout(
         found = split_cache.get(key)
         if found is None:
             found = split_cache[key] = [
-                line for part in text.splitlines() for line in simpleSplit(part, face, size, room[column])
+                line
+                for part in text.splitlines()
+                for line in simpleSplit(part, face, size, room[column])
             ] or [""]
         return found
 
@@ -123,14 +125,14 @@ class BookTable(Flowable):  # type: ignore[misc]
             y -= row_height
         canvas.drawText(text)
         canvas.setLineWidth(GRID)
-        lines = [(x, 0, x, height) for x in xs]
+        lines: list[tuple[float, float, float, float]] = [(x, 0.0, x, height) for x in xs]
         y = height
-        lines.append((0, y, width, y))
+        lines.append((0.0, y, width, y))
         y -= t.header_height
-        lines.append((0, y, width, y))
+        lines.append((0.0, y, width, y))
         for index in range(self.start, self.end):
             y -= t.tops[index + 1] - t.tops[index]
-            lines.append((0, y, width, y))
+            lines.append((0.0, y, width, y))
         canvas.lines(lines)
         canvas.restoreState()
 

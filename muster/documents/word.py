@@ -97,7 +97,7 @@ def _data_table(document: Any, table_doc: TableDocument) -> None:
         cells = []
         for i, (column, value) in enumerate(zip(columns, values, strict=True)):
             text = _xml_text(format_cell(value, column.kind))
-            run = f'<w:r><w:rPr><w:sz w:val="22"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+            run = f'<w:r>{_SIZE_11}<w:t xml:space="preserve">{text}</w:t></w:r>'
             jc = '<w:pPr><w:jc w:val="right"/></w:pPr>' if i in right else ""
             cells.append(
                 f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[i]}"/></w:tcPr>'
@@ -109,6 +109,7 @@ def _data_table(document: Any, table_doc: TableDocument) -> None:
         table._tbl.extend(list(wrapper))
 
 
+_SIZE_11 = '<w:rPr><w:sz w:val="22"/></w:rPr>'  # 11 points, as the header row
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #: Characters XML 1.0 cannot hold (control characters): replaced, never a broken file.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")

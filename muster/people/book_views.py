@@ -15,20 +15,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.core.dates import parse_user_date, today
 from muster.core.forms import BootstrapForm, date_field, submit
 from muster.core.http import AuthenticatedHttpRequest
-from django.views.decorators.http import require_POST
-
 from muster.documents.http import file_response
 from muster.geo.models import Unit
-from muster.people.books.common import BOOKS, BookFilter, communes_for_user, villages_of
 from muster.geo.scope import scope_of
 from muster.jobs.models import Job, JobState
 from muster.people.book_export_services import request_book_export
+from muster.people.books.common import BOOKS, BookFilter, communes_for_user, villages_of
 from muster.people.books.exports import FORMATS, JOB_KIND, ROLLOVER, book_title, render_book
 from muster.people.books.pages import book_page
 from muster.people.books.rollover import rollover_lists, rollover_page

@@ -37,7 +37,9 @@ urlpatterns = [
     path("books/january/record/", book_views.january_record_view, name="january_record"),
     path("books/rollover/", book_views.rollover_view, name="rollover"),
     path("books/<slug:book>/export/", book_views.book_export_view, name="book_export"),
-    path("books/exports/<uuid:public_id>/", book_views.book_export_detail, name="book_export_detail"),
+    path(
+        "books/exports/<uuid:public_id>/", book_views.book_export_detail, name="book_export_detail"
+    ),
     path(
         "books/exports/<uuid:public_id>/status/",
         book_views.book_export_status,

@@ -25,9 +25,14 @@ from muster.people.books.exports import JOB_KIND, render_book
 from muster.people.books.pages import book_page
 from muster.people.models import FamilyTie, Relation, Sex
 from tests.core.factories import make_person
-from tests.people.test_books import data  # noqa: F401 - the fixture
+from tests.people.test_books import make_books_data
 
 YEAR = "2025"
+
+
+@pytest.fixture
+def data(units, personas):
+    return make_books_data(units, personas)
 
 
 def _html_names(client, book: str, **params: str) -> list[str]:
@@ -78,7 +83,7 @@ def _pdf_text(data: bytes, tmp_path) -> str:
     ).stdout
 
 
-def test_a_district_book_page_offers_export_buttons_not_links(login, data, personas):  # noqa: F811
+def test_a_district_book_page_offers_export_buttons_not_links(login, data, personas):
     client = login(personas["district_officer"])
     html = client.get(reverse("people:book", args=["january"]), {"year": YEAR}).content.decode()
     assert 'data-testid="book-export"' in html
@@ -86,7 +91,7 @@ def test_a_district_book_page_offers_export_buttons_not_links(login, data, perso
     assert reverse("people:book_export", args=["january"]) in html
 
 
-def test_a_district_book_by_link_is_not_made_in_the_request(login, data, personas):  # noqa: F811
+def test_a_district_book_by_link_is_not_made_in_the_request(login, data, personas):
     client = login(personas["district_officer"])
     url = reverse("people:book", args=["january"])
     response = client.get(url, {"year": YEAR, "format": "docx"})
@@ -96,7 +101,11 @@ def test_a_district_book_by_link_is_not_made_in_the_request(login, data, persona
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])
 def test_the_export_button_queues_a_job_whose_file_has_the_html_rows(
-    login, data, personas, fmt, tmp_path  # noqa: F811
+    login,
+    data,
+    personas,
+    fmt,
+    tmp_path,
 ):
     officer = personas["district_officer"]
     client = login(officer)
@@ -127,17 +136,17 @@ def test_the_export_button_queues_a_job_whose_file_has_the_html_rows(
     assert names == expected
 
 
-def test_the_roll_over_exports_through_a_job_too(login, data, personas):  # noqa: F811
+def test_the_roll_over_exports_through_a_job_too(login, data, personas):
     client = login(personas["district_officer"])
     html = client.get(reverse("people:rollover"), {"year": "2026"}).content.decode()
     assert reverse("people:book_export", args=["rollover"]) in html
-    job, content = _run(client, _queue(client, "rollover", "xlsx", year="2026"))
+    _job, content = _run(client, _queue(client, "rollover", "xlsx", year="2026"))
     ws = load_workbook(io.BytesIO(content)).active
     values = {c.value for row in ws.iter_rows() for c in row}
     assert "Nguyễn Văn Y18" in values and "Vào nguồn gọi nhập ngũ" in values
 
 
-def test_a_job_is_its_owners_alone(login, data, personas):  # noqa: F811
+def test_a_job_is_its_owners_alone(login, data, personas):
     client = login(personas["district_officer"])
     response = _queue(client, "january", "xlsx", year=YEAR)
     job = Job.objects.get(kind=JOB_KIND)
@@ -148,13 +157,15 @@ def test_a_job_is_its_owners_alone(login, data, personas):  # noqa: F811
             assert client.get(reverse(name, args=[job.public_id])).status_code == 404
 
 
-def test_export_is_post_only_and_refuses_bad_input(client, login, data, personas, units):  # noqa: F811
+def test_export_is_post_only_and_refuses_bad_input(client, login, data, personas, units):
     url = reverse("people:book_export", args=["january"])
     anonymous = client.post(url, {"fmt": "xlsx"})
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
     login(personas["district_officer"])
     assert client.get(url).status_code == 405
-    assert client.post(reverse("people:book_export", args=["nope"]), {"fmt": "x"}).status_code == 404
+    assert (
+        client.post(reverse("people:book_export", args=["nope"]), {"fmt": "x"}).status_code == 404
+    )
     bad_format = client.post(f"{url}?year={YEAR}", {"fmt": "odt"})
     assert bad_format.status_code == 302 and not Job.objects.exists()
     bad_year = client.post(f"{url}?year=abc", {"fmt": "xlsx"})
@@ -165,7 +176,7 @@ def test_export_is_post_only_and_refuses_bad_input(client, login, data, personas
     assert other.status_code == 302 and not Job.objects.exists()
 
 
-def test_a_job_fails_when_its_commune_left_the_owners_area(login, data, personas, units):  # noqa: F811
+def test_a_job_fails_when_its_commune_left_the_owners_area(login, data, personas, units):
     officer = personas["district_officer"]
     client = login(officer)
     _queue(client, "january", "xlsx", year=YEAR, commune=str(units["DHOP"].public_id))
@@ -190,7 +201,7 @@ def _more_men(unit, village, count, start=0):
 
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])
-def test_a_books_queries_do_not_grow_with_its_rows(data, personas, units, fmt):  # noqa: F811
+def test_a_books_queries_do_not_grow_with_its_rows(data, personas, units, fmt):
     officer = personas["district_officer"]
     f = BookFilter(year=2025)
 
@@ -208,7 +219,11 @@ def test_a_books_queries_do_not_grow_with_its_rows(data, personas, units, fmt): 
 
 
 def test_the_roll_over_page_shows_one_page_of_each_list(
-    login, data, personas, units, django_assert_max_num_queries  # noqa: F811
+    login,
+    data,
+    personas,
+    units,
+    django_assert_max_num_queries,
 ):
     for i in range(70):  # 18 during 2025: they enter the pool of the 2026 call-up
         make_person(units["DHOP"], full_name=f"Lê Văn Vào {i:03d}", sex=Sex.MALE,
@@ -227,10 +242,12 @@ def test_the_roll_over_page_shows_one_page_of_each_list(
     assert section is not None and ">51<" in section.group(0)
 
 
-def test_a_communes_book_stays_a_direct_download(login, data, personas):  # noqa: F811
+def test_a_communes_book_stays_a_direct_download(login, data, personas):
     client = login(personas["commune_clerk"])
     page = book_page("january", personas["commune_clerk"], BookFilter(year=2025))
-    response = client.get(reverse("people:book", args=["january"]), {"year": YEAR, "format": "docx"})
+    response = client.get(
+        reverse("people:book", args=["january"]), {"year": YEAR, "format": "docx"}
+    )
     assert response.status_code == 200 and not Job.objects.exists()
     table = Document(io.BytesIO(response.content)).tables[1]
     assert [r.cells[1].text for r in table.rows[1:]] == [r.cells[1] for r in page.rows]

@@ -142,9 +142,9 @@ def _with_book_relations(qs: QuerySet[Person]) -> QuerySet[Person]:
             ),
             Prefetch(
                 "registration_events",
-                queryset=RegistrationEvent.objects.filter(
-                    kind=EventKind.FIRST_REGISTRATION
-                ).only("id", "person_id", "kind", "event_date", "certificate_number"),
+                queryset=RegistrationEvent.objects.filter(kind=EventKind.FIRST_REGISTRATION).only(
+                    "id", "person_id", "kind", "event_date", "certificate_number"
+                ),
                 to_attr="first_registrations",
             ),
         )
