@@ -251,3 +251,36 @@ def test_a_communes_book_stays_a_direct_download(login, data, personas):
     assert response.status_code == 200 and not Job.objects.exists()
     table = Document(io.BytesIO(response.content)).tables[1]
     assert [r.cells[1].text for r in table.rows[1:]] == [r.cells[1] for r in page.rows]
+
+
+def test_a_long_pdf_table_repeats_its_header_and_keeps_every_row_in_order(tmp_path):
+    """``pdf_table.BookTable`` splits by itself: every row once, in order, over many pages,
+    the header row on each; long text wraps inside its column."""
+    from muster.documents.pdf import render_pdf
+    from muster.documents.tables import Column, Kind, TableDocument
+
+    rows = [
+        (i, f"Người số {i:04d}", "Ghi chú dài " * (3 if i % 7 == 0 else 0) + "x")
+        for i in range(1, 401)
+    ]
+    doc = TableDocument(
+        title="DANH SÁCH",
+        columns=[Column("STT", Kind.INT, 5), Column("Họ và tên", Kind.TEXT, 20),
+                 Column("Ghi chú", Kind.TEXT, 10)],  # fmt: skip
+        rows=rows,
+    )
+    text = _pdf_text(render_pdf(doc), tmp_path)
+    pages = text.split("\f")
+    assert len([p for p in pages if p.strip()]) > 5
+    assert all("Họ và tên" in p for p in pages if p.strip())
+    positions = [text.index(f"Người số {i:04d}") for i in range(1, 401)]
+    assert positions == sorted(positions)
+
+
+def test_a_control_character_in_a_name_does_not_break_the_word_book():
+    from muster.documents.tables import Column, TableDocument
+    from muster.documents.word import render_table_docx
+
+    doc = TableDocument(title="T", columns=[Column("Tên")], rows=[("Nguyễn\x07 Văn <A&B>",)])
+    table = Document(io.BytesIO(render_table_docx(doc))).tables[1]
+    assert table.rows[1].cells[0].text == "Nguyễn\ufffd Văn <A&B>"
