@@ -154,8 +154,9 @@ def _call_up(request: AuthenticatedHttpRequest, f: BookFilter, context: dict[str
         context["problems"].append(
             _("Could not read the date “%(raw)s” (use dd/mm/yyyy).") % {"raw": raw}
         )
-    context["call_up_raw"] = raw if call_up is not None else ""
-    return call_up if call_up is not None else dt.date(f.year, 2, 1)
+    day = call_up if call_up is not None else dt.date(f.year, 2, 1)
+    context["call_up_raw"] = raw or f"{day:%d/%m/%Y}"
+    return day
 
 
 def rollover_view(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -190,7 +191,6 @@ def rollover_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             **context,
             "lists": lists,
-            "call_up_raw": context["call_up_raw"] or f"{call_up:%d/%m/%Y}",
             "query": _query_without(request, "format"),
             "sections": sections,
             "export_book": ROLLOVER,

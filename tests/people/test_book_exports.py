@@ -113,7 +113,7 @@ def test_the_export_button_queues_a_job_whose_file_has_the_html_rows(
     assert "Nguyễn Văn DT17" in expected and "Nguyễn Văn A17" in expected  # two communes
     job, content = _run(client, _queue(client, "january", fmt, year=YEAR))
     assert job.owner == officer and job.params["book"] == "january" and job.params["year"] == 2025
-    assert job.filename.endswith(f".{fmt}")
+    assert job.filename.endswith(f".{fmt}") and "Kim Động" in job.filename
     event = AuditEvent.objects.get(action="people.book_export")
     assert event.object_id == str(job.pk) or str(job.public_id) in str(event.object_id) or event
     if fmt == "docx":
@@ -265,8 +265,11 @@ def test_a_long_pdf_table_repeats_its_header_and_keeps_every_row_in_order(tmp_pa
     ]
     doc = TableDocument(
         title="DANH SÁCH",
-        columns=[Column("STT", Kind.INT, 5), Column("Họ và tên", Kind.TEXT, 20),
-                 Column("Ghi chú", Kind.TEXT, 10)],  # fmt: skip
+        columns=[
+            Column("STT", Kind.INT, 5),
+            Column("Họ và tên", Kind.TEXT, 20),
+            Column("Ghi chú", Kind.TEXT, 10),
+        ],
         rows=rows,
     )
     text = _pdf_text(render_pdf(doc), tmp_path)

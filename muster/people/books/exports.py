@@ -1,10 +1,11 @@
 """The books as files (Word, Excel, PDF), made in a background job (``muster.jobs``).
 
-``render_book`` builds one book (``BOOKS`` or ``rollover``) for a user and a filter in a format;
-it is what the job kind ``people.book`` runs in a worker, and what a small export (one commune)
-runs in the request. The job's parameters are plain JSON (public ids, the year, the dates, the
-format): ``clean`` checks them, ``run`` turns them back into a ``BookFilter`` as the job's owner
-may see it (his area is re-read in the worker: it may have changed since he asked).
+``render_book`` builds one book (``BOOKS`` or ``rollover``) for a user and a filter in a
+format: the job kind ``people.book`` runs it in a worker for a book of the whole area, and a
+commune's book (a few hundred rows: a fraction of a second) runs it in the request. The job's
+parameters are plain JSON (public ids, the year, the dates, the format): ``clean`` checks
+them, ``run`` turns them back into a ``BookFilter`` as the job's owner may see it (his area
+is re-read in the worker: it may have changed since he asked).
 """
 
 from __future__ import annotations
@@ -36,9 +37,6 @@ JOB_KIND = "people.book"
 FORMATS = ("xlsx", "pdf", "docx")
 CONTENT_TYPES = {"xlsx": XLSX, "pdf": PDF, "docx": DOCX}
 ROLLOVER = "rollover"
-#: A book of one commune with at most this many rows is made in the request (a few tenths of
-#: a second); any larger one goes through a background job.
-DIRECT_ROWS = 2000
 
 
 @dataclass(frozen=True)
@@ -88,11 +86,13 @@ def render_book(
     if progress is not None:
         progress(60, "rendering")
     data = RENDERERS[fmt](doc)
-    return BookFile(data, filename(book, f, fmt), CONTENT_TYPES[fmt], len(doc.rows))
+    return BookFile(data, filename(book, user, f, fmt), CONTENT_TYPES[fmt], len(doc.rows))
 
 
-def filename(book: str, f: BookFilter, fmt: str) -> str:
-    where = f.commune.name if f.commune is not None else ""
+def filename(book: str, user: User, f: BookFilter, fmt: str) -> str:
+    """ "Sổ đăng ký … - Đức Hợp 2025 20250115.xlsx": the book, where, the year, the day."""
+    unit = f.commune if f.commune is not None else user.scope_unit
+    where = unit.name if unit is not None else ""
     if f.village is not None:
         where = f"{f.village.name}, {where}"
     stem = book_title(book)
