@@ -46,13 +46,13 @@ def layout(
     right: Sequence[bool], *, font: str, bold: str, size: float = 8, leading: float = 10,
 ) -> Layout:  # fmt: skip
     room = [w - 2 * PAD_X for w in widths]
-    split_cache: dict[tuple[str, int], list[str]] = {}
+    split_cache: dict[tuple[str, int, str], list[str]] = {}
 
     def lines(text: str, column: int, face: str) -> list[str]:
         # No glyph is wider than the font's size: text this short fits unmeasured.
         if len(text) * size <= room[column] and "\n" not in text:
             return [text]
-        key = (text, column)
+        key = (text, column, face)
         found = split_cache.get(key)
         if found is None:
             found = split_cache[key] = [
