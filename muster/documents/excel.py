@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from copy import copy
 from decimal import Decimal
 from typing import Any
 
@@ -123,8 +124,15 @@ def _fill_sheet(ws: Any, doc: TableDocument) -> None:
         cell.border = _BOX
         ws.column_dimensions[get_column_letter(col)].width = column.width
     ws.row_dimensions[row].height = 32
-    for values in [*doc.rows, *([doc.totals] if doc.totals is not None else [])]:
+    # Every body cell of a column looks the same but for its number format or wrapping: the
+    # style of each such variant is made once and copied (``_style``), since openpyxl hashes
+    # the font, border and alignment again for every cell it styles (issue 16: two thirds of
+    # the 50 s of a district's 9,000-row list).
+    styles: dict[tuple[int, str | None, bool, bool], Any] = {}
+    totals = doc.totals
+    for values in [*doc.rows, *([totals] if totals is not None else [])]:
         row += 1
+        bold = totals is not None and values is totals
         for col, (column, value) in enumerate(zip(doc.columns, values, strict=True), start=1):
             kind = column.kind
             if isinstance(value, Typed):
@@ -133,17 +141,29 @@ def _fill_sheet(ws: Any, doc: TableDocument) -> None:
             if isinstance(value, Decimal):
                 value = float(value)
             cell = _write(ws, row, col, value)
-            cell.font = Font(name=FONT_NAME)
-            cell.border = _BOX
-            if kind in _FORMATS and isinstance(value, int | float | dt.date):
-                cell.number_format = _FORMATS[kind]
-            elif isinstance(value, str) and len(value) > column.width:
-                # Long text (a ground's legal wording) wraps inside its column instead of
-                # running over the next one; the row grows to fit when the file is opened.
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if doc.totals is not None and values is doc.totals:
-            for col in range(1, ncols + 1):
-                ws.cell(row=row, column=col).font = Font(name=FONT_NAME, bold=True)
+            number_format = (
+                _FORMATS[kind]
+                if kind in _FORMATS and isinstance(value, int | float | dt.date)
+                else None
+            )
+            # Long text (a ground's legal wording) wraps inside its column instead of running
+            # over the next one; the row grows to fit when the file is opened.
+            wrap = number_format is None and isinstance(value, str) and len(value) > column.width
+            key = (col, number_format, wrap, bold)
+            style = styles.get(key)
+            if style is None:
+                cell.font = Font(name=FONT_NAME, bold=bold)
+                cell.border = _BOX
+                if number_format is not None:
+                    cell.number_format = number_format
+                if wrap:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                styles[key] = copy(cell._style)
+            else:
+                quote = cell.quotePrefix
+                cell._style = copy(style)
+                if quote:
+                    cell.quotePrefix = True
     last_row = row
     for note in doc.notes:
         row += 1

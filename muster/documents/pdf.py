@@ -19,8 +19,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
+from muster.documents.pdf_table import BookTable, layout
 from muster.documents.tables import (
     NATIONAL_MOTTO,
     NATIONAL_NAME,
@@ -161,31 +169,27 @@ def render_pdf_book(docs: Sequence[TableDocument]) -> bytes:
     return buffer.getvalue()
 
 
-def _data_table(table_doc: TableDocument, width: float) -> Table:
-    st = styles()
+def _data_table(table_doc: TableDocument, width: float) -> BookTable:
+    """The table of a document, drawn by ``pdf_table.BookTable``: every cell broken into
+    lines once, the header repeated on each page. reportlab's own ``Table`` with a
+    ``Paragraph`` in every cell wrapped every remaining row again on every page (issue 16:
+    44 s and more for a district's 9,000-row January list; ``bench/book_exports.py``)."""
+    register_fonts()
     total_width = sum(c.width for c in table_doc.columns) or 1
     col_widths = [width * c.width / total_width for c in table_doc.columns]
-    data: list[list[Any]] = [[Paragraph(_escape(c.header), st["head"]) for c in table_doc.columns]]
     body = [*table_doc.rows, *([table_doc.totals] if table_doc.totals is not None else [])]
-    for values in body:
-        data.append(
-            [
-                Paragraph(_escape(format_cell(v, c.kind)), st["cell"])
-                for c, v in zip(table_doc.columns, values, strict=True)
-            ]
+    columns = table_doc.columns
+    return BookTable(
+        layout(
+            [c.header for c in columns],
+            [[format_cell(v, c.kind) for c, v in zip(columns, values, strict=True)]
+             for values in body],
+            col_widths,
+            [c.kind in (Kind.INT, Kind.DECIMAL, Kind.PERCENT) for c in columns],
+            font=SERIF,
+            bold=f"{SERIF}-Bold",
         )
-    table = Table(data, colWidths=col_widths, repeatRows=1)
-    commands: list[tuple[Any, ...]] = [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("FONTNAME", (0, 0), (-1, -1), SERIF),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-    ]
-    for i, column in enumerate(table_doc.columns):
-        if column.kind in (Kind.INT, Kind.DECIMAL, Kind.PERCENT):
-            commands.append(("ALIGN", (i, 1), (i, -1), "RIGHT"))
-    table.setStyle(TableStyle(commands))
-    return table
+    )  # fmt: skip
 
 
 def render_report_pdf(report: OfficialReport) -> bytes:

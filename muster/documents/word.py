@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from muster.documents.tables import Kind, OfficialReport, TableDocument, format_cell
@@ -67,20 +71,52 @@ def _header(document: Any, *, issuer: list[str], number: str, national: tuple[st
 
 
 def _data_table(document: Any, table_doc: TableDocument) -> None:
+    """The header row with python-docx, the body as one XML string parsed once by lxml.
+
+    python-docx re-reads the whole table for each ``table.rows[r].cells``, so filling a
+    14,000-row book cell by cell took minutes (issue 16: 387 s for the district January list);
+    the string costs a fraction of a second (``bench/book_exports.py``). The header row repeats
+    on every page (``w:tblHeader``)."""
     columns = table_doc.columns
     body = [*table_doc.rows, *([table_doc.totals] if table_doc.totals is not None else [])]
-    table = document.add_table(rows=1 + len(body), cols=len(columns))
+    table = document.add_table(rows=1, cols=len(columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for i, column in enumerate(columns):
-        _cell_text(table.rows[0].cells[i], column.header, bold=True, size=11)
-    for r, values in enumerate(body, start=1):
-        cells = table.rows[r].cells
+    header = table.rows[0]
+    for cell, column in zip(header.cells, columns, strict=True):
+        _cell_text(cell, column.header, bold=True, size=11)
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header._tr.get_or_add_trPr().append(repeat)
+    widths = [tc.tcPr.tcW.get(qn("w:w")) for tc in header._tr.tc_lst]
+    right = frozenset(
+        i for i, c in enumerate(columns) if c.kind in (Kind.INT, Kind.DECIMAL, Kind.PERCENT)
+    )
+    rows_xml: list[str] = []
+    for values in body:
+        cells = []
         for i, (column, value) in enumerate(zip(columns, values, strict=True)):
-            numeric = column.kind in (Kind.INT, Kind.DECIMAL, Kind.PERCENT)
-            _cell_text(cells[i], format_cell(value, column.kind), center=False, size=11)
-            if numeric:
-                cells[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            text = _xml_text(format_cell(value, column.kind))
+            run = f'<w:r>{_SIZE_11}<w:t xml:space="preserve">{text}</w:t></w:r>'
+            jc = '<w:pPr><w:jc w:val="right"/></w:pPr>' if i in right else ""
+            cells.append(
+                f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[i]}"/></w:tcPr>'
+                f"<w:p>{jc}{run if text else ''}</w:p></w:tc>"
+            )
+        rows_xml.append(f"<w:tr>{''.join(cells)}</w:tr>")
+    if rows_xml:
+        wrapper = parse_xml(f'<w:tbl xmlns:w="{_W}">{"".join(rows_xml)}</w:tbl>')
+        table._tbl.extend(list(wrapper))
+
+
+_SIZE_11 = '<w:rPr><w:sz w:val="22"/></w:rPr>'  # 11 points, as the header row
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: Characters XML 1.0 cannot hold (control characters): replaced, never a broken file.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _xml_text(text: str) -> str:
+    return escape(_ILLEGAL.sub("\ufffd", text))
 
 
 def _title(document: Any, title: str, subtitle: str) -> None:

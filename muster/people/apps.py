@@ -7,6 +7,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Citizen registry")
 
     def ready(self) -> None:
+        import muster.people.books.exports  # noqa: F401 - registers the job kind people.book
         from muster.core.registry import DataSource, DemoStep, MenuEntry, UnitFigure, registry
         from muster.people.sources import (
             men_first_registered,

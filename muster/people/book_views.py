@@ -9,41 +9,46 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.core.dates import parse_user_date, today
 from muster.core.forms import BootstrapForm, date_field, submit
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents import excel, pdf, word
-from muster.documents.http import DOCX, PDF, XLSX, file_response
-from muster.documents.tables import TableDocument
+from muster.documents.http import file_response
 from muster.geo.models import Unit
+from muster.geo.scope import scope_of
+from muster.jobs.models import Job, JobState
+from muster.people.book_export_services import request_book_export
 from muster.people.books.common import BOOKS, BookFilter, communes_for_user, villages_of
-from muster.people.books.pages import book_full, book_page
-from muster.people.books.rollover import rollover_document, rollover_lists
+from muster.people.books.exports import FORMATS, JOB_KIND, ROLLOVER, book_title, render_book
+from muster.people.books.pages import book_page
+from muster.people.books.rollover import rollover_lists, rollover_page
 from muster.people.evidence_services import attach_evidence
 from muster.people.models import EvidenceKind, Person, PersonDocument
 from muster.people.registration.services.events import record_january_list
 
 
-def _download(doc: TableDocument, fmt: str, name: str) -> HttpResponse:
-    stamp = f"{today():%Y%m%d}"
-    if fmt == "pdf":
-        return file_response(pdf.render_pdf(doc), filename=f"{name}_{stamp}.pdf", content_type=PDF)
-    if fmt == "docx":
-        return file_response(
-            word.render_table_docx(doc), filename=f"{name}_{stamp}.docx", content_type=DOCX
-        )
-    return file_response(excel.render_xlsx(doc), filename=f"{name}_{stamp}.xlsx", content_type=XLSX)
-
-
-FORMATS = ("xlsx", "pdf", "docx")
+def _download(request: AuthenticatedHttpRequest, book: str, f: BookFilter, fmt: str,
+              call_up: dt.date | None) -> HttpResponse:  # fmt: skip
+    """A commune's book, made in the request (a few hundred rows: a fraction of a second); a
+    book of the whole area goes through a background job (the export buttons)."""
+    if f.commune is None:
+        messages.info(
+            request,
+            _("A book of the whole area is made in the background: press one of its export "
+              "buttons."),
+        )  # fmt: skip
+        return redirect(f"{request.path}?{_query_without(request, 'format')}")
+    done = render_book(book, request.user, f, fmt, call_up=call_up)
+    return file_response(done.data, filename=done.filename, content_type=done.content_type)
 
 
 def _filter(request: AuthenticatedHttpRequest) -> tuple[BookFilter, dict[str, Any]]:
@@ -124,7 +129,7 @@ def book_view(request: AuthenticatedHttpRequest, book: str) -> HttpResponse:
     f, context = _filter(request)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
-        return _download(book_full(book, request.user, f), fmt, str(spec.title))
+        return _download(request, book, f, fmt, None)
     raw_page = request.GET.get("page", "1")
     page = book_page(book, request.user, f, int(raw_page) if raw_page.isdigit() else 1)
     return render(
@@ -137,42 +142,129 @@ def book_view(request: AuthenticatedHttpRequest, book: str) -> HttpResponse:
             "doc": page.document,
             "query": _query_without(request, "page", "format"),
             "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
+            "export_book": book,
         },
     )
 
 
-def rollover_view(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The year roll-over for a campaign year and its call-up date (Art 33: Feb or March)."""
-    require_cap(request.user, Cap.VIEW_PEOPLE)
-    f, context = _filter(request)
+def _call_up(request: AuthenticatedHttpRequest, f: BookFilter, context: dict[str, Any]) -> dt.date:
     raw = request.GET.get("call_up", "").strip()
     call_up = parse_user_date(raw)
     if raw and call_up is None:
         context["problems"].append(
             _("Could not read the date “%(raw)s” (use dd/mm/yyyy).") % {"raw": raw}
         )
-    if call_up is None:
-        call_up = dt.date(f.year, 2, 1)
-    lists = rollover_lists(request.user, f, call_up)
+    day = call_up if call_up is not None else dt.date(f.year, 2, 1)
+    context["call_up_raw"] = raw or f"{day:%d/%m/%Y}"
+    return day
+
+
+def rollover_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The year roll-over for a campaign year and its call-up date (Art 33: Feb or March):
+    the three lists counted, one page of each shown (``rollover_page``)."""
+    require_cap(request.user, Cap.VIEW_PEOPLE)
+    f, context = _filter(request)
+    call_up = _call_up(request, f, context)
     fmt = request.GET.get("format", "")
     if fmt in FORMATS:
-        doc = rollover_document(request.user, f, lists)
-        return _download(doc, fmt, _("Year roll-over"))
+        return _download(request, ROLLOVER, f, fmt, call_up)
+    lists = rollover_lists(request.user, f, call_up)
+    sections = []
+    for key, label, items in (
+        ("entering", _("Enters the call-up pool"), lists.entering),
+        ("ageing-out", _("Ages out: reserve registration"), lists.ageing_out),
+        ("re-review", _("Needs re-review"), lists.re_review),
+    ):
+        raw_page = request.GET.get(f"{key}-page", "1")
+        page = rollover_page(items, int(raw_page) if raw_page.isdigit() else 1)
+        sections.append(
+            {
+                "id": key,
+                "label": label,
+                "page": page,
+                "query": _query_without(request, f"{key}-page", "format"),
+            }
+        )
     return render(
         request,
         "people/books/rollover.html",
         {
             **context,
             "lists": lists,
-            "call_up_raw": raw or f"{call_up:%d/%m/%Y}",
             "query": _query_without(request, "format"),
-            "sections": [
-                ("entering", _("Enters the call-up pool"), lists.entering),
-                ("ageing-out", _("Ages out: reserve registration"), lists.ageing_out),
-                ("re-review", _("Needs re-review"), lists.re_review),
-            ],
+            "sections": sections,
+            "export_book": ROLLOVER,
         },
     )
+
+
+# --- Book exports (background jobs) ----------------------------------------------------------
+
+
+@require_POST
+def book_export_view(request: AuthenticatedHttpRequest, book: str) -> HttpResponse:
+    """Queue a book (or the roll-over) as a file; the filter is the page's query string."""
+    if book != ROLLOVER and book not in BOOKS:
+        raise Http404(_("No such book."))
+    require_cap(request.user, Cap.VIEW_PEOPLE)
+    f, context = _filter(request)
+    call_up = _call_up(request, f, context) if book == ROLLOVER else None
+    page = reverse("people:rollover") if book == ROLLOVER else reverse("people:book", args=[book])
+    query = _query_without(request, "format")
+    if context["problems"]:
+        return redirect(f"{page}?{query}")
+    try:
+        job = request_book_export(
+            actor=request.user, book=book, f=f, fmt=request.POST.get("fmt", ""), call_up=call_up
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect(f"{page}?{query}")
+    return redirect("people:book_export_detail", public_id=job.public_id)
+
+
+def _export_job(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Job:
+    """The user's own book export (anyone else's is a 404, as is one whose unit has left
+    his area)."""
+    require_cap(request.user, Cap.VIEW_PEOPLE)
+    job = (
+        Job.objects.defer("content")
+        .select_related("scope_unit")
+        .filter(owner=request.user, kind=JOB_KIND, public_id=public_id)
+        .first()
+    )
+    if job is None or not scope_of(request.user).contains(job.scope_unit):
+        raise Http404(_("No such export."))
+    return job
+
+
+def _export_context(job: Job) -> dict[str, Any]:
+    return {
+        "job": job,
+        "states": JobState,
+        "book_title": book_title(job.params.get("book", "")),
+        "fmt": job.params.get("fmt", ""),
+    }
+
+
+def book_export_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    job = _export_job(request, public_id)
+    return render(request, "people/books/export_detail.html", _export_context(job))
+
+
+def book_export_status(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """The progress bar (polled by htmx every second until the file is ready)."""
+    job = _export_job(request, public_id)
+    return render(request, "people/books/_export_status.html", _export_context(job))
+
+
+def book_export_download(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    job = _export_job(request, public_id)
+    if job.state != JobState.DONE:
+        raise Http404(_("The file is not ready."))
+    content = Job.objects.values_list("content", flat=True).get(pk=job.pk)
+    return file_response(bytes(content), filename=job.filename, content_type=job.content_type)
 
 
 # --- January list ----------------------------------------------------------------------------

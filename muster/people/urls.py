@@ -36,6 +36,20 @@ urlpatterns = [
     path("books/", book_views.book_index, name="book_index"),
     path("books/january/record/", book_views.january_record_view, name="january_record"),
     path("books/rollover/", book_views.rollover_view, name="rollover"),
+    path("books/<slug:book>/export/", book_views.book_export_view, name="book_export"),
+    path(
+        "books/exports/<uuid:public_id>/", book_views.book_export_detail, name="book_export_detail"
+    ),
+    path(
+        "books/exports/<uuid:public_id>/status/",
+        book_views.book_export_status,
+        name="book_export_status",
+    ),
+    path(
+        "books/exports/<uuid:public_id>/download/",
+        book_views.book_export_download,
+        name="book_export_download",
+    ),
     path("books/<slug:book>/", book_views.book_view, name="book"),
     path("<uuid:public_id>/evidence/", book_views.evidence_upload_view, name="evidence_upload"),
     path("evidence/<uuid:public_id>/", book_views.evidence_download_view, name="evidence_download"),

@@ -214,15 +214,19 @@ def test_logout_is_post_only(client, personas):
 # Export jobs: only the owner opens, watches or downloads his file.
 
 
-def _export_job(owner, units):
+def _export_job(owner, units, name="reports:"):
     from muster.jobs.models import Job
     from tests.conscription.campaign_factories import matrix_campaign
 
-    campaign = matrix_campaign({"unit_in": units["DHOP"]}, "in")
+    if name.startswith("people:"):  # a registration book (muster.people.books.exports)
+        kind, params = "people.book", {"book": "january", "fmt": "xlsx", "year": 2025}
+    else:
+        campaign = matrix_campaign({"unit_in": units["DHOP"]}, "in")
+        kind, params = "reports.results", {"campaign": str(campaign.public_id), "fmt": "xlsx"}
     return Job.objects.create(
         owner=owner,
-        kind="reports.results",
-        params={"campaign": str(campaign.public_id), "fmt": "xlsx"},
+        kind=kind,
+        params=params,
         scope_unit=units["DHOP"],
         state="done",
         progress=100,
@@ -235,7 +239,7 @@ def _export_job(owner, units):
 
 @pytest.mark.parametrize("name", sorted(OWNER_ONLY))
 def test_export_job_urls_anonymous_is_sent_to_login(client, personas, units, name):
-    job = _export_job(personas["commune_commander"], units)
+    job = _export_job(personas["commune_commander"], units, name)
     path = reverse(name, kwargs={"public_id": job.public_id})
     assert_login_redirect(client.get(path), path)
 
@@ -243,7 +247,7 @@ def test_export_job_urls_anonymous_is_sent_to_login(client, personas, units, nam
 @pytest.mark.parametrize("persona", ["commune_commander", "district_officer", "leader"])
 @pytest.mark.parametrize("name", sorted(OWNER_ONLY))
 def test_export_job_opens_for_its_owner_only(client, personas, units, name, persona):
-    job = _export_job(personas[persona], units)
+    job = _export_job(personas[persona], units, name)
     path = reverse(name, kwargs={"public_id": job.public_id})
     for other in PERSONAS:
         client.force_login(personas[other])

@@ -83,4 +83,8 @@ ROWS: dict[str, Route] = {
         kwargs=_import_batch, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
     ),
 }
-POST_ONLY = frozenset({"people:import_check", "people:import_confirm"})
+POST_ONLY = frozenset({"people:import_check", "people:import_confirm", "people:book_export"})
+#: A book export job is its owner's alone: anyone else, whatever the role, gets a 404.
+OWNER_ONLY = frozenset(
+    {"people:book_export_detail", "people:book_export_status", "people:book_export_download"}
+)

@@ -32,6 +32,11 @@ from tests.core.factories import make_person, make_village
 @pytest.fixture
 def data(units, personas):
     """A small Đức Hợp (and one Đồng Thanh) registry whose books are known by hand."""
+    return make_books_data(units, personas)
+
+
+def make_books_data(units, personas):
+    """The registry of the ``data`` fixture (tests/people/test_book_exports.py uses it too)."""
     village = make_village(units["DHOP"], "DHOP-V1", "Thôn Hợp Trung")
     other_village = make_village(units["DHOP"], "DHOP-V2", "Thôn Hợp Phú")
     dh = units["DHOP"]

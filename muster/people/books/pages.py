@@ -55,13 +55,17 @@ def book_columns(slug: str) -> list[Column]:
 
 def book_rows(slug: str, f: BookFilter, objects: Sequence[Any], start: int = 1) -> list[Row]:
     rows: list[Row] = []
+    notes: dict[bool, str] = {}  # the January note of a man reaching 17, of an older man
     for number, obj in enumerate(objects, start=start):
         if slug == "transfers":
             rows.append(transfer_row(obj, number))
         elif slug == "registrations":
             rows.append(registration_row(obj, number))
         elif slug == "january":
-            note = "; ".join(filter(None, [january_note(obj, f.year), moves_note(obj, f.year)]))
+            turning17 = obj.date_of_birth.year == f.year - 17
+            if turning17 not in notes:
+                notes[turning17] = january_note(obj, f.year)
+            note = "; ".join(filter(None, [notes[turning17], moves_note(obj, f.year)]))
             rows.append(person_row(obj, number, note))
         elif slug == "age17":
             rows.append(person_row(obj, number, moves_note(obj, f.year)))

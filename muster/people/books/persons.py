@@ -120,18 +120,31 @@ def moves_note(person: Person, year: int) -> str:
     return "; ".join(parts)
 
 
+#: The fields a book's row reads (``person_row``): the rest of a citizen's record is not
+#: loaded for a list of thousands.
+BOOK_FIELDS = (
+    "id", "public_id", "full_name", "name_search", "date_of_birth", "national_id",
+    "registration_unit_id", "residence_unit__name", "school_grade", "higher_level", "occupation",
+)  # fmt: skip
+
+
 def _with_book_relations(qs: QuerySet[Person]) -> QuerySet[Person]:
     return (
         qs.select_related("residence_unit")
+        .only(*BOOK_FIELDS)
         .prefetch_related(
             Prefetch(
                 "family_ties",
-                queryset=FamilyTie.objects.filter(relation__in=[Relation.FATHER, Relation.MOTHER]),
+                queryset=FamilyTie.objects.filter(
+                    relation__in=[Relation.FATHER, Relation.MOTHER]
+                ).only("id", "person_id", "relation", "relative_name"),
                 to_attr="parent_ties",
             ),
             Prefetch(
                 "registration_events",
-                queryset=RegistrationEvent.objects.filter(kind=EventKind.FIRST_REGISTRATION),
+                queryset=RegistrationEvent.objects.filter(kind=EventKind.FIRST_REGISTRATION).only(
+                    "id", "person_id", "kind", "event_date", "certificate_number"
+                ),
                 to_attr="first_registrations",
             ),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from muster.documents.tables import Column, Kind, TableDocument
 from muster.law.ages import years_before
 from muster.law.callup import rollover
-from muster.people.models import FamilyTie, Person, StudyStatus
+from muster.people.models import FamilyTie, StudyStatus
 from muster.people.registration.models import EventKind, RegistrationBar, RegistrationEvent
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ from muster.people.books.persons import GRADUATE_LEVELS, SIBLINGS, people_base
 
 @dataclass(frozen=True)
 class RolloverRow:
-    person: Person
+    person: RolledMan
     grounds: tuple[tuple[rollover.Ground, dt.date], ...] = ()
 
     @property
@@ -43,6 +44,23 @@ class RolloverLists:
     re_review: list[RolloverRow]
 
 
+@dataclass(frozen=True, slots=True)
+class RolledMan:
+    """What the roll-over reads and prints of a man: a district holds some 11,000 men of
+    these ages, read as plain rows (no model instances, no units)."""
+
+    pk: int
+    public_id: uuid.UUID
+    full_name: str
+    date_of_birth: dt.date
+    national_id: str
+    higher_level: str
+    study_status: str
+    study_end_date: dt.date | None
+    commune: str
+    village: str
+
+
 def rollover_lists(user: User, f: BookFilter, call_up: dt.date) -> RolloverLists:
     """The roll-over of the men in the user's area (or commune / village) for ``call_up``.
 
@@ -54,12 +72,16 @@ def rollover_lists(user: User, f: BookFilter, call_up: dt.date) -> RolloverLists
     # Older than 28 on the previous call-up day, or younger than 18 on the call-up day: no role.
     earliest = years_before(previous, rollover.GRADUATE_MAX_AGE + 2)
     latest = years_before(call_up, rollover.MIN_AGE)
-    people = list(
-        people_base(user, f)
+    people = [
+        RolledMan(*values)
+        for values in people_base(user, f)
         .filter(date_of_birth__gt=earliest, date_of_birth__lte=latest)
-        .select_related("registration_unit", "residence_unit")
         .order_by("name_search", "id")
-    )
+        .values_list(
+            "id", "public_id", "full_name", "date_of_birth", "national_id", "higher_level",
+            "study_status", "study_end_date", "registration_unit__name", "residence_unit__name",
+        )
+    ]  # fmt: skip
     ids = [p.pk for p in people]
     bars: dict[int, list[dt.date]] = {}
     for person_id, end in RegistrationBar.objects.filter(
@@ -146,8 +168,8 @@ def rollover_document(user: User, f: BookFilter, lists: RolloverLists) -> TableD
                         p.full_name,
                         p.date_of_birth,
                         p.national_id,
-                        p.registration_unit.name,
-                        p.residence_unit.name if p.residence_unit else "",
+                        p.commune,
+                        p.village or "",
                         grounds_text(item.grounds),
                     ),
                 )
@@ -168,3 +190,38 @@ def rollover_document(user: User, f: BookFilter, lists: RolloverLists) -> TableD
               "while studying); reserve registration: Art 18.")
         ],
     )  # fmt: skip
+
+
+ROLLOVER_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class RolloverPage:
+    """One page of one roll-over list for the screen (the whole list goes to the files)."""
+
+    rows: list[tuple[int, RolloverRow]]  # (number across pages, row)
+    number: int
+    num_pages: int
+    count: int
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+
+def rollover_page(items: Sequence[RolloverRow], page: int) -> RolloverPage:
+    count = len(items)
+    num_pages = max(1, -(-count // ROLLOVER_PAGE_SIZE))
+    number = min(max(1, page), num_pages)
+    start = (number - 1) * ROLLOVER_PAGE_SIZE
+    chunk = items[start : start + ROLLOVER_PAGE_SIZE]
+    return RolloverPage(
+        rows=list(enumerate(chunk, start=start + 1)),
+        number=number,
+        num_pages=num_pages,
+        count=count,
+    )
