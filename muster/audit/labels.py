@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 ACTION_LABELS: dict[str, Promise] = {
     "accounts.login": _("Signed in"),
     "accounts.user_create": _("User account created"),
+    "accounts.post_move": _("Moved to another post"),
     "campaign.create": _("Call-up campaign created"),
     "campaign.decision.deliver": _("Call-up order delivered"),
     "campaign.decision.issue": _("Call-up order issued"),
@@ -66,6 +67,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "health.referral": _("Referred for treatment"),
     "health.result": _("Health examination result entered"),
     "health.session_create": _("Health examination session created"),
+    "people.book_export": _("Registration book exported"),
     "people.demo_load": _("Demonstration data loaded"),
     "people.import": _("Citizens imported"),
     "people.import_discard": _("Import discarded"),

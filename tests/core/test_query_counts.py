@@ -64,15 +64,15 @@ def test_audit_page_queries_do_not_grow_with_rows(client, units, personas):
     client.force_login(auditor)
     path = reverse("audit:event_list")
     few, html = count_queries(client, path)
-    assert html.count("<code>") == 5
+    assert html.count("data-action=") == 5
     # Events by several actors, each scoped to a different unit.
     actors = [personas[k] for k in ("commune_commander", "commune_clerk", "admin")]
     for i in range(45):
         villages(units["DHOP"], 1, actor=actors[i % 3], start=i)
     many, html = count_queries(client, path)
-    assert html.count("<code>") == 50
+    assert html.count("data-action=") == 50
     assert "Thôn 44" in html
     assert many == few <= MAX_QUERIES
     filtered, html = count_queries(client, f"{path}?unit={units['DHOP'].public_id}&user=p.clerk")
-    assert html.count("<code>") == 15  # the villages the clerk created
+    assert html.count("data-action=") == 15  # the villages the clerk created
     assert filtered <= MAX_QUERIES

@@ -117,6 +117,7 @@ def decision_report(decision: CallupDecision, verify_url: str) -> OfficialReport
     campaign = decision.campaign
     service = _SERVICE_VI.get(Service(decision.service), decision.service)
     heading = decision_heading(decision)
+    authority = authorities.callup_authority(decision.issued_on, decision.service)
     return OfficialReport(
         title=heading.document,
         subtitle=f"Năm {campaign.year}",
