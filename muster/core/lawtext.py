@@ -11,6 +11,7 @@ from typing import Protocol
 
 from django.utils.translation import get_language
 
+from muster.law.callup import registration_grounds
 from muster.law.callup.eligibility.facts import Reason
 from muster.law.rulebook import Citation, Rule
 from muster.law.text import Text
@@ -64,3 +65,11 @@ def title(item: _Bilingual) -> str:
 def reason_message(reason: Reason) -> str:
     """The sentence of an eligibility reason in the user's language."""
     return pick(reason.message_vi, reason.message)
+
+
+def stored_citation(stored: str) -> str:
+    """A registration citation stored in Vietnamese (events, bars, the January list), in the
+    user's language: its English form where the rule book knows it, else as stored."""
+    if vietnamese() or not stored:
+        return stored
+    return registration_grounds.citation_en(stored) or stored

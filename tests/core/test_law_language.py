@@ -229,3 +229,64 @@ def test_the_audit_log_shows_labels_not_codes_or_hashes(client, personas, units)
 def test_the_deadline_dataclass_keeps_both_languages():
     names = {f.name for f in dataclasses.fields(campaign_rules.Deadline)}
     assert {"title", "title_vi", "citation", "citation_vi"} <= names
+
+
+# ------------------------------------------------- registration citations stored in Vietnamese
+
+
+def test_every_registration_citation_has_its_english_form():
+    from muster.law.callup import registration, registration_grounds
+
+    for rule in registration.RULES:
+        assert registration_grounds.citation_en(rule.citation) == rule.citation_en != ""
+    for day in (dt.date(2025, 6, 30), dt.date(2025, 7, 1)):
+        text = registration_grounds.january_citation(day)
+        assert registration_grounds.citation_en(text.vi) == text.en
+        for point in "abc":
+            english = registration_grounds.citation_en(
+                registration_grounds.art13_citation(point, day)
+            )
+            assert english is not None and english.startswith("Law 78/2015/QH13")
+            assert ("98/2025" in english) == (point == "b" and day >= dt.date(2025, 7, 1))
+    assert registration_grounds.citation_en(registration_grounds.art14_citation(7)) == (
+        "Law 78/2015/QH13 (Military Service) Art 14; Circular 105/2023/TT-BQP Appendix I "
+        "Part III item 7"
+    )
+    assert registration_grounds.citation_en("typed by a clerk") is None
+
+
+def test_the_registration_history_cites_in_the_active_language(client, personas, units):
+    from muster.law.callup import registration, registration_grounds
+    from muster.people.registration.models import (
+        BarKind,
+        EventKind,
+        RegistrationBar,
+        RegistrationEvent,
+    )
+
+    person = make_person(units["DHOP"], date_of_birth=dt.date(2007, 3, 14))
+    rule = registration.rule_for(registration.Trigger.TRANSFER_IN, dt.date(2025, 8, 4))
+    RegistrationEvent.objects.create(
+        person=person,
+        kind=EventKind.TRANSFER_IN,
+        event_date=dt.date(2025, 8, 6),
+        trigger_date=dt.date(2025, 8, 4),
+        unit=units["DHOP"],
+        due_date=dt.date(2025, 8, 11),
+        legal_citation=rule.citation,
+    )
+    RegistrationBar.objects.create(
+        person=person,
+        kind=BarKind.BARRED_ART13,
+        ground="Bị tước quyền phục vụ trong lực lượng vũ trang nhân dân",
+        legal_citation=registration_grounds.art13_citation("c", dt.date(2025, 8, 1)),
+        start_date=dt.date(2025, 8, 1),
+    )
+    client.force_login(personas["commune_clerk"])
+    url = reverse("people:person_detail", args=[person.public_id])
+    vi = _get(client, url, "vi")
+    assert rule.citation in vi and "Luật NVQS 78/2015/QH13 Điều 13(1)(c)" in vi
+    en = _get(client, url, "en")
+    assert rule.citation_en in en
+    assert "Law 78/2015/QH13 (Military Service) Art 13(1)(c)" in en
+    assert "Luật NVQS" not in en

@@ -40,3 +40,9 @@ def reason_message(reason: Reason) -> str:
 def deadline_citation(deadline: object) -> str:
     """A campaign deadline's citation (``citation_vi`` / ``citation``)."""
     return lawtext.pick(getattr(deadline, "citation_vi", ""), getattr(deadline, "citation", ""))
+
+
+@register.filter
+def stored_citation(value: str) -> str:
+    """A registration citation stored in Vietnamese, in the user's language."""
+    return lawtext.stored_citation(value)

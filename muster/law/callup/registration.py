@@ -51,6 +51,8 @@ class DeadlineRule:
     valid_from: dt.date
     valid_to: dt.date | None  # inclusive; None while in force
     citation: str
+    #: The same citation in English (the interface's second language).
+    citation_en: str = ""
     #: False where the legal reference could not confirm the period from the text.
     confirmed: bool = True
 
@@ -67,50 +69,91 @@ RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         Trigger.TRANSFER_IN, 10, PeriodUnit.WORKING_DAYS, LAW_78_2015, _BEFORE_98,
         "Luật NVQS 78/2015/QH13 Điều 17 (bản gốc): đăng ký trong 10 ngày làm việc kể từ ngày đến",
+        citation_en=(
+            "Law 78/2015/QH13 (Military Service) Art 17 (original): register within 10 "
+            "working days of arrival"
+        ),
     ),
     DeadlineRule(
         Trigger.TRANSFER_IN, 5, PeriodUnit.WORKING_DAYS, LAW_98_2025, None,
         "Luật NVQS 78/2015/QH13 Điều 17, sửa đổi bởi Luật 98/2025/QH15: "
         "đăng ký trong 5 ngày làm việc kể từ ngày đến",
+        citation_en=(
+            "Law 78/2015/QH13 (Military Service) Art 17, as amended by Law 98/2025/QH15: "
+            "register within 5 working days of arrival"
+        ),
     ),
     DeadlineRule(
         Trigger.ABSENCE_RETURN, 10, PeriodUnit.WORKING_DAYS, LAW_78_2015, _BEFORE_98,
         "Luật NVQS 78/2015/QH13 Điều 17 (bản gốc): đăng ký lại trong 10 ngày làm việc "
         "kể từ ngày trở về",
+        citation_en=(
+            "Law 78/2015/QH13 (Military Service) Art 17 (original): register again within "
+            "10 working days of return"
+        ),
     ),
     DeadlineRule(
         Trigger.ABSENCE_RETURN, 5, PeriodUnit.WORKING_DAYS, LAW_98_2025, None,
         "Luật NVQS 78/2015/QH13 Điều 17, sửa đổi bởi Luật 98/2025/QH15: đăng ký lại trong "
         "5 ngày làm việc kể từ ngày trở về",
+        citation_en=(
+            "Law 78/2015/QH13 (Military Service) Art 17, as amended by Law 98/2025/QH15: "
+            "register again within 5 working days of return"
+        ),
     ),
     DeadlineRule(
         Trigger.RESERVE_REGISTRATION, 15, PeriodUnit.WORKING_DAYS, LAW_78_2015, None,
         "Luật NVQS 78/2015/QH13 Điều 45: đăng ký quân nhân dự bị trong 15 ngày làm việc "
         "kể từ ngày về đến nơi cư trú",
+        citation_en=(
+            "Law 78/2015/QH13 (Military Service) Art 45: register as a reservist within 15 "
+            "working days of reaching home"
+        ),
     ),
     DeadlineRule(
         Trigger.REMOVAL_REPORT, 10, PeriodUnit.DAYS, LAW_78_2015, _BEFORE_98,
         "Luật NVQS 78/2015/QH13 Điều 17 (bản gốc): báo cáo cấp huyện trong 10 ngày",
+        citation_en=(
+            "Law 78/2015/QH13 (Military Service) Art 17 (original): report to the district "
+            "within 10 days"
+        ),
     ),
     DeadlineRule(
         Trigger.REMOVAL_REPORT, 5, PeriodUnit.DAYS, LAW_98_2025, None,
         "Luật NVQS 78/2015/QH13 Điều 17, sửa đổi bởi Luật 98/2025/QH15: báo cáo Chủ tịch "
         "UBND cấp xã trong 5 ngày",
+        citation_en=(
+            "Law 78/2015/QH13 (Military Service) Art 17, as amended by Law 98/2025/QH15: "
+            "report to the commune People's Committee chairman within 5 days"
+        ),
     ),
     DeadlineRule(
         Trigger.CERTIFICATE, 1, PeriodUnit.DAYS, LAW_78_2015, None,
         "Nghị định 13/2016/NĐ-CP Điều 4: cấp Giấy chứng nhận đăng ký NVQS trong 1 ngày",
+        citation_en=(
+            "Decree 13/2016/ND-CP Art 4: hand over the military-service registration "
+            "certificate within 1 day"
+        ),
     ),
     DeadlineRule(
         Trigger.ADDITIONAL, 10, PeriodUnit.DAYS, LAW_78_2015, _BEFORE_220,
         "Luật NVQS 78/2015/QH13 Điều 17; Nghị định 13/2016/NĐ-CP Điều 6: đăng ký bổ sung "
         "trong 10 ngày kể từ ngày có thay đổi",
+        citation_en=(
+            "Law 78/2015/QH13 (Military Service) Art 17; Decree 13/2016/ND-CP Art 6: "
+            "additional registration within 10 days of the change"
+        ),
     ),
     DeadlineRule(
         Trigger.ADDITIONAL, 10, PeriodUnit.DAYS, DECREE_220_2025, None,
         "Luật NVQS 78/2015/QH13 Điều 17; Nghị định 13/2016/NĐ-CP Điều 6 (sửa đổi bởi Nghị định "
         "220/2025/NĐ-CP): đăng ký bổ sung trong 10 ngày kể từ ngày có thay đổi (chưa xác minh "
         "Nghị định 220/2025 có thay đổi thời hạn này hay không)",
+        citation_en=(
+            "Law 78/2015/QH13 (Military Service) Art 17; Decree 13/2016/ND-CP Art 6 (as "
+            "amended by Decree 220/2025/ND-CP): additional registration within 10 days of "
+            "the change (not verified whether Decree 220/2025 changed this period)"
+        ),
         confirmed=False,
     ),
 )  # fmt: skip

@@ -14,10 +14,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from muster.law.callup.registration import LAW_98_2025
+from muster.law.callup.registration import LAW_98_2025, RULES
+from muster.law.text import Text
 
 
 @dataclass(frozen=True)
@@ -75,3 +77,50 @@ def removal_recipient(confirmed_on: dt.date) -> str:
     if confirmed_on >= LAW_98_2025:
         return "Chủ tịch UBND cấp xã"
     return "Ban Chỉ huy quân sự cấp huyện"
+
+
+# ---------------------------------------------------------------- citations in English
+
+#: The January list's citation (Art 16(1): the commune lists the men turning 17 by 31 January
+#: and reports them), before and from Law 98/2025/QH15: Vietnamese as stored, English beside.
+JANUARY_CITATION_BEFORE_98 = Text(
+    "Luật NVQS 78/2015/QH13 Điều 16(1); báo cáo Ban CHQS cấp huyện",
+    "Law 78/2015/QH13 (Military Service) Art 16(1); report to the district military command",
+)
+JANUARY_CITATION_FROM_98 = Text(
+    "Luật NVQS 78/2015/QH13 Điều 16(1), sửa đổi bởi Luật 98/2025/QH15; "
+    "báo cáo Chủ tịch UBND cấp xã",
+    "Law 78/2015/QH13 (Military Service) Art 16(1), as amended by Law 98/2025/QH15; report to "
+    "the commune People's Committee chairman",
+)
+
+
+def january_citation(on: dt.date) -> Text:
+    return JANUARY_CITATION_BEFORE_98 if on < LAW_98_2025 else JANUARY_CITATION_FROM_98
+
+
+_ART13_VI = re.compile(r"^Luật NVQS 78/2015/QH13 Điều 13\(1\)\(([abc])\)(, sửa đổi bởi .*)?$")
+_ART14_VI = re.compile(
+    r"^Luật NVQS 78/2015/QH13 Điều 14; TT 105/2023/TT-BQP Phụ lục I Phần III mục (\d+)$"
+)
+
+
+def citation_en(stored: str) -> str | None:
+    """The English form of a registration citation stored in Vietnamese (a deadline rule's,
+    an Art 13 or Art 14 bar's, the January list's), or None for a text this module did not
+    write (typed by a user, or from an older rule)."""
+    for rule in RULES:
+        if rule.citation == stored:
+            return rule.citation_en or None
+    for text in (JANUARY_CITATION_BEFORE_98, JANUARY_CITATION_FROM_98):
+        if text.vi == stored:
+            return text.en
+    if match := _ART13_VI.match(stored):
+        english = f"Law 78/2015/QH13 (Military Service) Art 13(1)({match.group(1)})"
+        return english + (", as amended by Law 98/2025/QH15 Art 4(3)" if match.group(2) else "")
+    if match := _ART14_VI.match(stored):
+        return (
+            "Law 78/2015/QH13 (Military Service) Art 14; Circular 105/2023/TT-BQP Appendix I "
+            f"Part III item {match.group(1)}"
+        )
+    return None

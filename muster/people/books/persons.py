@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from muster.documents.tables import Column, Kind
 from muster.geo.models import Unit
 from muster.law.ages import birth_range
-from muster.law.callup import rollover
+from muster.law.callup import registration_grounds, rollover
 from muster.law.callup.registration import LAW_98_2025
 from muster.people.models import FamilyTie, HigherLevel, Person, Relation, Sex, StudyStatus
 from muster.people.registration.models import EventKind, RegistrationEvent
@@ -266,9 +266,6 @@ def january_recipient(commune: Unit, on: dt.date) -> str:
 
 
 def january_citation(on: dt.date) -> str:
-    if on < LAW_98_2025:
-        return "Luật NVQS 78/2015/QH13 Điều 16(1); báo cáo Ban CHQS cấp huyện"
-    return (
-        "Luật NVQS 78/2015/QH13 Điều 16(1), sửa đổi bởi Luật 98/2025/QH15; "
-        "báo cáo Chủ tịch UBND cấp xã"
-    )
+    """The January list's citation as stored (Vietnamese; its English form is
+    ``registration_grounds.citation_en``)."""
+    return registration_grounds.january_citation(on).vi
