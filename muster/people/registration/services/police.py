@@ -69,6 +69,8 @@ def record_police_report(
     raise_errors(errors)
     assert received_on is not None
     not_future(errors, "received_on", received_on)
+    if not commune.is_valid_on(received_on):
+        errors.setdefault("commune", []).append(_("This commune did not exist on that date."))
     if received_on < _quarter_first_day(year, quarter):
         errors.setdefault("received_on", []).append(
             _("The report cannot be received before its quarter begins.")
