@@ -35,9 +35,7 @@ def steps(year: int, holidays=frozenset(), plans=None) -> dict[str, y.Step]:
 
 def around(step: y.Step) -> list[Status]:
     """Not done: the status on the day before the last day, the day, the day after."""
-    return [
-        y.status(step, done_on=None, today=step.due + dt.timedelta(days=d)) for d in (-1, 0, 1)
-    ]
+    return [y.status(step, done_on=None, today=step.due + dt.timedelta(days=d)) for d in (-1, 0, 1)]
 
 
 DUE_DUE_LATE = [Status.DUE, Status.DUE, Status.LATE]
