@@ -10,6 +10,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from muster.accounts.models import Role
 from muster.core.models import Holiday
 from muster.people.registration.models import (
     BarKind,
@@ -24,7 +25,6 @@ from muster.people.registration.services.police import (
     apply_police_item,
     record_police_report,
 )
-from muster.accounts.models import Role
 from tests.conftest import make_user
 from tests.core.factories import make_person
 
