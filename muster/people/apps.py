@@ -59,3 +59,6 @@ class PeopleConfig(AppConfig):
         registry.add_calendar_source(CalendarSource("january_list", january_list_done))
         registry.add_calendar_source(CalendarSource("police_report", police_report_done))
         registry.add_demo_step(DemoStep("people", 10, "muster.demo.people.writer:demo_step"))
+        registry.add_demo_step(
+            DemoStep("police_reports", 90, "muster.demo.people.police:demo_step")
+        )

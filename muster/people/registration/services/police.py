@@ -31,6 +31,7 @@ from muster.people.registration.services.records import (
     registration_bar_add,
     registration_bar_end,
 )
+from muster.people.succession import holding
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -112,13 +113,14 @@ def add_police_item(
     to_unit: Unit | None = None,
     art13_point: str = "a",
 ) -> PoliceReportItem:
-    """Enter one person of the report: a citizen registered in the report's commune."""
+    """Enter one person of the report: a citizen the report's commune holds (registered
+    there, or in a predecessor commune it took over: ``people.succession``)."""
     require(can_record_police_report(actor))
     require_actor_area(actor, report.unit)
     errors: dict[str, list[str]] = {}
     if person is None:
         errors.setdefault("person", []).append(_("No citizen of this commune has this ID number."))
-    elif person.registration_unit_id != report.unit_id:
+    elif not Person.objects.filter(holding([report.unit]).q(), pk=person.pk).exists():
         errors.setdefault("person", []).append(
             _("This citizen is not registered in the report's commune.")
         )
