@@ -147,3 +147,13 @@ def test_home_page_reminders(login, officer, year_data, on_today):
     html = page.content.decode()
     assert 'data-testid="calendar-reminders"' in html
     assert html.count('data-step="police_report"') == 3  # Q1, Q2 and Q3: one line each
+
+
+def test_a_dissolved_districts_year_lists_its_communes_of_that_year(login, personas, on_today):
+    # Kim Động ended on 30/06/2025: its officer's 2025 calendar is over its 2025 communes.
+    page = login(personas["district_officer"]).get(
+        reverse("yearcal:year_calendar"), {"year": "2025"}
+    )
+    assert page.status_code == 200
+    assert "Đức Hợp" in page.content.decode()
+    assert 'data-step="january_list"' in page.content.decode()

@@ -3,6 +3,7 @@ communes (Cap.VIEW_UNITS; a unit outside the user's area is a 404)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.http import HttpResponse
@@ -32,7 +33,12 @@ def _page(request: AuthenticatedHttpRequest, unit: Unit | None) -> HttpResponse:
     if unit is not None and unit.kind in COMMUNE_LEVEL_KINDS:
         context["entries"] = selectors.commune_calendar(unit, year, day)
     else:
-        communes = communes_on(user=request.user, day=day)
+        # The communes of the year: those in being on its last day (or today, or the day the
+        # unit itself ended: a dissolved district's officer sees its communes of 2025).
+        listed_on = min(day, dt.date(year, 12, 31))
+        if unit is not None and unit.valid_to is not None:
+            listed_on = min(listed_on, unit.valid_to)
+        communes = communes_on(user=request.user, day=listed_on)
         if unit is not None:
             communes = communes.filter(path__startswith=unit.path)
         chosen = list(communes)
