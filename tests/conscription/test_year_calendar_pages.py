@@ -157,3 +157,8 @@ def test_a_dissolved_districts_year_lists_its_communes_of_that_year(login, perso
     assert page.status_code == 200
     assert "Đức Hợp" in page.content.decode()
     assert 'data-step="january_list"' in page.content.decode()
+
+
+def test_the_year_is_written_without_a_thousands_separator(login, officer, on_today):
+    html = login(officer).get(reverse("yearcal:year_calendar"), {"year": "2026"}).content.decode()
+    assert "2.026" not in html and "?year=2027" in html

@@ -175,6 +175,7 @@ def test_pages_record_enter_and_apply(login, clerk, units):
     report = PoliceReport.objects.get()
     page = client.get(reverse("people:police_report_list"))
     assert b"table-danger" in page.content  # received after the 30th: late
+    assert "3/2026" in page.content.decode()  # no thousands separator in the year
     detail = reverse("people:police_report_detail", kwargs={"public_id": report.public_id})
     response = client.post(
         detail,
