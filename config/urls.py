@@ -14,6 +14,7 @@ urlpatterns = [
     path("directives/", include("muster.directives.urls")),
     path("campaigns/", include("muster.conscription.campaign.urls")),
     path("postings/", include("muster.conscription.postings.urls")),
+    path("calendar/", include("muster.conscription.year.urls")),
     path("reports/", include("muster.reports.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
 ]

@@ -106,6 +106,19 @@ class UnitFigure:
     counts: Callable[[list[int]], Mapping[int, int]]
 
 
+@dataclass(frozen=True)
+class CalendarSource:
+    """A part of the year calendar (``muster.law.callup.year``): ``kind`` names the steps it
+    answers for; ``done(step, commune_ids)`` reads the live data and answers ``{commune id: the
+    day the step was done}`` for the communes that did it (a step of a kind no source reads is
+    shown by its dates alone); ``steps``, when given, is a pure builder
+    (``YearInput -> list[Step]``) adding the kind's steps to every calendar."""
+
+    kind: str
+    done: Callable[[Any, Sequence[int]], Mapping[int, Any]] | None = None
+    steps: Callable[[Any], list[Any]] | None = None
+
+
 @dataclass
 class Registry:
     menu_entries: dict[str, MenuEntry] = field(default_factory=dict)
@@ -113,6 +126,7 @@ class Registry:
     demo_steps: dict[str, DemoStep] = field(default_factory=dict)
     citizen_cards: dict[str, CitizenCard] = field(default_factory=dict)
     unit_figures: dict[str, UnitFigure] = field(default_factory=dict)
+    calendar_sources: dict[str, CalendarSource] = field(default_factory=dict)
 
     def add_menu(self, entry: MenuEntry) -> None:
         """Register a menu entry; a built module replaces a planned entry of the same slug, and
@@ -134,6 +148,9 @@ class Registry:
 
     def add_unit_figure(self, figure: UnitFigure) -> None:
         self._add(self.unit_figures, figure.name, figure)
+
+    def add_calendar_source(self, source: CalendarSource) -> None:
+        self._add(self.calendar_sources, source.kind, source)
 
     @staticmethod
     def _add(table: dict[str, Any], name: str, entry: object) -> None:

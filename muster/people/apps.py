@@ -8,7 +8,15 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         import muster.people.books.exports  # noqa: F401 - registers the job kind people.book
-        from muster.core.registry import DataSource, DemoStep, MenuEntry, UnitFigure, registry
+        from muster.core.registry import (
+            CalendarSource,
+            DataSource,
+            DemoStep,
+            MenuEntry,
+            UnitFigure,
+            registry,
+        )
+        from muster.people.calendar_sources import january_list_done, police_report_done
         from muster.people.sources import (
             men_first_registered,
             men_first_registered_each,
@@ -48,4 +56,9 @@ class PeopleConfig(AppConfig):
         registry.add_unit_figure(
             UnitFigure("registry.registered", _("In registry"), 10, registered_per_unit)
         )
+        registry.add_calendar_source(CalendarSource("january_list", january_list_done))
+        registry.add_calendar_source(CalendarSource("police_report", police_report_done))
         registry.add_demo_step(DemoStep("people", 10, "muster.demo.people.writer:demo_step"))
+        registry.add_demo_step(
+            DemoStep("police_reports", 90, "muster.demo.people.police:demo_step")
+        )

@@ -17,6 +17,9 @@ from muster.people.reference import ETHNIC_GROUPS, KINH
 from muster.people.registration.models import (  # noqa: F401
     BarKind,
     EventKind,
+    PoliceItemKind,
+    PoliceReport,
+    PoliceReportItem,
     RegistrationBar,
     RegistrationEvent,
 )

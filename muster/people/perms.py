@@ -18,3 +18,9 @@ def can_register_person(user: User, obj: object = None) -> bool:
     """Register a citizen (đăng ký nghĩa vụ quân sự) and keep the registry: the commune clerk
     and commander, the district or regional staff officer."""
     return has_cap(user, Cap.EDIT_PEOPLE)
+
+
+def can_record_police_report(user: User, obj: object = None) -> bool:
+    """Record the commune police's quarterly report and apply it to the registry: the commune
+    clerk and commander, the district or regional staff officer (Decree 13/2016 Art 4(8)(b))."""
+    return has_cap(user, Cap.EDIT_PEOPLE)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from muster.people import book_views, import_views, registration_views, views
+from muster.people import book_views, import_views, police_views, registration_views, views
 
 app_name = "people"
 urlpatterns = [
@@ -12,6 +12,16 @@ urlpatterns = [
     path("import/<uuid:public_id>/check/", import_views.import_check_view, name="import_check"),
     path("import/<uuid:public_id>/confirm/", import_views.import_confirm, name="import_confirm"),
     path("import/<uuid:public_id>/errors.xlsx", import_views.import_errors, name="import_errors"),
+    # The commune police's quarterly reports (police_views).
+    path("police/", police_views.police_report_list, name="police_report_list"),
+    path(
+        "police/<uuid:public_id>/", police_views.police_report_detail, name="police_report_detail"
+    ),
+    path(
+        "police/items/<uuid:public_id>/apply/",
+        police_views.police_item_apply,
+        name="police_item_apply",
+    ),
     path("", views.person_list, name="person_list"),
     path("new/", views.person_create_view, name="person_create"),
     path("<uuid:public_id>/", views.person_detail, name="person_detail"),

@@ -12,6 +12,7 @@ from tests.access import (
     Route,
     campaign_kwargs,
     person_kwargs,
+    unit_kwargs,
 )
 
 
@@ -76,6 +77,9 @@ def _selection_object(kind: str) -> Kwargs:
 
 
 ROWS: dict[str, Route] = {
+    # The year calendar (issue 21): read by every role of the area.
+    "yearcal:year_calendar": Route(),
+    "yearcal:unit_calendar": Route(kwargs=unit_kwargs, scoped_object=True),
     # Selection and handover (issue 5 items 3 and 6): pages read by every role of the area;
     # the state changes they POST need Cap.MANAGE_CAMPAIGN or Cap.COUNCIL_REVIEW.
     **{

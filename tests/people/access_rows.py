@@ -46,7 +46,42 @@ def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": world[key].public_id}
 
 
+def _police_report(world: dict[str, Any], side: str):
+    """A police quarterly report of the side's commune, with one detention item."""
+    from muster.people.registration.models import PoliceReport, PoliceReportItem
+
+    key = f"police_report_{side}"
+    if key not in world:
+        report = PoliceReport.objects.create(
+            unit=world[f"unit_{side}"], year=2025, quarter=3, received_on=dt.date(2025, 9, 29)
+        )
+        world[key] = report
+        world[f"police_item_{side}"] = PoliceReportItem.objects.create(
+            report=report,
+            person=world[f"person_{side}"],
+            kind="detention",
+            event_date=dt.date(2025, 9, 1),
+            art13_point="a",
+        )
+    return world[key]
+
+
+def _police_report_kwargs(world: dict[str, Any], side: str) -> dict[str, Any]:
+    return {"public_id": _police_report(world, side).public_id}
+
+
+def _police_item_kwargs(world: dict[str, Any], side: str) -> dict[str, Any]:
+    _police_report(world, side)
+    return {"public_id": world[f"police_item_{side}"].public_id}
+
+
 ROWS: dict[str, Route] = {
+    # The commune police's quarterly reports (issue 21).
+    "people:police_report_list": Route(),
+    "people:police_report_detail": Route(kwargs=_police_report_kwargs, scoped_object=True),
+    "people:police_item_apply": Route(
+        kwargs=_police_item_kwargs, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
     "people:person_list": Route(),
     "people:person_detail": Route(kwargs=person_kwargs, scoped_object=True),
     "people:person_create": Route(allowed=EDIT_PEOPLE_ROLES),

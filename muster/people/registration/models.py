@@ -119,3 +119,75 @@ class RegistrationBar(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.ground}"
+
+
+class PoliceReport(models.Model):
+    """The commune police's quarterly report to the commune military command on people
+    detained or released and on residence changes, due on the 25th–30th of the quarter's last
+    month (Decree 13/2016 Art 4(8)(b) as amended by Decree 220/2025): ``received_on`` is the day
+    the commune command received it."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey(
+        "geo.Unit", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"))
+    received_on = models.DateField(_("received on"))
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("police quarterly report")
+        verbose_name_plural = _("police quarterly reports")
+        ordering = ["-year", "-quarter", "unit_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "quarter"], name="policereport_once"),
+            models.CheckConstraint(
+                condition=Q(quarter__gte=1, quarter__lte=4), name="policereport_quarter"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Q{self.quarter}/{self.year}"
+
+
+class PoliceItemKind(models.TextChoices):
+    DETENTION = "detention", _("Detained or prosecuted")
+    RELEASE = "release", _("Released")
+    RESIDENCE = "residence", _("Residence changed")
+
+
+class PoliceReportItem(models.Model):
+    """One person on a police report, and what applying it wrote: the Art 13 bar it opened or
+    ended, or the transfer it recorded (through the registration services)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    report = models.ForeignKey(PoliceReport, on_delete=models.CASCADE, related_name="items")
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=12, choices=PoliceItemKind.choices)
+    event_date = models.DateField(_("date"))
+    to_unit = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("new commune"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    art13_point = models.CharField(_("point of Art 13(1)"), max_length=1, blank=True)
+    applied_on = models.DateField(_("applied on"), null=True, blank=True)
+    bar = models.ForeignKey(
+        RegistrationBar, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    transfer = models.ForeignKey(
+        RegistrationEvent, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("police report item")
+        verbose_name_plural = _("police report items")
+        ordering = ["report_id", "event_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.event_date:%d/%m/%Y}"
