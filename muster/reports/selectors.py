@@ -32,6 +32,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
 from muster.conscription.campaign import selectors as campaign_selectors
 from muster.conscription.campaign.board import deadline_rows
@@ -47,7 +48,7 @@ from muster.reports.figures import facts as figures_facts
 from muster.reports.figures import metrics as figures_metrics
 from muster.reports.figures import spreads as figures_spreads
 from muster.reports.figures.facts import Tally
-from muster.reports.models import JOB_KIND_PREFIX, ExportFormat, ExportKind
+from muster.reports.models import JOB_KIND_PREFIX, AgencyReport, ExportFormat, ExportKind
 from muster.reports.previous import Previous, previous_year
 from muster.reports.rows import Lineage, ReportRow, build_rows, reference_day, scope_of
 
@@ -326,3 +327,37 @@ def export_for_user(user: User, public_id: uuid.UUID) -> Export:
     if job is None or not geo_scope.scope_of(user).contains(job.scope_unit_id):
         raise Http404(_("Not found, or outside your area."))
     return _exports([job])[0]
+
+
+# ----------------------------------------------------------------------------- reviews
+
+
+def reviews_of_campaign(user: User, campaign: Campaign) -> QuerySet[AgencyReport]:
+    """The reviews (sơ kết / tổng kết) of ``campaign`` by units in the user's area, and those
+    sent to a unit in it."""
+    area = geo_scope.scope_of(user)
+    qs = AgencyReport.objects.filter(campaign=campaign).select_related("unit", "sent_to")
+    if area.everything:
+        return qs
+    return qs.filter(area.q("unit") | area.q("sent_to"))
+
+
+def review_for_user(user: User, public_id: uuid.UUID) -> AgencyReport:
+    """A review whose unit lies in the user's area (404 otherwise); every role reads it."""
+    return get_for_user(
+        user,
+        AgencyReport.objects.select_related("campaign__unit", "unit", "sent_to"),
+        unit_field="unit",
+        cap=Cap.VIEW_REPORTS,
+        public_id=public_id,
+    )
+
+
+def review_figures(user: User, review: AgencyReport) -> dict[str, Any]:
+    """The figures of a review: frozen when it was sent, else the results report's now."""
+    if review.sent_on is not None:
+        frozen: dict[str, Any] = review.figures
+        return frozen
+    from muster.reports.reviews import snapshot
+
+    return snapshot(results_report(user=user, campaign=review.campaign, unit=review.unit))
