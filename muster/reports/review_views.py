@@ -41,7 +41,7 @@ def review_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
         "reports/reviews.html",
         {
             "campaign": campaign,
-            "reviews": selectors.reviews_of_campaign(request.user, campaign),
+            "board": selectors.review_board(request.user, campaign),
             "form": _create_form(request, campaign),
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
         },
@@ -71,7 +71,7 @@ def review_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         "reports/reviews.html",
         {
             "campaign": campaign,
-            "reviews": selectors.reviews_of_campaign(request.user, campaign),
+            "board": selectors.review_board(request.user, campaign),
             "form": form,
             "can_manage": True,
         },

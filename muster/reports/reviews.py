@@ -180,7 +180,7 @@ def document(review: AgencyReport, figures: dict[str, Any], *, on: dt.date) -> O
         for field, heading in TEXT_HEADINGS:
             text = _paragraphs(getattr(review, field))
             sections.append(Section(heading, text or ("Không.",)))
-        above = review.sent_to.name if review.sent_to else "Cấp trên"
+        above = review.sent_to.name if review.sent_to else "Bộ Tư lệnh Quân khu"
         return OfficialReport(
             title="BÁO CÁO",
             subtitle=f"{TITLES[ReviewKind(review.kind)]} năm {campaign.year}",

@@ -361,3 +361,27 @@ def review_figures(user: User, review: AgencyReport) -> dict[str, Any]:
     from muster.reports.reviews import snapshot
 
     return snapshot(results_report(user=user, campaign=review.campaign, unit=review.unit))
+
+
+@dataclass
+class ReviewRow:
+    """A unit of the campaign and its reviews by kind (None: not started)."""
+
+    unit: Unit
+    reviews: list[tuple[str, AgencyReport | None]]
+
+
+def review_board(user: User, campaign: Campaign) -> list[ReviewRow]:
+    """Each unit the user may report for or receive from (the results report's units) with
+    its preliminary and final reviews: the level above sees at a glance who has not sent."""
+    from muster.reports.models import ReviewKind
+
+    found = {(r.unit_id, r.kind): r for r in reviews_of_campaign(user, campaign)}
+    units = unit_choices(user, campaign)
+    extra = {r.unit_id: r.unit for r in found.values()}
+    for u in units:
+        extra.pop(u.pk, None)
+    return [
+        ReviewRow(u, [(kind, found.get((u.pk, kind))) for kind in ReviewKind.values])
+        for u in [*units, *extra.values()]
+    ]

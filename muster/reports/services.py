@@ -91,8 +91,10 @@ def review_create(
         errors.setdefault("unit", []).append(_("This unit is outside your area."))
     elif unit not in unit_choices(actor, campaign):
         errors.setdefault("unit", []).append(_("This unit takes no part in the campaign."))
+    # A province has no level above in Muster: its review goes to the military region on
+    # paper (no receipt is recorded here).
     target = sent_to or unit.parent
-    if target is None or not unit.path.startswith(target.path) or target == unit:
+    if target is not None and (not unit.path.startswith(target.path) or target == unit):
         errors.setdefault("sent_to", []).append(_("A review is sent to a unit above."))
     if AgencyReport.objects.filter(campaign=campaign, unit=unit, kind=kind).exists():
         errors.setdefault("kind", []).append(_("This review already exists."))

@@ -98,6 +98,10 @@ def test_the_commune_review_covers_its_commune_only(scenario, commander, units):
     live = selectors.review_figures(commander, review)
     assert len(live["lines"]) == 1
     assert reviews.total_of(live) == _expected_total(scenario, {"DHOP"})
+    document = reviews.document(review, live, on=SENT)
+    assert document.issuer == ("UBND XÃ ĐỨC HỢP", "BAN CHỈ HUY QUÂN SỰ")
+    assert "Kết quả của các xã, phường" not in [s.heading for s in document.sections]
+    assert document.recipients[0] == f"{units['KD'].name} (để báo cáo)"
 
 
 def test_the_sent_snapshot_is_frozen(scenario, commander, officer, units):
@@ -348,3 +352,45 @@ def test_pdf_and_word_read_back_in_vietnamese(client, personas, world_review, tm
     assert "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI" in body
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in cells
     assert "Lê Văn Hùng" in body + cells
+
+
+def test_the_level_above_sees_who_has_sent(client, personas, world_review):
+    commander, officer = personas["commune_commander"], personas["district_officer"]
+    services.review_update(actor=commander, review=world_review, results="Đạt.")
+    services.review_send(actor=commander, review=world_review, sent_on=SENT)
+    board = selectors.review_board(officer, world_review.campaign)
+    cells = {(row.unit.code, kind): r for row in board for kind, r in row.reviews}
+    assert cells[(world_review.unit.code, ReviewKind.PRELIMINARY)] == world_review
+    assert cells[(world_review.unit.code, ReviewKind.FINAL)] is None
+    client.force_login(officer)
+    page = client.get(reverse("reports:reviews", args=[world_review.campaign.public_id]))
+    assert page.status_code == 200
+    assert "20/02/2025" in page.content.decode()
+
+
+def test_a_province_review_has_no_level_above_in_muster(db, units, personas):
+    from muster.accounts.services import system_actor
+
+    province = units["HY"]
+    campaign = Campaign.objects.create(
+        unit=province,
+        year=2025,
+        exam_start=dt.date(2024, 11, 1),
+        exam_end=dt.date(2024, 12, 31),
+        handover_start=dt.date(2025, 2, 13),
+    )
+    from muster.conscription.campaign.models import CampaignCommune
+
+    CampaignCommune.objects.create(campaign=campaign, unit=units["DHOP"])
+    review = services.review_create(
+        actor=system_actor(), campaign=campaign, unit=province, kind=ReviewKind.FINAL
+    )
+    assert review.sent_to is None
+    document = reviews.document(
+        review, selectors.review_figures(personas["admin"], review), on=SENT
+    )
+    assert "Bộ Tư lệnh Quân khu (để báo cáo)" in document.recipients
+    assert document.issuer[0] == "UBND TỈNH HƯNG YÊN"
+    # The province's version tabulates its communes (a commune's own version does not).
+    table = next(s.table for s in document.sections if s.heading == "Kết quả của các xã, phường")
+    assert [row[0] for row in table.rows] == [units["DHOP"].name]
