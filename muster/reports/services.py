@@ -28,6 +28,7 @@ from muster.reports.exports import FORMATS
 from muster.reports.models import AgencyReport, ReviewKind, job_kind
 from muster.reports.perms import can_draft_review, can_receive_review
 from muster.reports.reviews import snapshot
+from muster.reports.rows import Lineage
 from muster.reports.selectors import results_report, unit_choices
 
 __all__ = ["FORMATS", "export_request"]
@@ -150,6 +151,19 @@ def review_update(*, actor: User, review: AgencyReport, **texts: str) -> AgencyR
     return review
 
 
+def _level_above_on(review: AgencyReport, day: dt.date) -> Unit | None:
+    """The unit a review goes to on ``day``: the one chosen when it was drafted, unless it no
+    longer existed then (a district dissolved on 1/7/2025), in which case the parent of the
+    unit the reporting unit became (the PTKV over the merged commune)."""
+    target = review.sent_to
+    if target is None or target.valid_to is None or target.valid_to >= day:
+        return target
+    successor = Lineage().successor_on(review.unit, day)
+    if successor is not None and successor.parent is not None:
+        return successor.parent
+    return Lineage().successor_on(target, day) or target
+
+
 def review_send(*, actor: User, review: AgencyReport, sent_on: dt.date) -> AgencyReport:
     """Send a draft to the level above on ``sent_on``: its figures are frozen as they stand in
     the results report now, and later changes of the data no longer alter it."""
@@ -164,6 +178,7 @@ def review_send(*, actor: User, review: AgencyReport, sent_on: dt.date) -> Agenc
             raise ValidationError({"results": [_("Write the results before sending.")]})
         report = results_report(user=actor, campaign=review.campaign, unit=review.unit)
         review.figures = snapshot(report)
+        review.sent_to = _level_above_on(review, sent_on)
         review.sent_on = sent_on
         review.sent_by = actor
         review.save()

@@ -394,3 +394,24 @@ def test_a_province_review_has_no_level_above_in_muster(db, units, personas):
     # The province's version tabulates its communes (a commune's own version does not).
     table = next(s.table for s in document.sections if s.heading == "Kết quả của các xã, phường")
     assert [row[0] for row in table.rows] == [units["DHOP"].name]
+
+
+def test_after_the_reform_the_review_goes_to_the_regional_command(db, units, personas, world):
+    """Sent on 1/7/2025, the day Kim Động district was dissolved: the new Đức Hợp's PTKV
+    receives it (the day before, the district)."""
+    commander, ptkv = personas["commune_commander"], personas["ptkv_officer"]
+    campaign = matrix_campaign(world, "in")
+    before = services.review_create(
+        actor=commander, campaign=campaign, unit=units["DHOP"], kind=ReviewKind.PRELIMINARY
+    )
+    after = services.review_create(
+        actor=commander, campaign=campaign, unit=units["DHOP"], kind=ReviewKind.FINAL
+    )
+    for review, day in ((before, dt.date(2025, 6, 30)), (after, dt.date(2025, 7, 1))):
+        services.review_update(actor=commander, review=review, results="Đạt.")
+        services.review_send(actor=commander, review=review, sent_on=day)
+        review.refresh_from_db()
+    assert before.sent_to == units["KD"]
+    assert after.sent_to == units["PTKV1"]
+    services.review_receive(actor=ptkv, review=after, received_on=dt.date(2025, 7, 2))
+    assert AgencyReport.objects.get(pk=after.pk).received_by == ptkv
