@@ -415,3 +415,26 @@ def test_after_the_reform_the_review_goes_to_the_regional_command(db, units, per
     assert after.sent_to == units["PTKV1"]
     services.review_receive(actor=ptkv, review=after, received_on=dt.date(2025, 7, 2))
     assert AgencyReport.objects.get(pk=after.pk).received_by == ptkv
+
+
+def test_the_demo_reviews(client, db):
+    """The demo's reviews (``load_demo``, small scale): Đức Hợp's 2025 reviews sent with the
+    figures its commander's results report shows, the steps dated, the 2027 one a draft."""
+    import io
+
+    from django.core.management import call_command
+
+    from muster.accounts.models import User
+
+    call_command("load_demo", scale=0.03, stdout=io.StringIO())
+    commander = User.objects.get(username="duchop.commander")
+    sent = AgencyReport.objects.filter(campaign__year=2025, unit__code="12106").order_by("kind")
+    final, prelim = sent  # "final" < "preliminary"
+    assert prelim.state == "acknowledged" and prelim.sent_to.code == "331"
+    assert final.state == "received" and final.sent_to.code == "PTKV1"
+    report = selectors.results_report(user=commander, campaign=prelim.campaign, unit=prelim.unit)
+    assert reviews.total_of(prelim.figures) == report.total
+    assert AgencyReport.objects.get(campaign__year=2027).state == "draft"
+    client.force_login(commander)
+    page = client.get(reverse("reports:reviews", args=[prelim.campaign.public_id]))
+    assert page.status_code == 200 and "10/03/2025" in page.content.decode()
