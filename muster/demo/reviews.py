@@ -53,13 +53,16 @@ def _review(
     if AgencyReport.objects.filter(campaign=campaign, unit=unit, kind=kind).exists():
         return None
     review = services.review_create(actor=actor, campaign=campaign, unit=unit, kind=kind)
+    texts = dict(TEXTS[kind])
+    if unit.kind == "district":
+        texts = {k: v.replace(" xã", " huyện") for k, v in texts.items()}
     return services.review_update(
         actor=actor,
         review=review,
         number=number,
         signer_title="Chỉ huy trưởng",
-        signer_name=actor.get_full_name() or actor.username,
-        **TEXTS[kind],
+        signer_name=str(actor),
+        **texts,
     )
 
 

@@ -27,7 +27,7 @@ from muster.documents.tables import (
     format_cell,
     vietnamese_date_line,
 )
-from muster.geo.models import COMMUNE_LEVEL_KINDS
+from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit, UnitKind
 from muster.reports import labels
 from muster.reports.documents import WORD_COLUMNS, issuer
 from muster.reports.figures import metrics
@@ -64,6 +64,7 @@ TITLES = {
     ReviewKind.PRELIMINARY: "Sơ kết công tác tuyển chọn và gọi công dân nhập ngũ",
     ReviewKind.FINAL: "Tổng kết công tác tuyển chọn và gọi công dân nhập ngũ",
 }
+NBSP = "\u00a0"
 TEXT_HEADINGS = (
     ("results", "II. ĐÁNH GIÁ KẾT QUẢ"),
     ("shortcomings", "III. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN"),
@@ -122,12 +123,25 @@ def summary_rows(figures: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def _summary_table(figures: dict[str, Any]) -> TableDocument:
+    day = dt.date.fromisoformat(figures["day"])
+    total = figures["total"]
     return TableDocument(
         title="",
-        columns=(Column("Chỉ tiêu", Kind.TEXT, 40), Column("Số liệu", Kind.TEXT, 12)),
-        rows=summary_rows(figures),
+        columns=(Column("Chỉ tiêu", Kind.TEXT, 40), Column("Số liệu", Kind.INT, 12)),
+        rows=[(labels.label(k, day), _cell(k, total.get(k))) for k in SUMMARY],
         landscape=False,
     )
+
+
+def _addressee(unit: Unit | None) -> str:
+    """The military command a review is addressed to, as the recipients' list names it."""
+    if unit is None:
+        return "Bộ Tư lệnh Quân khu"
+    prefix = {
+        UnitKind.PROVINCE: "Bộ Chỉ huy quân sự tỉnh",
+        UnitKind.DISTRICT: "Ban Chỉ huy quân sự huyện",
+    }.get(UnitKind(unit.kind))
+    return f"{prefix} {unit.name}" if prefix else unit.name
 
 
 def _commune_table(figures: dict[str, Any]) -> TableDocument:
@@ -180,7 +194,6 @@ def document(review: AgencyReport, figures: dict[str, Any], *, on: dt.date) -> O
         for field, heading in TEXT_HEADINGS:
             text = _paragraphs(getattr(review, field))
             sections.append(Section(heading, text or ("Không.",)))
-        above = review.sent_to.name if review.sent_to else "Bộ Tư lệnh Quân khu"
         return OfficialReport(
             title="BÁO CÁO",
             subtitle=f"{TITLES[ReviewKind(review.kind)]} năm {campaign.year}",
@@ -188,7 +201,7 @@ def document(review: AgencyReport, figures: dict[str, Any], *, on: dt.date) -> O
             number=f"Số: {review.number}" if review.number else "Số:      /BC-BCHQS",
             place_date=vietnamese_date_line(unit.name, on),
             sections=sections,
-            recipients=(f"{above} (để báo cáo)", "Lưu VT"),
+            recipients=(f"{_addressee(review.sent_to)} (để báo cáo)", "Lưu VT"),
             signature=(
                 (review.signer_title or "CHỈ HUY TRƯỞNG").upper(),
                 "",

@@ -101,7 +101,7 @@ def test_the_commune_review_covers_its_commune_only(scenario, commander, units):
     document = reviews.document(review, live, on=SENT)
     assert document.issuer == ("UBND XÃ ĐỨC HỢP", "BAN CHỈ HUY QUÂN SỰ")
     assert "Kết quả của các xã, phường" not in [s.heading for s in document.sections]
-    assert document.recipients[0] == f"{units['KD'].name} (để báo cáo)"
+    assert document.recipients[0] == "Ban Chỉ huy quân sự huyện Kim Động (để báo cáo)"
 
 
 def test_the_sent_snapshot_is_frozen(scenario, commander, officer, units):
