@@ -81,7 +81,7 @@ def review_create(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
 
 def review_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     review = selectors.review_for_user(request.user, public_id)
-    figures = selectors.review_figures(request.user, review)
+    figures = reviews.review_figures(request.user, review)
     return render(
         request,
         "reports/review_detail.html",
@@ -171,7 +171,7 @@ def review_acknowledge(request: AuthenticatedHttpRequest, public_id: uuid.UUID) 
 
 
 def _document(request: AuthenticatedHttpRequest, review: AgencyReport) -> OfficialReport:
-    figures = selectors.review_figures(request.user, review)
+    figures = reviews.review_figures(request.user, review)
     return reviews.document(review, figures, on=review.sent_on or today())
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils import translation
 
+from muster.accounts.models import User
 from muster.documents.tables import (
     Cell,
     Column,
@@ -33,7 +34,7 @@ from muster.reports.documents import WORD_COLUMNS, issuer
 from muster.reports.figures import metrics
 from muster.reports.figures.facts import Number
 from muster.reports.models import AgencyReport, ReviewKind
-from muster.reports.selectors import ResultsReport
+from muster.reports.selectors import ResultsReport, results_report
 
 #: The figures of the review's summary table, in the order of the results report's sections.
 SUMMARY = (
@@ -71,6 +72,15 @@ TEXT_HEADINGS = (
     ("lessons", "IV. BÀI HỌC KINH NGHIỆM"),
     ("direction", "V. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"),
 )
+
+
+def review_figures(user: User, review: AgencyReport) -> dict[str, Any]:
+    """The figures of a review: frozen when it was sent, else the results report's now (as
+    ``user`` may see them)."""
+    if review.sent_on is not None:
+        frozen: dict[str, Any] = review.figures
+        return frozen
+    return snapshot(results_report(user=user, campaign=review.campaign, unit=review.unit))
 
 
 def _json(value: Number | None) -> int | str | None:

@@ -353,16 +353,6 @@ def review_for_user(user: User, public_id: uuid.UUID) -> AgencyReport:
     )
 
 
-def review_figures(user: User, review: AgencyReport) -> dict[str, Any]:
-    """The figures of a review: frozen when it was sent, else the results report's now."""
-    if review.sent_on is not None:
-        frozen: dict[str, Any] = review.figures
-        return frozen
-    from muster.reports.reviews import snapshot
-
-    return snapshot(results_report(user=user, campaign=review.campaign, unit=review.unit))
-
-
 @dataclass
 class ReviewRow:
     """A unit of the campaign and its reviews by kind (None: not started)."""

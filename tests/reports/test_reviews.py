@@ -75,7 +75,7 @@ def test_the_district_review_figures_are_the_results_reports_and_the_recount(
     campaign = _campaign(scenario)
     review = _draft(officer, campaign, units["KD"])
     assert review.sent_to == units["KD"].parent
-    live = selectors.review_figures(officer, review)
+    live = reviews.review_figures(officer, review)
     report = selectors.results_report(user=officer, campaign=campaign, unit=units["KD"])
     assert reviews.total_of(live) == report.total
     assert reviews.total_of(live) == _expected_total(scenario)
@@ -95,7 +95,7 @@ def test_the_commune_review_covers_its_commune_only(scenario, commander, units):
     campaign = _campaign(scenario)
     review = _draft(commander, campaign, units["DHOP"], ReviewKind.PRELIMINARY)
     assert review.sent_to == units["KD"]
-    live = selectors.review_figures(commander, review)
+    live = reviews.review_figures(commander, review)
     assert len(live["lines"]) == 1
     assert reviews.total_of(live) == _expected_total(scenario, {"DHOP"})
     document = reviews.document(review, live, on=SENT)
@@ -115,7 +115,7 @@ def test_the_sent_snapshot_is_frozen(scenario, commander, officer, units):
     live = selectors.results_report(user=commander, campaign=campaign, unit=units["DHOP"])
     assert live.total["registered"] == frozen["registered"] + 1
     review = AgencyReport.objects.get(pk=review.pk)
-    assert reviews.total_of(selectors.review_figures(officer, review)) == frozen
+    assert reviews.total_of(reviews.review_figures(officer, review)) == frozen
     with pytest.raises(ValidationError):
         services.review_update(actor=commander, review=review, results="Sửa sau khi gửi")
     with pytest.raises(ValidationError):
@@ -386,9 +386,7 @@ def test_a_province_review_has_no_level_above_in_muster(db, units, personas):
         actor=system_actor(), campaign=campaign, unit=province, kind=ReviewKind.FINAL
     )
     assert review.sent_to is None
-    document = reviews.document(
-        review, selectors.review_figures(personas["admin"], review), on=SENT
-    )
+    document = reviews.document(review, reviews.review_figures(personas["admin"], review), on=SENT)
     assert "Bộ Tư lệnh Quân khu (để báo cáo)" in document.recipients
     assert document.issuer[0] == "UBND TỈNH HƯNG YÊN"
     # The province's version tabulates its communes (a commune's own version does not).
