@@ -7,7 +7,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
-        from muster.core.registry import MenuEntry, registry
+        from muster.core.registry import DemoStep, MenuEntry, registry
 
         # Registers the report exports as kinds of background job (muster.jobs.registry).
         from muster.reports import exports  # noqa: F401
@@ -22,3 +22,4 @@ class ReportsConfig(AppConfig):
                 namespaces=("reports",),
             )
         )
+        registry.add_demo_step(DemoStep("reports.reviews", 90, "muster.demo.reviews:demo_step"))

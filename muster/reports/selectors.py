@@ -32,6 +32,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
 from muster.conscription.campaign import selectors as campaign_selectors
 from muster.conscription.campaign.board import deadline_rows
@@ -47,7 +48,7 @@ from muster.reports.figures import facts as figures_facts
 from muster.reports.figures import metrics as figures_metrics
 from muster.reports.figures import spreads as figures_spreads
 from muster.reports.figures.facts import Tally
-from muster.reports.models import JOB_KIND_PREFIX, ExportFormat, ExportKind
+from muster.reports.models import JOB_KIND_PREFIX, AgencyReport, ExportFormat, ExportKind
 from muster.reports.previous import Previous, previous_year
 from muster.reports.rows import Lineage, ReportRow, build_rows, reference_day, scope_of
 
@@ -326,3 +327,51 @@ def export_for_user(user: User, public_id: uuid.UUID) -> Export:
     if job is None or not geo_scope.scope_of(user).contains(job.scope_unit_id):
         raise Http404(_("Not found, or outside your area."))
     return _exports([job])[0]
+
+
+# ----------------------------------------------------------------------------- reviews
+
+
+def reviews_of_campaign(user: User, campaign: Campaign) -> QuerySet[AgencyReport]:
+    """The reviews (sơ kết / tổng kết) of ``campaign`` by units in the user's area, and those
+    sent to a unit in it."""
+    area = geo_scope.scope_of(user)
+    qs = AgencyReport.objects.filter(campaign=campaign).select_related("unit", "sent_to")
+    if area.everything:
+        return qs
+    return qs.filter(area.q("unit") | area.q("sent_to"))
+
+
+def review_for_user(user: User, public_id: uuid.UUID) -> AgencyReport:
+    """A review whose unit lies in the user's area (404 otherwise); every role reads it."""
+    return get_for_user(
+        user,
+        AgencyReport.objects.select_related("campaign__unit", "unit", "sent_to"),
+        unit_field="unit",
+        cap=Cap.VIEW_REPORTS,
+        public_id=public_id,
+    )
+
+
+@dataclass
+class ReviewRow:
+    """A unit of the campaign and its reviews by kind (None: not started)."""
+
+    unit: Unit
+    reviews: list[tuple[str, AgencyReport | None]]
+
+
+def review_board(user: User, campaign: Campaign) -> list[ReviewRow]:
+    """Each unit the user may report for or receive from (the results report's units) with
+    its preliminary and final reviews: the level above sees at a glance who has not sent."""
+    from muster.reports.models import ReviewKind
+
+    found = {(r.unit_id, r.kind): r for r in reviews_of_campaign(user, campaign)}
+    units = unit_choices(user, campaign)
+    extra = {r.unit_id: r.unit for r in found.values()}
+    for u in units:
+        extra.pop(u.pk, None)
+    return [
+        ReviewRow(u, [(kind, found.get((u.pk, kind))) for kind in ReviewKind.values])
+        for u in [*units, *extra.values()]
+    ]
