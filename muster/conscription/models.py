@@ -1,6 +1,11 @@
 """The call-up app's models, one module per sub-domain; imported here so Django registers
 them under the ``conscription`` app label (no table moved)."""
 
+from muster.conscription.aftercare.models import (
+    AllowanceLine,
+    FamilyNotice,
+    StandardsRecheck,
+)
 from muster.conscription.campaign.models import (
     Allocation,
     Campaign,
@@ -54,6 +59,9 @@ from muster.conscription.violations.models import (
 )
 
 __all__ = [
+    "AllowanceLine",
+    "FamilyNotice",
+    "StandardsRecheck",
     "Allocation",
     "CallupDecision",
     "Campaign",
