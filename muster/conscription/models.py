@@ -59,10 +59,8 @@ from muster.conscription.violations.models import (
 )
 
 __all__ = [
-    "AllowanceLine",
-    "FamilyNotice",
-    "StandardsRecheck",
     "Allocation",
+    "AllowanceLine",
     "CallupDecision",
     "Campaign",
     "CampaignCommune",
@@ -73,6 +71,7 @@ __all__ = [
     "Dossier",
     "DossierKind",
     "DossierState",
+    "FamilyNotice",
     "Handover",
     "HandoverPlan",
     "ListKind",
@@ -94,6 +93,7 @@ __all__ = [
     "SelectionList",
     "SelectionState",
     "Service",
+    "StandardsRecheck",
     "VerificationMiss",
     "ViolationCase",
     "ViolationKind",

@@ -12,6 +12,7 @@ from tests.access import (
     Route,
     campaign_kwargs,
     person_kwargs,
+    unit_kwargs,
 )
 
 
@@ -98,6 +99,18 @@ ROWS: dict[str, Route] = {
             ("campaigns:handover_detail", "handover"),
             ("campaigns:handover_pdf", "handover"),
             ("campaigns:recruit_detail", "recruit"),
+        )
+    },
+    # After the handover and the allowance (issue 21): read by every role of the area; the
+    # notices, re-checks and allowance corrections they POST need Cap.MANAGE_CAMPAIGN.
+    "campaigns:family_notices": Route(kwargs=campaign_kwargs, scoped_object=True),
+    "campaigns:allowance_index": Route(),
+    **{
+        name: Route(kwargs=unit_kwargs, scoped_object=True)
+        for name in (
+            "campaigns:allowance_unit",
+            "campaigns:allowance_pdf",
+            "campaigns:allowance_xlsx",
         )
     },
     "campaigns:handover_new": Route(
