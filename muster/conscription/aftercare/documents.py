@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from muster.conscription.aftercare.models import Activity, AllowanceLine
 from muster.conscription.aftercare.selectors import PaymentSheet
-from muster.documents.tables import Column, Kind, TableDocument, vietnamese_date_line
+from muster.documents.tables import Cell, Column, Kind, TableDocument, vietnamese_date_line
 from muster.law.callup.aftercare import day_fraction
 
 _ACTIVITY_VI = {
@@ -26,9 +26,12 @@ def _days(lines: list[AllowanceLine]) -> Decimal:
 def payment_list(sheet: PaymentSheet, *, today: dt.date) -> TableDocument:
     """One row per citizen the commune command pays: the days attended (1 or ½ each), the food
     allowance, the travel costs, the total and a column to sign; then the totals."""
-    rows = []
+    rows: list[list[Cell]] = []
+    total_days = Decimal(0)
     for i, row in enumerate(sheet.commune_rows, start=1):
         kinds = sorted({_ACTIVITY_VI[Activity(x.activity)] for x in row.lines})
+        days = _days(row.lines)
+        total_days += days
         rows.append(
             [
                 i,
@@ -36,14 +39,13 @@ def payment_list(sheet: PaymentSheet, *, today: dt.date) -> TableDocument:
                 row.person.date_of_birth.year,
                 ", ".join(kinds),
                 row.days,
-                _days(row.lines),
+                days,
                 row.food,
                 row.travel,
                 row.total,
                 "",
             ]
         )
-    total_days = sum((r[5] for r in rows), Decimal(0))
     unit_name = sheet.unit.name
     notes = [
         "Căn cứ: " + "; ".join(sheet.citations) if sheet.citations else "",

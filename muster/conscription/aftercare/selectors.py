@@ -50,7 +50,9 @@ def family_rows(user: User, campaign: Campaign) -> list[FamilyRow]:
     )
     return [
         FamilyRow(
-            recruit=r, ties=list(r.decision.person.ties), notices=list(r.family_notices.all())
+            recruit=r,
+            ties=list(r.decision.person.ties),  # type: ignore[attr-defined]
+            notices=list(r.family_notices.all()),
         )
         for r in recruits
     ]

@@ -47,30 +47,30 @@ def family_notices(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
         )
         if row is None:
             raise Http404(_("Not found, or outside your area."))
-        form = FamilyNoticeForm(request.POST, ties=[(str(t.public_id), "") for t in row.ties])
-        if form.is_valid():
-            tie = FamilyTie.objects.get(public_id=form.cleaned_data["tie"])
+        posted = FamilyNoticeForm(request.POST, ties=[(str(t.public_id), "") for t in row.ties])
+        if posted.is_valid():
+            tie = FamilyTie.objects.get(public_id=posted.cleaned_data["tie"])
             try:
                 aft.family_notice_record(
                     actor=request.user,
                     recruit=row.recruit,
                     tie=tie,
-                    notified_on=form.cleaned_data["notified_on"],
-                    method=form.cleaned_data["method"],
-                    notified_by=form.cleaned_data["notified_by"],
+                    notified_on=posted.cleaned_data["notified_on"],
+                    method=posted.cleaned_data["method"],
+                    notified_by=posted.cleaned_data["notified_by"],
                 )
                 messages.success(request, _("The notice has been recorded."))
                 return redirect("campaigns:family_notices", public_id=public_id)
             except ValidationError as error:
-                form.add_service_errors(error)
-        failed, status = form, 400
+                posted.add_service_errors(error)
+        failed, status = posted, 400
     can_manage = has_cap(request.user, Cap.MANAGE_CAMPAIGN)
     items = []
     for row in sorted(rows, key=lambda r: bool(r.notices)):
         choices = [
             (str(t.public_id), f"{t.relative_name} ({t.get_relation_display()})") for t in row.ties
         ]
-        form = None
+        form: FamilyNoticeForm | None = None
         if can_manage and choices:
             if failed is not None and request.POST.get("recruit") == str(row.recruit.public_id):
                 form = failed
