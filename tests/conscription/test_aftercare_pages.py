@@ -47,7 +47,7 @@ def test_standards_recheck_on_the_recruits_page(handover, client, personas):
         follow=True,
     )
     assert StandardsRecheck.objects.get(recruit=recruit).late
-    assert "after 7 days" in done.content.decode() or "sau 7 ngày" in done.content.decode()
+    assert "quá 7 ngày" in done.content.decode()  # the late badge, in Vietnamese
     client.force_login(personas["health_council"])  # reads, may not record
     assert client.post(url, {"action": "standards"}).status_code == 403
 
@@ -123,3 +123,15 @@ def test_allowance_correction_refused_for_a_reader(handover, client, personas, u
     url = reverse("campaigns:allowance_unit", args=[units["DHOP"].public_id])
     client.force_login(personas["health_council"])
     assert client.post(url, {"action": "collect"}).status_code == 403
+
+
+def test_the_recheck_citation_follows_the_active_language(handover, client, personas):
+    from django.conf import settings
+
+    url = reverse("campaigns:recruit_detail", args=[handover.recruits.first().public_id])
+    client.force_login(personas["commune_commander"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    assert "Thông tư 148/2018/TT-BQP" in client.get(url).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(url).content.decode()
+    assert "TT 148/2018/TT-BQP (selection and call-up), Art 7(3)" in page

@@ -9,7 +9,7 @@ from decimal import Decimal
 from muster.conscription.aftercare.models import Activity, AllowanceLine
 from muster.conscription.aftercare.selectors import PaymentSheet
 from muster.documents.tables import Cell, Column, Kind, TableDocument, vietnamese_date_line
-from muster.law.callup.aftercare import day_fraction
+from muster.law.callup.aftercare import citation_text_vi, day_fraction
 
 _ACTIVITY_VI = {
     Activity.REGISTRATION: "Đăng ký",
@@ -48,7 +48,7 @@ def payment_list(sheet: PaymentSheet, *, today: dt.date) -> TableDocument:
         )
     unit_name = sheet.unit.name
     notes = [
-        "Căn cứ: " + "; ".join(sheet.citations) if sheet.citations else "",
+        "Căn cứ: " + "; ".join(citation_text_vi(r) for r in sheet.rules) if sheet.rules else "",
         "Từ 4 giờ trở lên tính 1 ngày, dưới 4 giờ tính nửa ngày. Công dân có cơ quan, tổ chức, "
         "nhà trường: do cơ quan, tổ chức, nhà trường chi trả "
         f"({len(sheet.employer_lines)} lượt, không ghi trong danh sách này).",

@@ -15,6 +15,8 @@ from muster.conscription.campaign.models import Campaign
 from muster.conscription.handover.models import Recruit
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
+from muster.law.callup import aftercare as aftercare_rules
+from muster.law.rulebook import Rule
 from muster.people.models import FamilyTie, Person
 
 if TYPE_CHECKING:
@@ -78,7 +80,8 @@ class PaymentSheet:
     end: dt.date
     commune_rows: list[SheetRow] = field(default_factory=list)
     employer_lines: list[AllowanceLine] = field(default_factory=list)
-    citations: list[str] = field(default_factory=list)
+    #: The allowance rule of each day listed (one per version), for the legal basis.
+    rules: list[Rule] = field(default_factory=list)
 
     @property
     def commune_food(self) -> int:
@@ -112,8 +115,9 @@ def payment_sheet(user: User, unit: Unit, start: dt.date, end: dt.date) -> Payme
             sheet.employer_lines.append(line)
         else:
             by_person.setdefault(line.person_id, []).append(line)
-        if line.legal_citation and line.legal_citation not in sheet.citations:
-            sheet.citations.append(line.legal_citation)
+        item = aftercare_rules.rule("entitlement.allowance", line.day)
+        if item not in sheet.rules:
+            sheet.rules.append(item)
     for lines in by_person.values():
         sheet.commune_rows.append(
             SheetRow(

@@ -33,6 +33,7 @@ from muster.conscription.aftercare.models import (
 )
 from muster.conscription.handover.models import Recruit
 from muster.conscription.perms import can_manage_campaign
+from muster.core import lawtext
 from muster.geo.models import Unit
 from muster.health.models import HealthCall, SessionKind
 from muster.law.callup import aftercare as rules
@@ -81,7 +82,7 @@ def standards_recheck_record(
     if late:
         warnings.append(
             _("Re-checked after the 7 days that end on %(due)s (%(law)s): recorded as late.")
-            % {"due": f"{due:%d/%m/%Y}", "law": rules.citation_text(item)}
+            % {"due": f"{due:%d/%m/%Y}", "law": lawtext.cite_rules([item])}
         )
     with transaction.atomic():
         Recruit.objects.select_for_update().get(pk=recruit.pk)
@@ -99,7 +100,7 @@ def standards_recheck_record(
                 "document_ref": document_ref,
                 "due_on": due,
                 "late": late,
-                "legal_citation": rules.citation_text(item),
+                "legal_citation": rules.citation_text_vi(item),
             },
         )
         record_event(
@@ -239,7 +240,7 @@ def allowance_collect(*, actor: User, unit: Unit, start: dt.date, end: dt.date) 
                 food=rules.food_amount(hours, day),
                 payer=payer,
                 employer=employer,
-                legal_citation=rules.citation_text(item),
+                legal_citation=rules.citation_text_vi(item),
             )
             added += 1
         record_event(

@@ -23,6 +23,7 @@ from muster.conscription.aftercare.documents import payment_list
 from muster.conscription.aftercare.forms import AllowanceLineForm, FamilyNoticeForm, PeriodForm
 from muster.conscription.aftercare.models import AllowanceLine
 from muster.conscription.campaign.selectors import campaign_for_user
+from muster.core import lawtext
 from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.excel import render_xlsx
@@ -172,6 +173,7 @@ def allowance_unit(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             "query": query,
             "sheet": sheet,
             "lines": lines,
+            "citations": lawtext.cite_rules(sheet.rules),
             "line_form": line_form,
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
         },

@@ -36,6 +36,7 @@ from muster.conscription.handover.forms import (
 from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
 from muster.conscription.selection.documents import handover_report
 from muster.conscription.selection.models import SelectionList, SelectionState
+from muster.core import lawtext
 from muster.core.dates import prefill_day
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
@@ -382,8 +383,8 @@ def recruit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             "has_standby": bool(standby),
             "standards": StandardsRecheck.objects.filter(recruit=recruit).first(),
             "standards_due": aftercare_rules.standards_recheck_due(handover.handed_on),
-            "standards_citation": aftercare_rules.citation_text(
-                aftercare_rules.rule("handover.standards_recheck", handover.handed_on)
+            "standards_citation": lawtext.cite_rules(
+                [aftercare_rules.rule("handover.standards_recheck", handover.handed_on)]
             ),
             **forms,
         },

@@ -83,6 +83,11 @@ def citation_text(item: Rule) -> str:
     return "; ".join(c.label for c in item.citations)
 
 
+def citation_text_vi(item: Rule) -> str:
+    """The citations in Vietnamese, as stored on the records and printed."""
+    return "; ".join(c.label_vi for c in item.citations)
+
+
 # ----------------------------------------------------------------------------- 7-day re-check
 
 
