@@ -89,10 +89,19 @@ def test_allowance_page_and_payment_list_opened_back(handover, client, officer, 
     assert (
         client.post(
             url + query,
-            {"line": str(line.public_id), "hours": "3", "travel": "25000", "payer": "commune"},
+            {"line": str(line.public_id), "hours": "3,5", "travel": "25.000", "payer": "commune"},
         ).status_code
         == 302
     )
+    line.refresh_from_db()
+    assert str(line.hours) == "3.5" and line.travel == 25000  # typed the Vietnamese way
+    assert 'value="3,5"' in client.get(url, PERIOD).content.decode()
+    bad = client.post(
+        url + query, {"line": str(line.public_id), "hours": "25", "travel": "0", "payer": "x"}
+    )
+    assert bad.status_code == 400
+    line.refresh_from_db()
+    assert line.travel == 25000  # nothing half-written
     daily = rules.daily_food(dt.date(2024, 11, 20))
     total = 5 * daily + daily // 2 + 25000
     dotted = f"{total:,}".replace(",", ".")

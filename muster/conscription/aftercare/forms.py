@@ -44,7 +44,14 @@ class PeriodForm(BootstrapForm):
 class AllowanceLineForm(BootstrapForm):
     line = forms.UUIDField(widget=forms.HiddenInput)
     hours = forms.DecimalField(
-        label=_("Hours attended"), min_value=0, max_value=24, max_digits=4, decimal_places=1
+        label=_("Hours attended"),
+        min_value=0,
+        max_value=24,
+        max_digits=4,
+        decimal_places=1,
+        localize=True,  # "3,5" in Vietnamese
     )
-    travel = forms.IntegerField(label=_("Travel costs"), min_value=0, max_value=10_000_000)
+    travel = forms.IntegerField(
+        label=_("Travel costs"), min_value=0, max_value=10_000_000, localize=True
+    )
     payer = forms.ChoiceField(label=_("Paid by"), choices=Payer.choices)
