@@ -253,3 +253,21 @@ def test_allowance_refuses_bad_input_and_other_areas(handover, officer, personas
     with pytest.raises(ValidationError) as err:
         aft.allowance_line_set(actor=officer, line=line, hours=Decimal(25), travel=-1, payer="x")
     assert {"hours", "travel", "payer"} <= set(err.value.message_dict)
+
+
+@pytest.mark.parametrize(
+    ("today", "overdue"),
+    [(dt.date(2025, 2, 19), False), (dt.date(2025, 2, 20), False), (dt.date(2025, 2, 21), True)],
+)
+def test_a_missing_recheck_turns_overdue_the_day_after_the_7_days(
+    handover, officer, today, overdue
+):
+    from muster.conscription.handover.selectors import recruit_rows
+
+    first = handover.recruits.order_by("decision__number").first()
+    _check(officer, first, dt.date(2025, 2, 15))
+    rows = recruit_rows(handover, today)
+    assert rows[0].recruit == first and rows[0].standards is not None
+    assert not rows[0].standards_overdue  # recorded: never overdue
+    assert all(row.standards_overdue is overdue for row in rows[1:])
+    assert {row.standards_due for row in rows} == {dt.date(2025, 2, 20)}

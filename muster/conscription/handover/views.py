@@ -220,6 +220,10 @@ def handover_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
             "organiser": selection_rules.handover_organiser(handover.handed_on),
             "reexam_due": selection_rules.reexam_due(handover.handed_on),
             "replacement_due": selection_rules.replacement_due(handover.handed_on),
+            "standards_due": aftercare_rules.standards_recheck_due(handover.handed_on),
+            "standards_citation": lawtext.cite_rules(
+                [aftercare_rules.rule("handover.standards_recheck", handover.handed_on)]
+            ),
             "cap": hs.replacement_cap_for(
                 handover.commune.campaign_id, handover.receiving_unit, handover.handed_on
             ),
