@@ -74,6 +74,8 @@ def test_family_notices_page_lists_the_missing_and_records(handover, campaign, c
     assert response.status_code == 302
     assert FamilyNotice.objects.get().relative_name == "Lê Thị Mẹ"
     assert 'data-missing="2"' in client.get(url).content.decode()
+    recruit_page = client.get(reverse("campaigns:recruit_detail", args=[first.public_id]))
+    assert "14/02/2025 Lê Thị Mẹ" in recruit_page.content.decode()
     bad = client.post(url, {"recruit": str(first.public_id), "tie": str(tie.public_id)})
     assert bad.status_code == 400 and FamilyNotice.objects.count() == 1
 

@@ -386,6 +386,7 @@ def recruit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
             "has_standby": bool(standby),
             "standards": StandardsRecheck.objects.filter(recruit=recruit).first(),
+            "family_notices": list(recruit.family_notices.order_by("notified_on", "id")),
             "standards_due": aftercare_rules.standards_recheck_due(handover.handed_on),
             "standards_citation": lawtext.cite_rules(
                 [aftercare_rules.rule("handover.standards_recheck", handover.handed_on)]
