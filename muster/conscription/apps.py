@@ -57,6 +57,7 @@ class ConscriptionConfig(AppConfig):
             ("callup.campaign2025", 40, "muster.demo.callup.campaign2025:demo_step"),
             ("callup.violations", 50, "muster.demo.callup.violations:demo_step"),
             ("callup.selection", 60, "muster.demo.callup.selection:demo_step"),
+            ("callup.aftercare", 65, "muster.demo.callup.aftercare:demo_step"),
             ("callup.campaign2027", 70, "muster.demo.callup.campaign2027:demo_step"),
             ("callup.postings", 80, "muster.demo.callup.postings:demo_step"),
         ):

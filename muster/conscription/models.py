@@ -1,6 +1,11 @@
 """The call-up app's models, one module per sub-domain; imported here so Django registers
 them under the ``conscription`` app label (no table moved)."""
 
+from muster.conscription.aftercare.models import (
+    AllowanceLine,
+    FamilyNotice,
+    StandardsRecheck,
+)
 from muster.conscription.campaign.models import (
     Allocation,
     Campaign,
@@ -55,6 +60,7 @@ from muster.conscription.violations.models import (
 
 __all__ = [
     "Allocation",
+    "AllowanceLine",
     "CallupDecision",
     "Campaign",
     "CampaignCommune",
@@ -65,6 +71,7 @@ __all__ = [
     "Dossier",
     "DossierKind",
     "DossierState",
+    "FamilyNotice",
     "Handover",
     "HandoverPlan",
     "ListKind",
@@ -86,6 +93,7 @@ __all__ = [
     "SelectionList",
     "SelectionState",
     "Service",
+    "StandardsRecheck",
     "VerificationMiss",
     "ViolationCase",
     "ViolationKind",

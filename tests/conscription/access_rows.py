@@ -104,6 +104,18 @@ ROWS: dict[str, Route] = {
             ("campaigns:recruit_detail", "recruit"),
         )
     },
+    # After the handover and the allowance (issue 21): read by every role of the area; the
+    # notices, re-checks and allowance corrections they POST need Cap.MANAGE_CAMPAIGN.
+    "campaigns:family_notices": Route(kwargs=campaign_kwargs, scoped_object=True),
+    "campaigns:allowance_index": Route(),
+    **{
+        name: Route(kwargs=unit_kwargs, scoped_object=True)
+        for name in (
+            "campaigns:allowance_unit",
+            "campaigns:allowance_pdf",
+            "campaigns:allowance_xlsx",
+        )
+    },
     "campaigns:handover_new": Route(
         kwargs=_selection_object("commune"), allowed=CAMPAIGN_ROLES, scoped_object=True
     ),

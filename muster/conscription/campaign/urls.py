@@ -17,5 +17,6 @@ urlpatterns = [
     path("verify/<str:token>/", views.verify, name="verify"),
     path("", include("muster.conscription.selection.urls")),
     path("", include("muster.conscription.handover.urls")),
+    path("", include("muster.conscription.aftercare.urls")),
     path("", include("muster.conscription.violations.urls")),
 ]

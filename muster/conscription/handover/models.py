@@ -113,6 +113,7 @@ class ReturnReason(models.TextChoices):
     HEALTH = "health", _("Health (unfit at re-examination)")
     POLITICAL = "political", _("Political standard (verification)")
     PROCEDURE = "procedure", _("Legal procedure or file")
+    STANDARDS = "standards", _("Standards (re-check within 7 days)")
     OTHER = "other", _("Other")
 
 

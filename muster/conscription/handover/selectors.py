@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
+from muster.conscription.aftercare.models import StandardsRecheck
 from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
 from muster.conscription.handover.models import (
@@ -24,6 +25,7 @@ from muster.conscription.handover.models import (
 )
 from muster.conscription.selection.models import ListKind, SelectionEntry, SelectionState
 from muster.geo.scope import scope_of
+from muster.law.callup import aftercare as aftercare_rules
 from muster.law.callup import selection as selection_rules
 
 if TYPE_CHECKING:
@@ -98,6 +100,11 @@ class RecruitRow:
     reexam_late: bool
     reexam_overdue: bool
     replacement_due: dt.date
+    #: The unit's 7-day standards re-check (TT 148/2018 Art 7(3)): None when not recorded;
+    #: overdue when not recorded (and not returned) after its last day.
+    standards: StandardsRecheck | None = None
+    standards_due: dt.date | None = None
+    standards_overdue: bool = False
 
 
 def recruit_rows(handover: Handover, today: dt.date) -> list[RecruitRow]:
@@ -105,11 +112,15 @@ def recruit_rows(handover: Handover, today: dt.date) -> list[RecruitRow]:
     rules in force on the handover day."""
     due = selection_rules.reexam_due(handover.handed_on)
     replace_due = selection_rules.replacement_due(handover.handed_on)
+    standards_due = aftercare_rules.standards_recheck_due(handover.handed_on)
     rows = []
     for recruit in handover.recruits.select_related(
         "decision__person",
         "returned__replacement__decision__person",
+        "standards_recheck",
     ).order_by("decision__number"):
+        standards = getattr(recruit, "standards_recheck", None)
+        returned = getattr(recruit, "returned", None)
         rows.append(
             RecruitRow(
                 recruit=recruit,
@@ -117,6 +128,9 @@ def recruit_rows(handover: Handover, today: dt.date) -> list[RecruitRow]:
                 reexam_late=recruit.rechecked_on is not None and recruit.rechecked_on > due,
                 reexam_overdue=recruit.rechecked_on is None and today > due,
                 replacement_due=replace_due,
+                standards=standards,
+                standards_due=standards_due,
+                standards_overdue=standards is None and returned is None and today > standards_due,
             )
         )
     return rows

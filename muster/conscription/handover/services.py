@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
+from muster.conscription.aftercare.models import StandardsRecheck
 from muster.conscription.campaign.models import Allocation, CampaignCommune, Quota, Service
 from muster.conscription.decisions.gate import gate_problems, refusal
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
@@ -365,6 +366,15 @@ def recruit_return(
             add("council_form_ref", _("Give the reference of the council's health form."))
         if not recheck_form_ref.strip():
             add("recheck_form_ref", _("Give the reference of the unit's re-examination form."))
+    if reason_kind == ReturnReason.STANDARDS:
+        check = StandardsRecheck.objects.filter(recruit=recruit).first()
+        if check is None or check.meets:
+            add(
+                "reason_kind",
+                _("A return for the standards needs the unit's re-check finding them unmet."),
+            )
+        elif not recheck_form_ref.strip():
+            recheck_form_ref = check.document_ref
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():

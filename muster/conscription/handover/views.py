@@ -17,6 +17,9 @@ from django.views.decorators.http import require_GET
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
+from muster.conscription.aftercare import services as aftercare_services
+from muster.conscription.aftercare.forms import StandardsRecheckForm
+from muster.conscription.aftercare.models import StandardsRecheck
 from muster.conscription.campaign.models import CampaignCommune
 from muster.conscription.campaign.selectors import campaign_for_user
 from muster.conscription.decisions.models import CallupDecision
@@ -33,10 +36,12 @@ from muster.conscription.handover.forms import (
 from muster.conscription.handover.models import Handover, ReceivingUnit, Recruit
 from muster.conscription.selection.documents import handover_report
 from muster.conscription.selection.models import SelectionList, SelectionState
+from muster.core import lawtext
 from muster.core.dates import prefill_day
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import report_pdf_response
+from muster.law.callup import aftercare as aftercare_rules
 from muster.law.callup import selection as selection_rules
 from muster.people.models import Person
 
@@ -215,6 +220,10 @@ def handover_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
             "organiser": selection_rules.handover_organiser(handover.handed_on),
             "reexam_due": selection_rules.reexam_due(handover.handed_on),
             "replacement_due": selection_rules.replacement_due(handover.handed_on),
+            "standards_due": aftercare_rules.standards_recheck_due(handover.handed_on),
+            "standards_citation": lawtext.cite_rules(
+                [aftercare_rules.rule("handover.standards_recheck", handover.handed_on)]
+            ),
             "cap": hs.replacement_cap_for(
                 handover.commune.campaign_id, handover.receiving_unit, handover.handed_on
             ),
@@ -275,6 +284,15 @@ def recruit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
     forms: dict[str, Any] = {
         "recheck_form": RecheckForm(prefix="c", initial={"rechecked_on": recheck_day, "fit": "1"}),
         "return_form": ReturnForm(prefix="t", initial={"returned_on": return_day}),
+        "standards_form": StandardsRecheckForm(
+            prefix="s",
+            initial={
+                "checked_on": prefill_day(
+                    handed_on, aftercare_rules.standards_recheck_due(handed_on)
+                ),
+                "meets": "1",
+            },
+        ),
         "replacement_form": ReplacementForm(
             prefix="b", standby=standby, initial={"replaced_on": return_day}
         ),
@@ -284,9 +302,19 @@ def recruit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
         require_cap(request.user, Cap.MANAGE_CAMPAIGN)
         status = 400
         action = request.POST.get("action")
-        form: RecheckForm | ReturnForm | ReplacementForm
+        form: RecheckForm | ReturnForm | ReplacementForm | StandardsRecheckForm
         try:
-            if action == "recheck":
+            if action == "standards":
+                form = forms["standards_form"] = StandardsRecheckForm(request.POST, prefix="s")
+                if form.is_valid():
+                    warnings = aftercare_services.standards_recheck_record(
+                        actor=request.user, recruit=recruit, **form.cleaned_data
+                    )
+                    messages.success(request, _("The standards re-check has been recorded."))
+                    for warning in warnings:
+                        messages.warning(request, warning)
+                    return redirect("campaigns:recruit_detail", public_id=public_id)
+            elif action == "recheck":
                 form = forms["recheck_form"] = RecheckForm(request.POST, prefix="c")
                 if form.is_valid():
                     warnings = hs.recruit_recheck(
@@ -357,6 +385,12 @@ def recruit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             and selection_rules.reexam_late(handover.handed_on, recruit.rechecked_on),
             "can_manage": has_cap(request.user, Cap.MANAGE_CAMPAIGN),
             "has_standby": bool(standby),
+            "standards": StandardsRecheck.objects.filter(recruit=recruit).first(),
+            "family_notices": list(recruit.family_notices.order_by("notified_on", "id")),
+            "standards_due": aftercare_rules.standards_recheck_due(handover.handed_on),
+            "standards_citation": lawtext.cite_rules(
+                [aftercare_rules.rule("handover.standards_recheck", handover.handed_on)]
+            ),
             **forms,
         },
         status=status,
