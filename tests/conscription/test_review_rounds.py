@@ -17,6 +17,7 @@ from muster.conscription.selection.models import ReviewKind, ReviewStep
 from muster.conscription.selection.services import review as review_services
 from muster.health.models import HealthCall, HealthSession
 from muster.law.callup import campaign as rules
+from muster.law.callup import selection as selection_rules
 from tests.conscription.selection_factories import fit_people
 
 PLAN = dt.date(2024, 8, 15)
@@ -49,11 +50,12 @@ def test_at_most_four_examined_per_quota_place(called, over):
     assert check.exam_over is over
 
 
-@pytest.mark.parametrize(("standby", "over"), [(1, False), (2, False), (3, True)])
-def test_standby_at_most_five_percent_rounded_down(standby, over):
+@pytest.mark.parametrize(("standby", "over"), [(2, False), (3, False), (4, True)])
+def test_standby_at_most_five_percent_rounded_up_like_the_default(standby, over):
     check = rules.ratio_check(quota=59, exam_called=0, standby=standby, on=dt.date(2026, 11, 1))
-    assert check.standby_cap == 2  # 5 % of 59 = 2,95
+    assert check.standby_cap == 3  # 5 % of 59 = 2,95
     assert check.standby_over is over
+    assert check.standby_cap == selection_rules.default_standby(59, dt.date(2026, 11, 1))
 
 
 def test_the_ratio_rules_carry_tt_140_and_are_flagged_unverified():
@@ -264,7 +266,7 @@ def test_the_screening_call_decision_prints_and_flags_late(units, personas, clie
 def test_the_board_shows_the_ratio_red_when_off(commune, units, personas, client):
     from muster.conscription.selection.models import SelectionList
 
-    SelectionList.objects.create(commune=commune, service="army", standby=2)  # quota 3: cap 0
+    SelectionList.objects.create(commune=commune, service="army", standby=2)  # quota 3: cap 1
     client.force_login(personas["district_officer"])
     page = client.get(reverse("campaigns:campaign_board", args=[commune.campaign.public_id]))
     html = page.content.decode()

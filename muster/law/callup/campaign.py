@@ -188,7 +188,8 @@ RULES: tuple[Rule, ...] = (
         LAW_78_FROM,
         confirmed=False,
         note="Written in TT 140/2015; unverified under TT 148/2018 and TT 68/2025 "
-        "(legal-reference.md §2.6).",
+        "(legal-reference.md §2.6). Per commune the cap is rounded up, as the default standby "
+        "list (selection.standby), so a commune with a quota may keep one standby citizen.",
         cap_percent=5,
     ),
 )
@@ -421,7 +422,8 @@ class RatioCheck:
 
 def ratio_check(*, quota: int, exam_called: int, standby: int, on: dt.date) -> RatioCheck:
     """At most ``per_quota`` (4) called to the examination per quota place, and a standby
-    list of at most ``cap_percent`` (5 %) of the quota, rounded down (5 % of 30 is 1)."""
+    list of at most ``cap_percent`` (5 %) of the quota, rounded up like the default standby
+    list (``selection.default_standby``: 5 % of 30 is 2), so the default is never over."""
     exam_rule = rule("campaign.ratio.exam_per_quota", on)
     standby_rule = rule("campaign.standby.cap", on)
     return RatioCheck(
@@ -429,7 +431,7 @@ def ratio_check(*, quota: int, exam_called: int, standby: int, on: dt.date) -> R
         exam_called=exam_called,
         standby=standby,
         exam_cap=quota * exam_rule.int_param("per_quota"),
-        standby_cap=quota * standby_rule.int_param("cap_percent") // 100,
+        standby_cap=-(-quota * standby_rule.int_param("cap_percent") // 100),
         exam_rule=exam_rule,
         standby_rule=standby_rule,
     )
