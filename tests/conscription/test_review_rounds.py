@@ -45,17 +45,24 @@ def test_a_plan_step_is_late_only_after_its_planned_day(held_on, late):
 
 @pytest.mark.parametrize(("called", "over"), [(11, False), (12, False), (13, True)])
 def test_at_most_four_examined_per_quota_place(called, over):
-    check = rules.ratio_check(quota=3, exam_called=called, standby=0, on=dt.date(2024, 11, 1))
+    check = rules.ratio_check(quotas=(3,), exam_called=called, standby=0, on=dt.date(2024, 11, 1))
     assert check.exam_cap == 12
     assert check.exam_over is over
 
 
 @pytest.mark.parametrize(("standby", "over"), [(2, False), (3, False), (4, True)])
 def test_standby_at_most_five_percent_rounded_up_like_the_default(standby, over):
-    check = rules.ratio_check(quota=59, exam_called=0, standby=standby, on=dt.date(2026, 11, 1))
+    check = rules.ratio_check(quotas=(59,), exam_called=0, standby=standby, on=dt.date(2026, 11, 1))
     assert check.standby_cap == 3  # 5 % of 59 = 2,95
     assert check.standby_over is over
     assert check.standby_cap == selection_rules.default_standby(59, dt.date(2026, 11, 1))
+
+
+def test_the_standby_cap_adds_each_services_default():
+    day = dt.date(2026, 11, 1)
+    check = rules.ratio_check(quotas=(12, 1), exam_called=0, standby=2, on=day)
+    assert check.standby_cap == 2  # army 12 → 1, police 1 → 1
+    assert not check.standby_over
 
 
 def test_the_ratio_rules_carry_tt_140_and_are_flagged_unverified():

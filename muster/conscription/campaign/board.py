@@ -177,7 +177,7 @@ def _add_ratios(rows: dict[int, BoardRow], unit_of: dict[int, int], campaign: Ca
     for row in rows.values():
         if row.quota_total:
             row.ratio = campaign_rules.ratio_check(
-                quota=row.quota_total,
+                quotas=tuple(q for q in row.quota.values() if q),
                 exam_called=row.exam_called,
                 standby=row.standby,
                 on=campaign.exam_start,

@@ -420,10 +420,16 @@ class RatioCheck:
         return self.exam_over or self.standby_over
 
 
-def ratio_check(*, quota: int, exam_called: int, standby: int, on: dt.date) -> RatioCheck:
+def ratio_check(
+    *, quotas: tuple[int, ...], exam_called: int, standby: int, on: dt.date
+) -> RatioCheck:
     """At most ``per_quota`` (4) called to the examination per quota place, and a standby
     list of at most ``cap_percent`` (5 %) of the quota, rounded up like the default standby
-    list (``selection.default_standby``: 5 % of 30 is 2), so the default is never over."""
+    list (``selection.default_standby``: 5 % of 30 is 2), so the default is never over.
+
+    ``quotas``: one figure per service (army, police); the standby cap is summed over them,
+    as each service's list has its own default standby."""
+    quota = sum(quotas)
     exam_rule = rule("campaign.ratio.exam_per_quota", on)
     standby_rule = rule("campaign.standby.cap", on)
     return RatioCheck(
@@ -431,7 +437,7 @@ def ratio_check(*, quota: int, exam_called: int, standby: int, on: dt.date) -> R
         exam_called=exam_called,
         standby=standby,
         exam_cap=quota * exam_rule.int_param("per_quota"),
-        standby_cap=-(-quota * standby_rule.int_param("cap_percent") // 100),
+        standby_cap=sum(-(-q * standby_rule.int_param("cap_percent") // 100) for q in quotas),
         exam_rule=exam_rule,
         standby_rule=standby_rule,
     )

@@ -37,6 +37,7 @@ from muster.law.sources import (
     TT_148,
     TT_148_FROM,
 )
+
 _BEFORE_98 = LAW_98_FROM - dt.timedelta(days=1)
 
 
