@@ -31,6 +31,16 @@ def _pdftotext(data: bytes, tmp_path) -> str:
     ).stdout
 
 
+def _docx_text(data: bytes) -> str:
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
 # ----------------------------------------------------------------------------- pure rules
 
 
@@ -250,6 +260,8 @@ def test_the_minutes_print_with_the_list_and_the_plan(commune, units, personas, 
     assert "BIÊN BẢN PHÚC TRA NẮM NGUỒN" in text
     assert "15/08/2024" in text and "MUỘN" in text
     assert "Công dân 0" in text and "Đạt" in text
+    word = client.get(reverse("campaigns:review_pdf", args=[step.public_id]), {"format": "docx"})
+    assert "BIÊN BẢN PHÚC TRA NẮM NGUỒN" in _docx_text(word.content)
 
 
 def test_the_screening_call_decision_prints_and_flags_late(units, personas, client, tmp_path):
@@ -268,6 +280,9 @@ def test_the_screening_call_decision_prints_and_flags_late(units, personas, clie
     assert "22/09/2025" in text and "Giao muộn" in text
     assert "Số công dân nhận muộn: 1" in text
     assert "Law 78/2015" in text
+    url = reverse("health:screening_call_pdf", args=[session.public_id])
+    word = _docx_text(client.get(url, {"format": "docx"}).content)
+    assert "Giao muộn" in word and "sơ tuyển" in word
 
 
 def test_the_board_shows_the_ratio_red_when_off(commune, units, personas, client):

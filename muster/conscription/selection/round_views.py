@@ -20,7 +20,8 @@ from muster.conscription.selection.models import ReviewStep
 from muster.conscription.selection.round_documents import review_minutes_report
 from muster.conscription.selection.services import review as review_services
 from muster.core.http import AuthenticatedHttpRequest
-from muster.documents.http import report_pdf_response
+from muster.documents.http import DOCX, file_response, report_pdf_response
+from muster.documents.word import render_report_docx
 
 
 def _step(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> ReviewStep:
@@ -50,9 +51,11 @@ def review_fill(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
 
 @require_GET
 def review_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    """The step's minutes with its list of citizens (PDF, Vietnamese)."""
+    """The step's minutes with its list of citizens (PDF; ``?format=docx``: Word)."""
     step = _step(request, public_id)
     due = rounds.plan_due(step, step.commune.campaign)
     report = review_minutes_report(step, sel.outcomes_of(step), due)
-    name = f"bien-ban-{step.kind}-{step.round}-{step.held_on:%Y%m%d}.pdf"
-    return report_pdf_response(report, filename=name)
+    name = f"bien-ban-{step.kind}-{step.round}-{step.held_on:%Y%m%d}"
+    if request.GET.get("format") == "docx":
+        return file_response(render_report_docx(report), filename=f"{name}.docx", content_type=DOCX)
+    return report_pdf_response(report, filename=f"{name}.pdf")
