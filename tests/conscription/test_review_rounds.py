@@ -294,3 +294,35 @@ def test_the_board_shows_the_ratio_red_when_off(commune, units, personas, client
     html = page.content.decode()
     assert 'data-testid="ratio-standby" data-off="1"' in html
     assert 'data-testid="ratio-note"' in html
+
+
+@pytest.mark.parametrize(
+    ("second", "refused"),
+    [(dt.date(2024, 8, 28), True), (dt.date(2024, 8, 29), False), (dt.date(2024, 8, 30), False)],
+)
+def test_the_plan_days_are_entered_once_on_the_campaign(units, personas, second, refused):
+    import dataclasses
+
+    from muster.conscription.campaign import services as cs
+    from tests.conscription.campaign_factories import CAL_2025
+
+    cal = dataclasses.replace(
+        CAL_2025, first_approval_by=dt.date(2024, 8, 29), second_approval_by=second
+    )
+    officer = personas["district_officer"]
+    if refused:
+        with pytest.raises(ValidationError) as caught:
+            cs.campaign_create(actor=officer, unit=units["KD"], year=2025, call=1, calendar=cal)
+        assert "Xét duyệt lần 2 phải sau lần 1." in str(caught.value)
+        return
+    campaign = cs.campaign_create(actor=officer, unit=units["KD"], year=2025, call=1, calendar=cal)
+    assert (campaign.first_approval_by, campaign.second_approval_by) == (
+        dt.date(2024, 8, 29),
+        second,
+    )
+
+
+def test_the_campaign_form_asks_for_the_plan_days(client, personas):
+    client.force_login(personas["district_officer"])
+    page = client.get(reverse("campaigns:campaign_create")).content.decode()
+    assert 'name="first_approval_by"' in page and 'name="second_approval_by"' in page
