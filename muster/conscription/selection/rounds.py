@@ -49,6 +49,11 @@ def fills_from_pool(step: ReviewStep) -> bool:
     )
 
 
+def can_fill(step: ReviewStep) -> bool:
+    """Whether the step's list can be filled at once (not a village nomination)."""
+    return step.kind != ReviewKind.VILLAGE_NOMINATION
+
+
 def round_candidates(step: ReviewStep) -> list[Person]:
     """The citizens ``step`` considers, not yet recorded at it: the registry's callable pool
     (pool review, first approval round) or those approved at the previous council round."""

@@ -492,7 +492,7 @@ def review_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     rounds.mark_plan([step], step.commune.campaign)
     context = {
         "step": step,
-        "fills": rounds.fills_from_pool(step) or step.round > 1,
+        "fills": rounds.can_fill(step),
         "campaign": step.commune.campaign,
         "outcomes": sel.outcomes_of(step),
         "form": form,
