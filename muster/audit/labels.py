@@ -91,6 +91,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "selection.open": _("Selection opened"),
     "selection.review.outcome": _("Review outcome recorded"),
     "selection.review.record": _("Review step recorded"),
+    "selection.review.fill": _("Review list filled from the pool"),
     "selection.standby": _("Standby list set"),
     "selection.volunteer.record": _("Volunteer application recorded"),
     "selection.volunteer.withdraw": _("Volunteer application withdrawn"),

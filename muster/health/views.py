@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,9 +20,10 @@ from muster.core import lawtext
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.excel import render_xlsx
-from muster.documents.http import PDF, XLSX, file_response
+from muster.documents.http import DOCX, PDF, XLSX, file_response, report_pdf_response
 from muster.documents.pdf import render_pdf
 from muster.documents.tables import format_cell
+from muster.documents.word import render_report_docx
 from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
 from muster.health import books
@@ -36,6 +38,7 @@ from muster.health.forms import (
 )
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
 from muster.health.referrals import referral_record
+from muster.health.screening_call import screening_call_report
 from muster.health.selectors import calls_in_session, sessions_for_user
 from muster.health.services import (
     ResultInput,
@@ -370,3 +373,19 @@ def session_book(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
             "forms_available": allowed,
         },
     )
+
+
+def screening_call_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """The screening call decision of a screening session with its list (PDF; ``?format=docx``:
+    Word); signed on the earliest day a citizen received it (today when none has yet)."""
+    session = _session(request, public_id, Cap.VIEW_REPORTS)
+    if session.kind != SessionKind.SCREENING:
+        raise Http404(_("This form does not belong to this kind of session."))
+    calls = list(calls_in_session(user=request.user, session=session))
+    received = [c.notified_on for c in calls if c.notified_on is not None]
+    issued_on = min(received) if received else timezone.localdate()
+    report = screening_call_report(session, calls, issued_on)
+    name = f"quyet-dinh-goi-so-tuyen-{session.date:%Y%m%d}"
+    if request.GET.get("format") == "docx":
+        return file_response(render_report_docx(report), filename=f"{name}.docx", content_type=DOCX)
+    return report_pdf_response(report, filename=f"{name}.pdf")

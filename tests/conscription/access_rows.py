@@ -99,6 +99,7 @@ ROWS: dict[str, Route] = {
             ("campaigns:selection_result_json", "selection"),
             ("campaigns:selection_pdf", "selection"),
             ("campaigns:review_detail", "step"),
+            ("campaigns:review_pdf", "step"),
             ("campaigns:handover_detail", "handover"),
             ("campaigns:handover_pdf", "handover"),
             ("campaigns:recruit_detail", "recruit"),
@@ -177,3 +178,6 @@ PUBLIC = frozenset(
         "postings:public_detail",
     }
 )
+
+#: Put a round's citizens on its list (tests/conscription/test_review_rounds.py checks roles).
+POST_ONLY = frozenset({"campaigns:review_fill"})

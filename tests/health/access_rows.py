@@ -39,6 +39,7 @@ ROWS: dict[str, Route] = {
         kwargs=_health_session, allowed=CAMPAIGN_ROLES, scoped_object=True
     ),
     "health:session_book": Route(kwargs=_health_session, scoped_object=True),
+    "health:screening_call_pdf": Route(kwargs=_health_session, scoped_object=True),
     "health:result_entry": Route(
         kwargs=_health_call, allowed=EDIT_HEALTH_ROLES, scoped_object=True
     ),

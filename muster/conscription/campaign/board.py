@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from muster.conscription.campaign.models import (
     Allocation,
@@ -22,6 +22,7 @@ from muster.conscription.handover.models import Replacement
 from muster.conscription.handover.selectors import Indicators, indicators
 from muster.health.models import HealthCall
 from muster.law.callup import campaign as campaign_rules
+from muster.law.rulebook import Rule
 from muster.people.succession import holding
 
 if TYPE_CHECKING:
@@ -47,6 +48,10 @@ class BoardRow:
     last_year_note: str = ""
     #: Selected, handed over, returned, replacements, late re-examinations (handover_selectors).
     after: Indicators = field(default_factory=Indicators)
+    #: Standby places of the commune's selection lists (dự phòng), all services.
+    standby: int = 0
+    #: Called to the examination and standby against the quota ("4 lấy 1", ≤ 5 %).
+    ratio: campaign_rules.RatioCheck | None = None
 
     @property
     def quota_total(self) -> int:
@@ -143,7 +148,40 @@ def board(*, user: User, campaign: Campaign, today: dt.date) -> list[BoardRow]:
         rows[hist.unit_id].last_year_note = rows[hist.unit_id].last_year_note or hist.note
     for commune_id, figures in indicators(communes, today).items():
         rows[unit_of[commune_id]].after = figures
+    _add_ratios(rows, unit_of, campaign)
     return list(rows.values())
+
+
+def ratio_rules(campaign: Campaign) -> tuple[Rule, ...]:
+    """The rules the board's ratio column applies, for its note (citation, unverified)."""
+    day = campaign.exam_start
+    return tuple(
+        campaign_rules.rule(code, day)
+        for code in ("campaign.ratio.exam_per_quota", "campaign.standby.cap")
+    )
+
+
+def _add_ratios(rows: dict[int, BoardRow], unit_of: dict[int, int], campaign: Campaign) -> None:
+    """Each commune's examined-per-quota and standby figures against the rules in force on
+    the first examination day (``campaign.ratio.exam_per_quota``, ``campaign.standby.cap``)."""
+    from muster.conscription.selection.models import SelectionList
+
+    standby = (
+        SelectionList.objects.filter(commune_id__in=unit_of)
+        .values("commune_id")
+        .annotate(total=Sum("standby"))
+        .order_by()
+    )
+    for item in standby:
+        rows[unit_of[item["commune_id"]]].standby = item["total"] or 0
+    for row in rows.values():
+        if row.quota_total:
+            row.ratio = campaign_rules.ratio_check(
+                quotas=tuple(q for q in row.quota.values() if q),
+                exam_called=row.exam_called,
+                standby=row.standby,
+                on=campaign.exam_start,
+            )
 
 
 def evenness(rows: list[BoardRow]) -> dict[str, Any]:

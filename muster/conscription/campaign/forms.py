@@ -20,11 +20,13 @@ class CampaignForm(BootstrapForm):
         label=_("Call"), choices=[(1, "1"), (2, "2")], coerce=int, initial=1
     )
     pool_review_by = date_field(_("Pool review by"), required=False)
+    first_approval_by = date_field(_("First approval round by"), required=False)
     screening_start = date_field(_("Screening from"), required=False)
     screening_end = date_field(_("Screening to"), required=False)
     exam_start = date_field(_("Examination from"))
     exam_end = date_field(_("Examination to"))
     nomination_by = date_field(_("Village nomination and council review by"), required=False)
+    second_approval_by = date_field(_("Second approval round by"), required=False)
     decisions_by = date_field(_("Decisions issued by"), required=False)
     handover_start = date_field(_("Handover day"))
     handover_end = date_field(_("Last handover day"), required=False)

@@ -37,6 +37,10 @@ class Campaign(models.Model):
     nomination_by = models.DateField(
         _("village nomination and council review by"), null=True, blank=True
     )
+    #: The province's plan for the council's approval rounds (xét duyệt lần 1, lần 2),
+    #: entered once; the rounds held after their day are flagged late.
+    first_approval_by = models.DateField(_("first approval round by"), null=True, blank=True)
+    second_approval_by = models.DateField(_("second approval round by"), null=True, blank=True)
     decisions_by = models.DateField(_("decisions issued by"), null=True, blank=True)
     handover_start = models.DateField(_("handover day"))
     handover_end = models.DateField(_("last handover day"), null=True, blank=True)

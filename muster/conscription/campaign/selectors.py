@@ -92,6 +92,8 @@ def calendar_of(campaign: Campaign) -> campaign_rules.Calendar:
         exam_end=campaign.exam_end,
         nomination_by=campaign.nomination_by,
         decisions_by=campaign.decisions_by,
+        first_approval_by=campaign.first_approval_by,
+        second_approval_by=campaign.second_approval_by,
     )
 
 

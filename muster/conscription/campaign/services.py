@@ -62,6 +62,8 @@ class CalendarInput:
     screening_end: dt.date | None = None
     nomination_by: dt.date | None = None
     decisions_by: dt.date | None = None
+    first_approval_by: dt.date | None = None
+    second_approval_by: dt.date | None = None
 
 
 _CALENDAR_MESSAGES = {
@@ -70,6 +72,8 @@ _CALENDAR_MESSAGES = {
     "screening_before_exam": "Screening must end before the examinations start.",
     "exam_before_handover": "The examinations must end before the handover.",
     "decisions_before_handover": "Decisions must be issued before the handover.",
+    "approval_order": "The second approval round comes after the first.",
+    "approval_before_handover": "The approval rounds come before the handover.",
 }
 
 
@@ -105,6 +109,8 @@ def campaign_create(
         exam_start=calendar.exam_start,
         exam_end=calendar.exam_end,
         decisions_by=calendar.decisions_by,
+        first_approval_by=calendar.first_approval_by,
+        second_approval_by=calendar.second_approval_by,
     )
     for key in campaign_rules.calendar_problems(draft):
         errors.setdefault("__all__", []).append(_(_CALENDAR_MESSAGES[key]))
@@ -145,6 +151,8 @@ def campaign_create(
             exam_end=calendar.exam_end,
             nomination_by=calendar.nomination_by,
             decisions_by=calendar.decisions_by,
+            first_approval_by=calendar.first_approval_by,
+            second_approval_by=calendar.second_approval_by,
             handover_start=calendar.handover_start,
             handover_end=calendar.handover_end,
         )

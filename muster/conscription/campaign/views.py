@@ -118,6 +118,7 @@ def campaign_board(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             "today": today,
             "replacements_total": sum(r.after.replacements for r in rows),
             "chart": board.quota_chart(rows),
+            "ratio_rules": board.ratio_rules(campaign),
         },
     )
 

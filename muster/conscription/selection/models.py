@@ -145,6 +145,7 @@ class SelectionEntry(models.Model):
 
 
 class ReviewKind(models.TextChoices):
+    POOL_REVIEW = "pool_review", _("Pool review (phúc tra nắm nguồn)")
     VILLAGE_NOMINATION = "village_nomination", _("Village nomination (bình cử)")
     COUNCIL_REVIEW = "council_review", _("Commune military service council review (xét duyệt)")
 

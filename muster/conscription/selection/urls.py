@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from muster.conscription.selection import views
+from muster.conscription.selection import round_views, views
 
 urlpatterns = [
     path("<uuid:public_id>/selection/", views.selection_index, name="selection_index"),
@@ -21,4 +21,6 @@ urlpatterns = [
     path("<uuid:public_id>/volunteers/", views.volunteer_list, name="volunteer_list"),
     path("<uuid:public_id>/reviews/", views.review_list, name="review_list"),
     path("reviews/<uuid:public_id>/", views.review_detail, name="review_detail"),
+    path("reviews/<uuid:public_id>/fill", round_views.review_fill, name="review_fill"),
+    path("reviews/<uuid:public_id>/pdf", round_views.review_pdf, name="review_pdf"),
 ]

@@ -19,6 +19,7 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.campaign.selectors import campaign_for_user, communes_for_user
+from muster.conscription.selection import rounds
 from muster.conscription.selection import selectors as sel
 from muster.conscription.selection.documents import pool_digest, selection_report
 from muster.conscription.selection.forms import (
@@ -436,7 +437,9 @@ def review_list(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
         "conscription/selection/reviews.html",
         {
             "campaign": campaign,
-            "steps": sel.steps_for_user(user=request.user, campaign=campaign),
+            "steps": rounds.mark_plan(
+                sel.steps_for_user(user=request.user, campaign=campaign), campaign
+            ),
             "form": form,
             "can_record": bool(_review_kinds(request)),
         },
@@ -486,8 +489,10 @@ def review_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
                 if not request.htmx:
                     return redirect("campaigns:review_detail", public_id=public_id)
                 form = OutcomeForm(prefix="o")
+    rounds.mark_plan([step], step.commune.campaign)
     context = {
         "step": step,
+        "fills": rounds.can_fill(step),
         "campaign": step.commune.campaign,
         "outcomes": sel.outcomes_of(step),
         "form": form,

@@ -42,6 +42,8 @@ from muster.law.callup.apportionment import method as apportion_method
 YEAR = 2025
 CALENDAR = cs.CalendarInput(
     pool_review_by=dt.date(2024, 8, 15),
+    first_approval_by=dt.date(2024, 8, 29),
+    second_approval_by=dt.date(2025, 1, 13),
     screening_start=dt.date(2024, 10, 7),
     screening_end=dt.date(2024, 10, 22),
     exam_start=dt.date(2024, 11, 1),

@@ -170,6 +170,7 @@ def _reviews(communes: dict[str, CampaignCommune]) -> None:
         commune = communes.get(key)
         if commune is None or ReviewStep.objects.filter(commune=commune).exists():
             continue
+        _plan_rounds(commune)
         village = (
             Unit.objects.filter(parent_id=commune.unit_id).village_level().order_by("path").first()
         )
@@ -203,6 +204,44 @@ def _reviews(communes: dict[str, CampaignCommune]) -> None:
             votes_against=0,
             abstained=0,
         )
+
+
+def _plan_rounds(commune: CampaignCommune) -> None:
+    """The pool review (on the plan's day) and the council's first approval round (a day after
+    the plan's, so the demo shows a late step), each with its list from the registry pool."""
+    pool = review_services.review_step_record(
+        actor=system_actor(),
+        commune=commune,
+        kind=ReviewKind.POOL_REVIEW,
+        held_on=dt.date(2024, 8, 15),
+        chaired_by=f"Chỉ huy trưởng Ban CHQS xã {commune.unit.name}",
+        present=7,
+        minutes="Phúc tra nắm nguồn công dân trong độ tuổi gọi nhập ngũ năm 2025: đối chiếu "
+        "sổ đăng ký với thực tế cư trú, học tập, lao động của từng công dân.",
+        votes_for=7,
+        votes_against=0,
+        abstained=0,
+    )
+    first = review_services.review_step_record(
+        actor=system_actor(),
+        commune=commune,
+        kind=ReviewKind.COUNCIL_REVIEW,
+        round=1,
+        held_on=dt.date(2024, 8, 30),
+        chaired_by=f"Chủ tịch UBND xã {commune.unit.name}",
+        members=11,
+        present=10,
+        minutes="Hội đồng NVQS xã xét duyệt lần 1 nguồn công dân sẵn sàng nhập ngũ năm 2025 "
+        "theo kết quả phúc tra.",
+        votes_for=9,
+        votes_against=1,
+        abstained=0,
+    )
+    for step in (pool, first):
+        try:
+            review_services.review_list_fill(actor=system_actor(), step=step)
+        except ValidationError:
+            continue
 
 
 def draw_seed(seed: int, commune: CampaignCommune, service: str) -> str:

@@ -26,6 +26,7 @@ from muster.law.sources import (
     LAW_98_FROM,
     TT_105,
     TT_105_FROM,
+    TT_140,
     TT_148,
     TT_148_FROM,
     TTLT_16,
@@ -165,6 +166,32 @@ RULES: tuple[Rule, ...] = (
         cap_percent=2,
         note="Whether TT 68/2025 changed the cap is unconfirmed (legal-reference.md §2.6).",
     ),
+    # --------------------------------------------------------------- exam ratio and standby
+    _rule(
+        "campaign.ratio.exam_per_quota",
+        "threshold",
+        "At most 4 citizens called to the health examination per 1 enlistment quota",
+        "Gọi khám sức khỏe không quá 4 công dân cho 1 chỉ tiêu nhập ngũ (4 lấy 1)",
+        (Citation(TT_140, "6", "3", "d", "At most 4 called to the exam per quota."),),
+        LAW_78_FROM,
+        confirmed=False,
+        note="Written in TT 140/2015, which TT 148/2018 replaced; whether TT 148 or TT 68/2025 "
+        "keeps it is unverified (legal-reference.md §2.6). Local 2026 plans still say '4 lấy 1'.",
+        per_quota=4,
+    ),
+    _rule(
+        "campaign.standby.cap",
+        "threshold",
+        "Standby call-up (dự phòng) at most 5% of the quota",
+        "Gọi dự phòng không quá 5% chỉ tiêu",
+        (Citation(TT_140, "6", "3", "d", "Backup call-up orders at most 5% of the quota."),),
+        LAW_78_FROM,
+        confirmed=False,
+        note="Written in TT 140/2015; unverified under TT 148/2018 and TT 68/2025 "
+        "(legal-reference.md §2.6). Per commune the cap is rounded up, as the default standby "
+        "list (selection.standby), so a commune with a quota may keep one standby citizen.",
+        cap_percent=5,
+    ),
 )
 
 
@@ -190,6 +217,9 @@ class Calendar:
     nomination_by: dt.date | None = None
     council_review_by: dt.date | None = None
     decisions_by: dt.date | None = None
+    #: The province's plan for the approval rounds (xét duyệt lần 1 and lần 2).
+    first_approval_by: dt.date | None = None
+    second_approval_by: dt.date | None = None
 
 
 def default_exam_window(year: int) -> tuple[dt.date, dt.date]:
@@ -334,6 +364,9 @@ def calendar_problems(calendar: Calendar) -> list[str]:
         (calendar.screening_end, calendar.exam_start, "screening_before_exam"),
         (calendar.exam_end, calendar.handover, "exam_before_handover"),
         (calendar.decisions_by, calendar.handover, "decisions_before_handover"),
+        (calendar.first_approval_by, calendar.second_approval_by, "approval_order"),
+        (calendar.second_approval_by, calendar.handover, "approval_before_handover"),
+        (calendar.first_approval_by, calendar.handover, "approval_before_handover"),
     )
     for first, second, key in pairs:
         if first is not None and second is not None and first > second:
@@ -345,3 +378,66 @@ def replacement_cap(quota: int, handover: dt.date) -> int:
     """Most replacements allowed for a quota: 2% of it, rounded down (TT 148 Art 7(3))."""
     percent = rule("campaign.replacement", handover).int_param("cap_percent")
     return quota * percent // 100
+
+
+# ------------------------------------------------------------------- plan steps and ratios
+
+
+def plan_step_late(held_on: dt.date, due: dt.date | None) -> bool:
+    """A step of the province's plan (pool review, approval round) held after its planned
+    day: the planned day itself is on time."""
+    return due is not None and held_on > due
+
+
+@dataclass(frozen=True)
+class RatioCheck:
+    """A commune's examined and standby figures against its quota (``campaign.ratio.*``,
+    ``campaign.standby.cap``: both from TT 140/2015, unverified since)."""
+
+    quota: int
+    exam_called: int
+    standby: int
+    exam_cap: int
+    standby_cap: int
+    exam_rule: Rule
+    standby_rule: Rule
+
+    @property
+    def exam_over(self) -> bool:
+        return self.exam_called > self.exam_cap
+
+    @property
+    def standby_over(self) -> bool:
+        return self.standby > self.standby_cap
+
+    @property
+    def ratio(self) -> float | None:
+        """Citizens called to the examination per quota place (None without a quota)."""
+        return self.exam_called / self.quota if self.quota else None
+
+    @property
+    def off(self) -> bool:
+        return self.exam_over or self.standby_over
+
+
+def ratio_check(
+    *, quotas: tuple[int, ...], exam_called: int, standby: int, on: dt.date
+) -> RatioCheck:
+    """At most ``per_quota`` (4) called to the examination per quota place, and a standby
+    list of at most ``cap_percent`` (5 %) of the quota, rounded up like the default standby
+    list (``selection.default_standby``: 5 % of 30 is 2), so the default is never over.
+
+    ``quotas``: one figure per service (army, police); the standby cap is summed over them,
+    as each service's list has its own default standby."""
+    quota = sum(quotas)
+    exam_rule = rule("campaign.ratio.exam_per_quota", on)
+    standby_rule = rule("campaign.standby.cap", on)
+    return RatioCheck(
+        quota=quota,
+        exam_called=exam_called,
+        standby=standby,
+        exam_cap=quota * exam_rule.int_param("per_quota"),
+        standby_cap=sum(-(-q * standby_rule.int_param("cap_percent") // 100) for q in quotas),
+        exam_rule=exam_rule,
+        standby_rule=standby_rule,
+    )

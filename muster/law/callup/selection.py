@@ -28,9 +28,16 @@ from dataclasses import dataclass
 
 from muster.law.callup import campaign as campaign_rules
 from muster.law.rulebook import Citation, Rule, RuleBook, make_rule
-from muster.law.sources import LAW_78, LAW_78_FROM, LAW_98, LAW_98_FROM, TT_148, TT_148_FROM
+from muster.law.sources import (
+    LAW_78,
+    LAW_78_FROM,
+    LAW_98,
+    LAW_98_FROM,
+    TT_140,
+    TT_148,
+    TT_148_FROM,
+)
 
-TT_140 = "TT 140/2015/TT-BQP (selection and call-up, replaced by TT 148/2018)"
 _BEFORE_98 = LAW_98_FROM - dt.timedelta(days=1)
 
 

@@ -246,3 +246,39 @@ def review_outcome_add(*, actor: User, step: ReviewStep, outcome: OutcomeInput) 
             },
         )
     return created
+
+
+def review_list_fill(*, actor: User, step: ReviewStep) -> int:
+    """Put the citizens ``step`` considers on its list, approved by the meeting's vote on the
+    list (``selection.rounds.round_candidates``: the registry's callable pool for the pool
+    review and the first approval round, those approved at the round before for a later
+    round). Refused when the meeting's vote does not carry the list. Returns how many."""
+    from muster.conscription.selection import rounds
+
+    require_cap(actor, _cap_for(step.kind))
+    commune = CampaignCommune.objects.select_related("unit", "campaign").get(pk=step.commune_id)
+    require_actor_area(actor, commune.unit_id)
+    if step.kind == ReviewKind.VILLAGE_NOMINATION:
+        raise ValidationError(_("A village nomination lists the citizens it nominates one by one."))
+    with transaction.atomic():
+        locked = ReviewStep.objects.select_for_update().get(pk=step.pk)
+        locked.commune = commune
+        people = rounds.round_candidates(locked)
+        if not people:
+            raise ValidationError(_("No citizen left to put on this list."))
+        problems: list[str] = []
+        for person in people:
+            problems.extend(_outcome_problems(locked, OutcomeInput(person, True), commune))
+        if problems:
+            raise ValidationError(sorted(set(problems))[:5])
+        ReviewOutcome.objects.bulk_create(
+            [ReviewOutcome(step=locked, person=p, approved=True) for p in people]
+        )
+        record_event(
+            actor=actor,
+            action="selection.review.fill",
+            obj=locked,
+            scope_unit=commune.unit,
+            changes={"kind": locked.kind, "round": locked.round, "added": len(people)},
+        )
+    return len(people)
