@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('conscription', '0014_gate_verification_list_approval'),
+        ('conscription', '0015_aftercare'),
     ]
 
     operations = [
