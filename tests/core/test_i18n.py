@@ -60,3 +60,17 @@ def test_vietnamese_is_the_default_even_for_an_english_browser(client, db):
     assert response.status_code == 200
     assert '<html lang="vi">' in response.content.decode()
     assert "Đăng nhập" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_each_catalogue_holds_each_message_once_with_its_msgstr(language):
+    """Branches that append to the same catalogue can double an entry or lose a line in the
+    merge; gettext's msgfmt refuses both, polib silently keeps one."""
+    path = Path(__file__).resolve().parents[2] / "locale" / language / "LC_MESSAGES" / "django.po"
+    text = path.read_text("utf-8")
+    entries = polib.pofile(str(path))
+    keys = [(e.msgctxt, e.msgid) for e in entries]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+    # Every msgid line (and its continuation lines) is followed by a msgstr line.
+    missing = re.findall(r'^msgid "[^\n]*"\n(?:"[^\n]*"\n)*(?!msgstr|msgid_plural|")', text, re.M)
+    assert missing == []
