@@ -18,7 +18,9 @@ from muster.people.registration.models import (  # noqa: F401
     BarKind,
     EventKind,
     RegistrationBar,
+    RegistrationCall,
     RegistrationEvent,
+    RegistrationReport,
 )
 
 
