@@ -77,11 +77,9 @@ def _year(request: AuthenticatedHttpRequest) -> int:
 
 
 def registration_index(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The communes whose registration the user keeps; one commune opens straight away."""
+    """The communes whose registration the user keeps."""
     require_cap(request.user, Cap.VIEW_PEOPLE)
     communes = books_common.communes_for_user(request.user)
-    if len(communes) == 1:
-        return redirect("people:registration_commune", public_id=communes[0].public_id)
     return render(request, "people/registration/index.html", {"communes": communes})
 
 
@@ -219,10 +217,23 @@ def registration_print(request: AuthenticatedHttpRequest, public_id: uuid.UUID) 
     if doc == "certificate":
         chosen = [c for c in chosen if c.registration_id is not None]
     if not chosen:
-        messages.error(
-            request, _("Choose at least one call (a registered citizen for a certificate).")
+        # Nothing chosen: every call of the year (every registered citizen, for certificates).
+        year = _year(request)
+        chosen = [
+            c
+            for c in RegistrationCall.objects.select_related(
+                "person", "unit", "unit__parent", "registration"
+            )
+            .filter(unit=commune, year=year)
+            .order_by("number")
+            if doc == "call" or c.registration_id is not None
+        ]
+    if not chosen:
+        return render(
+            request,
+            "people/registration/index.html",
+            {"communes": [commune], "nothing": True},
         )
-        return redirect("people:registration_commune", public_id=commune.public_id)
     build = documents.call_report if doc == "call" else documents.certificate_report
     reports = [build(c) for c in chosen]
     stem = "Lenh goi dang ky NVQS" if doc == "call" else "Giay chung nhan dang ky NVQS"

@@ -227,9 +227,10 @@ def test_page_batch_and_printed_papers(client, personas, units, men):
     document = docx.Document(io.BytesIO(cert.content))
     body = "\n".join(p.text for p in document.paragraphs)
     assert body.count("GIẤY CHỨNG NHẬN ĐĂNG KÝ NGHĨA VỤ QUÂN SỰ") == 3
-    assert "Số: 2/2025" in "\n".join(
-        c.text for t in document.tables for r in t.rows for c in r.cells
-    ) + body
+    assert (
+        "Số: 2/2025"
+        in "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells) + body
+    )
     client.post(
         url,
         {"action": "report", "registration_date": "15/04/2025", "reported_on": "30/04/2025",
