@@ -108,6 +108,7 @@ def _post(request: AuthenticatedHttpRequest, commune: Unit, year: int) -> dict[s
     action = request.POST.get("action", "")
     user = request.user
     chosen = _selected_calls(request, commune, request.POST)
+    form: BootstrapForm
     try:
         if action == "issue":
             form = forms_["issue"] = IssueForm(request.POST)
