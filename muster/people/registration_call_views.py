@@ -47,10 +47,13 @@ class IssueForm(BootstrapForm):
 
 
 class DeliveryForm(BootstrapForm):
+    # Shares its HTML form with the register and print buttons: the server checks it.
+    use_required_attribute = False
     delivered_on = date_field(gettext_lazy("Delivered on"))
 
 
 class RegisterForm(BootstrapForm):
+    use_required_attribute = False
     registered_on = date_field(gettext_lazy("Registered on"))
     certificate_on = date_field(gettext_lazy("Certificate handed over on"))
 
@@ -111,7 +114,7 @@ def _post(request: AuthenticatedHttpRequest, commune: Unit, year: int) -> dict[s
     form: BootstrapForm
     try:
         if action == "issue":
-            form = forms_["issue"] = IssueForm(request.POST)
+            form = forms_["issue"] = IssueForm(request.POST, auto_id="issue_%s")
             if form.is_valid():
                 ids = [r for r in request.POST.getlist("person") if _is_uuid(r)]
                 people = list(Person.objects.filter(registration_unit=commune, public_id__in=ids))
@@ -120,19 +123,19 @@ def _post(request: AuthenticatedHttpRequest, commune: Unit, year: int) -> dict[s
                 )
                 messages.success(request, _("%(n)s calls issued.") % {"n": len(done)})
         elif action == "deliver":
-            form = forms_["deliver"] = DeliveryForm(request.POST)
+            form = forms_["deliver"] = DeliveryForm(request.POST, auto_id="deliver_%s")
             if form.is_valid():
                 services.record_delivery(actor=user, calls=chosen, **form.cleaned_data)
                 messages.success(request, _("Delivery recorded."))
         elif action == "register":
-            form = forms_["register"] = RegisterForm(request.POST)
+            form = forms_["register"] = RegisterForm(request.POST, auto_id="register_%s")
             if form.is_valid():
                 done_events = services.register_called(
                     actor=user, calls=chosen, **form.cleaned_data
                 )
                 messages.success(request, _("%(n)s citizens registered.") % {"n": len(done_events)})
         elif action == "report":
-            form = forms_["report"] = ReportForm(request.POST)
+            form = forms_["report"] = ReportForm(request.POST, auto_id="report_%s")
             if form.is_valid():
                 services.record_report(actor=user, commune=commune, **form.cleaned_data)
                 messages.success(request, _("The report has been recorded."))
@@ -198,10 +201,10 @@ def registration_commune(request: AuthenticatedHttpRequest, public_id: uuid.UUID
                 }
                 for d in days
             ],
-            "issue_form": bound.get("issue") or IssueForm(),
-            "deliver_form": bound.get("deliver") or DeliveryForm(),
-            "register_form": bound.get("register") or RegisterForm(),
-            "report_form": bound.get("report") or ReportForm(),
+            "issue_form": bound.get("issue") or IssueForm(auto_id="issue_%s"),
+            "deliver_form": bound.get("deliver") or DeliveryForm(auto_id="deliver_%s"),
+            "register_form": bound.get("register") or RegisterForm(auto_id="register_%s"),
+            "report_form": bound.get("report") or ReportForm(auto_id="report_%s"),
         },
     )
 
