@@ -22,7 +22,7 @@ def _issuer(authority: registration_calls.Authority, commune: Unit) -> tuple[str
 
 
 def _signature(authority: registration_calls.Authority, name: str) -> tuple[str, ...]:
-    return (authority.signer_vi, "(Ký, ghi rõ họ tên, đóng dấu)", "", "", name)
+    return (authority.signer_vi, "(Ký, ghi rõ họ tên, đóng dấu)", "\u00a0", "\u00a0", name)
 
 
 def call_report(call: RegistrationCall) -> OfficialReport:
