@@ -49,3 +49,10 @@ class PeopleConfig(AppConfig):
             UnitFigure("registry.registered", _("In registry"), 10, registered_per_unit)
         )
         registry.add_demo_step(DemoStep("people", 10, "muster.demo.people.writer:demo_step"))
+        registry.add_demo_step(
+            DemoStep(
+                "people.registration_calls",
+                12,
+                "muster.demo.people.registration_calls:demo_step",
+            )
+        )
