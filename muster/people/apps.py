@@ -52,7 +52,7 @@ class PeopleConfig(AppConfig):
         registry.add_demo_step(
             DemoStep(
                 "people.registration_calls",
-                12,
+                30,
                 "muster.demo.people.registration_calls:demo_step",
             )
         )

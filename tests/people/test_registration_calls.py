@@ -256,3 +256,27 @@ def test_viewer_cannot_issue(client, personas, units, men):
     response = client.post(url, {"action": "issue", "person": [str(men[0].public_id)]})
     assert response.status_code in {403, 404}
     assert not RegistrationCall.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("reported", "late"), [(D(2025, 5, 4), False), (D(2025, 5, 5), False), (D(2025, 5, 6), True)]
+)
+def test_report_due_across_the_may_holidays_and_a_weekend(clerk, units, men, reported, late):
+    from muster.core.models import Holiday
+
+    for day in (D(2025, 4, 30), D(2025, 5, 1), D(2025, 5, 2)):
+        Holiday.objects.get_or_create(date=day, defaults={"name": "Nghỉ lễ"})
+    calls = _issue(clerk, units, men[:1], registration_date=D(2025, 4, 21))
+    services.register_called(
+        actor=clerk, calls=calls, registered_on=D(2025, 4, 21), certificate_on=D(2025, 4, 22)
+    )
+    # 21/04 + 10 = Thursday 01/05 (holiday), 02/05 (day off), 03–04/05 weekend → Monday 05/05.
+    report = services.record_report(
+        actor=clerk,
+        commune=units["DHOP"],
+        registration_date=D(2025, 4, 21),
+        reported_on=reported,
+        number="7/BC",
+    )
+    assert report.due_date == D(2025, 5, 5)
+    assert report.is_late is late
