@@ -213,16 +213,19 @@ def registration_print(request: AuthenticatedHttpRequest, public_id: uuid.UUID) 
     """The chosen calls (``doc=call``) or certificates (``doc=certificate``) of the commune, one
     per citizen, in one PDF or Word file (``doc=call-docx`` or ``format=docx`` for Word)."""
     commune = _commune(request, public_id)
-    doc, _sep, fmt = request.GET.get("doc", "call").partition("-")
-    fmt = fmt or request.GET.get("format", "pdf")
+    # The page's buttons post the ticked calls (no CSRF token in a URL); a link may GET.
+    data = request.POST if request.method == "POST" else request.GET
+    doc, _sep, fmt = data.get("doc", "call").partition("-")
+    fmt = fmt or data.get("format", "pdf")
     if doc not in {"call", "certificate"} or fmt not in {"pdf", "docx"}:
         raise Http404
-    chosen = _selected_calls(request, commune, request.GET)
+    chosen = _selected_calls(request, commune, data)
     if doc == "certificate":
         chosen = [c for c in chosen if c.registration_id is not None]
     if not chosen:
         # Nothing chosen: every call of the year (every registered citizen, for certificates).
-        year = _year(request)
+        raw = data.get("year", "")
+        year = int(raw) if raw.isdigit() else today().year
         chosen = [
             c
             for c in RegistrationCall.objects.select_related(

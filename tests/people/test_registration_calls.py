@@ -223,7 +223,7 @@ def test_page_batch_and_printed_papers(client, personas, units, men):
     text = _pdf_text(pdf.content)
     assert text.count("LỆNH GỌI CÔNG DÂN ĐĂNG KÝ NGHĨA VỤ QUÂN SỰ") == 3
     assert "Phạm Văn Cường" in text and "15/04/2025" in text
-    cert = client.get(printer, {"doc": "certificate-docx", "call": ids})
+    cert = client.post(printer, {"doc": "certificate-docx", "call": ids})  # the page's button
     document = docx.Document(io.BytesIO(cert.content))
     body = "\n".join(p.text for p in document.paragraphs)
     assert body.count("GIẤY CHỨNG NHẬN ĐĂNG KÝ NGHĨA VỤ QUÂN SỰ") == 3
