@@ -194,7 +194,12 @@ def _data_table(table_doc: TableDocument, width: float) -> BookTable:
 
 def render_report_pdf(report: OfficialReport) -> bytes:
     """An ``OfficialReport`` as PDF, the same content as ``word.render_report_docx``."""
-    st = styles()
+    return render_reports_pdf([report])
+
+
+def render_reports_pdf(reports: Sequence[OfficialReport]) -> bytes:
+    """Several official documents in one PDF, each from a new page (a batch of calls or
+    certificates, one per citizen)."""
     buffer = io.BytesIO()
     margin = 18 * mm
     template = SimpleDocTemplate(
@@ -204,11 +209,22 @@ def render_report_pdf(report: OfficialReport) -> bytes:
         rightMargin=margin,
         topMargin=margin,
         bottomMargin=margin,
-        title=report.title,
+        title=reports[0].title if reports else "",
         author="Muster",
         initialFontName=SERIF,
     )
     width = A4[0] - 25 * mm - margin
+    story: list[Any] = []
+    for i, report in enumerate(reports):
+        if i:
+            story.append(PageBreak())
+        story.extend(_report_story(report, width))
+    template.build(story)
+    return buffer.getvalue()
+
+
+def _report_story(report: OfficialReport, width: float) -> list[Any]:
+    st = styles()
     header_doc = TableDocument(
         title=report.title,
         columns=(),
@@ -246,8 +262,7 @@ def render_report_pdf(report: OfficialReport) -> bytes:
         story.append(Spacer(1, 4 * mm))
         story.append(_qr(report.qr_text, 28 * mm))
         story.append(Paragraph(_escape(report.qr_text), st["note"]))
-    template.build(story)
-    return buffer.getvalue()
+    return story
 
 
 def _qr(text: str, size: float) -> Any:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -174,7 +175,22 @@ def render_table_docx(doc: TableDocument) -> bytes:
 
 
 def render_report_docx(report: OfficialReport) -> bytes:
+    return render_reports_docx([report])
+
+
+def render_reports_docx(reports: Sequence[OfficialReport]) -> bytes:
+    """Several official documents in one Word file, each from a new page."""
+    from docx.enum.text import WD_BREAK
+
     document = _document(landscape=False)
+    for i, report in enumerate(reports):
+        if i:
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _report_body(document, report)
+    return _save(document)
+
+
+def _report_body(document: Any, report: OfficialReport) -> None:
     _header(
         document,
         issuer=list(report.issuer),
@@ -195,4 +211,3 @@ def render_report_docx(report: OfficialReport) -> bytes:
             _data_table(document, section.table)
     document.add_paragraph()
     _signature(document, list(report.signature), list(report.recipients))
-    return _save(document)

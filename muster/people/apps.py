@@ -62,3 +62,10 @@ class PeopleConfig(AppConfig):
         registry.add_demo_step(
             DemoStep("police_reports", 90, "muster.demo.people.police:demo_step")
         )
+        registry.add_demo_step(
+            DemoStep(
+                "people.registration_calls",
+                30,
+                "muster.demo.people.registration_calls:demo_step",
+            )
+        )

@@ -21,7 +21,9 @@ from muster.people.registration.models import (  # noqa: F401
     PoliceReport,
     PoliceReportItem,
     RegistrationBar,
+    RegistrationCall,
     RegistrationEvent,
+    RegistrationReport,
 )
 
 

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from muster.people import book_views, import_views, police_views, registration_views, views
+from muster.people import (
+    book_views,
+    import_views,
+    police_views,
+    registration_call_views,
+    registration_views,
+    views,
+)
 
 app_name = "people"
 urlpatterns = [
@@ -43,6 +50,22 @@ urlpatterns = [
     path("<uuid:public_id>/bar/", registration_views.person_bar_view, name="person_bar"),
     path("bars/<uuid:public_id>/end/", registration_views.bar_end_view, name="bar_end"),
     # Books and lists, year roll-over, evidence (book_views).
+    path("registration/", registration_call_views.registration_index, name="registration_index"),
+    path(
+        "registration/<uuid:public_id>/",
+        registration_call_views.registration_commune,
+        name="registration_commune",
+    ),
+    path(
+        "registration/<uuid:public_id>/print/",
+        registration_call_views.registration_print,
+        name="registration_print",
+    ),
+    path(
+        "registration/reports/<uuid:public_id>/",
+        registration_call_views.registration_report_print,
+        name="registration_report_print",
+    ),
     path("books/", book_views.book_index, name="book_index"),
     path("books/january/record/", book_views.january_record_view, name="january_record"),
     path("books/rollover/", book_views.rollover_view, name="rollover"),

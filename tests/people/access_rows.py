@@ -34,6 +34,25 @@ def _registration_bar(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": world[key].public_id}
 
 
+def _registration_report(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A 10-day registration report of the side's commune."""
+    from muster.people.registration.models import RegistrationReport
+
+    key = f"registration_report_{side}"
+    if key not in world:
+        world[key] = RegistrationReport.objects.create(
+            unit=world[f"unit_{side}"],
+            registration_date=dt.date(2025, 4, 15),
+            number="1/BC",
+            reported_on=dt.date(2025, 4, 20),
+            recipient="x",
+            registered=1,
+            due_date=dt.date(2025, 4, 25),
+            legal_citation="x",
+        )
+    return {"public_id": world[key].public_id}
+
+
 def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
     """A pending spreadsheet upload of the side's commune."""
     from muster.people.models import ImportBatch
@@ -106,6 +125,10 @@ ROWS: dict[str, Route] = {
     "people:bar_end": Route(
         kwargs=_registration_bar, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
     ),
+    "people:registration_index": Route(),
+    "people:registration_commune": Route(kwargs=unit_kwargs, scoped_object=True),
+    "people:registration_print": Route(kwargs=unit_kwargs, scoped_object=True),
+    "people:registration_report_print": Route(kwargs=_registration_report, scoped_object=True),
     "people:import_start": Route(allowed=EDIT_PEOPLE_ROLES),
     "people:import_template": Route(allowed=EDIT_PEOPLE_ROLES),
     "people:import_export": Route(

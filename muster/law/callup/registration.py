@@ -36,6 +36,10 @@ class Trigger(StrEnum):
     REMOVAL_REPORT = "removal_report"  # confirmation of death, age, Art 13 or Art 14 case
     CERTIFICATE = "certificate"  # first registration → registration certificate handed over
     ADDITIONAL = "additional"  # change of post, education, health... → additional registration
+    #: The registration call reaches the citizen at least N days BEFORE the registration day.
+    CALL_NOTICE = "call_notice"
+    #: Registration day → the commune's report to the level above.
+    REGISTRATION_REPORT = "registration_report"
 
 
 class PeriodUnit(StrEnum):
@@ -156,6 +160,48 @@ RULES: tuple[DeadlineRule, ...] = (
         ),
         confirmed=False,
     ),
+    DeadlineRule(
+        Trigger.CALL_NOTICE, 10, PeriodUnit.DAYS, LAW_78_2015, _BEFORE_220,
+        "Nghị định 13/2016/NĐ-CP Điều 4: lệnh gọi đăng ký NVQS phải đến tay công dân "
+        "chậm nhất 10 ngày trước ngày đăng ký",
+        citation_en=(
+            "Decree 13/2016/ND-CP Art 4: the registration call reaches the citizen at least "
+            "10 days before the registration day"
+        ),
+    ),
+    DeadlineRule(
+        Trigger.CALL_NOTICE, 10, PeriodUnit.DAYS, DECREE_220_2025, None,
+        "Nghị định 13/2016/NĐ-CP Điều 4 (sửa đổi bởi Nghị định 220/2025/NĐ-CP): quyết định "
+        "gọi đăng ký NVQS đến tay công dân chậm nhất 10 ngày trước ngày đăng ký (chưa xác "
+        "minh Nghị định 220/2025 có thay đổi thời hạn này hay không)",
+        citation_en=(
+            "Decree 13/2016/ND-CP Art 4 (as amended by Decree 220/2025/ND-CP): the call to "
+            "register reaches the citizen at least 10 days before the registration day (not "
+            "verified whether Decree 220/2025 changed this period)"
+        ),
+        confirmed=False,
+    ),
+    DeadlineRule(
+        Trigger.REGISTRATION_REPORT, 10, PeriodUnit.DAYS, LAW_78_2015, _BEFORE_220,
+        "Nghị định 13/2016/NĐ-CP Điều 4: báo cáo kết quả đăng ký NVQS lên cấp trên trong "
+        "10 ngày kể từ ngày đăng ký",
+        citation_en=(
+            "Decree 13/2016/ND-CP Art 4: report the registration to the level above within "
+            "10 days of the registration day"
+        ),
+    ),
+    DeadlineRule(
+        Trigger.REGISTRATION_REPORT, 10, PeriodUnit.DAYS, DECREE_220_2025, None,
+        "Nghị định 13/2016/NĐ-CP Điều 4 (sửa đổi bởi Nghị định 220/2025/NĐ-CP): báo cáo kết "
+        "quả đăng ký NVQS lên cấp trên trong 10 ngày kể từ ngày đăng ký (chưa xác minh Nghị "
+        "định 220/2025 có thay đổi thời hạn này hay không)",
+        citation_en=(
+            "Decree 13/2016/ND-CP Art 4 (as amended by Decree 220/2025/ND-CP): report the "
+            "registration to the level above within 10 days of the registration day (not "
+            "verified whether Decree 220/2025 changed this period)"
+        ),
+        confirmed=False,
+    ),
 )  # fmt: skip
 
 
@@ -183,6 +229,15 @@ def deadline(trigger: Trigger | str, day: dt.date, holidays: Collection[dt.date]
     if rule.unit == PeriodUnit.WORKING_DAYS:
         return Deadline(add_working_days(day, rule.amount, holidays), rule)
     return Deadline(add_days(day, rule.amount, holidays), rule)
+
+
+def notice_deadline(registration_day: dt.date) -> Deadline:
+    """The last day a registration call may reach the citizen: ``N`` calendar days before
+    ``registration_day`` under the rule in force on that day. A lead time, not a period to
+    act in: a last day that is a day off does not move (delivering earlier is always
+    allowed)."""
+    rule = rule_for(Trigger.CALL_NOTICE, registration_day)
+    return Deadline(registration_day - dt.timedelta(days=rule.amount), rule)
 
 
 def is_late(due: dt.date, done_on: dt.date) -> bool:

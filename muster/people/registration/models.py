@@ -50,6 +50,9 @@ class RegistrationEvent(models.Model):
         related_name="registration_events",
     )
     certificate_number = models.CharField(_("certificate number"), max_length=40, blank=True)
+    #: The day the registration certificate was handed over (due ``due_date`` for a first
+    #: registration); empty where it was recorded with the registration itself.
+    certificate_handed_on = models.DateField(_("certificate handed over on"), null=True, blank=True)
     from_unit = models.ForeignKey(
         "geo.Unit",
         verbose_name=_("from unit"),
@@ -191,3 +194,98 @@ class PoliceReportItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.event_date:%d/%m/%Y}"
+
+
+class CallKind(models.TextChoices):
+    FIRST = "first", _("First registration")
+    RESERVE = "reserve", _("Reserve registration")
+
+
+class RegistrationCall(models.Model):
+    """A call to register (lệnh gọi / quyết định gọi đăng ký NVQS, Decree 13/2016 Art 3(2)(a)),
+    issued in April to one citizen: it must reach him at least 10 days before the registration
+    day (``deliver_by``); ``delivery_late`` flags a later delivery. ``registration`` is the
+    first registration the call led to."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="registration_calls"
+    )
+    unit = models.ForeignKey(
+        "geo.Unit", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=CallKind.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("number"))
+    issued_on = models.DateField(_("issued on"))
+    signer_role = models.CharField(_("signed by (post)"), max_length=24)
+    signer_name = models.CharField(_("signed by"), max_length=120)
+    signer_citation = models.CharField(_("signer's legal basis"), max_length=400)
+    registration_date = models.DateField(_("registration date"))
+    registration_place = models.CharField(_("registration place"), max_length=200)
+    deliver_by = models.DateField(_("deliver by"))
+    delivered_on = models.DateField(_("delivered on"), null=True, blank=True)
+    delivery_late = models.BooleanField(_("delivered late"), default=False)
+    notice_citation = models.CharField(_("legal basis"), max_length=400)
+    registration = models.ForeignKey(
+        RegistrationEvent,
+        on_delete=models.PROTECT,
+        related_name="calls",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registration call")
+        verbose_name_plural = _("registration calls")
+        ordering = ["unit_id", "year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "number"], name="regcall_number_unique"
+            ),
+            models.UniqueConstraint(fields=["person", "kind", "year"], name="regcall_one_per_year"),
+            models.CheckConstraint(
+                condition=Q(deliver_by__lt=models.F("registration_date")),
+                name="regcall_deliver_before",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number_line} {self.registration_date:%d/%m/%Y}"
+
+    @property
+    def number_line(self) -> str:
+        return f"Số: {self.number}/{self.year}"
+
+
+class RegistrationReport(models.Model):
+    """The commune's report to the level above on one registration day (báo cáo kết quả đăng ký
+    NVQS, Decree 13/2016 Art 4): due 10 days after it, to the recipient in force that day."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    unit = models.ForeignKey(
+        "geo.Unit", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+"
+    )
+    registration_date = models.DateField(_("registration date"))
+    number = models.CharField(_("number"), max_length=40)
+    reported_on = models.DateField(_("reported on"))
+    recipient = models.CharField(_("recipient"), max_length=200)
+    registered = models.PositiveIntegerField(_("citizens registered"))
+    due_date = models.DateField(_("due date"))
+    is_late = models.BooleanField(_("late"), default=False)
+    legal_citation = models.CharField(_("legal basis"), max_length=400)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registration report")
+        verbose_name_plural = _("registration reports")
+        ordering = ["unit_id", "registration_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "registration_date"], name="regreport_one_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.registration_date:%d/%m/%Y}"
