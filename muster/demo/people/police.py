@@ -33,9 +33,11 @@ ON_TIME.update({(2026, 1): D(2026, 3, 27), (2026, 2): D(2026, 6, 29)})
 
 
 def _man(unit: Unit, skip: int = 0) -> Person | None:
-    """A man born in 2003 the commune holds (registered there or in a predecessor)."""
+    """A man born in 1990 the commune holds (registered there or in a predecessor): past
+    the call-up age, so the reports change no campaign's pool (a reservist's registration
+    follows the police's report all the same)."""
     return (
-        Person.objects.filter(holding([unit]).q(), sex=Sex.MALE, date_of_birth__year=2003)
+        Person.objects.filter(holding([unit]).q(), sex=Sex.MALE, date_of_birth__year=1990)
         .order_by("national_id")[skip : skip + 1]
         .first()
     )

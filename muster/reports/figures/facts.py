@@ -31,7 +31,7 @@ VIOLATION_KINDS = (
     "refused_callup",
 )
 #: ``ReturnReason`` values; a test keeps them equal.
-RETURN_REASONS = ("health", "political", "procedure", "other")
+RETURN_REASONS = ("health", "political", "procedure", "standards", "other")
 #: Age bands of recruits, in completed years on the day they were handed over (both ends in).
 AGE_BANDS: tuple[tuple[int, int], ...] = ((18, 19), (20, 21), (22, 23), (24, 25), (26, 27))
 OTHER_AGE = "other"
