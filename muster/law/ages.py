@@ -30,3 +30,12 @@ def birthday(birth: dt.date, years: int) -> dt.date:
         return birth.replace(year=birth.year + years)
     except ValueError:
         return dt.date(birth.year + years, 3, 1)
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day of the month ``months`` earlier, clamped to the month's last day."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, min(day.day, last))

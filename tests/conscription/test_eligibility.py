@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from muster.law.ages import years_before
-from muster.law.callup.eligibility.engine import Evaluator, evaluate, evaluate_many, months_before
+from muster.law.ages import months_before, years_before
+from muster.law.callup.eligibility.engine import Evaluator, evaluate, evaluate_many
 from muster.law.callup.eligibility.facts import Facts, OutsideCoverage, Verdict
 from muster.law.callup.policy import Policy
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from muster.law.ages import months_before
 from muster.law.book import rule, rule_or_none
-from muster.law.callup.eligibility.engine import months_before
 from muster.law.rulebook import Rule
 
 Kind = Literal["deferral", "exemption"]

@@ -8,7 +8,7 @@ import functools
 from collections.abc import Callable, Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from muster.law.ages import years_before
+from muster.law.ages import months_before, years_before
 from muster.law.book import rule, rule_or_none
 from muster.law.callup.eligibility.facts import (
     Facts,
@@ -48,6 +48,7 @@ from muster.law.callup.eligibility.reasons import (
     F_HYPEROPIA,
     F_MYOPIA,
     F_POL,
+    GROUND_MESSAGES,
     REG_BARRED,
     REG_EXEMPT,
     REG_EXEMPT_HIV,
@@ -63,45 +64,6 @@ from muster.law.sources import COVERAGE_START
 from muster.law.text import Text, vi_date, vi_number
 
 DEFAULT_POLICY = Policy()
-
-#: The grounds of Art 41 whose sentence takes no parameter of the day.
-GROUND_MESSAGES: dict[str, Text] = {
-    "41.1.a": Text(
-        "Chưa đủ sức khỏe phục vụ tại ngũ theo kết luận của Hội đồng khám sức khỏe.",
-        "Not yet fit per the health examination council.",
-    ),
-    "41.1.b": Text(
-        "Là lao động duy nhất trực tiếp nuôi dưỡng thân nhân, hoặc gia đình bị thiệt hại nặng.",
-        "Sole worker supporting dependants, or family heavily harmed.",
-    ),
-    "41.1.d": Text("Có anh, chị hoặc em ruột đang phục vụ tại ngũ.", "Full sibling now serving."),
-    "41.1.e": Text(
-        "Đang được điều động đến vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn.",
-        "Posted to an especially difficult area.",
-    ),
-    "41.1.g": Text(
-        "Đang học tại cơ sở giáo dục phổ thông, hoặc đào tạo cao đẳng, đại học hệ chính quy.",
-        "Studying (general education, or full-time college/university).",
-    ),
-    "41.1.h": Text("Dân quân thường trực.", "Standing militia."),
-    "41.2.a": Text(
-        "Con của liệt sĩ, con của thương binh hạng một.",
-        "Child of a martyr or of a class-1 war invalid.",
-    ),
-    "41.2.b": Text("Anh hoặc em trai của liệt sĩ.", "Brother of a martyr."),
-    "41.2.d": Text(
-        "Người làm công tác cơ yếu không phải là quân nhân, Công an nhân dân.", "Cipher worker."
-    ),
-}
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day of the month ``months`` earlier, clamped to the month's last day."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    month += 1
-    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last))
 
 
 def _round_half_up_tenth(value: float) -> float:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from muster.law.text import Text
+
 #: Every code a verdict can carry, with its layer and meaning (docs are generated from this).
 REASON_CODES: Mapping[str, tuple[str, str]] = {
     "registration_barred": (
@@ -131,3 +133,34 @@ _EXEMPTION_BITS: tuple[tuple[int, str], ...] = (
     (E_D, "41.2.d"),
     (E_DD, "41.2.đ"),
 )
+
+
+#: The grounds of Art 41 whose sentence takes no parameter of the day.
+GROUND_MESSAGES: dict[str, Text] = {
+    "41.1.a": Text(
+        "Chưa đủ sức khỏe phục vụ tại ngũ theo kết luận của Hội đồng khám sức khỏe.",
+        "Not yet fit per the health examination council.",
+    ),
+    "41.1.b": Text(
+        "Là lao động duy nhất trực tiếp nuôi dưỡng thân nhân, hoặc gia đình bị thiệt hại nặng.",
+        "Sole worker supporting dependants, or family heavily harmed.",
+    ),
+    "41.1.d": Text("Có anh, chị hoặc em ruột đang phục vụ tại ngũ.", "Full sibling now serving."),
+    "41.1.e": Text(
+        "Đang được điều động đến vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn.",
+        "Posted to an especially difficult area.",
+    ),
+    "41.1.g": Text(
+        "Đang học tại cơ sở giáo dục phổ thông, hoặc đào tạo cao đẳng, đại học hệ chính quy.",
+        "Studying (general education, or full-time college/university).",
+    ),
+    "41.1.h": Text("Dân quân thường trực.", "Standing militia."),
+    "41.2.a": Text(
+        "Con của liệt sĩ, con của thương binh hạng một.",
+        "Child of a martyr or of a class-1 war invalid.",
+    ),
+    "41.2.b": Text("Anh hoặc em trai của liệt sĩ.", "Brother of a martyr."),
+    "41.2.d": Text(
+        "Người làm công tác cơ yếu không phải là quân nhân, Công an nhân dân.", "Cipher worker."
+    ),
+}
