@@ -243,6 +243,8 @@ def _export_context(job: Job) -> dict[str, Any]:
     return {
         "job": job,
         "states": JobState,
+        "status_view": "people:book_export_status",
+        "download_view": "people:book_export_download",
         "book_title": book_title(job.params.get("book", "")),
         "fmt": job.params.get("fmt", ""),
     }
@@ -256,7 +258,7 @@ def book_export_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) 
 def book_export_status(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The progress bar (polled by htmx every second until the file is ready)."""
     job = _export_job(request, public_id)
-    return render(request, "people/books/_export_status.html", _export_context(job))
+    return render(request, "jobs/_export_status.html", _export_context(job))
 
 
 def book_export_download(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:

@@ -352,7 +352,13 @@ def export_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def _export_context(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> dict[str, Any]:
     require_cap(request.user, Cap.VIEW_REPORTS)
     export = selectors.export_for_user(request.user, public_id)
-    return {"export": export, "job": export.job, "states": JobState}
+    return {
+        "export": export,
+        "job": export.job,
+        "states": JobState,
+        "status_view": "reports:export_status",
+        "download_view": "reports:export_download",
+    }
 
 
 def export_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
@@ -361,7 +367,7 @@ def export_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
 
 def export_status(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The progress bar (polled by htmx every second until the file is ready)."""
-    return render(request, "reports/_export_status.html", _export_context(request, public_id))
+    return render(request, "jobs/_export_status.html", _export_context(request, public_id))
 
 
 def export_download(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
