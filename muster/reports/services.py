@@ -19,7 +19,7 @@ from muster.accounts.models import User
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Campaign
-from muster.core.dates import today
+from muster.core.validation import not_future, raise_errors
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.jobs import services as jobs
@@ -74,9 +74,10 @@ def _review_locked(review: AgencyReport) -> AgencyReport:
     return AgencyReport.objects.select_for_update().get(pk=review.pk)
 
 
-def _not_future(day: dt.date, today: dt.date, field: str) -> None:
-    if day > today:
-        raise ValidationError({field: [_("The date cannot be in the future.")]})
+def _not_future(day: dt.date, field: str) -> None:
+    errors: dict[str, list[str]] = {}
+    not_future(errors, field, day)
+    raise_errors(errors)
 
 
 def review_create(
@@ -169,7 +170,7 @@ def review_send(*, actor: User, review: AgencyReport, sent_on: dt.date) -> Agenc
     the results report now, and later changes of the data no longer alter it."""
     require(can_draft_review(actor, review))
 
-    _not_future(sent_on, today(), "sent_on")
+    _not_future(sent_on, "sent_on")
     with transaction.atomic():
         review = _review_locked(review)
         if review.sent_on is not None:
@@ -195,7 +196,7 @@ def review_send(*, actor: User, review: AgencyReport, sent_on: dt.date) -> Agenc
 def review_receive(*, actor: User, review: AgencyReport, received_on: dt.date) -> AgencyReport:
     """The level above records the day the review reached it."""
     require(can_receive_review(actor, review))
-    _not_future(received_on, today(), "received_on")
+    _not_future(received_on, "received_on")
     with transaction.atomic():
         review = _review_locked(review)
         if review.sent_on is None:
@@ -223,7 +224,7 @@ def review_acknowledge(
     """The level above acknowledges a received review (with its remarks); the sender cannot
     acknowledge his own review."""
     require(can_receive_review(actor, review))
-    _not_future(acknowledged_on, today(), "acknowledged_on")
+    _not_future(acknowledged_on, "acknowledged_on")
     with transaction.atomic():
         review = _review_locked(review)
         if review.received_on is None:
