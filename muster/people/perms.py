@@ -24,3 +24,10 @@ def can_record_police_report(user: User, obj: object = None) -> bool:
     """Record the commune police's quarterly report and apply it to the registry: the commune
     clerk and commander, the district or regional staff officer (Decree 13/2016 Art 4(8)(b))."""
     return has_cap(user, Cap.EDIT_PEOPLE)
+
+
+def can_print_registration_papers(user: User, obj: object = None) -> bool:
+    """Print the registration papers handed to citizens (Decree 13/2016 Art 3(2)): the
+    self-declared health form, the transfer letters, the reserve registration certificate. The
+    people who keep the register print them; a reader of the registry does not."""
+    return has_cap(user, Cap.EDIT_PEOPLE)

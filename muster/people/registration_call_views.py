@@ -29,7 +29,9 @@ from muster.geo.models import Unit
 from muster.people.books import common as books_common
 from muster.people.books import persons as books_persons
 from muster.people.models import Person
+from muster.people.perms import can_print_registration_papers
 from muster.people.registration import documents
+from muster.people.registration import selectors_forms as forms_selectors
 from muster.people.registration.models import (
     EventKind,
     RegistrationCall,
@@ -183,6 +185,7 @@ def registration_commune(request: AuthenticatedHttpRequest, public_id: uuid.UUID
         for r in RegistrationReport.objects.filter(unit=commune, registration_date__year=year)
     }
     day = today()
+    can_print = can_print_registration_papers(request.user)
     return render(
         request,
         "people/registration/commune.html",
@@ -191,6 +194,17 @@ def registration_commune(request: AuthenticatedHttpRequest, public_id: uuid.UUID
             "year": year,
             "today": day,
             "can_edit": can_edit,
+            "can_print": can_print,
+            "transfers": (
+                forms_selectors.events_of_year(commune, EventKind.TRANSFER_OUT, year)
+                if can_print
+                else []
+            ),
+            "reserves": (
+                forms_selectors.events_of_year(commune, EventKind.RESERVE_REGISTRATION, year)
+                if can_print
+                else []
+            ),
             "candidates": candidates,
             "calls": calls,
             "days": [

@@ -5,6 +5,7 @@ from muster.people import (
     import_views,
     police_views,
     registration_call_views,
+    registration_form_views,
     registration_views,
     views,
 )
@@ -65,6 +66,27 @@ urlpatterns = [
         "registration/reports/<uuid:public_id>/",
         registration_call_views.registration_report_print,
         name="registration_report_print",
+    ),
+    # The other registration forms: health form, transfer letters, reserve certificates.
+    path(
+        "<uuid:public_id>/health-form/",
+        registration_form_views.person_health_form,
+        name="person_health_form",
+    ),
+    path(
+        "registration/calls/<uuid:public_id>/print/",
+        registration_form_views.registration_call_print,
+        name="registration_call_print",
+    ),
+    path(
+        "registration/events/<uuid:public_id>/print/",
+        registration_form_views.registration_event_print,
+        name="registration_event_print",
+    ),
+    path(
+        "registration/<uuid:public_id>/forms/",
+        registration_form_views.registration_forms_print,
+        name="registration_forms_print",
     ),
     path("books/", book_views.book_index, name="book_index"),
     path("books/january/record/", book_views.january_record_view, name="january_record"),

@@ -30,7 +30,9 @@ from muster.people.forms import (
 )
 from muster.people.list_filters import PersonFilterForm
 from muster.people.models import Person, Sex
-from muster.people.registration.models import RegistrationEvent
+from muster.people.perms import can_print_registration_papers
+from muster.people.registration.models import RegistrationCall, RegistrationEvent
+from muster.people.registration.selectors_forms import PRINTED_KINDS
 from muster.people.registration.services.events import (
     absence_return,
     absence_start,
@@ -109,8 +111,24 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     ties = list(person.family_ties.all())
     bars = list(person.registration_bars.all())
     trail = events_for_object(object_type="people.person", object_id=str(person.public_id))[:50]
-    registrations = RegistrationEvent.objects.filter(person=person).select_related(
-        "unit", "from_unit", "to_unit"
+    registrations = list(
+        RegistrationEvent.objects.filter(person=person).select_related(
+            "unit", "from_unit", "to_unit"
+        )
+    )
+    can_print = can_print_registration_papers(request.user)
+    scope = scope_of(request.user)
+    # The papers of the events recorded by a commune of the user's area (a transfer letter is
+    # the old commune's): the row links to them.
+    printable = {
+        e.pk
+        for e in registrations
+        if can_print and e.kind in PRINTED_KINDS and scope.contains(e.unit)
+    }
+    calls = list(
+        RegistrationCall.objects.filter(person=person)
+        .select_related("unit", "registration")
+        .order_by("-year", "-issued_on")
     )
     return render(
         request,
@@ -120,6 +138,10 @@ def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             "ties": ties,
             "trail": trail,
             "registrations": registrations,
+            "printable": printable,
+            "calls": calls,
+            "printable_calls": {c.pk for c in calls if can_print and scope.contains(c.unit)},
+            "can_print": can_print,
             "bars": bars,
             "can_edit": has_cap(request.user, Cap.EDIT_PEOPLE),
             "evidence": evidence_for_person(person),

@@ -53,6 +53,49 @@ def _registration_report(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": world[key].public_id}
 
 
+def _registration_call(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A registration call to the side's citizen."""
+    from muster.people.registration.models import RegistrationCall
+
+    key = f"registration_call_{side}"
+    if key not in world:
+        world[key] = RegistrationCall.objects.create(
+            person=world[f"person_{side}"],
+            unit=world[f"unit_{side}"],
+            kind="first",
+            year=2025,
+            number=1,
+            issued_on=dt.date(2025, 4, 1),
+            signer_role="district_commander",
+            signer_name="x",
+            signer_citation="x",
+            registration_date=dt.date(2025, 4, 15),
+            registration_place="x",
+            deliver_by=dt.date(2025, 4, 5),
+            notice_citation="x",
+        )
+    return {"public_id": world[key].public_id}
+
+
+def _transfer_out(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A transfer out of the side's commune (its transfer letter)."""
+    from muster.people.registration.models import RegistrationEvent
+
+    key = f"transfer_out_{side}"
+    if key not in world:
+        unit = world[f"unit_{side}"]
+        other = world["unit_out" if side == "in" else "unit_in"]
+        world[key] = RegistrationEvent.objects.create(
+            person=world[f"person_{side}"],
+            kind="transfer_out",
+            event_date=dt.date(2025, 9, 1),
+            unit=unit,
+            from_unit=unit,
+            to_unit=other,
+        )
+    return {"public_id": world[key].public_id}
+
+
 def _import_batch(world: dict[str, Any], side: str) -> dict[str, Any]:
     """A pending spreadsheet upload of the side's commune."""
     from muster.people.models import ImportBatch
@@ -129,6 +172,19 @@ ROWS: dict[str, Route] = {
     "people:registration_commune": Route(kwargs=unit_kwargs, scoped_object=True),
     "people:registration_print": Route(kwargs=unit_kwargs, scoped_object=True),
     "people:registration_report_print": Route(kwargs=_registration_report, scoped_object=True),
+    # The other registration forms (issue 21): printed by the roles that keep the register.
+    "people:person_health_form": Route(
+        kwargs=person_kwargs, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "people:registration_call_print": Route(
+        kwargs=_registration_call, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "people:registration_event_print": Route(
+        kwargs=_transfer_out, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "people:registration_forms_print": Route(
+        kwargs=unit_kwargs, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
     "people:import_start": Route(allowed=EDIT_PEOPLE_ROLES),
     "people:import_template": Route(allowed=EDIT_PEOPLE_ROLES),
     "people:import_export": Route(

@@ -10,10 +10,17 @@ from muster.documents.tables import OfficialReport, Section
 from muster.documents.tables import vietnamese_date_line as date_line
 from muster.geo.models import LEVEL_WORD_VI, Unit
 from muster.law.callup import registration_calls
-from muster.people.registration.models import CallKind, RegistrationCall, RegistrationReport
+from muster.people.models import Person
+from muster.people.registration.models import (
+    CallKind,
+    RegistrationCall,
+    RegistrationEvent,
+    RegistrationReport,
+)
 
 
-def _issuer(authority: registration_calls.Authority, commune: Unit) -> tuple[str, ...]:
+def issuer_lines(authority: registration_calls.Authority, commune: Unit) -> tuple[str, ...]:
+    """The issuing body of a paper signed by ``authority`` for ``commune``."""
     if authority.role == registration_calls.Role.COMMUNE_CHAIRMAN:
         level = LEVEL_WORD_VI.get(commune.kind, "xã").upper()
         return (f"{authority.issuer_vi} {level} {commune.name.upper()}",)
@@ -21,7 +28,8 @@ def _issuer(authority: registration_calls.Authority, commune: Unit) -> tuple[str
     return (f"{authority.issuer_vi} {(parent.name if parent else '').upper()}".strip(),)
 
 
-def _signature(authority: registration_calls.Authority, name: str) -> tuple[str, ...]:
+def signature_lines(authority: registration_calls.Authority, name: str) -> tuple[str, ...]:
+    """The signature block: the signer's post, the instruction, room to sign, the name."""
     return (authority.signer_vi, "(Ký, ghi rõ họ tên, đóng dấu)", "\u00a0", "\u00a0", name)
 
 
@@ -38,7 +46,7 @@ def call_report(call: RegistrationCall) -> OfficialReport:
     return OfficialReport(
         title=signer.call_title_vi,
         subtitle=f"Năm {call.year}",
-        issuer=_issuer(signer, commune),
+        issuer=issuer_lines(signer, commune),
         number=call.number_line,
         place_date=date_line(commune.name, call.issued_on),
         sections=(
@@ -64,7 +72,7 @@ def call_report(call: RegistrationCall) -> OfficialReport:
             ),
         ),
         recipients=("Công dân có tên trên", "Lưu"),
-        signature=_signature(signer, call.signer_name),
+        signature=signature_lines(signer, call.signer_name),
     )
 
 
@@ -72,13 +80,27 @@ def certificate_report(call: RegistrationCall) -> OfficialReport:
     """The registration certificate of a citizen registered on his call."""
     event = call.registration
     assert event is not None
-    person = call.person
-    commune = call.unit
+    return first_certificate_report(
+        event, person=call.person, commune=call.unit, signer_name=call.signer_name
+    )
+
+
+def first_certificate_report(
+    event: RegistrationEvent,
+    *,
+    person: Person | None = None,
+    commune: Unit | None = None,
+    signer_name: str = "",
+) -> OfficialReport:
+    """The registration certificate (form 4) of a first registration, called or not: the
+    signer's name is the call's, or left to be written by hand."""
+    person = person or event.person
+    commune = commune or event.unit
     handed = event.certificate_handed_on or event.event_date
     signer = registration_calls.call_signer(handed)
     return OfficialReport(
         title="GIẤY CHỨNG NHẬN ĐĂNG KÝ NGHĨA VỤ QUÂN SỰ",
-        issuer=_issuer(signer, commune),
+        issuer=issuer_lines(signer, commune),
         number=f"Số: {event.certificate_number}",
         place_date=date_line(commune.name, handed),
         sections=(
@@ -100,7 +122,7 @@ def certificate_report(call: RegistrationCall) -> OfficialReport:
                 ),
             ),
         ),
-        signature=_signature(signer, call.signer_name),
+        signature=signature_lines(signer, signer_name),
     )
 
 
