@@ -315,3 +315,29 @@ def test_citizen_page_lists_calls_and_links_the_papers(client, personas, clerk, 
     client.force_login(personas["leader"])
     page = client.get(reverse("people:person_detail", args=[person.public_id])).content.decode()
     assert 'id="health-form"' not in page
+
+
+def test_reserve_call_printed_with_its_health_form(client, clerk, units):
+    """A reserve registration call (form 1, kind reserve: Law 78/2015 Art 18) prints through the
+    same builder as the first-registration call; issuing one has no page yet (the service takes
+    ``kind="reserve"``)."""
+    man = make_person(units["DHOP"], full_name="Hoàng Văn Dũng", date_of_birth=D(1998, 7, 20))
+    (call,) = call_services.issue_calls(
+        actor=clerk,
+        commune=units["DHOP"],
+        people=[man],
+        kind="reserve",
+        issued_on=D(2025, 4, 1),
+        registration_date=D(2025, 4, 21),
+        registration_place="Trụ sở Ban CHQS xã Đức Hợp",
+        signer_name="Nguyễn Văn Hùng",
+    )
+    client.force_login(clerk)
+    url = reverse("people:registration_call_print", args=[call.public_id])
+    text = _pdf_text(client.get(url, {"doc": "call"}).content)
+    assert "LỆNH GỌI CÔNG DÂN ĐĂNG KÝ NGHĨA VỤ QUÂN SỰ" in text
+    assert "ngạch dự bị" in text and "Hoàng Văn Dũng" in text and "20/07/1998" in text
+    assert "21/04/2025" in text
+    word = _docx_text(client.get(url, {"doc": "health-docx"}).content)
+    assert forms_printed.HEALTH_TITLE in word and "Hoàng Văn Dũng" in word
+    assert client.get(url, {"doc": "certificate"}).status_code == 404  # not registered yet
