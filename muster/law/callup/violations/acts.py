@@ -66,6 +66,8 @@ ORGANISATION_ONLY = "organisation"
 #: The acts of the citizen himself (his registration, examination or call-up): counted as
 #: evasion where Law Art 3(8) says so; the others are acts of third parties.
 CITIZEN_KINDS: tuple[str, ...] = KINDS[: KINDS.index(OBSTRUCTED_EXAM)]
+#: The organisations' own acts (their reports).
+ORG_KINDS: tuple[str, ...] = (ORG_REPORT_INCOMPLETE, ORG_REPORT_INACCURATE, ORG_NO_REPORT)
 
 #: The two regimes, as stored on a case (``ViolationCase.decree``).
 OLD_DECREE = "NĐ 120/2013 sửa đổi bởi NĐ 37/2022"
