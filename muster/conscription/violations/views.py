@@ -49,7 +49,7 @@ from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import report_pdf_response
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
-from muster.geo.selectors import communes_on, units_for_user
+from muster.geo.selectors import units_for_user
 from muster.law.callup.violations import bands, deadlines, good_reasons
 from muster.law.callup.violations import states as case_states
 from muster.law.rulebook import NoRuleInForce
@@ -255,7 +255,8 @@ def violation_create_offender(request: AuthenticatedHttpRequest) -> HttpResponse
     form = OffenderCaseOpenForm(
         request.POST or None,
         campaigns=campaigns_for_user(request.user),
-        units=communes_on(user=request.user, day=today()),
+        # Every commune of the area, also those merged since (an act before a merger).
+        units=units_for_user(request.user).commune_level().order_by("name_search"),
     )
     status = 200
     if request.method == "POST":

@@ -21,14 +21,11 @@ from muster.conscription.violations.models import (
 from muster.conscription.violations.services.cases import band_fields, check_offence, repeat_of
 from muster.conscription.violations.services.common import _audit
 from muster.core.validation import not_future, raise_errors
-from muster.geo.models import Unit
+from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.law.callup.violations import bands
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-
-#: The kinds of unit a case is kept in (the offender's commune-level unit).
-_COMMUNE_KINDS = ("commune", "ward", "town", "special_zone")
 
 
 @transaction.atomic
@@ -68,7 +65,7 @@ def case_open_offender(
         errors["offender_address"] = [_("Give the offender's address.")]
     if not facts:
         errors["facts"] = [_("Describe the facts: what happened, when and where.")]
-    if unit.kind not in _COMMUNE_KINDS:
+    if unit.kind not in COMMUNE_LEVEL_KINDS:
         errors["unit"] = [_("Choose the commune where the offender is.")]
     not_future(errors, "occurred_on", occurred_on)
     if campaign is not None and not campaign.communes.filter(unit=unit).exists():
