@@ -83,9 +83,12 @@ def test_an_organisation_obstructing_is_fined_double_unconfirmed(day):
     assert person.confirmed and not org.confirmed
     assert "02 lần" in org.citation_vi
     # The organisation maximum (150M VND) applies to it, the individual's (75M) to a person.
-    assert bands.fine_problems(
-        warning=False, fine_min=80 * M, fine_max=100 * M, amount=90 * M, day=day, subject=ORG
-    ) == []
+    assert (
+        bands.fine_problems(
+            warning=False, fine_min=80 * M, fine_max=100 * M, amount=90 * M, day=day, subject=ORG
+        )
+        == []
+    )
     assert "above_maximum" in bands.fine_problems(
         warning=False, fine_min=80 * M, fine_max=100 * M, amount=90 * M, day=day
     )

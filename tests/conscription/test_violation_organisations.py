@@ -24,10 +24,10 @@ from tests.core.factories import make_person
 D = dt.date
 M = 1_000_000
 SCHOOL = "Trường THPT Đức Hợp"
+ACT_DAY, DECISION_DAY = D(2025, 9, 10), D(2025, 9, 20)
 
 
-def _open(actor, unit, *, kind="org_no_report", day=D(2025, 9, 10), subject="organisation",
-          name=SCHOOL):
+def _open(actor, unit, *, kind="org_no_report", day=ACT_DAY, subject="organisation", name=SCHOOL):
     return violation_offenders.case_open_offender(
         actor=actor,
         subject=subject,
@@ -40,7 +40,7 @@ def _open(actor, unit, *, kind="org_no_report", day=D(2025, 9, 10), subject="org
     )
 
 
-def _decide(case, actor, fine, on=D(2025, 9, 20)):
+def _decide(case, actor, fine, on=DECISION_DAY):
     violation_cases.notice_serve(
         actor=actor, case=case, served_on=on, served_to="Hiệu trưởng", content="Giấy mời"
     )
@@ -68,8 +68,9 @@ def test_an_organisation_case_end_to_end(officer, units):
     decided = _decide(case, officer, 25 * M)
     assert decided.state == ViolationState.PENALISED and decided.fine_amount == 25 * M
     assert AuditEvent.objects.get(action="violation.decide").changes["remedial_measures"]
-    violation_penalties.payment_record(actor=officer, case=decided, paid_on=D(2025, 9, 25),
-                                       amount=25 * M)
+    violation_penalties.payment_record(
+        actor=officer, case=decided, paid_on=D(2025, 9, 25), amount=25 * M
+    )
     # A second failure of the same school after the fine was paid is a repeat.
     again = _open(officer, units["DHOP"], day=D(2025, 12, 1), name="trường thpt  Đức Hợp")
     assert again.repeat_of == decided
@@ -83,13 +84,20 @@ def test_an_organisation_obstructing_has_the_doubled_band_up_to_its_maximum(offi
 
 
 def test_a_relative_outside_the_registry_obstructing_the_exam(officer, units):
-    case = _open(officer, units["DHOP"], kind="obstructed_exam", subject="individual",
-                 name="Nguyễn Văn Bố")
+    case = _open(
+        officer, units["DHOP"], kind="obstructed_exam", subject="individual", name="Nguyễn Văn Bố"
+    )
     assert (case.fine_min, case.fine_max) == (20 * M, 30 * M) and not case.is_organisation
     # A new offence of Decree 218/2025: none the day before it took effect.
     with pytest.raises(ValidationError) as err:
-        _open(officer, units["DHOP"], kind="obstructed_exam", subject="individual",
-              name="Nguyễn Văn Bố", day=D(2025, 8, 4))
+        _open(
+            officer,
+            units["DHOP"],
+            kind="obstructed_exam",
+            subject="individual",
+            name="Nguyễn Văn Bố",
+            day=D(2025, 8, 4),
+        )
     assert "occurred_on" in err.value.message_dict
 
 
@@ -140,8 +148,9 @@ def test_exactly_one_offender_in_the_database(officer, units):
         ViolationCase.objects.filter(pk=case.pk).update(offender_name="")
 
 
-def test_the_page_opens_a_case_and_the_pdf_prints_the_remedy(officer, units, login, tmp_path,
-                                                             personas):
+def test_the_page_opens_a_case_and_the_pdf_prints_the_remedy(
+    officer, units, login, tmp_path, personas
+):
     client = login(officer)
     url = reverse("campaigns:violation_create_offender")
     assert client.get(url).status_code == 200
@@ -191,7 +200,8 @@ def test_a_citizen_case_pdf_prints_the_forced_service(officer, units, login, tmp
     path = tmp_path / "c.pdf"
     path.write_bytes(pdf.content)
     text = " ".join(
-        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True,
-                       text=True).stdout.split()
+        subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+        ).stdout.split()
     )
     assert "Biện pháp khắc phục hậu quả: Buộc chấp hành lệnh gọi nhập ngũ" in text

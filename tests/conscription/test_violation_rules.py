@@ -126,9 +126,7 @@ def test_first_registration_warning_and_repeat(day, repeat, aged17, expected, co
     assert band.midpoint == (None if expected is None else 9 * M)
 
 
-@pytest.mark.parametrize(
-    "kind", sorted(set(acts.CITIZEN_KINDS) - {acts.NO_FIRST_REGISTRATION})
-)
+@pytest.mark.parametrize("kind", sorted(set(acts.CITIZEN_KINDS) - {acts.NO_FIRST_REGISTRATION}))
 def test_a_repeat_does_not_change_other_bands(kind):
     for day in (LAST_OLD, FIRST_NEW):
         assert _pair(bands.band_for(kind, day, repeat=True)) == _pair(bands.band_for(kind, day))

@@ -18,9 +18,7 @@ from muster.law.callup.violations import acts, good_reasons
 #: The acts a case against a citizen of the registry can be opened for (his own acts, and his
 #: obstructing another citizen), and those against an organisation or a named individual.
 PERSON_KINDS = [(v, label) for v, label in ViolationKind.choices if v not in acts.ORG_KINDS]
-OFFENDER_KINDS = [
-    (v, label) for v, label in ViolationKind.choices if v not in acts.CITIZEN_KINDS
-]
+OFFENDER_KINDS = [(v, label) for v, label in ViolationKind.choices if v not in acts.CITIZEN_KINDS]
 
 
 class CampaignChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -63,7 +61,9 @@ class OffenderCaseOpenForm(BootstrapForm):
     registry (a relative who obstructed)."""
 
     subject = forms.ChoiceField(label=_("Offender is"), choices=ViolationSubject.choices)
-    offender_name = forms.CharField(label=_("Name of the organisation or individual"), max_length=200)
+    offender_name = forms.CharField(
+        label=_("Name of the organisation or individual"), max_length=200
+    )
     offender_address = forms.CharField(label=_("Address"), max_length=255)
     unit = UnitChoiceField(
         label=_("Commune"), queryset=Unit.objects.none(), to_field_name="public_id"

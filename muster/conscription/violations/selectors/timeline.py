@@ -65,8 +65,8 @@ def timeline(case: ViolationCase) -> list[TimelineEntry]:
                 _("No. %(number)s, %(by)s: %(sanction)s")
                 % {"number": case.decision_number, "by": case.decided_by, "sanction": sanction}
                 + (
-                    "; " + _("remedial measures: %(measures)s")
-                    % {"measures": case.remedial_measures}
+                    "; "
+                    + _("remedial measures: %(measures)s") % {"measures": case.remedial_measures}
                     if case.remedial_measures
                     else ""
                 ),

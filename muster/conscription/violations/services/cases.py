@@ -96,9 +96,7 @@ def repeat_of(
     offender: tuple[str, str, int] | None = None,
 ) -> ViolationCase | None:
     """The earlier sanctioned case of which an act of ``kind`` on ``occurred_on`` is a repeat."""
-    found = repeat_rules.find_repeat(
-        priors_of(person, offender=offender), kind, occurred_on
-    )
+    found = repeat_rules.find_repeat(priors_of(person, offender=offender), kind, occurred_on)
     if found is None:
         return None
     return ViolationCase.objects.get(public_id=found.key)
@@ -117,7 +115,12 @@ def band_of(person: Person, kind: str, occurred_on: dt.date, repeat: bool) -> ba
 
 
 def check_offence(
-    errors: dict[str, list[str]], kind: str, occurred_on: dt.date, subject: str, *, in_registry: bool
+    errors: dict[str, list[str]],
+    kind: str,
+    occurred_on: dt.date,
+    subject: str,
+    *,
+    in_registry: bool,
 ) -> None:
     """The act is one ``subject`` can commit, and an offence on ``occurred_on`` (a new offence of
     Decree 218/2025 is none before 05/08/2025)."""
@@ -140,7 +143,9 @@ def check_offence(
     if not bands.subject_allowed(offenders, subject, in_registry=in_registry):
         errors.setdefault("kind", []).append(
             {
-                "citizen": _("Only the citizen called commits this act: open the case by ID number."),
+                "citizen": _(
+                    "Only the citizen called commits this act: open the case by ID number."
+                ),
                 "organisation": _("Only an agency or organisation commits this act."),
             }.get(offenders, _("This offender cannot commit this act."))
         )
@@ -221,7 +226,7 @@ def case_open(
                 facts=facts,
                 repeat_of=earlier,
                 source_ref=source_ref,
-                **band_fields(band),  # type: ignore[arg-type]
+                **band_fields(band),
             )
     except IntegrityError:
         raise ValidationError(_("A case has already been opened from this record.")) from None

@@ -101,7 +101,7 @@ def case_open_offender(
         occurred_on=occurred_on,
         facts=facts,
         repeat_of=earlier,
-        **band_fields(band),  # type: ignore[arg-type]
+        **band_fields(band),
     )
     _audit(
         actor,

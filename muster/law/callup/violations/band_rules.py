@@ -5,11 +5,11 @@ from __future__ import annotations
 from muster.law.callup.violations.acts import (
     _OLD_TO,
     ABSENT_CALLUP,
-    ANYONE,
-    CITIZEN,
     ABSENT_EXAM,
     ABSENT_SCREENING,
+    ANYONE,
     CHEATED_EXAM,
+    CITIZEN,
     DEFIED_EXAM,
     EVADED_AFTER_FIT,
     NEW_DECREE,
