@@ -15,9 +15,11 @@ from django.urls import reverse
 
 from muster.audit.models import AuditEvent
 from muster.conscription.violations.models import ViolationCase, ViolationState
+from muster.conscription.violations.selectors import candidates as case_candidates
 from muster.conscription.violations.services import cases as violation_cases
 from muster.conscription.violations.services import offenders as violation_offenders
 from muster.conscription.violations.services import penalties as violation_penalties
+from muster.health.models import HealthCall, HealthSession
 from tests.conscription.violation_factories import open_case
 from tests.core.factories import make_person
 
@@ -111,6 +113,20 @@ def test_a_citizen_of_the_registry_obstructing_the_callup(officer, units):
     with pytest.raises(ValidationError) as err:
         open_case(father, kind="org_no_report", occurred_on=D(2025, 9, 1), actor=officer)
     assert "kind" in err.value.message_dict
+
+
+def test_an_obstruction_case_hides_none_of_the_citizens_own_candidates(officer, units, campaign):
+    dhop = units["DHOP"]
+    exam = HealthSession.objects.create(
+        kind="examination", unit=dhop, date=D(2024, 11, 20), place="Trạm y tế xã"
+    )
+    man = make_person(dhop, full_name="Vắng Khám", date_of_birth=D(2004, 1, 1))
+    HealthCall.objects.create(session=exam, person=man, notified_on=D(2024, 11, 1))
+    # The same day he also obstructed his brother's examination call (a third party's act).
+    case = open_case(man, kind="obstructed_callup", occurred_on=D(2024, 11, 20), actor=officer)
+    assert case.penalty_citation.endswith("Điều 7 khoản 2")
+    found = case_candidates.candidates(user=officer, campaign=campaign, today=D(2025, 3, 1))
+    assert [(c.person, c.kind) for c in found.items] == [(man, "absent_exam")]
 
 
 def test_offender_refusals(officer, units, personas):
