@@ -111,6 +111,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "violation.good_reason": _("Good reason accepted"),
     "violation.notice": _("Notice sent"),
     "violation.open": _("Violation case opened"),
+    "violation.open_offender": _("Violation case opened against an organisation or individual"),
     "violation.pay": _("Fine paid"),
 }
 

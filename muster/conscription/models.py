@@ -56,6 +56,7 @@ from muster.conscription.violations.models import (
     ViolationKind,
     ViolationNotice,
     ViolationState,
+    ViolationSubject,
 )
 
 __all__ = [
@@ -99,5 +100,6 @@ __all__ = [
     "ViolationKind",
     "ViolationNotice",
     "ViolationState",
+    "ViolationSubject",
     "Volunteer",
 ]

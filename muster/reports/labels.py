@@ -121,6 +121,11 @@ _VIOLATION_SHORT: dict[str, Promise] = {
     "absent_callup": _("Absent at call-up"),
     "evaded_after_fit": _("Evaded after found fit"),
     "refused_callup": _("Refused call-up"),
+    "obstructed_exam": _("Obstructed examination"),
+    "obstructed_callup": _("Obstructed call-up"),
+    "org_report_incomplete": _("Organisation: incomplete report"),
+    "org_report_inaccurate": _("Organisation: inaccurate report"),
+    "org_no_report": _("Organisation: no report"),
 }
 
 SECTIONS: dict[str, Promise] = {

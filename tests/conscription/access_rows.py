@@ -144,6 +144,7 @@ ROWS: dict[str, Route] = {
     "campaigns:violation_candidates": Route(kwargs=campaign_kwargs, scoped_object=True),
     "campaigns:violation_all": Route(),
     "campaigns:violation_create": Route(allowed=CAMPAIGN_ROLES),
+    "campaigns:violation_create_offender": Route(allowed=CAMPAIGN_ROLES),
     "campaigns:violation_detail": Route(kwargs=_violation, scoped_object=True),
     "campaigns:violation_pdf": Route(kwargs=_violation, scoped_object=True),
     # Only those with a province, district or regional command in their area on the day.

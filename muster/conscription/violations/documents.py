@@ -45,11 +45,25 @@ def case_report(
     )
     if not case.band_confirmed:
         band += " (khung chưa được xác nhận từ văn bản gốc, cần đối chiếu)"
-    facts = [
-        f"Họ và tên: {person.full_name}; ngày sinh: {person.date_of_birth:%d/%m/%Y}; "
-        f"số định danh: {person.national_id}.",
-        f"Nơi đăng ký NVQS: {unit_words(unit)}.",
-    ]
+    remedy = case.remedial_measures or "không"
+    if case.remedial_measures and not case.remedial_confirmed:
+        remedy += " (chưa được xác nhận từ văn bản gốc, cần đối chiếu)"
+    if person is not None:
+        facts = [
+            f"Họ và tên: {person.full_name}; ngày sinh: {person.date_of_birth:%d/%m/%Y}; "
+            f"số định danh: {person.national_id}.",
+            f"Nơi đăng ký NVQS: {unit_words(unit)}.",
+        ]
+    elif case.is_organisation:
+        facts = [
+            f"Tên cơ quan, tổ chức: {case.offender_name}.",
+            f"Địa chỉ: {case.offender_address}; thuộc địa bàn {unit_words(unit)}.",
+        ]
+    else:
+        facts = [
+            f"Họ và tên: {case.offender_name}.",
+            f"Địa chỉ: {case.offender_address}; thuộc địa bàn {unit_words(unit)}.",
+        ]
     act = [
         f"Hành vi: {kind_vi}.",
         f"Ngày thực hiện hành vi: {case.occurred_on:%d/%m/%Y}.",
@@ -66,6 +80,7 @@ def case_report(
         f"Văn bản áp dụng (theo ngày thực hiện hành vi): {case.decree}.",
         f"Căn cứ: {case.penalty_citation}.",
         f"Hình thức, mức phạt: {band}.",
+        f"Biện pháp khắc phục hậu quả: {remedy}.",
     ]
     notices = TableDocument(
         title="",
@@ -89,6 +104,11 @@ def case_report(
             f"Quyết định xử phạt số {case.decision_number} ngày {case.decided_on:%d/%m/%Y} "
             f"của {case.decided_by}: "
             + ("phạt cảnh cáo." if case.warning_only else f"phạt tiền {_vnd(case.fine_amount)}.")
+            + (
+                f" Biện pháp khắc phục hậu quả: {case.remedial_measures}."
+                if case.remedial_measures
+                else ""
+            )
         )
     if case.fine_amount:
         left = case.fine_amount - (case.paid_amount or 0)
@@ -130,7 +150,10 @@ def case_report(
         number=f"Mã hồ sơ: {str(case.public_id)[:8].upper()}",
         place_date=date_line(unit.name, printed_on),
         sections=(
-            Section("1. Người vi phạm", tuple(facts)),
+            Section(
+                "1. Tổ chức vi phạm" if case.is_organisation else "1. Người vi phạm",
+                tuple(facts),
+            ),
             Section("2. Hành vi vi phạm", tuple(act)),
             Section("3. Căn cứ xử phạt", tuple(basis)),
             Section(
@@ -142,6 +165,9 @@ def case_report(
             Section("6. Diễn biến", table=timeline),
             Section("7. Nhật ký thao tác (chuỗi kiểm toán)", table=audit),
         ),
-        recipients=("Người vi phạm", "Lưu hồ sơ"),
+        recipients=(
+            "Tổ chức vi phạm" if case.is_organisation else "Người vi phạm",
+            "Lưu hồ sơ",
+        ),
         signature=("NGƯỜI LẬP HỒ SƠ", "", ""),
     )

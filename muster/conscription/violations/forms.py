@@ -9,10 +9,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from muster.conscription.campaign.models import Campaign
-from muster.conscription.violations.models import ViolationKind
+from muster.conscription.violations.models import ViolationKind, ViolationSubject
 from muster.core import lawtext
 from muster.core.forms import BootstrapForm, date_field
-from muster.law.callup.violations import good_reasons
+from muster.geo.models import Unit
+from muster.law.callup.violations import acts, good_reasons
+
+#: The acts a case against a citizen of the registry can be opened for (his own acts, and his
+#: obstructing another citizen), and those against an organisation or a named individual.
+PERSON_KINDS = [(v, label) for v, label in ViolationKind.choices if v not in acts.ORG_KINDS]
+OFFENDER_KINDS = [(v, label) for v, label in ViolationKind.choices if v not in acts.CITIZEN_KINDS]
 
 
 class CampaignChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -26,7 +32,7 @@ class CaseOpenForm(BootstrapForm):
         regex=r"^\d{12}$",
         error_messages={"invalid": _("Enter the 12-digit ID number.")},
     )
-    kind = forms.ChoiceField(label=_("Violation"), choices=ViolationKind.choices)
+    kind = forms.ChoiceField(label=_("Violation"), choices=PERSON_KINDS)
     occurred_on = date_field(_("Date of the act"))
     campaign = CampaignChoiceField(
         label=_("Call-up campaign"),
@@ -43,6 +49,43 @@ class CaseOpenForm(BootstrapForm):
         field = self.fields["campaign"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = campaigns
+
+
+class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Unit) -> str:
+        return obj.name
+
+
+class OffenderCaseOpenForm(BootstrapForm):
+    """A case against an organisation (agency, enterprise, school) or an individual outside the
+    registry (a relative who obstructed)."""
+
+    subject = forms.ChoiceField(label=_("Offender is"), choices=ViolationSubject.choices)
+    offender_name = forms.CharField(
+        label=_("Name of the organisation or individual"), max_length=200
+    )
+    offender_address = forms.CharField(label=_("Address"), max_length=255)
+    unit = UnitChoiceField(
+        label=_("Commune"), queryset=Unit.objects.none(), to_field_name="public_id"
+    )
+    kind = forms.ChoiceField(label=_("Violation"), choices=OFFENDER_KINDS)
+    occurred_on = date_field(_("Date of the act"))
+    campaign = CampaignChoiceField(
+        label=_("Call-up campaign"),
+        queryset=Campaign.objects.none(),
+        to_field_name="public_id",
+        required=False,
+    )
+    facts = forms.CharField(
+        label=_("Facts of the case"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000
+    )
+
+    def __init__(self, *args: Any, campaigns: Any, units: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, queryset in (("campaign", campaigns), ("unit", units)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = queryset
 
 
 class NoticeForm(BootstrapForm):

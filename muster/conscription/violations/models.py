@@ -28,6 +28,30 @@ class ViolationKind(models.TextChoices):
     ABSENT_CALLUP = "absent_callup", _("Absent at the time and place of the call-up decision")
     EVADED_AFTER_FIT = "evaded_after_fit", _("Cheated to evade service after being found fit")
     REFUSED_CALLUP = "refused_callup", _("Did not comply with the call-up decision")
+    OBSTRUCTED_EXAM = "obstructed_exam", _("Obstructed others from the health examination")
+    OBSTRUCTED_CALLUP = (
+        "obstructed_callup",
+        _("Obstructed a citizen from complying with the call-up decision"),
+    )
+    ORG_REPORT_INCOMPLETE = (
+        "org_report_incomplete",
+        _("Organisation reported incomplete numbers of reservists and men of service age"),
+    )
+    ORG_REPORT_INACCURATE = (
+        "org_report_inaccurate",
+        _("Organisation reported inaccurate numbers of reservists and men of service age"),
+    )
+    ORG_NO_REPORT = (
+        "org_no_report",
+        _("Organisation did not report its reservists and men of service age"),
+    )
+
+
+class ViolationSubject(models.TextChoices):
+    """Who is sanctioned (đối tượng bị xử phạt)."""
+
+    INDIVIDUAL = "individual", _("Individual")
+    ORGANISATION = "organisation", _("Organisation")
 
 
 class ViolationState(models.TextChoices):
@@ -42,14 +66,35 @@ class ViolationState(models.TextChoices):
 
 class ViolationCase(models.Model):
     """A case for breaking the Military Service Law (vi phạm Luật NVQS): failing to register,
-    to attend screening or examination, or to obey a call-up decision.
+    to attend screening or examination, or to obey a call-up decision; obstructing a citizen's
+    examination or call-up; an organisation failing its report.
+
+    The offender is either a citizen of the registry (``person``) or named on the case
+    (``offender_name``: an organisation, or an individual outside the registry such as a
+    relative who obstructed), never both (constraint ``violation_one_offender``).
 
     The penalty band (``decree``, ``fine_min``, ``fine_max``, ``penalty_citation``) is the one
     of the decree in force on ``occurred_on`` (Decree 120/2013 as amended by 37/2022 before
     5 Aug 2025, Decree 218/2025 from then), frozen on the case when it is opened."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="violations")
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        related_name="violations",
+        null=True,
+        blank=True,
+    )
+    subject = models.CharField(
+        _("offender is"),
+        max_length=12,
+        choices=ViolationSubject.choices,
+        default=ViolationSubject.INDIVIDUAL,
+    )
+    #: The offender when not a citizen of the registry: an organisation (agency, enterprise,
+    #: school) or an individual such as a relative; with its address.
+    offender_name = models.CharField(_("offender's name"), max_length=200, blank=True)
+    offender_address = models.CharField(_("offender's address"), max_length=255, blank=True)
     unit = models.ForeignKey("geo.Unit", on_delete=models.PROTECT, related_name="violations")
     campaign = models.ForeignKey(
         Campaign, on_delete=models.PROTECT, related_name="violations", null=True, blank=True
@@ -63,6 +108,10 @@ class ViolationCase(models.Model):
     decree = models.CharField(_("decree"), max_length=40)
     penalty_citation = models.CharField(_("penalty's legal basis"), max_length=255)
     warning_only = models.BooleanField(_("warning for a first offence"), default=False)
+    #: The remedial measure (biện pháp khắc phục hậu quả) of the band, in Vietnamese, frozen
+    #: with it ("" when the act carries none), and whether the legal reference confirms it.
+    remedial_measures = models.CharField(_("remedial measures"), max_length=255, blank=True)
+    remedial_confirmed = models.BooleanField(_("remedial measures confirmed"), default=True)
     fine_min = models.PositiveIntegerField(_("lowest fine (VND)"))
     fine_max = models.PositiveIntegerField(_("highest fine (VND)"))
     good_reason = models.CharField(_("good reason"), max_length=40, blank=True)
@@ -137,10 +186,28 @@ class ViolationCase(models.Model):
             models.UniqueConstraint(
                 fields=["source_ref"], condition=~Q(source_ref=""), name="violation_source_once"
             ),
+            models.CheckConstraint(
+                condition=(Q(person__isnull=False) & Q(offender_name=""))
+                | (Q(person__isnull=True) & ~Q(offender_name="")),
+                name="violation_one_offender",
+            ),
+            models.CheckConstraint(
+                condition=~Q(subject="organisation") | Q(person__isnull=True),
+                name="violation_organisation_not_person",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.occurred_on:%d/%m/%Y}"
+
+    @property
+    def offender_label(self) -> str:
+        """The offender's name: the citizen's, or the organisation's or individual's named."""
+        return self.person.full_name if self.person is not None else self.offender_name
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.subject == ViolationSubject.ORGANISATION
 
 
 class ViolationNotice(models.Model):

@@ -31,6 +31,7 @@ from muster.conscription.violations.forms import (
     EscalateForm,
     GoodReasonForm,
     NoticeForm,
+    OffenderCaseOpenForm,
     PaymentForm,
 )
 from muster.conscription.violations.models import ViolationCase, ViolationKind, ViolationState
@@ -39,6 +40,7 @@ from muster.conscription.violations.selectors import lists as case_lists
 from muster.conscription.violations.selectors import timeline as case_timeline
 from muster.conscription.violations.services import authority as violation_authority
 from muster.conscription.violations.services import cases as violation_cases
+from muster.conscription.violations.services import offenders as violation_offenders
 from muster.conscription.violations.services import penalties as violation_penalties
 from muster.core import lawtext
 from muster.core.dates import today
@@ -246,6 +248,36 @@ def violation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
 
 
+def violation_create_offender(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Open a case against an organisation (its report) or an individual outside the registry
+    (an obstruction), in a commune of the user's area."""
+    require_cap(request.user, Cap.MANAGE_CAMPAIGN)
+    form = OffenderCaseOpenForm(
+        request.POST or None,
+        campaigns=campaigns_for_user(request.user),
+        # Every commune of the area, also those merged since (an act before a merger).
+        units=units_for_user(request.user).commune_level().order_by("name_search"),
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid() and (
+            done := submit(
+                request,
+                form,
+                lambda data: violation_offenders.case_open_offender(actor=request.user, **data),
+                success=_("The case has been opened."),
+            )
+        ):
+            return redirect("campaigns:violation_detail", public_id=done.value.public_id)
+    return render(
+        request,
+        "conscription/violations/form.html",
+        {"form": form, "title": _("Open a case against an organisation or another individual")},
+        status=status,
+    )
+
+
 def _forms(case: ViolationCase, data: Any = None, action: str = "") -> dict[str, BootstrapForm]:
     """The step forms of the case page; the one of ``action`` is bound to ``data``."""
     day = today()
@@ -372,11 +404,11 @@ def _good_reason_applies(case: ViolationCase) -> bool:
         band = bands.band_for(
             case.kind,
             case.occurred_on,
-            aged_17_in_year=deadlines.aged_17_in_year(
-                case.person.date_of_birth.year, case.occurred_on
-            ),
+            aged_17_in_year=case.person is None
+            or deadlines.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on),
+            subject=case.subject,
         )
-    except NoRuleInForce:
+    except (NoRuleInForce, bands.NotAnOffender):
         return False
     return band.good_reason_applies
 
@@ -394,5 +426,5 @@ def violation_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         )
     return report_pdf_response(
         report,
-        filename=f"Hồ sơ vi phạm {case.person.full_name}.pdf",
+        filename=f"Hồ sơ vi phạm {case.offender_label}.pdf",
     )

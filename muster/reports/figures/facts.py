@@ -29,6 +29,11 @@ VIOLATION_KINDS = (
     "absent_callup",
     "evaded_after_fit",
     "refused_callup",
+    "obstructed_exam",
+    "obstructed_callup",
+    "org_report_incomplete",
+    "org_report_inaccurate",
+    "org_no_report",
 )
 #: ``ReturnReason`` values; a test keeps them equal.
 RETURN_REASONS = ("health", "political", "procedure", "standards", "other")

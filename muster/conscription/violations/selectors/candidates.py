@@ -114,7 +114,8 @@ def _open_already(found: list[Candidate]) -> set[str]:
         ViolationCase.objects.filter(source_ref__in=refs).values_list("source_ref", flat=True)
     )
     existing = {
-        (person_id, FAMILIES[kind], day)
+        # A third party's act (obstruction) is its own family: it answers for no candidate.
+        (person_id, FAMILIES.get(kind, kind), day)
         for person_id, kind, day in ViolationCase.objects.filter(
             person_id__in={c.person.pk for c in found}
         ).values_list("person_id", "kind", "occurred_on")

@@ -63,7 +63,13 @@ def timeline(case: ViolationCase) -> list[TimelineEntry]:
                 case.decided_on,
                 _("Penalty decision"),
                 _("No. %(number)s, %(by)s: %(sanction)s")
-                % {"number": case.decision_number, "by": case.decided_by, "sanction": sanction},
+                % {"number": case.decision_number, "by": case.decided_by, "sanction": sanction}
+                + (
+                    "; "
+                    + _("remedial measures: %(measures)s") % {"measures": case.remedial_measures}
+                    if case.remedial_measures
+                    else ""
+                ),
             )
         )
     for event in payment_events(case):
@@ -96,23 +102,27 @@ def payment_events(case: ViolationCase) -> list[AuditEvent]:
 
 def case_context(case: ViolationCase, today: dt.date) -> dict[str, Any]:
     """What the case page shows beside the record: repeats, Art 332, evasion, deadlines."""
-    aged17 = deadlines.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on)
+    aged17 = case.person is None or deadlines.aged_17_in_year(
+        case.person.date_of_birth.year, case.occurred_on
+    )
     band = None
-    with contextlib.suppress(NoRuleInForce):
+    with contextlib.suppress(NoRuleInForce, bands.NotAnOffender):
         band = bands.band_for(
             case.kind,
             case.occurred_on,
             repeat=case.repeat_of_id is not None,
             aged_17_in_year=aged17,
+            subject=case.subject,
         )
     lighter = None
-    if case.state in (ViolationState.OPEN, ViolationState.NOTICE_SERVED):
+    if band is not None and case.state in (ViolationState.OPEN, ViolationState.NOTICE_SERVED):
         lighter = bands.lighter_band(
             case.kind,
             case.occurred_on,
             today,
             repeat=case.repeat_of_id is not None,
             aged_17_in_year=aged17,
+            subject=case.subject,
         )
     return {
         "band": band,

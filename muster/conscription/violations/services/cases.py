@@ -18,6 +18,7 @@ from muster.conscription.violations.models import (
     ViolationKind,
     ViolationNotice,
     ViolationState,
+    ViolationSubject,
 )
 from muster.conscription.violations.services.common import (
     SANCTIONED_STATES,
@@ -27,6 +28,7 @@ from muster.conscription.violations.services.common import (
     _locked_case,
     _state_label,
     _step_date,
+    case_band,
 )
 from muster.core.validation import not_future, raise_errors
 from muster.law.callup.violations import bands, deadlines, good_reasons
@@ -44,12 +46,24 @@ if TYPE_CHECKING:
 
 
 def priors_of(
-    person: Person, *, exclude: ViolationCase | None = None
+    person: Person | None,
+    *,
+    exclude: ViolationCase | None = None,
+    offender: tuple[str, str, int] | None = None,
 ) -> list[repeat_rules.PriorSanction]:
-    """The person's earlier sanctions (a decided penalty), for repeat detection."""
-    qs = ViolationCase.objects.filter(
-        person=person, state__in=SANCTIONED_STATES, decided_on__isnull=False
-    )
+    """The offender's earlier sanctions (a decided penalty), for repeat detection: the
+    citizen's (``person``), or a named offender's (``offender``: subject, name, unit id; the
+    same name, case aside, in the same unit)."""
+    qs = ViolationCase.objects.filter(state__in=SANCTIONED_STATES, decided_on__isnull=False)
+    if person is not None:
+        qs = qs.filter(person=person)
+    elif offender is not None:
+        subject, name, unit_id = offender
+        qs = qs.filter(
+            person__isnull=True, subject=subject, offender_name__iexact=name, unit_id=unit_id
+        )
+    else:
+        return []
     if exclude is not None:
         qs = qs.exclude(pk=exclude.pk)
     found: list[repeat_rules.PriorSanction] = []
@@ -74,9 +88,15 @@ def priors_of(
     return found
 
 
-def repeat_of(person: Person, kind: str, occurred_on: dt.date) -> ViolationCase | None:
+def repeat_of(
+    person: Person | None,
+    kind: str,
+    occurred_on: dt.date,
+    *,
+    offender: tuple[str, str, int] | None = None,
+) -> ViolationCase | None:
     """The earlier sanctioned case of which an act of ``kind`` on ``occurred_on`` is a repeat."""
-    found = repeat_rules.find_repeat(priors_of(person), kind, occurred_on)
+    found = repeat_rules.find_repeat(priors_of(person, offender=offender), kind, occurred_on)
     if found is None:
         return None
     return ViolationCase.objects.get(public_id=found.key)
@@ -94,6 +114,58 @@ def band_of(person: Person, kind: str, occurred_on: dt.date, repeat: bool) -> ba
 # ----------------------------------------------------------------------------- open
 
 
+def check_offence(
+    errors: dict[str, list[str]],
+    kind: str,
+    occurred_on: dt.date,
+    subject: str,
+    *,
+    in_registry: bool,
+) -> None:
+    """The act is one ``subject`` can commit, and an offence on ``occurred_on`` (a new offence of
+    Decree 218/2025 is none before 05/08/2025)."""
+    if kind not in ViolationKind.values:
+        errors["kind"] = [_("Choose the act.")]
+        return
+    if occurred_on < violation_book.COVERAGE_START:
+        errors.setdefault("occurred_on", []).append(
+            _("No penalty rule is recorded for acts before %(day)s.")
+            % {"day": f"{violation_book.COVERAGE_START:%d/%m/%Y}"}
+        )
+        return
+    try:
+        offenders = bands.offenders_of(kind, occurred_on)
+    except NoRuleInForce:
+        errors.setdefault("occurred_on", []).append(
+            _("This act was not an offence on that day: the decree in force had no penalty for it.")
+        )
+        return
+    if not bands.subject_allowed(offenders, subject, in_registry=in_registry):
+        errors.setdefault("kind", []).append(
+            {
+                "citizen": _(
+                    "Only the citizen called commits this act: open the case by ID number."
+                ),
+                "organisation": _("Only an agency or organisation commits this act."),
+            }.get(offenders, _("This offender cannot commit this act."))
+        )
+
+
+def band_fields(band: bands.Band) -> dict[str, object]:
+    """The band, its citation and its remedial measure, frozen on a case when it is opened."""
+    return {
+        "decree": band.decree,
+        "penalty_citation": band.citation_vi[:255],
+        "warning_only": band.warning,
+        "fine_min": band.fine_min,
+        "fine_max": band.fine_max,
+        "rule_code": band.rule_code,
+        "band_confirmed": band.confirmed,
+        "remedial_measures": band.remedy.title_vi[:255] if band.remedy else "",
+        "remedial_confirmed": band.remedy.confirmed if band.remedy else True,
+    }
+
+
 @transaction.atomic
 def case_open(
     *,
@@ -105,10 +177,12 @@ def case_open(
     campaign: Campaign | None = None,
     source_ref: str = "",
 ) -> ViolationCase:
-    """Open a case for ``person``'s act of ``kind`` on ``occurred_on``.
+    """Open a case for ``person``'s act of ``kind`` on ``occurred_on``: his own registration,
+    examination or call-up, or his obstructing another citizen's.
 
-    The band of the decree in force on that day is frozen on the case; an earlier sanction of
-    the same act that still counts makes the case a repeat (``repeat_of``)."""
+    The band of the decree in force on that day and its remedial measure are frozen on the
+    case; an earlier sanction of the same act that still counts makes the case a repeat
+    (``repeat_of``)."""
     require(perms.can_handle_violation(actor))
     _in_area(actor, person.registration_unit_id)
     person = (
@@ -116,16 +190,10 @@ def case_open(
     )
     errors: dict[str, list[str]] = {}
     facts = facts.strip()
-    if kind not in ViolationKind.values:
-        errors["kind"] = [_("Choose the act.")]
+    check_offence(errors, kind, occurred_on, ViolationSubject.INDIVIDUAL, in_registry=True)
     if not facts:
         errors["facts"] = [_("Describe the facts: what happened, when and where.")]
     not_future(errors, "occurred_on", occurred_on)
-    if occurred_on < violation_book.COVERAGE_START:
-        errors.setdefault("occurred_on", []).append(
-            _("No penalty rule is recorded for acts before %(day)s.")
-            % {"day": f"{violation_book.COVERAGE_START:%d/%m/%Y}"}
-        )
     if occurred_on <= person.date_of_birth:
         errors.setdefault("occurred_on", []).append(_("The date is before the citizen's birth."))
     if (
@@ -156,15 +224,9 @@ def case_open(
                 kind=kind,
                 occurred_on=occurred_on,
                 facts=facts,
-                decree=band.decree,
-                penalty_citation=band.citation_vi[:255],
-                warning_only=band.warning,
-                fine_min=band.fine_min,
-                fine_max=band.fine_max,
-                rule_code=band.rule_code,
-                band_confirmed=band.confirmed,
                 repeat_of=earlier,
                 source_ref=source_ref,
+                **band_fields(band),
             )
     except IntegrityError:
         raise ValidationError(_("A case has already been opened from this record.")) from None
@@ -178,6 +240,7 @@ def case_open(
             "decree": band.decree,
             "band": [band.fine_min, band.fine_max],
             "warning": band.warning,
+            "remedial_measures": case.remedial_measures,
             "repeat_of": earlier.public_id if earlier else None,
             "source": source_ref,
         },
@@ -245,14 +308,8 @@ def good_reason_accept(
     the act, where the act allows one ("… without good reason")."""
     locked = _lock(actor, case, ViolationState.GOOD_REASON)
     try:
-        applies = bands.band_for(
-            locked.kind,
-            locked.occurred_on,
-            aged_17_in_year=deadlines.aged_17_in_year(
-                locked.person.date_of_birth.year, locked.occurred_on
-            ),
-        ).good_reason_applies
-    except NoRuleInForce:
+        applies = case_band(locked).good_reason_applies
+    except (NoRuleInForce, bands.NotAnOffender):
         applies = False
     errors: dict[str, list[str]] = {}
     if not applies:

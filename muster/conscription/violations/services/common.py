@@ -13,6 +13,7 @@ from muster.audit.services import record_event
 from muster.conscription import perms
 from muster.conscription.violations.models import ViolationCase, ViolationState
 from muster.core.validation import not_future
+from muster.law.callup.violations import bands, deadlines
 from muster.law.callup.violations import states as case_states
 
 if TYPE_CHECKING:
@@ -21,6 +22,26 @@ if TYPE_CHECKING:
 
 #: States whose case carries a sanction that counts for a repeat.
 SANCTIONED_STATES = (ViolationState.PENALISED, ViolationState.PAID, ViolationState.CLOSED)
+
+
+def aged_17_of(case: ViolationCase) -> bool:
+    """The citizen turned 17 in the year of the act (True for a named offender: only the first
+    registration, a citizen's act, depends on it)."""
+    if case.person is None:
+        return True
+    return deadlines.aged_17_in_year(case.person.date_of_birth.year, case.occurred_on)
+
+
+def case_band(case: ViolationCase, *, repeat: bool = False) -> bands.Band:
+    """The band of the case's act on its day, for its offender (``NoRuleInForce``,
+    ``bands.NotAnOffender`` as ``bands.band_for``)."""
+    return bands.band_for(
+        case.kind,
+        case.occurred_on,
+        repeat=repeat,
+        aged_17_in_year=aged_17_of(case),
+        subject=case.subject,
+    )
 
 
 def _in_area(actor: User, unit_id: int) -> None:
@@ -81,5 +102,5 @@ def _audit(
         scope_unit=case.unit,
         changes=changes,
         reason=reason,
-        object_repr=f"{case.get_kind_display()} — {case.person.full_name}",
+        object_repr=f"{case.get_kind_display()} — {case.offender_label}",
     )

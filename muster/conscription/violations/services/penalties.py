@@ -17,9 +17,10 @@ from muster.conscription.violations.services.common import (
     _locked_case,
     _state_label,
     _step_date,
+    aged_17_of,
 )
 from muster.core.validation import not_future, raise_errors
-from muster.law.callup.violations import bands, deadlines
+from muster.law.callup.violations import bands
 from muster.law.callup.violations import repeats as repeat_rules
 
 if TYPE_CHECKING:
@@ -41,8 +42,12 @@ def _fine_messages(problems: list[str], case: ViolationCase, day: dt.date) -> li
         "fine_required": _("Enter the fine decided (VND)."),
         "below_band": _("The fine is below the band of %(min)s–%(max)s VND.") % band,
         "above_band": _("The fine is above the band of %(min)s–%(max)s VND.") % band,
-        "above_maximum": _("The fine is above the individual maximum of %(max)s VND.")
-        % {"max": vnd(bands.individual_maximum(day))},
+        "above_maximum": (
+            _("The fine is above the organisation maximum of %(max)s VND.")
+            if case.is_organisation
+            else _("The fine is above the individual maximum of %(max)s VND.")
+        )
+        % {"max": vnd(bands.maximum(day, case.subject))},
     }
     return [messages[p] for p in problems]
 
@@ -81,9 +86,8 @@ def penalty_decide(
             locked.occurred_on,
             decided_on,
             repeat=locked.repeat_of_id is not None,
-            aged_17_in_year=deadlines.aged_17_in_year(
-                locked.person.date_of_birth.year, locked.occurred_on
-            ),
+            aged_17_in_year=aged_17_of(locked),
+            subject=locked.subject,
         )
         if lighter is None:
             raise_errors(
@@ -100,6 +104,11 @@ def penalty_decide(
         locked.fine_min, locked.fine_max = lighter.fine_min, lighter.fine_max
         locked.rule_code = lighter.rule_code
         locked.band_confirmed = False
+        remedy = lighter.remedy.title_vi[:255] if lighter.remedy else ""
+        if remedy != locked.remedial_measures:
+            changes["remedial_measures"] = [locked.remedial_measures, remedy]
+        locked.remedial_measures = remedy
+        locked.remedial_confirmed = lighter.remedy.confirmed if lighter.remedy else True
     amount = fine_amount or None
     problems = bands.fine_problems(
         warning=locked.warning_only,
@@ -107,6 +116,7 @@ def penalty_decide(
         fine_max=locked.fine_max,
         amount=amount,
         day=locked.occurred_on,
+        subject=locked.subject,
     )
     if problems:
         raise_errors({"fine_amount": _fine_messages(problems, locked, locked.occurred_on)})
@@ -129,6 +139,7 @@ def penalty_decide(
             "decided_by": decided_by,
             "warning": locked.warning_only,
             "fine": locked.fine_amount,
+            "remedial_measures": locked.remedial_measures,
         },
         reason=locked.penalty_citation,
     )

@@ -7,16 +7,31 @@ from muster.law.callup.violations.acts import (
     ABSENT_CALLUP,
     ABSENT_EXAM,
     ABSENT_SCREENING,
+    ANYONE,
     CHEATED_EXAM,
+    CITIZEN,
     DEFIED_EXAM,
     EVADED_AFTER_FIT,
     NEW_DECREE,
     NO_CHANGE_REGISTRATION,
     NO_FIRST_REGISTRATION,
+    OBSTRUCTED_CALLUP,
+    OBSTRUCTED_EXAM,
     OLD_DECREE,
+    ORG_NO_REPORT,
+    ORG_REPORT_INACCURATE,
+    ORG_REPORT_INCOMPLETE,
+    ORGANISATION_ONLY,
     REFUSED_CALLUP,
     REFUSED_EXAM,
     REFUSED_SCREENING,
+)
+from muster.law.callup.violations.remedy_rules import (
+    ATTEND_EXAM,
+    REGISTER_CHANGE,
+    REGISTER_FIRST,
+    REPORT,
+    SERVE,
 )
 from muster.law.rulebook import Citation, Rule, make_rule
 from muster.law.sources import DECREE_37_FROM, DECREE_218, DECREE_218_FROM, VBHN_04
@@ -58,9 +73,12 @@ def _band(
     good_reason: bool = False,
     confirmed: bool = True,
     note: str = "",
+    offenders: str = CITIZEN,
 ) -> Rule:
     """One band. ``warning``: "" (fined), "always" (warned, Decree 37/2022 for a man aged 17
-    in the year), "first" (warned for a first offence, fined on a repeat: Decree 218/2025)."""
+    in the year), "first" (warned for a first offence, fined on a repeat: Decree 218/2025).
+    ``offenders``: who can commit the act (``acts.CITIZEN``, ``ANYONE``, ``ORGANISATION_ONLY``);
+    the band's remedial measure follows from the act (``_REMEDY_OF``)."""
     return _rule(
         f"violation.band.{kind}",
         "penalty",
@@ -76,6 +94,8 @@ def _band(
         fine_max=fine_max,
         warning=warning,
         good_reason=good_reason,
+        offenders=offenders,
+        remedy=_REMEDY_OF.get(kind, ""),
     )
 
 
@@ -115,6 +135,35 @@ def _old_refused(kind: str) -> Rule:
 #: The first registration by a man who is not 17 in the year of the act (an older man never
 #: registered) has its own code, so ``band_for`` can tell the two apart.
 OLDER_FIRST_REGISTRATION = "no_first_registration_older"
+
+#: The remedial measure (remedy_rules) of each act; none for cheating at the examination and
+#: for obstruction (the legal reference names none).
+_REMEDY_OF: dict[str, str] = {
+    NO_FIRST_REGISTRATION: REGISTER_FIRST,
+    OLDER_FIRST_REGISTRATION: REGISTER_FIRST,
+    NO_CHANGE_REGISTRATION: REGISTER_CHANGE,
+    ABSENT_SCREENING: ATTEND_EXAM,
+    REFUSED_SCREENING: ATTEND_EXAM,
+    ABSENT_EXAM: ATTEND_EXAM,
+    REFUSED_EXAM: ATTEND_EXAM,
+    DEFIED_EXAM: ATTEND_EXAM,
+    ABSENT_CALLUP: SERVE,
+    EVADED_AFTER_FIT: SERVE,
+    REFUSED_CALLUP: SERVE,
+    ORG_REPORT_INCOMPLETE: REPORT,
+    ORG_REPORT_INACCURATE: REPORT,
+    ORG_NO_REPORT: REPORT,
+}
+_OBSTRUCTION_NOTE = (
+    "The offender is whoever obstructs (a relative, an employer: an individual or an "
+    "organisation); an organisation's band is doubled (violation.organisation_factor [U])."
+)
+_ORG_REPORT_NOTE = (
+    "The band as the press states it for the organisation (legal-reference §2.10; danviet.vn "
+    "7/8/2025); not doubled again. Article 8 is inferred, the clause is not established. Under "
+    "Decree 120/2013 as amended no band is recorded (not in the legal reference): acts before "
+    "05/08/2025 cannot be opened."
+)
 
 BAND_RULES: tuple[Rule, ...] = (
     # ------------------------------------------------- Decree 120/2013 as amended by 37/2022
@@ -194,6 +243,18 @@ BAND_RULES: tuple[Rule, ...] = (
         True,
         fine_min=40 * _M,
         fine_max=50 * _M,
+    ),
+    _band(
+        OBSTRUCTED_CALLUP,
+        "Obstructed a citizen from complying with the call-up order",
+        "Cản trở công dân thực hiện lệnh gọi nhập ngũ",
+        _old("7", "2"),
+        True,
+        fine_min=40 * _M,
+        fine_max=50 * _M,
+        offenders=ANYONE,
+        note="The 37/2022 regime had the same three bands of the call-up article (legal-reference "
+        "§2.10 [C]); the point letter of the old clause 2 is not established. " + _OBSTRUCTION_NOTE,
     ),
     _band(
         REFUSED_CALLUP,
@@ -295,6 +356,19 @@ BAND_RULES: tuple[Rule, ...] = (
         note=_NEW_ART9_NOTE,
     ),
     _band(
+        OBSTRUCTED_EXAM,
+        "Obstructed others from receiving the health examination decision",
+        "Cản trở người khác nhận quyết định gọi khám sức khỏe",
+        _new("9", "4"),
+        False,
+        fine_min=20 * _M,
+        fine_max=30 * _M,
+        offenders=ANYONE,
+        note="A new offence of Decree 218/2025 (no band before 05/08/2025). The same band as not "
+        "accepting the examination decision: clause 4 is inferred from the order of the press "
+        "tables (P-NLD, P-SOHA218), the point is not established. " + _OBSTRUCTION_NOTE,
+    ),
+    _band(
         DEFIED_EXAM,
         "Did not comply with the screening or examination decision",
         "Không chấp hành quyết định gọi kiểm tra, khám sức khỏe",
@@ -328,6 +402,18 @@ BAND_RULES: tuple[Rule, ...] = (
         fine_max=50 * _M,
     ),
     _band(
+        OBSTRUCTED_CALLUP,
+        "Obstructed a citizen from complying with the call-up decision",
+        "Cản trở công dân thực hiện quyết định gọi nhập ngũ",
+        _new("10", "2", "a"),
+        False,
+        fine_min=40 * _M,
+        fine_max=50 * _M,
+        offenders=ANYONE,
+        note="Clause 2 is confirmed (P-XD218); point a is inferred (cheating to evade is point "
+        "b). " + _OBSTRUCTION_NOTE,
+    ),
+    _band(
         REFUSED_CALLUP,
         "Did not comply with the call-up decision",
         "Không chấp hành quyết định gọi nhập ngũ",
@@ -335,5 +421,41 @@ BAND_RULES: tuple[Rule, ...] = (
         False,
         fine_min=50 * _M,
         fine_max=75 * _M,
+    ),
+    _band(
+        ORG_REPORT_INCOMPLETE,
+        "Organisation reported incomplete numbers of reservists or men of military service age",
+        "Cơ quan, tổ chức báo cáo không đầy đủ số lượng quân nhân dự bị và công dân nam trong "
+        "độ tuổi thực hiện nghĩa vụ quân sự",
+        _new("8", None),
+        False,
+        fine_min=10 * _M,
+        fine_max=15 * _M,
+        offenders=ORGANISATION_ONLY,
+        note=_ORG_REPORT_NOTE,
+    ),
+    _band(
+        ORG_REPORT_INACCURATE,
+        "Organisation reported inaccurate numbers of reservists or men of military service age",
+        "Cơ quan, tổ chức báo cáo không chính xác số lượng quân nhân dự bị và công dân nam trong "
+        "độ tuổi thực hiện nghĩa vụ quân sự",
+        _new("8", None),
+        False,
+        fine_min=15 * _M,
+        fine_max=20 * _M,
+        offenders=ORGANISATION_ONLY,
+        note=_ORG_REPORT_NOTE,
+    ),
+    _band(
+        ORG_NO_REPORT,
+        "Organisation did not report its reservists and men of military service age",
+        "Cơ quan, tổ chức không báo cáo số lượng quân nhân dự bị và công dân nam trong độ tuổi "
+        "thực hiện nghĩa vụ quân sự",
+        _new("8", None),
+        False,
+        fine_min=20 * _M,
+        fine_max=30 * _M,
+        offenders=ORGANISATION_ONLY,
+        note=_ORG_REPORT_NOTE,
     ),
 )

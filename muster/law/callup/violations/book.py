@@ -11,8 +11,8 @@ from muster.law.callup.violations.acts import (
     ABSENT_CALLUP,
     ABSENT_SCREENING,
     CHEATED_EXAM,
+    CITIZEN_KINDS,
     EVADED_AFTER_FIT,
-    KINDS,
     NO_CHANGE_REGISTRATION,
     NO_FIRST_REGISTRATION,
     PENAL_CODE_2025_FROM,
@@ -20,6 +20,7 @@ from muster.law.callup.violations.acts import (
     REFUSED_SCREENING,
 )
 from muster.law.callup.violations.band_rules import _M, BAND_RULES, _rule
+from muster.law.callup.violations.remedy_rules import REMEDY_RULES
 from muster.law.rulebook import Citation, Rule, RuleBook
 from muster.law.sources import (
     DECREE_37_FROM,
@@ -45,13 +46,43 @@ _ART332_ACTS = ",".join(
 )
 _EVASION_ACTS = ",".join(
     k
-    for k in KINDS
+    for k in CITIZEN_KINDS
     if k not in (NO_CHANGE_REGISTRATION, ABSENT_SCREENING, REFUSED_SCREENING, CHEATED_EXAM)
 )
 
 
 RULES: tuple[Rule, ...] = (
     *BAND_RULES,
+    *REMEDY_RULES,
+    # ------------------------------------------------------------------ organisations
+    _rule(
+        "violation.organisation_factor",
+        "penalty",
+        "An organisation is fined twice the individual's band for the same act",
+        "Mức phạt tiền đối với tổ chức bằng 02 lần mức phạt tiền đối với cá nhân",
+        (Citation(VBHN_04, None, None, None, "General rule of the penalty decrees."),),
+        DECREE_37_FROM,
+        _OLD_TO,
+        confirmed=False,
+        note="Not stated by the legal reference; implied by the maximums of 75M VND "
+        "(individual) and 150M VND (organisation). Applied to the acts anyone can commit "
+        "(obstruction), not to the organisations' own acts, whose bands are stated for them.",
+        factor=2,
+    ),
+    _rule(
+        "violation.organisation_factor",
+        "penalty",
+        "An organisation is fined twice the individual's band for the same act",
+        "Mức phạt tiền đối với tổ chức bằng 02 lần mức phạt tiền đối với cá nhân",
+        (Citation(DECREE_218, None, None, None, "General rule of the penalty decrees."),),
+        DECREE_218_FROM,
+        confirmed=False,
+        note="Not stated by the legal reference; implied by the maximums of 75M VND "
+        "(individual) and 150M VND (organisation) [C: P-TH3]. Applied to the acts anyone can "
+        "commit (obstruction), not to the organisations' own acts, whose bands are stated for "
+        "them.",
+        factor=2,
+    ),
     # ----------------------------------------------------------------- maximum fines
     _rule(
         "violation.max_fine",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from muster.law.callup.violations.book import iter_rules
+from muster.law.callup.violations.book import iter_rules, rule
 from muster.law.callup.violations.citations import citations_text, citations_vi
 from muster.law.rulebook import Rule
 
@@ -25,6 +25,15 @@ def _valid(item: Rule) -> str:
     return f"{item.valid_from:%d/%m/%Y} → {end}"
 
 
+def _remedy(band: Rule) -> str:
+    """The remedial measure of a band rule, in force on its first day (⚠ when unconfirmed)."""
+    code = str(band.param("remedy"))
+    if not code:
+        return "—"
+    measure = rule(f"violation.remedy.{code}", band.valid_from)
+    return ("⚠ " if not measure.confirmed else "") + f"`{code}`: {measure.title_vi}"
+
+
 def render_docs() -> str:
     """The generated section of docs/violations.md (markers excluded, ending with a newline)."""
     lines = [
@@ -35,8 +44,11 @@ def render_docs() -> str:
         "",
         "⚠ marks a band the legal reference does not confirm (a configurable default).",
         "",
-        "| Act | Valid | Sanction | Good reason | Citation | Note |",
-        "|---|---|---|---|---|---|",
+        "Offender: `citizen` (the citizen called, from the registry), `anyone` (an individual "
+        "or an organisation; an organisation's band is doubled), `organisation`.",
+        "",
+        "| Act | Valid | Offender | Sanction | Remedial measure | Good reason | Citation | Note |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for item in iter_rules():
         if not item.code.startswith("violation.band."):
@@ -49,10 +61,11 @@ def render_docs() -> str:
         }.get(mode, fine)
         act = item.code.removeprefix("violation.band.")
         title = ("⚠ " if not item.confirmed else "") + f"`{act}`: {item.title_vi}"
+        remedy = _remedy(item)
         lines.append(
-            f"| {_cell(title)} | {_valid(item)} | {sanction} | "
-            f"{'yes' if item.param('good_reason') else 'no'} | {_cell(citations_vi(item))} | "
-            f"{_cell(item.note)} |"
+            f"| {_cell(title)} | {_valid(item)} | {item.param('offenders')} | {sanction} | "
+            f"{_cell(remedy)} | {'yes' if item.param('good_reason') else 'no'} | "
+            f"{_cell(citations_vi(item))} | {_cell(item.note)} |"
         )
     lines += [
         "",
