@@ -474,3 +474,24 @@ def test_a_formula_in_a_name_is_text_in_the_excel_book(login, data, units, perso
     cells = {c.value: c for row in ws.iter_rows() for c in row if c.value in hostile.values()}
     assert set(cells) == set(hostile.values())
     assert all(c.data_type == "s" and c.quotePrefix for c in cells.values())
+
+
+def test_january_list_leaves_out_a_reservist_without_a_first_registration(data, units, personas):
+    """A discharged soldier registered in the reserve (đăng ký quân nhân dự bị) is on the
+    registry, not "of military-service age, not registered", even when his first registration
+    was never entered here (he registered elsewhere, or before the registry existed)."""
+    from muster.people.registration.services.records import reserve_registration
+
+    veteran = make_person(
+        units["DHOP"], full_name="Nguyễn Văn Cựu Binh", date_of_birth=dt.date(2002, 5, 1)
+    )
+    clerk = personas["commune_clerk"]
+    assert "Nguyễn Văn Cựu Binh" in _names("january", clerk, commune=units["DHOP"], year=2025)
+    reserve_registration(
+        actor=personas["admin"],
+        person=veteran,
+        arrived_home_on=dt.date(2024, 3, 1),
+        registered_on=dt.date(2024, 3, 10),
+        certificate_number="DB-1",
+    )
+    assert "Nguyễn Văn Cựu Binh" not in _names("january", clerk, commune=units["DHOP"], year=2025)

@@ -158,6 +158,17 @@ def _registered() -> Exists:
     )
 
 
+def _on_a_register() -> Exists:
+    """Entered on a register of the commune: a first registration, or the reserve registration
+    of a discharged soldier (who may have first registered before the registry existed)."""
+    return Exists(
+        RegistrationEvent.objects.filter(
+            person=OuterRef("pk"),
+            kind__in=(EventKind.FIRST_REGISTRATION, EventKind.RESERVE_REGISTRATION),
+        )
+    )
+
+
 def _graduate() -> Q:
     return Q(higher_level__in=GRADUATE_LEVELS, study_status=StudyStatus.GRADUATED)
 
@@ -218,7 +229,8 @@ def ready_queryset(user: User, f: BookFilter) -> QuerySet[Person]:
 
 def january_queryset(user: User, f: BookFilter, *, moved_out: bool = True) -> QuerySet[Person]:
     """The January list of ``year`` (Art 16(1)): men born in ``year - 17`` and men reaching
-    18 to 25 during ``year`` (27 for graduates) who have no first registration.
+    18 to 25 during ``year`` (27 for graduates) on no register (neither a first registration
+    nor a reserve registration).
 
     As a book it keeps the men who moved out during the year (``moved_out``); recording the
     list (``record_january_list``) takes only the men registered in the commune now, so each
@@ -233,7 +245,7 @@ def january_queryset(user: User, f: BookFilter, *, moved_out: bool = True) -> Qu
     unregistered = (
         Q(date_of_birth__lte=dt.date(born17 - 1, 12, 31))
         & (Q(date_of_birth__gte=earliest) | (Q(date_of_birth__gte=grad_earliest) & _graduate()))
-        & ~Q(_registered())
+        & ~Q(_on_a_register())
     )
     where = turning17 | unregistered
     ids = scope_ids(user, f.commune)
