@@ -2,6 +2,7 @@ from django.urls import path
 
 from muster.people import (
     book_views,
+    changes_views,
     import_views,
     police_views,
     registration_call_views,
@@ -65,6 +66,11 @@ urlpatterns = [
         "registration/reports/<uuid:public_id>/",
         registration_call_views.registration_report_print,
         name="registration_report_print",
+    ),
+    path(
+        "changes/<uuid:public_id>/",
+        changes_views.registration_changes,
+        name="registration_changes",
     ),
     path("books/", book_views.book_index, name="book_index"),
     path("books/january/record/", book_views.january_record_view, name="january_record"),
