@@ -61,8 +61,8 @@ class ConscriptionConfig(AppConfig):
         registry.add_citizen_card(
             CitizenCard("callup", 30, "conscription/_person_callup.html", callup_card)
         )
-        for kind, read in READERS.items():
-            registry.add_calendar_source(CalendarSource(kind, read))
+        for kind, done in READERS.items():
+            registry.add_calendar_source(CalendarSource(kind, done))
         for name, order, builder in (
             ("callup.campaign2025", 40, "muster.demo.callup.campaign2025:demo_step"),
             ("callup.violations", 50, "muster.demo.callup.violations:demo_step"),

@@ -64,9 +64,7 @@ class PeopleConfig(AppConfig):
         )
         registry.add_calendar_source(CalendarSource("january_list", january_list_done))
         registry.add_calendar_source(CalendarSource("police_report", police_report_done))
-        registry.add_calendar_source(
-            CalendarSource("april_registration", april_registration_done)
-        )
+        registry.add_calendar_source(CalendarSource("april_registration", april_registration_done))
         registry.add_calendar_source(
             CalendarSource(
                 change_rules.STEP_KIND, steps=change_rules.year_steps, status=running_status

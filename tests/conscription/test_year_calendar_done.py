@@ -72,7 +72,10 @@ def _step(kind, due):
 
 def test_review_rounds_held(units, commune):
     dh, lb = units["DHOP"], units["DT"]
-    for kind, day in ((ReviewKind.POOL_REVIEW, D(2024, 8, 10)), (ReviewKind.COUNCIL_REVIEW, D(2025, 1, 8))):
+    for kind, day in (
+        (ReviewKind.POOL_REVIEW, D(2024, 8, 10)),
+        (ReviewKind.COUNCIL_REVIEW, D(2025, 1, 8)),
+    ):
         ReviewStep.objects.create(
             commune=commune, kind=kind, held_on=day, chaired_by="Chủ tịch", minutes="Biên bản"
         )
@@ -84,5 +87,7 @@ def test_review_rounds_held(units, commune):
         dh.pk: D(2025, 1, 8)
     }
     # Another campaign's rounds are not this one's.
-    other = Step("nomination.2026", "nomination", Text("x", "x"), D(2026, 1, 10), (), campaign_year=2026)
+    other = Step(
+        "nomination.2026", "nomination", Text("x", "x"), D(2026, 1, 10), (), campaign_year=2026
+    )
     assert readers.nomination_done(other, ids) == {}

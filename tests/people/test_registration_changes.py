@@ -184,7 +184,9 @@ def test_citizen_linked_only_inside_the_readers_area(client, units, officer, cle
     assert str(stays.public_id) in page
 
 
-def test_queries_do_not_grow_with_rows(client, units, officer, clerk, on_day, django_assert_max_num_queries):
+def test_queries_do_not_grow_with_rows(
+    client, units, officer, clerk, on_day, django_assert_max_num_queries
+):
     on_day(D(2025, 10, 1))
     client.force_login(clerk)
     dh = units["DHOP25"]
@@ -213,7 +215,9 @@ def test_calendar_running_step_and_one_grouped_reminder(units, officer, moved):
     assert mine[code].status == Status.LATE
     theirs = {e.step.code: e for e in year_selectors.commune_calendar(lb, 2025, D(2025, 9, 9))}
     assert theirs[code].status == Status.DONE  # nothing open in Lương Bằng
-    lines = [r for r in year_selectors.reminders([dh, lb], D(2025, 9, 9)) if r.row.step.code == code]
+    lines = [
+        r for r in year_selectors.reminders([dh, lb], D(2025, 9, 9)) if r.row.step.code == code
+    ]
     assert [(r.late, r.due) for r in lines] == [(1, 0)]
 
 

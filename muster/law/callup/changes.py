@@ -57,7 +57,9 @@ TRIGGERS: dict[ChangeKind, registration.Trigger] = {
 OPEN = "open"
 
 
-def deadline(kind: ChangeKind, day: dt.date, holidays: Collection[dt.date]) -> registration.Deadline:
+def deadline(
+    kind: ChangeKind, day: dt.date, holidays: Collection[dt.date]
+) -> registration.Deadline:
     """The last day for a change of ``kind`` triggered on ``day`` (arrival, return, change,
     confirmation), by the registration rule in force that day."""
     return registration.deadline(TRIGGERS[kind], day, holidays)
@@ -93,7 +95,13 @@ def year_steps(data: YearInput) -> list[Step]:
             STEP_TITLE,
             dt.date(year, 12, 31),
             (
-                Citation(LAW_78, "17", None, None, "Additional registration, transfers, absences, removal."),
+                Citation(
+                    LAW_78,
+                    "17",
+                    None,
+                    None,
+                    "Additional registration, transfers, absences, removal.",
+                ),
                 Citation(LAW_98, None, None, None, "5 working days from 1 July 2025."),
             ),
             start=dt.date(year, 1, 1),

@@ -31,6 +31,7 @@ from muster.core.calendar import holidays_between
 from muster.geo.models import Unit
 from muster.geo.scope import Scope, scope_of
 from muster.law.callup import changes as rules
+from muster.law.callup import registration
 from muster.law.callup import year as year_rules
 from muster.law.callup.year import Status
 from muster.law.text import Text
@@ -50,7 +51,7 @@ ChangeKind = rules.ChangeKind
 M = TypeVar("M", bound=Model)
 OPEN = rules.OPEN
 
-_EVENT_KINDS = {
+_EVENT_KINDS: dict[str, ChangeKind] = {
     EventKind.ADDITIONAL: ChangeKind.ADDITIONAL,
     EventKind.TRANSFER_IN: ChangeKind.TRANSFER,
     EventKind.ABSENCE_RETURN: ChangeKind.ABSENCE,
@@ -125,14 +126,13 @@ def _collect(
         "unit",
     ).order_by("due_date", "id")
     for event in events:
-        rule_confirmed = True
+        if event.due_date is None or event.trigger_date is None:
+            continue  # the query asks for a due day, and a due day needs its trigger
         try:
-            rule = rules.registration.rule_for(
-                rules.TRIGGERS[_EVENT_KINDS[event.kind]], event.trigger_date
-            )
-            rule_confirmed = rule.confirmed
-        except rules.registration.NoRuleError:
-            pass
+            trigger = rules.TRIGGERS[_EVENT_KINDS[event.kind]]
+            rule_confirmed = registration.rule_for(trigger, event.trigger_date).confirmed
+        except registration.NoRuleError:
+            rule_confirmed = True
         found.append(
             Change(
                 _EVENT_KINDS[event.kind],
@@ -167,8 +167,8 @@ def _collect(
             Change(
                 ChangeKind.ABSENCE, event.unit_id, OPEN, event.person, event.event_date,
                 citation=lawtext.stored_citation(
-                    rules.registration.rule_for(
-                        rules.registration.Trigger.ABSENCE_RETURN, max(event.event_date, today)
+                    registration.rule_for(
+                        registration.Trigger.ABSENCE_RETURN, max(event.event_date, today)
                     ).citation
                 ),
             )
@@ -221,7 +221,7 @@ def _police_item(item: PoliceReportItem, holidays: frozenset[dt.date], today: dt
         kind, day = ChangeKind.REMOVAL, item.report.received_on
     try:
         due = rules.deadline(kind, day, holidays)
-    except rules.registration.NoRuleError:
+    except registration.NoRuleError:
         return Change(ChangeKind.POLICE_ITEM, unit_id, OPEN, item.person, day)
     return Change(
         ChangeKind.POLICE_ITEM,
@@ -257,7 +257,9 @@ def counts(found: Sequence[Change]) -> dict[str, int]:
     return {name: sum(1 for c in found if c.status in wanted) for name, wanted in FILTERS.items()}
 
 
-def running_status(step: year_rules.Step, commune_ids: Sequence[int], today: dt.date) -> dict[int, str]:
+def running_status(
+    step: year_rules.Step, commune_ids: Sequence[int], today: dt.date
+) -> dict[int, str]:
     """The calendar's running step "changes after registration": ``late`` for a commune with a
     change past its deadline and not done, ``due`` for one with a change due soon. The police's
     quarterly report is left out: it is a step of its own."""
