@@ -109,7 +109,12 @@ class Change:
 
 
 def _collect(
-    commune_ids: Sequence[int], year: int, today: dt.date, *, scope: Scope | None = None
+    commune_ids: Sequence[int],
+    year: int,
+    today: dt.date,
+    *,
+    scope: Scope | None = None,
+    police_reports: bool = True,
 ) -> list[Change]:
     """Every change of ``commune_ids`` whose deadline falls in ``year`` (open ones whatever
     their year), with its status on ``today``; five queries whatever the number of rows."""
@@ -182,6 +187,8 @@ def _collect(
     ).order_by("event_date", "id")
     for item in items:
         found.append(_police_item(item, holidays, today))
+    if not police_reports:
+        return found
 
     reports = {
         (unit_id, quarter): day
@@ -264,9 +271,7 @@ def running_status(
     change past its deadline and not done, ``due`` for one with a change due soon. The police's
     quarterly report is left out: it is a step of its own."""
     result: dict[int, str] = {}
-    for change in _collect(commune_ids, step.due.year, today):
-        if change.kind == ChangeKind.POLICE_REPORT:
-            continue
+    for change in _collect(commune_ids, step.due.year, today, police_reports=False):
         if change.status == Status.LATE:
             result[change.unit_id] = Status.LATE
         elif change.status == Status.DUE:
