@@ -6,6 +6,7 @@ queries; and the calendar's running step with its one grouped reminder."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -228,3 +229,13 @@ def test_commune_calendar_links_to_the_changes(client, units, clerk):
         reverse("yearcal:unit_calendar", args=[dh.public_id]) + "?year=2025"
     ).content.decode()
     assert reverse("people:registration_changes", args=[dh.public_id]) in page
+
+
+def test_home_page_shows_the_late_changes_as_one_line(client, monkeypatch, officer, moved):
+    monkeypatch.setattr("muster.conscription.templatetags.year_tags.today", lambda: D(2025, 9, 9))
+    client.force_login(officer)
+    page = client.get("/").content.decode()
+    lines = re.findall(r'data-testid="calendar-reminder" data-step="registration_changes"', page)
+    assert len(lines) == 1
+    block = page[page.index('data-step="registration_changes"') :].split("</li>")[0]
+    assert 'data-testid="reminder-late"' in block
