@@ -15,7 +15,12 @@ from muster.accounts.models import Role
 from muster.conscription.year import selectors as year_selectors
 from muster.law.callup.year import Status
 from muster.people.registration import selectors_changes as selectors
-from muster.people.registration.services.events import register_first, transfer_person
+from muster.people.registration.services.events import (
+    absence_return,
+    absence_start,
+    register_first,
+    transfer_person,
+)
 from muster.people.registration.services.police import add_police_item, record_police_report
 from muster.people.registration.services.records import additional_registration
 from tests.conftest import make_user
@@ -239,3 +244,18 @@ def test_home_page_shows_the_late_changes_as_one_line(client, monkeypatch, offic
     assert len(lines) == 1
     block = page[page.index('data-step="registration_changes"') :].split("</li>")[0]
     assert 'data-testid="reminder-late"' in block
+
+
+def test_absence_is_open_until_the_return_then_judged(units, officer):
+    dh = units["DHOP25"]
+    person = make_person(dh, full_name="Hoàng Văn Vắng")
+    absence_start(actor=officer, person=person, event_date=D(2025, 7, 2))
+    (open_,) = [c for c in changes_on(units, officer, D(2025, 8, 1)) if c.kind == K.ABSENCE]
+    assert (open_.status, open_.due) == (selectors.OPEN, None)
+    assert open_.status in selectors.FILTERS["due"]
+    # Back on Thu 28/08: due Mon 08/09 (weekend, 01–02/09 off); registered on Tue 09/09.
+    absence_return(
+        actor=officer, person=person, returned_on=D(2025, 8, 28), registered_on=D(2025, 9, 9)
+    )
+    (back,) = [c for c in changes_on(units, officer, D(2025, 10, 1)) if c.kind == K.ABSENCE]
+    assert (back.status, back.due) == (Status.DONE_LATE, D(2025, 9, 8))

@@ -108,6 +108,10 @@ class Change:
         return self.status in (Status.LATE, Status.DONE_LATE)
 
 
+def _citation(rule: registration.DeadlineRule) -> str:
+    return lawtext.pick(rule.citation, rule.citation_en)
+
+
 def _collect(
     commune_ids: Sequence[int],
     year: int,
@@ -171,10 +175,10 @@ def _collect(
         found.append(
             Change(
                 ChangeKind.ABSENCE, event.unit_id, OPEN, event.person, event.event_date,
-                citation=lawtext.stored_citation(
+                citation=_citation(
                     registration.rule_for(
                         registration.Trigger.ABSENCE_RETURN, max(event.event_date, today)
-                    ).citation
+                    )
                 ),
             )
         )  # fmt: skip
@@ -237,7 +241,7 @@ def _police_item(item: PoliceReportItem, holidays: frozenset[dt.date], today: dt
         item.person,
         day,
         due.due,
-        citation=lawtext.pick(due.rule.citation, due.rule.citation_en),
+        citation=_citation(due.rule),
         confirmed=due.rule.confirmed and kind == ChangeKind.TRANSFER,
         detail=item.get_kind_display(),
     )
