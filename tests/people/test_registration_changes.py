@@ -259,3 +259,13 @@ def test_absence_is_open_until_the_return_then_judged(units, officer):
     )
     (back,) = [c for c in changes_on(units, officer, D(2025, 10, 1)) if c.kind == K.ABSENCE]
     assert (back.status, back.due) == (Status.DONE_LATE, D(2025, 9, 8))
+
+
+def test_calendar_hides_the_link_from_the_councils(client, units):
+    dh = units["DHOP25"]
+    client.force_login(make_user("c.health.cal", Role.HEALTH_COUNCIL, dh))
+    page = client.get(
+        reverse("yearcal:unit_calendar", args=[dh.public_id]) + "?year=2025"
+    ).content.decode()
+    assert 'data-step="registration_changes"' in page
+    assert reverse("people:registration_changes", args=[dh.public_id]) not in page
