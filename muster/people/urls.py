@@ -2,6 +2,7 @@ from django.urls import path
 
 from muster.people import (
     book_views,
+    changes_views,
     import_views,
     police_views,
     registration_call_views,
@@ -87,6 +88,11 @@ urlpatterns = [
         "registration/<uuid:public_id>/forms/",
         registration_form_views.registration_forms_print,
         name="registration_forms_print",
+    ),
+    path(
+        "changes/<uuid:public_id>/",
+        changes_views.registration_changes,
+        name="registration_changes",
     ),
     path("books/", book_views.book_index, name="book_index"),
     path("books/january/record/", book_views.january_record_view, name="january_record"),
