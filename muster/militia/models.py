@@ -1,0 +1,19 @@
+"""The militia's models, re-exported so Django registers them under the app label
+``militia``; each lives in its sub-package."""
+
+from muster.militia.members.models import (
+    Membership,
+    MembershipStatus,
+    MilitiaRegistration,
+    RegistrationSource,
+)
+from muster.militia.organisation.models import Appointment, MilitiaUnit
+
+__all__ = [
+    "Appointment",
+    "Membership",
+    "MembershipStatus",
+    "MilitiaRegistration",
+    "MilitiaUnit",
+    "RegistrationSource",
+]
