@@ -133,7 +133,8 @@ POST_LABELS: dict[Post, Text] = {
         "Tiểu đội trưởng dân quân thường trực", "Standing militia squad leader"
     ),
     Post.SQUAD_LEADER: Text(
-        "Tiểu đội trưởng, thuyền trưởng, khẩu đội trưởng", "Squad leader, boat captain, gun-crew leader"
+        "Tiểu đội trưởng, thuyền trưởng, khẩu đội trưởng",
+        "Squad leader, boat captain, gun-crew leader",
     ),
     Post.VILLAGE_LEADER: Text("Thôn đội trưởng", "Village militia leader"),
 }
