@@ -188,12 +188,17 @@ def test_conflicts_of_a_standing_member():
     assert found[0].citations[0].label.endswith("Art 11(2)(c)")
     assert found[1].citations[0].label.endswith("Art 41(1)(h)")
     assert found[1].text.vi.startswith("Dân quân thường trực")
-    assert set(r.code for r in found) <= set(REASON_CODES)
+    assert {r.code for r in found} <= set(REASON_CODES)
 
 
 def test_no_conflict_for_an_ordinary_member_on_the_callup_list():
     assert (
-        conflicts(component=Component.ON_SITE, placed_reservist=False, on_callup_list=True, on=D(2026, 1, 1))
+        conflicts(
+            component=Component.ON_SITE,
+            placed_reservist=False,
+            on_callup_list=True,
+            on=D(2026, 1, 1),
+        )
         == ()
     )
 

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from muster.law.militia import terms, training
-from muster.law.militia.enums import Component, SPECIALIST_COMPONENTS
+from muster.law.militia.enums import SPECIALIST_COMPONENTS, Component
 
 D = dt.date
 
