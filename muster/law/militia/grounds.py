@@ -180,6 +180,9 @@ def _rule(ground: Ground) -> Rule:
         ground.text.vi,
         Citation(LAW_48, "11", clause, point, ground.text.en),
         LAW_48_FROM,
+        None,
+        confirmed=True,
+        note="",
         **params,
     )
 

@@ -439,7 +439,18 @@ def _dated_pair(
     """One allowance before 23 Mar 2025 (Decree 72/2020) and from then (Decree 16/2025)."""
     en, vi = title
     return (
-        make_rule(code, "allowance", en, vi, cite, DECREE_72_FROM, BEFORE_16, **old),
+        make_rule(
+            code,
+            "allowance",
+            en,
+            vi,
+            cite,
+            DECREE_72_FROM,
+            BEFORE_16,
+            confirmed=True,
+            note="",
+            **old,
+        ),
         make_rule(
             code,
             "allowance",
@@ -447,6 +458,7 @@ def _dated_pair(
             vi,
             (cite, _D16),
             DECREE_16_FROM,
+            None,
             confirmed=new_confirmed,
             note=new_note,
             **new,
