@@ -18,7 +18,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from muster.law.ages import birthday, months_before
-from muster.law.book import rule
+from muster.law.book import rule, rule_or_none
 from muster.law.militia.enums import Component
 from muster.law.rulebook import Rule
 
@@ -116,3 +116,13 @@ def reserve_class_on_completion(
     ):
         return item.int_param("reserve_class")
     return None
+
+
+def absence_must_be_reported(leaves: dt.date, returns: dt.date | None, on: dt.date) -> bool:
+    """Whether an absence from ``leaves`` to ``returns`` (None: not known) must be reported to
+    the commune military command: 3 months or more (Art 9 as amended, from 1 Jul 2025; the
+    original text is not encoded, so False before)."""
+    item = rule_or_none("militia.absence_report", on)
+    if item is None:
+        return False
+    return returns is None or months_before(returns, item.int_param("months")) >= leaves

@@ -124,3 +124,10 @@ def test_an_exemption_outranks_a_deferral():
     verdict = judge(_facts(cipher_worker=True, studying=True), ON)
     assert verdict.status == "exempt"
     assert [r.code for r in verdict.reasons] == ["11.2.đ", "11.1.h"]
+
+
+def test_every_sentence_of_the_grounds_is_in_both_languages_and_keeps_them_apart():
+    for ground in GROUND_BY_CODE.values():
+        assert ground.text.vi and ground.text.en and ground.text.vi != ground.text.en
+        assert "Art " not in ground.text.vi and "Law " not in ground.text.vi
+        assert "Điều" not in ground.text.en

@@ -106,3 +106,12 @@ def test_training_shortfall():
         training.shortfall(Component.ON_SITE, joined, D(2025, 12, 1), -1)
     with pytest.raises(ValueError):
         training.year_of_service(joined, D(2025, 2, 28))
+
+
+@pytest.mark.parametrize(
+    ("returns", "report"),
+    [(D(2026, 4, 30), False), (D(2026, 5, 1), True), (None, True)],
+)
+def test_an_absence_of_3_months_or_more_is_reported(returns, report):
+    assert terms.absence_must_be_reported(D(2026, 2, 1), returns, D(2026, 2, 1)) is report
+    assert terms.absence_must_be_reported(D(2025, 2, 1), returns, D(2025, 6, 30)) is False
