@@ -168,7 +168,7 @@ def judge(facts: MilitiaFacts, as_of: dt.date) -> MilitiaVerdict:
             MilitiaReason(
                 "fitness_unknown",
                 Text("Chưa khám sức khỏe.", "Not yet examined for fitness."),
-                (rule("militia.authority.selection", as_of),),
+                (rule("militia.selection.standards", as_of),),
             )
         )
         status = status or "pending"

@@ -221,6 +221,14 @@ _CORE_RULES: tuple[Rule, ...] = (
         LAW_98_FROM,
         months=3,
     ),
+    make_rule(
+        "militia.selection.standards",
+        "standard",
+        "Selection standards: clear history, obeys policy and law, fit to serve",
+        "Tiêu chuẩn tuyển chọn: lý lịch rõ ràng, chấp hành chủ trương, pháp luật, đủ sức khỏe",
+        _law48("10", text="Standards; reservists not yet placed in a unit may be selected."),
+        LAW_48_FROM,
+    ),
     # ---------------------------------------------------------------------- completion
     make_rule(
         "militia.completion",

@@ -91,6 +91,7 @@ def test_unknown_fitness_leaves_the_verdict_pending():
     verdict = judge(MilitiaFacts(sex=Sex.MALE, birth_date=D(2000, 1, 1)), D(2026, 1, 1))
     assert verdict.status == "pending" and not verdict.eligible
     assert [r.code for r in verdict.reasons] == ["fitness_unknown"]
+    assert verdict.reasons[0].citations[0].label.endswith("Art 10")
     assert verdict.authority is not None and verdict.authority.code == "commune_chairman"
 
 
