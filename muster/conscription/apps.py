@@ -9,7 +9,15 @@ class ConscriptionConfig(AppConfig):
     def ready(self) -> None:
         from muster.conscription import sources
         from muster.conscription.cards import callup_card, dossiers_card, verdict_card
-        from muster.core.registry import CitizenCard, DataSource, DemoStep, MenuEntry, registry
+        from muster.conscription.commitments import on_official_list
+        from muster.core.registry import (
+            CitizenCard,
+            Commitment,
+            DataSource,
+            DemoStep,
+            MenuEntry,
+            registry,
+        )
 
         registry.add_menu(
             MenuEntry(
@@ -42,6 +50,9 @@ class ConscriptionConfig(AppConfig):
             ),
         ):
             registry.add_source(DataSource(name, label, _("Call-up"), read, batch))
+        registry.add_commitment(
+            Commitment("callup.official_list", _("On the call-up official list"), on_official_list)
+        )
         registry.add_citizen_card(
             CitizenCard("verdict", 5, "conscription/_person_verdict.html", verdict_card)
         )

@@ -8,7 +8,8 @@ class MilitiaConfig(AppConfig):
     verbose_name = _("Militia")
 
     def ready(self) -> None:
-        from muster.core.registry import MenuEntry, registry
+        from muster.core.registry import Commitment, MenuEntry, registry
+        from muster.militia.members.selectors import STANDING_COMMITMENT, standing_members
 
         registry.add_menu(
             MenuEntry(
@@ -19,4 +20,7 @@ class MilitiaConfig(AppConfig):
                 90,
                 namespaces=("militia",),
             )
+        )
+        registry.add_commitment(
+            Commitment(STANDING_COMMITMENT, _("Standing militia member"), standing_members)
         )

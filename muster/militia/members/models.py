@@ -148,3 +148,34 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} ({self.get_component_display()})"
+
+
+class Absence(models.Model):
+    """A member's absence from the place of residence (vắng mặt): from ``left_on`` to
+    ``returns_on`` (empty while not known); ``reported_on``: the day the member reported it to
+    the commune military command, which an absence of 3 months or more requires (Art 9 as
+    amended by Law 98/2025). An unreported absence of 3 months or more is flagged."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    membership = models.ForeignKey(
+        Membership, on_delete=models.PROTECT, related_name="absences", verbose_name=_("member")
+    )
+    left_on = models.DateField(_("absent from"))
+    returns_on = models.DateField(_("absent to"), null=True, blank=True)
+    reported_on = models.DateField(_("reported on"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("absence")
+        verbose_name_plural = _("absences")
+        ordering = ("membership_id", "left_on")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(returns_on__isnull=True) | Q(returns_on__gte=F("left_on")),
+                name="militiaabsence_returns_after_leaving",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership.person} ({self.left_on:%d/%m/%Y})"
