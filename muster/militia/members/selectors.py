@@ -154,6 +154,14 @@ def absences_of_commune(*, user: User, commune: Unit, day: dt.date) -> list[Abse
     ]
 
 
+def absences_of_member(*, member: Membership, day: dt.date) -> list[AbsenceRow]:
+    """One member's absences (the member already fetched and authorised by the page)."""
+    return [
+        AbsenceRow(a, absence_must_be_reported(a.left_on, _until(a.returns_on, day), day))
+        for a in member.absences.order_by("left_on", "id")
+    ]
+
+
 def _until(returns_on: dt.date | None, day: dt.date) -> dt.date:
     """Counted to the return, or to ``day`` while the member is still away."""
     return returns_on if returns_on is not None and returns_on <= day else day
