@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from muster.documents.tables import Column, Kind, TableDocument, vietnamese_date_line
+from muster.documents.tables import Cell, Column, Kind, TableDocument, vietnamese_date_line
 from muster.geo.models import LEVEL_WORD_VI, Unit
 from muster.law.militia.enums import COMPONENT_LABELS, Component
 from muster.militia.members.models import Membership, MilitiaRegistration, RegistrationSource
@@ -30,7 +30,7 @@ def militia_register(
 ) -> TableDocument:
     """One line per citizen on the register on ``day``: birth, sex, village, the day and
     source of the registration, the exemption and its reason, and the component he serves in."""
-    lines = []
+    lines: list[list[Cell]] = []
     for i, reg in enumerate(rows, start=1):
         person = reg.person
         member = members.get(person.pk)

@@ -115,7 +115,7 @@ def registration(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Htt
                 return redirect(here)
         for form in (april, one, remove):
             for message in form.non_field_errors():
-                messages.error(request, message)
+                messages.error(request, str(message))
     context = {
         "commune": commune,
         "day": day,
@@ -221,7 +221,7 @@ def membership(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpR
             ):
                 return redirect(reverse("militia:membership", args=[member.public_id]))
             for message in form.non_field_errors():
-                messages.error(request, message)
+                messages.error(request, str(message))
     last = member.extended_to or member.term_ends_on
     context = {
         "member": member,

@@ -37,11 +37,15 @@ class DecisionForm(BootstrapForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = [("", "—")] + [
-            (str(p.public_id), f"{p.full_name} ({p.date_of_birth:%d/%m/%Y})") for p in people
-        ]
-        self.fields["ground"].choices = [("", "—")] + [
-            (g.code, f"{g.code}: {lawtext.text(g.text)}") for g in GROUNDS
-        ]
-        self.fields["component"].choices = [("", "—"), *COMPONENT_CHOICES]
-        self.fields["unit"].choices = [("", "—")] + [(str(u.public_id), u.name) for u in units]
+        self._choices(
+            "person",
+            [(str(p.public_id), f"{p.full_name} ({p.date_of_birth:%d/%m/%Y})") for p in people],
+        )
+        self._choices("ground", [(g.code, f"{g.code}: {lawtext.text(g.text)}") for g in GROUNDS])
+        self._choices("component", list(COMPONENT_CHOICES))
+        self._choices("unit", [(str(u.public_id), u.name) for u in units])
+
+    def _choices(self, name: str, choices: list[tuple[str, Any]]) -> None:
+        field = self.fields[name]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *choices]

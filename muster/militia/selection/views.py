@@ -40,13 +40,14 @@ def selection(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
     rows = sel.selection_rows(user=request.user, commune=commune, day=day)
     units = sel.units_open(commune=commune, day=day)
     undecided = [r.registration.person for r in rows if r.member is None]
-    kwargs = {"people": undecided, "units": units}
-    form = DecisionForm(initial={"decided_on": min(today(), day), "kind": "select"}, **kwargs)
+    form = DecisionForm(
+        initial={"decided_on": min(today(), day), "kind": "select"}, people=undecided, units=units
+    )
     status = 200
     if request.method == "POST":
         require(can_manage_militia(request.user))
         status = 400
-        form = DecisionForm(request.POST, **kwargs)
+        form = DecisionForm(request.POST, people=undecided, units=units)
         done = submit(
             request,
             form,
@@ -56,7 +57,7 @@ def selection(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
         if done is not None:
             return redirect(reverse("militia:selection", args=[commune.public_id]))
         for message in form.non_field_errors():
-            messages.error(request, message)
+            messages.error(request, str(message))
     context = {
         "commune": commune,
         "day": day,
