@@ -16,7 +16,10 @@ from django.utils.translation import gettext as _
 from muster.core.registry import registry
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
+from muster.law.militia.engine import conflicts
 from muster.law.militia.enums import Component
+from muster.law.militia.facts import MilitiaReason
+from muster.law.rulebook import NoRuleInForce
 from muster.law.militia.terms import absence_must_be_reported
 from muster.militia.members.models import (
     Absence,
@@ -197,6 +200,32 @@ def standing_members(person_ids: Sequence[int]) -> Mapping[int, str]:
         m.person_id: _("Standing militia member (%(commune)s)") % {"commune": m.holder.name}
         for m in rows
     }
+
+
+#: The call-up's commitment (``conscription.commitments``), named, not imported.
+CALLUP_LIST_COMMITMENT = "callup.official_list"
+
+
+def conflicts_of(member: Membership, day: dt.date) -> list[MilitiaReason]:
+    """What the law says of the member's other duties (``engine.conflicts``): a standing
+    member on the call-up's official list is a contradiction to resolve (standing militia
+    are deferred from the call-up, Law 78/2015 Art 41(1)(h)). The reserve module does not
+    exist yet: no placed reservist is known."""
+    listed = any(
+        c.name == CALLUP_LIST_COMMITMENT and member.person_id in c.persons([member.person_id])
+        for c in registry.commitments()
+    )
+    try:
+        return list(
+            conflicts(
+                component=Component(member.component),
+                placed_reservist=False,
+                on_callup_list=listed,
+                on=day,
+            )
+        )
+    except NoRuleInForce:
+        return []
 
 
 def other_commitments(person_ids: Sequence[int]) -> dict[int, list[str]]:

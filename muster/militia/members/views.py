@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from muster.accounts.access import get_for_user, require
+from muster.core import lawtext
 from muster.core.dates import today
 from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
@@ -228,6 +229,10 @@ def membership(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpR
         "commune": member.holder,
         "day": day,
         "commitments": sel.other_commitments([member.person_id]).get(member.person_id, []),
+        "conflicts": [
+            f"{lawtext.text(r.text)} ({lawtext.cite_all(r.citations)})"
+            for r in sel.conflicts_of(member, day)
+        ],
         "absences": sel.absences_of_member(member=member, day=day),
         "outlook": ts.completion_outlook(member, max(day, last)),
         "serving": member.status == MembershipStatus.SERVING,

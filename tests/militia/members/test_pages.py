@@ -120,6 +120,7 @@ def test_member_page_shows_the_callup_list_and_records_an_extension(login, perso
     url = reverse("militia:membership", args=[member.public_id])
     page = client.get(url).content.decode()
     assert 'data-testid="commitment"' in page and "2027" in page
+    assert 'data-testid="conflict"' in page and "điểm h khoản 1 Điều 41" in page
     response = client.post(
         url,
         {
