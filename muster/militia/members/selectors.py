@@ -19,8 +19,8 @@ from muster.geo.scope import scope_of
 from muster.law.militia.engine import conflicts
 from muster.law.militia.enums import Component
 from muster.law.militia.facts import MilitiaReason
-from muster.law.rulebook import NoRuleInForce
 from muster.law.militia.terms import absence_must_be_reported
+from muster.law.rulebook import NoRuleInForce
 from muster.militia.members.models import (
     Absence,
     Membership,
