@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "muster.people",
     "muster.conscription",
     "muster.health",
+    "muster.militia",
     "muster.documents",
     "muster.directives",
     "muster.jobs",

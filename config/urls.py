@@ -16,5 +16,6 @@ urlpatterns = [
     path("postings/", include("muster.conscription.postings.urls")),
     path("calendar/", include("muster.conscription.year.urls")),
     path("reports/", include("muster.reports.urls")),
+    path("militia/", include("muster.militia.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
 ]

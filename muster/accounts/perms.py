@@ -29,6 +29,9 @@ class Cap(StrEnum):
     REPORT_DIRECTIVE = "directives.report"
     # Directives: approve or send back reports (the checker), keep targets and milestones.
     REVIEW_DIRECTIVE = "directives.review"
+    # Militia: register, select, organise, train and pay the militia and self-defence force
+    # (the commune military command; officers above read their area).
+    MANAGE_MILITIA = "militia.manage"
 
 
 _READ = {Cap.VIEW_UNITS, Cap.VIEW_PEOPLE, Cap.VIEW_REPORTS}
@@ -44,10 +47,12 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
     ),
     # Commune commander: answers for the commune's registry and its part of the campaign.
     Role.COMMUNE_COMMANDER: frozenset(
-        _READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN, Cap.REPORT_DIRECTIVE}
+        _READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN, Cap.REPORT_DIRECTIVE, Cap.MANAGE_MILITIA}
     ),
     # Commune clerk: keeps the registry.
-    Role.COMMUNE_CLERK: frozenset(_READ | {Cap.EDIT_PEOPLE, Cap.REPORT_DIRECTIVE}),
+    Role.COMMUNE_CLERK: frozenset(
+        _READ | {Cap.EDIT_PEOPLE, Cap.REPORT_DIRECTIVE, Cap.MANAGE_MILITIA}
+    ),
     # Health council member: enters screening and examination results.
     Role.HEALTH_COUNCIL: frozenset(_READ | {Cap.EDIT_HEALTH}),
     # Military service council member: reviews lists, deferrals and exemptions.

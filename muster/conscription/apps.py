@@ -9,10 +9,12 @@ class ConscriptionConfig(AppConfig):
     def ready(self) -> None:
         from muster.conscription import sources
         from muster.conscription.cards import callup_card, dossiers_card, verdict_card
+        from muster.conscription.commitments import on_official_list
         from muster.conscription.year.sources import READERS
         from muster.core.registry import (
             CalendarSource,
             CitizenCard,
+            Commitment,
             DataSource,
             DemoStep,
             MenuEntry,
@@ -50,6 +52,9 @@ class ConscriptionConfig(AppConfig):
             ),
         ):
             registry.add_source(DataSource(name, label, _("Call-up"), read, batch))
+        registry.add_commitment(
+            Commitment("callup.official_list", _("On the call-up official list"), on_official_list)
+        )
         registry.add_citizen_card(
             CitizenCard("verdict", 5, "conscription/_person_verdict.html", verdict_card)
         )

@@ -2,7 +2,8 @@
 
 An app registers, from its ``AppConfig.ready()``, its menu entry, the live data sources that a
 directive's targets can read, its steps of the demo, its cards on the citizen page and its
-figures per unit. The shared pages (the menu, the directive board, ``load_demo``, the citizen
+figures per unit, and the commitments a person may hold (duties other modules must show).
+The shared pages (the menu, the directive board, ``load_demo``, the citizen
 page, the unit pages) read this
 registry and import no module of a domain: adding an app touches ``config/settings.py`` and
 ``config/urls.py`` only. Tests and the access matrix read it too.
@@ -123,6 +124,19 @@ class CalendarSource:
     status: Callable[[Any, Sequence[int], Any], Mapping[int, str]] | None = None
 
 
+@dataclass(frozen=True)
+class Commitment:
+    """A duty a person may hold that others must see (a standing militia member, a citizen
+    on the call-up's official list): ``persons(person_ids)`` answers ``{person id: what the
+    duty is, in words}`` for those of the ids who hold it now, in one query. A page that
+    shows a person lists every other module's commitment as a warning, so the militia need
+    not import the call-up nor the call-up the militia."""
+
+    name: str
+    label: Label
+    persons: Callable[[Sequence[int]], Mapping[int, str]]
+
+
 @dataclass
 class Registry:
     menu_entries: dict[str, MenuEntry] = field(default_factory=dict)
@@ -131,6 +145,7 @@ class Registry:
     citizen_cards: dict[str, CitizenCard] = field(default_factory=dict)
     unit_figures: dict[str, UnitFigure] = field(default_factory=dict)
     calendar_sources: dict[str, CalendarSource] = field(default_factory=dict)
+    commitments_by_name: dict[str, Commitment] = field(default_factory=dict)
 
     def add_menu(self, entry: MenuEntry) -> None:
         """Register a menu entry; a built module replaces a planned entry of the same slug, and
@@ -155,6 +170,9 @@ class Registry:
 
     def add_calendar_source(self, source: CalendarSource) -> None:
         self._add(self.calendar_sources, source.kind, source)
+
+    def add_commitment(self, commitment: Commitment) -> None:
+        self._add(self.commitments_by_name, commitment.name, commitment)
 
     @staticmethod
     def _add(table: dict[str, Any], name: str, entry: object) -> None:
@@ -183,6 +201,24 @@ class Registry:
 
     def figures(self) -> list[UnitFigure]:
         return sorted(self.unit_figures.values(), key=lambda f: (f.order, f.name))
+
+    def commitments(self) -> list[Commitment]:
+        return sorted(self.commitments_by_name.values(), key=lambda c: c.name)
+
+    def commitments_of(
+        self, person_ids: Sequence[int], *, exclude: str = ""
+    ) -> dict[int, list[str]]:
+        """``{person id: [what each commitment says]}`` over every registered commitment but
+        ``exclude`` (the asking module's own), for the persons who hold at least one."""
+        found: dict[int, list[str]] = {}
+        if not person_ids:
+            return found
+        for commitment in self.commitments():
+            if commitment.name == exclude:
+                continue
+            for pk, text in commitment.persons(person_ids).items():
+                found.setdefault(pk, []).append(text)
+        return found
 
 
 #: The one registry of the running project, filled by the apps' ``ready()``.

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from muster.core.registry import (
     CitizenCard,
+    Commitment,
     DataSource,
     DemoStep,
     MenuEntry,
@@ -30,8 +31,16 @@ def test_every_built_app_has_its_menu_entry_in_order():
     slugs = [entry.slug for entry in registry.menu()]
     assert slugs[0] == "dashboard" and slugs[-1] == "audit"
     built = {e.slug for e in registry.menu() if e.built}
-    assert {"units", "people", "health", "conscription", "directives", "reports"} <= built
-    assert {"militia", "reserve", "education", "mobilisation"} <= {
+    assert {
+        "units",
+        "people",
+        "health",
+        "conscription",
+        "directives",
+        "reports",
+        "militia",
+    } <= built
+    assert {"reserve", "education", "mobilisation"} <= {
         e.slug for e in registry.menu() if not e.built
     }
 
@@ -129,3 +138,16 @@ def test_the_unit_pages_show_every_registered_figure(client, personas, units):
         assert detail.context["figures"][0][1] == 1  # the registry's own count comes first
     finally:
         del registry.unit_figures[figure.name]
+
+
+def test_commitments_come_from_the_apps_and_exclude_the_askers_own():
+    names = {c.name for c in registry.commitments()}
+    assert {"militia.standing", "callup.official_list"} <= names
+    fake = Registry()
+    fake.add_commitment(Commitment("a", "A", lambda ids: {i: "in A" for i in ids if i % 2}))
+    fake.add_commitment(Commitment("b", "B", lambda ids: {i: "in B" for i in ids if i > 1}))
+    assert fake.commitments_of([1, 2, 3]) == {1: ["in A"], 2: ["in B"], 3: ["in A", "in B"]}
+    assert fake.commitments_of([1, 2, 3], exclude="a") == {2: ["in B"], 3: ["in B"]}
+    assert fake.commitments_of([]) == {}
+    with pytest.raises(ValueError):
+        fake.add_commitment(Commitment("a", "other", lambda ids: {}))

@@ -1,0 +1,58 @@
+"""Access rows of the militia pages (tests/core/test_access_matrix.py)."""
+
+from __future__ import annotations
+
+from tests.access import Route, unit_kwargs
+
+ROWS = {
+    "militia:index": Route(),
+    "militia:commune": Route(kwargs=unit_kwargs, scoped_object=True),
+}
+
+
+# --- registration, membership and selection (branch milreg) -------------------------------
+
+
+def _member_kwargs(world, side):
+    """A serving member of the side's commune (made once per world)."""
+    from tests.militia.factories import make_member
+
+    key = f"militia_member_{side}"
+    if key not in world:
+        world[key] = make_member(world[f"person_{side}"])
+    return {"public_id": world[key].public_id}
+
+
+def _decision_kwargs(world, side):
+    """A deferral decision on the side's citizen (made once per world)."""
+    import datetime as dt
+
+    from muster.militia.models import SelectionDecision
+
+    key = f"militia_decision_{side}"
+    if key not in world:
+        person = world[f"person_{side}"]
+        world[key] = SelectionDecision.objects.create(
+            person=person,
+            holder=person.registration_unit,
+            kind="defer",
+            ground="11.1.h",
+            decided_on=dt.date(2026, 5, 4),
+            authority="commune_chairman",
+            citation="điểm h khoản 1 Điều 11 Luật Dân quân tự vệ 48/2019/QH14",
+            decision_ref="15/QĐ-UBND",
+        )
+    return {"public_id": world[key].public_id}
+
+
+ROWS.update(
+    {
+        "militia:registration": Route(kwargs=unit_kwargs, scoped_object=True),
+        "militia:register_pdf": Route(kwargs=unit_kwargs, scoped_object=True),
+        "militia:register_xlsx": Route(kwargs=unit_kwargs, scoped_object=True),
+        "militia:membership": Route(kwargs=_member_kwargs, scoped_object=True),
+        "militia:selection": Route(kwargs=unit_kwargs, scoped_object=True),
+        "militia:decision_pdf": Route(kwargs=_decision_kwargs, scoped_object=True),
+        "militia:decision_docx": Route(kwargs=_decision_kwargs, scoped_object=True),
+    }
+)
