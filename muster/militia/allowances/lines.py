@@ -124,7 +124,10 @@ class MonthList:
 
     @property
     def rules(self) -> tuple[Rule, ...]:
-        return tuple(dict.fromkeys(r for x in self.lines for r in x.rules))
+        rules: list[Rule] = []
+        for line in self.lines:
+            _merge(rules, line.rules)
+        return tuple(rules)
 
     @property
     def confirmed(self) -> bool:
