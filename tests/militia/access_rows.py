@@ -18,9 +18,7 @@ MILITIA_ROLES = frozenset({"admin", "commune_commander", "other_commander", "com
 ROWS.update(
     {
         "militia:readiness": Route(kwargs=unit_kwargs, scoped_object=True),
-        "militia:callout_new": Route(
-            kwargs=unit_kwargs, allowed=MILITIA_ROLES, scoped_object=True
-        ),
+        "militia:callout_new": Route(kwargs=unit_kwargs, allowed=MILITIA_ROLES, scoped_object=True),
         "militia:callout": Route(kwargs=callout_kwargs, scoped_object=True),
         "militia:callout_live": Route(kwargs=callout_kwargs, scoped_object=True),
         "militia:allowances": Route(kwargs=unit_kwargs, scoped_object=True),

@@ -54,7 +54,9 @@ def payment_list(month: MonthList, *, today: dt.date) -> TableDocument:
         "đó, bằng 1/(số ngày của tháng) mức tháng; làm tròn đến đồng.",
     ]
     if not month.confirmed:
-        notes.append("Có mức chưa được xác minh trong tài liệu pháp lý: cần đối chiếu trước khi chi.")
+        notes.append(
+            "Có mức chưa được xác minh trong tài liệu pháp lý: cần đối chiếu trước khi chi."
+        )
     return TableDocument(
         title="DANH SÁCH CHI TRẢ PHỤ CẤP, TRỢ CẤP DÂN QUÂN",
         subtitle=f"Tháng {month.first:%m/%Y}",

@@ -232,8 +232,10 @@ def _post_lines(
                 used.add("province" if rate else "floor")
                 decision = rate.decision if rate else decision
                 _merge(rules, floor.rules)
-            elif a.person_id in village_days and day in village_days[a.person_id] and (
-                a in on_site_command.get(a.person_id, [])
+            elif (
+                a.person_id in village_days
+                and day in village_days[a.person_id]
+                and (a in on_site_command.get(a.person_id, []))
             ):
                 continue  # paid within the village leader's allowance
             else:
@@ -256,8 +258,12 @@ def _post_lines(
                 )
             continue
         month_text = f"{first:%m/%Y}"
-        post_rules = tuple(r for r in rules if r.code.startswith("militia.allowance.post")
-                           or r.code == "militia.allowance.village_leader_unit")
+        post_rules = tuple(
+            r
+            for r in rules
+            if r.code.startswith("militia.allowance.post")
+            or r.code == "militia.allowance.village_leader_unit"
+        )
         lines.append(
             MonthLine(
                 a.person,
@@ -277,7 +283,9 @@ def _post_lines(
             shown = {
                 "province": Text("mức của tỉnh", "the province's amount"),
                 "floor": Text("mức tối thiểu", "the floor"),
-                "mixed": Text("mức của tỉnh và mức tối thiểu", "the province's amount and the floor"),
+                "mixed": Text(
+                    "mức của tỉnh và mức tối thiểu", "the province's amount and the floor"
+                ),
             }[source]
             lines.append(
                 MonthLine(
@@ -320,9 +328,7 @@ def callout_duty_days(commune: Unit, first: dt.date, last: dt.date) -> list[Duty
 DUTY_SOURCES: list[DutySource] = [callout_duty_days]
 
 
-def _duty_lines(
-    duties: list[DutyDays], rates: _Rates
-) -> tuple[list[MonthLine], list[Skipped]]:
+def _duty_lines(duties: list[DutyDays], rates: _Rates) -> tuple[list[MonthLine], list[Skipped]]:
     lines: list[MonthLine] = []
     skipped: list[Skipped] = []
     for duty in duties:
@@ -416,4 +422,3 @@ def month_lines(
         lines + more, key=lambda x: (x.person.name_search, x.person.pk, order[x.kind])
     )
     return MonthList(commune, first, last, all_lines, skipped + skipped_more)
-

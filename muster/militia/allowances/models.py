@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class RateKind(models.TextChoices):
-    VILLAGE_LEADER_MONTHLY = "village_leader_monthly", _(
-        "Village militia leader: monthly allowance"
+    VILLAGE_LEADER_MONTHLY = (
+        "village_leader_monthly",
+        _("Village militia leader: monthly allowance"),
     )
     DAILY_WORK = "daily_work", _("Daily work allowance")
 

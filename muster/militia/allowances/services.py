@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.geo.models import KIND_TIER, Unit
-from muster.law.rulebook import NoRuleInForce
 from muster.law.militia import allowances as law
+from muster.law.rulebook import NoRuleInForce
 from muster.law.text import vi_number
 from muster.militia.allowances.models import ProvinceRate, RateKind
 from muster.militia.perms import can_manage_militia

@@ -213,4 +213,3 @@ def callout_duty_spans(*, commune: Unit, first: dt.date, last: dt.date) -> list[
         if begin <= stop:
             spans.append(DutySpan(row.membership, row.callout, begin, stop))
     return spans
-

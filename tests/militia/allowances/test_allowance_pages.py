@@ -35,7 +35,9 @@ def paid(units):
     callout = make_callout(
         dhop, [member], ordered_at=at(dt.date(2025, 4, 10)), closed_at=at(dt.date(2025, 4, 12), 17)
     )
-    callout.members.update(acknowledged_at=at(dt.date(2025, 4, 10), 9), arrived_at=at(dt.date(2025, 4, 10), 10))
+    callout.members.update(
+        acknowledged_at=at(dt.date(2025, 4, 10), 9), arrived_at=at(dt.date(2025, 4, 10), 10)
+    )
     return {"total": 561_600 + 3 * 327_600}
 
 
@@ -68,7 +70,7 @@ def test_payment_list_pdf_and_excel_open_back(client, personas, units, paid, tmp
     assert dotted(paid["total"]) in text and dotted(3 * 327_600) in text
     xlsx = client.get(reverse("militia:allowances_xlsx", args=[dhop.public_id]), APRIL)
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    rows = [r for r in sheet.iter_rows(values_only=True)]
+    rows = list(sheet.iter_rows(values_only=True))
     header = next(r for r in rows if r and "Họ và tên" in r)
     assert "Số tiền (đ)" in header and "Căn cứ" in header
     amount = header.index("Số tiền (đ)")

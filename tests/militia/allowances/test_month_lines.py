@@ -130,7 +130,9 @@ def test_province_rate_below_the_floor_is_refused_and_an_old_one_gives_way(dhop,
     )
     member = make_member(make_person(dhop, full_name="Đỗ Văn Ngày"), unit=make_militia_unit(dhop))
     callout = make_callout(dhop, [member], ordered_at=at(dt.date(2025, 3, 21)))
-    callout.members.update(acknowledged_at=at(dt.date(2025, 3, 21)), arrived_at=at(dt.date(2025, 3, 22)))
+    callout.members.update(
+        acknowledged_at=at(dt.date(2025, 3, 21)), arrived_at=at(dt.date(2025, 3, 22))
+    )
     callout.closed_at = at(dt.date(2025, 3, 24), 17)
     callout.save()
     line = next(x for x in month_lines(dhop, MAR).lines if x.kind == "daily_work")
@@ -199,15 +201,23 @@ def test_totals_recount_the_lines_and_extra_sources_add_days(dhop):
 
     chief = make_person(dhop, full_name="Nguyễn Văn Chỉ Huy")
     appoint(chief, "commander")
-    member = make_member(make_person(dhop, full_name="E Văn Huấn Luyện"), unit=make_militia_unit(dhop))
+    member = make_member(
+        make_person(dhop, full_name="E Văn Huấn Luyện"), unit=make_militia_unit(dhop)
+    )
 
     def training(commune, first, last):
-        return [DutyDays(member, (dt.date(2025, 4, 7), dt.date(2025, 4, 8)), Text("Huấn luyện", "Training"))]
+        return [
+            DutyDays(
+                member, (dt.date(2025, 4, 7), dt.date(2025, 4, 8)), Text("Huấn luyện", "Training")
+            )
+        ]
 
     listing = month_lines(dhop, APR, sources=[*DUTY_SOURCES, training])
     assert amounts(listing, "daily_work") == {member.person.full_name: 2 * 327_600}
     assert listing.total == sum(x.amount for x in listing.lines) == 561_600 + 2 * 327_600
-    assert listing.total == sum(listing.total_of(k) for k in ("post", "village_monthly", "daily_work", "top_up"))
+    assert listing.total == sum(
+        listing.total_of(k) for k in ("post", "village_monthly", "daily_work", "top_up")
+    )
 
 
 def test_an_assistant_has_no_amount_and_is_listed_apart(dhop):

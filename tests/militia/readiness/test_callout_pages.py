@@ -50,13 +50,18 @@ def test_commander_orders_a_call_out_and_records_answers(login, personas, units,
     member = callout.members.select_related("membership").first()
     mark = reverse("militia:callout_mark", args=[callout.public_id])
     board = client.post(
-        mark, {"member": str(member.membership.public_id), "mark": "arrived"}, HTTP_HX_REQUEST="true"
+        mark,
+        {"member": str(member.membership.public_id), "mark": "arrived"},
+        HTTP_HX_REQUEST="true",
     )
     assert board.status_code == 200
     text = board.content.decode()
     assert 'id="callout-board"' in text and "<html" not in text
     assert "data-total-arrived>1<" in text and "data-total-answered>1<" in text
-    assert client.post(mark, {"member": str(member.membership.public_id), "mark": "x"}).status_code == 302
+    assert (
+        client.post(mark, {"member": str(member.membership.public_id), "mark": "x"}).status_code
+        == 302
+    )
     close = client.post(reverse("militia:callout_close", args=[callout.public_id]))
     assert close.status_code == 302
     callout.refresh_from_db()
@@ -68,7 +73,9 @@ def test_commander_orders_a_call_out_and_records_answers(login, personas, units,
 
 
 def test_mark_and_close_are_post_only_and_guarded(client, personas, units, platoon):
-    callout = make_callout(units["DHOP"], list(platoon.members.all()), ordered_at=at(dt.date(2025, 9, 1)))
+    callout = make_callout(
+        units["DHOP"], list(platoon.members.all()), ordered_at=at(dt.date(2025, 9, 1))
+    )
     member = CallOutMember.objects.filter(callout=callout).select_related("membership").first()
     data = {"member": str(member.membership.public_id), "mark": "acknowledged"}
     for name in ("militia:callout_mark", "militia:callout_close"):
@@ -86,7 +93,10 @@ def test_mark_and_close_are_post_only_and_guarded(client, personas, units, plato
     member.refresh_from_db()
     assert member.acknowledged_at is not None
     client.force_login(personas["leader"])
-    assert client.post(reverse("militia:callout_new", args=[units["DHOP"].public_id]), {}).status_code == 403
+    assert (
+        client.post(reverse("militia:callout_new", args=[units["DHOP"].public_id]), {}).status_code
+        == 403
+    )
 
 
 def test_live_board_query_count_does_not_grow_with_members(
@@ -95,12 +105,18 @@ def test_live_board_query_count_does_not_grow_with_members(
     dhop = units["DHOP"]
     small_unit = make_militia_unit(dhop, name="Tiểu đội 1")
     big_unit = make_militia_unit(dhop, name="Tiểu đội 2")
-    small = [make_member(make_person(dhop, full_name=f"Mai Văn {i}"), unit=small_unit) for i in range(2)]
-    big = [make_member(make_person(dhop, full_name=f"Lý Văn {i}"), unit=big_unit) for i in range(25)]
+    small = [
+        make_member(make_person(dhop, full_name=f"Mai Văn {i}"), unit=small_unit) for i in range(2)
+    ]
+    big = [
+        make_member(make_person(dhop, full_name=f"Lý Văn {i}"), unit=big_unit) for i in range(25)
+    ]
     client.force_login(personas["commune_commander"])
     for members in (small, big):
         callout = make_callout(dhop, members)
-        CallOutMember.objects.filter(callout=callout).update(acknowledged_at=at(dt.date(2025, 9, 1), 9))
+        CallOutMember.objects.filter(callout=callout).update(
+            acknowledged_at=at(dt.date(2025, 9, 1), 9)
+        )
         url = reverse("militia:callout_live", args=[callout.public_id])
         with django_assert_max_num_queries(10):
             response = client.get(url)

@@ -184,5 +184,7 @@ def test_readiness_counts_serving_members_per_unit_and_component(personas, force
         "Trung đội cơ động": 2,
         "Tiểu đội thôn 1": 1,
     }
-    outsider = readiness_of_commune(user=personas["other_commander"], commune=force["dhop"], day=DAY)
+    outsider = readiness_of_commune(
+        user=personas["other_commander"], commune=force["dhop"], day=DAY
+    )
     assert outsider.units == [] and outsider.serving == 0
