@@ -215,8 +215,10 @@ def _post_lines(
     for a in appointments:
         post = Post(a.post)
         label = POST_LABELS[post]
-        total, held, rules = Decimal(0), 0, []
-        monthly, used, decision = Decimal(0), set(), ""
+        total, held = Decimal(0), 0
+        rules: list[Rule] = []
+        monthly, decision = Decimal(0), ""
+        used: set[str] = set()
         for day in _days(first, last):
             if not _holds(a, day):
                 continue

@@ -99,7 +99,7 @@ def callout_create(
         )
         callout.units.set(chosen)
         CallOutMember.objects.bulk_create(
-            CallOutMember(callout=callout, membership=m, unit_id=m.unit_id) for m in members
+            CallOutMember(callout=callout, membership=m, unit=m.unit) for m in members
         )
         record_event(
             actor=actor,
