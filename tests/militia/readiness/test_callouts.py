@@ -165,8 +165,10 @@ def test_closing_ends_the_call_out(personas, force):
     assert closed.closed_at == order_time(18) and not closed.is_open
     with pytest.raises(ValidationError):
         services.callout_close(actor=actor, callout=callout)
-    with pytest.raises(ValidationError, match="closed"):
+    with pytest.raises(ValidationError):
         services.callout_mark(actor=actor, member=member, mark="acknowledged", at=order_time(19))
+    member.refresh_from_db()
+    assert member.acknowledged_at is None
     with pytest.raises(PermissionDenied):
         services.callout_close(actor=personas["leader"], callout=callout)
     assert AuditEvent.objects.filter(action="militia.callout_close").count() == 1
