@@ -85,6 +85,11 @@ ACTION_LABELS: dict[str, Promise] = {
     "militia.register": _("Registered for militia service"),
     "militia.register_april": _("Citizens turning 18 registered for militia service"),
     "militia.register_remove": _("Removed from the militia register"),
+    # Militia readiness and allowances (issue 17 items 7 and 8)
+    "militia.callout_close": _("Militia call-out closed"),
+    "militia.callout_create": _("Militia call-out ordered"),
+    "militia.callout_mark": _("Militia member's answer to a call-out recorded"),
+    "militia.province_rate": _("Province's militia allowance rate recorded"),
     "people.book_export": _("Registration book exported"),
     "people.police_report": _("Police quarterly report recorded"),
     "people.police_report_item": _("Police report item applied"),

@@ -1,6 +1,7 @@
 """The militia's models, re-exported so Django registers them under the app label
 ``militia``; each lives in its sub-package."""
 
+from muster.militia.allowances.models import ProvinceRate, RateKind
 from muster.militia.members.models import (
     Absence,
     Membership,
@@ -9,15 +10,22 @@ from muster.militia.members.models import (
     RegistrationSource,
 )
 from muster.militia.organisation.models import Appointment, MilitiaUnit
+from muster.militia.readiness.models import CallOut, CallOutKind, CallOutMember, CallOutPurpose
 from muster.militia.selection.models import SelectionDecision, SelectionKind
 
 __all__ = [
     "Absence",
     "Appointment",
+    "CallOut",
+    "CallOutKind",
+    "CallOutMember",
+    "CallOutPurpose",
     "Membership",
     "MembershipStatus",
     "MilitiaRegistration",
     "MilitiaUnit",
+    "ProvinceRate",
+    "RateKind",
     "RegistrationSource",
     "SelectionDecision",
     "SelectionKind",

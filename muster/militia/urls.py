@@ -11,4 +11,6 @@ urlpatterns = [
     path("<uuid:public_id>/", views.commune, name="commune"),
     path("", include("muster.militia.members.urls")),
     path("", include("muster.militia.selection.urls")),
+    path("", include("muster.militia.allowances.urls")),
+    path("", include("muster.militia.readiness.urls")),
 ]
