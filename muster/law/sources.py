@@ -32,6 +32,9 @@ DECREE_218 = "Decree 218/2025/NĐ-CP (administrative penalties, defence)"
 PENAL_CODE = "Penal Code 100/2015/QH13 (amended by Law 12/2017/QH14)"
 LAW_15_2012 = "Law 15/2012/QH13 (Handling of Administrative Violations)"
 LAW_80_2015 = "Law 80/2015/QH13 (Promulgation of Legal Documents)"
+# Mobilisation reserve (law/reserve; legal-reference §4, §2.2–2.3).
+LAW_53 = "Law 53/2019/QH14 (Mobilisation Reserve Forces)"
+DECREE_14 = "Decree 14/2016/NĐ-CP (women, wartime exemptions, class-2 reservists)"
 
 #: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
 #: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
@@ -56,6 +59,8 @@ DOCUMENTS_VI: dict[str, str] = {
     PENAL_CODE: "Bộ luật Hình sự 100/2015/QH13 (sửa đổi bởi Luật 12/2017/QH14)",
     LAW_15_2012: "Luật Xử lý vi phạm hành chính 15/2012/QH13",
     LAW_80_2015: "Luật Ban hành văn bản quy phạm pháp luật 80/2015/QH13",
+    LAW_53: "Luật Lực lượng dự bị động viên 53/2019/QH14",
+    DECREE_14: "Nghị định 14/2016/NĐ-CP",
 }
 
 LAW_78_FROM = dt.date(2016, 1, 1)
@@ -78,6 +83,12 @@ DECREE_218_FROM = dt.date(2025, 8, 5)
 PENAL_CODE_FROM = dt.date(2018, 1, 1)
 LAW_15_2012_FROM = dt.date(2013, 7, 1)
 LAW_80_2015_FROM = dt.date(2016, 7, 1)
+#: Law 53/2019 took effect on 1 Jul 2020 (its own final article; the legal reference gives no
+#: date for it).
+LAW_53_FROM = dt.date(2020, 7, 1)
+#: Decree 14/2016 (signed 15 Mar 2016): the legal reference gives no effective date; 1 May 2016
+#: is a configurable default, and the rules that start on it carry ``confirmed=False``.
+DECREE_14_FROM = dt.date(2016, 5, 1)
 
 
 def day_before(day: dt.date) -> dt.date:
