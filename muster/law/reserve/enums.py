@@ -101,9 +101,7 @@ class AssetKind(StrEnum):
 
 
 ASSET_LABELS: dict[AssetKind, Text] = {
-    AssetKind.ROAD_VEHICLE: Text(
-        "Phương tiện giao thông cơ giới đường bộ", "Road motor vehicle"
-    ),
+    AssetKind.ROAD_VEHICLE: Text("Phương tiện giao thông cơ giới đường bộ", "Road motor vehicle"),
     AssetKind.WATERCRAFT: Text("Phương tiện thủy", "Waterway craft"),
     AssetKind.AIRCRAFT: Text("Tàu bay dân dụng", "Civil aircraft"),
     AssetKind.ROAD_BRIDGE: Text(

@@ -111,8 +111,7 @@ CLASS_RULES: tuple[Rule, ...] = (
         "reserve.class1.defence_worker",
         "standard",
         "Class 1: former defence worker or official converted from NCO or soldier",
-        "Hạng một: công nhân, viên chức quốc phòng đã thôi phục vụ, chuyển từ hạ sĩ quan, "
-        "binh sĩ",
+        "Hạng một: công nhân, viên chức quốc phòng đã thôi phục vụ, chuyển từ hạ sĩ quan, binh sĩ",
         _law78(_ART24_1, "2", text="former defence workers converted from NCO or soldier"),
         LAW_78_FROM,
     ),
