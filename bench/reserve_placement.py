@@ -16,14 +16,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from muster.law.reserve.enums import (  # noqa: E402
+from muster.law.reserve.enums import (
     ReserveClass,
     ReservistKind,
     Sex,
     UnitForce,
     UnitRole,
 )
-from muster.law.reserve.placement import Posts, Reservist, Unit, place  # noqa: E402
+from muster.law.reserve.placement import Posts, Reservist, Unit, place
 
 DAY = dt.date(2026, 6, 1)
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class TypeKey:
-    """A class of interchangeable reservists."""
+class TypeKey(NamedTuple):
+    """A class of interchangeable reservists (a tuple: sorting and hashing stay in C)."""
 
     specialty: str
     kind: str
@@ -38,8 +38,7 @@ class TypeKey:
         return (self.specialty, self.kind, self.tier, self.combat_ok, self.support_ok)
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class GroupKey:
+class GroupKey(NamedTuple):
     """One unit's posts of one specialty and one kind."""
 
     unit: str

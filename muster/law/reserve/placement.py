@@ -177,6 +177,9 @@ class _Limits:
         self.combat_nco = self.rule.int_param("combat_nco_soldier_max")
         self.support_male = self.rule.int_param("support_male_max")
         self.support_female = self.rule.int_param("support_female_max")
+        self.age_cites = _cites(self.rule)
+        self.fit_cites = _cites(book.rule("reserve.placement.specialty", day))
+        self.class_cites = _cites(book.rule("reserve.placement.class_order", day))
 
     def ok(self, person: Reservist) -> tuple[bool, bool, int]:
         """(combat_ok, support_ok, age) on the day."""
@@ -198,30 +201,24 @@ def _tier(person: Reservist) -> int:
     return 1 if person.reserve_class is ReserveClass.ONE else 2
 
 
-def _refusal(person: Reservist, limits: _Limits, age: int) -> Refusal | None:
-    day = vi_date(limits.day)
-    fit_rule = book.rule("reserve.placement.specialty", limits.day)
+_UNFIT = Text("Không đủ sức khỏe: không sắp xếp vào đơn vị.", "Not fit: not placed.")
+_NO_CLASS = Text("Chưa xếp hạng quân nhân dự bị: không sắp xếp.", "No reserve class: not placed.")
+
+
+def _refusal(person: Reservist, limits: _Limits, age: int) -> Refusal:
     if not person.fit:
-        return Refusal(
-            person.ident,
-            Text("Không đủ sức khỏe: không sắp xếp vào đơn vị.", "Not fit: not placed."),
-            _cites(fit_rule),
-        )
+        return Refusal(person.ident, _UNFIT, limits.fit_cites)
     if person.kind is ReservistKind.NCO_SOLDIER and person.reserve_class is None:
-        return Refusal(
-            person.ident,
-            Text("Chưa xếp hạng quân nhân dự bị: không sắp xếp.", "No reserve class: not placed."),
-            _cites(book.rule("reserve.placement.class_order", limits.day)),
-        )
+        return Refusal(person.ident, _NO_CLASS, limits.class_cites)
     return Refusal(
         person.ident,
         Text(
-            f"{age} tuổi vào ngày {day}: quá độ tuổi sắp xếp vào đơn vị chiến đấu và bảo đảm "
-            "chiến đấu.",
+            f"{age} tuổi vào ngày {vi_date(limits.day)}: quá độ tuổi sắp xếp vào đơn vị chiến "
+            "đấu và đơn vị bảo đảm chiến đấu.",
             f"Aged {age} on {limits.day:%d/%m/%Y}: over the age limit of combat and "
             "combat-support units.",
         ),
-        _cites(limits.rule),
+        limits.age_cites,
     )
 
 
@@ -269,9 +266,7 @@ def place(
         combat_ok, support_ok, age = limits.ok(person)
         no_class = person.kind is ReservistKind.NCO_SOLDIER and person.reserve_class is None
         if not person.fit or no_class or not (combat_ok or support_ok):
-            refusal = _refusal(person, limits, age)
-            if refusal is not None:
-                refusals.append(refusal)
+            refusals.append(_refusal(person, limits, age))
             continue
         key = TypeKey(
             person.specialty,
@@ -363,6 +358,8 @@ class _Explainer:
         self.main_first = book.rule("reserve.placement.main_force_first", day)
         self.spare = book.rule("reserve.placement.spare", day)
         self.ages = book.rule("reserve.placement.ages", day)
+        rules = (self.specialty, self.class_order, self.area, self.main_first, self.ages)
+        self.cites = {False: _cites(*rules), True: _cites(*rules, self.spare)}
 
     def placement(self, person: Reservist, unit: Unit, group: GroupKey, stage: int) -> Placement:
         right = person.specialty == group.specialty
@@ -394,9 +391,6 @@ class _Explainer:
             f"{cnqs.vi}; {tier.vi}; {area.vi}; ưu tiên {stage}: {where.vi}.",
             f"{cnqs.en}; {tier.en}; {area.en}; priority {stage}: {where.en}.",
         )
-        rules = [self.specialty, self.class_order, self.area, self.main_first, self.ages]
-        if spare:
-            rules.append(self.spare)
         return Placement(
             reservist=person.ident,
             unit=unit.ident,
@@ -406,5 +400,5 @@ class _Explainer:
             own_area=own,
             stage=stage,
             explanation=text,
-            citations=_cites(*rules),
+            citations=self.cites[spare],
         )
