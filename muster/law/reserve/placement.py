@@ -268,7 +268,7 @@ def place(
         if not person.fit or no_class or not (combat_ok or support_ok):
             refusals.append(_refusal(person, limits, age))
             continue
-        key = TypeKey(
+        type_key = TypeKey(
             person.specialty,
             person.kind.value,
             _tier(person),
@@ -276,7 +276,7 @@ def place(
             support_ok,
             person.area if person.area in unit_areas else "",
         )
-        members.setdefault(key, []).append(person)
+        members.setdefault(type_key, []).append(person)
 
     supplies = {k: len(v) for k, v in members.items()}
     allocations: dict[TypeKey, list[tuple[int, GroupKey, int]]] = {}
