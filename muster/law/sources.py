@@ -37,6 +37,9 @@ DECREE_72 = "Decree 72/2020/NĐ-CP (militia and self-defence)"
 DECREE_16 = "Decree 16/2025/NĐ-CP (amending Decree 72/2020)"
 DECREE_220 = "Decree 220/2025/NĐ-CP (amending nine defence decrees)"
 TT_69 = "TT 69/2020/TT-BQP (militia training)"
+# Mobilisation reserve (law/reserve; legal-reference §4, §2.2–2.3).
+LAW_53 = "Law 53/2019/QH14 (Mobilisation Reserve Forces)"
+DECREE_14 = "Decree 14/2016/NĐ-CP (women, wartime exemptions, class-2 reservists)"
 
 #: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
 #: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
@@ -65,6 +68,8 @@ DOCUMENTS_VI: dict[str, str] = {
     DECREE_16: "Nghị định 16/2025/NĐ-CP",
     DECREE_220: "Nghị định 220/2025/NĐ-CP",
     TT_69: "Thông tư 69/2020/TT-BQP",
+    LAW_53: "Luật Lực lượng dự bị động viên 53/2019/QH14",
+    DECREE_14: "Nghị định 14/2016/NĐ-CP",
 }
 
 LAW_78_FROM = dt.date(2016, 1, 1)
@@ -95,6 +100,12 @@ TT_69_FROM = LAW_48_FROM
 DECREE_16_FROM = dt.date(2025, 3, 23)
 #: Decree 220/2025 in force the day it was signed, 7 Aug 2025 (legal-reference §1.1).
 DECREE_220_FROM = dt.date(2025, 8, 7)
+#: Law 53/2019 took effect on 1 Jul 2020 (its own final article; the legal reference gives no
+#: date for it).
+LAW_53_FROM = dt.date(2020, 7, 1)
+#: Decree 14/2016 (signed 15 Mar 2016): the legal reference gives no effective date; 1 May 2016
+#: is a configurable default, and the rules that start on it carry ``confirmed=False``.
+DECREE_14_FROM = dt.date(2016, 5, 1)
 
 
 def day_before(day: dt.date) -> dt.date:
