@@ -8,7 +8,8 @@ class MilitiaConfig(AppConfig):
     verbose_name = _("Militia")
 
     def ready(self) -> None:
-        from muster.core.registry import MenuEntry, registry
+        from muster.core.registry import DataSource, DemoStep, MenuEntry, registry
+        from muster.militia import sources
 
         registry.add_menu(
             MenuEntry(
@@ -20,3 +21,31 @@ class MilitiaConfig(AppConfig):
                 namespaces=("militia",),
             )
         )
+        for name, label, read, batch in (
+            (
+                "militia.members",
+                _("Militia members serving"),
+                sources.members,
+                sources.members_each,
+            ),
+            (
+                "militia.strength_pct",
+                _("Militia strength (% of the established strength)"),
+                sources.strength_pct,
+                sources.strength_pct_each,
+            ),
+            (
+                "militia.party_pct",
+                _("Party members among the militia (%)"),
+                sources.party_pct,
+                sources.party_pct_each,
+            ),
+            (
+                "militia.youth_pct",
+                _("Youth Union members among the militia (%)"),
+                sources.youth_pct,
+                sources.youth_pct_each,
+            ),
+        ):
+            registry.add_source(DataSource(name, label, _("Militia"), read, batch))
+        registry.add_demo_step(DemoStep("militia", 35, "muster.demo.militia:demo_step"))
