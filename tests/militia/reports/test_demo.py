@@ -69,6 +69,8 @@ def test_strength_is_the_same_on_the_eve_and_the_day_of_the_reform(demo, persona
     before = strength_report(user=admin, day=EVE)
     after = strength_report(user=admin, day=REFORM)
     assert before.total.members == after.total.members > 0
+    serving = Membership.objects.filter(joined_on__lte=EVE).exclude(ended_on__lte=EVE).count()
+    assert before.total.members == serving
     assert {r.commune.valid_to for r in before.rows} == {EVE}
     assert {r.commune.valid_from for r in after.rows} == {REFORM}
     degrees = {r.commune.code: r.figures.cadres_degree for r in before.rows}
@@ -104,3 +106,19 @@ def _build(units, seed):
 
 def test_the_same_seed_builds_the_same_militia(units):
     assert _build(units, 5) == _build(units, 5)
+
+
+def test_the_demo_directive_reads_the_militia_strength(demo):
+    from muster.demo.directives import load_demo_directive
+    from muster.directives.models import Target
+    from muster.directives.sources import read_source
+    from muster.geo.models import Unit
+
+    load_demo_directive(units=demo)
+    target = Target.objects.get(title__startswith="Quân số dân quân tự vệ đạt đủ")
+    assert target.source == "militia.strength_pct"
+    district = frozenset(
+        Unit.objects.filter(path__startswith=demo["KD"].path).values_list("pk", flat=True)
+    )
+    figure = read_source(target.source, district, 2025)
+    assert figure is not None and 0 < figure <= 100
