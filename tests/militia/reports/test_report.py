@@ -107,7 +107,7 @@ def test_the_day_before_the_member_who_left_counts_and_after_the_new_one(persona
 
 
 def test_roll_ups_recount_from_the_commune_rows(personas, force):
-    report, rows = _rows(personas["admin"])
+    report, _rows_by_code = _rows(personas["admin"])
     assert len(report.regions) == 1 and report.regions[0].unit == force["KD"]
     assert len(report.provinces) == 1 and report.provinces[0].unit == force["HY"]
     for group in (*report.regions, *report.provinces):
