@@ -12,7 +12,7 @@ mostly), a share of members who completed or left before the day, and the commun
 command's cadres with and without the grassroots degree. Then it times the whole report
 (``militia.reports.selectors.strength_report``: every commune's figures, the regional and
 provincial roll-ups) as a provincial officer: median and p95 over ``--runs`` runs, the
-number of queries, the load average; and the ``EXPLAIN ANALYZE`` of the members' query.
+number of queries, the load average; and the ``EXPLAIN ANALYZE`` of the slowest query.
 """
 
 from __future__ import annotations
@@ -229,7 +229,7 @@ def main() -> None:
 
     ensure_postgres_database(url)
     from django.core.management import call_command
-    from django.db import connection, reset_queries
+    from django.db import connection, reset_queries, transaction
     from django.test.utils import CaptureQueriesContext
 
     from muster.accounts.models import Role, User
@@ -281,7 +281,8 @@ def main() -> None:
     )
     print(f"load average (1, 5, 15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     slowest = max(ctx.captured_queries, key=lambda q: float(q["time"]))
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")  # as the report runs it (reports.figures)
         cursor.execute("EXPLAIN ANALYZE " + slowest["sql"])
         print("slowest query's plan:")
         for (line,) in cursor.fetchall():
