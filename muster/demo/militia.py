@@ -4,12 +4,13 @@ demo registry (the people step comes first).
 Per commune of 30/06/2025: an on-site squad (tiểu đội dân quân tại chỗ) per village and a
 mobile platoon (trung đội dân quân cơ động), established on 01/01/2021 (or the day the commune
 was formed); members chosen from the commune's registry people aged 18–45 (women to 40), about
-1.1–1.4 % of the commune's population at full scale, men mostly, Party and Youth Union members
-more often, a few volunteers; they joined on the commune chairman's selection days of 2021 to
-2025, each with the term of Art 8 (``law.militia.terms``); those whose term ended before the
-reform completed it. The commune military command: a commander (with the grassroots military
-science degree in every other commune), a political commissar and a deputy commander; a
-village militia leader per on-site squad and a leader per mobile platoon.
+1.2–1.5 % of the commune's population drawn at full scale (no unit filled beyond its
+establishment), men mostly, Party and Youth Union members more often, a few volunteers; they
+joined on the commune chairman's selection days of 2021 to 2025, each with the term of Art 8
+(``law.militia.terms``); those whose term ended before the reform completed it. The commune
+military command: a commander (with the grassroots military science degree in every other
+commune), a political commissar and a deputy commander; a village militia leader per on-site
+squad and a leader per mobile platoon.
 
 On 01/07/2025 (Law 98/2025, NQ 1666/NQ-UBTVQH15) the old communes' units, memberships and
 appointments end (``ended_on`` is the first day not served, as every militia count reads it)
@@ -47,7 +48,7 @@ FIRST_DAY = dt.date(2021, 1, 1)
 #: The commune chairman's selection decisions (quyết định tuyển chọn) of each year.
 SELECTION_DAYS = tuple(dt.date(y, 3, 15) for y in range(2021, 2026))
 AFTER_REFORM_SELECTION = dt.date(2025, 10, 1)
-SQUAD, PLATOON = 8, 31
+SQUAD, PLATOON = 10, 31
 LAW_48 = "Luật Dân quân tự vệ 48/2019/QH14"
 CITE_TERM = f"Điều 8 {LAW_48}"
 CITE_SELECT = f"Điều 10 {LAW_48}"
@@ -55,7 +56,7 @@ CITE_ORGANISE = f"Điều 15, 22 {LAW_48}; Luật 98/2025/QH15"
 CITE_APPOINT = f"Điều 23 {LAW_48}; Luật 98/2025/QH15"
 CITE_REFORM = "Tổ chức lại đơn vị hành chính cấp xã từ 01/07/2025 (NQ 1666/NQ-UBTVQH15)"
 #: A commune's share of its population in the force (at full scale), drawn in this range.
-RATIO = (0.011, 0.014)
+RATIO = (0.012, 0.015)
 
 
 @dataclass
@@ -74,7 +75,32 @@ def _appointer(post: Post, on: dt.date) -> str:
     return found.code if found is not None else ""
 
 
-def _eligible(person: Person, on: dt.date) -> bool:
+@dataclass(frozen=True)
+class _Citizen:
+    """What the builder reads of a registry person (tuples, not model instances: the full
+    demo reads some 20,000 of them)."""
+
+    pk: int
+    sex: str
+    date_of_birth: dt.date
+    party_member: bool
+    youth_union_member: bool
+    residence_unit_id: int | None
+
+
+def _citizens(**filters: object) -> list[_Citizen]:
+    """Synthetic people matching ``filters`` born from 1975 (45 or younger in 2020), by ID."""
+    rows = (
+        Person.objects.filter(is_synthetic=True, date_of_birth__gte=dt.date(1975, 1, 1), **filters)
+        .order_by("national_id")
+        .values_list(
+            "pk", "sex", "date_of_birth", "party_member", "youth_union_member", "residence_unit_id"
+        )
+    )
+    return [_Citizen(*row) for row in rows]
+
+
+def _eligible(person: _Citizen, on: dt.date) -> bool:
     high = 45 if person.sex == "M" else 40
     return 18 <= age_on(person.date_of_birth, on) <= high
 
@@ -104,20 +130,20 @@ def _unit(
     )
 
 
-def _pick(rng: random.Random, people: list[Person], n: int) -> list[Person]:
-    """``n`` people, men mostly, Party and Youth Union members more often (weighted, seeded)."""
-    chosen: list[Person] = []
-    pool = list(people)
-    while pool and len(chosen) < n:
-        weights = [
+def _pick(rng: random.Random, people: list[_Citizen], n: int) -> list[_Citizen]:
+    """``n`` people, men mostly, Party and Youth Union members more often: a weighted draw
+    without replacement (each keyed by ``u ** (1 / weight)``, the largest keys win), seeded."""
+
+    def weight(p: _Citizen) -> int:
+        return (
             (6 if p.sex == "M" else 1)
             * (3 if p.party_member else 1)
             * (2 if p.youth_union_member else 1)
-            for p in pool
-        ]
-        index = rng.choices(range(len(pool)), weights=weights)[0]
-        chosen.append(pool.pop(index))
-    return chosen
+        )
+
+    keyed = [(rng.random() ** (1 / weight(p)), i) for i, p in enumerate(people)]
+    keyed.sort(reverse=True)
+    return [people[i] for _key, i in keyed[:n]]
 
 
 def _successors(villages: Iterable[int]) -> dict[int, Unit]:
@@ -131,7 +157,7 @@ def _successors(villages: Iterable[int]) -> dict[int, Unit]:
 
 
 def _membership(
-    person: Person,
+    person: int,
     holder: Unit,
     unit: MilitiaUnit,
     joined: dt.date,
@@ -143,7 +169,7 @@ def _membership(
     component = Component(unit.component)
     ends = term_end or term(joined, component).end
     return Membership(
-        person=person,
+        person_id=person,
         holder=holder,
         component=component.value,
         unit=unit,
@@ -170,6 +196,8 @@ class _Builder:
         self.out = _Loaded()
         #: (new commune id, unit key) → the unit of the new commune.
         self.new_units: dict[tuple[int, str], MilitiaUnit] = {}
+        #: Person id → his residence village (the village decides his commune after 2025).
+        self.village_of: dict[int, int | None] = {}
 
     # ---------------------------------------------------------------- the old communes
     def old_commune(self, index: int, commune: Unit, villages: list[Unit]) -> list[Membership]:
@@ -202,26 +230,24 @@ class _Builder:
             days.insert(0, start)  # members the predecessors had selected, carried over
         people = [
             p
-            for p in Person.objects.filter(registration_unit=commune, is_synthetic=True)
-            .order_by("national_id")
-            .only(
-                "pk",
-                "sex",
-                "date_of_birth",
-                "party_member",
-                "youth_union_member",
-                "residence_unit_id",
-            )
+            for p in _citizens(registration_unit=commune)
             if _eligible(p, days[0]) and _eligible(p, LAST_DISTRICT_DAY)
         ]
         wanted = round((commune.population or 0) * self.rng.uniform(*RATIO) * self.scale)
         chosen = _pick(self.rng, people, max(wanted, 3))
         members: list[Membership] = []
+        room = {id(u): u.establishment for u in [*squads.values(), platoon]}
         for i, person in enumerate(chosen):
-            mobile = i % 4 == 0 or person.residence_unit_id not in squads
-            unit = platoon if mobile else squads[person.residence_unit_id]  # type: ignore[index]
+            own = squads.get(person.residence_unit_id or 0)
+            options = [platoon, own] if i % 4 == 0 or own is None else [own, platoon]
             joined = self.rng.choice(days)
-            member = _membership(person, commune, unit, joined, volunteer=self.rng.random() < 0.06)
+            member = _membership(
+                person.pk,
+                commune,
+                options[0] or platoon,
+                joined,
+                volunteer=self.rng.random() < 0.06,
+            )
             if member.term_ends_on <= REFORM:
                 _end(
                     member,
@@ -229,6 +255,13 @@ class _Builder:
                     MembershipStatus.COMPLETED,
                     "Hoàn thành nghĩa vụ tham gia Dân quân tự vệ (Điều 13)",
                 )
+            else:  # a unit is never filled beyond its establishment: a full one takes no one
+                unit = next((u for u in options if u is not None and room[id(u)] > 0), None)
+                if unit is None:
+                    continue
+                room[id(unit)] -= 1
+                member = _membership(person.pk, commune, unit, joined, volunteer=member.volunteer)
+            self.village_of[person.pk] = person.residence_unit_id
             members.append(member)
         self.out.members.extend(members)
         self.command(index, commune, people, chosen, start, ends=REFORM)
@@ -240,8 +273,8 @@ class _Builder:
         self,
         index: int,
         commune: Unit,
-        people: list[Person],
-        taken: list[Person],
+        people: list[_Citizen],
+        taken: list[_Citizen],
         start: dt.date,
         *,
         ends: dt.date | None,
@@ -261,7 +294,7 @@ class _Builder:
             degree = index % 2 == 0 if post == Post.COMMANDER else self.rng.random() < 0.3
             self.out.appointments.append(
                 Appointment(
-                    person=senior[n],
+                    person_id=senior[n].pk,
                     holder=commune,
                     post=post.value,
                     appointed_on=start,
@@ -296,7 +329,7 @@ class _Builder:
             on = max(start, min(m.joined_on for m in mine))
             self.out.appointments.append(
                 Appointment(
-                    person=mine[0].person,
+                    person_id=mine[0].person_id,
                     holder=commune,
                     unit=unit,
                     post=post.value,
@@ -323,7 +356,7 @@ class _Builder:
         """End the old commune's serving members on 01/07/2025 and continue each under the
         commune that received his village, in the same kind of unit, with the same term."""
         for member in serving:
-            village = successors.get(member.person.residence_unit_id)  # type: ignore[arg-type]
+            village = successors.get(self.village_of.get(member.person_id) or 0)
             if village is None:
                 continue
             commune = village.parent
@@ -354,7 +387,7 @@ class _Builder:
                 )
             _end(member, REFORM, MembershipStatus.LEFT, CITE_REFORM)
             again = _membership(
-                member.person,
+                member.person_id,
                 commune,
                 unit,
                 REFORM,
@@ -390,7 +423,7 @@ class _Builder:
                     now = post if old is first else Post.DEPUTY_COMMANDER
                     self.out.appointments.append(
                         Appointment(
-                            person=was.person,
+                            person_id=was.person_id,
                             holder=new,
                             post=now.value,
                             appointed_on=REFORM,
@@ -408,17 +441,23 @@ class _Builder:
             if mine:
                 self.leaders(unit.holder, [unit], mine, REFORM, ends=None)
 
-    def fill(self, new: Unit, people: list[Person]) -> None:
+    def fill(self, new: Unit, people: list[_Citizen]) -> None:
         """October 2025: the new commune selects a few more members for its on-site squads."""
-        taken = {m.person.pk for m in self.out.members}
+        taken = {m.person_id for m in self.out.members}
         free = [p for p in people if p.pk not in taken and _eligible(p, AFTER_REFORM_SELECTION)]
         squads = [u for (pk, key), u in self.new_units.items() if pk == new.pk and key[0] == "v"]
-        if not squads:
-            return
+        serving: dict[int, int] = {}
+        for m in self.out.members:
+            if m.ended_on is None and m.unit is not None:
+                serving[id(m.unit)] = serving.get(id(m.unit), 0) + 1
         for person in _pick(self.rng, free, max(1, round(4 * self.scale))):
-            unit = self.rng.choice(squads)
+            open_ = [u for u in squads if serving.get(id(u), 0) < u.establishment]
+            if not open_:
+                return
+            unit = self.rng.choice(open_)
+            serving[id(unit)] = serving.get(id(unit), 0) + 1
             self.out.members.append(
-                _membership(person, new, unit, AFTER_REFORM_SELECTION, volunteer=False)
+                _membership(person.pk, new, unit, AFTER_REFORM_SELECTION, volunteer=False)
             )
 
     old_to_new: dict[int, list[Unit]]
@@ -464,12 +503,9 @@ def load_demo_militia(*, units: dict[str, Unit], seed: int, scale: float) -> _Lo
     for new_pk in sorted({n.pk for ns in builder.old_to_new.values() for n in ns}):
         new = Unit.objects.get(pk=new_pk)
         holders = [pk for pk, ns in builder.old_to_new.items() if any(n.pk == new_pk for n in ns)]
-        people = list(
-            Person.objects.filter(
-                registration_unit_id__in=holders,
-                is_synthetic=True,
-                residence_unit__in=[v for v, s in successors.items() if s.parent_id == new_pk],
-            ).order_by("national_id")
+        people = _citizens(
+            registration_unit_id__in=holders,
+            residence_unit__in=[v for v, s in successors.items() if s.parent_id == new_pk],
         )
         builder.fill(new, people)
     _write(builder.out)
