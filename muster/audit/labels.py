@@ -94,6 +94,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "people.police_report": _("Police quarterly report recorded"),
     "people.police_report_item": _("Police report item applied"),
     "people.demo_load": _("Demonstration data loaded"),
+    "militia.demo_load": _("Militia demonstration data loaded"),
     "people.import": _("Citizens imported"),
     "people.import_discard": _("Import discarded"),
     "people.import_upload": _("Import file uploaded"),

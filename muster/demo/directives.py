@@ -318,7 +318,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
         target(
             3, 2, "Quân số dân quân tự vệ đạt đủ theo kế hoạch tổ chức năm 2025",
             kind="numeric", value=Decimal(100), unit_label="%",
-            due_date=dt.date(2025, 12, 31), lead_unit=district,
+            due_date=dt.date(2025, 12, 31), lead_unit=district, source="militia.strength_pct",
             coordinating_bodies=[committee],
         )  # fmt: skip
         target(

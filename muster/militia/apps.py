@@ -8,7 +8,8 @@ class MilitiaConfig(AppConfig):
     verbose_name = _("Militia")
 
     def ready(self) -> None:
-        from muster.core.registry import Commitment, MenuEntry, registry
+        from muster.core.registry import Commitment, DataSource, DemoStep, MenuEntry, registry
+        from muster.militia import sources
         from muster.militia.members.selectors import STANDING_COMMITMENT, standing_members
 
         registry.add_menu(
@@ -24,3 +25,31 @@ class MilitiaConfig(AppConfig):
         registry.add_commitment(
             Commitment(STANDING_COMMITMENT, _("Standing militia member"), standing_members)
         )
+        for name, label, read, batch in (
+            (
+                "militia.members",
+                _("Militia members serving"),
+                sources.members,
+                sources.members_each,
+            ),
+            (
+                "militia.strength_pct",
+                _("Militia strength (% of the established strength)"),
+                sources.strength_pct,
+                sources.strength_pct_each,
+            ),
+            (
+                "militia.party_pct",
+                _("Party members among the militia (%)"),
+                sources.party_pct,
+                sources.party_pct_each,
+            ),
+            (
+                "militia.youth_pct",
+                _("Youth Union members among the militia (%)"),
+                sources.youth_pct,
+                sources.youth_pct_each,
+            ),
+        ):
+            registry.add_source(DataSource(name, label, _("Militia"), read, batch))
+        registry.add_demo_step(DemoStep("militia", 35, "muster.demo.militia:demo_step"))

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("muster.militia.selection.urls")),
     path("", include("muster.militia.allowances.urls")),
     path("", include("muster.militia.readiness.urls")),
+    path("", include("muster.militia.reports.urls")),
 ]

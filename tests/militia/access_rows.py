@@ -75,3 +75,14 @@ ROWS.update(
     }
 )
 POST_ONLY = frozenset({"militia:callout_mark", "militia:callout_close"})
+# --- the strength report (muster/militia/reports) ------------------------------------------
+ROWS.update(
+    {
+        "militia:report": Route(),
+        "militia:report_xlsx": Route(),
+        "militia:report_pdf": Route(),
+        "militia:report_unit": Route(kwargs=unit_kwargs, scoped_object=True),
+        "militia:report_unit_xlsx": Route(kwargs=unit_kwargs, scoped_object=True),
+        "militia:report_unit_pdf": Route(kwargs=unit_kwargs, scoped_object=True),
+    }
+)
