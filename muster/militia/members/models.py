@@ -78,7 +78,10 @@ class Membership(models.Model):
     decision of the commune chairman or the agency head (``decision_ref``, ``authority``) into
     a ``component`` (and, once assigned, a ``unit``), serving from ``joined_on`` to
     ``term_ends_on`` (4 years, 2 for standing militia, Art 8), possibly extended to
-    ``extended_to``; ``status`` completed (Art 13) or left, with ``ended_on``.
+    ``extended_to``; ``status`` completed (Art 13) or left, with ``ended_on``: the first day
+    he no longer serves (the day of the decision; a membership handed to the commune that
+    succeeded his on 01/07/2025 ends on 01/07/2025 and the new one starts that day), so he is
+    counted on every day ``joined_on <= day < ended_on``.
     ``training_months``: the months of concentrated training done (≥ 3 makes a completed
     member of most components a class-1 reservist, Law 78/2015 Art 24(2)(e))."""
 
