@@ -7,13 +7,22 @@ from muster.militia.members.models import (
     MilitiaRegistration,
     RegistrationSource,
 )
-from muster.militia.organisation.models import Appointment, MilitiaUnit
+from muster.militia.organisation.models import (
+    Appointment,
+    CadreRating,
+    CadreReview,
+    MilitiaUnit,
+)
+from muster.militia.targets.models import StrengthTarget
 
 __all__ = [
     "Appointment",
+    "CadreRating",
+    "CadreReview",
     "Membership",
     "MembershipStatus",
     "MilitiaRegistration",
     "MilitiaUnit",
     "RegistrationSource",
+    "StrengthTarget",
 ]
