@@ -305,8 +305,7 @@ def standard_structure(villages: list[object], on: dt.date) -> tuple[StandardUni
         return ()
     sizes = ORGANISATION_BOOK.rule("militia.organisation.sizes", on)
     on_site = tuple(
-        StandardUnit(Component.ON_SITE, Level.SQUAD, sizes.int_param("squad"), v)
-        for v in villages
+        StandardUnit(Component.ON_SITE, Level.SQUAD, sizes.int_param("squad"), v) for v in villages
     )
     mobile = StandardUnit(Component.MOBILE, Level.PLATOON, sizes.int_param("platoon"))
     return (*on_site, mobile)

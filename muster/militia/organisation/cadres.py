@@ -29,8 +29,13 @@ if TYPE_CHECKING:
 
 #: Posts several people may hold at once in one command or unit.
 SHARED_POSTS = frozenset(
-    {Post.DEPUTY_COMMANDER, Post.DEPUTY_COMMISSAR, Post.ASSISTANT, Post.DEPUTY_COMPANY_COMMANDER,
-     Post.DEPUTY_BATTALION_COMMANDER}
+    {
+        Post.DEPUTY_COMMANDER,
+        Post.DEPUTY_COMMISSAR,
+        Post.ASSISTANT,
+        Post.DEPUTY_COMPANY_COMMANDER,
+        Post.DEPUTY_BATTALION_COMMANDER,
+    }
 )
 #: Unit posts that may be held without a unit (the village militia leader leads the village).
 _UNITLESS_POSTS = frozenset({Post.VILLAGE_LEADER})
@@ -66,15 +71,11 @@ def appointment_create(
     if not decision_ref:
         errors["decision_ref"] = [_("Give the reference of the appointing decision.")]
     not_future(errors, "appointed_on", appointed_on)
-    current = Appointment.objects.filter(
-        open_on(appointed_on), holder=holder, unit=unit, post=post
-    )
+    current = Appointment.objects.filter(open_on(appointed_on), holder=holder, unit=unit, post=post)
     if current.filter(person=person).exists():
         errors.setdefault("__all__", []).append(_("This person already holds this post."))
     elif post not in SHARED_POSTS and current.exists():
-        errors.setdefault("__all__", []).append(
-            _("Someone holds this post: dismiss him first.")
-        )
+        errors.setdefault("__all__", []).append(_("Someone holds this post: dismiss him first."))
     raise_errors(errors)
     authority = post_authority(post, appointed_on)
     with transaction.atomic():

@@ -13,7 +13,15 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from muster.core import lawtext
+from muster.law.militia.organisation_extra import authority_label
 from muster.militia.choices import COMPONENT_CHOICES, FORCE_CHOICES, LEVEL_CHOICES, POST_CHOICES
+
+
+def _authority_display(code: str) -> str:
+    """A stored authority code in the active language ("" when none is stored)."""
+    label = authority_label(code) if code else None
+    return lawtext.text(label) if label else code
 
 
 class MilitiaUnit(models.Model):
@@ -81,6 +89,10 @@ class MilitiaUnit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def authority_display(self) -> str:
+        return _authority_display(self.authority)
+
 
 class Appointment(models.Model):
     """An appointment to a command post (bổ nhiệm chức vụ chỉ huy, Art 19): of the commune
@@ -147,6 +159,14 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_post_display()}: {self.person}"
+
+    @property
+    def authority_display(self) -> str:
+        return _authority_display(self.authority)
+
+    @property
+    def end_authority_display(self) -> str:
+        return _authority_display(self.end_authority)
 
 
 class CadreRating(models.TextChoices):

@@ -178,8 +178,9 @@ def unit_dissolve(
     if Appointment.objects.filter(open_on(ended_on), unit=unit).exists():
         errors.setdefault("__all__", []).append(_("Dismiss the commanders of this unit first."))
     raise_errors(errors)
-    authority = unit_authority(Force(unit.force), Component(unit.component), Level(unit.level),
-                               ended_on)
+    authority = unit_authority(
+        Force(unit.force), Component(unit.component), Level(unit.level), ended_on
+    )
     with transaction.atomic():
         MilitiaUnit.objects.select_for_update().get(pk=unit.pk)
         unit.ended_on = ended_on

@@ -36,9 +36,7 @@ def provinces_for(user: User) -> list[Unit]:
     if not scope.paths:
         return []
     roots = {int(p[: _SEGMENT - 1]) for p in scope.paths if p[: _SEGMENT - 1].isdigit()}
-    return list(
-        provinces.filter(Q(pk__in=roots) | scope.q("pk")).order_by("name", "valid_from")
-    )
+    return list(provinces.filter(Q(pk__in=roots) | scope.q("pk")).order_by("name", "valid_from"))
 
 
 def targets_for(user: User) -> list[StrengthTarget]:

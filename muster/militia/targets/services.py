@@ -15,8 +15,8 @@ from muster.audit.services import record_event
 from muster.core.validation import raise_errors
 from muster.geo.models import Unit, UnitKind
 from muster.militia.targets.models import StrengthTarget
-from muster.militia.targets.selectors import provinces_for
 from muster.militia.targets.perms import can_set_strength_target
+from muster.militia.targets.selectors import provinces_for
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
