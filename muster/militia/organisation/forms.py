@@ -111,7 +111,10 @@ class TargetForm(BootstrapForm):
     province = forms.ChoiceField(label=_("Province"))
     year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
     ratio_pct = forms.DecimalField(
-        label=_("Target share of the population (%)"), max_digits=5, decimal_places=2
+        label=_("Target share of the population (%)"),
+        max_digits=5,
+        decimal_places=2,
+        localize=True,
     )
     decision_ref = forms.CharField(label=_("Province's decision (number)"), max_length=80)
     citation = forms.CharField(label=_("Legal basis"), max_length=255, required=False)

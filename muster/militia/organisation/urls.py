@@ -25,7 +25,7 @@ urlpatterns = [
         name="appointment_review",
     ),
     path(
-        "appointments/<uuid:public_id>/decision/<slug:kind>/",
+        "appointments/<uuid:public_id>/decision/",
         views.appointment_document,
         name="appointment_document",
     ),

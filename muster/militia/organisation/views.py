@@ -136,8 +136,10 @@ def _authority_table(day: Any) -> list[tuple[Any, ...]]:
         label = f"{levels[level]} {str(components[component]).lower()}"
         if force == Force.SELF_DEFENCE:
             label = f"{label} ({_('self-defence')})"
-        said = (lawtext.text(reason.text), reason.confirmed, lawtext.cite_all(reason.citations))
-        rows.append((label, default_establishment(level, day), *(said if reason else ("",) * 3)))
+        said: tuple[Any, ...] = ("", True, "")
+        if reason is not None:
+            said = (lawtext.text(reason.text), reason.confirmed, lawtext.cite_all(reason.citations))
+        rows.append((label, default_establishment(level, day), *said))
     return rows
 
 
@@ -328,13 +330,12 @@ def appointment_review(request: AuthenticatedHttpRequest, public_id: uuid.UUID) 
     return redirect("militia:appointment", public_id=item.public_id)
 
 
-def appointment_document(
-    request: AuthenticatedHttpRequest, public_id: uuid.UUID, kind: str
-) -> HttpResponse:
-    """The appointing (``kind`` "appointment") or ending ("dismissal") decision in PDF, or
-    in Word with ``?format=docx``."""
+def appointment_document(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """The appointing decision (``?kind=dismissal``: the decision ending it) in PDF, or in
+    Word with ``format=docx``."""
     item = sel.appointment_for_user(request.user, public_id)
     require(can_view_militia(request.user))
+    kind = request.GET.get("kind", "appointment")
     if kind == "appointment":
         report = appointment_decision(item, today=today())
         name = f"QD bo nhiem {item.person.full_name}"
