@@ -135,7 +135,7 @@ def _authority_table(day: Any) -> list[tuple[Any, ...]]:
         reason = unit_authority(force, component, level, day)
         label = f"{levels[level]} {str(components[component]).lower()}"
         if force == Force.SELF_DEFENCE:
-            label = f"{label} ({_('self-defence')})"
+            label = _("%(unit)s (self-defence)") % {"unit": label}
         said: tuple[Any, ...] = ("", True, "")
         if reason is not None:
             said = (lawtext.text(reason.text), reason.confirmed, lawtext.cite_all(reason.citations))

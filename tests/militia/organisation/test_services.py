@@ -113,7 +113,7 @@ def test_dissolution_refused_while_members_serve_then_recorded(personas, dhop):
             decision_ref="20/QĐ",
             reason="Sáp nhập",
         )
-    assert "Members still serve" in str(error.value)
+    assert "còn đội viên" in str(error.value)
     member.unit = None
     member.save()
     svc.unit_dissolve(
@@ -162,12 +162,12 @@ def test_assignment_checks_the_component_and_warns_over_establishment(personas, 
     on_site = make_member(make_person(dhop, full_name="Lê Văn An"), component="on_site")
     with pytest.raises(ValidationError) as error:
         svc.member_assign(actor=actor, membership=on_site, unit=unit)
-    assert "component" in str(error.value)
+    assert "thành phần" in str(error.value)
     first = make_member(make_person(dhop, full_name="Lê Văn Bình"))
     second = make_member(make_person(dhop, full_name="Lê Văn Cường"))
     assert svc.member_assign(actor=actor, membership=first, unit=unit) == []
     warnings = svc.member_assign(actor=actor, membership=second, unit=unit)
-    assert len(warnings) == 1 and "established strength of 1" in warnings[0]
+    assert len(warnings) == 1 and "vượt biên chế 1" in warnings[0]
     second.refresh_from_db()
     assert second.unit_id == unit.pk
     assert AuditEvent.objects.filter(action="militia.member_assign").count() == 2
@@ -196,7 +196,7 @@ def test_commander_appointed_by_the_provincial_chairman_since_the_reform(persona
     assert new.authority == "provincial_chairman"
     with pytest.raises(ValidationError) as error:
         _appoint(actor, dhop, make_person(dhop, full_name="Vũ Văn Tâm"))
-    assert "dismiss him first" in str(error.value)
+    assert "miễn nhiệm trước" in str(error.value)
 
 
 def test_unit_posts_need_their_unit_and_command_posts_none(personas, dhop):
