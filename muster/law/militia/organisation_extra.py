@@ -19,6 +19,7 @@ Art 23 table is not quoted anywhere we hold: both are ``confirmed=False``.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from muster.law.militia.authorities import appointing_authority, establishing_authority
@@ -298,7 +299,7 @@ class StandardUnit:
     village: object | None = None
 
 
-def standard_structure(villages: list[object], on: dt.date) -> tuple[StandardUnit, ...]:
+def standard_structure(villages: Sequence[object], on: dt.date) -> tuple[StandardUnit, ...]:
     """The structure Art 15 suggests for a commune with ``villages`` (keys the caller
     chooses): an on-site squad in each village and one mobile platoon. Empty before the law."""
     if ORGANISATION_BOOK.rule_or_none("militia.organisation.standard", on) is None:

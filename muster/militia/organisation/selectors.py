@@ -6,6 +6,7 @@ appointment by its public id."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from muster.accounts.models import User
 
 
-def commune_for_user(user: User, public_id: object) -> Unit:
+def commune_for_user(user: User, public_id: uuid.UUID) -> Unit:
     """A commune-level unit in ``user``'s area, else 404."""
     unit = Unit.objects.commune_level().filter(scope_of(user).q("pk"), public_id=public_id).first()
     if unit is None:
@@ -35,7 +36,7 @@ def commune_for_user(user: User, public_id: object) -> Unit:
     return unit
 
 
-def unit_for_user(user: User, public_id: object) -> MilitiaUnit:
+def unit_for_user(user: User, public_id: uuid.UUID) -> MilitiaUnit:
     unit = (
         MilitiaUnit.objects.filter(scope_of(user).q("holder"), public_id=public_id)
         .select_related("holder", "village", "parent")
@@ -46,7 +47,7 @@ def unit_for_user(user: User, public_id: object) -> MilitiaUnit:
     return unit
 
 
-def appointment_for_user(user: User, public_id: object) -> Appointment:
+def appointment_for_user(user: User, public_id: uuid.UUID) -> Appointment:
     item = (
         Appointment.objects.filter(scope_of(user).q("holder"), public_id=public_id)
         .select_related("holder", "unit", "person")

@@ -21,7 +21,11 @@ from muster.audit.services import record_event
 from muster.core.validation import not_future, raise_errors
 from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
 from muster.law.militia.enums import Component, Force, Level
-from muster.law.militia.organisation_extra import standard_structure, unit_authority
+from muster.law.militia.organisation_extra import (
+    StandardUnit,
+    standard_structure,
+    unit_authority,
+)
 from muster.militia.members.models import Membership, MembershipStatus
 from muster.militia.organisation.models import Appointment, MilitiaUnit
 from muster.militia.perms import can_manage_militia
@@ -234,7 +238,7 @@ def structure_fill(
     return created
 
 
-def missing_standard_units(*, holder: Unit, on: dt.date) -> list:  # type: ignore[type-arg]
+def missing_standard_units(*, holder: Unit, on: dt.date) -> list[StandardUnit]:
     """The standard structure's units ``holder`` does not have on ``on`` (two queries)."""
     villages = list(
         Unit.objects.village_level().valid_on(on).filter(parent=holder).order_by("name")
@@ -247,7 +251,9 @@ def missing_standard_units(*, holder: Unit, on: dt.date) -> list:  # type: ignor
     return [
         item
         for item in standard_structure(villages, on)
-        if (item.component == Component.ON_SITE and item.village.pk not in covered)  # type: ignore[attr-defined]
+        if (
+            item.component == Component.ON_SITE and getattr(item.village, "pk", None) not in covered
+        )
         or (item.component == Component.MOBILE and not has_mobile)
     ]
 

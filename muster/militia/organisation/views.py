@@ -225,10 +225,12 @@ def unit_assign(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
 
 
 def _person_in_area(request: AuthenticatedHttpRequest, data: dict[str, Any]) -> Person:
-    key = data.get("person") or data.get("person_id")
-    person = Person.objects.filter(
-        scope_of(request.user).q("registration_unit"), public_id=key
-    ).first()
+    key = str(data.get("person") or data.get("person_id") or "")
+    person = (
+        Person.objects.filter(scope_of(request.user).q("registration_unit"), public_id=key).first()
+        if key
+        else None
+    )
     if person is None:
         raise ValidationError({"person": [_("No such person in your area.")]})
     return person
@@ -326,7 +328,7 @@ def appointment_review(request: AuthenticatedHttpRequest, public_id: uuid.UUID) 
     if done is None:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("militia:appointment", public_id=item.public_id)
 
 
