@@ -33,7 +33,7 @@ from muster.law.militia.organisation_extra import (
 )
 from muster.militia.choices import COMPONENT_CHOICES, LEVEL_CHOICES
 from muster.militia.members.models import Membership
-from muster.militia.organisation import cadres
+from muster.militia.organisation import cadre_services as cadres
 from muster.militia.organisation import selectors as sel
 from muster.militia.organisation import services as svc
 from muster.militia.organisation.documents import appointment_decision, dismissal_decision

@@ -18,7 +18,7 @@ from muster.accounts.services import system_actor
 from muster.geo.services import unit_create
 from muster.law.militia.enums import Post
 from muster.militia.models import Appointment, MilitiaUnit, StrengthTarget
-from muster.militia.organisation import cadres
+from muster.militia.organisation import cadre_services as cadres
 from muster.militia.selectors import strength_by_commune
 from muster.militia.targets.services import strength_target_set
 from tests.core.factories import make_person, make_village

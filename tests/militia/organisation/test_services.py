@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from muster.audit.models import AuditEvent
 from muster.law.militia.enums import Component, Force, Level, Post
 from muster.militia.models import Appointment, CadreReview, MilitiaUnit
-from muster.militia.organisation import cadres
+from muster.militia.organisation import cadre_services as cadres
 from muster.militia.organisation import services as svc
 from muster.militia.organisation.selectors import organisation_of_commune
 from tests.core.factories import make_person, make_village
