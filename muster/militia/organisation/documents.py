@@ -42,7 +42,7 @@ def _issuer(authority: str, commune: Unit) -> tuple[str, ...]:
     if authority == "provincial_chairman":
         return (f"ỦY BAN NHÂN DÂN TỈNH {province}",)
     if authority == "provincial_commander":
-        return ("QUÂN KHU", f"BỘ CHỈ HUY QUÂN SỰ TỈNH {province}")
+        return (f"BỘ CHỈ HUY QUÂN SỰ TỈNH {province}",)
     if authority == "district_chairman":
         return (f"ỦY BAN NHÂN DÂN HUYỆN {district}",)
     if authority == "district_commander":
