@@ -9,13 +9,21 @@ from muster.militia.members.models import (
     MilitiaRegistration,
     RegistrationSource,
 )
-from muster.militia.organisation.models import Appointment, MilitiaUnit
+from muster.militia.organisation.models import (
+    Appointment,
+    CadreRating,
+    CadreReview,
+    MilitiaUnit,
+)
 from muster.militia.readiness.models import CallOut, CallOutKind, CallOutMember, CallOutPurpose
 from muster.militia.selection.models import SelectionDecision, SelectionKind
+from muster.militia.targets.models import StrengthTarget
 
 __all__ = [
     "Absence",
     "Appointment",
+    "CadreRating",
+    "CadreReview",
     "CallOut",
     "CallOutKind",
     "CallOutMember",
@@ -29,4 +37,5 @@ __all__ = [
     "RegistrationSource",
     "SelectionDecision",
     "SelectionKind",
+    "StrengthTarget",
 ]

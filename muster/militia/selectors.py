@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, Sum
@@ -15,6 +16,7 @@ from muster.geo.scope import scope_of
 from muster.geo.selectors import communes_on
 from muster.militia.members.models import Membership
 from muster.militia.organisation.models import MilitiaUnit
+from muster.militia.targets.selectors import target_ratios
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -32,12 +34,15 @@ def _unit_open_on(day: dt.date) -> Q:
 @dataclass(frozen=True)
 class CommuneStrength:
     """One commune's militia on a day. ``ratio_pct``: members per 100 inhabitants (None when
-    the population is not known)."""
+    the population is not known); ``target_pct`` the share the province set for the year
+    (None when it set none), ``target_ref`` its decision."""
 
     commune: Unit
     members: int
     establishment: int
     population: int | None
+    target_pct: Decimal | None = None
+    target_ref: str = ""
 
     @property
     def shortfall(self) -> int:
@@ -49,10 +54,16 @@ class CommuneStrength:
             return None
         return round(100 * self.members / self.population, 2)
 
+    @property
+    def below_target(self) -> bool:
+        ratio = self.ratio_pct
+        return ratio is not None and self.target_pct is not None and ratio < self.target_pct
+
 
 def strength_by_commune(*, user: User, day: dt.date) -> list[CommuneStrength]:
     """Every commune in ``user``'s area on ``day`` with its serving members and the strength
-    its open units are established for; three queries whatever the number of communes."""
+    its open units are established for, and the province's target for the year; four queries
+    whatever the number of communes."""
     communes = list(communes_on(user=user, day=day))
     ids = [c.pk for c in communes]
     members = dict(
@@ -67,12 +78,15 @@ def strength_by_commune(*, user: User, day: dt.date) -> list[CommuneStrength]:
         .annotate(n=Sum("establishment"))
         .values_list("holder_id", "n")
     )
+    targets = target_ratios(communes, day)
     return [
         CommuneStrength(
             commune=c,
             members=members.get(c.pk, 0),
             establishment=establishment.get(c.pk) or 0,
             population=c.population,
+            target_pct=targets[c.pk].ratio_pct if c.pk in targets else None,
+            target_ref=targets[c.pk].decision_ref if c.pk in targets else "",
         )
         for c in communes
     ]

@@ -3,6 +3,7 @@
 from django.urls import include, path
 
 from muster.militia import views
+from muster.militia.organisation.urls import urlpatterns as organisation_urls
 
 app_name = "militia"
 
@@ -14,4 +15,5 @@ urlpatterns = [
     path("", include("muster.militia.allowances.urls")),
     path("", include("muster.militia.readiness.urls")),
     path("", include("muster.militia.reports.urls")),
+    *organisation_urls,
 ]

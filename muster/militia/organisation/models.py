@@ -13,7 +13,15 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from muster.core import lawtext
+from muster.law.militia.organisation_extra import authority_label
 from muster.militia.choices import COMPONENT_CHOICES, FORCE_CHOICES, LEVEL_CHOICES, POST_CHOICES
+
+
+def _authority_display(code: str) -> str:
+    """A stored authority code in the active language ("" when none is stored)."""
+    label = authority_label(code) if code else None
+    return lawtext.text(label) if label else code
 
 
 class MilitiaUnit(models.Model):
@@ -56,6 +64,8 @@ class MilitiaUnit(models.Model):
     decision_ref = models.CharField(_("decision"), max_length=80, blank=True)
     authority = models.CharField(_("decided by"), max_length=40, blank=True)
     legal_citation = models.CharField(_("legal basis"), max_length=255, blank=True)
+    end_decision_ref = models.CharField(_("decision dissolving it"), max_length=80, blank=True)
+    end_reason = models.CharField(_("reason for dissolution"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -78,6 +88,10 @@ class MilitiaUnit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def authority_display(self) -> str:
+        return _authority_display(self.authority)
 
 
 class Appointment(models.Model):
@@ -123,6 +137,9 @@ class Appointment(models.Model):
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_reason = models.CharField(_("reason"), max_length=12, choices=EndReason.choices, blank=True)
     end_decision_ref = models.CharField(_("decision ending it"), max_length=80, blank=True)
+    end_note = models.CharField(_("grounds"), max_length=255, blank=True)
+    end_authority = models.CharField(_("ended by"), max_length=40, blank=True)
+    end_legal_citation = models.CharField(_("legal basis of the end"), max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -142,3 +159,45 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_post_display()}: {self.person}"
+
+    @property
+    def authority_display(self) -> str:
+        return _authority_display(self.authority)
+
+    @property
+    def end_authority_display(self) -> str:
+        return _authority_display(self.end_authority)
+
+
+class CadreRating(models.TextChoices):
+    """The yearly rating of a cadre (đánh giá, xếp loại cán bộ)."""
+
+    EXCELLENT = "excellent", _("Excellently fulfilled the duties")
+    GOOD = "good", _("Well fulfilled the duties")
+    FULFILLED = "fulfilled", _("Fulfilled the duties")
+    NOT_FULFILLED = "not_fulfilled", _("Did not fulfil the duties")
+
+
+class CadreReview(models.Model):
+    """The yearly review of a commander in a post (đánh giá cán bộ chỉ huy), one per
+    appointment and year."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    appointment = models.ForeignKey(
+        Appointment, verbose_name=_("appointment"), on_delete=models.PROTECT, related_name="reviews"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    rating = models.CharField(_("rating"), max_length=16, choices=CadreRating.choices)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cadre review")
+        verbose_name_plural = _("cadre reviews")
+        ordering = ("appointment_id", "year")
+        constraints = [
+            models.UniqueConstraint(fields=("appointment", "year"), name="cadrereview_one_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.appointment} ({self.year})"
