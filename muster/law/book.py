@@ -10,9 +10,10 @@ import datetime as dt
 from muster.law.callup.police import POLICE_RULES
 from muster.law.callup.rules import CALLUP_RULES
 from muster.law.health.standards import HEALTH_RULES
+from muster.law.militia.rules import MILITIA_RULES
 from muster.law.rulebook import Rule, RuleBook
 
-RULES: tuple[Rule, ...] = CALLUP_RULES + POLICE_RULES + HEALTH_RULES
+RULES: tuple[Rule, ...] = CALLUP_RULES + POLICE_RULES + HEALTH_RULES + MILITIA_RULES
 
 BOOK = RuleBook(RULES)
 codes = BOOK.codes

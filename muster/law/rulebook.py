@@ -35,6 +35,7 @@ RuleKind = Literal[
     "authority",
     "registration",
     "penalty",
+    "allowance",
 ]
 ParamValue = int | float | str | bool
 

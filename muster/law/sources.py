@@ -32,6 +32,11 @@ DECREE_218 = "Decree 218/2025/NĐ-CP (administrative penalties, defence)"
 PENAL_CODE = "Penal Code 100/2015/QH13 (amended by Law 12/2017/QH14)"
 LAW_15_2012 = "Law 15/2012/QH13 (Handling of Administrative Violations)"
 LAW_80_2015 = "Law 80/2015/QH13 (Promulgation of Legal Documents)"
+# Militia and self-defence (law/militia; legal-reference §3).
+DECREE_72 = "Decree 72/2020/NĐ-CP (militia and self-defence)"
+DECREE_16 = "Decree 16/2025/NĐ-CP (amending Decree 72/2020)"
+DECREE_220 = "Decree 220/2025/NĐ-CP (amending nine defence decrees)"
+TT_69 = "TT 69/2020/TT-BQP (militia training)"
 
 #: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
 #: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
@@ -56,6 +61,10 @@ DOCUMENTS_VI: dict[str, str] = {
     PENAL_CODE: "Bộ luật Hình sự 100/2015/QH13 (sửa đổi bởi Luật 12/2017/QH14)",
     LAW_15_2012: "Luật Xử lý vi phạm hành chính 15/2012/QH13",
     LAW_80_2015: "Luật Ban hành văn bản quy phạm pháp luật 80/2015/QH13",
+    DECREE_72: "Nghị định 72/2020/NĐ-CP",
+    DECREE_16: "Nghị định 16/2025/NĐ-CP",
+    DECREE_220: "Nghị định 220/2025/NĐ-CP",
+    TT_69: "Thông tư 69/2020/TT-BQP",
 }
 
 LAW_78_FROM = dt.date(2016, 1, 1)
@@ -78,6 +87,14 @@ DECREE_218_FROM = dt.date(2025, 8, 5)
 PENAL_CODE_FROM = dt.date(2018, 1, 1)
 LAW_15_2012_FROM = dt.date(2013, 7, 1)
 LAW_80_2015_FROM = dt.date(2016, 7, 1)
+#: Decree 72/2020 and TT 69/2020 took effect with the Militia Law on 1 Jul 2020 (their own
+#: final articles; the legal reference gives no date for them).
+DECREE_72_FROM = LAW_48_FROM
+TT_69_FROM = LAW_48_FROM
+#: Decree 16/2025 (new allowance amounts) in force 23 Mar 2025 (legal-reference §3).
+DECREE_16_FROM = dt.date(2025, 3, 23)
+#: Decree 220/2025 in force the day it was signed, 7 Aug 2025 (legal-reference §1.1).
+DECREE_220_FROM = dt.date(2025, 8, 7)
 
 
 def day_before(day: dt.date) -> dt.date:
@@ -89,3 +106,4 @@ BEFORE_68 = day_before(TT_68_FROM)
 BEFORE_105 = day_before(TT_105_FROM)
 BEFORE_106 = day_before(TT_106_FROM)
 BEFORE_97 = day_before(TT_97_FROM)
+BEFORE_16 = day_before(DECREE_16_FROM)
