@@ -74,6 +74,12 @@ ACTION_LABELS: dict[str, Promise] = {
     "health.referral": _("Referred for treatment"),
     "health.result": _("Health examination result entered"),
     "health.session_create": _("Health examination session created"),
+    # militia: training
+    "militia.training_attendance": _("Militia training attendance recorded"),
+    "militia.training_plan": _("Militia training plan made"),
+    "militia.training_plan_approve": _("Militia training plan approved"),
+    "militia.training_results": _("Militia training results recorded"),
+    "militia.training_session": _("Militia training session recorded"),
     "people.book_export": _("Registration book exported"),
     "people.police_report": _("Police quarterly report recorded"),
     "people.police_report_item": _("Police report item applied"),

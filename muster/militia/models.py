@@ -8,12 +8,20 @@ from muster.militia.members.models import (
     RegistrationSource,
 )
 from muster.militia.organisation.models import Appointment, MilitiaUnit
+from muster.militia.training.models import (
+    Attendance,
+    TrainingPlan,
+    TrainingSession,
+)
 
 __all__ = [
     "Appointment",
+    "Attendance",
     "Membership",
     "MembershipStatus",
     "MilitiaRegistration",
     "MilitiaUnit",
     "RegistrationSource",
+    "TrainingPlan",
+    "TrainingSession",
 ]
