@@ -50,7 +50,9 @@ def expected_members(session: TrainingSession) -> list[Membership]:
     )
     if session.unit_id is not None:
         members = members.filter(unit_id=session.unit_id)
-    return list(members.select_related("person", "unit").order_by("unit__name", "person__name_search"))
+    return list(
+        members.select_related("person", "unit").order_by("unit__name", "person__name_search")
+    )
 
 
 # ------------------------------------------------------------------------- plans, sessions
@@ -60,8 +62,9 @@ def plans_of_year(*, user: User, commune: Unit, year: int) -> list[TrainingPlan]
     """The commune's plans of ``year`` with their sessions (each with ``n_present``): two
     queries."""
     plans = list(
-        TrainingPlan.objects.filter(scope_of(user).q("holder"), holder=commune, year=year)
-        .order_by("component")
+        TrainingPlan.objects.filter(scope_of(user).q("holder"), holder=commune, year=year).order_by(
+            "component"
+        )
     )
     sessions = (
         TrainingSession.objects.filter(plan__in=plans)
@@ -149,9 +152,7 @@ class GroupShortfall:
         return round(100 * self.completed / self.members, 1) if self.members else None
 
 
-def _required(
-    component: str, service_year: int, plan: TrainingPlan | None, year: int
-) -> int:
+def _required(component: str, service_year: int, plan: TrainingPlan | None, year: int) -> int:
     if plan is not None:
         return plan.first_year_days if service_year == 1 else plan.later_days
     try:
@@ -170,9 +171,7 @@ def shortfall_by_member(*, user: User, commune: Unit, year: int) -> list[MemberS
         .select_related("person", "unit")
         .order_by("component", "unit__name", "person__name_search")
     )
-    plans = {
-        p.component: p for p in TrainingPlan.objects.filter(holder=commune, year=year)
-    }
+    plans = {p.component: p for p in TrainingPlan.objects.filter(holder=commune, year=year)}
     attended = dict(
         Attendance.objects.filter(
             present=True, session__plan__holder=commune, session__plan__year=year

@@ -112,9 +112,7 @@ def plan_approve(
     errors: dict[str, list[str]] = {}
     not_future(errors, "approved_on", approved_on)
     if approved_on.year > plan.year:
-        errors.setdefault("approved_on", []).append(
-            _("A plan is approved before or in its year.")
-        )
+        errors.setdefault("approved_on", []).append(_("A plan is approved before or in its year."))
     raise_errors(errors)
     with transaction.atomic():
         old = plan.approved_on
@@ -250,7 +248,8 @@ def attendance_record(
     with transaction.atomic():
         TrainingSession.objects.select_for_update().filter(pk=session.pk).first()
         old = {
-            a.membership_id: a for a in Attendance.objects.filter(session=session, membership_id__in=seen)
+            a.membership_id: a
+            for a in Attendance.objects.filter(session=session, membership_id__in=seen)
         }
         creates: list[Attendance] = []
         updates: list[Attendance] = []
@@ -282,17 +281,13 @@ def attendance_record(
                 "present": present,
                 "absent": len(rows) - present,
                 "days": sum(r.days for r in rows if r.present),
-                "results": {
-                    v: sum(1 for r in rows if r.result == v) for v in Result.values if v
-                },
+                "results": {v: sum(1 for r in rows if r.result == v) for v in Result.values if v},
             },
         )
     return present
 
 
-def results_record(
-    *, actor: User, session: TrainingSession, results: dict[Membership, str]
-) -> int:
+def results_record(*, actor: User, session: TrainingSession, results: dict[Membership, str]) -> int:
     """Record the results (good, pass, fail, or blank) of members already recorded present
     at ``session`` (a competition's results, or a test at the end of training)."""
     require(can_manage_militia(actor))

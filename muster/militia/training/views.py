@@ -45,9 +45,7 @@ def _year(request: AuthenticatedHttpRequest) -> int:
     return reference_date(request).year
 
 
-def _session_form(
-    data: object, commune: Unit, plans: list[TrainingPlan], year: int
-) -> SessionForm:
+def _session_form(data: object, commune: Unit, plans: list[TrainingPlan], year: int) -> SessionForm:
     units = MilitiaUnit.objects.filter(holder=commune, ended_on__isnull=True).order_by(
         "component", "name"
     )
@@ -171,9 +169,7 @@ def training_session(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
             except ValidationError as error:
                 form.add_service_errors(error)
             else:
-                messages.success(
-                    request, _("Attendance saved: %(n)s members present.") % {"n": n}
-                )
+                messages.success(request, _("Attendance saved: %(n)s members present.") % {"n": n})
                 if not request.htmx:
                     return redirect("militia:training_session", public_id=session.public_id)
                 rows = sel.attendance_sheet(user=request.user, session=session)
