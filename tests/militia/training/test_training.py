@@ -145,9 +145,9 @@ def test_attendance_round_trip_corrects_in_place(personas, force, units):
 @pytest.mark.parametrize(
     ("row", "why"),
     [
-        ("outsider_member", "not expected"),
-        ("too_many_days", "from 1 to"),
-        ("absent_with_result", "absent"),
+        ("outsider_member", "không thuộc diện"),
+        ("too_many_days", "từ 1 đến 3"),
+        ("absent_with_result", "vắng mặt"),
     ],
 )
 def test_attendance_refuses_bad_lines(personas, force, units, row, why):
@@ -233,7 +233,8 @@ def test_training_days_for_a_monthly_list(personas, force, units):
     assert [(d.membership.pk, d.day, d.days) for d in got] == [
         (m["first"].pk, dt.date(2025, 4, 7), 3)
     ]
-    membership, day, days = got[0]  # a plain tuple too
+    membership, _day, days = got[0]  # a plain tuple too
+    assert membership == m["first"]
     assert days == 3
     assert (
         sel.training_days(
