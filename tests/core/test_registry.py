@@ -30,7 +30,15 @@ def test_every_built_app_has_its_menu_entry_in_order():
     slugs = [entry.slug for entry in registry.menu()]
     assert slugs[0] == "dashboard" and slugs[-1] == "audit"
     built = {e.slug for e in registry.menu() if e.built}
-    assert {"units", "people", "health", "conscription", "directives", "reports", "militia"} <= built
+    assert {
+        "units",
+        "people",
+        "health",
+        "conscription",
+        "directives",
+        "reports",
+        "militia",
+    } <= built
     assert {"reserve", "education", "mobilisation"} <= {
         e.slug for e in registry.menu() if not e.built
     }

@@ -9,7 +9,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -50,7 +50,7 @@ def _session_form(data: object, commune: Unit, plans: list[TrainingPlan], year: 
         "component", "name"
     )
     return SessionForm(
-        data,  # type: ignore[arg-type]
+        data,
         plans=[(str(p.public_id), f"{p.get_component_display()} {p.year}") for p in plans],
         units=[(str(u.public_id), u.name) for u in units],
     )
@@ -64,7 +64,7 @@ def training(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRes
     year = _year(request)
     user = request.user
     plans = sel.plans_of_year(user=user, commune=commune, year=year)
-    session_form = _session_form(None, commune, plans, year)
+    session_form = _session_form(None, commune, plans)
     approve_form = PlanApproveForm()
     status = 200
     if request.method == "POST":
@@ -93,7 +93,7 @@ def training(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRes
                     messages.success(request, _("The plan's approval is recorded."))
                     return redirect(request.get_full_path())
             elif action == "session":
-                session_form = _session_form(request.POST, commune, plans, year)
+                session_form = _session_form(request.POST, commune, plans)
                 if session_form.is_valid():
                     data = session_form.cleaned_data
                     plan = next(p for p in plans if str(p.public_id) == data["plan"])
