@@ -45,7 +45,7 @@ def _year(request: AuthenticatedHttpRequest) -> int:
     return reference_date(request).year
 
 
-def _session_form(data: object, commune: Unit, plans: list[TrainingPlan], year: int) -> SessionForm:
+def _session_form(data: QueryDict | None, commune: Unit, plans: list[TrainingPlan]) -> SessionForm:
     units = MilitiaUnit.objects.filter(holder=commune, ended_on__isnull=True).order_by(
         "component", "name"
     )
