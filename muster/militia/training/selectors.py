@@ -19,7 +19,8 @@ from muster.geo.scope import scope_of
 from muster.law.militia.allowances import Amount, daily_work_allowance
 from muster.law.militia.enums import Component
 from muster.law.militia.training import required_days, year_of_service
-from muster.law.rulebook import NoRuleInForce
+from muster.law.militia.training_extra import Trainer, trainer
+from muster.law.rulebook import Citation, NoRuleInForce
 from muster.militia.members.models import Membership
 from muster.militia.perms import can_view_militia
 from muster.militia.training.models import Attendance, TrainingPlan, TrainingSession
@@ -77,7 +78,28 @@ def plans_of_year(*, user: User, commune: Unit, year: int) -> list[TrainingPlan]
         by_plan[s.plan_id].append(s)
     for plan in plans:
         plan.session_list = by_plan.get(plan.pk, [])  # type: ignore[attr-defined]
+        plan.citations = _plan_citations(plan)  # type: ignore[attr-defined]
     return plans
+
+
+def _plan_citations(plan: TrainingPlan) -> tuple[Citation, ...]:
+    """The citations of the rule of the plan's days (shown in the reader's language; the plan
+    keeps them in Vietnamese)."""
+    for day in (dt.date(plan.year, 1, 1), dt.date(plan.year, 12, 31)):
+        try:
+            return required_days(Component(plan.component), 1, day).rule.citations
+        except NoRuleInForce:
+            continue
+    return ()
+
+
+def session_trainer(session: TrainingSession) -> Trainer | None:
+    """Who trains a unit of the session's component by TT 69/2020 Art 7 on its first day
+    (the level None with an unconfirmed rule after 1 Jul 2025); None before the rule."""
+    try:
+        return trainer(Component(session.plan.component), False, session.starts_on)
+    except NoRuleInForce:
+        return None
 
 
 def session_for_user(user: User, public_id: object) -> TrainingSession:

@@ -27,7 +27,7 @@ from muster.militia.training import selectors as sel
 from muster.militia.training import services
 from muster.militia.training.documents import payment_list
 from muster.militia.training.forms import AttendanceForm, PlanApproveForm, SessionForm
-from muster.militia.training.models import TrainingPlan
+from muster.militia.training.models import TrainerLevel, TrainingPlan
 
 
 def _commune(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Unit:
@@ -181,6 +181,8 @@ def training_session(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
         "commune": session.plan.holder,
         "form": form,
         "sheet": sel.payment_sheet(user=request.user, session=session),
+        "trainer": sel.session_trainer(session),
+        "levels": dict(TrainerLevel.choices),
         "can_manage": can_manage_militia(request.user),
     }
     template = (

@@ -94,7 +94,10 @@ def test_readers_get_403_and_other_communes_404(login, personas, force, units, p
     year_url = reverse("militia:training", args=[units["DHOP"].public_id])
     session_url = reverse("militia:training_session", args=[session.public_id])
     reader = login(personas["district_officer"])
-    assert reader.get(session_url).status_code == 200
+    page = reader.get(session_url)
+    assert page.status_code == 200
+    # 23/03/2025: the pre-2025 split of TT 69/2020 Art 7 (a mobile unit: the commune)
+    assert 'data-trainer="commune"' in page.content.decode()
     assert reader.post(year_url, {"action": "plan"}).status_code == 403
     assert reader.post(session_url, {}).status_code == 403
     other = login(personas["other_commander"])
