@@ -194,3 +194,18 @@ def test_session_page_queries_do_not_grow_with_members(
         make_member(make_person(units["DHOP"], full_name=f"Hoàng Văn {i}"), unit=force["platoon"])
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_pages_speak_the_readers_language(login, personas, force, units, plans):
+    from django.conf import settings
+
+    session = _session(personas, plans["mobile"])
+    client = login(personas["commune_commander"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    year = client.get(
+        reverse("militia:training", args=[units["DHOP"].public_id]) + "?year=2025"
+    ).content.decode()
+    assert "Law 48/2019" in year and "Art 28" in year and "Điều 28" not in year
+    page = client.get(reverse("militia:training_session", args=[session.public_id]))
+    text = page.content.decode()
+    assert "Decree 72/2020" in text and "Nghị định" not in text and "Điều" not in text
