@@ -185,10 +185,10 @@ def training_session(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
         "levels": dict(TrainerLevel.choices),
         "can_manage": can_manage_militia(request.user),
     }
-    template = (
-        "militia/training/_attendance.html" if request.htmx else "militia/training/session.html"
-    )
-    return render(request, template, context, status=status)
+    if request.htmx:
+        # htmx swaps only 2xx answers: the fragment carries its own errors.
+        return render(request, "militia/training/_attendance.html", context)
+    return render(request, "militia/training/session.html", context, status=status)
 
 
 def training_payment(

@@ -145,6 +145,10 @@ def test_attendance_form_round_trip(login, personas, force, units, plans):
     assert Attendance.objects.get(membership=m["third"]).days == 3
     bad = client.post(url, {**data, f"days-{m['third'].public_id}": "9"})
     assert bad.status_code == 400
+    bad_htmx = client.post(
+        url, {**data, f"days-{m['third'].public_id}": "9"}, HTTP_HX_REQUEST="true"
+    )
+    assert bad_htmx.status_code == 200 and "invalid-feedback" in bad_htmx.content.decode()
     assert Attendance.objects.get(membership=m["third"]).days == 3
 
 
