@@ -12,7 +12,8 @@ ROWS = {
 
 # ----------------------------------------------------------------------------- training
 def _training_session_kwargs(world, side):
-    """A session of a mobile-militia plan of the side's commune, made on the spot."""
+    """A session of a mobile-militia plan of the side's commune, made on first use (the same
+    session on every call)."""
     import datetime as dt
 
     from muster.militia.training.models import TrainingPlan, TrainingSession
@@ -23,13 +24,15 @@ def _training_session_kwargs(world, side):
         component="mobile",
         defaults={"first_year_days": 15, "later_days": 12},
     )
-    session = TrainingSession.objects.create(
+    session, _ = TrainingSession.objects.get_or_create(
         plan=plan,
         starts_on=dt.date(2025, 4, 7),
-        ends_on=dt.date(2025, 4, 9),
-        days=3,
-        place="Sân UBND",
-        subject="Điều lệnh đội ngũ",
+        defaults={
+            "ends_on": dt.date(2025, 4, 9),
+            "days": 3,
+            "place": "Sân UBND",
+            "subject": "Điều lệnh đội ngũ",
+        },
     )
     return {"public_id": session.public_id}
 
