@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from muster.audit.models import AuditEvent
 from muster.militia.training import selectors as sel
@@ -160,7 +161,7 @@ def test_attendance_refuses_bad_lines(personas, force, units, row, why):
         "too_many_days": (m["first"], True, 4, ""),
         "absent_with_result": (m["first"], False, 0, "fail"),
     }[row]
-    with pytest.raises(ValidationError) as error:
+    with translation.override("vi"), pytest.raises(ValidationError) as error:
         _attend(commander, session, [line])
     assert why in " ".join(error.value.messages)
     assert not Attendance.objects.exists()
