@@ -97,6 +97,12 @@ ACTION_LABELS: dict[str, Promise] = {
     "militia.strength_target": _("Militia strength target recorded"),
     "militia.unit_dissolve": _("Militia unit dissolved"),
     "militia.unit_establish": _("Militia unit established"),
+    # militia: training
+    "militia.training_attendance": _("Militia training attendance recorded"),
+    "militia.training_plan": _("Militia training plan made"),
+    "militia.training_plan_approve": _("Militia training plan approved"),
+    "militia.training_results": _("Militia training results recorded"),
+    "militia.training_session": _("Militia training session recorded"),
     "people.book_export": _("Registration book exported"),
     "people.police_report": _("Police quarterly report recorded"),
     "people.police_report_item": _("Police report item applied"),

@@ -18,10 +18,16 @@ from muster.militia.organisation.models import (
 from muster.militia.readiness.models import CallOut, CallOutKind, CallOutMember, CallOutPurpose
 from muster.militia.selection.models import SelectionDecision, SelectionKind
 from muster.militia.targets.models import StrengthTarget
+from muster.militia.training.models import (
+    Attendance,
+    TrainingPlan,
+    TrainingSession,
+)
 
 __all__ = [
     "Absence",
     "Appointment",
+    "Attendance",
     "CadreRating",
     "CadreReview",
     "CallOut",
@@ -38,4 +44,6 @@ __all__ = [
     "SelectionDecision",
     "SelectionKind",
     "StrengthTarget",
+    "TrainingPlan",
+    "TrainingSession",
 ]

@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("muster.militia.readiness.urls")),
     path("", include("muster.militia.reports.urls")),
     *organisation_urls,
+    path("", include("muster.militia.training.urls")),
 ]
