@@ -10,7 +10,9 @@ class MilitiaConfig(AppConfig):
     def ready(self) -> None:
         from muster.core.registry import Commitment, DataSource, DemoStep, MenuEntry, registry
         from muster.militia import sources
+        from muster.militia.allowances.lines import DUTY_SOURCES
         from muster.militia.members.selectors import STANDING_COMMITMENT, standing_members
+        from muster.militia.training.duty import training_duty_days
 
         registry.add_menu(
             MenuEntry(
@@ -22,6 +24,9 @@ class MilitiaConfig(AppConfig):
                 namespaces=("militia",),
             )
         )
+        # Training days are paid on the month's allowance list beside the call-out days.
+        if training_duty_days not in DUTY_SOURCES:
+            DUTY_SOURCES.append(training_duty_days)
         registry.add_commitment(
             Commitment(STANDING_COMMITMENT, _("Standing militia member"), standing_members)
         )
