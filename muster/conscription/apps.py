@@ -9,7 +9,15 @@ class ConscriptionConfig(AppConfig):
     def ready(self) -> None:
         from muster.conscription import sources
         from muster.conscription.cards import callup_card, dossiers_card, verdict_card
-        from muster.core.registry import CitizenCard, DataSource, DemoStep, MenuEntry, registry
+        from muster.conscription.year.sources import READERS
+        from muster.core.registry import (
+            CalendarSource,
+            CitizenCard,
+            DataSource,
+            DemoStep,
+            MenuEntry,
+            registry,
+        )
 
         registry.add_menu(
             MenuEntry(
@@ -53,6 +61,8 @@ class ConscriptionConfig(AppConfig):
         registry.add_citizen_card(
             CitizenCard("callup", 30, "conscription/_person_callup.html", callup_card)
         )
+        for kind, done in READERS.items():
+            registry.add_calendar_source(CalendarSource(kind, done))
         for name, order, builder in (
             ("callup.campaign2025", 40, "muster.demo.callup.campaign2025:demo_step"),
             ("callup.violations", 50, "muster.demo.callup.violations:demo_step"),

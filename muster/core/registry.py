@@ -112,11 +112,15 @@ class CalendarSource:
     answers for; ``done(step, commune_ids)`` reads the live data and answers ``{commune id: the
     day the step was done}`` for the communes that did it (a step of a kind no source reads is
     shown by its dates alone); ``steps``, when given, is a pure builder
-    (``YearInput -> list[Step]``) adding the kind's steps to every calendar."""
+    (``YearInput -> list[Step]``) adding the kind's steps to every calendar. A running step
+    (items with deadlines of their own, such as the changes after registration) gives
+    ``status(step, commune_ids, today)`` instead of ``done``: ``{commune id: "late" or
+    "due"}`` for the communes with items open; the others have nothing open (done)."""
 
     kind: str
     done: Callable[[Any, Sequence[int]], Mapping[int, Any]] | None = None
     steps: Callable[[Any], list[Any]] | None = None
+    status: Callable[[Any, Sequence[int], Any], Mapping[int, str]] | None = None
 
 
 @dataclass

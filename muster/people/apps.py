@@ -16,7 +16,13 @@ class PeopleConfig(AppConfig):
             UnitFigure,
             registry,
         )
-        from muster.people.calendar_sources import january_list_done, police_report_done
+        from muster.law.callup import changes as change_rules
+        from muster.people.calendar_sources import (
+            april_registration_done,
+            january_list_done,
+            police_report_done,
+        )
+        from muster.people.registration.selectors_changes import running_status
         from muster.people.sources import (
             men_first_registered,
             men_first_registered_each,
@@ -58,6 +64,12 @@ class PeopleConfig(AppConfig):
         )
         registry.add_calendar_source(CalendarSource("january_list", january_list_done))
         registry.add_calendar_source(CalendarSource("police_report", police_report_done))
+        registry.add_calendar_source(CalendarSource("april_registration", april_registration_done))
+        registry.add_calendar_source(
+            CalendarSource(
+                change_rules.STEP_KIND, steps=change_rules.year_steps, status=running_status
+            )
+        )
         registry.add_demo_step(DemoStep("people", 10, "muster.demo.people.writer:demo_step"))
         registry.add_demo_step(
             DemoStep("police_reports", 90, "muster.demo.people.police:demo_step")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from muster.accounts.models import Role
 from muster.accounts.perms import Cap, has_cap
 
 if TYPE_CHECKING:
@@ -26,8 +27,19 @@ def can_record_police_report(user: User, obj: object = None) -> bool:
     return has_cap(user, Cap.EDIT_PEOPLE)
 
 
+<<<<<<< HEAD
 def can_print_registration_papers(user: User, obj: object = None) -> bool:
     """Print the registration papers handed to citizens (Decree 13/2016 Art 3(2)): the
     self-declared health form, the transfer letters, the reserve registration certificate. The
     people who keep the register print them; a reader of the registry does not."""
     return has_cap(user, Cap.EDIT_PEOPLE)
+=======
+def can_view_registration_changes(user: User, obj: object = None) -> bool:
+    """Follow the changes after registration and their deadlines (Law 78/2015 Art 17): those
+    who keep the registry (the commune clerk and commander, the staff officer) and those who
+    oversee it (the leader, the auditor); not the health or service councils, whose work the
+    register's changes are not."""
+    if has_cap(user, Cap.EDIT_PEOPLE):
+        return True
+    return has_cap(user, Cap.VIEW_PEOPLE) and user.role in (Role.LEADER, Role.AUDITOR)
+>>>>>>> i21chg

@@ -2,6 +2,7 @@ from django.urls import path
 
 from muster.people import (
     book_views,
+    changes_views,
     import_views,
     police_views,
     registration_call_views,
@@ -67,6 +68,7 @@ urlpatterns = [
         registration_call_views.registration_report_print,
         name="registration_report_print",
     ),
+<<<<<<< HEAD
     # The other registration forms: health form, transfer letters, reserve certificates.
     path(
         "<uuid:public_id>/health-form/",
@@ -87,6 +89,12 @@ urlpatterns = [
         "registration/<uuid:public_id>/forms/",
         registration_form_views.registration_forms_print,
         name="registration_forms_print",
+=======
+    path(
+        "changes/<uuid:public_id>/",
+        changes_views.registration_changes,
+        name="registration_changes",
+>>>>>>> i21chg
     ),
     path("books/", book_views.book_index, name="book_index"),
     path("books/january/record/", book_views.january_record_view, name="january_record"),

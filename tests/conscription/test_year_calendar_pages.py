@@ -69,8 +69,8 @@ def test_commune_status_from_live_data(year_data):
     assert mine["police_report.2026Q2"].status == Status.LATE
     assert mine["police_report.2026Q3"].status == Status.DONE_LATE
     assert mine["police_report.2026Q4"].status == Status.UPCOMING
-    # No live data tracks the April registration: over, not late.
-    assert mine["april_registration.2026"].status == Status.PASSED
+    # The April registration is read from the 10-day report: none recorded, so late.
+    assert mine["april_registration.2026"].status == Status.LATE
     theirs = by_code(selectors.commune_calendar(lb, 2026, TODAY))
     assert theirs["january_list.2026"].status == Status.LATE
     assert theirs["police_report.2026Q3"].status == Status.LATE
@@ -98,9 +98,11 @@ def test_reminders_are_grouped_per_step(year_data):
     assert found["january_list.2026"] == (1, 0)
     assert "police_report.2026Q1" in found  # Lương Bằng's is missing
     assert found["police_report.2026Q1"] == (1, 0)
-    assert "police_report.2026Q4" not in found and "april_registration.2026" not in found
-    # The most late first.
-    assert codes[0] == "police_report.2026Q2"
+    assert "police_report.2026Q4" not in found
+    # Neither commune reported an April registration.
+    assert found["april_registration.2026"] == (2, 0)
+    # The most late first, the earlier last day first among equals.
+    assert codes[:2] == ["april_registration.2026", "police_report.2026Q2"]
 
 
 def test_plan_dates_come_from_the_campaign(units, officer, year_data):
@@ -117,7 +119,8 @@ def test_plan_dates_come_from_the_campaign(units, officer, year_data):
     mine = by_code(selectors.commune_calendar(dh, 2026, TODAY))
     assert mine["examination.2027"].step.start == D(2026, 11, 2)
     assert mine["screening.2027"].status == Status.UPCOMING  # from 05/10
-    assert mine["pool_review.2027"].status == Status.PASSED
+    # No pool review held: the reader tracks it, so it is late rather than passed.
+    assert mine["pool_review.2027"].status == Status.LATE
     next_year = by_code(selectors.commune_calendar(dh, 2027, D(2027, 2, 18)))
     assert next_year["callup_decisions.2027"].step.due == D(2027, 2, 17)
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from tests.access import EDIT_PEOPLE_ROLES, Route, person_kwargs, unit_kwargs
+from tests.access import ALL_ROLES, EDIT_PEOPLE_ROLES, Route, person_kwargs, unit_kwargs
+
+#: Who follows the changes after registration: not the health or service councils.
+CHANGES_ROLES = ALL_ROLES - {"health_council", "service_council"}
 
 
 def _evidence(world: dict[str, Any], side: str) -> dict[str, Any]:
@@ -184,6 +187,9 @@ ROWS: dict[str, Route] = {
     ),
     "people:registration_forms_print": Route(
         kwargs=unit_kwargs, allowed=EDIT_PEOPLE_ROLES, scoped_object=True
+    ),
+    "people:registration_changes": Route(
+        kwargs=unit_kwargs, allowed=CHANGES_ROLES, scoped_object=True
     ),
     "people:import_start": Route(allowed=EDIT_PEOPLE_ROLES),
     "people:import_template": Route(allowed=EDIT_PEOPLE_ROLES),

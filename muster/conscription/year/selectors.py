@@ -97,16 +97,24 @@ def statuses(communes: Sequence[Unit], year: int, today: dt.date) -> dict[int, l
         for step in steps:
             by_code.setdefault(step.code, (step, []))[1].append(commune.pk)
     done: dict[str, dict[int, dt.date]] = {}
+    running: dict[str, dict[int, str]] = {}
     tracked: set[str] = set()
     for code, (step, ids) in by_code.items():
         source = registry.calendar_sources.get(step.kind)
-        if source is not None and source.done is not None:
+        if source is not None and source.status is not None:
+            running[code] = dict(source.status(step, ids, today))
+        elif source is not None and source.done is not None:
             done[code] = dict(source.done(step, ids))
             tracked.add(code)
     result: dict[int, list[Entry]] = {}
     for commune in communes:
         entries = []
         for step in sorted(steps_of[commune.pk], key=lambda s: (s.first_day, s.due, s.code)):
+            if step.code in running:
+                # A running step: the reader's status, and done when nothing is open.
+                found = running[step.code].get(commune.pk, Status.DONE)
+                entries.append(Entry(step, Status(found)))
+                continue
             done_on = done.get(step.code, {}).get(commune.pk)
             entries.append(
                 Entry(

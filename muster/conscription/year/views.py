@@ -16,6 +16,7 @@ from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.selectors import communes_on
+from muster.people.perms import can_view_registration_changes
 
 
 def _year(request: AuthenticatedHttpRequest) -> int:
@@ -29,7 +30,12 @@ def _year(request: AuthenticatedHttpRequest) -> int:
 def _page(request: AuthenticatedHttpRequest, unit: Unit | None) -> HttpResponse:
     year = _year(request)
     day = today()
-    context: dict[str, object] = {"unit": unit, "year": year, "day": day}
+    context: dict[str, object] = {
+        "unit": unit,
+        "year": year,
+        "day": day,
+        "can_see_changes": can_view_registration_changes(request.user),
+    }
     if unit is not None and unit.kind in COMMUNE_LEVEL_KINDS:
         context["entries"] = selectors.commune_calendar(unit, year, day)
     else:
