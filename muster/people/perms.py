@@ -27,13 +27,13 @@ def can_record_police_report(user: User, obj: object = None) -> bool:
     return has_cap(user, Cap.EDIT_PEOPLE)
 
 
-<<<<<<< HEAD
 def can_print_registration_papers(user: User, obj: object = None) -> bool:
     """Print the registration papers handed to citizens (Decree 13/2016 Art 3(2)): the
     self-declared health form, the transfer letters, the reserve registration certificate. The
     people who keep the register print them; a reader of the registry does not."""
     return has_cap(user, Cap.EDIT_PEOPLE)
-=======
+
+
 def can_view_registration_changes(user: User, obj: object = None) -> bool:
     """Follow the changes after registration and their deadlines (Law 78/2015 Art 17): those
     who keep the registry (the commune clerk and commander, the staff officer) and those who
@@ -42,4 +42,3 @@ def can_view_registration_changes(user: User, obj: object = None) -> bool:
     if has_cap(user, Cap.EDIT_PEOPLE):
         return True
     return has_cap(user, Cap.VIEW_PEOPLE) and user.role in (Role.LEADER, Role.AUDITOR)
->>>>>>> i21chg

@@ -68,7 +68,6 @@ urlpatterns = [
         registration_call_views.registration_report_print,
         name="registration_report_print",
     ),
-<<<<<<< HEAD
     # The other registration forms: health form, transfer letters, reserve certificates.
     path(
         "<uuid:public_id>/health-form/",
@@ -89,12 +88,11 @@ urlpatterns = [
         "registration/<uuid:public_id>/forms/",
         registration_form_views.registration_forms_print,
         name="registration_forms_print",
-=======
+    ),
     path(
         "changes/<uuid:public_id>/",
         changes_views.registration_changes,
         name="registration_changes",
->>>>>>> i21chg
     ),
     path("books/", book_views.book_index, name="book_index"),
     path("books/january/record/", book_views.january_record_view, name="january_record"),
