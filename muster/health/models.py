@@ -75,6 +75,11 @@ class HealthSession(models.Model):
         blank=True,
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
+    #: The number of a screening session's call decision (quyết định gọi sơ tuyển), given when
+    #: the session is opened: one counter per commune and year of the session's date, printed
+    #: "Số: N/YYYY/QĐ-UBND". Empty for an examination session.
+    decision_number = models.PositiveIntegerField(_("decision number"), null=True, blank=True)
+    decision_year = models.PositiveSmallIntegerField(_("decision year"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -82,9 +87,28 @@ class HealthSession(models.Model):
         verbose_name_plural = _("health sessions")
         ordering = ["-date", "id"]
         indexes = [models.Index(fields=["unit", "date"], name="healthsession_unit_date")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "decision_year", "decision_number"],
+                condition=models.Q(decision_number__isnull=False),
+                name="healthsession_decision_number_once",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(decision_number__isnull=True, decision_year__isnull=True)
+                | models.Q(decision_number__gte=1, decision_year__isnull=False),
+                name="healthsession_decision_number_whole",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.date:%d/%m/%Y}"
+
+    @property
+    def printed_number(self) -> str:
+        """The call decision's number as printed after "Số:" ("3/2026"), blank when none."""
+        if self.decision_number is None:
+            return ""
+        return f"{self.decision_number}/{self.decision_year}"
 
 
 class HealthCall(models.Model):

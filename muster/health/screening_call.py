@@ -5,7 +5,8 @@ It must reach each citizen at least 15 days before screening (``campaign.notice.
 Law 78/2015 Art 40(3) as rewritten by Law 98/2025 from 01/07/2025; before, a local practice
 applied by analogy and flagged unverified). Who signs is ``campaign.authority.health_call``:
 the commune chairman from 01/07/2025. The list prints the day each citizen received it and
-flags a late one."""
+flags a late one. Its number is the session's (``HealthSession.decision_number``), one counter
+per commune and year given when the session is opened ("Số: 3/2026/QĐ-UBND")."""
 
 from __future__ import annotations
 
@@ -93,7 +94,11 @@ def screening_call_report(
         title="QUYẾT ĐỊNH",
         subtitle="Về việc gọi công dân sơ tuyển sức khỏe nghĩa vụ quân sự",
         issuer=(f"UBND {unit.name.upper()}", ""),
-        number="Số:      /QĐ-UBND",
+        number=(
+            f"Số: {session.printed_number}/QĐ-UBND"
+            if session.printed_number
+            else "Số:      /QĐ-UBND"
+        ),
         place_date=date_line(unit.name, issued_on),
         sections=sections,
         recipients=("Như Điều 1", "Ban Chỉ huy quân sự", "Trạm Y tế", "Lưu"),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from muster.accounts.access import require, require_actor_area
@@ -55,17 +56,39 @@ def session_create(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
+        number = next_decision_number(unit, date.year) if kind == SessionKind.SCREENING else None
         session = HealthSession.objects.create(
-            kind=kind, unit=unit, date=date, place=place.strip(), body=body.strip(), note=note
+            kind=kind,
+            unit=unit,
+            date=date,
+            place=place.strip(),
+            body=body.strip(),
+            note=note,
+            decision_number=number,
+            decision_year=date.year if number is not None else None,
         )
+        changes = {"kind": kind, "date": date.isoformat(), "place": session.place}
+        if number is not None:
+            changes["decision_number"] = session.printed_number
         record_event(
             actor=actor,
             action="health.session_create",
             obj=session,
             scope_unit=unit,
-            changes={"kind": kind, "date": date.isoformat(), "place": session.place},
+            changes=changes,
         )
     return session
+
+
+def next_decision_number(unit: Unit, year: int) -> int:
+    """The next screening call decision number of ``unit`` in ``year``. The unit's row is
+    locked first, so two sessions opened at once wait for each other and get distinct numbers
+    (the unique constraint ``healthsession_decision_number_once`` is the last guard)."""
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    last = HealthSession.objects.filter(unit=unit, decision_year=year).aggregate(
+        n=Max("decision_number")
+    )["n"]
+    return (last or 0) + 1
 
 
 @dataclass(frozen=True)

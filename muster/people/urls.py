@@ -7,6 +7,7 @@ from muster.people import (
     police_views,
     registration_call_views,
     registration_form_views,
+    registration_reserve_views,
     registration_views,
     views,
 )
@@ -57,6 +58,11 @@ urlpatterns = [
         "registration/<uuid:public_id>/",
         registration_call_views.registration_commune,
         name="registration_commune",
+    ),
+    path(
+        "registration/<uuid:public_id>/reserve/",
+        registration_reserve_views.registration_reserve,
+        name="registration_reserve",
     ),
     path(
         "registration/<uuid:public_id>/print/",

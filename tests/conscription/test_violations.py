@@ -827,8 +827,12 @@ def test_demo_cases_are_loaded_once(units):
     assert by_ref["demo:6"].paid_amount == 5_500_000 and case_lists.is_overdue(
         by_ref["demo:6"], D(2026, 1, 1)
     )
+    org = by_ref["demo:7"]
+    assert org.is_organisation and org.person is None and org.decree == "NĐ 218/2025"
+    assert org.state == "paid" and org.fine_min <= org.fine_amount <= org.fine_max
+    assert org.remedial_measures.startswith("Buộc báo cáo")
     assert load_demo_violations(units=units) is None
-    assert ViolationCase.objects.count() == 6
+    assert ViolationCase.objects.count() == 7
 
 
 def test_generated_rules_section_is_current():

@@ -174,6 +174,7 @@ ROWS: dict[str, Route] = {
     "people:registration_index": Route(),
     "people:registration_commune": Route(kwargs=unit_kwargs, scoped_object=True),
     "people:registration_print": Route(kwargs=unit_kwargs, scoped_object=True),
+    "people:registration_reserve": Route(kwargs=unit_kwargs, scoped_object=True),
     "people:registration_report_print": Route(kwargs=_registration_report, scoped_object=True),
     # The other registration forms (issue 21): printed by the roles that keep the register.
     "people:person_health_form": Route(

@@ -6,7 +6,10 @@
 3. failed the first registration on 21/08/2025 (Decree 218/2025): a warning, then closed;
 4. a move not registered, fined and paid in February 2025; another move not registered in
    October 2025 (218): the repeat is referred for criminal proceedings under Penal Code Art 332;
-5. absent from the examination, fined, half paid: the payment is overdue.
+5. absent from the examination, fined, half paid: the payment is overdue;
+6. an organisation's reporting offence (Decree 218/2025 Art 8): Đức Hợp's upper secondary
+   school did not report its male pupils of registration age by the day; fined 25M VND with
+   the remedial measure (make the report), paid.
 
 Written through the services (actor: the system), so every step is audited. Idempotent: the
 cases carry ``source_ref`` "demo:N"; a second run finds the first and does nothing.
@@ -21,9 +24,14 @@ from django.db import transaction
 from muster.accounts.services import system_actor
 from muster.conscription.campaign.models import Campaign
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
-from muster.conscription.violations.models import ViolationCase, ViolationKind
+from muster.conscription.violations.models import (
+    ViolationCase,
+    ViolationKind,
+    ViolationSubject,
+)
 from muster.conscription.violations.services import authority as violation_authority
 from muster.conscription.violations.services import cases as violation_cases
+from muster.conscription.violations.services import offenders as violation_offenders
 from muster.conscription.violations.services import penalties as violation_penalties
 from muster.geo.models import Unit
 from muster.people.models import Person, Sex
@@ -229,6 +237,33 @@ def load_demo_violations(*, units: dict[str, Unit]) -> list[ViolationCase] | Non
             actor=system_actor(), case=case, paid_on=D(2024, 12, 20), amount=5_500_000
         )
         created.append(case)
+
+        # 6. An organisation's reporting offence (Decree 218/2025): fined, report made, paid.
+        case = violation_offenders.case_open_offender(
+            actor=system_actor(),
+            subject=ViolationSubject.ORGANISATION,
+            offender_name="Trường THPT Đức Hợp",
+            offender_address="Thôn Đức Hợp, xã Đức Hợp, huyện Kim Động",
+            unit=units["DHOP"],
+            kind=ViolationKind.ORG_NO_REPORT,
+            occurred_on=D(2025, 9, 10),
+            facts="Không báo cáo Ban CHQS xã danh sách học sinh nam trong độ tuổi đăng ký NVQS "
+            "theo yêu cầu (hạn 09/09/2025), dù đã được nhắc bằng văn bản ngày 03/09/2025.",
+            campaign=campaign,
+            source_ref="demo:7",
+        )
+        violation_cases.notice_serve(
+            actor=system_actor(),
+            case=case,
+            served_on=D(2025, 9, 12),
+            served_to="Hiệu trưởng Trường THPT Đức Hợp",
+            content="Giấy mời đại diện nhà trường lên UBND xã làm việc về việc không báo cáo.",
+        )
+        case = _decide(case, "27/QĐ-XPHC", D(2025, 9, 22), 25_000_000)
+        case = violation_penalties.payment_record(
+            actor=system_actor(), case=case, paid_on=D(2025, 9, 30), amount=25_000_000
+        )
+        created.append(case)
     return created
 
 
@@ -236,4 +271,4 @@ def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
     """Step of ``load_demo`` (registered by the call-up app)."""
     if load_demo_violations(units=units) is None:
         return []
-    return ["Demo violations: six cases of the 2025 campaign."]
+    return ["Demo violations: seven cases of the 2025 campaign (one against an organisation)."]

@@ -14,6 +14,8 @@ Books (Decree 13/2016 Art 3(2), forms 8 and 9; Law 78/2015 Art 16):
   not yet registered;
 * ``registrations``: first registrations in a period;
 * ``transfers``: transfers out and in (đăng ký di chuyển) in a period;
+* ``reserve``: the reserve soldier register on a date (Sổ đăng ký quân nhân dự bị, form 10):
+  the reservists registered in the area and not removed (``reserve``);
 * ``rollover``: the year roll-over for a campaign (``conscription.rollover``).
 
 The books are built in ``common`` (filter, rows, scope, header), ``persons`` (age17, ready,

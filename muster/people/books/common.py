@@ -43,6 +43,7 @@ BOOKS: dict[str, BookSpec] = {
         BookSpec("january", gettext_lazy("January list for military-service registration"), "year"),
         BookSpec("registrations", gettext_lazy("Registrations in a period"), "period"),
         BookSpec("transfers", gettext_lazy("Transfers out and in in a period"), "period"),
+        BookSpec("reserve", gettext_lazy("Reserve soldier register"), "on"),
     )
 }
 

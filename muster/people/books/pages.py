@@ -34,6 +34,7 @@ from muster.people.books.persons import (
     person_row,
     ready_queryset,
 )
+from muster.people.books.reserve import reserve_columns, reserve_queryset, reserve_row
 
 # --- One entry point for the views ---------------------------------------------------------
 
@@ -45,11 +46,14 @@ def book_queryset(slug: str, user: User, f: BookFilter) -> QuerySet[Any]:
         "january": january_queryset,
         "registrations": registrations_queryset,
         "transfers": transfers_queryset,
+        "reserve": reserve_queryset,
     }
     return builders[slug](user, f)
 
 
 def book_columns(slug: str) -> list[Column]:
+    if slug == "reserve":
+        return reserve_columns()
     return transfer_columns() if slug == "transfers" else person_columns()
 
 
@@ -61,6 +65,8 @@ def book_rows(slug: str, f: BookFilter, objects: Sequence[Any], start: int = 1) 
             rows.append(transfer_row(obj, number))
         elif slug == "registrations":
             rows.append(registration_row(obj, number))
+        elif slug == "reserve":
+            rows.append(reserve_row(obj, number, f))
         elif slug == "january":
             turning17 = obj.date_of_birth.year == f.year - 17
             if turning17 not in notes:
@@ -80,7 +86,7 @@ def book_subtitle(slug: str, f: BookFilter) -> str:
         where = f"{f.village.name}, {where}"
     if slug in ("age17", "january"):
         text = _("Year %(year)s") % {"year": f.year}
-    elif slug == "ready":
+    elif slug in ("ready", "reserve"):
         text = _("On %(day)s") % {"day": f"{f.day:%d/%m/%Y}"}
     else:
         start, end = f.period

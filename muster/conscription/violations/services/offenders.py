@@ -40,6 +40,7 @@ def case_open_offender(
     occurred_on: dt.date,
     facts: str,
     campaign: Campaign | None = None,
+    source_ref: str = "",
 ) -> ViolationCase:
     """Open a case against an organisation or an individual outside the registry (named on the
     case), kept in ``unit`` (the commune where the offender is). The act must be one that
@@ -101,6 +102,7 @@ def case_open_offender(
         occurred_on=occurred_on,
         facts=facts,
         repeat_of=earlier,
+        source_ref=source_ref,
         **band_fields(band),
     )
     _audit(
@@ -116,6 +118,7 @@ def case_open_offender(
             "band": [band.fine_min, band.fine_max],
             "remedial_measures": case.remedial_measures,
             "repeat_of": earlier.public_id if earlier else None,
+            **({"source": source_ref} if source_ref else {}),
         },
         reason=band.citation_vi,
     )

@@ -33,6 +33,7 @@ from muster.demo.callup.health.findings import (
 from muster.demo.callup.health.schedule import HealthCalendar, HealthSummary
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.health.models import HealthCall, HealthSession, SessionKind, Station, StationResult
+from muster.health.services import next_decision_number
 from muster.law.health import rules as health_rules
 from muster.people.models import Person
 
@@ -71,15 +72,26 @@ def _make_session(
         raise ValueError("screening is organised by a commune-level unit")
     if not unit.is_valid_on(date):
         raise ValueError(f"{unit} did not exist on {date}")
+    number = next_decision_number(unit, date.year) if kind == SessionKind.SCREENING else None
     session = HealthSession.objects.create(
-        kind=kind, unit=unit, date=date, place=place, body=body, note=note
+        kind=kind,
+        unit=unit,
+        date=date,
+        place=place,
+        body=body,
+        note=note,
+        decision_number=number,
+        decision_year=date.year if number is not None else None,
     )
+    changes = {"kind": kind, "date": date.isoformat(), "place": place}
+    if number is not None:
+        changes["decision_number"] = session.printed_number
     record_event(
         actor=system_actor(),
         action="health.session_create",
         obj=session,
         scope_unit=unit,
-        changes={"kind": kind, "date": date.isoformat(), "place": place},
+        changes=changes,
         reason=DEMO_REASON,
     )
     return session

@@ -20,7 +20,7 @@ from muster.audit.services import record_event
 from muster.core.validation import not_future, raise_errors
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.scope import scope_of
-from muster.law.callup import registration, registration_calls
+from muster.law.callup import registration, registration_calls, reserve
 from muster.people.models import Person, Sex
 from muster.people.registration.models import (
     CallKind,
@@ -67,8 +67,10 @@ def issue_calls(
     The signer is the authority in force on ``issued_on`` (the district commander until
     30/06/2025, the commune chairman from 01/07/2025); each call must reach its citizen by
     ``deliver_by`` (10 days before the registration day, rule in force on that day). A first
-    registration call goes to men reaching 17 in the year who are not registered yet; nobody is
-    called twice for the same kind in one year. One bad citizen refuses the whole batch.
+    registration call goes to men reaching 17 in the year who are not registered yet; a reserve
+    call to a citizen of reserve age on the registration day (Law 78/2015 Arts 18, 25) on no
+    reserve register and not removed from the register; nobody is called twice for the same
+    kind in one year. One bad citizen refuses the whole batch.
     """
     commune = _commune(actor, commune)
     kind = CallKind(kind)
@@ -103,6 +105,11 @@ def issue_calls(
             person__in=people, kind=EventKind.FIRST_REGISTRATION
         ).values_list("person_id", flat=True)
     )
+    on_reserve: dict[int, set[str]] = {}
+    for person_id, event_kind in RegistrationEvent.objects.filter(
+        person__in=people, kind__in=[EventKind.RESERVE_REGISTRATION, EventKind.REMOVAL]
+    ).values_list("person_id", "kind"):
+        on_reserve.setdefault(person_id, set()).add(event_kind)
     for person in people:
         problem = ""
         if person.registration_unit_id != commune.pk:
@@ -115,6 +122,14 @@ def issue_calls(
             person.sex != Sex.MALE or year - person.date_of_birth.year < 17
         ):
             problem = _("is not a man reaching 17 by this year")
+        elif kind == CallKind.RESERVE and EventKind.REMOVAL in on_reserve.get(person.pk, ()):
+            problem = _("was removed from the register")
+        elif kind == CallKind.RESERVE and person.pk in on_reserve:
+            problem = _("is already on the reserve register")
+        elif kind == CallKind.RESERVE and not reserve.within_reserve_age(
+            person.sex, person.date_of_birth, registration_date
+        ):
+            problem = _("is not of reserve age on the registration day")
         if problem:
             errors.setdefault("people", []).append(f"{person.full_name}: {problem}")
     raise_errors(errors)

@@ -16,7 +16,14 @@ from muster.law.callup import registration
 from muster.law.callup import registration_grounds as grounds
 from muster.law.health.rules import exempt_illness, normalise_icd
 from muster.people.models import Person
-from muster.people.registration.models import BarKind, EventKind, RegistrationBar, RegistrationEvent
+from muster.people.registration.models import (
+    BarKind,
+    CallKind,
+    EventKind,
+    RegistrationBar,
+    RegistrationCall,
+    RegistrationEvent,
+)
 from muster.people.registration.services.common import (
     _audit,
     _authorise,
@@ -127,7 +134,8 @@ def reserve_registration(
 ) -> RegistrationEvent:
     """Reserve registration (đăng ký quân nhân dự bị) of a discharged soldier: due 15 working days
     after reaching home (Law 78/2015 Art 45, the rule in force on the day of arrival; Law 98/2025
-    did not change it). The reserve registration certificate is recorded with it."""
+    did not change it). The reserve registration certificate is recorded with it, and the
+    reserve call the citizen came on, if any, is marked as leading to it."""
     person = _authorise(actor, person)
     registered_on = registered_on or today()
     certificate_number = certificate_number.strip()
@@ -156,7 +164,7 @@ def reserve_registration(
     _not_removed(errors, "arrived_home_on", person)
     raise_errors(errors)
     assert arrived_home_on is not None
-    return _dated_event(
+    event = _dated_event(
         actor=actor,
         person=person,
         kind=EventKind.RESERVE_REGISTRATION,
@@ -172,6 +180,11 @@ def reserve_registration(
         note=note.strip(),
         certificate_number=certificate_number,
     )
+    # The reserve call he came on (if any) now leads to this registration.
+    RegistrationCall.objects.filter(
+        person=person, kind=CallKind.RESERVE, registration__isnull=True
+    ).update(registration=event)
+    return event
 
 
 @transaction.atomic
