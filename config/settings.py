@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "muster.conscription",
     "muster.health",
     "muster.militia",
+    "muster.reserve",
     "muster.documents",
     "muster.directives",
     "muster.jobs",

@@ -17,5 +17,6 @@ urlpatterns = [
     path("calendar/", include("muster.conscription.year.urls")),
     path("reports/", include("muster.reports.urls")),
     path("militia/", include("muster.militia.urls")),
+    path("reserve/", include("muster.reserve.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
 ]

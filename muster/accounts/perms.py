@@ -32,6 +32,9 @@ class Cap(StrEnum):
     # Militia: register, select, organise, train and pay the militia and self-defence force
     # (the commune military command; officers above read their area).
     MANAGE_MILITIA = "militia.manage"
+    # Reserve: receive discharged soldiers, keep the reservist register (the commune military
+    # command and the district / regional officer).
+    MANAGE_RESERVE = "reserve.manage"
 
 
 _READ = {Cap.VIEW_UNITS, Cap.VIEW_PEOPLE, Cap.VIEW_REPORTS}
@@ -43,15 +46,29 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.SYSTEM: frozenset(Cap),
     # District or PTKV staff officer: runs the campaign for the communes in scope.
     Role.DISTRICT_OFFICER: frozenset(
-        _READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN, Cap.REPORT_DIRECTIVE, Cap.REVIEW_DIRECTIVE}
+        _READ
+        | {
+            Cap.EDIT_PEOPLE,
+            Cap.MANAGE_CAMPAIGN,
+            Cap.REPORT_DIRECTIVE,
+            Cap.REVIEW_DIRECTIVE,
+            Cap.MANAGE_RESERVE,
+        }
     ),
     # Commune commander: answers for the commune's registry and its part of the campaign.
     Role.COMMUNE_COMMANDER: frozenset(
-        _READ | {Cap.EDIT_PEOPLE, Cap.MANAGE_CAMPAIGN, Cap.REPORT_DIRECTIVE, Cap.MANAGE_MILITIA}
+        _READ
+        | {
+            Cap.EDIT_PEOPLE,
+            Cap.MANAGE_CAMPAIGN,
+            Cap.REPORT_DIRECTIVE,
+            Cap.MANAGE_MILITIA,
+            Cap.MANAGE_RESERVE,
+        }
     ),
     # Commune clerk: keeps the registry.
     Role.COMMUNE_CLERK: frozenset(
-        _READ | {Cap.EDIT_PEOPLE, Cap.REPORT_DIRECTIVE, Cap.MANAGE_MILITIA}
+        _READ | {Cap.EDIT_PEOPLE, Cap.REPORT_DIRECTIVE, Cap.MANAGE_MILITIA, Cap.MANAGE_RESERVE}
     ),
     # Health council member: enters screening and examination results.
     Role.HEALTH_COUNCIL: frozenset(_READ | {Cap.EDIT_HEALTH}),

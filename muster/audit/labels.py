@@ -85,6 +85,10 @@ ACTION_LABELS: dict[str, Promise] = {
     "militia.register": _("Registered for militia service"),
     "militia.register_april": _("Citizens turning 18 registered for militia service"),
     "militia.register_remove": _("Removed from the militia register"),
+    # Reserve: discharge reception and the reservist register (issue 18 items 1 and 2)
+    "reserve.receive": _("Discharged soldier received"),
+    "reserve.register": _("Registered as a reservist"),
+    "reserve.remove": _("Taken off the reservist register"),
     # Militia readiness and allowances (issue 17 items 7 and 8)
     "militia.callout_close": _("Militia call-out closed"),
     "militia.callout_create": _("Militia call-out ordered"),

@@ -11,7 +11,6 @@ from muster.core.registry import MenuEntry, registry
 PLANNED = (
     MenuEntry("documents", _("Documents"), None, _("Printed and exported official forms."), 70),
     MenuEntry("militia", _("Militia"), None, _("The militia and self-defence force."), 90),
-    MenuEntry("reserve", _("Reserve"), None, _("The mobilisation reserve and its vehicles."), 100),
     MenuEntry("education", _("Defence education"), None, _("Defence and security education."), 110),
     MenuEntry(
         "mobilisation",

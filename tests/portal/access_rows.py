@@ -6,6 +6,6 @@ from tests.access import Route
 
 ROWS: dict[str, Route] = {
     "portal:dashboard": Route(),
-    "portal:module_pending": Route(kwargs=lambda w, side: {"slug": "reserve"}),
+    "portal:module_pending": Route(kwargs=lambda w, side: {"slug": "education"}),
 }
 PUBLIC = frozenset({"healthz"})
