@@ -29,8 +29,9 @@ SCALE = 0.05
 MAX_QUERIES = 60
 #: Links tried per (referring pattern, linked pattern, query shape).
 SAMPLES = 3
-#: Pages per user; the crawl ends well before (about 100 to 150 pages a user).
-MAX_PAGES = 400
+#: Pages per user; the crawl ends well before (about 100 to 150 pages a user, up to about 450
+#: for the administrator, who sees every module's pages in every commune).
+MAX_PAGES = 800
 
 
 @pytest.fixture(scope="module")
