@@ -33,6 +33,7 @@ from django.db import transaction
 
 from muster.accounts.services import system_actor
 from muster.audit.services import record_event
+from muster.demo.militia_year import demo_lines
 from muster.demo.people.vocabulary import DEMO_REASON, LAST_DISTRICT_DAY
 from muster.demo.people.writer import demo_communes
 from muster.geo.models import Unit, UnitChange
@@ -526,13 +527,16 @@ def load_demo_militia(*, units: dict[str, Unit], seed: int, scale: float) -> _Lo
 
 
 def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
-    """Step of ``load_demo`` (registered by the militia app)."""
+    """Step of ``load_demo`` (registered by the militia app): the units, members and
+    commanders, then the year 2025's training, flood drill and strength target
+    (``muster.demo.militia_year``)."""
     loaded = load_demo_militia(units=units, seed=seed, scale=scale)
-    if loaded is None:
-        return []
-    serving = sum(1 for m in loaded.members if m.ended_on is None)
-    return [
-        f"Demo militia: {len(loaded.units)} units, {len(loaded.members)} memberships "
-        f"({serving} serving today), {len(loaded.appointments)} appointments, before and "
-        "after 01/07/2025."
-    ]
+    lines = []
+    if loaded is not None:
+        serving = sum(1 for m in loaded.members if m.ended_on is None)
+        lines.append(
+            f"Demo militia: {len(loaded.units)} units, {len(loaded.members)} memberships "
+            f"({serving} serving today), {len(loaded.appointments)} appointments, before and "
+            "after 01/07/2025."
+        )
+    return lines + demo_lines(units=units, seed=seed)

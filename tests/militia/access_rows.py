@@ -146,7 +146,7 @@ ROWS.update(
         "militia:targets": Route(),
     }
 )
-POST_ONLY = frozenset({"militia:structure_fill", "militia:appointment_review"})
+POST_ONLY = POST_ONLY | {"militia:structure_fill", "militia:appointment_review"}
 
 
 # ----------------------------------------------------------------------------- training

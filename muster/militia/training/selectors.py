@@ -183,10 +183,30 @@ def _required(component: str, service_year: int, plan: TrainingPlan | None, year
         return 0
 
 
+def service_starts(members: list[Membership]) -> dict[int, dt.date]:
+    """Membership id → the day the member's unbroken service began: a membership that
+    continues another of the same person (the 2025 reorganisation of communes ended the old
+    one on the day the new one began, with the same term) counts from the first. One query."""
+    ended = {
+        (person, until): joined
+        for person, joined, until in Membership.objects.filter(
+            person_id__in={m.person_id for m in members}, ended_on__isnull=False
+        ).values_list("person_id", "joined_on", "ended_on")
+    }
+    starts = {}
+    for m in members:
+        start, steps = m.joined_on, 0
+        while (m.person_id, start) in ended and steps < 20:
+            start, steps = ended[(m.person_id, start)], steps + 1
+        starts[m.pk] = start
+    return starts
+
+
 def shortfall_by_member(*, user: User, commune: Unit, year: int) -> list[MemberShortfall]:
     """Every member of the commune serving in ``year`` with the days owed for his year of
-    service (counted on 31 December; the plan's days, else the rule's) and the days attended
-    at the commune's sessions of the year: three queries."""
+    service (counted on 31 December from the start of his unbroken service; the plan's days,
+    else the rule's) and the days attended at the commune's sessions of the year: four
+    queries."""
     members = list(
         members_in_year(commune=commune, year=year)
         .filter(scope_of(user).q("holder"))
@@ -203,9 +223,10 @@ def shortfall_by_member(*, user: User, commune: Unit, year: int) -> list[MemberS
         .values_list("membership_id", "n")
     )
     end = dt.date(year, 12, 31)
+    starts = service_starts(members)
     out = []
     for m in members:
-        service_year = year_of_service(m.joined_on, max(end, m.joined_on))
+        service_year = year_of_service(starts[m.pk], max(end, m.joined_on))
         out.append(
             MemberShortfall(
                 membership=m,

@@ -122,3 +122,53 @@ def test_the_demo_directive_reads_the_militia_strength(demo):
     )
     figure = read_source(target.source, district, 2025)
     assert figure is not None and 0 < figure <= 100
+
+
+# ------------------------------------------------------------------ 2025: training, call-out
+
+
+def test_each_commune_plans_2025_per_component_before_and_after_the_reform(demo):
+    from muster.militia.models import TrainingPlan, TrainingSession
+
+    for key, months in (("DHOP", {4}), ("DHOP25", {9, 11})):
+        commune = demo[key]
+        components = set(
+            Membership.objects.filter(holder=commune).values_list("component", flat=True)
+        )
+        plans = TrainingPlan.objects.filter(holder=commune, year=2025)
+        assert set(plans.values_list("component", flat=True)) == components
+        mobile = plans.get(component="mobile")
+        assert (mobile.first_year_days, mobile.later_days) == (15, 12)
+        sessions = TrainingSession.objects.filter(plan__holder=commune)
+        assert sessions.exists()
+        assert {s.starts_on.month for s in sessions} <= months
+
+
+def test_attendance_leaves_some_members_short_of_days(demo, personas):
+    from muster.militia.training.selectors import shortfall_by_member
+
+    rows = shortfall_by_member(user=personas["admin"], commune=demo["DHOP25"], year=2025)
+    assert rows
+    assert any(r.shortfall > 0 for r in rows)
+    # members carried over from the old communes keep their years of service: 12 or 7 days
+    assert any(r.completed for r in rows)
+    # full attendance, part of a session, absences: not everyone attended the same days
+    assert len({r.attended for r in rows}) > 1
+    assert all(r.attended <= 12 for r in rows)
+
+
+def test_the_flood_drill_is_closed_and_paid_on_the_september_list_with_training(demo, personas):
+    from muster.militia.allowances.selectors import allowance_month
+    from muster.militia.models import CallOut, StrengthTarget
+
+    callout = CallOut.objects.get(holder=demo["DHOP25"])
+    assert callout.closed_at is not None and callout.purpose == "flood"
+    assert callout.ordered_at.date() > REFORM
+    assert callout.members.filter(arrived_at__isnull=False).exists()
+    listing = allowance_month(
+        user=personas["admin"], commune=demo["DHOP25"], month=dt.date(2025, 9, 1)
+    )
+    daily = [line for line in listing.lines if line.kind == "daily_work"]
+    assert any("Huấn luyện ngày 08/09/2025" in line.text.vi for line in daily)
+    assert any("Huy động" in line.text.vi for line in daily)
+    assert StrengthTarget.objects.filter(year=2025).exists()

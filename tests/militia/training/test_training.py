@@ -87,6 +87,28 @@ def test_required_days_follow_the_year_of_service(personas, force, units):
     assert m["first"].pk not in rows_2024
 
 
+def test_a_member_carried_over_at_the_reform_keeps_his_year_of_service(personas, units):
+    """The old Đức Hợp's member since 2023 continues in the new Đức Hợp on 01/07/2025: in
+    2025 he is in his third year (12 days), not a first-year member owing 15; a new member
+    who joined on the same day owes 15."""
+    from tests.core.factories import make_person
+    from tests.militia.factories import make_member
+
+    reform = dt.date(2025, 7, 1)
+    person = make_person(units["DHOP"], full_name="Trịnh Văn Nối")
+    old = make_member(person, joined_on=dt.date(2023, 3, 15))
+    old.status, old.ended_on = "left", reform
+    old.save(update_fields=["status", "ended_on"])
+    again = make_member(person, holder=units["DHOP25"], joined_on=reform)
+    fresh = make_member(make_person(units["DHOP25"], full_name="Lý Văn Mới"), joined_on=reform)
+    rows = {
+        r.membership.pk: r
+        for r in sel.shortfall_by_member(user=personas["admin"], commune=units["DHOP25"], year=2025)
+    }
+    assert (rows[again.pk].service_year, rows[again.pk].required) == (3, 12)
+    assert (rows[fresh.pk].service_year, rows[fresh.pk].required) == (1, 15)
+
+
 def test_shortfall_per_member_unit_and_component(personas, force, units):
     commander = personas["commune_commander"]
     plans = _plans(commander, units["DHOP"])
