@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from muster.accounts.models import Role
+from muster.core.models import Holiday
 from muster.people.registration.services.police import add_police_item, record_police_report
 from tests.conftest import make_user
 from tests.core.factories import make_person
@@ -21,7 +22,11 @@ D = dt.date
 
 @pytest.fixture
 def clerk(units):
-    """Đức Hợp's clerk, whose police reported a move of 28/08/2025 still not applied."""
+    """Đức Hợp's clerk, whose police reported a move of 28/08/2025 still not applied. The
+    National Day holidays are put back: an earlier transactional test may have flushed the
+    ones the migrations seed."""
+    for day, name in ((D(2025, 9, 1), "Quốc khánh (ngày liền kề)"), (D(2025, 9, 2), "Quốc khánh")):
+        Holiday.objects.get_or_create(date=day, defaults={"name": name})
     dh = units["DHOP25"]
     clerk = make_user("b.clerk.changes", Role.COMMUNE_CLERK, dh)
     report = record_police_report(
