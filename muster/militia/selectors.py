@@ -9,26 +9,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.geo.selectors import communes_on
+from muster.militia.dated import open_on, serving_on
 from muster.militia.members.models import Membership
 from muster.militia.organisation.models import MilitiaUnit
 from muster.militia.targets.selectors import target_ratios
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-
-
-def _serving_on(day: dt.date) -> Q:
-    """Members in the force on ``day``: joined by then and not ended before it."""
-    return Q(joined_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
-
-
-def _unit_open_on(day: dt.date) -> Q:
-    return Q(established_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
 
 
 @dataclass(frozen=True)
@@ -67,13 +59,15 @@ def strength_by_commune(*, user: User, day: dt.date) -> list[CommuneStrength]:
     communes = list(communes_on(user=user, day=day))
     ids = [c.pk for c in communes]
     members = dict(
-        Membership.objects.filter(_serving_on(day), holder_id__in=ids)
+        Membership.objects.filter(serving_on(day), holder_id__in=ids)
         .values_list("holder_id")
         .annotate(n=Count("pk"))
         .values_list("holder_id", "n")
     )
     establishment = dict(
-        MilitiaUnit.objects.filter(_unit_open_on(day), holder_id__in=ids, parent__isnull=True)
+        MilitiaUnit.objects.filter(
+            open_on(day, "established_on"), holder_id__in=ids, parent__isnull=True
+        )
         .values_list("holder_id")
         .annotate(n=Sum("establishment"))
         .values_list("holder_id", "n")
@@ -106,13 +100,14 @@ def units_of_commune(*, user: User, commune: Unit, day: dt.date) -> list[UnitRow
     """The units the commune holds on ``day`` (in ``user``'s area) with their serving
     members, in one query."""
     units = (
-        MilitiaUnit.objects.filter(scope_of(user).q("holder"), _unit_open_on(day), holder=commune)
+        MilitiaUnit.objects.filter(
+            scope_of(user).q("holder"), open_on(day, "established_on"), holder=commune
+        )
         .select_related("village", "parent")
         .annotate(
             n=Count(
                 "members",
-                filter=Q(members__joined_on__lte=day)
-                & (Q(members__ended_on__isnull=True) | Q(members__ended_on__gt=day)),
+                filter=serving_on(day, "members__"),
             )
         )
         .order_by("component", "name")
@@ -123,7 +118,7 @@ def units_of_commune(*, user: User, commune: Unit, day: dt.date) -> list[UnitRow
 def members_of_commune(*, user: User, commune: Unit, day: dt.date) -> list[Membership]:
     """The members serving in the commune on ``day``, with their person and unit."""
     return list(
-        Membership.objects.filter(scope_of(user).q("holder"), _serving_on(day), holder=commune)
+        Membership.objects.filter(scope_of(user).q("holder"), serving_on(day), holder=commune)
         .select_related("person", "unit")
         .order_by("component", "person__name_search")
     )

@@ -19,8 +19,9 @@ from muster.core.validation import not_future, raise_errors
 from muster.geo.models import Unit
 from muster.law.militia.enums import COMMAND_POSTS, Post
 from muster.law.militia.organisation_extra import post_authority
+from muster.militia.dated import not_ended_by
 from muster.militia.organisation.models import Appointment, CadreRating, CadreReview, MilitiaUnit
-from muster.militia.organisation.services import citation_vi, open_on
+from muster.militia.organisation.services import citation_vi
 from muster.militia.perms import can_manage_militia
 from muster.people.models import Person
 
@@ -71,7 +72,9 @@ def appointment_create(
     if not decision_ref:
         errors["decision_ref"] = [_("Give the reference of the appointing decision.")]
     not_future(errors, "appointed_on", appointed_on)
-    current = Appointment.objects.filter(open_on(appointed_on), holder=holder, unit=unit, post=post)
+    current = Appointment.objects.filter(
+        not_ended_by(appointed_on), holder=holder, unit=unit, post=post
+    )
     if current.filter(person=person).exists():
         errors.setdefault("__all__", []).append(_("This person already holds this post."))
     elif post not in SHARED_POSTS and current.exists():

@@ -19,9 +19,10 @@ from muster.geo.scope import scope_of
 from muster.law.militia.enums import COMMAND_POSTS, Post
 from muster.law.militia.organisation_extra import StandardUnit, degree_rule
 from muster.law.rulebook import Rule
+from muster.militia.dated import open_on
 from muster.militia.members.models import Membership, MembershipStatus
 from muster.militia.organisation.models import Appointment, MilitiaUnit
-from muster.militia.organisation.services import missing_standard_units, open_on
+from muster.militia.organisation.services import missing_standard_units
 from muster.militia.selectors import UnitRow, units_of_commune
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def organisation_of_commune(*, user: User, commune: Unit, day: dt.date) -> Organ
     units = units_of_commune(user=user, commune=commune, day=day)
     appointments = (
         Appointment.objects.filter(
-            scope_of(user).q("holder"), open_on(day), holder=commune, appointed_on__lte=day
+            scope_of(user).q("holder"), open_on(day, "appointed_on"), holder=commune
         )
         .select_related("person", "unit")
         .order_by("appointed_on")
@@ -143,9 +144,9 @@ def appointments_of_unit(unit: MilitiaUnit) -> list[Appointment]:
 
 
 def open_units(commune: Unit, day: dt.date) -> QuerySet[MilitiaUnit]:
-    return MilitiaUnit.objects.filter(
-        open_on(day), holder=commune, established_on__lte=day
-    ).order_by("component", "name")
+    return MilitiaUnit.objects.filter(open_on(day, "established_on"), holder=commune).order_by(
+        "component", "name"
+    )
 
 
 def former_appointments(commune: Unit) -> list[Appointment]:

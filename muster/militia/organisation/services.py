@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from muster.accounts.access import require, require_actor_area
@@ -26,6 +25,7 @@ from muster.law.militia.organisation_extra import (
     standard_structure,
     unit_authority,
 )
+from muster.militia.dated import not_ended_by, open_on
 from muster.militia.members.models import Membership, MembershipStatus
 from muster.militia.organisation.models import Appointment, MilitiaUnit
 from muster.militia.perms import can_manage_militia
@@ -38,11 +38,6 @@ def citation_vi(reason: object) -> str:
     """The Vietnamese citations of an authority (a ``MilitiaReason``), as stored."""
     rules = getattr(reason, "rules", ())
     return "; ".join(c.label_vi for r in rules for c in r.citations)[:255]
-
-
-def open_on(day: dt.date) -> Q:
-    """Units (or appointments) open on ``day``."""
-    return Q(ended_on__isnull=True) | Q(ended_on__gt=day)
 
 
 def _check_unit(
@@ -177,9 +172,9 @@ def unit_dissolve(
         errors.setdefault("__all__", []).append(
             _("Members still serve in this unit: assign them to another unit first.")
         )
-    if MilitiaUnit.objects.filter(open_on(ended_on), parent=unit).exists():
+    if MilitiaUnit.objects.filter(not_ended_by(ended_on), parent=unit).exists():
         errors.setdefault("__all__", []).append(_("Dissolve the units under it first."))
-    if Appointment.objects.filter(open_on(ended_on), unit=unit).exists():
+    if Appointment.objects.filter(not_ended_by(ended_on), unit=unit).exists():
         errors.setdefault("__all__", []).append(_("Dismiss the commanders of this unit first."))
     raise_errors(errors)
     authority = unit_authority(
@@ -244,7 +239,7 @@ def missing_standard_units(*, holder: Unit, on: dt.date) -> list[StandardUnit]:
         Unit.objects.village_level().valid_on(on).filter(parent=holder).order_by("name")
     )
     units = MilitiaUnit.objects.filter(
-        open_on(on), holder=holder, force=Force.MILITIA, established_on__lte=on
+        open_on(on, "established_on"), holder=holder, force=Force.MILITIA
     ).values_list("component", "village_id")
     covered = {v for c, v in units if c == Component.ON_SITE}
     has_mobile = any(c == Component.MOBILE for c, _v in units)

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
+from muster.militia.dated import serving_on
 from muster.militia.members.models import Membership, MembershipStatus
 from muster.militia.organisation.models import MilitiaUnit
 from muster.militia.readiness.models import CallOut, CallOutMember
@@ -25,9 +26,7 @@ if TYPE_CHECKING:
 def _serving_on(day: dt.date, prefix: str = "") -> Q:
     """Memberships with status serving on ``day`` (members away for 3 months or more are
     recorded elsewhere; they still count here)."""
-    return Q(**{f"{prefix}status": MembershipStatus.SERVING, f"{prefix}joined_on__lte": day}) & (
-        Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gt": day})
-    )
+    return Q(**{f"{prefix}status": MembershipStatus.SERVING}) & serving_on(day, prefix)
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.geo.models import Unit
+from muster.militia.dated import serving_on
 from muster.militia.members.models import Membership, MembershipStatus
 from muster.militia.organisation.models import MilitiaUnit
 from muster.militia.perms import can_manage_militia
@@ -79,10 +79,9 @@ def callout_create(
         raise ValidationError(errors)
     members = list(
         Membership.objects.filter(
-            Q(ended_on__isnull=True) | Q(ended_on__gt=day),
+            serving_on(day),
             unit__in=chosen,
             status=MembershipStatus.SERVING,
-            joined_on__lte=day,
         ).select_related("unit")
     )
     if not members:

@@ -9,7 +9,6 @@ from typing import cast
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +21,7 @@ from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
+from muster.militia.dated import open_on
 from muster.militia.organisation.models import MilitiaUnit
 from muster.militia.perms import can_manage_militia, can_view_militia
 from muster.militia.readiness import selectors as sel
@@ -72,9 +72,8 @@ def callout_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
     require(can_manage_militia(request.user))
     day = today()
     units = MilitiaUnit.objects.filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gt=day),
+        open_on(day, "established_on"),
         holder=commune,
-        established_on__lte=day,
     ).order_by("component", "name")
     form = CallOutForm(request.POST or None, units=units)
     done = submit(

@@ -23,6 +23,7 @@ from django.db.models import Case, Count, OuterRef, Q, Subquery, Sum, Value, Whe
 from muster.geo.lineage_store import lineage_downstream
 from muster.geo.models import Unit
 from muster.law.militia.enums import COMMAND_POSTS, Component, Force
+from muster.militia.dated import open_on, serving_on
 from muster.militia.members.models import Membership
 from muster.militia.organisation.models import Appointment, MilitiaUnit
 from muster.people.models import Person
@@ -41,16 +42,6 @@ def pct(part: int, whole: int | None) -> Decimal | None:
     if not whole:
         return None
     return (Decimal(100 * part) / Decimal(whole)).quantize(_TENTH, rounding=ROUND_HALF_UP)
-
-
-def serving_on(day: dt.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}joined_on__lte": day}) & (
-        Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gt": day})
-    )
-
-
-def open_on(day: dt.date, start: str) -> Q:
-    return Q(**{f"{start}__lte": day}) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
 
 
 @dataclass

@@ -21,6 +21,7 @@ from muster.law.militia.enums import Component
 from muster.law.militia.training import required_days, year_of_service
 from muster.law.militia.training_extra import Trainer, trainer
 from muster.law.rulebook import Citation, NoRuleInForce
+from muster.militia.dated import not_ended_by, serving_on
 from muster.militia.members.models import Membership
 from muster.militia.perms import can_view_militia
 from muster.militia.training.models import Attendance, TrainingPlan, TrainingSession
@@ -34,9 +35,7 @@ def members_in_year(*, commune: Unit, year: int) -> QuerySet[Membership]:
     """The commune's members serving on some day of ``year`` (not scoped: for services that
     have checked the area)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    return Membership.objects.filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gt=first), holder=commune, joined_on__lte=last
-    )
+    return Membership.objects.filter(not_ended_by(first), holder=commune, joined_on__lte=last)
 
 
 def expected_members(session: TrainingSession) -> list[Membership]:
@@ -44,10 +43,9 @@ def expected_members(session: TrainingSession) -> list[Membership]:
     plan's commune, serving on the session's first day; with person and unit."""
     day = session.starts_on
     members = Membership.objects.filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gt=day),
+        serving_on(day),
         holder_id=session.plan.holder_id,
         component=session.plan.component,
-        joined_on__lte=day,
     )
     if session.unit_id is not None:
         members = members.filter(unit_id=session.unit_id)
