@@ -6,9 +6,11 @@ name in both languages as data; this module chooses the one the interface is spe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol
+from collections.abc import Iterable, Mapping
+from enum import Enum
+from typing import Any, Protocol, TypeVar
 
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 from muster.law.callup import registration_grounds
@@ -73,3 +75,28 @@ def stored_citation(stored: str) -> str:
     if vietnamese() or not stored:
         return stored
     return registration_grounds.citation_en(stored) or stored
+
+
+class LazyText(Promise):
+    """A ``Text`` shown in the language active when it is rendered: a lazy string (a
+    ``Promise``) that forms, templates and the migration writer treat like ``gettext_lazy``."""
+
+    def __init__(self, value: Text) -> None:
+        self.value = value
+
+    def __str__(self) -> str:
+        return text(self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def choices(labels: Mapping[E, Text]) -> list[tuple[Any, LazyText]]:
+    """Django ``choices`` from a pure enumeration's labels: (member's value, its lazy words)."""
+    return [(member.value, LazyText(words)) for member, words in labels.items()]
