@@ -141,7 +141,8 @@ MUST_BE_ICD_LIST = gettext_noop('must be a list of ICD-10 codes such as "F20" or
 NOT_AN_ICD = gettext_noop("%(code)s is not an ICD-10 code")
 
 
-def _date(value: object) -> dt.date | None:
+def parse_date(value: object) -> dt.date | None:
+    """A case's ISO date ``YYYY-MM-DD``, or None when it is not one."""
     if not isinstance(value, str):
         return None
     try:
@@ -150,11 +151,9 @@ def _date(value: object) -> dt.date | None:
         return None
 
 
-def parse_case(raw: object) -> Case:
-    """Validate one JSON case; raise ``CaseError`` with every problem found."""
-    if not isinstance(raw, dict):
-        raise CaseError(None, [Problem(None, NOT_AN_OBJECT)])
-    problems: list[Problem] = []
+def case_head(raw: Mapping[str, object], problems: list[Problem]) -> dt.date | None:
+    """Check a case's ``id`` and optional ``as_of`` (the fields every batch case has);
+    return ``as_of``, adding a problem for each bad one."""
     case_id = raw.get("id")
     if "id" not in raw:
         problems.append(Problem("id", MISSING))
@@ -162,9 +161,50 @@ def parse_case(raw: object) -> Case:
         problems.append(Problem("id", BAD_ID))
     as_of: dt.date | None = None
     if raw.get("as_of") is not None:
-        as_of = _date(raw["as_of"])
+        as_of = parse_date(raw["as_of"])
         if as_of is None:
             problems.append(Problem("as_of", MUST_BE_DATE))
+    return as_of
+
+
+def check_date(
+    name: str, value: object, values: dict[str, Any], problems: list[Problem], *, required: bool
+) -> None:
+    """Store a date field in ``values`` (None allowed unless ``required``) or add a problem."""
+    if value is None and not required:
+        values[name] = None
+    elif (day := parse_date(value)) is not None:
+        values[name] = day
+    else:
+        problems.append(Problem(name, MUST_BE_DATE))
+
+
+def check_int(
+    name: str,
+    value: object,
+    bounds: tuple[int, int],
+    values: dict[str, Any],
+    problems: list[Problem],
+) -> None:
+    """Store a whole-number field within ``bounds`` (None allowed) or add a problem."""
+    low, high = bounds
+    if value is None:
+        values[name] = None
+    elif isinstance(value, bool) or not isinstance(value, int):
+        problems.append(Problem(name, MUST_BE_INT))
+    elif not low <= value <= high:
+        problems.append(Problem(name, MUST_BE_BETWEEN, {"low": low, "high": high}))
+    else:
+        values[name] = value
+
+
+def parse_case(raw: object) -> Case:
+    """Validate one JSON case; raise ``CaseError`` with every problem found."""
+    if not isinstance(raw, dict):
+        raise CaseError(None, [Problem(None, NOT_AN_OBJECT)])
+    problems: list[Problem] = []
+    case_id = raw.get("id")
+    as_of = case_head(raw, problems)
     values: dict[str, Any] = {}
     for name in sorted(set(raw) - CASE_KEYS):
         value = raw[name]
@@ -192,22 +232,9 @@ def parse_case(raw: object) -> Case:
             else:
                 problems.append(Problem(name, MUST_BE_BOOL))
         elif name in _DATE_FIELDS:
-            if value is None and name != "birth_date":
-                values[name] = None
-            elif (day := _date(value)) is not None:
-                values[name] = day
-            else:
-                problems.append(Problem(name, MUST_BE_DATE))
+            check_date(name, value, values, problems, required=name == "birth_date")
         elif name in _INT_FIELDS:
-            low, high = _INT_FIELDS[name]
-            if value is None:
-                values[name] = None
-            elif isinstance(value, bool) or not isinstance(value, int):
-                problems.append(Problem(name, MUST_BE_INT))
-            elif not low <= value <= high:
-                problems.append(Problem(name, MUST_BE_BETWEEN, {"low": low, "high": high}))
-            else:
-                values[name] = value
+            check_int(name, value, _INT_FIELDS[name], values, problems)
         elif name in _FLOAT_FIELDS:
             low_f, high_f = _FLOAT_FIELDS[name]
             if value is None and name in _NULLABLE_FLOATS:

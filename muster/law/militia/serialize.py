@@ -14,18 +14,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from muster.law.callup.serialize import (
-    BAD_ID,
     GIVEN_WITHOUT,
     MISSING,
-    MUST_BE_BETWEEN,
     MUST_BE_BOOL,
-    MUST_BE_DATE,
-    MUST_BE_INT,
     MUST_BE_ONE_OF,
     NOT_AN_OBJECT,
     UNKNOWN_FIELD,
     CaseError,
     Problem,
+    case_head,
+    check_date,
+    check_int,
     citation_json,
     rule_json,
 )
@@ -72,15 +71,6 @@ class MilitiaCase:
     as_of: dt.date | None
 
 
-def _date(value: object) -> dt.date | None:
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 def _value(name: str, value: object, values: dict[str, Any], problems: list[Problem]) -> None:
     """Check one field of a case; store it in ``values`` or add a problem."""
     if name in _BOOL_FIELDS or name in _NULLABLE_BOOLS:
@@ -89,22 +79,9 @@ def _value(name: str, value: object, values: dict[str, Any], problems: list[Prob
         else:
             problems.append(Problem(name, MUST_BE_BOOL))
     elif name in _DATE_FIELDS:
-        if value is None and name != "birth_date":
-            values[name] = None
-        elif (day := _date(value)) is not None:
-            values[name] = day
-        else:
-            problems.append(Problem(name, MUST_BE_DATE))
+        check_date(name, value, values, problems, required=name == "birth_date")
     elif name in _INT_FIELDS:
-        low, high = _INT_FIELDS[name]
-        if value is None:
-            values[name] = None
-        elif isinstance(value, bool) or not isinstance(value, int):
-            problems.append(Problem(name, MUST_BE_INT))
-        elif not low <= value <= high:
-            problems.append(Problem(name, MUST_BE_BETWEEN, {"low": low, "high": high}))
-        else:
-            values[name] = value
+        check_int(name, value, _INT_FIELDS[name], values, problems)
     else:
         choices: Mapping[str, object] = _SEX if name == "sex" else _FORCE
         if isinstance(value, str) and value in choices:
@@ -119,15 +96,7 @@ def parse_case(raw: object) -> MilitiaCase:
         raise CaseError(None, [Problem(None, NOT_AN_OBJECT)])
     problems: list[Problem] = []
     case_id = raw.get("id")
-    if "id" not in raw:
-        problems.append(Problem("id", MISSING))
-    elif isinstance(case_id, bool) or not isinstance(case_id, str | int) or case_id == "":
-        problems.append(Problem("id", BAD_ID))
-    as_of: dt.date | None = None
-    if raw.get("as_of") is not None:
-        as_of = _date(raw["as_of"])
-        if as_of is None:
-            problems.append(Problem("as_of", MUST_BE_DATE))
+    as_of = case_head(raw, problems)
     values: dict[str, Any] = {}
     for name in sorted(set(raw) - CASE_KEYS):
         if name not in FACT_KEYS:
