@@ -9,3 +9,8 @@ from muster.law.reserve.enums import CLASS_LABELS, GROUP_LABELS, KIND_LABELS
 CLASS_CHOICES = lawtext.choices(CLASS_LABELS)
 GROUP_CHOICES = lawtext.choices(GROUP_LABELS)
 KIND_CHOICES = lawtext.choices(KIND_LABELS)
+from muster.law.reserve.enums import ASSET_LABELS, FORCE_LABELS, ROLE_LABELS  # noqa: E402
+
+ROLE_CHOICES = lawtext.choices(ROLE_LABELS)
+FORCE_CHOICES = lawtext.choices(FORCE_LABELS)
+ASSET_CHOICES = lawtext.choices(ASSET_LABELS)

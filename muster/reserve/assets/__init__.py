@@ -1,0 +1,1 @@
+"""Reserve technical assets (phương tiện kỹ thuật dự bị, PTKTDB)."""

@@ -1,0 +1,1 @@
+"""Reserve units (đơn vị dự bị động viên, Khung B) and their establishment."""
