@@ -20,6 +20,7 @@ Conventions
 
 from __future__ import annotations
 
+from muster.law.militia.benefit_rules import BENEFIT_RULES
 from muster.law.militia.enums import POST_LABELS, Post
 from muster.law.militia.grounds import GROUND_RULES
 from muster.law.rulebook import Citation, Rule, make_rule
@@ -572,4 +573,4 @@ ALLOWANCE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-MILITIA_RULES: tuple[Rule, ...] = _CORE_RULES + GROUND_RULES + ALLOWANCE_RULES
+MILITIA_RULES: tuple[Rule, ...] = _CORE_RULES + GROUND_RULES + ALLOWANCE_RULES + BENEFIT_RULES
