@@ -14,6 +14,11 @@ _KIND_VI = {
     "village_monthly": "Phụ cấp hằng tháng thôn đội trưởng",
     "daily_work": "Trợ cấp ngày công lao động",
     "top_up": "Trợ cấp tăng thêm",
+    "seniority": "Phụ cấp thâm niên",
+    "special_defence": "Phụ cấp đặc thù quốc phòng, quân sự",
+    "sea_duty": "Trợ cấp làm nhiệm vụ trên biển",
+    "deputy_one_off": "Trợ cấp một lần Chỉ huy phó",
+    "standing_completion": "Trợ cấp một lần dân quân thường trực",
 }
 _SOURCE_VI = {
     "law": "Mức quy định",
@@ -53,6 +58,12 @@ def payment_list(month: MonthList, *, today: dt.date) -> TableDocument:
         "Tháng có thay đổi mức (tháng 3/2025): mỗi ngày tính theo mức đang áp dụng của ngày "
         "đó, bằng 1/(số ngày của tháng) mức tháng; làm tròn đến đồng.",
     ]
+    if month.entitlements:
+        notes.append(
+            "Chế độ không chi trên danh sách này: "
+            + "; ".join(f"{e.person.full_name}: {e.entitlement.text.vi}" for e in month.entitlements)
+            + "."
+        )
     if not month.confirmed:
         notes.append(
             "Có mức chưa được xác minh trong tài liệu pháp lý: cần đối chiếu trước khi chi."

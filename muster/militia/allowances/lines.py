@@ -33,23 +33,37 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Any, Literal, get_args
 
 from django.db.models import Q
 
 from muster.core import lawtext
 from muster.geo.models import Unit
 from muster.law.militia import allowances as law
+from muster.law.militia import benefits
 from muster.law.militia.enums import POST_LABELS, Component, Post
 from muster.law.rulebook import Citation, Rule
 from muster.law.text import Text, vi_date
 from muster.militia.allowances.models import ProvinceRate, RateKind
+from muster.militia.dated import open_on
 from muster.militia.members.models import Membership
 from muster.militia.organisation.models import Appointment
 from muster.militia.readiness.selectors import callout_duty_spans
 from muster.people.models import Person
 
-Kind = Literal["post", "village_monthly", "daily_work", "top_up"]
+Kind = Literal[
+    "post",
+    "village_monthly",
+    "seniority",
+    "special_defence",
+    "daily_work",
+    "top_up",
+    "sea_duty",
+    "deputy_one_off",
+    "standing_completion",
+]
+#: The order of a person's lines on the list.
+KIND_ORDER: dict[str, int] = {k: i for i, k in enumerate(get_args(Kind))}
 #: Where the amount comes from: the law's fixed amount, its floor, or the province's rate.
 Source = Literal["law", "floor", "province", "mixed"]
 #: Components paid the daily work allowance (Decree 72/2020 Art 11: on-site, mobile and
@@ -64,6 +78,8 @@ class DutyDays:
     membership: Membership
     days: tuple[dt.date, ...]
     what: Text
+    #: Duty on the sea and islands: a maritime member is paid the sea-duty allowance for it.
+    at_sea: bool = False
 
 
 DutySource = Callable[[Unit, dt.date, dt.date], list[DutyDays]]
@@ -114,6 +130,8 @@ class MonthList:
     last: dt.date
     lines: list[MonthLine]
     skipped: list[Skipped] = field(default_factory=list)
+    #: Benefits without a sum on the list (the standing militia's insurance and food).
+    entitlements: list[Any] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -321,6 +339,7 @@ def callout_duty_days(commune: Unit, first: dt.date, last: dt.date) -> list[Duty
                     f"Huy động {purpose} ngày {vi_date(c.ordered_at.date())}",
                     f"Call-out, {purpose}, {c.ordered_at:%d/%m/%Y}",
                 ),
+                at_sea=span.membership.component == Component.MARITIME,
             )
         )
     return out
@@ -330,12 +349,40 @@ def callout_duty_days(commune: Unit, first: dt.date, last: dt.date) -> list[Duty
 DUTY_SOURCES: list[DutySource] = [callout_duty_days]
 
 
+def _is_captain(membership: Membership, day: dt.date) -> bool:
+    """Whether the member commands a boat (squad leader of a maritime unit) on ``day``."""
+    return Appointment.objects.filter(
+        open_on(day, "appointed_on"),
+        person_id=membership.person_id,
+        post=Post.SQUAD_LEADER,
+        unit__component=Component.MARITIME,
+    ).exists()
+
+
+def _sea_line(duty: DutyDays) -> MonthLine:
+    """A maritime member's days of duty at sea: the sea-duty allowance and meals of each day,
+    with the captain's extra when he commands a boat on the first day."""
+    found = benefits.sea_duty_line(duty.days, captain=_is_captain(duty.membership, duty.days[0]))
+    return MonthLine(
+        duty.membership.person,
+        "sea_duty",
+        Text(f"{duty.what.vi}: {found.text.vi}", f"{duty.what.en}: {found.text.en}"),
+        len(duty.days),
+        found.amount,
+        found.rules,
+        "law",
+    )
+
+
 def _duty_lines(duties: list[DutyDays], rates: _Rates) -> tuple[list[MonthLine], list[Skipped]]:
     lines: list[MonthLine] = []
     skipped: list[Skipped] = []
     for duty in duties:
         m = duty.membership
         person = m.person
+        if m.component == Component.MARITIME and duty.at_sea:
+            lines.append(_sea_line(duty))
+            continue
         if m.component not in DAILY_WORK_COMPONENTS:
             skipped.append(
                 Skipped(
@@ -419,8 +466,13 @@ def month_lines(
     lines, skipped = _post_lines(commune, first, last, rates[RateKind.VILLAGE_LEADER_MONTHLY])
     duties = [d for source in (sources or DUTY_SOURCES) for d in source(commune, first, last)]
     more, skipped_more = _duty_lines(duties, rates[RateKind.DAILY_WORK])
-    order = {"post": 0, "village_monthly": 1, "daily_work": 2, "top_up": 3}
+    from muster.militia.allowances import extras
+
+    cadres = extras.appointment_lines(commune, first, last)
+    standing, entitlements = extras.standing_lines(commune, first, last)
     all_lines = sorted(
-        lines + more, key=lambda x: (x.person.name_search, x.person.pk, order[x.kind])
+        lines + more + cadres + standing,
+        key=lambda x: (x.person.name_search, x.person.pk, KIND_ORDER[x.kind]),
     )
-    return MonthList(commune, first, last, all_lines, skipped + skipped_more)
+    entitlements.sort(key=lambda x: (x.person.name_search, x.person.pk))
+    return MonthList(commune, first, last, all_lines, skipped + skipped_more, entitlements)

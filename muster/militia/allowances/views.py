@@ -64,6 +64,13 @@ def allowances(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpR
             (_("Village militia leaders' monthly allowance"), listing.total_of("village_monthly")),
             (_("Daily work allowance"), listing.total_of("daily_work")),
             (_("Extension top-up"), listing.total_of("top_up")),
+            (_("Seniority allowance"), listing.total_of("seniority")),
+            (_("Special defence allowance"), listing.total_of("special_defence")),
+            (_("Sea duty allowance and meals"), listing.total_of("sea_duty")),
+            (
+                _("One-off payments (deputy commander, standing militia)"),
+                listing.total_of("deputy_one_off") + listing.total_of("standing_completion"),
+            ),
         ],
     }
     return render(request, "militia/allowances/month.html", context, status=400 if bad else 200)

@@ -52,6 +52,7 @@ def appointment_create(
     decision_ref: str,
     unit: MilitiaUnit | None = None,
     grassroots_degree: bool = False,
+    without_social_insurance: bool = False,
 ) -> Appointment:
     """Appoint ``person`` to ``post`` of ``holder``'s military command (``unit`` None) or of
     ``unit``; the authority of ``appointed_on`` and its citation are stored."""
@@ -92,6 +93,7 @@ def appointment_create(
             authority=authority.code if authority else "",
             legal_citation=citation_vi(authority) if authority else "",
             grassroots_degree=grassroots_degree,
+            without_social_insurance=without_social_insurance,
         )
         record_event(
             actor=actor,
@@ -104,6 +106,7 @@ def appointment_create(
                 "appointed_on": appointed_on.isoformat(),
                 "authority": item.authority,
                 "decision": decision_ref,
+                "without_social_insurance": without_social_insurance,
             },
         )
     return item

@@ -75,6 +75,9 @@ class AppointForm(BootstrapForm):
     grassroots_degree = forms.BooleanField(
         label=_("Holds the degree in grassroots military science"), required=False
     )
+    without_social_insurance = forms.BooleanField(
+        label=_("Does not take part in social insurance"), required=False
+    )
 
     def __init__(
         self,

@@ -100,7 +100,8 @@ class Appointment(models.Model):
     or of a unit. ``ended_on`` with ``end_reason`` records the dismissal (miễn nhiệm) or the
     end of the post. ``grassroots_degree``: the commander holds the college or university
     degree in grassroots military science (ngành quân sự cơ sở) the law requires (Law 98/2025
-    Art 10(13))."""
+    Art 10(13)). ``without_social_insurance``: the holder takes no part in social insurance (a
+    deputy commander so is paid a one-off allowance on leaving after 60 months)."""
 
     class EndReason(models.TextChoices):
         DISMISSED = "dismissed", _("Dismissed")
@@ -133,6 +134,14 @@ class Appointment(models.Model):
     legal_citation = models.CharField(_("legal basis"), max_length=255, blank=True)
     grassroots_degree = models.BooleanField(
         _("degree in grassroots military science"), default=False
+    )
+    without_social_insurance = models.BooleanField(
+        _("does not take part in social insurance"),
+        default=False,
+        help_text=_(
+            "A deputy commander without social insurance who leaves after 60 months of service "
+            "is paid a one-off allowance (Decree 72/2020)."
+        ),
     )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_reason = models.CharField(_("reason"), max_length=12, choices=EndReason.choices, blank=True)

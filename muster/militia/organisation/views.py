@@ -269,6 +269,7 @@ def appoint(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResp
             decision_ref=data["decision_ref"],
             unit=unit,
             grassroots_degree=data["grassroots_degree"],
+            without_social_insurance=data["without_social_insurance"],
         )
 
     done = submit(request, form, action, success=_("The appointment has been recorded."))
