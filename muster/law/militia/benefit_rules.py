@@ -20,6 +20,8 @@ Reading of the legal reference, to confirm:
 
 from __future__ import annotations
 
+from typing import Any
+
 from muster.law.militia.enums import Post
 from muster.law.rulebook import Citation, Rule, make_rule
 from muster.law.sources import BEFORE_16, DECREE_16, DECREE_16_FROM, DECREE_72, DECREE_72_FROM
@@ -43,8 +45,9 @@ def _old_text(text: str) -> Citation:
     return Citation(DECREE_72, "8–10", None, None, text)
 
 
-def _pair(code: str, en: str, vi: str, cite: Citation, **params: int | str) -> tuple[Rule, Rule]:
+def _pair(code: str, en: str, vi: str, cite: Citation, **given: int | str) -> tuple[Rule, Rule]:
     """The old text (confirmed) and the same figures from 23/03/2025 (unverified)."""
+    params: dict[str, Any] = dict(given)
     return (
         make_rule(code, "allowance", en, vi, cite, DECREE_72_FROM, BEFORE_16, **params),
         make_rule(

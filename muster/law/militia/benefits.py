@@ -107,7 +107,9 @@ def seniority_share(post: Post, months: int, on: dt.date) -> Share | None:
     if months < minimum:
         return Share(0, (item,))
     extra_years = (months - minimum) // 12
-    return Share(item.int_param("first_percent") + extra_years * item.int_param("percent_per_year"), (item,))
+    return Share(
+        item.int_param("first_percent") + extra_years * item.int_param("percent_per_year"), (item,)
+    )
 
 
 def special_defence_share(post: Post, on: dt.date) -> Share | None:

@@ -61,7 +61,9 @@ def payment_list(month: MonthList, *, today: dt.date) -> TableDocument:
     if month.entitlements:
         notes.append(
             "Chế độ không chi trên danh sách này: "
-            + "; ".join(f"{e.person.full_name}: {e.entitlement.text.vi}" for e in month.entitlements)
+            + "; ".join(
+                f"{e.person.full_name}: {e.entitlement.text.vi}" for e in month.entitlements
+            )
             + "."
         )
     if not month.confirmed:

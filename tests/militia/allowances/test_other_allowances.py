@@ -133,7 +133,9 @@ def test_standing_militia_completion_and_entitlements(dhop):
 
 def test_sea_duty_of_maritime_members_called_out(dhop):
     boat = make_militia_unit(dhop, name="Tiểu đội dân quân biển", component="maritime")
-    sailor = make_member(make_person(dhop, full_name="Lý Văn Biển"), unit=boat, component="maritime")
+    sailor = make_member(
+        make_person(dhop, full_name="Lý Văn Biển"), unit=boat, component="maritime"
+    )
     captain = make_member(
         make_person(dhop, full_name="Lý Văn Thuyền"), unit=boat, component="maritime"
     )
