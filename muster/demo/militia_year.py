@@ -33,6 +33,8 @@ from muster.demo.people.vocabulary import DEMO_REASON, LAST_DISTRICT_DAY
 from muster.geo.models import Unit
 from muster.law.militia.enums import Component
 from muster.law.militia.training import required_days
+from muster.law.rulebook import Citation
+from muster.law.sources import LAW_48
 from muster.militia.allowances.lines import province_of
 from muster.militia.models import (
     Attendance,
@@ -64,6 +66,9 @@ NEW_SESSIONS = (
 FLOOD_DRILL = dt.datetime(2025, 9, 23, 7, 0, tzinfo=LOCAL)
 FLOOD_DRILL_END = dt.datetime(2025, 9, 24, 17, 0, tzinfo=LOCAL)
 TARGET_PCT = Decimal("1.40")
+#: The legal basis of the province's strength target: the organisation of the force (Law
+#: 48/2019 Art 15, the 2025 text before Law 98/2025), in Vietnamese as the interface shows it.
+TARGET_CITATION = Citation(LAW_48, "15", None, None, "Organisation of the militia.").label_vi
 
 
 @dataclass
@@ -212,6 +217,7 @@ def load_demo_militia_year(*, units: dict[str, Unit], seed: int) -> _Year | None
                 year=YEAR,
                 ratio_pct=TARGET_PCT,
                 decision_ref="Quyết định giao chỉ tiêu dân quân năm 2025 (dữ liệu mẫu)",
+                citation=TARGET_CITATION,
             )
         )
     _write(out)

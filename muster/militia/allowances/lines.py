@@ -36,6 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal, get_args
 
 from django.db.models import Q
+from django.utils import translation
 
 from muster.core import lawtext
 from muster.geo.models import Unit
@@ -330,14 +331,19 @@ def callout_duty_days(commune: Unit, first: dt.date, last: dt.date) -> list[Duty
     out = []
     for span in callout_duty_spans(commune=commune, first=first, last=last):
         c = span.callout
-        purpose = c.get_purpose_display()
+        with translation.override("vi"):
+            label_vi = str(c.get_purpose_display())
+        with translation.override("en"):
+            label_en = str(c.get_purpose_display())
+        # Mid-sentence in Vietnamese: "Huy động lũ lụt", not "Huy động Lũ lụt".
+        purpose_vi = label_vi[:1].lower() + label_vi[1:]
         out.append(
             DutyDays(
                 span.membership,
                 tuple(span.days),
                 Text(
-                    f"Huy động {purpose} ngày {vi_date(c.ordered_at.date())}",
-                    f"Call-out, {purpose}, {c.ordered_at:%d/%m/%Y}",
+                    f"Huy động {purpose_vi} ngày {vi_date(c.ordered_at.date())}",
+                    f"Call-out, {label_en.lower()}, {c.ordered_at:%d/%m/%Y}",
                 ),
                 at_sea=span.membership.component == Component.MARITIME,
             )

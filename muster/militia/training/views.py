@@ -27,7 +27,8 @@ from muster.militia.training import selectors as sel
 from muster.militia.training import services
 from muster.militia.training.documents import payment_list
 from muster.militia.training.forms import AttendanceForm, PlanApproveForm, SessionForm
-from muster.militia.training.models import TrainerLevel, TrainingPlan
+from muster.militia.training.models import SessionKind, TrainerLevel, TrainingPlan
+from muster.militia.training.ranking import competition_ranking
 
 
 def _commune(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Unit:
@@ -184,6 +185,7 @@ def training_session(request: AuthenticatedHttpRequest, public_id: uuid.UUID) ->
         "trainer": sel.session_trainer(session),
         "levels": dict(TrainerLevel.choices),
         "can_manage": can_manage_militia(request.user),
+        "ranking": (competition_ranking(rows) if session.kind == SessionKind.COMPETITION else None),
     }
     if request.htmx:
         # htmx swaps only 2xx answers: the fragment carries its own errors.

@@ -152,6 +152,9 @@ def test_sea_duty_of_maritime_members_called_out(dhop):
     assert found["Lý Văn Biển"].amount == 3 * (585_000 + 234_000)
     assert found["Lý Văn Thuyền"].amount == 3 * (585_000 + 234_000 + 187_200)
     assert found["Lý Văn Biển"].days == 3 and found["Lý Văn Biển"].confirmed
+    # The purpose mid-sentence is in lower case in both languages.
+    assert found["Lý Văn Biển"].text.vi.startswith("Huy động lũ lụt ngày 10/04/2025")
+    assert found["Lý Văn Biển"].text.en.startswith("Call-out, flood, 10/04/2025")
 
 
 def test_payment_list_carries_the_new_lines_and_recounts(client, personas, units, tmp_path):

@@ -170,5 +170,6 @@ def test_the_flood_drill_is_closed_and_paid_on_the_september_list_with_training(
     )
     daily = [line for line in listing.lines if line.kind == "daily_work"]
     assert any("Huấn luyện ngày 08/09/2025" in line.text.vi for line in daily)
-    assert any("Huy động" in line.text.vi for line in daily)
-    assert StrengthTarget.objects.filter(year=2025).exists()
+    assert any("Huy động lũ lụt" in line.text.vi for line in daily)
+    target = StrengthTarget.objects.filter(year=2025).first()
+    assert target is not None and target.citation == "Điều 15 Luật Dân quân tự vệ 48/2019/QH14"
