@@ -13,6 +13,10 @@ rule book (``muster.law.militia.allowances``); this module only finds who is pai
   and specialist members (not standing or maritime militia, paid otherwise), at the province's
   daily rate or the floor; and the **extension top-up** (trợ cấp tăng thêm) on the days a
   member serves beyond his term because it was extended.
+* **Sea duty** (trợ cấp và tiền ăn khi làm nhiệm vụ trên biển) of a maritime member's days at
+  sea (``DutyDays.at_sea``: his call-out days), with the boat captain's extra.
+* **Seniority, special defence, the deputy commander's one-off payment and the standing
+  militia's completion allowance and entitlements**: ``extras.py``.
 
 **A month across a change of amount** (March 2025): a monthly amount is paid day by day, each
 day held at 1/(days in the month) of the amount in force that day, the line rounded half up to
@@ -464,9 +468,10 @@ def month_lines(
     commune: Unit, month: dt.date, *, sources: Sequence[DutySource] | None = None
 ) -> MonthList:
     """The allowance lines of ``commune`` (already authorised) for the month of ``month``:
-    post allowances, the village militia leaders' monthly allowance, and the daily work
-    allowance (with the extension top-up) for the days of duty ``sources`` give (by default
-    ``DUTY_SOURCES``). Lines ordered by person, then kind."""
+    post allowances, the village militia leaders' monthly allowance, the daily work allowance
+    (with the extension top-up) or the sea duty for the days of duty ``sources`` give (by
+    default ``DUTY_SOURCES``), and the other lines of ``extras``. Lines ordered by person, then
+    kind (``KIND_ORDER``)."""
     first, last = month_bounds(month)
     rates = _province_rates(commune)
     lines, skipped = _post_lines(commune, first, last, rates[RateKind.VILLAGE_LEADER_MONTHLY])
