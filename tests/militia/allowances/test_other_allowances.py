@@ -109,6 +109,15 @@ def test_deputy_one_off_on_leaving_without_social_insurance(dhop):
     assert not of_kind(month_lines(dhop, D(2025, 5, 1)), "deputy_one_off")
 
 
+def test_deputy_one_off_belongs_to_the_month_of_his_last_day(dhop):
+    # Ended on 01/05/2025: his last day is 30/04/2025, paid on the April list, not May's.
+    deputy = make_person(dhop, full_name="Đào Văn Cuối Tháng")
+    appoint(deputy, "deputy_commander", D(2019, 5, 1), ended_on=D(2025, 5, 1), no_insurance=True)
+    april = of_kind(month_lines(dhop, D(2025, 4, 1)), "deputy_one_off")
+    assert april[deputy.full_name].amount == 6 * 772_200  # 72 months: 6 × 1,5 × 514.800
+    assert not of_kind(month_lines(dhop, D(2025, 5, 1)), "deputy_one_off")
+
+
 def test_standing_militia_completion_and_entitlements(dhop):
     unit = make_militia_unit(dhop, name="Tiểu đội thường trực", component="standing")
     done = make_member(
