@@ -134,12 +134,15 @@ def test_appoint_dismiss_and_decisions_opened_back(login, personas, units, tmp_p
             "unit": "",
             "appointed_on": "01/07/2025",
             "decision_ref": "1234/QĐ-UBND",
+            "without_social_insurance": "on",
         },
     )
     item = Appointment.objects.get()
     assert response.status_code == 302 and item.authority == "provincial_chairman"
+    assert item.without_social_insurance  # the deputy's one-off payment depends on it
     page = client.get(reverse("militia:appointment", args=[item.public_id])).content.decode()
     assert "alert-danger" in page  # no grassroots degree recorded
+    assert "không tham gia" in page or "does not take part" in page
     pdf = client.get(reverse("militia:appointment_document", args=[item.public_id]))
     text = _pdf_text(pdf.content, tmp_path)
     assert "QUYẾT ĐỊNH" in text and "Nguyễn Văn Chỉ Huy" in text and "1234/QĐ-UBND" in text
