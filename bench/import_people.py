@@ -125,8 +125,8 @@ def main() -> None:
     from muster.geo.loading import load_units_fixture
     from muster.geo.models import UnitKind
     from muster.geo.services import unit_create
-    from muster.people.import_services import import_people
-    from muster.people.import_writes import insert_columns
+    from muster.people.imports.services import import_people
+    from muster.people.imports.writes import insert_columns
     from muster.people.models import Person
 
     call_command("migrate", verbosity=0)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from muster.core.forms import BootstrapForm, date_field
 from muster.geo.forms import UnitChoiceField
 from muster.geo.models import Unit, UnitQuerySet
-from muster.people.models import MaritalStatus, Sex
+from muster.people.models import EvidenceKind, MaritalStatus, Sex
 from muster.people.reference import ETHNIC_GROUPS, KINH
 
 
@@ -88,4 +88,14 @@ class AbsenceForm(BootstrapForm):
     )
     event_date = date_field(_("Date of leaving or returning"))
     registered_on = date_field(_("Date registered again (return)"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class EvidenceForm(BootstrapForm):
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=EvidenceKind.choices)
+    date = date_field(_("Document date"))
+    file = forms.FileField(
+        label=_("File (PDF, JPEG or PNG, at most 10 MB)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
     note = forms.CharField(label=_("Note"), max_length=255, required=False)

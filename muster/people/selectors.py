@@ -15,12 +15,9 @@ from django.db.models.functions import Concat
 from muster.core.dates import today
 from muster.core.text import fold
 from muster.geo.scope import scope_of
-from muster.geo.selectors import units_for_user
 from muster.law.ages import years_before
-from muster.people.import_columns import PERSON_KEYS
 from muster.people.models import (
     FamilyTie,
-    ImportBatch,
     Person,
     PersonDocument,
     PersonQuerySet,
@@ -30,7 +27,6 @@ from muster.people.registration.models import RegistrationBar, RegistrationEvent
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-    from muster.geo.models import Unit
 
 
 #: A filter on other tables (an EXISTS subquery or its negation), applied by ``_name_page``.
@@ -316,27 +312,6 @@ def _id_in_array(sql: str, params: Sequence[Any]) -> RawSQL:
     planner looks up in the primary key one by one (it would join a subquery by scanning)."""
     table = connection.ops.quote_name(Person._meta.db_table)
     return RawSQL(f"{table}.id = ANY(ARRAY({sql}))", list(params), output_field=BooleanField())
-
-
-def import_batches_for_user(user: User) -> QuerySet[ImportBatch]:
-    """Uploaded spreadsheets of the communes in ``user``'s area, newest first."""
-    return ImportBatch.objects.filter(**scope_of(user).lookup("unit")).select_related(
-        "unit", "created_by"
-    )
-
-
-def people_values_for_export(
-    *, user: User, unit: Unit
-) -> tuple[list[dict[str, Any]], dict[int, str]]:
-    """The commune's people as import values (``import_columns.PERSON_KEYS``) and village names."""
-    people = list(
-        people_for_user(user)
-        .filter(registration_unit=unit)
-        .order_by("name_search", "id")
-        .values(*PERSON_KEYS)
-    )
-    villages = dict(units_for_user(user).filter(parent=unit).values_list("pk", "name"))
-    return people, villages
 
 
 def evidence_for_person(person: Person) -> list[PersonDocument]:

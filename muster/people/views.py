@@ -1,4 +1,4 @@
-"""Registry pages: search and list, and one citizen's record."""
+"""Registry pages: search and list, one citizen's record, and the evidence attached to him."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -17,19 +17,21 @@ from muster.audit.selectors import events_for_object
 from muster.core.dates import parse_user_date, today
 from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
+from muster.documents.http import file_response
 from muster.geo.models import Unit, UnitQuerySet
 from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
-from muster.people.book_views import EvidenceForm
+from muster.people.evidence_services import attach_evidence
 from muster.people.forms import (
     AbsenceForm,
+    EvidenceForm,
     PersonCreateForm,
     PersonEditForm,
     PersonForm,
     TransferForm,
 )
 from muster.people.list_filters import PersonFilterForm
-from muster.people.models import Person, Sex
+from muster.people.models import Person, PersonDocument, Sex
 from muster.people.perms import can_print_registration_papers
 from muster.people.registration.models import RegistrationCall, RegistrationEvent
 from muster.people.registration.selectors_forms import PRINTED_KINDS
@@ -325,3 +327,66 @@ def person_absence_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID)
     if submit(request, form, record, success=success, mapping={"returned_on": "event_date"}):
         return redirect("people:person_detail", public_id=person.public_id)
     return _form_page(request, form=form, title=title, person=person)
+
+
+# --- Evidence --------------------------------------------------------------------------------
+
+
+def evidence_upload_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    person = get_for_user(
+        request.user,
+        Person.objects.select_related("registration_unit"),
+        unit_field="registration_unit",
+        cap=Cap.EDIT_PEOPLE,
+        public_id=public_id,
+    )
+    title = _("Attach a document")
+    if request.method != "POST":
+        form = EvidenceForm(initial={"date": today()})
+        return render(
+            request,
+            "people/books/evidence_form.html",
+            {"form": form, "title": title, "person": person},
+        )
+    form = EvidenceForm(request.POST, request.FILES)
+    if submit(
+        request,
+        form,
+        lambda data: attach_evidence(
+            actor=request.user,
+            person=person,
+            kind=data["kind"],
+            date=data["date"],
+            upload=data["file"],
+            note=data["note"],
+        ),
+        success=_("The document has been attached."),
+    ):
+        return redirect("people:person_detail", public_id=person.public_id)
+    return render(
+        request,
+        "people/books/evidence_form.html",
+        {"form": form, "title": title, "person": person},
+        status=400,
+    )
+
+
+def evidence_download_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """Download one evidence file, authorised through its citizen's registration unit."""
+    document = get_for_user(
+        request.user,
+        PersonDocument.objects.select_related("person"),
+        unit_field="person__registration_unit",
+        cap=Cap.VIEW_PEOPLE,
+        public_id=public_id,
+    )
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise Http404(_("The file is missing from storage.")) from None
+    response = file_response(
+        data, filename=document.original_name, content_type=document.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

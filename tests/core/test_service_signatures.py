@@ -44,7 +44,7 @@ def test_the_service_modules_are_found():
     modules = service_modules()
     assert "muster.directives.services" in modules
     assert "muster.conscription.violations.services" in modules
-    assert "muster.people.import_services" in modules
+    assert "muster.people.imports.services" in modules
     assert len(actor_parameters()) > 60
 
 

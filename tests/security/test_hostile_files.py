@@ -25,10 +25,10 @@ from django.utils import translation
 from django.utils.html import escape
 
 from muster.audit.models import AuditEvent
-from muster.people import import_files
-from muster.people.import_messages import table_error_message
+from muster.people.imports import files
+from muster.people.imports.messages import table_error_message
 from muster.people.models import ImportBatch, Person
-from tests.people.test_import import as_csv, commune, row  # noqa: F401 - fixture
+from tests.people.imports.test_import import as_csv, commune, row  # noqa: F401 - fixture
 from tests.security import hostile_files
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,9 +97,9 @@ def test_the_bounded_parser_still_reads_a_good_xlsx(hostile_dir, tmp_path):
 
 
 def test_size_cap_comes_before_any_parsing():
-    limits = dataclasses.replace(import_files.LIMITS, file_bytes=1000)
-    with pytest.raises(import_files.TableError) as caught:
-        import_files.read_table(b"PK" + b"\0" * 1000, "x.xlsx", limits=limits)
+    limits = dataclasses.replace(files.LIMITS, file_bytes=1000)
+    with pytest.raises(files.TableError) as caught:
+        files.read_table(b"PK" + b"\0" * 1000, "x.xlsx", limits=limits)
     assert caught.value.code == "too_big"
 
 
@@ -112,9 +112,9 @@ def test_size_cap_comes_before_any_parsing():
 )
 def test_time_budget_stops_the_reading(name, data):
     """A budget of 0 s is spent at the first row: the refusal, not a timing, is asserted."""
-    limits = dataclasses.replace(import_files.LIMITS, seconds=0)
-    with pytest.raises(import_files.TableError) as caught:
-        import_files.read_table(data, name, limits=limits)
+    limits = dataclasses.replace(files.LIMITS, seconds=0)
+    with pytest.raises(files.TableError) as caught:
+        files.read_table(data, name, limits=limits)
     assert caught.value.code == "too_slow"
 
 
@@ -129,7 +129,7 @@ def test_upload_page_refuses_with_a_message_and_stores_nothing(
     )
     assert response.status_code == 400
     with translation.override("vi"):
-        message = table_error_message(EXPECTED[name], import_files.LIMITS)
+        message = table_error_message(EXPECTED[name], files.LIMITS)
     assert escape(message) in response.content.decode()
     assert (ImportBatch.objects.count(), Person.objects.count()) == (0, 0)
 
@@ -148,6 +148,6 @@ def test_command_exits_2_and_writes_nothing(name, hostile_dir, units):
 def test_nul_inside_a_good_file_is_refused_before_the_database(client, personas, units):
     """PostgreSQL refuses NUL in text (a 500 once): the reader refuses it first."""
     data = as_csv([row(1, name="Nguyễn\x00Văn An")])
-    with pytest.raises(import_files.TableError) as caught:
-        import_files.read_table(data, "ds.csv")
+    with pytest.raises(files.TableError) as caught:
+        files.read_table(data, "ds.csv")
     assert caught.value.code == "nul"

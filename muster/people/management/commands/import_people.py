@@ -2,7 +2,7 @@
 
 Exit status 0 when the file was imported (or, with ``--dry-run``, would be), 1 when any row is
 bad (every problem of every row is printed, nothing is written), 2 when the file or the unit
-cannot be used (unreadable, beyond the limits of ``import_files.Limits``, required columns
+cannot be used (unreadable, beyond the limits of ``files.Limits``, required columns
 missing).
 """
 
@@ -19,9 +19,9 @@ from muster.accounts.models import User
 from muster.accounts.services import system_actor
 from muster.core.dates import today
 from muster.geo.models import Unit
-from muster.people import import_files
-from muster.people.import_messages import column_label, error_message, table_error_message
-from muster.people.import_services import ImportRejected, import_people
+from muster.people.imports import files
+from muster.people.imports.messages import column_label, error_message, table_error_message
+from muster.people.imports.services import ImportRejected, import_people
 
 
 def _unit(code: str | None) -> Unit:
@@ -50,7 +50,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
         try:
-            if path.stat().st_size > import_files.LIMITS.file_bytes:  # before reading it
+            if path.stat().st_size > files.LIMITS.file_bytes:  # before reading it
                 raise CommandError(table_error_message("too_big"), returncode=2)
             data = path.read_bytes()
         except OSError as exc:
@@ -71,7 +71,7 @@ class Command(BaseCommand):
                 file_name=path.name,
                 dry_run=options["dry_run"],
             )
-        except import_files.TableError as exc:
+        except files.TableError as exc:
             raise CommandError(table_error_message(exc.code), returncode=2) from exc
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages), returncode=2) from exc

@@ -3,7 +3,7 @@
 ``request_book_export`` checks the role and the area, submits the job with the book's filter
 as its parameters (``people.books.exports.params_of``) and records the audit event in the same
 transaction; a worker makes the file (``people.books.exports.run``) and the owner follows its
-progress and downloads it from the book export pages (``book_views``).
+progress and downloads it from the book export pages (``books.views``).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ def data(units, personas):
 
 
 def make_books_data(units, personas):
-    """The registry of the ``data`` fixture (tests/people/test_book_exports.py uses it too)."""
+    """The registry of the ``data`` fixture (tests/people/books/test_exports.py uses it too)."""
     village = make_village(units["DHOP"], "DHOP-V1", "Thôn Hợp Trung")
     other_village = make_village(units["DHOP"], "DHOP-V2", "Thôn Hợp Phú")
     dh = units["DHOP"]

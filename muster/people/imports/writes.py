@@ -2,7 +2,7 @@
 
 PostgreSQL takes the new rows by ``COPY`` (binary), SQLite by ``executemany``; changed people go
 by ``bulk_update``. These functions write inside the import's transaction and record nothing:
-``import_services`` checks, calls them and writes the batch and its audit event.
+``imports.services`` checks, calls them and writes the batch and its audit event.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from muster.core.text import fold
-from muster.people import import_columns, importing
+from muster.people.imports import checks, columns
 from muster.people.models import Person
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class PersonRecords:
         position = self.position
         for name, value in values.items():
             out[position[name]] = value
-        out[self.at_name] = name_search or import_columns.fold_name(values["full_name"])
+        out[self.at_name] = name_search or columns.fold_name(values["full_name"])
         if self.sqlite:
             out[self.at_public_id] = uuid4_hex()
             for i in self.dates:
@@ -166,7 +166,7 @@ def insert_people(
     return len(rows)
 
 
-def update_people(rows: Iterable[importing.RowResult]) -> int:
+def update_people(rows: Iterable[checks.RowResult]) -> int:
     people: list[Person] = []
     fields: set[str] = set()
     now = timezone.now()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from muster.people import import_columns, import_files, importing
+from muster.people.imports import checks, columns, files
 from muster.people.services import id_problem_message
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def column_label(key: str) -> str:
     if key == "residence_unit_id":
         key = "village"
-    column = import_columns.COLUMN_BY_KEY.get(key)
+    column = columns.COLUMN_BY_KEY.get(key)
     return column.header if column is not None else key
 
 
@@ -25,8 +25,8 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def table_error_message(code: str, limits: import_files.Limits = import_files.LIMITS) -> str:
-    """Why a file cannot be read (``import_files.TableError.code``), with the limit it broke."""
+def table_error_message(code: str, limits: files.Limits = files.LIMITS) -> str:
+    """Why a file cannot be read (``files.TableError.code``), with the limit it broke."""
     numbers = {
         "megabytes": _number(limits.file_bytes // (1024 * 1024)),
         "unpacked": _number(limits.unpacked_bytes // (1024 * 1024)),
@@ -64,7 +64,7 @@ def table_error_message(code: str, limits: import_files.Limits = import_files.LI
     return texts.get(code, _("The file cannot be read.")) % numbers
 
 
-def error_message(error: importing.RowError) -> str:
+def error_message(error: checks.RowError) -> str:
     """The user-facing text of one problem, naming its column."""
     label = column_label(error.column)
     code = error.code
@@ -96,5 +96,5 @@ def error_message(error: importing.RowError) -> str:
     return text % {"column": label, "value": error.detail}
 
 
-def row_messages(row: importing.RowResult) -> list[str]:
+def row_messages(row: checks.RowResult) -> list[str]:
     return [error_message(error) for error in row.errors]

@@ -23,9 +23,9 @@ from muster.accounts.access import require_actor_area
 from muster.audit.services import record_event
 from muster.core.dates import today
 from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
-from muster.people import import_columns, import_files, importing
-from muster.people.import_messages import table_error_message
-from muster.people.import_writes import PersonRecords, insert_people, people_copy, update_people
+from muster.people.imports import checks, columns, files
+from muster.people.imports.messages import table_error_message
+from muster.people.imports.writes import PersonRecords, insert_people, people_copy, update_people
 from muster.people.models import ImportBatch, ImportStatus, Person
 
 if TYPE_CHECKING:
@@ -51,9 +51,7 @@ def check_import_unit(*, actor: User, unit: Unit) -> None:
     require_actor_area(actor, unit, _("This commune is outside your area."))
 
 
-def load_context(
-    *, unit: Unit, numbers: set[str] | None
-) -> tuple[importing.Context, dict[int, str]]:
+def load_context(*, unit: Unit, numbers: set[str] | None) -> tuple[checks.Context, dict[int, str]]:
     """Pre-load the commune's villages and people in one query each, and who else holds
     the file's ID numbers (``numbers``; None: not looked up, the streamed import leaves them
     to the unique index). Returns the context and village names."""
@@ -62,16 +60,16 @@ def load_context(
     for pk, name in Unit.objects.filter(parent=unit, kind__in=VILLAGE_LEVEL_KINDS).values_list(
         "pk", "name"
     ):
-        key = import_columns.village_key(name)
+        key = columns.village_key(name)
         villages[key] = None if key in villages else pk
         names[pk] = name
-    existing: dict[str, importing.Existing] = {}
+    existing: dict[str, checks.Existing] = {}
     by_name_dob: dict[tuple[str, dt.date], list[str]] = {}
-    keys = import_columns.PERSON_KEYS
+    keys = columns.PERSON_KEYS
     rows = Person.objects.filter(registration_unit=unit).values_list("pk", "name_search", *keys)
     for pk, name_search, *values in rows:
         record = dict(zip(keys, values, strict=True))
-        existing[record["national_id"]] = importing.Existing(pk=pk, values=record)
+        existing[record["national_id"]] = checks.Existing(pk=pk, values=record)
         by_name_dob.setdefault((name_search, record["date_of_birth"]), []).append(
             record["national_id"]
         )
@@ -92,7 +90,7 @@ def load_context(
                 f"SELECT national_id FROM {table} WHERE national_id IN ({marks})", list(chunk)
             )
             elsewhere.update(number for (number,) in cursor.fetchall())
-    context = importing.Context(
+    context = checks.Context(
         today=today(),
         villages=villages,
         existing=existing,
@@ -104,8 +102,8 @@ def load_context(
 
 @dataclass
 class Checked:
-    table: import_files.Table
-    report: importing.Report
+    table: files.Table
+    report: checks.Report
     village_names: dict[int, str]
 
 
@@ -114,13 +112,13 @@ def import_check(
 ) -> Checked:
     """Read and check the whole file; writes nothing. ``mapping`` None takes the suggestion.
 
-    Raises ``import_files.TableError`` when the file is not a table.
+    Raises ``files.TableError`` when the file is not a table.
     """
-    table = import_files.read_table(data, file_name)
+    table = files.read_table(data, file_name)
     if mapping is None:
-        mapping = import_files.suggest_mapping(table.headers)
-    context, names = load_context(unit=unit, numbers=importing.national_ids(table, mapping))
-    report = importing.validate(table, mapping, context)
+        mapping = files.suggest_mapping(table.headers)
+    context, names = load_context(unit=unit, numbers=checks.national_ids(table, mapping))
+    report = checks.validate(table, mapping, context)
     return Checked(table=table, report=report, village_names=names)
 
 
@@ -129,13 +127,13 @@ def import_check_steps(
 ) -> Iterator[tuple[int, int] | Checked]:
     """:func:`import_check` in steps: ``(rows done, rows in the file)`` every 2% of the file
     (at least 1,000 rows), then the ``Checked`` outcome. Writes nothing."""
-    table = import_files.read_table(data, file_name)
-    context, names = load_context(unit=unit, numbers=importing.national_ids(table, mapping))
+    table = files.read_table(data, file_name)
+    context, names = load_context(unit=unit, numbers=checks.national_ids(table, mapping))
     total = len(table.rows)
     yield (0, total)
     every = max(1000, total // 50)
-    for step in importing.validate_steps(table, mapping, context, every=every):
-        if isinstance(step, importing.Report):
+    for step in checks.validate_steps(table, mapping, context, every=every):
+        if isinstance(step, checks.Report):
             yield Checked(table=table, report=step, village_names=names)
         else:
             yield (step, total)
@@ -147,7 +145,7 @@ def import_check_steps(
 class ImportRejected(Exception):
     """The file has bad rows (or a bad mapping): nothing was written."""
 
-    def __init__(self, report: importing.Report) -> None:
+    def __init__(self, report: checks.Report) -> None:
         super().__init__("import rejected")
         self.report = report
 
@@ -159,7 +157,7 @@ def _jsonable(value: Any) -> Any:
 @dataclass
 class Outcome:
     batch: ImportBatch
-    report: importing.Report
+    report: checks.Report
 
 
 def import_people(
@@ -243,17 +241,17 @@ def _import_streamed(
     checks the whole file for the complete report.
     """
     try:
-        table = import_files.read_table(data, file_name)
-    except import_files.TableError:
+        table = files.read_table(data, file_name)
+    except files.TableError:
         return None
     if mapping is None:
-        mapping = import_files.suggest_mapping(table.headers)
+        mapping = files.suggest_mapping(table.headers)
     context, _names = load_context(unit=unit, numbers=None)
-    report, rows = importing.check_rows(table, mapping, context)
+    report, rows = checks.check_rows(table, mapping, context)
     if report.file_errors:
         return None
-    creates: list[importing.RowResult] = []
-    updates: list[importing.RowResult] = []
+    creates: list[checks.RowResult] = []
+    updates: list[checks.RowResult] = []
     try:
         with transaction.atomic():
             try:
@@ -287,9 +285,9 @@ def _fill_batch(
     unit: Unit,
     data: bytes,
     file_name: str,
-    report: importing.Report,
-    creates: list[importing.RowResult],
-    updates: list[importing.RowResult],
+    report: checks.Report,
+    creates: list[checks.RowResult],
+    updates: list[checks.RowResult],
 ) -> ImportBatch:
     if batch is None:
         batch = ImportBatch(unit=unit, created_by=actor, file_name=file_name[:255])
@@ -311,9 +309,7 @@ def _fill_batch(
     return batch
 
 
-def _apply(
-    *, actor: User, unit: Unit, batch: ImportBatch, updates: list[importing.RowResult]
-) -> None:
+def _apply(*, actor: User, unit: Unit, batch: ImportBatch, updates: list[checks.RowResult]) -> None:
     """After the new people: the updates, the applied batch and the audit event."""
     update_people(updates)
     batch.status = ImportStatus.APPLIED
@@ -346,8 +342,8 @@ def import_upload(*, actor: User, unit: Unit, data: bytes, file_name: str) -> Im
     """
     check_import_unit(actor=actor, unit=unit)
     try:
-        table = import_files.read_table(data, file_name)
-    except import_files.TableError as exc:
+        table = files.read_table(data, file_name)
+    except files.TableError as exc:
         raise ValidationError(table_error_message(exc.code)) from exc
     batch = ImportBatch.objects.create(
         unit=unit,
@@ -355,7 +351,7 @@ def import_upload(*, actor: User, unit: Unit, data: bytes, file_name: str) -> Im
         file_name=file_name[:255],
         sha256=sha256(data),
         content=data,
-        mapping=import_files.suggest_mapping(table.headers),
+        mapping=files.suggest_mapping(table.headers),
         row_count=len(table.rows),
     )
     record_event(

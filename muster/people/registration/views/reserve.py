@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -17,7 +16,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
@@ -27,19 +25,9 @@ from muster.geo.models import Unit
 from muster.law.callup import reserve
 from muster.people.models import Person
 from muster.people.registration import selectors_reserve as selectors
+from muster.people.registration.forms import ReserveIssueForm
 from muster.people.registration.models import CallKind, RegistrationCall
 from muster.people.registration.services import calls as services
-from muster.people.registration_call_views import IssueForm
-
-
-class ReserveIssueForm(IssueForm):
-    national_ids = forms.CharField(
-        label=gettext_lazy("Also call by ID number (discharged soldiers)"),
-        required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=gettext_lazy("ID numbers (CCCD) separated by spaces or lines."),
-    )
 
 
 def _day(request: AuthenticatedHttpRequest) -> dt.date:

@@ -12,7 +12,7 @@ from docx import Document
 
 from muster.jobs import services as jobs
 from tests.core.test_browser import ARTIFACTS, browser, log_in, page  # noqa: F401  (fixtures)
-from tests.people.test_books import make_books_data
+from tests.people.books.test_books import make_books_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

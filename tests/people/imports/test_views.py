@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from muster.audit.models import AuditEvent
 from muster.people.models import ImportBatch, ImportStatus, Person
 from tests.core.factories import make_person
-from tests.people.test_import import as_csv, cccd, commune, row  # noqa: F401 - fixture
+from tests.people.imports.test_import import as_csv, cccd, commune, row  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.usefixtures("commune")
 

@@ -12,10 +12,11 @@ from django.db import IntegrityError, connection
 
 from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
-from muster.people import import_files, national_id
-from muster.people.import_messages import error_message
-from muster.people.import_services import ImportRejected, import_check, import_people
-from muster.people.import_writes import insert_people
+from muster.people import national_id
+from muster.people.imports import files
+from muster.people.imports.messages import error_message
+from muster.people.imports.services import ImportRejected, import_check, import_people
+from muster.people.imports.writes import insert_people
 from muster.people.models import ImportBatch, ImportStatus, Person
 from tests.core.factories import make_person, make_village
 
@@ -67,7 +68,7 @@ def counts() -> tuple[int, int, int]:
 def test_headers_are_suggested_without_diacritics_and_case():
     headers = ["stt", "HO VA TEN", "Ngày sinh (dd/mm/yyyy)", "gioi tinh", "CCCD", "Thôn/Tổ dân phố",
                "Trình độ văn hoá", "Ghi chú"]  # fmt: skip
-    assert import_files.suggest_mapping(headers) == [
+    assert files.suggest_mapping(headers) == [
         "", "full_name", "date_of_birth", "sex", "national_id", "village", "school_grade", "",
     ]  # fmt: skip
 
@@ -282,6 +283,6 @@ def test_command_exits_2_when_required_columns_are_missing(commune, tmp_path, ca
 def test_id_number_typed_into_a_number_cell_gets_its_leading_zeros_back(province, commune):
     """Hà Nội is 001: as a number the ID loses two zeros (10 digits), not only one."""
     number = national_id.make(province_code=province, male=True, birth_year=2006, serial=1)
-    assert import_files.id_text(int(number)) == number
-    assert import_files.id_text(float(int(number))) == number
-    assert import_files.id_text(number) == number
+    assert files.id_text(int(number)) == number
+    assert files.id_text(float(int(number))) == number
+    assert files.id_text(number) == number

@@ -12,12 +12,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from muster.accounts.services import system_actor
-from muster.people import importing
-from muster.people.import_services import ImportRejected, import_people
-from muster.people.import_writes import uuid4_hex
+from muster.people.imports import checks
+from muster.people.imports.services import ImportRejected, import_people
+from muster.people.imports.writes import uuid4_hex
 from muster.people.models import Person
 from tests.core.factories import make_person
-from tests.people.test_import import as_csv, cccd, commune, counts, row
+from tests.people.imports.test_import import as_csv, cccd, commune, counts, row
 
 __all__ = ["commune"]  # the fixture, imported for these tests
 
@@ -94,8 +94,8 @@ def test_postgres_streams_without_looking_up_ids_first(commune):
 
 def test_row_checker_reads_short_rows_as_blank_cells(commune):
     mapping = ["", "full_name", "date_of_birth", "sex", "national_id", "village"]
-    ctx = importing.Context(today=dt.date(2026, 1, 1), villages={}, existing={})
-    checker = importing.RowChecker(mapping, ctx)
+    ctx = checks.Context(today=dt.date(2026, 1, 1), villages={}, existing={})
+    checker = checks.RowChecker(mapping, ctx)
     values, errors = checker.parse(["1", "Lê Văn Tám"])
     assert values == {"full_name": "Lê Văn Tám", "date_of_birth": None, "sex": None,
                       "national_id": "", "residence_unit_id": None}  # fmt: skip

@@ -21,7 +21,7 @@ from muster.geo.scope import scope_of
 from muster.geo.selectors import communes_on
 from muster.people.models import Person
 from muster.people.perms import can_record_police_report
-from muster.people.police_forms import PoliceItemForm, PoliceReportForm
+from muster.people.police.forms import PoliceItemForm, PoliceReportForm
 from muster.people.registration.models import PoliceReport, PoliceReportItem
 from muster.people.registration.selectors_police import report_rows
 from muster.people.registration.services.police import (

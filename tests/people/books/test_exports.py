@@ -25,7 +25,7 @@ from muster.people.books.exports import JOB_KIND, render_book
 from muster.people.books.pages import book_page
 from muster.people.models import FamilyTie, Relation, Sex
 from tests.core.factories import make_person
-from tests.people.test_books import make_books_data
+from tests.people.books.test_books import make_books_data
 
 YEAR = "2025"
 

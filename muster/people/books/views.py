@@ -1,5 +1,5 @@
 """Pages of the registration books and lists, the January list, the year roll-over and the
-evidence attached to a citizen. Thin: the selectors in ``books`` read, the services write."""
+book exports. Thin: the selectors in ``books`` read, the services write."""
 
 from __future__ import annotations
 
@@ -7,32 +7,29 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from muster.accounts.access import get_for_user, require_cap
+from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.core.dates import parse_user_date, today
-from muster.core.forms import BootstrapForm, date_field, submit
+from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import file_response
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.jobs.models import Job, JobState
-from muster.people.book_export_services import request_book_export
 from muster.people.books.common import BOOKS, BookFilter, communes_for_user, villages_of
 from muster.people.books.exports import FORMATS, JOB_KIND, ROLLOVER, book_title, render_book
+from muster.people.books.forms import JanuaryForm
 from muster.people.books.pages import book_page
 from muster.people.books.rollover import rollover_lists, rollover_page
-from muster.people.evidence_services import attach_evidence
-from muster.people.models import EvidenceKind, Person, PersonDocument
+from muster.people.books.services import request_book_export
 from muster.people.registration.services.events import record_january_list
 
 
@@ -272,23 +269,6 @@ def book_export_download(request: AuthenticatedHttpRequest, public_id: uuid.UUID
 # --- January list ----------------------------------------------------------------------------
 
 
-class JanuaryForm(BootstrapForm):
-    commune = forms.ChoiceField(label=gettext_lazy("Commune"))
-    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=1950, max_value=2100)
-    list_date = date_field(gettext_lazy("Date of the list"))
-
-    def __init__(self, *args: Any, communes: list[Unit], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.communes = {str(c.public_id): c for c in communes}
-        field = self.fields["commune"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [
-            (str(c.public_id), f"{c.name} ({c.valid_from:%Y}–{c.valid_to:%Y})" if c.valid_to
-             else f"{c.name} ({c.valid_from:%Y}–)")
-            for c in communes
-        ]  # fmt: skip
-
-
 def january_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Record the January list of a commune as dated events (Law 78/2015 Art 16(1))."""
     require_cap(request.user, Cap.EDIT_PEOPLE)
@@ -325,76 +305,3 @@ def january_record_view(request: AuthenticatedHttpRequest) -> HttpResponse:
         {"form": form, "title": title},
         status=400,
     )
-
-
-# --- Evidence --------------------------------------------------------------------------------
-
-
-class EvidenceForm(BootstrapForm):
-    kind = forms.ChoiceField(label=gettext_lazy("Kind of document"), choices=EvidenceKind.choices)
-    date = date_field(gettext_lazy("Document date"))
-    file = forms.FileField(
-        label=gettext_lazy("File (PDF, JPEG or PNG, at most 10 MB)"),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
-    )
-    note = forms.CharField(label=gettext_lazy("Note"), max_length=255, required=False)
-
-
-def evidence_upload_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    person = get_for_user(
-        request.user,
-        Person.objects.select_related("registration_unit"),
-        unit_field="registration_unit",
-        cap=Cap.EDIT_PEOPLE,
-        public_id=public_id,
-    )
-    title = _("Attach a document")
-    if request.method != "POST":
-        form = EvidenceForm(initial={"date": today()})
-        return render(
-            request,
-            "people/books/evidence_form.html",
-            {"form": form, "title": title, "person": person},
-        )
-    form = EvidenceForm(request.POST, request.FILES)
-    if submit(
-        request,
-        form,
-        lambda data: attach_evidence(
-            actor=request.user,
-            person=person,
-            kind=data["kind"],
-            date=data["date"],
-            upload=data["file"],
-            note=data["note"],
-        ),
-        success=_("The document has been attached."),
-    ):
-        return redirect("people:person_detail", public_id=person.public_id)
-    return render(
-        request,
-        "people/books/evidence_form.html",
-        {"form": form, "title": title, "person": person},
-        status=400,
-    )
-
-
-def evidence_download_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    """Download one evidence file, authorised through its citizen's registration unit."""
-    document = get_for_user(
-        request.user,
-        PersonDocument.objects.select_related("person"),
-        unit_field="person__registration_unit",
-        cap=Cap.VIEW_PEOPLE,
-        public_id=public_id,
-    )
-    try:
-        with document.file.open("rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise Http404(_("The file is missing from storage.")) from None
-    response = file_response(
-        data, filename=document.original_name, content_type=document.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response

@@ -1,5 +1,6 @@
-"""Forms of the registration steps on the person page: additional and reserve registration,
-removal, Art 13 / Art 14 status. They parse input; the conscription services validate."""
+"""Forms of registration: the steps on the person page (additional and reserve registration,
+removal, Art 13 / Art 14 status), and the commune's April and reserve calls (issue, delivery,
+registration, the 10-day report). They parse input; the registration services validate."""
 
 from __future__ import annotations
 
@@ -66,3 +67,38 @@ class BarForm(BootstrapForm):
 class BarEndForm(BootstrapForm):
     end_date = date_field(_("End"))
     note = forms.CharField(label=_("Note"), max_length=255, required=False)
+
+
+class IssueForm(BootstrapForm):
+    issued_on = date_field(_("Issued on"))
+    registration_date = date_field(_("Registration date"))
+    registration_place = forms.CharField(label=_("Registration place"), max_length=200)
+    signer_name = forms.CharField(label=_("Signed by"), max_length=120)
+
+
+class DeliveryForm(BootstrapForm):
+    # Shares its HTML form with the register and print buttons: the server checks it.
+    use_required_attribute = False
+    delivered_on = date_field(_("Delivered on"))
+
+
+class RegisterForm(BootstrapForm):
+    use_required_attribute = False
+    registered_on = date_field(_("Registered on"))
+    certificate_on = date_field(_("Certificate handed over on"))
+
+
+class ReportForm(BootstrapForm):
+    registration_date = date_field(_("Registration date"))
+    reported_on = date_field(_("Reported on"))
+    number = forms.CharField(label=_("Number"), max_length=40)
+
+
+class ReserveIssueForm(IssueForm):
+    national_ids = forms.CharField(
+        label=_("Also call by ID number (discharged soldiers)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("ID numbers (CCCD) separated by spaces or lines."),
+    )

@@ -1,7 +1,7 @@
 """Import pages: upload a commune's spreadsheet, map its columns, check every row, confirm.
 
 Nothing reaches the registry before the user confirms; the confirm step checks the file again
-and writes it all in one transaction (``import_services.import_people``) or not at all.
+and writes it all in one transaction (``services.import_people``) or not at all.
 """
 
 from __future__ import annotations
@@ -32,14 +32,15 @@ from muster.documents.tables import Column, TableDocument
 from muster.geo.forms import UnitChoiceField
 from muster.geo.models import Unit
 from muster.geo.selectors import units_for_user
-from muster.people import import_columns, import_files
-from muster.people.import_messages import (
+from muster.people.imports import columns, files
+from muster.people.imports.messages import (
     column_label,
     error_message,
     row_messages,
     table_error_message,
 )
-from muster.people.import_services import (
+from muster.people.imports.selectors import import_batches_for_user, people_values_for_export
+from muster.people.imports.services import (
     Checked,
     ImportRejected,
     import_check,
@@ -50,10 +51,9 @@ from muster.people.import_services import (
     import_upload,
 )
 from muster.people.models import ImportBatch, ImportStatus
-from muster.people.selectors import import_batches_for_user, people_values_for_export
 
-#: Uploads above this size are refused before they are read (``import_files.Limits``).
-MAX_UPLOAD_BYTES = import_files.LIMITS.file_bytes
+#: Uploads above this size are refused before they are read (``files.Limits``).
+MAX_UPLOAD_BYTES = files.LIMITS.file_bytes
 #: Files above this many rows show the "checking" bar while the check runs.
 BIG_FILE_ROWS = 3000
 PREVIEW_ROWS = 10
@@ -110,7 +110,7 @@ def import_start(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "batches": import_batches_for_user(request.user)[:20],
-            "columns": import_columns.COLUMNS,
+            "columns": columns.COLUMNS,
         },
         status=status,
     )
@@ -128,7 +128,7 @@ def _batch(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> ImportBat
 
 def _field_choices() -> list[tuple[str, str]]:
     return [("", _("— not imported —"))] + [
-        (c.key, c.header + (" *" if c.required else "")) for c in import_columns.COLUMNS
+        (c.key, c.header + (" *" if c.required else "")) for c in columns.COLUMNS
     ]
 
 
@@ -177,15 +177,15 @@ def _page(
     context: dict[str, Any] = {"batch": batch, "choices": _field_choices()}
     if batch.status == ImportStatus.PENDING:
         try:
-            table = import_files.read_table(bytes(batch.content), batch.file_name)
-        except import_files.TableError:
-            table = import_files.Table(headers=[], rows=[], first_line=2)
+            table = files.read_table(bytes(batch.content), batch.file_name)
+        except files.TableError:
+            table = files.Table(headers=[], rows=[], first_line=2)
         mapping = list(batch.mapping) + [""] * (len(table.headers) - len(batch.mapping))
         context.update(
             {
                 "columns": list(zip(table.headers, mapping, strict=False)),
                 "preview": [
-                    [import_files.cell_text(c) for c in row[: len(table.headers)]]
+                    [files.cell_text(c) for c in row[: len(table.headers)]]
                     for row in table.rows[:PREVIEW_ROWS]
                 ],
                 "row_total": len(table.rows),
@@ -217,7 +217,7 @@ def import_check_view(
     batch = _batch(request, public_id)
     if batch.status != ImportStatus.PENDING:
         return redirect("people:import_batch", public_id=batch.public_id)
-    keys = set(import_columns.COLUMN_BY_KEY)
+    keys = set(columns.COLUMN_BY_KEY)
     mapping = [value if value in keys else "" for value in request.POST.getlist("column")]
     try:
         import_set_mapping(actor=request.user, batch=batch, mapping=mapping)
@@ -226,7 +226,7 @@ def import_check_view(
         checked = import_check(
             unit=batch.unit, data=bytes(batch.content), file_name=batch.file_name, mapping=mapping
         )
-    except (ValidationError, import_files.TableError):
+    except (ValidationError, files.TableError):
         messages.error(request, _("The file cannot be read."))
         return redirect("people:import_batch", public_id=batch.public_id)
     status = 200 if checked.report.ok else 400
@@ -266,7 +266,7 @@ def _streamed_check(
                 else:
                     done, total = step
                     yield _bar_script(round(100 * done / max(total, 1)), nonce)
-        except import_files.TableError:
+        except files.TableError:
             message = escape(_("The file cannot be read."))
             yield f'<div class="alert alert-danger">{message}</div>'
         yield tail
@@ -311,9 +311,7 @@ def import_confirm(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             batch=batch,
         )
     except ImportRejected as rejected:
-        checked = Checked(
-            table=import_files.Table([], [], 2), report=rejected.report, village_names={}
-        )
+        checked = Checked(table=files.Table([], [], 2), report=rejected.report, village_names={})
         return _page(
             request, batch, extra={"checked": True, **_report_context(checked)}, status=400
         )
@@ -323,7 +321,7 @@ def import_confirm(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> H
             _("The registry changed while importing; nothing was imported. Check the file again."),
         )
         return redirect("people:import_batch", public_id=batch.public_id)
-    except import_files.TableError as exc:  # e.g. over the time budget on a busy server
+    except files.TableError as exc:  # e.g. over the time budget on a busy server
         messages.error(request, table_error_message(exc.code))
         return redirect("people:import_batch", public_id=batch.public_id)
     messages.success(
@@ -350,7 +348,7 @@ def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             file_name=batch.file_name,
             mapping=list(batch.mapping),
         )
-    except import_files.TableError:
+    except files.TableError:
         messages.error(request, _("The file cannot be read."))
         return redirect("people:import_batch", public_id=batch.public_id)
     headers = checked.table.headers
@@ -360,7 +358,7 @@ def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
         row = by_line.get(checked.table.first_line + offset)
         if row is None:
             continue
-        texts = [import_files.cell_text(c) for c in list(cells[: len(headers)])]
+        texts = [files.cell_text(c) for c in list(cells[: len(headers)])]
         texts += [""] * (len(headers) - len(texts))
         rows.append([row.line, *texts, "; ".join(row_messages(row))])
     notes = [error_message(e) for e in checked.report.file_errors]
@@ -384,7 +382,7 @@ def import_errors(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
 def _template_columns() -> list[Column]:
     return [Column("STT", width=6)] + [
         Column(c.header, width=24 if c.key in ("full_name", "workplace") else 14)
-        for c in import_columns.COLUMNS
+        for c in columns.COLUMNS
     ]
 
 
@@ -419,7 +417,7 @@ def import_export(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     )
     values, village_names = people_values_for_export(user=request.user, unit=unit)
     rows: list[list[Any]] = [
-        [n, *import_columns.export_cells(record, village_names)]
+        [n, *columns.export_cells(record, village_names)]
         for n, record in enumerate(values, start=1)
     ]
     doc = TableDocument(

@@ -1,8 +1,8 @@
 """Import of a commune's citizen spreadsheet (nhập danh sách công dân). Pure: no Django.
 
 A commune keeps its registry in a spreadsheet with Vietnamese headers ("Họ và tên", "Ngày sinh",
-"Số CCCD", "Giới tính", "Thôn", "Trình độ văn hóa", …). ``import_columns`` names its columns,
-``import_files`` reads the file (:func:`~muster.people.import_files.read_table`) and suggests the
+"Số CCCD", "Giới tính", "Thôn", "Trình độ văn hóa", …). ``columns`` names its columns,
+``files`` reads the file (:func:`~muster.people.imports.files.read_table`) and suggests the
 mapping. This module parses and checks every row and collects *all* the problems of each row,
 compares the good rows with the people already registered in the commune (create / update /
 unchanged, with the changed fields) and lists likely duplicates (:func:`validate`).
@@ -21,7 +21,7 @@ from typing import Any
 
 from muster.core.text import hidden_characters
 from muster.people import national_id
-from muster.people.import_columns import (
+from muster.people.imports.columns import (
     COLUMN_BY_KEY,
     ETHNICITY_BY_NAME,
     ETHNICITY_NAMES,
@@ -38,7 +38,7 @@ from muster.people.import_columns import (
     fold_name,
     village_key,
 )
-from muster.people.import_files import Table, cell_text, id_text, is_blank, parse_date
+from muster.people.imports.files import Table, cell_text, id_text, is_blank, parse_date
 from muster.people.reference import KINH
 
 # --- Checking ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from muster.people.import_columns import HEADER_INDEX, RawCell, normalise_header
+from muster.people.imports.columns import HEADER_INDEX, RawCell, normalise_header
 
 
 class TableError(ValueError):

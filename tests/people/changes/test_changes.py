@@ -124,7 +124,7 @@ def test_police_quarterly_report_in_the_list(units, officer):
 @pytest.fixture
 def on_day(monkeypatch):
     def set_day(day):
-        monkeypatch.setattr("muster.people.changes_views.today", lambda: day)
+        monkeypatch.setattr("muster.people.changes.views.today", lambda: day)
 
     return set_day
 

@@ -8,19 +8,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.core.dates import today
-from muster.core.forms import BootstrapForm, date_field
+from muster.core.forms import BootstrapForm
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import DOCX, PDF, file_response
 from muster.documents.pdf import render_reports_pdf
@@ -32,6 +30,7 @@ from muster.people.models import Person
 from muster.people.perms import can_print_registration_papers
 from muster.people.registration import documents
 from muster.people.registration import selectors_forms as forms_selectors
+from muster.people.registration.forms import DeliveryForm, IssueForm, RegisterForm, ReportForm
 from muster.people.registration.models import (
     EventKind,
     RegistrationCall,
@@ -39,31 +38,6 @@ from muster.people.registration.models import (
     RegistrationReport,
 )
 from muster.people.registration.services import calls as services
-
-
-class IssueForm(BootstrapForm):
-    issued_on = date_field(gettext_lazy("Issued on"))
-    registration_date = date_field(gettext_lazy("Registration date"))
-    registration_place = forms.CharField(label=gettext_lazy("Registration place"), max_length=200)
-    signer_name = forms.CharField(label=gettext_lazy("Signed by"), max_length=120)
-
-
-class DeliveryForm(BootstrapForm):
-    # Shares its HTML form with the register and print buttons: the server checks it.
-    use_required_attribute = False
-    delivered_on = date_field(gettext_lazy("Delivered on"))
-
-
-class RegisterForm(BootstrapForm):
-    use_required_attribute = False
-    registered_on = date_field(gettext_lazy("Registered on"))
-    certificate_on = date_field(gettext_lazy("Certificate handed over on"))
-
-
-class ReportForm(BootstrapForm):
-    registration_date = date_field(gettext_lazy("Registration date"))
-    reported_on = date_field(gettext_lazy("Reported on"))
-    number = forms.CharField(label=gettext_lazy("Number"), max_length=40)
 
 
 def _commune(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Unit:

@@ -16,6 +16,13 @@ from muster.accounts.perms import Cap
 from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.people.models import Person
+from muster.people.registration.forms import (
+    AdditionalRegistrationForm,
+    BarEndForm,
+    BarForm,
+    RemovalForm,
+    ReserveRegistrationForm,
+)
 from muster.people.registration.models import RegistrationBar
 from muster.people.registration.services.records import (
     additional_registration,
@@ -23,13 +30,6 @@ from muster.people.registration.services.records import (
     registration_bar_end,
     removal,
     reserve_registration,
-)
-from muster.people.registration_forms import (
-    AdditionalRegistrationForm,
-    BarEndForm,
-    BarForm,
-    RemovalForm,
-    ReserveRegistrationForm,
 )
 from muster.people.views import _form_page, _person_for_edit
 
