@@ -156,8 +156,7 @@ MEETING_RULES: tuple[Rule, ...] = (
         "standard",
         "Khung B unit leaders meet every quarter, in the last month of the quarter, for at most "
         "half a day",
-        "Cán bộ khung B sinh hoạt mỗi quý một lần vào tháng cuối quý, thời gian không quá 1/2 "
-        "ngày",
+        "Cán bộ khung B sinh hoạt mỗi quý một lần vào tháng cuối quý, thời gian không quá 1/2 ngày",
         Citation(TT_84, None, None, None, "quarterly meeting of Khung B cadres, ≤ ½ day"),
         TT_84_FROM,
         BEFORE_98,
@@ -171,8 +170,7 @@ MEETING_RULES: tuple[Rule, ...] = (
         "standard",
         "Khung B unit leaders meet every quarter, in the last month of the quarter, for at most "
         "half a day",
-        "Cán bộ khung B sinh hoạt mỗi quý một lần vào tháng cuối quý, thời gian không quá 1/2 "
-        "ngày",
+        "Cán bộ khung B sinh hoạt mỗi quý một lần vào tháng cuối quý, thời gian không quá 1/2 ngày",
         (
             Citation(TT_84, None, None, None, "quarterly meeting of Khung B cadres, ≤ ½ day"),
             Citation(LAW_98, "7", "8", None, "the regional defence command organises it"),

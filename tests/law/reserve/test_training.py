@@ -20,9 +20,7 @@ ON = dt.date(2025, 5, 5)
 
 @pytest.mark.parametrize(("done", "allowed"), [(350, True), (351, False)])
 def test_class_one_total_is_capped_at_12_months_of_30_days(done, allowed):
-    verdict = tr.check_call(
-        kind=CallKind.TRAINING, reserve_class=1, days=10, done_days=done, on=ON
-    )
+    verdict = tr.check_call(kind=CallKind.TRAINING, reserve_class=1, days=10, done_days=done, on=ON)
     assert verdict.allowed is allowed
     if not allowed:
         assert "vượt 1 ngày" in verdict.reason.vi
@@ -37,9 +35,10 @@ def test_readiness_check_lasts_at_most_7_days_whatever_the_class(days, allowed):
             kind=CallKind.CHECK, reserve_class=klass, days=days, done_days=0, on=ON
         )
         assert verdict.allowed is allowed
-    assert "không quá 7 ngày" in tr.check_call(
-        kind=CallKind.CHECK, reserve_class=1, days=8, done_days=0, on=ON
-    ).reason.vi
+    assert (
+        "không quá 7 ngày"
+        in tr.check_call(kind=CallKind.CHECK, reserve_class=1, days=8, done_days=0, on=ON).reason.vi
+    )
 
 
 @pytest.mark.parametrize(("done_extra", "allowed"), [(50, True), (51, False)])
