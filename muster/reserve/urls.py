@@ -18,14 +18,28 @@ urlpatterns = [
     path("<uuid:public_id>/training/", training.training, name="training"),
     path("training/call/<uuid:public_id>/", training.training_call, name="training_call"),
     path(
-        "training/call/<uuid:public_id>/payment.<str:fmt>",
+        "training/call/<uuid:public_id>/payment.xlsx",
         training.training_payment,
-        name="training_payment",
+        {"fmt": "xlsx"},
+        name="training_payment_xlsx",
+    ),
+    path(
+        "training/call/<uuid:public_id>/payment.pdf",
+        training.training_payment,
+        {"fmt": "pdf"},
+        name="training_payment_pdf",
     ),
     path("training/meeting/<uuid:public_id>/", training.meeting, name="meeting"),
     path(
-        "training/meeting/<uuid:public_id>/minutes.<str:fmt>",
+        "training/meeting/<uuid:public_id>/minutes.pdf",
         training.meeting_minutes,
-        name="meeting_minutes",
+        {"fmt": "pdf"},
+        name="meeting_minutes_pdf",
+    ),
+    path(
+        "training/meeting/<uuid:public_id>/minutes.docx",
+        training.meeting_minutes,
+        {"fmt": "docx"},
+        name="meeting_minutes_docx",
     ),
 ]

@@ -119,42 +119,81 @@ def test_readiness_check_is_at_most_7_days(personas, units, people, last_day, ok
 def test_bad_dates_other_communes_and_readers_are_refused(personas, units, people):
     commander = personas["commune_commander"]
     with pytest.raises(ValidationError):
-        _call(commander, units["DHOP"], [people["an"]], first=dt.date(2025, 5, 5),
-              last=dt.date(2025, 5, 1))  # fmt: skip
+        _call(
+            commander,
+            units["DHOP"],
+            [people["an"]],
+            first=dt.date(2025, 5, 5),
+            last=dt.date(2025, 5, 1),
+        )
     with pytest.raises(ValidationError, match="danh sách quân nhân dự bị"):
-        _call(commander, units["DHOP"], [people["other"]], first=dt.date(2025, 5, 5),
-              last=dt.date(2025, 5, 6))  # fmt: skip
+        _call(
+            commander,
+            units["DHOP"],
+            [people["other"]],
+            first=dt.date(2025, 5, 5),
+            last=dt.date(2025, 5, 6),
+        )
     with pytest.raises(ValidationError):
-        _call(personas["other_commander"], units["DHOP"], [people["an"]],
-              first=dt.date(2025, 5, 5), last=dt.date(2025, 5, 6))  # fmt: skip
+        _call(
+            personas["other_commander"],
+            units["DHOP"],
+            [people["an"]],
+            first=dt.date(2025, 5, 5),
+            last=dt.date(2025, 5, 6),
+        )
     with pytest.raises(PermissionDenied):
-        _call(personas["leader"], units["DHOP"], [people["an"]], first=dt.date(2025, 5, 5),
-              last=dt.date(2025, 5, 6))  # fmt: skip
+        _call(
+            personas["leader"],
+            units["DHOP"],
+            [people["an"]],
+            first=dt.date(2025, 5, 5),
+            last=dt.date(2025, 5, 6),
+        )
     assert not TrainingCall.objects.exists()
 
 
 def test_class_two_gets_at_most_two_training_calls_a_year(personas, units, people):
     commander = personas["commune_commander"]
     for month in (3, 6):
-        _call(commander, units["DHOP"], [people["dung"]], first=dt.date(2025, month, 2),
-              last=dt.date(2025, month, 6))  # fmt: skip
-    with pytest.raises(ValidationError, match="02|2 đợt"):
-        _call(commander, units["DHOP"], [people["dung"]], first=dt.date(2025, 9, 2),
-              last=dt.date(2025, 9, 6))  # fmt: skip
+        _call(
+            commander,
+            units["DHOP"],
+            [people["dung"]],
+            first=dt.date(2025, month, 2),
+            last=dt.date(2025, month, 6),
+        )
+    with pytest.raises(ValidationError, match="2 đợt"):
+        _call(
+            commander,
+            units["DHOP"],
+            [people["dung"]],
+            first=dt.date(2025, 9, 2),
+            last=dt.date(2025, 9, 6),
+        )
 
 
 def test_deferral_frees_the_days_and_is_cited(personas, units, people):
     commander = personas["commune_commander"]
-    call = _call(commander, units["DHOP"], [people["an"]], first=dt.date(2025, 5, 5),
-                 last=dt.date(2025, 5, 14))  # fmt: skip
+    call = _call(
+        commander,
+        units["DHOP"],
+        [people["an"]],
+        first=dt.date(2025, 5, 5),
+        last=dt.date(2025, 5, 14),
+    )
     entry = call.entries.get()
     with pytest.raises(ValidationError):
-        services.defer_entry(actor=commander, entry=entry, ground="exam", confirmed_by=" ",
-                             on=dt.date(2025, 5, 1))  # fmt: skip
+        services.defer_entry(
+            actor=commander, entry=entry, ground="exam", confirmed_by=" ", on=dt.date(2025, 5, 1)
+        )
     services.defer_entry(
-        actor=commander, entry=entry, ground="exam", confirmed_by="Trường ĐH Hùng Vương",
+        actor=commander,
+        entry=entry,
+        ground="exam",
+        confirmed_by="Trường ĐH Hùng Vương",
         on=dt.date(2025, 5, 1),
-    )  # fmt: skip
+    )
     entry.refresh_from_db()
     assert entry.status == EntryStatus.DEFERRED
     assert "khoản 4 Điều 22" in entry.deferral_reason_vi
@@ -168,8 +207,13 @@ def test_attendance_and_the_total_on_the_reservist_page(login, personas, units, 
     client = login(personas["commune_clerk"])
     page = client.get(reverse("reserve:reservist", args=[people["an"].public_id])).content
     assert "20 ngày" in page.decode() and "340" in page.decode()  # 360 − 20 left
-    call = _call(commander, units["DHOP"], [people["an"], people["binh"]],
-                 first=dt.date(2025, 5, 5), last=dt.date(2025, 5, 14))  # fmt: skip
+    call = _call(
+        commander,
+        units["DHOP"],
+        [people["an"], people["binh"]],
+        first=dt.date(2025, 5, 5),
+        last=dt.date(2025, 5, 14),
+    )
     url = reverse("reserve:training_call", args=[call.public_id])
     an, binh = people["an"].public_id, people["binh"].public_id
     data = {
@@ -191,8 +235,13 @@ def test_attendance_and_the_total_on_the_reservist_page(login, personas, units, 
 
 def test_payment_list_opened_back_from_excel_and_pdf(login, personas, units, people, tmp_path):
     commander = personas["commune_commander"]
-    call = _call(commander, units["DHOP"], [people["an"], people["cuong"], people["binh"]],
-                 first=dt.date(2025, 5, 5), last=dt.date(2025, 5, 11))  # fmt: skip
+    call = _call(
+        commander,
+        units["DHOP"],
+        [people["an"], people["cuong"], people["binh"]],
+        first=dt.date(2025, 5, 5),
+        last=dt.date(2025, 5, 11),
+    )
     rows = {e.reservist_id: e for e in call.entries.all()}
     services.record_attendance(
         actor=commander,
@@ -209,7 +258,7 @@ def test_payment_list_opened_back_from_excel_and_pdf(login, personas, units, peo
     client = login(commander)
     page = client.get(reverse("reserve:training_call", args=[call.public_id])).content.decode()
     assert "3.114.000" in page and "text-bg-warning" in page  # Decree 79 amounts unverified
-    xlsx = client.get(reverse("reserve:training_payment", args=[call.public_id, "xlsx"]))
+    xlsx = client.get(reverse("reserve:training_payment_xlsx", args=[call.public_id]))
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     values = list(sheet.iter_rows(values_only=True))
     flat = [str(c) for row in values for c in row if c is not None]
@@ -218,7 +267,7 @@ def test_payment_list_opened_back_from_excel_and_pdf(login, personas, units, peo
     assert sorted(amounts) == [0, 468_000, 2_646_000]
     total_row = next(row for row in values if row and row[1] == "Tổng cộng")
     assert total_row[5] == sum(amounts) == total
-    pdf = client.get(reverse("reserve:training_payment", args=[call.public_id, "pdf"]))
+    pdf = client.get(reverse("reserve:training_payment_pdf", args=[call.public_id]))
     path = tmp_path / "list.pdf"
     path.write_bytes(pdf.content)
     text = subprocess.run(
@@ -226,40 +275,62 @@ def test_payment_list_opened_back_from_excel_and_pdf(login, personas, units, peo
     ).stdout
     assert "DANH SÁCH CHI TRẢ" in text and "3.114.000" in text and "Trần Văn Cường" in text
     assert "79/2020" in text and "chưa xác minh" in text
-    assert (
-        client.get(reverse("reserve:training_payment", args=[call.public_id, "doc"])).status_code
-        == 404
-    )
+    other = login(personas["other_commander"])
+    assert other.get(
+        reverse("reserve:training_payment_pdf", args=[call.public_id])
+    ).status_code == (404)
 
 
 @pytest.fixture
 def company(units):
     return ReserveUnit.objects.create(
-        area=units["DHOP"], code="C1", name="Đại đội 1", role="combat", force="local",
+        area=units["DHOP"],
+        code="C1",
+        name="Đại đội 1",
+        role="combat",
+        force="local",
         established_on=dt.date(2021, 1, 1),
-    )  # fmt: skip
+    )
 
 
 def test_meetings_follow_their_month_and_length(personas, units, people, company):
     commander = personas["commune_commander"]
     kw = {"actor": commander, "commune": units["DHOP"], "attendees": [people["an"]]}
-    with pytest.raises(ValidationError, match="tháng cuối quý|last month"):
-        services.create_meeting(kind="khung_b", reserve_unit=company,
-                                held_on=dt.date(2025, 2, 27), hours=Decimal(3), **kw)  # fmt: skip
-    with pytest.raises(ValidationError, match="1/2|half"):
-        services.create_meeting(kind="khung_b", reserve_unit=company,
-                                held_on=dt.date(2025, 3, 27), hours=Decimal("4.5"), **kw)  # fmt: skip
+    with pytest.raises(ValidationError, match="tháng cuối quý"):
+        services.create_meeting(
+            kind="khung_b",
+            reserve_unit=company,
+            held_on=dt.date(2025, 2, 27),
+            hours=Decimal(3),
+            **kw,
+        )
+    with pytest.raises(ValidationError, match="1/2 ngày"):
+        services.create_meeting(
+            kind="khung_b",
+            reserve_unit=company,
+            held_on=dt.date(2025, 3, 27),
+            hours=Decimal("4.5"),
+            **kw,
+        )
     with pytest.raises(ValidationError):
-        services.create_meeting(kind="khung_b", held_on=dt.date(2025, 3, 27), hours=Decimal(3),
-                                **kw)  # fmt: skip
-    services.create_meeting(kind="khung_b", reserve_unit=company, held_on=dt.date(2025, 3, 27),
-                            hours=Decimal(4), **kw)  # fmt: skip
+        services.create_meeting(
+            kind="khung_b", held_on=dt.date(2025, 3, 27), hours=Decimal(3), **kw
+        )
+    services.create_meeting(
+        kind="khung_b", reserve_unit=company, held_on=dt.date(2025, 3, 27), hours=Decimal(4), **kw
+    )
     with pytest.raises(ValidationError):  # one per quarter
-        services.create_meeting(kind="khung_b", reserve_unit=company,
-                                held_on=dt.date(2025, 3, 30), hours=Decimal(2), **kw)  # fmt: skip
-    with pytest.raises(ValidationError, match="tháng 12|December"):
-        services.create_meeting(kind="december", held_on=dt.date(2025, 11, 28),
-                                hours=Decimal(3), **kw)  # fmt: skip
+        services.create_meeting(
+            kind="khung_b",
+            reserve_unit=company,
+            held_on=dt.date(2025, 3, 30),
+            hours=Decimal(2),
+            **kw,
+        )
+    with pytest.raises(ValidationError, match="tháng 12"):
+        services.create_meeting(
+            kind="december", held_on=dt.date(2025, 11, 28), hours=Decimal(3), **kw
+        )
     assert Meeting.objects.count() == 1
 
 
@@ -268,19 +339,29 @@ def test_december_meeting_minutes_opened_back_in_pdf_and_word(
 ):
     commander = personas["commune_commander"]
     meeting = services.create_meeting(
-        actor=commander, kind="december", commune=units["DHOP"], held_on=dt.date(2025, 12, 20),
-        hours=Decimal("3.5"), attendees=[people["an"], people["binh"]], place="Hội trường xã",
-    )  # fmt: skip
+        actor=commander,
+        kind="december",
+        commune=units["DHOP"],
+        held_on=dt.date(2025, 12, 20),
+        hours=Decimal("3.5"),
+        attendees=[people["an"], people["binh"]],
+        place="Hội trường xã",
+    )
     client = login(personas["commune_clerk"])
     url = reverse("reserve:meeting", args=[meeting.public_id])
-    posted = client.post(url, {
-        "chair": "Nguyễn Văn Đức", "secretary": "Lê Thị Hoa",
-        "content": "Quán triệt nhiệm vụ năm 2026.", "conclusions": "Sẵn sàng động viên.",
-        "present": [str(people["an"].public_id)],
-    })  # fmt: skip
+    posted = client.post(
+        url,
+        {
+            "chair": "Nguyễn Văn Đức",
+            "secretary": "Lê Thị Hoa",
+            "content": "Quán triệt nhiệm vụ năm 2026.",
+            "conclusions": "Sẵn sàng động viên.",
+            "present": [str(people["an"].public_id)],
+        },
+    )
     assert posted.status_code == 302
     assert meeting.attendance.get(reservist=people["binh"]).present is False
-    pdf = client.get(reverse("reserve:meeting_minutes", args=[meeting.public_id, "pdf"]))
+    pdf = client.get(reverse("reserve:meeting_minutes_pdf", args=[meeting.public_id]))
     path = tmp_path / "minutes.pdf"
     path.write_bytes(pdf.content)
     text = subprocess.run(
@@ -288,7 +369,7 @@ def test_december_meeting_minutes_opened_back_in_pdf_and_word(
     ).stdout
     assert "BIÊN BẢN SINH HOẠT QUÂN NHÂN DỰ BỊ" in text and "Quán triệt nhiệm vụ" in text
     assert "Có mặt 1/2" in text and "84/2020" in text
-    word = client.get(reverse("reserve:meeting_minutes", args=[meeting.public_id, "docx"]))
+    word = client.get(reverse("reserve:meeting_minutes_docx", args=[meeting.public_id]))
     doc = Document(io.BytesIO(word.content))
     body = "\n".join(p.text for p in doc.paragraphs)
     cells = " ".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
@@ -298,8 +379,13 @@ def test_december_meeting_minutes_opened_back_in_pdf_and_word(
 
 def test_pages_deny_readers_writing_and_other_communes(login, personas, units, people):
     commander = personas["commune_commander"]
-    call = _call(commander, units["DHOP"], [people["an"]], first=dt.date(2025, 5, 5),
-                 last=dt.date(2025, 5, 6))  # fmt: skip
+    call = _call(
+        commander,
+        units["DHOP"],
+        [people["an"]],
+        first=dt.date(2025, 5, 5),
+        last=dt.date(2025, 5, 6),
+    )
     url = reverse("reserve:training_call", args=[call.public_id])
     assert login(personas["other_commander"]).get(url).status_code == 404
     reader = login(personas["leader"])
@@ -314,10 +400,13 @@ def test_call_page_form_creates_a_call_and_shows_refusals(login, personas, units
     client = login(personas["commune_commander"])
     url = reverse("reserve:training", args=[units["DHOP"].public_id]) + "?on=01/05/2025"
     form = {
-        "action": "call", "call-kind": "training", "call-title": "Huấn luyện",
-        "call-starts_on": "05/05/2025", "call-ends_on": "14/05/2025",
+        "action": "call",
+        "call-kind": "training",
+        "call-title": "Huấn luyện",
+        "call-starts_on": "05/05/2025",
+        "call-ends_on": "14/05/2025",
         "call-reservists": [str(people["an"].public_id), str(people["binh"].public_id)],
-    }  # fmt: skip
+    }
     bad = client.post(url, form)
     assert bad.status_code == 400 and "Lê Văn An" in bad.content.decode()
     good = client.post(url, {**form, "call-reservists": [str(people["binh"].public_id)]})
@@ -326,6 +415,12 @@ def test_call_page_form_creates_a_call_and_shows_refusals(login, personas, units
 
 
 def test_new_audit_actions_have_labels():
-    for action in ("training_call", "training_add", "training_defer", "training_attendance",
-                   "meeting", "meeting_minutes"):  # fmt: skip
+    for action in (
+        "training_call",
+        "training_add",
+        "training_defer",
+        "training_attendance",
+        "meeting",
+        "meeting_minutes",
+    ):
         assert f"reserve.{action}" in ACTION_LABELS
