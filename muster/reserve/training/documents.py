@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from muster.documents.tables import (
+    Cell,
     Column,
     Kind,
     OfficialReport,
@@ -100,7 +101,7 @@ def payment_list(sheet: PaymentSheet, *, today: dt.date) -> TableDocument:
     """One row per reservist who attended: days, coefficient, what is paid and on which basis,
     the amount (0 with the reason when nothing is computed), a column to sign; the total."""
     call = sheet.call
-    rows = []
+    rows: list[list[Cell]] = []
     for i, row in enumerate(sheet.rows, start=1):
         entry = row.entry
         if isinstance(row.line, Line):

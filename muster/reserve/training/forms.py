@@ -23,6 +23,12 @@ def _pick(label: Any, choices: Choices, *, required: bool = True) -> forms.Multi
     )
 
 
+def _choice(form: forms.Form, name: str) -> forms.ChoiceField:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    return field
+
+
 class CallForm(BootstrapForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=CALL_KIND_CHOICES)
     title = forms.CharField(label=_("Subject"), max_length=200)
@@ -34,7 +40,7 @@ class CallForm(BootstrapForm):
 
     def __init__(self, *args: Any, units: Choices, reservists: Choices, **kw: Any) -> None:
         super().__init__(*args, **kw)
-        self.fields["reserve_unit"].choices = [("", "—"), *units]
+        _choice(self, "reserve_unit").choices = [("", "—"), *units]
         self.fields["reservists"] = _pick(_("Reservists called"), reservists)
 
 
@@ -51,7 +57,7 @@ class DeferForm(BootstrapForm):
 
     def __init__(self, *args: Any, entries: Choices, **kw: Any) -> None:
         super().__init__(*args, **kw)
-        self.fields["entry"].choices = list(entries)
+        _choice(self, "entry").choices = list(entries)
 
 
 class AttendanceForm(BootstrapForm):
@@ -117,7 +123,7 @@ class MeetingForm(BootstrapForm):
 
     def __init__(self, *args: Any, units: Choices, reservists: Choices, **kw: Any) -> None:
         super().__init__(*args, **kw)
-        self.fields["reserve_unit"].choices = [("", "—"), *units]
+        _choice(self, "reserve_unit").choices = [("", "—"), *units]
         self.fields["attendees"] = _pick(_("Present"), reservists, required=False)
 
 

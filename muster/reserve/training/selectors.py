@@ -197,7 +197,7 @@ class PaymentSheet:
 
     @property
     def confirmed(self) -> bool:
-        return all(r.line.confirmed for r in self.paid)
+        return all(r.confirmed for r in self.paid)
 
 
 def payment_sheet(call: TrainingCall) -> PaymentSheet:

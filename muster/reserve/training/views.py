@@ -219,7 +219,9 @@ def training_call(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
             else:
                 raise Http404(_("Unknown action."))
         except ValidationError as error:
-            {"attendance": attendance, "defer": defer, "add": add}[action].add_service_errors(error)
+            {"attendance": attendance, "defer": defer, "add": add}[action or ""].add_service_errors(
+                error
+            )
         status = 400
     context = {
         "call": call,
