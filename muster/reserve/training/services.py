@@ -204,7 +204,12 @@ def defer_entry(
             action="reserve.training_defer",
             obj=entry,
             scope_unit=entry.call.commune,
-            changes={"reservist": str(entry.reservist.public_id), "ground": ground},
+            changes={
+                "reservist": str(entry.reservist.public_id),
+                "ground": ground,
+                "confirmed_by": entry.deferral_confirmed_by,
+                "on": on.isoformat(),
+            },
             reason=reason.vi[:255],
         )
     return entry

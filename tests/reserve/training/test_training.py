@@ -424,3 +424,19 @@ def test_new_audit_actions_have_labels():
         "meeting_minutes",
     ):
         assert f"reserve.{action}" in ACTION_LABELS
+
+
+def test_call_page_queries_do_not_grow_with_reservists(
+    login, personas, units, people, django_assert_max_num_queries
+):
+    commander = personas["commune_commander"]
+    few = [people["an"], people["binh"]]
+    call = _call(commander, units["DHOP"], few, first=dt.date(2025, 5, 5), last=dt.date(2025, 5, 9))
+    client = login(commander)
+    url = reverse("reserve:training_call", args=[call.public_id])
+    with django_assert_max_num_queries(30) as first:
+        assert client.get(url).status_code == 200
+    more = [_reservist(units["DHOP"], f"Hoàng Văn {i:03d}") for i in range(12)]
+    services.add_to_call(actor=commander, call=call, reservists=more)
+    with django_assert_max_num_queries(len(first.captured_queries)):
+        assert client.get(url).status_code == 200
