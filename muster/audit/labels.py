@@ -89,6 +89,12 @@ ACTION_LABELS: dict[str, Promise] = {
     "reserve.receive": _("Discharged soldier received"),
     "reserve.register": _("Registered as a reservist"),
     "reserve.remove": _("Taken off the reservist register"),
+    "reserve.training_call": _("Reservists called for training or a readiness check"),
+    "reserve.training_add": _("Reservists added to a training call-up"),
+    "reserve.training_defer": _("Reservist's training deferred"),
+    "reserve.training_attendance": _("Training attendance recorded"),
+    "reserve.meeting": _("Reserve meeting recorded"),
+    "reserve.meeting_minutes": _("Reserve meeting minutes saved"),
     # Militia readiness and allowances (issue 17 items 7 and 8)
     "militia.callout_close": _("Militia call-out closed"),
     "militia.callout_create": _("Militia call-out ordered"),

@@ -40,6 +40,9 @@ TT_69 = "TT 69/2020/TT-BQP (militia training)"
 # Mobilisation reserve (law/reserve; legal-reference §4, §2.2–2.3).
 LAW_53 = "Law 53/2019/QH14 (Mobilisation Reserve Forces)"
 DECREE_14 = "Decree 14/2016/NĐ-CP (women, wartime exemptions, class-2 reservists)"
+DECREE_79 = "Decree 79/2020/NĐ-CP (benefits of the mobilisation reserve)"
+TT_84 = "TT 84/2020/TT-BQP (reserve meetings, forms Mẫu 01–08)"
+DECREE_73 = "Decree 73/2024/NĐ-CP (base salary)"
 
 #: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
 #: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
@@ -70,6 +73,9 @@ DOCUMENTS_VI: dict[str, str] = {
     TT_69: "Thông tư 69/2020/TT-BQP",
     LAW_53: "Luật Lực lượng dự bị động viên 53/2019/QH14",
     DECREE_14: "Nghị định 14/2016/NĐ-CP",
+    DECREE_79: "Nghị định 79/2020/NĐ-CP",
+    TT_84: "Thông tư 84/2020/TT-BQP",
+    DECREE_73: "Nghị định 73/2024/NĐ-CP",
 }
 
 LAW_78_FROM = dt.date(2016, 1, 1)
@@ -106,6 +112,13 @@ LAW_53_FROM = dt.date(2020, 7, 1)
 #: Decree 14/2016 (signed 15 Mar 2016): the legal reference gives no effective date; 1 May 2016
 #: is a configurable default, and the rules that start on it carry ``confirmed=False``.
 DECREE_14_FROM = dt.date(2016, 5, 1)
+#: Decree 79/2020 and TT 84/2020 implement Law 53/2019: the legal reference gives no effective
+#: date for either; the Law's own date (1 Jul 2020) is a configurable default and the rules that
+#: start on it carry ``confirmed=False``.
+DECREE_79_FROM = LAW_53_FROM
+TT_84_FROM = LAW_53_FROM
+#: Decree 73/2024: base salary 2,340,000 VND from 1 Jul 2024 (legal-reference §3).
+DECREE_73_FROM = dt.date(2024, 7, 1)
 
 
 def day_before(day: dt.date) -> dt.date:

@@ -14,3 +14,12 @@ from muster.law.reserve.enums import ASSET_LABELS, FORCE_LABELS, ROLE_LABELS  # 
 ROLE_CHOICES = lawtext.choices(ROLE_LABELS)
 FORCE_CHOICES = lawtext.choices(FORCE_LABELS)
 ASSET_CHOICES = lawtext.choices(ASSET_LABELS)
+from muster.law.reserve.training_enums import (  # noqa: E402
+    CALL_KIND_LABELS,
+    DEFERRAL_LABELS,
+    MEETING_LABELS,
+)
+
+CALL_KIND_CHOICES = lawtext.choices(CALL_KIND_LABELS)
+DEFERRAL_CHOICES = lawtext.choices(DEFERRAL_LABELS)
+MEETING_CHOICES = lawtext.choices(MEETING_LABELS)

@@ -4,6 +4,22 @@
 from muster.reserve.assets.models import Asset
 from muster.reserve.discharge.models import DischargeReception
 from muster.reserve.register.models import Reservist
+from muster.reserve.training.models import (
+    CallEntry,
+    Meeting,
+    MeetingAttendance,
+    TrainingCall,
+)
 from muster.reserve.units.models import ReserveUnit, UnitPost
 
-__all__ = ["Asset", "DischargeReception", "ReserveUnit", "Reservist", "UnitPost"]
+__all__ = [
+    "Asset",
+    "CallEntry",
+    "DischargeReception",
+    "Meeting",
+    "MeetingAttendance",
+    "ReserveUnit",
+    "Reservist",
+    "TrainingCall",
+    "UnitPost",
+]

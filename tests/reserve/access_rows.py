@@ -25,6 +25,56 @@ def _reservist_kwargs(world, side):
     return {"public_id": world[key].public_id}
 
 
+def _call(world, side):
+    """A training call of the side's commune with its reservist (made once per world)."""
+    import datetime as dt
+
+    from muster.reserve.models import CallEntry, Reservist, TrainingCall
+
+    key = f"reserve_call_{side}"
+    if key not in world:
+        _reservist_kwargs(world, side)
+        reservist: Reservist = world[f"reservist_{side}"]
+        world[key] = TrainingCall.objects.create(
+            commune=reservist.holder,
+            kind="training",
+            title="Huấn luyện",
+            starts_on=dt.date(2025, 5, 5),
+            ends_on=dt.date(2025, 5, 9),
+        )
+        CallEntry.objects.create(call=world[key], reservist=reservist, status="present", days=5)
+    return world[key]
+
+
+def _call_kwargs(world, side):
+    return {"public_id": _call(world, side).public_id}
+
+
+def _meeting(world, side):
+    import datetime as dt
+    from decimal import Decimal
+
+    from muster.reserve.models import Meeting, MeetingAttendance
+
+    key = f"reserve_meeting_{side}"
+    if key not in world:
+        _reservist_kwargs(world, side)
+        reservist = world[f"reservist_{side}"]
+        world[key] = Meeting.objects.create(
+            kind="december",
+            commune=reservist.holder,
+            held_on=dt.date(2025, 12, 20),
+            hours=Decimal(3),
+            content="Sinh hoạt cuối năm.",
+        )
+        MeetingAttendance.objects.create(meeting=world[key], reservist=reservist)
+    return world[key]
+
+
+def _meeting_kwargs(world, side):
+    return {"public_id": _meeting(world, side).public_id}
+
+
 #: Cap.MANAGE_RESERVE: the commune commander and clerk, the district / regional officer.
 MANAGE_RESERVE_ROLES = EDIT_PEOPLE_ROLES
 
@@ -34,4 +84,11 @@ ROWS = {
     "reserve:receive": Route(kwargs=unit_kwargs, scoped_object=True, allowed=MANAGE_RESERVE_ROLES),
     "reserve:register": Route(kwargs=unit_kwargs, scoped_object=True),
     "reserve:reservist": Route(kwargs=_reservist_kwargs, scoped_object=True),
+    "reserve:training": Route(kwargs=unit_kwargs, scoped_object=True),
+    "reserve:training_call": Route(kwargs=_call_kwargs, scoped_object=True),
+    "reserve:training_payment_xlsx": Route(kwargs=_call_kwargs, scoped_object=True),
+    "reserve:training_payment_pdf": Route(kwargs=_call_kwargs, scoped_object=True),
+    "reserve:meeting": Route(kwargs=_meeting_kwargs, scoped_object=True),
+    "reserve:meeting_minutes_pdf": Route(kwargs=_meeting_kwargs, scoped_object=True),
+    "reserve:meeting_minutes_docx": Route(kwargs=_meeting_kwargs, scoped_object=True),
 }

@@ -16,11 +16,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Literal
 
 from muster.law.book import rule, rule_or_none
 from muster.law.militia.enums import POST_LABELS, Post
+from muster.law.money import Line
+from muster.law.money import half_up as _half_up
 from muster.law.rulebook import Citation, Rule
 from muster.law.text import Text, vi_date, vi_number
 
@@ -47,27 +49,6 @@ class Amount:
     @property
     def citations(self) -> tuple[Citation, ...]:
         return tuple(dict.fromkeys(c for r in self.rules for c in r.citations))
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One payable line: what it is (both languages), the sum, its citations."""
-
-    text: Text
-    amount: int
-    rules: tuple[Rule, ...]
-
-    @property
-    def confirmed(self) -> bool:
-        return all(r.confirmed for r in self.rules)
-
-    @property
-    def citations(self) -> tuple[Citation, ...]:
-        return tuple(dict.fromkeys(c for r in self.rules for c in r.citations))
-
-
-def _half_up(value: Decimal) -> int:
-    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def post_allowance(post: Post, on: dt.date) -> Amount | None:

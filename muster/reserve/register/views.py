@@ -27,6 +27,7 @@ from muster.reserve.register import selectors as sel
 from muster.reserve.register import services
 from muster.reserve.register.facts import Inputs
 from muster.reserve.register.models import Reservist
+from muster.reserve.training.selectors import standing_of
 from muster.reserve.views import commune_for
 
 
@@ -128,6 +129,7 @@ def reservist(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
         "day": day,
         "group": group,
         "group_reason": lawtext.text(group.reason),
+        "training": standing_of(item, day),
         "form": form,
         "can_manage": can_manage_reserve(request.user),
     }

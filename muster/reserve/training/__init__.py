@@ -1,0 +1,1 @@
+"""Training and readiness-check call-ups, the reserve meetings and their allowances."""
