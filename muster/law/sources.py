@@ -40,6 +40,8 @@ TT_69 = "TT 69/2020/TT-BQP (militia training)"
 # Mobilisation reserve (law/reserve; legal-reference §4, §2.2–2.3).
 LAW_53 = "Law 53/2019/QH14 (Mobilisation Reserve Forces)"
 DECREE_14 = "Decree 14/2016/NĐ-CP (women, wartime exemptions, class-2 reservists)"
+# Civil defence (law/mobilisation; legal-reference §7).
+LAW_18_2023 = "Law 18/2023/QH15 (Civil Defence)"
 
 #: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
 #: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
@@ -70,6 +72,7 @@ DOCUMENTS_VI: dict[str, str] = {
     TT_69: "Thông tư 69/2020/TT-BQP",
     LAW_53: "Luật Lực lượng dự bị động viên 53/2019/QH14",
     DECREE_14: "Nghị định 14/2016/NĐ-CP",
+    LAW_18_2023: "Luật Phòng thủ dân sự 18/2023/QH15",
 }
 
 LAW_78_FROM = dt.date(2016, 1, 1)
@@ -106,6 +109,8 @@ LAW_53_FROM = dt.date(2020, 7, 1)
 #: Decree 14/2016 (signed 15 Mar 2016): the legal reference gives no effective date; 1 May 2016
 #: is a configurable default, and the rules that start on it carry ``confirmed=False``.
 DECREE_14_FROM = dt.date(2016, 5, 1)
+#: The Law on Civil Defence 18/2023 took effect on 1 Jul 2024 (legal-reference §7).
+LAW_18_2023_FROM = dt.date(2024, 7, 1)
 
 
 def day_before(day: dt.date) -> dt.date:
