@@ -84,7 +84,9 @@ def _drill(rng: random.Random) -> str | None:
     if commune is None or CallOutOrder.objects.filter(holder=commune, number=DRILL_NUMBER).exists():
         return None
     actor = system_actor()
-    with_reserve = reservists_on(commune, DRILL_DAY).exists() or assets_on(commune, DRILL_DAY).exists()
+    with_reserve = (
+        reservists_on(commune, DRILL_DAY).exists() or assets_on(commune, DRILL_DAY).exists()
+    )
     order = services.order_create(
         actor=actor,
         commune=commune,
@@ -93,7 +95,9 @@ def _drill(rng: random.Random) -> str | None:
         number=DRILL_NUMBER,
         description="Diễn tập kiểm tra sẵn sàng huy động lực lượng mùa mưa bão 2025",
         authority="district_chairman" if with_reserve else "commune_commander",
-        signed_by="Chủ tịch UBND huyện Kim Động" if with_reserve else f"Chỉ huy trưởng BCHQS {commune.name}",
+        signed_by="Chủ tịch UBND huyện Kim Động"
+        if with_reserve
+        else f"Chỉ huy trưởng BCHQS {commune.name}",
         ordered_at=_at(DRILL_DAY, 6, 30),
         assembly_place=f"Sân trụ sở UBND {commune.name}",
         assembly_at=_at(DRILL_DAY, 7, 30),

@@ -20,6 +20,4 @@ class MobilisationConfig(AppConfig):
                 namespaces=("mobilisation",),
             )
         )
-        registry.add_demo_step(
-            DemoStep("mobilisation", 48, "muster.demo.mobilisation:demo_step")
-        )
+        registry.add_demo_step(DemoStep("mobilisation", 48, "muster.demo.mobilisation:demo_step"))

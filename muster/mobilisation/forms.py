@@ -3,6 +3,8 @@ decide."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -11,8 +13,11 @@ from muster.militia.readiness.forms import DATETIME_FORMATS
 from muster.militia.readiness.models import CallOutPurpose
 from muster.mobilisation.choices import AUTHORITY_CHOICES, KIND_CHOICES
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def _datetime_field(label: object) -> forms.DateTimeField:
+
+def _datetime_field(label: StrOrPromise) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
         input_formats=DATETIME_FORMATS,

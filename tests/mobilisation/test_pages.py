@@ -14,9 +14,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from muster.mobilisation.models import CallOutLine, CallOutOrder, OtherForce
-from tests.mobilisation.factories import DAY, add_line, at, make_order, make_roster
-from tests.militia.factories import make_member
 from tests.core.factories import make_person
+from tests.militia.factories import make_member
+from tests.mobilisation.factories import DAY, add_line, at, make_order, make_roster
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +126,10 @@ def test_denied_paths(client, login, personas, roster):
     body = {"line": str(line.public_id), "mark": "arrived"}
     assert login(personas["leader"]).post(mark, body).status_code == 403
     assert login(personas["other_commander"]).post(mark, body).status_code == 404
-    assert login(personas["commune_clerk"]).post(mark, {"line": "nope", "mark": "x"}).status_code == 404
+    assert (
+        login(personas["commune_clerk"]).post(mark, {"line": "nope", "mark": "x"}).status_code
+        == 404
+    )
     close = reverse("mobilisation:order_close", args=[order.public_id])
     assert login(personas["auditor"]).post(close).status_code == 403
     line.refresh_from_db()
@@ -138,18 +141,24 @@ def test_denied_paths(client, login, personas, roster):
 def test_the_board_recounts_the_lines(login, personas, roster):
     order = _issued(roster)
     lines = list(order.lines.all())
-    CallOutLine.objects.filter(pk=lines[0].pk).update(acknowledged_at=at(DAY, 8), arrived_at=at(DAY, 8))
+    CallOutLine.objects.filter(pk=lines[0].pk).update(
+        acknowledged_at=at(DAY, 8), arrived_at=at(DAY, 8)
+    )
     CallOutLine.objects.filter(pk=lines[1].pk).update(absent=True, absent_reason="Ốm")
     CallOutLine.objects.filter(pk=lines[2].pk).update(acknowledged_at=at(DAY, 8))
-    text = login(personas["leader"]).get(
-        reverse("mobilisation:board_live", args=[order.public_id])
-    ).content.decode()
+    text = (
+        login(personas["leader"])
+        .get(reverse("mobilisation:board_live", args=[order.public_id]))
+        .content.decode()
+    )
     people = re.search(r"<td>(?:Người|People)</td>((?:<td[^>]*>\d+</td>)+)", text)
     assert people is not None
     assert re.findall(r">(\d+)<", people.group(1)) == ["4", "4", "2", "1", "1", "2"]
 
 
-def test_board_fragment_queries_do_not_grow(login, personas, roster, units, django_assert_max_num_queries):
+def test_board_fragment_queries_do_not_grow(
+    login, personas, roster, units, django_assert_max_num_queries
+):
     small = _issued(roster)
     big = make_order(roster["commune"], number="02/LHĐ", status="issued")
     for i in range(25):
@@ -158,7 +167,10 @@ def test_board_fragment_queries_do_not_grow(login, personas, roster, units, djan
     counts = []
     for order in (small, big):
         with django_assert_max_num_queries(12) as captured:
-            assert client.get(reverse("mobilisation:board_live", args=[order.public_id])).status_code == 200
+            assert (
+                client.get(reverse("mobilisation:board_live", args=[order.public_id])).status_code
+                == 200
+            )
         counts.append(len(captured.captured_queries))
     assert counts[0] == counts[1]
 

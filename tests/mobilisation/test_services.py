@@ -91,15 +91,21 @@ def test_only_the_roster_can_be_called_and_bulk_add_picks_a_group(personas, rost
     elsewhere = make_roster(units["DT"], tag="dt")
     with pytest.raises(ValidationError):
         services.order_add_lines(actor=actor, order=order, members=elsewhere["members"][:1])
-    assert services.order_add_group(
-        actor=actor, order=order, force="militia", group="component:mobile"
-    ) == 3
-    assert services.order_add_group(
-        actor=actor, order=order, force="reservist", group="class:1"
-    ) == 2
-    assert services.order_add_group(
-        actor=actor, order=order, force="militia", group=f"unit:{roster['squad'].public_id}"
-    ) == 1
+    assert (
+        services.order_add_group(
+            actor=actor, order=order, force="militia", group="component:mobile"
+        )
+        == 3
+    )
+    assert (
+        services.order_add_group(actor=actor, order=order, force="reservist", group="class:1") == 2
+    )
+    assert (
+        services.order_add_group(
+            actor=actor, order=order, force="militia", group=f"unit:{roster['squad'].public_id}"
+        )
+        == 1
+    )
     # Adding again adds nobody twice.
     assert services.order_add_group(actor=actor, order=order, force="militia", group="all") == 0
     assert services.order_add_group(actor=actor, order=order, force="other", group="all") == 1

@@ -149,7 +149,11 @@ def _two(
 
 _RESERVE_CALL = (
     _l98("7", "5", "the provincial chairman assigns quotas for training, drills, readiness checks"),
-    _l98("7", "7", "the provincial chairman decides asset call-outs; the commune chairman carries out"),
+    _l98(
+        "7",
+        "7",
+        "the provincial chairman decides asset call-outs; the commune chairman carries out",
+    ),
 )
 _MILITIA_DEPLOY = _l98("10", "16", "the commune commander deploys, with the agreement required")
 _CIVIL = _law18("the People's Committee chairmen direct the response in their area")
@@ -172,7 +176,12 @@ MOBILISATION_RULES: tuple[Rule, ...] = (
             False,
             _PRE_REFORM,
         ),
-        ("commune_chairman,commune_commander", (*_RESERVE_CALL, _MILITIA_DEPLOY), False, _NOT_QUOTED),
+        (
+            "commune_chairman,commune_commander",
+            (*_RESERVE_CALL, _MILITIA_DEPLOY),
+            False,
+            _NOT_QUOTED,
+        ),
     ),
     *_two(
         "mobilisation.order.disaster",

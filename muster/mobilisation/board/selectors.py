@@ -86,7 +86,9 @@ def board_of(order: CallOutOrder) -> Board:
             BoardRow(
                 force=r["force"],
                 group=r["group"],
-                label=group_label(r["force"], r["group"]) if r["group"] else force_label(r["force"]),
+                label=group_label(r["force"], r["group"])
+                if r["group"]
+                else force_label(r["force"]),
                 lines=r["lines"],
                 called=r["called"],
                 notified=r["notified"],

@@ -62,13 +62,11 @@ def mark(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespons
         line_id = uuid.UUID(request.POST.get("line", ""))
     except ValueError as error:
         raise Http404(_("Not found, or outside your area.")) from error
-    line = (
-        CallOutLine.objects.filter(order=item, public_id=line_id).select_related("order").first()
-    )
+    line = CallOutLine.objects.filter(order=item, public_id=line_id).select_related("order").first()
     if line is None:
         raise Http404(_("Not found, or outside your area."))
     line.order = item
-    error = ""
+    problem = ""
     status = 200
     try:
         services.line_mark(
@@ -78,12 +76,12 @@ def mark(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespons
             reason=request.POST.get("reason", ""),
         )
     except ValidationError as failure:
-        error = " ".join(failure.messages)
+        problem = " ".join(failure.messages)
         status = 400
     if request.htmx:
         line.refresh_from_db()
-        context = {"order": item, "line": line, "can_mark": item.is_live, "error": error}
+        context = {"order": item, "line": line, "can_mark": item.is_live, "error": problem}
         return render(request, "mobilisation/_line.html", context, status=status)
-    if error:
-        messages.error(request, error)
+    if problem:
+        messages.error(request, problem)
     return redirect("mobilisation:clerk", public_id=item.public_id)

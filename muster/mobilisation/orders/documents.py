@@ -40,8 +40,9 @@ def callout_report(
         )
     people, assets = board.people, board.assets
     kind = KIND_LABELS[OrderKind(order.kind)].vi
-    basis = order.basis_vi + ("" if order.basis_confirmed or "chưa xác minh" in order.basis_vi
-                              else " (chưa xác minh)")
+    basis = order.basis_vi + (
+        "" if order.basis_confirmed or "chưa xác minh" in order.basis_vi else " (chưa xác minh)"
+    )
     notes = [
         f"Lệnh số {order.number}, ngày {_hm(order.ordered_at)}; người ký: "
         f"{AUTHORITY_LABELS[order.authority].vi} {order.signed_by}.",

@@ -67,9 +67,15 @@ class CallOutOrder(models.Model):
                 name="calloutorder_assembly_after_order",
             ),
             models.CheckConstraint(
-                condition=(Q(status="draft") & Q(issued_at__isnull=True) & Q(closed_at__isnull=True))
+                condition=(
+                    Q(status="draft") & Q(issued_at__isnull=True) & Q(closed_at__isnull=True)
+                )
                 | (Q(status="issued") & Q(issued_at__isnull=False) & Q(closed_at__isnull=True))
-                | (Q(status="closed") & Q(issued_at__isnull=False) & Q(closed_at__gte=F("issued_at"))),
+                | (
+                    Q(status="closed")
+                    & Q(issued_at__isnull=False)
+                    & Q(closed_at__gte=F("issued_at"))
+                ),
                 name="calloutorder_status_times",
             ),
         ]
@@ -149,14 +155,34 @@ class CallOutLine(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(force="reservist", reservist__isnull=False, membership__isnull=True,
-                      other_force__isnull=True, asset__isnull=True)
-                    | Q(force="militia", reservist__isnull=True, membership__isnull=False,
-                        other_force__isnull=True, asset__isnull=True)
-                    | Q(force="other", reservist__isnull=True, membership__isnull=True,
-                        other_force__isnull=False, asset__isnull=True)
-                    | Q(force="asset", reservist__isnull=True, membership__isnull=True,
-                        other_force__isnull=True, asset__isnull=False)
+                    Q(
+                        force="reservist",
+                        reservist__isnull=False,
+                        membership__isnull=True,
+                        other_force__isnull=True,
+                        asset__isnull=True,
+                    )
+                    | Q(
+                        force="militia",
+                        reservist__isnull=True,
+                        membership__isnull=False,
+                        other_force__isnull=True,
+                        asset__isnull=True,
+                    )
+                    | Q(
+                        force="other",
+                        reservist__isnull=True,
+                        membership__isnull=True,
+                        other_force__isnull=False,
+                        asset__isnull=True,
+                    )
+                    | Q(
+                        force="asset",
+                        reservist__isnull=True,
+                        membership__isnull=True,
+                        other_force__isnull=True,
+                        asset__isnull=False,
+                    )
                 ),
                 name="calloutline_one_target",
             ),

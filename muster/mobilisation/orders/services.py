@@ -177,7 +177,9 @@ def order_add_lines(
         raise ValidationError(_("Everyone and everything called must be on the commune's roster."))
     with transaction.atomic():
         locked = _lock_draft(order)
-        have = locked.lines.values_list("reservist_id", "membership_id", "asset_id", "other_force_id")
+        have = locked.lines.values_list(
+            "reservist_id", "membership_id", "asset_id", "other_force_id"
+        )
         taken = {x for row in have for x in zip(("r", "m", "a", "o"), row, strict=True) if x[1]}
         new = [
             CallOutLine(
@@ -243,10 +245,11 @@ def order_add_lines(
 
 
 def order_add_group(*, actor: User, order: CallOutOrder, force: str, group: str) -> int:
-    """Bulk add from the roster: every reservist of a class (``class:1``) or kind
-    (``kind:officer``) or roster group (``group:nco_soldier:1``), every member of a component (``component:mobile``) or militia unit
-    (``unit:<uuid>``), every asset of a kind (``kind:watercraft``), or everyone of the force
-    (``all``, the only choice for other forces)."""
+    """Bulk add from the roster: every reservist of a class (``class:1``), kind
+    (``kind:officer``) or roster group (``group:nco_soldier:1``), every member of a component
+    (``component:mobile``) or militia unit (``unit:<uuid>``), every asset of a kind
+    (``kind:watercraft``), or everyone of the force (``all``, the only choice for other
+    forces)."""
     _check(actor, order.holder_id)
     day = _day(order.ordered_at)
     key, _sep, value = group.partition(":")
@@ -302,9 +305,7 @@ def order_remove_line(*, actor: User, line: CallOutLine) -> None:
             )
 
 
-def order_issue(
-    *, actor: User, order: CallOutOrder, at: dt.datetime | None = None
-) -> CallOutOrder:
+def order_issue(*, actor: User, order: CallOutOrder, at: dt.datetime | None = None) -> CallOutOrder:
     """Issue the order at ``at`` (now by default): its lines are frozen and each is recorded
     as notified then; the legal basis is fixed for the forces it calls."""
     _check(actor, order.holder_id)
@@ -388,9 +389,7 @@ def line_mark(
                     absent=True, absent_reason=clean_line(reason)[:200]
                 )
             if not changed:
-                if not CallOutOrder.objects.filter(
-                    pk=order.pk, status=OrderStatus.ISSUED
-                ).exists():
+                if not CallOutOrder.objects.filter(pk=order.pk, status=OrderStatus.ISSUED).exists():
                     raise ValidationError(_("This call-out is closed."))
                 return False
             changes: dict[str, str] = {"line": line.label, mark: when.isoformat()}
@@ -410,9 +409,7 @@ def line_mark(
     return True
 
 
-def order_close(
-    *, actor: User, order: CallOutOrder, at: dt.datetime | None = None
-) -> CallOutOrder:
+def order_close(*, actor: User, order: CallOutOrder, at: dt.datetime | None = None) -> CallOutOrder:
     """Close the call-out at ``at`` (now by default): nothing on it changes any more."""
     _check(actor, order.holder_id)
     when = at or timezone.now()

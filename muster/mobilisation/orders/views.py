@@ -78,8 +78,7 @@ def order(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespon
             context[key] = {row[i] for row in rows if row[i]}
         try:
             context["orderers"] = [
-                lawtext.text(AUTHORITY_LABELS[c])
-                for c in order_basis(item.kind, day).orderers
+                lawtext.text(AUTHORITY_LABELS[c]) for c in order_basis(item.kind, day).orderers
             ]
         except NoRuleInForce:
             context["orderers"] = []

@@ -47,5 +47,8 @@ def other_force_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
         return redirect("mobilisation:roster", public_id=commune.public_id)
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "mobilisation/other_force_new.html", {"commune": commune, "form": form}, status=status
+        request,
+        "mobilisation/other_force_new.html",
+        {"commune": commune, "form": form},
+        status=status,
     )
