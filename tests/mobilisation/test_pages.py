@@ -87,6 +87,14 @@ def test_draft_pick_issue_and_mark_from_the_pages(login, personas, roster):
     client.post(add, {"force": "reservist", "group": "group:nco_soldier:1"})
     client.post(add, {"pick": [f"asset:{roster['assets'][0].public_id}"]})
     assert order.lines.count() == 6
+    draft_page = client.get(reverse("mobilisation:order", args=[order.public_id])).content.decode()
+    assert f"unit:{roster['squad'].public_id}" in draft_page
+    client.post(add, {"force": "militia", "group": f"unit:{roster['squad'].public_id}"})
+    line = order.lines.get(membership=roster["members"][3])
+    client.post(
+        reverse("mobilisation:order_remove", args=[order.public_id]), {"line": line.public_id}
+    )
+    assert order.lines.count() == 6
     page = client.get(reverse("mobilisation:order", args=[order.public_id]))
     assert page.status_code == 200 and 'data-testid="unverified"' in page.content.decode()
     issued = client.post(reverse("mobilisation:order_issue", args=[order.public_id]))

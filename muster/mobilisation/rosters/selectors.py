@@ -17,6 +17,7 @@ from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.militia.dated import serving_on
 from muster.militia.members.models import Membership, MembershipStatus
+from muster.militia.organisation.models import MilitiaUnit
 from muster.mobilisation.groups import group_label, reservist_group
 from muster.mobilisation.rosters.models import OtherForce
 from muster.reserve.assets.models import Asset
@@ -84,6 +85,12 @@ class Roster:
     @property
     def member_groups(self) -> list[RosterGroup]:
         return self._groups("militia", Counter(m.component for m in self.members))
+
+    @property
+    def member_units(self) -> list[tuple[MilitiaUnit, int]]:
+        """The militia units of the serving members, with how many serve in each."""
+        counts = Counter(m.unit for m in self.members if m.unit is not None)
+        return sorted(counts.items(), key=lambda item: item[0].name)
 
     @property
     def asset_groups(self) -> list[RosterGroup]:
