@@ -244,3 +244,29 @@ def test_who_may_call_out(personas, roster):
             available_from=DAY,
         )
     assert AuditEvent.objects.filter(action="mobilisation.order_issue").count() == 1
+
+
+def test_other_forces_join_and_leave_the_roster(personas, units):
+    from muster.mobilisation.rosters.selectors import other_forces_on
+
+    actor = personas["commune_clerk"]
+    commune = units["DHOP"]
+    with pytest.raises(ValidationError) as error:
+        roster_services.other_force_add(
+            actor=actor, commune=commune, name=" ", organisation="", headcount=0, available_from=DAY
+        )
+    assert {"name", "organisation", "headcount"} <= set(error.value.message_dict)
+    team = roster_services.other_force_add(
+        actor=actor,
+        commune=commune,
+        name="Đội xung kích",
+        organisation="Đoàn Thanh niên",
+        headcount=10,
+        available_from=DAY,
+    )
+    with pytest.raises(ValidationError):
+        roster_services.other_force_end(actor=actor, force=team, on=DAY)
+    roster_services.other_force_end(actor=actor, force=team, on=DAY + dt.timedelta(days=30))
+    assert list(other_forces_on(commune, DAY + dt.timedelta(days=29))) == [team]
+    assert not other_forces_on(commune, DAY + dt.timedelta(days=30)).exists()
+    assert AuditEvent.objects.filter(action__startswith="mobilisation.other_force").count() == 2
