@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "muster.health",
     "muster.militia",
     "muster.reserve",
+    "muster.mobilisation",
     "muster.documents",
     "muster.directives",
     "muster.jobs",

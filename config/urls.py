@@ -18,5 +18,6 @@ urlpatterns = [
     path("reports/", include("muster.reports.urls")),
     path("militia/", include("muster.militia.urls")),
     path("reserve/", include("muster.reserve.urls")),
+    path("mobilisation/", include("muster.mobilisation.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
 ]

@@ -11,10 +11,13 @@ from muster.law.callup.police import POLICE_RULES
 from muster.law.callup.rules import CALLUP_RULES
 from muster.law.health.standards import HEALTH_RULES
 from muster.law.militia.rules import MILITIA_RULES
+from muster.law.mobilisation.rules import MOBILISATION_RULES
 from muster.law.reserve.rules import RESERVE_RULES
 from muster.law.rulebook import Rule, RuleBook
 
-RULES: tuple[Rule, ...] = CALLUP_RULES + POLICE_RULES + HEALTH_RULES + MILITIA_RULES + RESERVE_RULES
+RULES: tuple[Rule, ...] = (
+    CALLUP_RULES + POLICE_RULES + HEALTH_RULES + MILITIA_RULES + RESERVE_RULES + MOBILISATION_RULES
+)
 
 BOOK = RuleBook(RULES)
 codes = BOOK.codes

@@ -43,6 +43,8 @@ DECREE_14 = "Decree 14/2016/NĐ-CP (women, wartime exemptions, class-2 reservist
 DECREE_79 = "Decree 79/2020/NĐ-CP (benefits of the mobilisation reserve)"
 TT_84 = "TT 84/2020/TT-BQP (reserve meetings, forms Mẫu 01–08)"
 DECREE_73 = "Decree 73/2024/NĐ-CP (base salary)"
+# Civil defence (law/mobilisation; legal-reference §7).
+LAW_18_2023 = "Law 18/2023/QH15 (Civil Defence)"
 
 #: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
 #: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
@@ -76,6 +78,7 @@ DOCUMENTS_VI: dict[str, str] = {
     DECREE_79: "Nghị định 79/2020/NĐ-CP",
     TT_84: "Thông tư 84/2020/TT-BQP",
     DECREE_73: "Nghị định 73/2024/NĐ-CP",
+    LAW_18_2023: "Luật Phòng thủ dân sự 18/2023/QH15",
 }
 
 LAW_78_FROM = dt.date(2016, 1, 1)
@@ -119,6 +122,8 @@ DECREE_79_FROM = LAW_53_FROM
 TT_84_FROM = LAW_53_FROM
 #: Decree 73/2024: base salary 2,340,000 VND from 1 Jul 2024 (legal-reference §3).
 DECREE_73_FROM = dt.date(2024, 7, 1)
+#: The Law on Civil Defence 18/2023 took effect on 1 Jul 2024 (legal-reference §7).
+LAW_18_2023_FROM = dt.date(2024, 7, 1)
 
 
 def day_before(day: dt.date) -> dt.date:
