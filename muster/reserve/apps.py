@@ -8,7 +8,7 @@ class ReserveConfig(AppConfig):
     verbose_name = _("Reserve")
 
     def ready(self) -> None:
-        from muster.core.registry import Commitment, MenuEntry, registry
+        from muster.core.registry import Commitment, DemoStep, MenuEntry, registry
         from muster.reserve.register.selectors import REGISTERED_COMMITMENT, registered_reservists
 
         registry.add_menu(
@@ -27,4 +27,7 @@ class ReserveConfig(AppConfig):
                 _("Registered reservist (not yet placed in a unit)"),
                 registered_reservists,
             )
+        )
+        registry.add_demo_step(
+            DemoStep("reserve.assets", 42, "muster.demo.reserve_assets:demo_step")
         )

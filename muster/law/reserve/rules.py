@@ -20,6 +20,7 @@ Conventions
 
 from __future__ import annotations
 
+from muster.law.reserve.asset_rules import ASSET_RULES
 from muster.law.rulebook import Citation, Rule, make_rule
 from muster.law.sources import (
     BEFORE_98,
@@ -431,4 +432,4 @@ TRAINING_RULES: tuple[Rule, ...] = (
     ),
 )
 
-RESERVE_RULES: tuple[Rule, ...] = CLASS_RULES + PLACEMENT_RULES + TRAINING_RULES
+RESERVE_RULES: tuple[Rule, ...] = CLASS_RULES + PLACEMENT_RULES + TRAINING_RULES + ASSET_RULES
