@@ -115,7 +115,7 @@ def _owners(commune: Unit, rng: random.Random) -> list[Person]:
 
 
 def _assets(units: dict[str, Unit], rng: random.Random) -> list[Asset]:
-    kinds = [t for t in TEMPLATES]
+    kinds = list(TEMPLATES)
     weights = [t[1] for t in TEMPLATES]
     out: list[Asset] = []
     serial = 0
@@ -233,7 +233,7 @@ def _needs(assets: list[Asset], rng: random.Random) -> tuple[int, int]:
                 taken.add(proposal.asset)  # type: ignore[arg-type]
                 assignments.append(
                     AssetAssignment(
-                        asset_id=proposal.asset,
+                        asset_id=int(proposal.asset),  # type: ignore[call-overload]
                         need=need,
                         assigned_on=ASSIGNED_ON,
                         reason=proposal.reason.vi[:400],

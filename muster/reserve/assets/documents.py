@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from muster.documents.tables import (
+    Cell,
     Column,
     Kind,
     OfficialReport,
@@ -61,8 +62,8 @@ def _basis(day: dt.date) -> str:
     return "Căn cứ: " + "; ".join(parts) + (f" ({note})" if note else "") + "."
 
 
-def _kind_rows(by_kind: dict[AssetKind, Tally], total: Tally) -> tuple[list[list], list]:
-    rows: list[list] = [
+def _kind_rows(by_kind: dict[AssetKind, Tally], total: Tally) -> tuple[list[list[Cell]], list[Cell]]:
+    rows: list[list[Cell]] = [
         [i, ASSET_LABELS[kind].vi, *tally.values()]
         for i, (kind, tally) in enumerate(by_kind.items(), start=1)
     ]
@@ -95,7 +96,7 @@ def area_tables(
     report: AreaReport, *, place: str, today: dt.date
 ) -> list[tuple[str, TableDocument]]:
     """The area's report of ``report.year``: by commune and kind, then by kind."""
-    lines: list[list] = []
+    lines: list[list[Cell]] = []
     for i, rr in enumerate(report.reports, start=1):
         for kind, tally in rr.by_kind.items():
             lines.append([i, rr.round.holder.name, ASSET_LABELS[kind].vi, *tally.values()])

@@ -82,7 +82,7 @@ class Asset(models.Model):
 
     @property
     def owner_label(self) -> str:
-        if self.owner_person_id is not None:
+        if self.owner_person is not None:
             return self.owner_person.full_name
         return self.owner_name
 

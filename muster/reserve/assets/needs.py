@@ -86,7 +86,9 @@ def proposals(*, user: User, need: AssetNeed, day: dt.date) -> list[tuple[Propos
             registered_on__lte=day,
         )
         .filter(Q(removed_on__isnull=True) | Q(removed_on__gt=day))
-        .exclude(assignments__ended_on__isnull=True)
+        .exclude(
+            pk__in=AssetAssignment.objects.filter(ended_on__isnull=True).values("asset_id")
+        )
         .select_related("holder", "owner_person")
     }
     found = propose(

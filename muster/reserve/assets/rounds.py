@@ -207,9 +207,9 @@ def round_reports(rounds: Iterable[RegistrationRound]) -> list[RoundReport]:
             at_start = _on_register(registered_on, removed_on, eve)
             tally.at_start += at_start
             tally.at_close += _on_register(registered_on, removed_on, item.closed_on)
-            action = seen.get(pk)
-            if action is not None:
-                setattr(tally, action, getattr(tally, action) + 1)
+            done = seen.get(pk, "")
+            if done:
+                setattr(tally, done, getattr(tally, done) + 1)
             elif at_start:
                 tally.unchecked += 1
         report.by_kind = {
