@@ -62,7 +62,9 @@ def _basis(day: dt.date) -> str:
     return "Căn cứ: " + "; ".join(parts) + (f" ({note})" if note else "") + "."
 
 
-def _kind_rows(by_kind: dict[AssetKind, Tally], total: Tally) -> tuple[list[list[Cell]], list[Cell]]:
+def _kind_rows(
+    by_kind: dict[AssetKind, Tally], total: Tally
+) -> tuple[list[list[Cell]], list[Cell]]:
     rows: list[list[Cell]] = [
         [i, ASSET_LABELS[kind].vi, *tally.values()]
         for i, (kind, tally) in enumerate(by_kind.items(), start=1)

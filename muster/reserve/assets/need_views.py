@@ -23,6 +23,7 @@ from muster.law.reserve.enums import ASSET_LABELS
 from muster.reserve.assets import needs as svc
 from muster.reserve.assets.forms import AssignForm, EndAssignmentForm, NeedForm
 from muster.reserve.assets.models import Asset, AssetAssignment, AssetNeed
+from muster.reserve.assets.views import visible_rows
 from muster.reserve.perms import can_manage_assets, can_view_reserve
 
 
@@ -109,10 +110,12 @@ def asset_need(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpR
         if done is not None:
             return redirect(reverse("reserve:asset_need", args=[need.public_id]))
         status = 400
-    assignments = list(
+    assignments = visible_rows(
+        request,
         need.assignments.select_related("asset", "asset__holder", "asset__owner_person").order_by(
             "ended_on", "-assigned_on"
-        )
+        ),
+        lambda a: a.asset.holder,
     )
     proposals = svc.proposals(user=request.user, need=need, day=day)
     context = {

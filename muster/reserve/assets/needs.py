@@ -86,9 +86,7 @@ def proposals(*, user: User, need: AssetNeed, day: dt.date) -> list[tuple[Propos
             registered_on__lte=day,
         )
         .filter(Q(removed_on__isnull=True) | Q(removed_on__gt=day))
-        .exclude(
-            pk__in=AssetAssignment.objects.filter(ended_on__isnull=True).values("asset_id")
-        )
+        .exclude(pk__in=AssetAssignment.objects.filter(ended_on__isnull=True).values("asset_id"))
         .select_related("holder", "owner_person")
     }
     found = propose(

@@ -6,6 +6,7 @@ PDF and Word. Thin: the services write, the selectors read."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.documents.http import DOCX, PDF, file_response
 from muster.documents.pdf import render_report_pdf
 from muster.documents.word import render_report_docx
+from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.law.reserve.enums import AssetKind
 from muster.people.models import Person
@@ -29,7 +31,7 @@ from muster.reserve.assets import selectors as sel
 from muster.reserve.assets import services
 from muster.reserve.assets.documents import owner_notice
 from muster.reserve.assets.forms import AssetForm, RemoveAssetForm
-from muster.reserve.assets.models import Asset
+from muster.reserve.assets.models import Asset, AssetAssignment
 from muster.reserve.choices import ASSET_CHOICES
 from muster.reserve.perms import can_manage_assets, can_view_reserve
 from muster.reserve.views import commune_for
@@ -184,11 +186,29 @@ def asset(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespon
         "remove": remove,
         "action": action,
         "entries": item.round_entries.select_related("round").order_by("-round__year"),
-        "assignments": item.assignments.select_related("need__unit").order_by("-assigned_on"),
+        "assignments": visible_rows(
+            request,
+            item.assignments.select_related("need__unit__area").order_by("-assigned_on"),
+            lambda a: a.need.unit.area,
+        ),
         "can_manage": can_manage_assets(request.user),
         "day": reference_date(request),
     }
     return render(request, "reserve/assets/asset.html", context, status=status)
+
+
+def visible_rows(
+    request: AuthenticatedHttpRequest,
+    rows: Iterable[AssetAssignment],
+    unit_of: Callable[[AssetAssignment], Unit],
+) -> list[AssetAssignment]:
+    """The rows, each marked ``visible`` when the reader may open the linked page (a unit or an
+    asset of another area is shown without a link, never as a link to a 404)."""
+    scope = scope_of(request.user)
+    found = list(rows)
+    for row in found:
+        row.visible = scope.contains(unit_of(row))  # type: ignore[attr-defined]
+    return found
 
 
 def _notice(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> tuple[Asset, Any]:

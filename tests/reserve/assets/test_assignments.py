@@ -108,3 +108,14 @@ def test_overview_shows_needed_assigned_registered_and_shortfall(client, persona
     )
     assert response.status_code == 400  # an asset outside the clerk's area: a message
     assert AssetAssignment.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_an_asset_of_another_area_is_shown_without_a_link(client, personas, units):
+    need = make_need(make_unit(units["DHOP"]), count=2)
+    far = make_asset(units["DT"], "89C-FAR")
+    assign(far, need, on=dt.date(2025, 6, 1))
+    client.force_login(personas["commune_commander"])
+    page = client.get(reverse("reserve:asset_need", args=[need.public_id])).content.decode()
+    assert "89C-FAR" in page
+    assert reverse("reserve:asset", args=[far.public_id]) not in page

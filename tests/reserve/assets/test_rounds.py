@@ -156,7 +156,7 @@ def test_round_and_area_excel_open_back_with_the_same_counts(client, personas, u
     client.force_login(personas["district_officer"])
     data = client.get(reverse("reserve:asset_round_xlsx", args=[item.public_id])).content
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
-    cells = [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+    cells = [list(row) for row in sheet.iter_rows(values_only=True)]
     road = next(r for r in cells if "Phương tiện giao thông cơ giới đường bộ" in r)
     start = road.index("Phương tiện giao thông cơ giới đường bộ") + 1
     assert list(road[start : start + 7]) == [4, 2, 1, 0, 0, 1, 4]
