@@ -56,7 +56,8 @@ def open_round(
     closed_on: dt.date,
     note: str = "",
 ) -> RegistrationRound:
-    """Hold ``commune``'s yearly registration of ``year`` from ``opened_on`` to ``closed_on``."""
+    """Hold ``commune``'s yearly registration of ``year`` from ``opened_on`` to ``closed_on``
+    (a period may be set ahead; what is done in it is dated no later than today)."""
     require(can_manage_assets(actor))
     require_actor_area(actor, commune)
     errors: dict[str, list[str]] = {}
@@ -64,7 +65,6 @@ def open_round(
         errors.setdefault("opened_on", []).append(_("The period must lie within the year."))
     if closed_on < opened_on:
         errors.setdefault("closed_on", []).append(_("The end cannot be before the start."))
-    not_future(errors, "opened_on", opened_on)
     if RegistrationRound.objects.filter(holder=commune, year=year).exists():
         errors.setdefault("year", []).append(
             _("This commune already has its registration for this year.")

@@ -133,7 +133,8 @@ def _save(asset: Asset) -> None:
 
 def note_in_round(asset: Asset, action: EntryAction, on: dt.date, note: str = "") -> None:
     """Note ``action`` in the commune's round whose period covers ``on``, if there is one. The
-    latest action wins, except that a new asset stays new unless removed."""
+    latest action wins, except that a new asset stays new unless removed and a confirmation
+    changes nothing already noted."""
     found = RegistrationRound.objects.filter(
         holder_id=asset.holder_id, opened_on__lte=on, closed_on__gte=on
     ).first()
@@ -143,7 +144,9 @@ def note_in_round(asset: Asset, action: EntryAction, on: dt.date, note: str = ""
     if entry is None:
         RoundEntry.objects.create(round=found, asset=asset, action=action, on=on, note=note)
         return
-    if entry.action == EntryAction.NEW and action != EntryAction.REMOVED:
+    if action == EntryAction.CONFIRMED or (
+        entry.action == EntryAction.NEW and action != EntryAction.REMOVED
+    ):
         return
     entry.action, entry.on, entry.note = action, on, note
     entry.save(update_fields=["action", "on", "note"])
@@ -208,8 +211,8 @@ def update_asset(*, actor: User, asset: Asset, data: AssetData, on: dt.date) -> 
             if old != new:
                 changes[field] = [_plain(old), _plain(new)]
                 setattr(locked, field, new)
-        if not changes:
-            note_in_round(locked, EntryAction.UPDATED, on)
+        if not changes:  # saved as it was: checked unchanged
+            note_in_round(locked, EntryAction.CONFIRMED, on)
             return locked
         locked.search_text = search_text(locked)
         _save(locked)
