@@ -11,42 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from muster.law.reserve.asset_match import AssetIn, NeedIn, propose
-from muster.law.reserve.enums import AssetKind
 from muster.reserve.assets.needs import assign_asset, end_assignment, needs_overview, proposals
 from muster.reserve.models import AssetAssignment
 from tests.reserve.assets.factories import assign, make_asset, make_need, make_unit
-
-ROAD, BOAT = AssetKind.ROAD_VEHICLE, AssetKind.WATERCRAFT
-
-
-def test_same_kind_only_then_the_most_similar_features_first():
-    found = propose(
-        [NeedIn("n", ROAD, "xe tải 5 tấn thùng bạt", 2)],
-        [
-            AssetIn("boat", BOAT, "xe tải 5 tấn thùng bạt"),
-            AssetIn("car", ROAD, "ô tô con 7 chỗ"),
-            AssetIn("small", ROAD, "Xe tai 2,5 tan"),
-            AssetIn("exact", ROAD, "Xe tải 5 tấn, thùng bạt"),
-        ],
-    )
-    assert [p.asset for p in found] == ["exact", "small"]
-    assert found[0].exact and found[0].reason.vi.startswith("Cùng loại (")
-    assert "đúng tính năng" in found[0].reason.vi and "Điều 18" in found[0].reason.vi
-    assert "tính năng tương tự (3/6)" in found[1].reason.vi
-    assert found[1].reason.en.startswith("Same kind (Road motor vehicle); similar features")
-
-
-def test_an_asset_is_proposed_once_and_the_own_area_first():
-    found = propose(
-        [NeedIn(1, ROAD, "xe tải", 1, area_key="a"), NeedIn(2, ROAD, "xe tải", 5)],
-        [
-            AssetIn("far", ROAD, "xe tải", area_key="b"),
-            AssetIn("near", ROAD, "xe tải", area_key="a"),
-        ],
-    )
-    assert [(p.need, p.asset) for p in found] == [(1, "near"), (2, "far")]
-    assert found[0].same_area and "cùng địa bàn" in found[0].reason.vi
 
 
 @pytest.mark.django_db

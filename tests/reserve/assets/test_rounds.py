@@ -12,22 +12,12 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from muster.law import book
 from muster.reserve.assets.rounds import area_report, confirm_assets, open_round, round_reports
 from muster.reserve.assets.services import AssetData, register_asset, remove_asset, update_asset
 from muster.reserve.models import RoundEntry
 from tests.reserve.assets.factories import make_asset, make_round
 
 pytestmark = pytest.mark.django_db
-
-
-def test_yearly_registration_rule_is_confirmed_from_law_98_only():
-    before = book.rule("reserve.assets.registration_yearly", dt.date(2025, 6, 30))
-    after = book.rule("reserve.assets.registration_yearly", dt.date(2025, 7, 1))
-    assert not before.confirmed and after.confirmed
-    assert "Điều 7" in after.citations[0].label_vi and "98/2025" in after.citations[0].label_vi
-    period = book.rule("reserve.assets.registration_period", dt.date(2025, 7, 1))
-    assert not period.confirmed  # the legal reference gives no date: a default
 
 
 def test_one_round_per_commune_and_year_within_the_year(personas, units):
