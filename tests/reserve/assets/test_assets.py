@@ -185,3 +185,24 @@ def test_removal_needs_a_reason_and_ends_the_assignment(personas, units):
     assert assignment.ended_on == dt.date(2025, 6, 1)
     assert not AssetAssignment.objects.filter(ended_on__isnull=True).exists()
     assert AuditEvent.objects.get(action="reserve.asset.remove").reason == "Đã bán"
+
+
+def test_a_number_saved_meanwhile_gives_the_message_not_an_error(units):
+    """The constraint's refusal (another clerk saved the number between the check and the
+    write) becomes the same message, and nothing is written."""
+    from muster.reserve.assets.services import _save
+
+    make_asset(units["DHOP"], "89C-555.55")
+    twin = Asset(
+        holder=units["DT"],
+        kind="road_vehicle",
+        model_name="Xe tải",
+        registration_number="89C-555.55",
+        owner_kind="enterprise",
+        owner_name="Công ty B",
+        registered_on=ON,
+    )
+    with pytest.raises(ValidationError) as refused, transaction.atomic():
+        _save(twin)
+    assert "89C-555.55" in refused.value.message_dict["registration_number"][0]
+    assert Asset.objects.count() == 1
