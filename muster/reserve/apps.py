@@ -29,5 +29,8 @@ class ReserveConfig(AppConfig):
             )
         )
         registry.add_demo_step(
+            DemoStep("reserve.assets", 42, "muster.demo.reserve_assets:demo_step")
+        )
+        registry.add_demo_step(
             DemoStep("reserve.training", 44, "muster.demo.reserve_training:demo_step")
         )

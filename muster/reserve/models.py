@@ -1,7 +1,13 @@
 """The reserve's models, re-exported so Django registers them under the app label
 ``reserve``; each lives in its sub-package."""
 
-from muster.reserve.assets.models import Asset
+from muster.reserve.assets.models import (
+    Asset,
+    AssetAssignment,
+    AssetNeed,
+    RegistrationRound,
+    RoundEntry,
+)
 from muster.reserve.discharge.models import DischargeReception
 from muster.reserve.register.models import Reservist
 from muster.reserve.training.models import (
@@ -14,12 +20,16 @@ from muster.reserve.units.models import ReserveUnit, UnitPost
 
 __all__ = [
     "Asset",
+    "AssetAssignment",
+    "AssetNeed",
     "CallEntry",
     "DischargeReception",
     "Meeting",
     "MeetingAttendance",
+    "RegistrationRound",
     "ReserveUnit",
     "Reservist",
+    "RoundEntry",
     "TrainingCall",
     "UnitPost",
 ]

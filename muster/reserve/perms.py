@@ -21,3 +21,10 @@ def can_view_reserve(user: User, obj: object = None) -> bool:
 def can_manage_reserve(user: User, obj: object = None) -> bool:
     """Receive discharged soldiers, register and remove reservists."""
     return has_cap(user, Cap.MANAGE_RESERVE)
+
+
+def can_manage_assets(user: User, obj: object = None) -> bool:
+    """Register, edit and remove reserve technical assets, hold their yearly registration,
+    record units' needs and confirm assignments (the commune command, the district / regional
+    officer)."""
+    return has_cap(user, Cap.MANAGE_RESERVE)

@@ -3,6 +3,9 @@
 from django.urls import path
 
 from muster.reserve import views
+from muster.reserve.assets import need_views as asset_needs
+from muster.reserve.assets import round_views as asset_rounds
+from muster.reserve.assets import views as assets
 from muster.reserve.discharge import views as discharge
 from muster.reserve.register import views as register
 from muster.reserve.training import views as training
@@ -42,4 +45,20 @@ urlpatterns = [
         {"fmt": "docx"},
         name="meeting_minutes_docx",
     ),
+    path("<uuid:public_id>/assets/", assets.assets, name="assets"),
+    path("<uuid:public_id>/assets/add/", assets.asset_add, name="asset_add"),
+    path("asset/<uuid:public_id>/", assets.asset, name="asset"),
+    path("asset/<uuid:public_id>/notice.pdf", assets.asset_notice_pdf, name="asset_notice_pdf"),
+    path("asset/<uuid:public_id>/notice.docx", assets.asset_notice_docx, name="asset_notice_docx"),
+    path("<uuid:public_id>/asset-rounds/", asset_rounds.asset_rounds, name="asset_rounds"),
+    path("asset-round/<uuid:public_id>/", asset_rounds.asset_round, name="asset_round"),
+    path(
+        "asset-round/<uuid:public_id>/report.xlsx",
+        asset_rounds.asset_round_xlsx,
+        name="asset_round_xlsx",
+    ),
+    path("assets/rounds/", asset_rounds.asset_area_report, name="asset_area_report"),
+    path("assets/rounds/report.xlsx", asset_rounds.asset_area_xlsx, name="asset_area_xlsx"),
+    path("assets/needs/", asset_needs.asset_needs, name="asset_needs"),
+    path("asset-need/<uuid:public_id>/", asset_needs.asset_need, name="asset_need"),
 ]

@@ -92,3 +92,50 @@ ROWS = {
     "reserve:meeting_minutes_pdf": Route(kwargs=_meeting_kwargs, scoped_object=True),
     "reserve:meeting_minutes_docx": Route(kwargs=_meeting_kwargs, scoped_object=True),
 }
+
+
+def _asset_kwargs(world, side):
+    from tests.reserve.assets.factories import make_asset
+
+    key = f"asset_{side}"
+    if key not in world:
+        world[key] = make_asset(world[f"unit_{side}"], f"89C-000.{1 if side == 'in' else 2}")
+    return {"public_id": world[key].public_id}
+
+
+def _round_kwargs(world, side):
+    from tests.reserve.assets.factories import make_round
+
+    key = f"asset_round_{side}"
+    if key not in world:
+        world[key] = make_round(world[f"unit_{side}"])
+    return {"public_id": world[key].public_id}
+
+
+def _need_kwargs(world, side):
+    from tests.reserve.assets.factories import make_need, make_unit
+
+    key = f"asset_need_{side}"
+    if key not in world:
+        world[key] = make_need(make_unit(world[f"unit_{side}"], f"c-{side}"))
+    return {"public_id": world[key].public_id}
+
+
+ROWS.update(
+    {
+        "reserve:assets": Route(kwargs=unit_kwargs, scoped_object=True),
+        "reserve:asset_add": Route(
+            kwargs=unit_kwargs, scoped_object=True, allowed=MANAGE_RESERVE_ROLES
+        ),
+        "reserve:asset": Route(kwargs=_asset_kwargs, scoped_object=True),
+        "reserve:asset_notice_pdf": Route(kwargs=_asset_kwargs, scoped_object=True),
+        "reserve:asset_notice_docx": Route(kwargs=_asset_kwargs, scoped_object=True),
+        "reserve:asset_rounds": Route(kwargs=unit_kwargs, scoped_object=True),
+        "reserve:asset_round": Route(kwargs=_round_kwargs, scoped_object=True),
+        "reserve:asset_round_xlsx": Route(kwargs=_round_kwargs, scoped_object=True),
+        "reserve:asset_area_report": Route(),
+        "reserve:asset_area_xlsx": Route(),
+        "reserve:asset_needs": Route(),
+        "reserve:asset_need": Route(kwargs=_need_kwargs, scoped_object=True),
+    }
+)

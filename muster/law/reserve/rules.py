@@ -20,6 +20,7 @@ Conventions
 
 from __future__ import annotations
 
+from muster.law.reserve.asset_rules import ASSET_RULES
 from muster.law.reserve.rules_benefits import BENEFIT_RULES
 from muster.law.rulebook import Citation, Rule, make_rule
 from muster.law.sources import (
@@ -432,4 +433,6 @@ TRAINING_RULES: tuple[Rule, ...] = (
     ),
 )
 
-RESERVE_RULES: tuple[Rule, ...] = CLASS_RULES + PLACEMENT_RULES + TRAINING_RULES + BENEFIT_RULES
+RESERVE_RULES: tuple[Rule, ...] = (
+    CLASS_RULES + PLACEMENT_RULES + TRAINING_RULES + BENEFIT_RULES + ASSET_RULES
+)
