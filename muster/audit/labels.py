@@ -89,6 +89,11 @@ ACTION_LABELS: dict[str, Promise] = {
     "reserve.receive": _("Discharged soldier received"),
     "reserve.register": _("Registered as a reservist"),
     "reserve.remove": _("Taken off the reservist register"),
+    "reserve.health": _("Reservist's health check recorded"),
+    "reserve.training": _("Reservist's concentrated training recorded"),
+    "reserve.review": _("Reserve officer's yearly review recorded"),
+    "reserve.transfer_out": _("Reservist's transfer to another commune asked"),
+    "reserve.transfer_in": _("Reservist's transfer accepted"),
     # Militia readiness and allowances (issue 17 items 7 and 8)
     "militia.callout_close": _("Militia call-out closed"),
     "militia.callout_create": _("Militia call-out ordered"),

@@ -40,6 +40,10 @@ TT_69 = "TT 69/2020/TT-BQP (militia training)"
 # Mobilisation reserve (law/reserve; legal-reference §4, §2.2–2.3).
 LAW_53 = "Law 53/2019/QH14 (Mobilisation Reserve Forces)"
 DECREE_14 = "Decree 14/2016/NĐ-CP (women, wartime exemptions, class-2 reservists)"
+# Benefits on discharge (law/reserve/allowances; legal-reference §6 and §3's base salary).
+DECREE_27 = "Decree 27/2016/NĐ-CP (benefits of serving and discharged soldiers)"
+DECREE_24_2023 = "Decree 24/2023/NĐ-CP (base salary)"
+DECREE_73_2024 = "Decree 73/2024/NĐ-CP (base salary)"
 
 #: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
 #: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
@@ -70,6 +74,9 @@ DOCUMENTS_VI: dict[str, str] = {
     TT_69: "Thông tư 69/2020/TT-BQP",
     LAW_53: "Luật Lực lượng dự bị động viên 53/2019/QH14",
     DECREE_14: "Nghị định 14/2016/NĐ-CP",
+    DECREE_27: "Nghị định 27/2016/NĐ-CP",
+    DECREE_24_2023: "Nghị định 24/2023/NĐ-CP",
+    DECREE_73_2024: "Nghị định 73/2024/NĐ-CP",
 }
 
 LAW_78_FROM = dt.date(2016, 1, 1)
@@ -106,6 +113,13 @@ LAW_53_FROM = dt.date(2020, 7, 1)
 #: Decree 14/2016 (signed 15 Mar 2016): the legal reference gives no effective date; 1 May 2016
 #: is a configurable default, and the rules that start on it carry ``confirmed=False``.
 DECREE_14_FROM = dt.date(2016, 5, 1)
+#: Decree 27/2016 (signed 6 Apr 2016): the legal reference gives no effective date; 20 May
+#: 2016 is a configurable default and the rules that start on it carry ``confirmed=False``.
+DECREE_27_FROM = dt.date(2016, 5, 20)
+#: Base salary 1,800,000 VND from 1 Jul 2023 (Decree 24/2023; not in the legal reference) and
+#: 2,340,000 VND from 1 Jul 2024 (Decree 73/2024; legal-reference §3).
+DECREE_24_2023_FROM = dt.date(2023, 7, 1)
+DECREE_73_2024_FROM = dt.date(2024, 7, 1)
 
 
 def day_before(day: dt.date) -> dt.date:

@@ -14,3 +14,6 @@ from muster.law.reserve.enums import ASSET_LABELS, FORCE_LABELS, ROLE_LABELS  # 
 ROLE_CHOICES = lawtext.choices(ROLE_LABELS)
 FORCE_CHOICES = lawtext.choices(FORCE_LABELS)
 ASSET_CHOICES = lawtext.choices(ASSET_LABELS)
+from muster.law.reserve.register_rules import CHOSEN_REASONS, REMOVAL_LABELS  # noqa: E402
+
+REMOVAL_CHOICES = lawtext.choices({r: REMOVAL_LABELS[r] for r in CHOSEN_REASONS})

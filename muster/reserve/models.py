@@ -3,7 +3,16 @@
 
 from muster.reserve.assets.models import Asset
 from muster.reserve.discharge.models import DischargeReception
-from muster.reserve.register.models import Reservist
+from muster.reserve.register.models import HealthCheck, OfficerReview, Reservist, Transfer
 from muster.reserve.units.models import ReserveUnit, UnitPost
 
-__all__ = ["Asset", "DischargeReception", "ReserveUnit", "Reservist", "UnitPost"]
+__all__ = [
+    "Asset",
+    "DischargeReception",
+    "HealthCheck",
+    "OfficerReview",
+    "ReserveUnit",
+    "Reservist",
+    "Transfer",
+    "UnitPost",
+]

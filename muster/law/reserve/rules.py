@@ -431,4 +431,9 @@ TRAINING_RULES: tuple[Rule, ...] = (
     ),
 )
 
-RESERVE_RULES: tuple[Rule, ...] = CLASS_RULES + PLACEMENT_RULES + TRAINING_RULES
+from muster.law.reserve.discharge_rules import DISCHARGE_RULES  # noqa: E402
+from muster.law.reserve.register_rules import REGISTER_RULES  # noqa: E402
+
+RESERVE_RULES: tuple[Rule, ...] = (
+    CLASS_RULES + PLACEMENT_RULES + TRAINING_RULES + DISCHARGE_RULES + REGISTER_RULES
+)

@@ -12,9 +12,10 @@ from django.db.models import Count, Q, QuerySet
 from muster.core import lawtext
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
-from muster.law.reserve.classes import GroupVerdict
-from muster.law.reserve.enums import CLASS_LABELS, ReserveClass
-from muster.reserve.register.models import Reservist
+from muster.law.reserve.classes import GroupVerdict, conversion
+from muster.law.reserve.enums import CLASS_LABELS, ReserveClass, ReservistKind
+from muster.reserve.register.facts import Inputs, service_facts
+from muster.reserve.register.models import HealthCheck, OfficerReview, Reservist, Transfer
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -92,3 +93,43 @@ def counts_by_commune(user: User, day: dt.date) -> dict[int, dict[str, int]]:
         )
     )
     return {r["holder_id"]: {"all": r["all"], "one": r["one"], "two": r["two"]} for r in rows}
+
+
+@dataclass(frozen=True)
+class Records:
+    """What a reservist's page lists under his class: his health card's checks (newest
+    first), his officer reviews, his transfers and, for class 2, whether he may convert."""
+
+    health: list[HealthCheck]
+    reviews: list[OfficerReview]
+    transfers: list[Transfer]
+    conversion: str
+
+
+def records_of(item: Reservist, day: dt.date) -> Records:
+    """The reservist's records (three queries, plus the conversion facts for class 2)."""
+    text = ""
+    if item.kind == ReservistKind.NCO_SOLDIER and item.reserve_class == 2:
+        facts = service_facts(
+            item.person, item.reception, Inputs(concentrated_training_months=item.training_months)
+        )
+        text = lawtext.text(conversion(facts, day).reason)
+    return Records(
+        health=list(item.health_checks.order_by("-checked_on")),
+        reviews=list(item.reviews.order_by("-year")),
+        transfers=list(
+            Transfer.objects.filter(Q(reservist=item) | Q(new_reservist=item))
+            .select_related("from_holder", "to_holder")
+            .order_by("-requested_on", "pk")
+        ),
+        conversion=text,
+    )
+
+
+def incoming_transfers(*, user: User, commune: Unit) -> list[Transfer]:
+    """Transfers into ``commune`` waiting for its acceptance, and the last accepted ones."""
+    return list(
+        Transfer.objects.filter(scope_of(user).q("to_holder"), to_holder=commune)
+        .select_related("reservist__person", "from_holder")
+        .order_by("accepted_on", "-requested_on", "pk")[:200]
+    )
