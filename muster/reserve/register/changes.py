@@ -16,8 +16,8 @@ from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.core.validation import not_future, raise_errors
 from muster.geo.models import Unit
-from muster.law.reserve.classes import conversion, reserve_class
-from muster.law.reserve.enums import ReserveClass, ReservistKind
+from muster.law.reserve.classes import conversion_of, reserve_class
+from muster.law.reserve.enums import ReserveClass, ReservistKind, Sex
 from muster.law.reserve.register_rules import RemovalReason
 from muster.reserve.perms import can_manage_reserve
 from muster.reserve.register.facts import Inputs, service_facts
@@ -78,10 +78,10 @@ def record_training(*, actor: User, reservist: Reservist, months: int, on: dt.da
     if reservist.kind != ReservistKind.NCO_SOLDIER or reservist.reserve_class != 2:
         raise_errors({"months": [_("Only a class 2 NCO or soldier converts to class 1.")]})
     person = reservist.person
-    before = service_facts(
-        person, reservist.reception, Inputs(concentrated_training_months=reservist.training_months)
+    sex = Sex.MALE if person.sex == "M" else Sex.FEMALE
+    verdict = conversion_of(
+        sex, person.date_of_birth, ReserveClass.TWO, reservist.training_months, on
     )
-    verdict = conversion(before, on)
     if not verdict.eligible:
         raise_errors({"months": [verdict.reason.vi]})
     total = reservist.training_months + months

@@ -12,9 +12,8 @@ from django.db.models import Count, Q, QuerySet
 from muster.core import lawtext
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
-from muster.law.reserve.classes import GroupVerdict, conversion
-from muster.law.reserve.enums import CLASS_LABELS, ReserveClass, ReservistKind
-from muster.reserve.register.facts import Inputs, service_facts
+from muster.law.reserve.classes import GroupVerdict, conversion_of
+from muster.law.reserve.enums import CLASS_LABELS, ReserveClass, ReservistKind, Sex
 from muster.reserve.register.models import HealthCheck, OfficerReview, Reservist, Transfer
 
 if TYPE_CHECKING:
@@ -107,13 +106,14 @@ class Records:
 
 
 def records_of(item: Reservist, day: dt.date) -> Records:
-    """The reservist's records (three queries, plus the conversion facts for class 2)."""
+    """The reservist's records (three queries)."""
     text = ""
     if item.kind == ReservistKind.NCO_SOLDIER and item.reserve_class == 2:
-        facts = service_facts(
-            item.person, item.reception, Inputs(concentrated_training_months=item.training_months)
+        sex = Sex.MALE if item.person.sex == "M" else Sex.FEMALE
+        verdict = conversion_of(
+            sex, item.person.date_of_birth, ReserveClass.TWO, item.training_months, day
         )
-        text = lawtext.text(conversion(facts, day).reason)
+        text = lawtext.text(verdict.reason)
     return Records(
         health=list(item.health_checks.order_by("-checked_on")),
         reviews=list(item.reviews.order_by("-year")),
