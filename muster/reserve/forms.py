@@ -61,7 +61,9 @@ class RemoveReasonForm(BootstrapForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["code"].choices = [("", "—"), *REMOVAL_CHOICES]
+        field = self.fields["code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *REMOVAL_CHOICES]
 
 
 class HealthCheckForm(BootstrapForm):

@@ -144,3 +144,17 @@ def test_reception_is_404_out_of_scope(client, personas, units):
     url = reverse("reserve:reception", args=[reception.public_id])
     assert client.get(url).status_code == 404
     assert client.get(url, {"format": "pdf"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_expected_returns_count_by_month_and_flag_the_overdue(client, personas, units):
+    person = make_person(units["DHOP"], full_name="Đỗ Văn Chờ", date_of_birth=dt.date(2003, 5, 1))
+    recruit_of(person)  # handed over 15/02/2023: his 24 months end on 14/02/2025
+    client.force_login(personas["commune_commander"])
+    url = reverse("reserve:returns", args=[units["DHOP"].public_id])
+    before = client.get(url, {"on": "14/02/2025"}).content.decode()
+    assert "Đỗ Văn Chờ" in before and "02/2025" in before
+    assert 'data-testid="expected-total">1<' in before
+    assert 'data-testid="overdue"' not in before
+    after = client.get(url, {"on": "15/02/2025"}).content.decode()
+    assert 'data-testid="overdue"' in after
