@@ -36,6 +36,9 @@ class RegisterForm(BootstrapForm):
     )
     specialty_name = forms.CharField(label=_("Military specialty"), max_length=120, required=False)
     rank = forms.CharField(label=_("Rank"), max_length=60, required=False)
+    officer_specialty = forms.CharField(
+        label=_("Officer's specialty"), max_length=120, required=False
+    )
     on = date_field(_("Registered on"))
     combat = forms.BooleanField(label=_("Saw combat"), required=False)
     police_months = forms.IntegerField(

@@ -252,3 +252,25 @@ def test_card_pdf_opens_back(client, personas, units, tmp_path):
     assert "01/02/2025, loại 2" in text
     client.force_login(personas["other_commander"])
     assert client.get(reverse("reserve:card", args=[item.public_id])).status_code == 404
+
+
+def test_officer_registered_with_rank_and_specialty(client, personas, units):
+    person = make_person(units["DHOP"], full_name="Hà Văn Úy", date_of_birth=dt.date(1985, 4, 1))
+    client.force_login(personas["commune_clerk"])
+    response = client.post(
+        reverse("reserve:register", args=[units["DHOP"].public_id]),
+        {
+            "national_id": person.national_id,
+            "kind": "officer",
+            "certificate_number": "SQ-1",
+            "rank": "Trung úy",
+            "officer_specialty": "Chỉ huy tham mưu bộ binh",
+            "on": "03/03/2025",
+        },
+    )
+    assert response.status_code == 302
+    officer = Reservist.objects.get(person=person)
+    assert officer.reserve_class is None and officer.rank == "Trung úy"
+    page = client.get(reverse("reserve:reservist", args=[officer.public_id])).content.decode()
+    assert "Chỉ huy tham mưu bộ binh" in page and 'data-testid="form-review"' in page
+    assert 'data-testid="form-training"' not in page  # officers do not convert

@@ -51,6 +51,7 @@ def register_reservist(
     specialty_code: str = "",
     specialty_name: str = "",
     rank: str = "",
+    officer_specialty: str = "",
     reception: DischargeReception | None = None,
     inputs: Inputs | None = None,
 ) -> Reservist:
@@ -85,6 +86,7 @@ def register_reservist(
         specialty_code=specialty_code.strip(),
         specialty_name=specialty_name.strip(),
         rank=rank.strip(),
+        officer_specialty=officer_specialty.strip()[:120],
         registered_on=on,
         certificate_number=certificate_number,
         training_months=inputs.concentrated_training_months,

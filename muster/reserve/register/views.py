@@ -100,6 +100,7 @@ def _register(request: AuthenticatedHttpRequest, commune: Unit, data: dict[str, 
         specialty_code=data["specialty_code"],
         specialty_name=data["specialty_name"],
         rank=data["rank"],
+        officer_specialty=data["officer_specialty"],
         inputs=Inputs(
             combat=data["combat"],
             police_months=data["police_months"] or 0,
