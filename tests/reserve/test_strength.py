@@ -118,3 +118,23 @@ def test_directive_sources_read_the_same_figures(reserve):
         Decimal(7),
     ]
     assert read_source("reserve.reservists", dhop, 2019) is None
+
+
+@pytest.mark.parametrize(
+    ("day", "quarterly", "yearly"),
+    [
+        (dt.date(2025, 3, 14), dt.date(2025, 3, 14), dt.date(2025, 12, 14)),
+        (dt.date(2025, 3, 15), dt.date(2025, 6, 14), dt.date(2025, 12, 14)),
+        (dt.date(2025, 12, 15), dt.date(2026, 3, 14), dt.date(2026, 12, 14)),
+    ],
+)
+def test_report_deadlines_before_the_15th(day, quarterly, yearly):
+    from muster.law.reserve.register_rules import report_deadlines
+
+    assert report_deadlines(day)[:2] == (quarterly, yearly)
+
+
+def test_strength_page_names_the_next_deadlines(client, personas, reserve):
+    client.force_login(personas["district_officer"])
+    page = client.get(reverse("reserve:strength"), {"on": "15/03/2025"}).content.decode()
+    assert "14/06/2025" in page and "14/12/2025" in page and "Nghị định 78/2020" in page

@@ -7,11 +7,13 @@ Decree 78/2020 reserve officers).
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 
 from muster.law.rulebook import Citation, Rule, make_rule
 from muster.law.sources import (
     BEFORE_98,
+    LAW_53_FROM,
     LAW_78,
     LAW_78_FROM,
     LAW_98,
@@ -22,6 +24,10 @@ from muster.law.sources import (
 from muster.law.text import Text
 
 DECREE_78_2020 = "Decree 78/2020/NĐ-CP (reserve officers)"
+_NOTE_78 = (
+    "Unverified: the legal reference gives no effective date for Decree 78/2020 (1 Jul 2020, "
+    "with Law 53/2019, is a default) and cites its Arts 14 and 16 together."
+)
 
 
 class RemovalReason(StrEnum):
@@ -62,7 +68,7 @@ def _law78(article: str, clause: str | None = None, text: str = "") -> Citation:
 
 _REMOVAL_TITLE = ("Removal from the reserve list", "Xóa tên khỏi danh sách quân nhân dự bị")
 
-REGISTER_RULES: tuple[Rule, ...] = (
+_REGISTER_RULES: tuple[Rule, ...] = (
     make_rule(
         "reserve.removal.over_age",
         "registration",
@@ -149,13 +155,50 @@ REGISTER_RULES: tuple[Rule, ...] = (
         "Phúc tra sĩ quan dự bị hằng năm: gặp trực tiếp sĩ quan (hoặc gia đình, cơ quan) và "
         "đối chiếu hồ sơ",
         Citation(DECREE_78_2020, "14–16", text="annual review of reserve officers"),
-        LAW_98_FROM,
+        LAW_53_FROM,
         confirmed=False,
-        note="Unverified: who owns the review after 2025 is not settled (probably the regional "
-        "defence command); the decree's articles are cited as the reference gives them.",
+        note=_NOTE_78 + " Who owns the review after 2025 is not settled (probably the regional "
+        "defence command).",
     ),
 )
 
 
+REPORT_RULES: tuple[Rule, ...] = (
+    make_rule(
+        "reserve.reports.deadlines",
+        "deadline",
+        "Commune reports on reserve officers: quarterly before the 15th of the quarter's last "
+        "month, yearly before 15 December",
+        "Báo cáo sĩ quan dự bị của Ban Chỉ huy quân sự cấp xã: hằng quý trước ngày 15 tháng "
+        "cuối quý, hằng năm trước ngày 15 tháng 12",
+        Citation(DECREE_78_2020, "14–16", text="quarterly and yearly reports"),
+        LAW_53_FROM,
+        confirmed=False,
+        note=_NOTE_78,
+        before_day=15,
+        yearly_month=12,
+    ),
+)
+
+
+def report_deadlines(day: dt.date) -> tuple[dt.date, dt.date, Rule]:
+    """The last days of the next quarterly and yearly reports on or after ``day`` ("before
+    the 15th": the 14th is the last day), and the rule."""
+    item = REPORT_RULES[0]
+    last = item.int_param("before_day") - 1
+    quarter_month = ((day.month - 1) // 3) * 3 + 3
+    quarterly = dt.date(day.year, quarter_month, last)
+    if quarterly < day:
+        month = quarter_month + 3
+        quarterly = dt.date(day.year + (month > 12), (month - 1) % 12 + 1, last)
+    yearly = dt.date(day.year, item.int_param("yearly_month"), last)
+    if yearly < day:
+        yearly = yearly.replace(year=day.year + 1)
+    return quarterly, yearly, item
+
+
 def removal_code(reason: RemovalReason) -> str:
     return f"reserve.removal.{reason.value}"
+
+
+REGISTER_RULES: tuple[Rule, ...] = _REGISTER_RULES + REPORT_RULES

@@ -6,9 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from muster.accounts.access import require
+from muster.core import lawtext
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.documents.excel import render_xlsx
 from muster.documents.http import XLSX, file_response
+from muster.law.reserve.register_rules import report_deadlines
 from muster.reserve.perms import can_view_reserve
 from muster.reserve.reports.documents import HEADERS, strength_document
 from muster.reserve.reports.selectors import COLUMNS, strength_report
@@ -27,7 +29,12 @@ def strength(request: AuthenticatedHttpRequest) -> HttpResponse:
             content_type=XLSX,
         )
     rows = [(unit, [getattr(s, c) for c in COLUMNS]) for unit, s in report.rows]
+    quarterly, yearly, rule = report_deadlines(day)
     context = {
+        "quarterly": quarterly,
+        "yearly": yearly,
+        "deadline_rule": rule,
+        "deadline_citation": lawtext.cite_all(rule.citations),
         "day": day,
         "headers": [str(h) for h in HEADERS],
         "rows": rows,
