@@ -169,7 +169,7 @@ def main() -> None:
 
     ensure_postgres_database(url)
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, reset_queries, transaction
     from django.test.utils import CaptureQueriesContext
 
     from muster.accounts.models import Role, User
@@ -190,6 +190,7 @@ def main() -> None:
 
     def run() -> tuple[float, int, Any]:
         fresh = User.objects.select_related("scope_unit").get(pk=user.pk)
+        reset_queries()
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as ctx:
             report = strength_report(user=fresh, day=DAY)
@@ -219,7 +220,8 @@ def main() -> None:
     )
     print(f"load average (1, 5, 15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
     slowest = max(ctx.captured_queries, key=lambda q: float(q["time"]))
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")  # as the report runs it
         cursor.execute("EXPLAIN ANALYZE " + slowest["sql"])
         print("slowest query's plan:")
         for (line,) in cursor.fetchall():

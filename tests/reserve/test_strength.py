@@ -94,7 +94,8 @@ def test_report_reads_in_a_fixed_number_of_queries(personas, reserve):
         _add(reserve["DT"], klass=1 + i % 2)
     with CaptureQueriesContext(connection) as many:
         strength_report(user=personas["district_officer"], day=DAY)
-    assert len(many.captured_queries) == len(few.captured_queries) == 2
+    # the communes, the grouped count (with its savepoint and, on PostgreSQL, "jit = off")
+    assert len(many.captured_queries) == len(few.captured_queries) <= 6
 
 
 def test_denied_and_out_of_scope(client, personas, reserve):
