@@ -274,3 +274,30 @@ def test_officer_registered_with_rank_and_specialty(client, personas, units):
     page = client.get(reverse("reserve:reservist", args=[officer.public_id])).content.decode()
     assert "Chỉ huy tham mưu bộ binh" in page and 'data-testid="form-review"' in page
     assert 'data-testid="form-training"' not in page  # officers do not convert
+
+
+def test_a_reader_cannot_ask_or_accept_a_transfer(client, personas, units):
+    item = _reservist(units["DHOP"], klass=1)
+    transfer = changes.request_transfer(
+        actor=personas["commune_clerk"],
+        reservist=item,
+        to_commune=units["DT"],
+        on=dt.date(2025, 3, 3),
+    )
+    client.force_login(personas["leader"])
+    asked = client.post(
+        reverse("reserve:reservist", args=[item.public_id]),
+        {
+            "action": "transfer",
+            "transfer-to_commune": str(units["DT"].public_id),
+            "transfer-on": "03/03/2025",
+        },
+    )
+    assert asked.status_code == 403
+    incoming = reverse("reserve:transfers", args=[units["DT"].public_id])
+    assert client.get(incoming).status_code == 200  # the district leader reads it
+    accepted = client.post(incoming, {"transfer": str(transfer.public_id), "on": "05/03/2025"})
+    assert accepted.status_code == 403
+    assert Transfer.objects.get(pk=transfer.pk).accepted_on is None
+    with pytest.raises(PermissionDenied):
+        changes.accept_transfer(actor=personas["leader"], transfer=transfer, on=dt.date(2025, 3, 5))
