@@ -104,6 +104,11 @@ ACTION_LABELS: dict[str, Promise] = {
     "reserve.training_attendance": _("Training attendance recorded"),
     "reserve.meeting": _("Reserve meeting recorded"),
     "reserve.meeting_minutes": _("Reserve meeting minutes saved"),
+    "reserve.health": _("Reservist's health check recorded"),
+    "reserve.training": _("Reservist's concentrated training recorded"),
+    "reserve.review": _("Reserve officer's yearly review recorded"),
+    "reserve.transfer_out": _("Reservist's transfer to another commune asked"),
+    "reserve.transfer_in": _("Reservist's transfer accepted"),
     # Militia readiness and allowances (issue 17 items 7 and 8)
     "mobilisation.other_force_add": _("Other force put on the call-out roster"),
     "mobilisation.other_force_end": _("Other force taken off the call-out roster"),

@@ -42,9 +42,12 @@ LAW_53 = "Law 53/2019/QH14 (Mobilisation Reserve Forces)"
 DECREE_14 = "Decree 14/2016/NĐ-CP (women, wartime exemptions, class-2 reservists)"
 DECREE_79 = "Decree 79/2020/NĐ-CP (benefits of the mobilisation reserve)"
 TT_84 = "TT 84/2020/TT-BQP (reserve meetings, forms Mẫu 01–08)"
-DECREE_73 = "Decree 73/2024/NĐ-CP (base salary)"
 # Civil defence (law/mobilisation; legal-reference §7).
 LAW_18_2023 = "Law 18/2023/QH15 (Civil Defence)"
+# Benefits on discharge (law/reserve/allowances; legal-reference §6 and §3's base salary).
+DECREE_27 = "Decree 27/2016/NĐ-CP (benefits of serving and discharged soldiers)"
+DECREE_24_2023 = "Decree 24/2023/NĐ-CP (base salary)"
+DECREE_73_2024 = "Decree 73/2024/NĐ-CP (base salary)"
 
 #: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
 #: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
@@ -77,8 +80,10 @@ DOCUMENTS_VI: dict[str, str] = {
     DECREE_14: "Nghị định 14/2016/NĐ-CP",
     DECREE_79: "Nghị định 79/2020/NĐ-CP",
     TT_84: "Thông tư 84/2020/TT-BQP",
-    DECREE_73: "Nghị định 73/2024/NĐ-CP",
     LAW_18_2023: "Luật Phòng thủ dân sự 18/2023/QH15",
+    DECREE_27: "Nghị định 27/2016/NĐ-CP",
+    DECREE_24_2023: "Nghị định 24/2023/NĐ-CP",
+    DECREE_73_2024: "Nghị định 73/2024/NĐ-CP",
 }
 
 LAW_78_FROM = dt.date(2016, 1, 1)
@@ -120,10 +125,15 @@ DECREE_14_FROM = dt.date(2016, 5, 1)
 #: start on it carry ``confirmed=False``.
 DECREE_79_FROM = LAW_53_FROM
 TT_84_FROM = LAW_53_FROM
-#: Decree 73/2024: base salary 2,340,000 VND from 1 Jul 2024 (legal-reference §3).
-DECREE_73_FROM = dt.date(2024, 7, 1)
 #: The Law on Civil Defence 18/2023 took effect on 1 Jul 2024 (legal-reference §7).
 LAW_18_2023_FROM = dt.date(2024, 7, 1)
+#: Decree 27/2016 (signed 6 Apr 2016): the legal reference gives no effective date; 20 May
+#: 2016 is a configurable default and the rules that start on it carry ``confirmed=False``.
+DECREE_27_FROM = dt.date(2016, 5, 20)
+#: Base salary 1,800,000 VND from 1 Jul 2023 (Decree 24/2023; not in the legal reference) and
+#: 2,340,000 VND from 1 Jul 2024 (Decree 73/2024; legal-reference §3).
+DECREE_24_2023_FROM = dt.date(2023, 7, 1)
+DECREE_73_2024_FROM = dt.date(2024, 7, 1)
 
 
 def day_before(day: dt.date) -> dt.date:

@@ -8,8 +8,9 @@ class ReserveConfig(AppConfig):
     verbose_name = _("Reserve")
 
     def ready(self) -> None:
-        from muster.core.registry import Commitment, DemoStep, MenuEntry, registry
+        from muster.core.registry import Commitment, DataSource, DemoStep, MenuEntry, registry
         from muster.reserve.register.selectors import REGISTERED_COMMITMENT, registered_reservists
+        from muster.reserve.reports import sources
 
         registry.add_menu(
             MenuEntry(
@@ -34,3 +35,24 @@ class ReserveConfig(AppConfig):
         registry.add_demo_step(
             DemoStep("reserve.training", 44, "muster.demo.reserve_training:demo_step")
         )
+        for name, label, read, batch in (
+            (
+                "reserve.reservists",
+                _("Reservists on the registers"),
+                sources.reservists,
+                sources.reservists_each,
+            ),
+            (
+                "reserve.class_one_pct",
+                _("Class 1 among the reserve NCOs and soldiers (%)"),
+                sources.class_one_pct,
+                sources.class_one_pct_each,
+            ),
+            (
+                "reserve.group_a_pct",
+                _("Group A among the reservists (%)"),
+                sources.group_a_pct,
+                sources.group_a_pct_each,
+            ),
+        ):
+            registry.add_source(DataSource(name, label, _("Reserve"), read, batch))

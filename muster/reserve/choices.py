@@ -23,3 +23,6 @@ from muster.law.reserve.training_enums import (  # noqa: E402
 CALL_KIND_CHOICES = lawtext.choices(CALL_KIND_LABELS)
 DEFERRAL_CHOICES = lawtext.choices(DEFERRAL_LABELS)
 MEETING_CHOICES = lawtext.choices(MEETING_LABELS)
+from muster.law.reserve.register_rules import CHOSEN_REASONS, REMOVAL_LABELS  # noqa: E402
+
+REMOVAL_CHOICES = lawtext.choices({r: REMOVAL_LABELS[r] for r in CHOSEN_REASONS})

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from muster.core.forms import BootstrapForm, date_field
-from muster.reserve.choices import KIND_CHOICES
+from muster.geo.models import Unit
+from muster.reserve.choices import KIND_CHOICES, REMOVAL_CHOICES
 
 
 class ReceiveForm(BootstrapForm):
@@ -33,6 +36,9 @@ class RegisterForm(BootstrapForm):
     )
     specialty_name = forms.CharField(label=_("Military specialty"), max_length=120, required=False)
     rank = forms.CharField(label=_("Rank"), max_length=60, required=False)
+    officer_specialty = forms.CharField(
+        label=_("Officer's specialty"), max_length=120, required=False
+    )
     on = date_field(_("Registered on"))
     combat = forms.BooleanField(label=_("Saw combat"), required=False)
     police_months = forms.IntegerField(
@@ -49,6 +55,62 @@ class RegisterForm(BootstrapForm):
     )
 
 
-class RemoveForm(BootstrapForm):
+class RemoveReasonForm(BootstrapForm):
+    """Take a reservist off the register: the reason from the dated list, a note."""
+
     on = date_field(_("Removed on"))
-    reason = forms.CharField(label=_("Reason"), max_length=255)
+    code = forms.ChoiceField(label=_("Reason"), choices=())
+    note = forms.CharField(label=_("Notes"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["code"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—"), *REMOVAL_CHOICES]
+
+
+class HealthCheckForm(BootstrapForm):
+    checked_on = date_field(_("Checked on"))
+    grade = forms.IntegerField(label=_("Health grade (1–6)"), min_value=1, max_value=6)
+    notes = forms.CharField(label=_("Notes"), max_length=255, required=False)
+
+
+class TrainingForm(BootstrapForm):
+    on = date_field(_("Training ended on"))
+    months = forms.IntegerField(
+        label=_("Months of concentrated training"), min_value=1, max_value=6
+    )
+
+
+class ReviewForm(BootstrapForm):
+    reviewed_on = date_field(_("Reviewed on"))
+    met = forms.ChoiceField(
+        label=_("Met"),
+        choices=(
+            ("in_person", _("In person")),
+            ("family", _("Through the family")),
+            ("employer", _("Through the employer")),
+            ("not_found", _("Not found")),
+        ),
+    )
+    matches_file = forms.BooleanField(label=_("Matches the file"), required=False, initial=True)
+    notes = forms.CharField(label=_("Notes"), max_length=255, required=False)
+
+
+class TransferForm(BootstrapForm):
+    to_commune = forms.ModelChoiceField(
+        label=_("Receiving commune"), queryset=Unit.objects.none(), to_field_name="public_id"
+    )
+    on = date_field(_("Requested on"))
+    note = forms.CharField(label=_("Notes"), max_length=255, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["to_commune"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Unit.objects.commune_level().order_by("name")
+
+
+class AcceptForm(BootstrapForm):
+    transfer = forms.UUIDField(widget=forms.HiddenInput)
+    on = date_field(_("Accepted on"))

@@ -9,7 +9,7 @@ from muster.reserve.assets.models import (
     RoundEntry,
 )
 from muster.reserve.discharge.models import DischargeReception
-from muster.reserve.register.models import Reservist
+from muster.reserve.register.models import HealthCheck, OfficerReview, Reservist, Transfer
 from muster.reserve.training.models import (
     CallEntry,
     Meeting,
@@ -24,12 +24,15 @@ __all__ = [
     "AssetNeed",
     "CallEntry",
     "DischargeReception",
+    "HealthCheck",
     "Meeting",
     "MeetingAttendance",
+    "OfficerReview",
     "RegistrationRound",
     "ReserveUnit",
     "Reservist",
     "RoundEntry",
     "TrainingCall",
+    "Transfer",
     "UnitPost",
 ]

@@ -8,12 +8,14 @@ from muster.reserve.assets import round_views as asset_rounds
 from muster.reserve.assets import views as assets
 from muster.reserve.discharge import views as discharge
 from muster.reserve.register import views as register
+from muster.reserve.reports import views as reports
 from muster.reserve.training import views as training
 
 app_name = "reserve"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("strength/", reports.strength, name="strength"),
     path("<uuid:public_id>/returns/", discharge.returns, name="returns"),
     path("<uuid:public_id>/receive/", discharge.receive, name="receive"),
     path("<uuid:public_id>/register/", register.register, name="register"),
@@ -61,4 +63,7 @@ urlpatterns = [
     path("assets/rounds/report.xlsx", asset_rounds.asset_area_xlsx, name="asset_area_xlsx"),
     path("assets/needs/", asset_needs.asset_needs, name="asset_needs"),
     path("asset-need/<uuid:public_id>/", asset_needs.asset_need, name="asset_need"),
+    path("reservist/<uuid:public_id>/card.pdf", register.card, name="card"),
+    path("reception/<uuid:public_id>/", discharge.reception, name="reception"),
+    path("<uuid:public_id>/transfers/", register.transfers, name="transfers"),
 ]

@@ -75,6 +75,28 @@ def _meeting_kwargs(world, side):
     return {"public_id": _meeting(world, side).public_id}
 
 
+def _reception_kwargs(world, side):
+    """A discharge reception of the side's person (made once per world)."""
+    import datetime as dt
+
+    from muster.reserve.models import DischargeReception
+
+    key = f"reception_{side}"
+    if key not in world:
+        person = world[f"person_{side}"]
+        world[key] = DischargeReception.objects.create(
+            person=person,
+            holder=person.registration_unit,
+            service_started_on=dt.date(2023, 2, 15),
+            discharged_on=dt.date(2025, 2, 14),
+            arrived_home_on=dt.date(2025, 2, 17),
+            registration_due_on=dt.date(2025, 3, 10),
+            legal_citation="Điều 45",
+            received_on=dt.date(2025, 2, 17),
+        )
+    return {"public_id": world[key].public_id}
+
+
 #: Cap.MANAGE_RESERVE: the commune commander and clerk, the district / regional officer.
 MANAGE_RESERVE_ROLES = EDIT_PEOPLE_ROLES
 
@@ -91,6 +113,10 @@ ROWS = {
     "reserve:meeting": Route(kwargs=_meeting_kwargs, scoped_object=True),
     "reserve:meeting_minutes_pdf": Route(kwargs=_meeting_kwargs, scoped_object=True),
     "reserve:meeting_minutes_docx": Route(kwargs=_meeting_kwargs, scoped_object=True),
+    "reserve:card": Route(kwargs=_reservist_kwargs, scoped_object=True),
+    "reserve:reception": Route(kwargs=_reception_kwargs, scoped_object=True),
+    "reserve:transfers": Route(kwargs=unit_kwargs, scoped_object=True),
+    "reserve:strength": Route(),
 }
 
 

@@ -286,7 +286,7 @@ def test_changes_are_audited_with_labels(personas, units):
         clerk, person, start=dt.date(2023, 3, 1), end=dt.date(2025, 2, 28), home=dt.date(2025, 3, 3)
     )
     reservist = _register(clerk, person, dt.date(2025, 3, 10))
-    remove_reservist(actor=clerk, reservist=reservist, on=dt.date(2025, 6, 1), reason="Chuyển đi")
+    remove_reservist(actor=clerk, reservist=reservist, on=dt.date(2025, 6, 1), code="died")
     actions = set(
         AuditEvent.objects.filter(action__startswith="reserve.").values_list("action", flat=True)
     )

@@ -383,10 +383,17 @@ class ConversionVerdict:
 def conversion(facts: ServiceFacts, day: dt.date) -> ConversionVerdict:
     """Class 2 → 1: a class 2 reservist up to the end of age 35 (men) or 30 (women) may be
     trained for 6 months; once trained he is class 1 by Art 24 (``concentrated_training``)."""
-    item = book.rule("reserve.conversion", day)
     current = reserve_class(facts, day).reserve_class
+    return conversion_of(facts.sex, facts.birth, current, facts.concentrated_training_months, day)
+
+
+def conversion_of(
+    sex: Sex, birth: dt.date, current: ReserveClass | None, training_months: int, day: dt.date
+) -> ConversionVerdict:
+    """:func:`conversion` for a reservist whose class is known (as registered)."""
+    item = book.rule("reserve.conversion", day)
     months = item.int_param("training_months")
-    left = max(0, months - facts.concentrated_training_months)
+    left = max(0, months - training_months)
     cites_vi, cites_en = _cites_vi(item), _cites_en(item)
     if current is not ReserveClass.TWO:
         return ConversionVerdict(
@@ -398,8 +405,8 @@ def conversion(facts: ServiceFacts, day: dt.date) -> ConversionVerdict:
             ),
             0,
         )
-    limit = item.int_param("male_max_age" if facts.sex is Sex.MALE else "female_max_age")
-    age = age_on(facts.birth, day)
+    limit = item.int_param("male_max_age" if sex is Sex.MALE else "female_max_age")
+    age = age_on(birth, day)
     if age > limit:
         return ConversionVerdict(
             False,

@@ -433,6 +433,15 @@ TRAINING_RULES: tuple[Rule, ...] = (
     ),
 )
 
+from muster.law.reserve.discharge_rules import DISCHARGE_RULES  # noqa: E402
+from muster.law.reserve.register_rules import REGISTER_RULES  # noqa: E402
+
 RESERVE_RULES: tuple[Rule, ...] = (
-    CLASS_RULES + PLACEMENT_RULES + TRAINING_RULES + BENEFIT_RULES + ASSET_RULES
+    CLASS_RULES
+    + PLACEMENT_RULES
+    + TRAINING_RULES
+    + BENEFIT_RULES
+    + ASSET_RULES
+    + DISCHARGE_RULES
+    + REGISTER_RULES
 )

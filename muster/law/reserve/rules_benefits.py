@@ -24,8 +24,6 @@ from muster.law.reserve.training_enums import KHUNG_B_POST_LABELS, KhungBPost
 from muster.law.rulebook import Citation, Rule, make_rule
 from muster.law.sources import (
     BEFORE_98,
-    DECREE_73,
-    DECREE_73_FROM,
     DECREE_79,
     DECREE_79_FROM,
     LAW_53,
@@ -137,15 +135,6 @@ ALLOWANCE_RULES: tuple[Rule, ...] = (
         DECREE_79_FROM,
         confirmed=False,
         note="Only the existence of the support is in the legal reference; no amount.",
-    ),
-    make_rule(
-        "reserve.base_salary",
-        "allowance",
-        "Base salary (lương cơ sở) per month",
-        "Mức lương cơ sở một tháng",
-        Citation(DECREE_73, None, None, None, "base salary 2,340,000 VND from 1 Jul 2024"),
-        DECREE_73_FROM,
-        amount=2_340_000,
     ),
 )
 

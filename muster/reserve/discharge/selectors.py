@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 from muster.conscription.handover.models import Recruit
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of, scope_of_unit
+from muster.law.reserve.classes import Served
+from muster.law.reserve.discharge_allowances import DischargeAllowances, discharge_allowances
 from muster.reserve.discharge.models import DischargeReception
 
 if TYPE_CHECKING:
@@ -86,3 +88,10 @@ def received(*, user: User, commune: Unit, day: dt.date) -> list[Received]:
         late = on > r.registration_due_on if on is not None else day > r.registration_due_on
         found.append(Received(r, on, late))
     return found
+
+
+def allowances_of(reception: DischargeReception) -> DischargeAllowances:
+    """The one-off allowances owed for the service of ``reception`` (Decree 27/2016 Arts 7–8),
+    counted in the base salary in force on the discharge day."""
+    served = Served.between(reception.service_started_on, reception.discharged_on)
+    return discharge_allowances(served, reception.discharged_on)

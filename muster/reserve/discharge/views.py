@@ -13,19 +13,23 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require
+from muster.accounts.access import get_for_user, require
 from muster.conscription.handover.models import Recruit
+from muster.core import lawtext
 from muster.core.dates import today
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
+from muster.documents.http import PDF, file_response
+from muster.documents.pdf import render_pdf
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.people.models import Person
 from muster.reserve.discharge import selectors as sel
 from muster.reserve.discharge import services
 from muster.reserve.discharge.models import DischargeReception
+from muster.reserve.documents import allowances_document
 from muster.reserve.forms import ReceiveForm
-from muster.reserve.perms import can_manage_reserve
+from muster.reserve.perms import can_manage_reserve, can_view_reserve
 from muster.reserve.views import commune_for
 
 
@@ -35,10 +39,12 @@ def returns(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResp
     commune = commune_for(request, public_id)
     day = reference_date(request)
     since = day.replace(day=1) - dt.timedelta(days=180)
+    months = sel.expected_returns(user=request.user, commune=commune, since=since)
     context = {
         "commune": commune,
         "day": day,
-        "months": sel.expected_returns(user=request.user, commune=commune, since=since),
+        "months": months,
+        "expected_total": sum(len(m.soldiers) for m in months),
         "received": sel.received(user=request.user, commune=commune, day=day),
         "can_manage": can_manage_reserve(request.user),
     }
@@ -88,3 +94,44 @@ def _receive(
         return_note=data["return_note"],
         on=data["on"],
     )
+
+
+def reception(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """One received soldier: his service, the registration deadline and the one-off
+    allowances he is owed on discharge (Decree 27/2016 Arts 7–8), printable."""
+    item = get_for_user(
+        request.user,
+        DischargeReception.objects.select_related("person", "holder", "recruit__handover"),
+        unit_field="holder",
+        cap=can_view_reserve,
+        public_id=public_id,
+    )
+    owed = sel.allowances_of(item)
+    if request.GET.get("format") == "pdf":
+        doc = allowances_document(item, owed, today())
+        return file_response(
+            render_pdf(doc),
+            filename=f"tro-cap-xuat-ngu-{item.person.full_name}.pdf",
+            content_type=PDF,
+        )
+    rows = [
+        {
+            "title": lawtext.title(a.rule),
+            "reason": lawtext.text(a.reason),
+            "amount": a.amount,
+            "months": a.months,
+            "citation": lawtext.cite_all(a.rule.citations),
+            "confirmed": a.confirmed,
+            "note": a.rule.note,
+        }
+        for a in owed.items
+    ]
+    context = {
+        "item": item,
+        "owed": owed,
+        "rows": rows,
+        "base": owed.base_salary,
+        "base_citation": lawtext.cite_all(owed.base_salary.citations) if owed.base_salary else "",
+        "served": lawtext.pick(owed.served.vi, owed.served.en),
+    }
+    return render(request, "reserve/reception.html", context)

@@ -52,6 +52,11 @@ class Reservist(models.Model):
     certificate_number = models.CharField(_("certificate number"), max_length=40)
     removed_on = models.DateField(_("removed on"), null=True, blank=True)
     removal_reason = models.CharField(_("reason"), max_length=255, blank=True)
+    removal_code = models.CharField(_("removal reason"), max_length=20, blank=True)
+    training_months = models.PositiveSmallIntegerField(
+        _("months of concentrated training as a reservist"), default=0
+    )
+    officer_specialty = models.CharField(_("officer's specialty"), max_length=120, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -79,3 +84,99 @@ class Reservist(models.Model):
         """Group A / B (or none, past the reserve service age) on ``day``."""
         sex = Sex.MALE if self.person.sex == "M" else Sex.FEMALE
         return group_on(sex, self.person.date_of_birth, day)
+
+
+class HealthCheck(models.Model):
+    """A reservist's yearly health check on his health card (phiếu sức khỏe, TT 105/2023 Form 1,
+    Art 15): the day, the health grade (1 to 6) and the notes."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reservist = models.ForeignKey(Reservist, on_delete=models.CASCADE, related_name="health_checks")
+    checked_on = models.DateField(_("checked on"))
+    grade = models.PositiveSmallIntegerField(_("health grade"))
+    notes = models.CharField(_("notes"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("health check")
+        verbose_name_plural = _("health checks")
+        ordering = ("reservist_id", "-checked_on")
+        constraints = [
+            models.UniqueConstraint(fields=("reservist", "checked_on"), name="health_one_a_day"),
+            models.CheckConstraint(
+                condition=Q(grade__gte=1) & Q(grade__lte=6), name="health_grade_1_to_6"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reservist_id} {self.checked_on:%d/%m/%Y}"
+
+
+class OfficerReview(models.Model):
+    """The yearly review (phúc tra) of a reserve officer (Decree 78/2020): met in person or
+    through the family or employer, checked against the file."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reservist = models.ForeignKey(Reservist, on_delete=models.CASCADE, related_name="reviews")
+    year = models.PositiveSmallIntegerField(_("year"))
+    reviewed_on = models.DateField(_("reviewed on"))
+    met = models.CharField(_("met"), max_length=16)
+    matches_file = models.BooleanField(_("matches the file"), default=True)
+    notes = models.CharField(_("notes"), max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("officer review")
+        verbose_name_plural = _("officer reviews")
+        ordering = ("reservist_id", "-year")
+        constraints = [
+            models.UniqueConstraint(fields=("reservist", "year"), name="officer_review_one_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reservist_id} {self.year}"
+
+
+class Transfer(models.Model):
+    """A reservist's registration moving to another commune (Law 78/2015 Art 17): asked by the
+    commune he leaves on ``requested_on``; once the receiving commune accepts on
+    ``accepted_on`` his row is closed (``removal_code`` "transferred") and ``new_reservist``
+    opens on the receiving register with the same class and its grounds."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reservist = models.ForeignKey(Reservist, on_delete=models.PROTECT, related_name="transfers")
+    from_holder = models.ForeignKey(
+        "geo.Unit", on_delete=models.PROTECT, related_name="reserve_transfers_out"
+    )
+    to_holder = models.ForeignKey(
+        "geo.Unit",
+        verbose_name=_("receiving commune"),
+        on_delete=models.PROTECT,
+        related_name="reserve_transfers_in",
+    )
+    requested_on = models.DateField(_("requested on"))
+    note = models.CharField(_("notes"), max_length=255, blank=True)
+    accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
+    new_reservist = models.OneToOneField(
+        Reservist,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transferred_from",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reservist transfer")
+        verbose_name_plural = _("reservist transfers")
+        ordering = ("-requested_on", "pk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("reservist",),
+                condition=Q(accepted_on__isnull=True),
+                name="transfer_one_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reservist_id} → {self.to_holder_id}"

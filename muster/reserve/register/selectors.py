@@ -12,9 +12,9 @@ from django.db.models import Count, Q, QuerySet
 from muster.core import lawtext
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
-from muster.law.reserve.classes import GroupVerdict
-from muster.law.reserve.enums import CLASS_LABELS, ReserveClass
-from muster.reserve.register.models import Reservist
+from muster.law.reserve.classes import GroupVerdict, conversion_of
+from muster.law.reserve.enums import CLASS_LABELS, ReserveClass, ReservistKind, Sex
+from muster.reserve.register.models import HealthCheck, OfficerReview, Reservist, Transfer
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
@@ -92,3 +92,44 @@ def counts_by_commune(user: User, day: dt.date) -> dict[int, dict[str, int]]:
         )
     )
     return {r["holder_id"]: {"all": r["all"], "one": r["one"], "two": r["two"]} for r in rows}
+
+
+@dataclass(frozen=True)
+class Records:
+    """What a reservist's page lists under his class: his health card's checks (newest
+    first), his officer reviews, his transfers and, for class 2, whether he may convert."""
+
+    health: list[HealthCheck]
+    reviews: list[OfficerReview]
+    transfers: list[Transfer]
+    conversion: str
+
+
+def records_of(item: Reservist, day: dt.date) -> Records:
+    """The reservist's records (three queries)."""
+    text = ""
+    if item.kind == ReservistKind.NCO_SOLDIER and item.reserve_class == 2:
+        sex = Sex.MALE if item.person.sex == "M" else Sex.FEMALE
+        verdict = conversion_of(
+            sex, item.person.date_of_birth, ReserveClass.TWO, item.training_months, day
+        )
+        text = lawtext.text(verdict.reason)
+    return Records(
+        health=list(item.health_checks.order_by("-checked_on")),
+        reviews=list(item.reviews.order_by("-year")),
+        transfers=list(
+            Transfer.objects.filter(Q(reservist=item) | Q(new_reservist=item))
+            .select_related("from_holder", "to_holder")
+            .order_by("-requested_on", "pk")
+        ),
+        conversion=text,
+    )
+
+
+def incoming_transfers(*, user: User, commune: Unit) -> list[Transfer]:
+    """Transfers into ``commune`` waiting for its acceptance, and the last accepted ones."""
+    return list(
+        Transfer.objects.filter(scope_of(user).q("to_holder"), to_holder=commune)
+        .select_related("reservist__person", "from_holder")
+        .order_by("accepted_on", "-requested_on", "pk")[:200]
+    )

@@ -19,8 +19,15 @@ from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.core.validation import not_future, raise_errors
 from muster.geo.models import Unit
+from muster.law import book
 from muster.law.reserve.classes import reserve_class
 from muster.law.reserve.enums import ReservistKind
+from muster.law.reserve.register_rules import (
+    CHOSEN_REASONS,
+    REMOVAL_LABELS,
+    RemovalReason,
+    removal_code,
+)
 from muster.people.models import Person
 from muster.people.registration.models import EventKind, RegistrationEvent
 from muster.people.registration.services.records import reserve_registration
@@ -44,6 +51,7 @@ def register_reservist(
     specialty_code: str = "",
     specialty_name: str = "",
     rank: str = "",
+    officer_specialty: str = "",
     reception: DischargeReception | None = None,
     inputs: Inputs | None = None,
 ) -> Reservist:
@@ -78,8 +86,10 @@ def register_reservist(
         specialty_code=specialty_code.strip(),
         specialty_name=specialty_name.strip(),
         rank=rank.strip(),
+        officer_specialty=officer_specialty.strip()[:120],
         registered_on=on,
         certificate_number=certificate_number,
+        training_months=inputs.concentrated_training_months,
     )
     group = reservist.group_on(on)
     if group.group is None:
@@ -126,30 +136,47 @@ def register_reservist(
     return reservist
 
 
-def remove_reservist(*, actor: User, reservist: Reservist, on: dt.date, reason: str) -> Reservist:
-    """Take a reservist off the register on ``on`` (over age, unfit, moved away, died …)."""
+def removal_text(code: RemovalReason, on: dt.date, note: str = "") -> str:
+    """``Chết (Điều 17 Luật Nghĩa vụ quân sự …): note`` — the reason with its citation."""
+    item = book.rule(removal_code(code), on)
+    cites = "; ".join(c.label_vi for c in item.citations)
+    text = f"{REMOVAL_LABELS[code].vi} ({cites})"
+    return (f"{text}: {note}" if note else text)[:255]
+
+
+def remove_reservist(
+    *, actor: User, reservist: Reservist, on: dt.date, code: str, note: str = ""
+) -> Reservist:
+    """Take a reservist off the register on ``on`` for a reason of the dated list (over age,
+    died, unfit, Art 13/14 case); a move is a transfer (:mod:`.changes`)."""
     require(can_manage_reserve(actor))
     require_actor_area(actor, reservist.holder_id)
-    reason = reason.strip()
+    note = note.strip()
     errors: dict[str, list[str]] = {}
     not_future(errors, "on", on)
     if reservist.removed_on is not None:
         errors.setdefault("on", []).append(_("This reservist is already off the register."))
     elif on < reservist.registered_on:
         errors.setdefault("on", []).append(_("The removal cannot be before the registration."))
-    if not reason:
-        errors.setdefault("reason", []).append(_("Give the reason."))
+    reason = RemovalReason(code) if code in set(CHOSEN_REASONS) else None
+    if reason is None:
+        errors.setdefault("code", []).append(_("Choose the reason."))
+    elif book.rule_or_none(removal_code(reason), on) is None:
+        errors.setdefault("code", []).append(_("This reason is not in force on that day."))
     raise_errors(errors)
+    assert reason is not None
+    text = removal_text(reason, on, note)
     with transaction.atomic():
         reservist.removed_on = on
-        reservist.removal_reason = reason[:255]
-        reservist.save(update_fields=["removed_on", "removal_reason"])
+        reservist.removal_code = reason.value
+        reservist.removal_reason = text
+        reservist.save(update_fields=["removed_on", "removal_code", "removal_reason"])
         record_event(
             actor=actor,
             action="reserve.remove",
             obj=reservist,
             scope_unit=reservist.holder,
-            changes={"removed_on": on.isoformat()},
-            reason=reason,
+            changes={"removed_on": on.isoformat(), "code": reason.value},
+            reason=text,
         )
     return reservist

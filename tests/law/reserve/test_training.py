@@ -13,7 +13,7 @@ from muster.law.reserve import allowances as al
 from muster.law.reserve import training as tr
 from muster.law.reserve.rules_benefits import KHUNG_B_AMOUNTS
 from muster.law.reserve.training_enums import CallKind, DeferralGround, KhungBPost, MeetingKind
-from muster.law.sources import DECREE_73_FROM, DECREE_79_FROM
+from muster.law.sources import DECREE_24_2023_FROM, DECREE_73_2024_FROM, DECREE_79_FROM
 
 ON = dt.date(2025, 5, 5)
 
@@ -147,9 +147,11 @@ def test_soldier_placed_needs_6_consecutive_months(months, paid):
         assert line.amount == 320_000
 
 
-def test_base_salary_is_known_from_1_july_2024():
-    assert al.base_salary(DECREE_73_FROM - dt.timedelta(days=1)) is None
-    base = al.base_salary(DECREE_73_FROM)
+def test_base_salary_is_known_from_1_july_2023_and_confirmed_from_1_july_2024():
+    assert al.base_salary(DECREE_24_2023_FROM - dt.timedelta(days=1)) is None
+    before = al.base_salary(DECREE_73_2024_FROM - dt.timedelta(days=1))
+    assert before is not None and before.int_param("amount") == 1_800_000 and not before.confirmed
+    base = al.base_salary(DECREE_73_2024_FROM)
     assert base is not None and base.int_param("amount") == 2_340_000 and base.confirmed
 
 
@@ -170,13 +172,13 @@ def test_officer_training_is_paid_per_day_at_the_base_salary_of_the_day():
 def test_officer_training_across_the_first_base_salary_is_not_computed():
     line = al.training_line(
         officer=True,
-        first=dt.date(2024, 6, 28),
-        last=dt.date(2024, 7, 2),
+        first=dt.date(2023, 6, 28),
+        last=dt.date(2023, 7, 2),
         days=5,
         coefficient=Decimal("4.2"),
     )
     assert isinstance(line, al.NoLine)
-    assert "28/06/2024" in line.reason.vi
+    assert "28/06/2023" in line.reason.vi
     line = al.training_line(
         officer=True,
         first=dt.date(2024, 7, 1),
