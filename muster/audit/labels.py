@@ -85,10 +85,19 @@ ACTION_LABELS: dict[str, Promise] = {
     "militia.register": _("Registered for militia service"),
     "militia.register_april": _("Citizens turning 18 registered for militia service"),
     "militia.register_remove": _("Removed from the militia register"),
-    # Reserve: discharge reception and the reservist register (issue 18 items 1 and 2)
+    # Reserve: discharge reception, the reservist register, units and placement (issue 18)
+    "reserve.close_add": _("Close military specialty added"),
+    "reserve.close_remove": _("Close military specialty removed"),
+    "reserve.demo_load": _("Demo reserve loaded"),
+    "reserve.placement_run": _("Reservists placed in reserve units"),
+    "reserve.post_remove": _("Establishment posts removed"),
+    "reserve.post_set": _("Establishment posts set"),
     "reserve.receive": _("Discharged soldier received"),
     "reserve.register": _("Registered as a reservist"),
     "reserve.remove": _("Taken off the reservist register"),
+    "reserve.unit_create": _("Reserve unit created"),
+    "reserve.unit_edit": _("Reserve unit changed"),
+    "reserve.unit_end": _("Reserve unit ended"),
     # Militia readiness and allowances (issue 17 items 7 and 8)
     "militia.callout_close": _("Militia call-out closed"),
     "militia.callout_create": _("Militia call-out ordered"),

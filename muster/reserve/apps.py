@@ -8,7 +8,8 @@ class ReserveConfig(AppConfig):
     verbose_name = _("Reserve")
 
     def ready(self) -> None:
-        from muster.core.registry import Commitment, MenuEntry, registry
+        from muster.core.registry import Commitment, DemoStep, MenuEntry, registry
+        from muster.reserve.placement.selectors import PLACED_COMMITMENT, placed_reservists
         from muster.reserve.register.selectors import REGISTERED_COMMITMENT, registered_reservists
 
         registry.add_menu(
@@ -28,3 +29,11 @@ class ReserveConfig(AppConfig):
                 registered_reservists,
             )
         )
+        registry.add_commitment(
+            Commitment(
+                PLACED_COMMITMENT,
+                _("Reservist placed in a reserve unit"),
+                placed_reservists,
+            )
+        )
+        registry.add_demo_step(DemoStep("reserve", 40, "muster.demo.reserve:demo_step"))

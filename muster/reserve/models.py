@@ -3,7 +3,19 @@
 
 from muster.reserve.assets.models import Asset
 from muster.reserve.discharge.models import DischargeReception
+from muster.reserve.placement.models import NotPlaced, Placement, PlacementRun, UnitStrength
 from muster.reserve.register.models import Reservist
-from muster.reserve.units.models import ReserveUnit, UnitPost
+from muster.reserve.units.models import CloseSpecialty, ReserveUnit, UnitPost
 
-__all__ = ["Asset", "DischargeReception", "ReserveUnit", "Reservist", "UnitPost"]
+__all__ = [
+    "Asset",
+    "CloseSpecialty",
+    "DischargeReception",
+    "NotPlaced",
+    "Placement",
+    "PlacementRun",
+    "ReserveUnit",
+    "Reservist",
+    "UnitPost",
+    "UnitStrength",
+]

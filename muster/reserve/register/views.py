@@ -23,6 +23,7 @@ from muster.people.models import Person
 from muster.reserve.choices import CLASS_CHOICES, GROUP_CHOICES
 from muster.reserve.forms import RegisterForm, RemoveForm
 from muster.reserve.perms import can_manage_reserve, can_view_reserve
+from muster.reserve.placement import selectors as placed
 from muster.reserve.register import selectors as sel
 from muster.reserve.register import services
 from muster.reserve.register.facts import Inputs
@@ -128,6 +129,8 @@ def reservist(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
         "day": day,
         "group": group,
         "group_reason": lawtext.text(group.reason),
+        "placement": placed.current_placement(item),
+        "not_placed": placed.current_not_placed(item),
         "form": form,
         "can_manage": can_manage_reserve(request.user),
     }
