@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import uuid
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -107,7 +109,10 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
             post = UnitPost.objects.filter(unit=unit, pk=request.POST.get("post") or 0).first()
             if post is None:
                 raise Http404(_("Not found, or outside your area."))
-            services.remove_post(actor=request.user, post=post)
+            try:
+                services.remove_post(actor=request.user, post=post)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
             return redirect(reverse("reserve:unit", args=[unit.public_id]))
         if action == "end" and submit(
             request,
@@ -141,9 +146,12 @@ def close(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespon
     if request.method == "POST":
         require(manage)
         if request.POST.get("action") == "remove":
-            row = CloseSpecialty.objects.filter(
-                area=area, public_id=_uuid(request.POST.get("row"))
-            ).first()
+            key = _uuid(request.POST.get("row"))
+            row = (
+                CloseSpecialty.objects.filter(area=area, public_id=key).first()
+                if key is not None
+                else None
+            )
             if row is None:
                 raise Http404(_("Not found, or outside your area."))
             services.remove_close_specialty(actor=request.user, row=row)

@@ -216,3 +216,42 @@ def test_pages_create_a_unit_and_its_posts(client, personas, units):
     assert client.post(page, {"action": "post"}).status_code == 403
     client.force_login(personas["other_commander"])
     assert client.get(page).status_code == 404
+
+
+def test_close_page_adds_and_removes_and_unit_page_ends(client, personas, units):
+    client.force_login(personas["district_officer"])
+    url = reverse("reserve:close", args=[units["KD"].public_id])
+    assert client.post(url, {"action": "add", "post_specialty": "BB"}).status_code == 400
+    added = client.post(
+        url, {"action": "add", "post_specialty": "BB", "reservist_specialty": "SM", "note": ""}
+    )
+    assert added.status_code == 302
+    row = CloseSpecialty.objects.get()
+    with translation.override("vi"):
+        page = client.get(reverse("reserve:close", args=[units["DHOP"].public_id]))
+        assert "Chuyên nghiệp quân sự gần" in page.content.decode()  # read from the area above
+    bad = client.post(url, {"action": "remove", "row": "not-a-uuid"})
+    assert bad.status_code == 404
+    # Only the keeper's page removes a row: Đức Hợp's page does not find Kim Động's.
+    other = client.post(
+        reverse("reserve:close", args=[units["DHOP"].public_id]),
+        {"action": "remove", "row": str(row.public_id)},
+    )
+    assert other.status_code == 404
+    assert client.post(url, {"action": "remove", "row": str(row.public_id)}).status_code == 302
+    assert not CloseSpecialty.objects.exists()
+    unit = make_unit(units["DHOP"], posts={"BB": 5})
+    stranger = make_unit(units["DHOP"], posts={"TT": 2})
+    page = reverse("reserve:unit", args=[unit.public_id])
+    foreign = UnitPost.objects.get(unit=stranger)
+    assert client.post(page, {"action": "remove", "post": foreign.pk}).status_code == 404
+    assert client.post(page, {"action": "end", "ended_on": "01/04/2025"}).status_code == 400
+    ended = client.post(
+        page, {"action": "end", "ended_on": "01/04/2025", "decision": "QĐ 9", "reason": "Giải thể"}
+    )
+    assert ended.status_code == 302
+    assert ReserveUnit.objects.get(pk=unit.pk).ended_on == dt.date(2025, 4, 1)
+    # An ended unit's post cannot be removed: a message, no 500, nothing deleted.
+    post = UnitPost.objects.get(unit=unit)
+    assert client.post(page, {"action": "remove", "post": post.pk}).status_code == 302
+    assert UnitPost.objects.filter(pk=post.pk).exists()
