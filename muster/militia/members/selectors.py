@@ -208,6 +208,16 @@ CALLUP_LIST_COMMITMENT = "callup.official_list"
 PLACED_RESERVIST_COMMITMENT = "reserve.placed"
 
 
+def placed_reservist_ids(person_ids: Sequence[int]) -> set[int]:
+    """The persons whom the reserve's current placement put in a reserve unit (Law 48/2019
+    Art 11(2)(c): exempt from militia duty), read through the registry's commitment."""
+    found: set[int] = set()
+    for c in registry.commitments():
+        if c.name == PLACED_RESERVIST_COMMITMENT and person_ids:
+            found |= set(c.persons(person_ids))
+    return found
+
+
 def _holds(name: str, person_id: int) -> bool:
     return any(
         c.name == name and person_id in c.persons([person_id]) for c in registry.commitments()

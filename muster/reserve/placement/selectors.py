@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from muster.geo.models import Unit
@@ -88,11 +89,14 @@ def placements_of_run(run: PlacementRun) -> list[Placement]:
     )
 
 
-def not_placed(run: PlacementRun) -> list[NotPlaced]:
-    return list(
-        NotPlaced.objects.filter(run=run)
-        .select_related("reservist__person", "reservist__holder")
-        .order_by("outcome", "reservist__holder__name", "reservist__person__full_name", "pk")
+def not_placed(run: PlacementRun, outcome: str = "") -> QuerySet[NotPlaced]:
+    """The run's refused and unplaced reservists (or those of one ``outcome``), refused first,
+    by commune and name; a query set for the page to cut into pages."""
+    rows = NotPlaced.objects.filter(run=run)
+    if outcome:
+        rows = rows.filter(outcome=outcome)
+    return rows.select_related("reservist__person", "reservist__holder").order_by(
+        "outcome", "reservist__holder__name", "reservist__person__full_name", "pk"
     )
 
 

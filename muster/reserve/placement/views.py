@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,7 +23,11 @@ from muster.reserve.placement import selectors as sel
 from muster.reserve.placement import services
 from muster.reserve.placement.documents import placement_list
 from muster.reserve.placement.forms import RunForm
+from muster.reserve.placement.models import NotPlaced, Outcome
 from muster.reserve.units.selectors import area_for_user
+
+#: Rows per page of the refused and unplaced list.
+PAGE_SIZE = 200
 
 
 def placement(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
@@ -67,8 +72,18 @@ def not_placed(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpR
     """The reservists the current placement refused or left without a post, with reasons."""
     area = area_for_user(request.user, public_id)
     run = sel.current_run(user=request.user, area=area)
-    rows = sel.not_placed(run) if run is not None else []
-    return render(request, "reserve/not_placed.html", {"area": area, "run": run, "rows": rows})
+    outcome = request.GET.get("outcome", "")
+    outcome = outcome if outcome in Outcome.values else ""
+    rows = sel.not_placed(run, outcome) if run is not None else NotPlaced.objects.none()
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "area": area,
+        "run": run,
+        "rows_page": page,
+        "outcome": outcome,
+        "outcomes": Outcome.choices,
+    }
+    return render(request, "reserve/not_placed.html", context)
 
 
 def placement_xlsx(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:

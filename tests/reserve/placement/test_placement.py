@@ -19,6 +19,7 @@ from muster.audit.models import AuditEvent
 from muster.core.registry import registry
 from muster.law.reserve.placement import place
 from muster.militia.members.selectors import conflicts_of
+from muster.militia.selection.services import verdict_for
 from muster.reserve.models import CloseSpecialty, NotPlaced, Placement, PlacementRun
 from muster.reserve.placement.services import close_table, engine_inputs, ident, run_placement
 from tests.militia.factories import make_member
@@ -142,6 +143,17 @@ def test_placed_standing_militia_member_is_a_conflict(personas, units, world):
     assert "placed_reservist" in [r.code for r in conflicts_of(member, DAY)]
 
 
+def test_placed_reservist_is_exempt_from_militia_selection(personas, units, world):
+    person = world["people"]["bb1"].person
+    assert "11.2.c" not in [g.code for g in verdict_for(person, on=DAY).grounds]
+    run_placement(actor=personas["district_officer"], area=units["KD"], day=DAY)
+    verdict = verdict_for(person, on=DAY)
+    assert [g.code for g in verdict.grounds] == ["11.2.c"] and verdict.status == "exempt"
+    # An unplaced reservist (the one refused for age) is not exempt on that ground.
+    old = world["people"]["old"].person
+    assert "11.2.c" not in [g.code for g in verdict_for(old, on=DAY).grounds]
+
+
 def test_run_is_refused_to_readers_and_other_areas(personas, units, world):
     with pytest.raises(PermissionDenied):
         run_placement(actor=personas["leader"], area=units["KD"], day=DAY)
@@ -170,6 +182,10 @@ def test_pages_show_the_run_the_reasons_and_the_refused(client, personas, units,
         refused = client.get(reverse("reserve:not_placed", args=[units["KD"].public_id]))
         assert "Vũ Văn Già" in refused.content.decode()
         assert "Trịnh Văn Khuyết" in refused.content.decode()
+        unplaced = client.get(
+            reverse("reserve:not_placed", args=[units["KD"].public_id]), {"outcome": "unplaced"}
+        )
+        assert "Vũ Văn Già" not in unplaced.content.decode()
         detail = client.get(reverse("reserve:reservist", args=[world["people"]["tt"].public_id]))
         assert 'data-testid="placement"' in detail.content.decode()
         assert "C1" in detail.content.decode()
