@@ -104,7 +104,7 @@ def current_placement(reservist: Reservist) -> Placement | None:
     """The reservist's placement in the current placement of his area, if any."""
     return (
         Placement.objects.filter(run__current=True, reservist=reservist)
-        .select_related("unit", "run")
+        .select_related("unit__area", "run")
         .first()
     )
 

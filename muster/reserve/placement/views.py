@@ -18,6 +18,7 @@ from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.excel import render_xlsx
 from muster.documents.http import XLSX, file_response
+from muster.geo.scope import scope_of
 from muster.reserve.perms import can_manage_reserve
 from muster.reserve.placement import selectors as sel
 from muster.reserve.placement import services
@@ -47,6 +48,7 @@ def placement(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
             return redirect(reverse("reserve:placement", args=[area.public_id]))
         status = 400
     run = sel.current_run(user=request.user, area=area)
+    covering = sel.covering_run(area) if run is None else None
     rows = sel.strengths(run) if run is not None else []
     totals = {
         key: sum(getattr(r, key) for r in rows)
@@ -60,7 +62,8 @@ def placement(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
         "rows": rows,
         "totals": totals,
         "right_rate": 100 * right / placed if placed else None,
-        "covering": sel.covering_run(area) if run is None else None,
+        "covering": covering,
+        "covering_visible": covering is not None and scope_of(request.user).contains(covering.area),
         "history": sel.history(user=request.user, area=area),
         "form": form,
         "can_manage": manage,

@@ -124,12 +124,15 @@ def reservist(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
             return redirect(reverse("reserve:reservist", args=[item.public_id]))
         status = 400
     group = item.group_on(day)
+    placement = placed.current_placement(item)
     context = {
         "item": item,
         "day": day,
         "group": group,
         "group_reason": lawtext.text(group.reason),
-        "placement": placed.current_placement(item),
+        "placement": placement,
+        "placement_visible": placement is not None
+        and scope_of(request.user).contains(placement.unit.area),
         "not_placed": placed.current_not_placed(item),
         "form": form,
         "can_manage": can_manage_reserve(request.user),

@@ -17,6 +17,7 @@ from muster.accounts.access import require
 from muster.core.dates import today
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
+from muster.geo.scope import scope_of
 from muster.reserve.perms import can_manage_reserve
 from muster.reserve.placement import selectors as placed
 from muster.reserve.units import selectors as sel
@@ -123,12 +124,15 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
             return redirect(reverse("reserve:unit", args=[unit.public_id]))
         status = 400
     posts = list(unit.posts.order_by("kind", "specialty_code", "rank"))
+    scope = scope_of(request.user)  # a reservist from outside the reader's area: no link
     context = {
         "unit": unit,
         "area": unit.area,
         "posts": posts,
         "establishment": sum(p.count for p in posts),
-        "placements": placed.current_placements_of_unit(unit),
+        "placements": [
+            (p, scope.contains(p.reservist.holder)) for p in placed.current_placements_of_unit(unit)
+        ],
         "post_form": post_form,
         "end_form": end_form,
         "can_manage": manage,

@@ -192,7 +192,16 @@ def test_pages_show_the_run_the_reasons_and_the_refused(client, personas, units,
     client.force_login(personas["leader"])
     assert client.get(url).status_code == 200
     assert client.post(url, {"day": DAY.strftime("%d/%m/%Y")}).status_code == 403
+    # Links only to what the reader may open: Đồng Thanh's commander sees his reservist's
+    # unit in Đức Hợp by name; Đức Hợp's commander sees the Đồng Thanh reservist unlinked.
+    bb3 = world["people"]["bb3"]
+    client.force_login(personas["commune_commander"])
+    main_page = client.get(reverse("reserve:unit", args=[world["main"].public_id]))
+    assert "Phạm Văn Cư" in main_page.content.decode()
+    assert str(bb3.public_id) not in main_page.content.decode()
     client.force_login(personas["other_commander"])
+    own = client.get(reverse("reserve:reservist", args=[bb3.public_id])).content.decode()
+    assert "C1" in own and str(world["main"].public_id) not in own
     assert client.get(url).status_code == 404
     assert client.get(reverse("reserve:unit", args=[world["main"].public_id])).status_code == 404
 
