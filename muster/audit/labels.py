@@ -109,7 +109,17 @@ ACTION_LABELS: dict[str, Promise] = {
     "reserve.review": _("Reserve officer's yearly review recorded"),
     "reserve.transfer_out": _("Reservist's transfer to another commune asked"),
     "reserve.transfer_in": _("Reservist's transfer accepted"),
-    # Militia readiness and allowances (issue 17 items 7 and 8)
+    # Reserve: discharge reception, the reservist register, units and placement (issue 18)
+    "reserve.close_add": _("Close military specialty added"),
+    "reserve.close_remove": _("Close military specialty removed"),
+    "reserve.demo_load": _("Demo reserve loaded"),
+    "reserve.placement_run": _("Reservists placed in reserve units"),
+    "reserve.post_remove": _("Establishment posts removed"),
+    "reserve.post_set": _("Establishment posts set"),
+    "reserve.unit_create": _("Reserve unit created"),
+    "reserve.unit_edit": _("Reserve unit changed"),
+    "reserve.unit_end": _("Reserve unit ended"),
+    # Call-outs of forces and means (issue 18 item 6)
     "mobilisation.other_force_add": _("Other force put on the call-out roster"),
     "mobilisation.other_force_end": _("Other force taken off the call-out roster"),
     "mobilisation.order_create": _("Call-out order drafted"),

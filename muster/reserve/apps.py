@@ -9,6 +9,7 @@ class ReserveConfig(AppConfig):
 
     def ready(self) -> None:
         from muster.core.registry import Commitment, DataSource, DemoStep, MenuEntry, registry
+        from muster.reserve.placement.selectors import PLACED_COMMITMENT, placed_reservists
         from muster.reserve.register.selectors import REGISTERED_COMMITMENT, registered_reservists
         from muster.reserve.reports import sources
 
@@ -56,3 +57,11 @@ class ReserveConfig(AppConfig):
             ),
         ):
             registry.add_source(DataSource(name, label, _("Reserve"), read, batch))
+        registry.add_commitment(
+            Commitment(
+                PLACED_COMMITMENT,
+                _("Reservist placed in a reserve unit"),
+                placed_reservists,
+            )
+        )
+        registry.add_demo_step(DemoStep("reserve", 40, "muster.demo.reserve:demo_step"))

@@ -9,6 +9,7 @@ from muster.reserve.assets.models import (
     RoundEntry,
 )
 from muster.reserve.discharge.models import DischargeReception
+from muster.reserve.placement.models import NotPlaced, Placement, PlacementRun, UnitStrength
 from muster.reserve.register.models import HealthCheck, OfficerReview, Reservist, Transfer
 from muster.reserve.training.models import (
     CallEntry,
@@ -16,18 +17,22 @@ from muster.reserve.training.models import (
     MeetingAttendance,
     TrainingCall,
 )
-from muster.reserve.units.models import ReserveUnit, UnitPost
+from muster.reserve.units.models import CloseSpecialty, ReserveUnit, UnitPost
 
 __all__ = [
     "Asset",
     "AssetAssignment",
     "AssetNeed",
     "CallEntry",
+    "CloseSpecialty",
     "DischargeReception",
     "HealthCheck",
     "Meeting",
     "MeetingAttendance",
+    "NotPlaced",
     "OfficerReview",
+    "Placement",
+    "PlacementRun",
     "RegistrationRound",
     "ReserveUnit",
     "Reservist",
@@ -35,4 +40,5 @@ __all__ = [
     "TrainingCall",
     "Transfer",
     "UnitPost",
+    "UnitStrength",
 ]

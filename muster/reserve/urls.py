@@ -7,9 +7,11 @@ from muster.reserve.assets import need_views as asset_needs
 from muster.reserve.assets import round_views as asset_rounds
 from muster.reserve.assets import views as assets
 from muster.reserve.discharge import views as discharge
+from muster.reserve.placement import views as placement
 from muster.reserve.register import views as register
 from muster.reserve.reports import views as reports
 from muster.reserve.training import views as training
+from muster.reserve.units import views as units
 
 app_name = "reserve"
 
@@ -66,4 +68,12 @@ urlpatterns = [
     path("reservist/<uuid:public_id>/card.pdf", register.card, name="card"),
     path("reception/<uuid:public_id>/", discharge.reception, name="reception"),
     path("<uuid:public_id>/transfers/", register.transfers, name="transfers"),
+    path("area/<uuid:public_id>/units/", units.units, name="units"),
+    path("area/<uuid:public_id>/units/new/", units.unit_create, name="unit_create"),
+    path("area/<uuid:public_id>/close/", units.close, name="close"),
+    path("area/<uuid:public_id>/placement/", placement.placement, name="placement"),
+    path("area/<uuid:public_id>/placement/not-placed/", placement.not_placed, name="not_placed"),
+    path("area/<uuid:public_id>/placement.xlsx", placement.placement_xlsx, name="placement_xlsx"),
+    path("units/<uuid:public_id>/", units.unit_detail, name="unit"),
+    path("units/<uuid:public_id>/edit/", units.unit_edit, name="unit_edit"),
 ]

@@ -3,6 +3,7 @@ Thin: the selectors read; the sub-packages hold the pages that change things."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.http import HttpResponse
@@ -10,7 +11,7 @@ from django.shortcuts import render
 
 from muster.accounts.access import get_for_user, require
 from muster.core.http import AuthenticatedHttpRequest, reference_date
-from muster.geo.models import Unit
+from muster.geo.models import Unit, UnitKind
 from muster.geo.scope import scope_of
 from muster.reserve.perms import can_view_reserve
 from muster.reserve.register import selectors as sel
@@ -40,4 +41,20 @@ def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     counts = sel.counts_by_commune(request.user, day)
     empty = {"all": 0, "one": 0, "two": 0}
     rows = [(c, counts.get(c.pk, empty)) for c in communes]
-    return render(request, "reserve/index.html", {"rows": rows, "day": day})
+    context = {"rows": rows, "day": day, "areas": _areas(request, day)}
+    return render(request, "reserve/index.html", context)
+
+
+def _areas(request: AuthenticatedHttpRequest, day: dt.date) -> list[Unit]:
+    """The areas above the communes whose units and placement the reader may open: his own
+    scope unit, or (for the whole system) the districts and regional commands of the day."""
+    scope = request.user.scope_unit
+    if scope is not None:
+        return [scope] if scope.tier < 3 else []
+    if scope_of(request.user).everything:
+        return list(
+            Unit.objects.filter(kind__in=(UnitKind.DISTRICT, UnitKind.DEFENCE_REGION))
+            .valid_on(day)
+            .order_by("name")
+        )
+    return []

@@ -204,22 +204,38 @@ def standing_members(person_ids: Sequence[int]) -> Mapping[int, str]:
 
 #: The call-up's commitment (``conscription.commitments``), named, not imported.
 CALLUP_LIST_COMMITMENT = "callup.official_list"
+#: The reserve's commitment of a reservist placed in a reserve unit (``reserve.placement``).
+PLACED_RESERVIST_COMMITMENT = "reserve.placed"
+
+
+def placed_reservist_ids(person_ids: Sequence[int]) -> set[int]:
+    """The persons whom the reserve's current placement put in a reserve unit (Law 48/2019
+    Art 11(2)(c): exempt from militia duty), read through the registry's commitment."""
+    found: set[int] = set()
+    for c in registry.commitments():
+        if c.name == PLACED_RESERVIST_COMMITMENT and person_ids:
+            found |= set(c.persons(person_ids))
+    return found
+
+
+def _holds(name: str, person_id: int) -> bool:
+    return any(
+        c.name == name and person_id in c.persons([person_id]) for c in registry.commitments()
+    )
 
 
 def conflicts_of(member: Membership, day: dt.date) -> list[MilitiaReason]:
     """What the law says of the member's other duties (``engine.conflicts``): a standing
     member on the call-up's official list is a contradiction to resolve (standing militia
-    are deferred from the call-up, Law 78/2015 Art 41(1)(h)). The reserve module does not
-    exist yet: no placed reservist is known."""
-    listed = any(
-        c.name == CALLUP_LIST_COMMITMENT and member.person_id in c.persons([member.person_id])
-        for c in registry.commitments()
-    )
+    are deferred from the call-up, Law 78/2015 Art 41(1)(h)); so is a member whom the
+    reserve's current placement put in a reserve unit (Law 48/2019 Art 11(2)(c))."""
+    listed = _holds(CALLUP_LIST_COMMITMENT, member.person_id)
+    placed = _holds(PLACED_RESERVIST_COMMITMENT, member.person_id)
     try:
         return list(
             conflicts(
                 component=Component(member.component),
-                placed_reservist=False,
+                placed_reservist=placed,
                 on_callup_list=listed,
                 on=day,
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +21,7 @@ from muster.militia.members.models import Membership, MilitiaRegistration
 from muster.militia.members.selectors import (
     art14_bars,
     other_commitments,
+    placed_reservist_ids,
     register_of_commune,
     serving_person_ids,
 )
@@ -97,6 +98,7 @@ def selection_rows(*, user: User, commune: Unit, day: dt.date) -> list[Selection
     }
     members = serving_person_ids(ids)
     commitments = other_commitments(ids)
+    placed = placed_reservist_ids(ids)
     rows = []
     for reg in registrations:
         person = reg.person
@@ -107,6 +109,8 @@ def selection_rows(*, user: User, commune: Unit, day: dt.date) -> list[Selection
             registration_exempt=person.pk in bars,
             fit=True,
         )
+        if person.pk in placed:
+            facts = replace(facts, placed_reservist=True)
         try:
             verdict: MilitiaVerdict | None = judge(facts, day)
         except OutsideCoverage:

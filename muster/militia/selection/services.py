@@ -16,6 +16,7 @@ commune chairman, or the agency head for the self-defence force) and its legal b
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -38,7 +39,7 @@ from muster.militia.members.models import (
     MembershipStatus,
     MilitiaRegistration,
 )
-from muster.militia.members.selectors import art14_bars
+from muster.militia.members.selectors import art14_bars, placed_reservist_ids
 from muster.militia.organisation.models import MilitiaUnit
 from muster.militia.perms import can_manage_militia
 from muster.militia.selection.facts import facts_of
@@ -76,6 +77,8 @@ def verdict_for(
         fit=fit,
         force=force,
     )
+    if person.pk in placed_reservist_ids([person.pk]):
+        facts = replace(facts, placed_reservist=True)
     return judge(facts, on)
 
 

@@ -19,15 +19,18 @@ from muster.reserve.register.models import HealthCheck, OfficerReview, Reservist
 if TYPE_CHECKING:
     from muster.accounts.models import User
 
-#: The registry commitment of a reservist on a register. Placement in a unit comes later:
-#: for now "registered" is what exists.
+#: The registry commitment of a reservist on a register whom no current placement has put
+#: in a unit (the placed hold ``reserve.placed``, :mod:`muster.reserve.placement.selectors`).
 REGISTERED_COMMITMENT = "reserve.registered"
 
 
 def registered_reservists(person_ids: Sequence[int]) -> Mapping[int, str]:
-    """``{person id: "Reservist, class 1 (commune)"}`` for those on a register now."""
-    rows = Reservist.objects.filter(person_id__in=person_ids, removed_on__isnull=True).values_list(
-        "person_id", "reserve_class", "holder__name"
+    """``{person id: "Reservist, class 1 (commune)"}`` for those on a register now and not
+    placed in a unit by a current placement."""
+    rows = (
+        Reservist.objects.filter(person_id__in=person_ids, removed_on__isnull=True)
+        .exclude(placements__run__current=True)
+        .values_list("person_id", "reserve_class", "holder__name")
     )
     found: dict[int, str] = {}
     for person_id, klass, commune in rows:

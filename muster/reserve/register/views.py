@@ -34,6 +34,7 @@ from muster.reserve.forms import (
     TransferForm,
 )
 from muster.reserve.perms import can_manage_reserve, can_view_reserve
+from muster.reserve.placement import selectors as placed
 from muster.reserve.register import changes, services
 from muster.reserve.register import selectors as sel
 from muster.reserve.register.facts import Inputs
@@ -182,6 +183,7 @@ def reservist(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
         else:
             status = 400
     group = item.group_on(day)
+    placement = placed.current_placement(item)
     context = {
         "item": item,
         "day": day,
@@ -191,6 +193,10 @@ def reservist(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
         "forms": forms,
         "posted": posted,
         "records": sel.records_of(item, day),
+        "placement": placement,
+        "placement_visible": placement is not None
+        and scope_of(request.user).contains(placement.unit.area),
+        "not_placed": placed.current_not_placed(item),
         "can_manage": can_manage_reserve(request.user),
     }
     return render(request, "reserve/reservist.html", context, status=status)

@@ -92,3 +92,38 @@ class UnitPost(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id} {self.specialty_code} ×{self.count}"
+
+
+class CloseSpecialty(models.Model):
+    """A close military specialty (chuyên nghiệp quân sự gần): a reservist of
+    ``reservist_specialty`` may fill a post of ``post_specialty`` when reservists of the right
+    specialty are short (Law 53/2019 Art 16 names the principle, not the list: the officer of
+    the ``area`` keeps this table, and a placement of an area reads the rows of the area and
+    of the areas above it)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    area = models.ForeignKey(
+        "geo.Unit", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+"
+    )
+    post_specialty = models.CharField(_("post's military specialty"), max_length=20)
+    reservist_specialty = models.CharField(_("close military specialty"), max_length=20)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("close military specialty")
+        verbose_name_plural = _("close military specialties")
+        ordering = ("area_id", "post_specialty", "reservist_specialty")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("area", "post_specialty", "reservist_specialty"),
+                name="closespecialty_one_row",
+            ),
+            models.CheckConstraint(
+                condition=~Q(post_specialty=F("reservist_specialty")),
+                name="closespecialty_not_itself",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reservist_specialty} → {self.post_specialty}"
