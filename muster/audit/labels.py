@@ -128,6 +128,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "mobilisation.order_issue": _("Call-out order issued"),
     "mobilisation.line_mark": _("Answer to a call-out order recorded"),
     "mobilisation.order_close": _("Call-out order closed"),
+    # Militia readiness and allowances (issue 17 items 7 and 8)
     "militia.callout_close": _("Militia call-out closed"),
     "militia.callout_create": _("Militia call-out ordered"),
     "militia.callout_mark": _("Militia member's answer to a call-out recorded"),
