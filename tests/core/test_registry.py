@@ -40,8 +40,9 @@ def test_every_built_app_has_its_menu_entry_in_order():
         "reports",
         "militia",
         "reserve",
+        "mobilisation",
     } <= built
-    assert {"education", "mobilisation"} <= {e.slug for e in registry.menu() if not e.built}
+    assert {"education"} <= {e.slug for e in registry.menu() if not e.built}
 
 
 def test_a_built_module_replaces_its_planned_entry_and_a_clash_is_refused():

@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from muster.law.book import rule, rule_or_none
-from muster.law.militia.allowances import Amount, Line, maritime_allowance, sea_captain_allowance
+from muster.law.militia.allowances import Amount, maritime_allowance, sea_captain_allowance
 from muster.law.militia.enums import Post
+from muster.law.money import Line
 from muster.law.rulebook import Citation, Rule
 from muster.law.text import Text, vi_date
 

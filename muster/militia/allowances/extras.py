@@ -33,7 +33,7 @@ from muster.law.militia.benefit_rules import SENIORITY_POSTS, SPECIAL_DEFENCE_PO
 from muster.law.militia.enums import POST_LABELS, Component, Post
 from muster.law.rulebook import Rule
 from muster.law.text import Text, vi_date
-from muster.militia.allowances.lines import MonthLine
+from muster.militia.allowances.line_types import MonthLine
 from muster.militia.dated import not_ended_by
 from muster.militia.members.models import Membership, MembershipStatus
 from muster.militia.organisation.models import Appointment

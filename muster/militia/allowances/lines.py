@@ -37,7 +37,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Literal, get_args
+from typing import Any
 
 from django.db.models import Q
 from django.utils import translation
@@ -47,8 +47,10 @@ from muster.geo.models import Unit
 from muster.law.militia import allowances as law
 from muster.law.militia import benefits
 from muster.law.militia.enums import POST_LABELS, Component, Post
-from muster.law.rulebook import Citation, Rule
+from muster.law.rulebook import Rule
 from muster.law.text import Text, vi_date
+from muster.militia.allowances import extras
+from muster.militia.allowances.line_types import KIND_ORDER, Kind, MonthLine, Source
 from muster.militia.allowances.models import ProvinceRate, RateKind
 from muster.militia.dated import open_on
 from muster.militia.members.models import Membership
@@ -56,21 +58,6 @@ from muster.militia.organisation.models import Appointment
 from muster.militia.readiness.selectors import callout_duty_spans
 from muster.people.models import Person
 
-Kind = Literal[
-    "post",
-    "village_monthly",
-    "seniority",
-    "special_defence",
-    "daily_work",
-    "top_up",
-    "sea_duty",
-    "deputy_one_off",
-    "standing_completion",
-]
-#: The order of a person's lines on the list.
-KIND_ORDER: dict[str, int] = {k: i for i, k in enumerate(get_args(Kind))}
-#: Where the amount comes from: the law's fixed amount, its floor, or the province's rate.
-Source = Literal["law", "floor", "province", "mixed"]
 #: Components paid the daily work allowance (Decree 72/2020 Art 11: on-site, mobile and
 #: specialist militia; standing and maritime militia have their own regime).
 DAILY_WORK_COMPONENTS = frozenset(Component) - {Component.STANDING, Component.MARITIME}
@@ -88,34 +75,6 @@ class DutyDays:
 
 
 DutySource = Callable[[Unit, dt.date, dt.date], list[DutyDays]]
-
-
-@dataclass(frozen=True)
-class MonthLine:
-    """One line of the payment list: who, what (both languages), the days paid, the sum, the
-    rule versions behind it, and where the amount came from (``decision``: the province's)."""
-
-    person: Person
-    kind: Kind
-    text: Text
-    days: int
-    amount: int
-    rules: tuple[Rule, ...]
-    source: Source
-    decision: str = ""
-
-    @property
-    def label(self) -> str:
-        """What is paid, in the interface's language."""
-        return lawtext.text(self.text)
-
-    @property
-    def confirmed(self) -> bool:
-        return all(r.confirmed for r in self.rules)
-
-    @property
-    def citations(self) -> tuple[Citation, ...]:
-        return tuple(dict.fromkeys(c for r in self.rules for c in r.citations))
 
 
 @dataclass(frozen=True)
@@ -477,7 +436,6 @@ def month_lines(
     lines, skipped = _post_lines(commune, first, last, rates[RateKind.VILLAGE_LEADER_MONTHLY])
     duties = [d for source in (sources or DUTY_SOURCES) for d in source(commune, first, last)]
     more, skipped_more = _duty_lines(duties, rates[RateKind.DAILY_WORK])
-    from muster.militia.allowances import extras
 
     cadres = extras.appointment_lines(commune, first, last)
     standing, entitlements = extras.standing_lines(commune, first, last)
