@@ -20,5 +20,6 @@ Books (Decree 13/2016 Art 3(2), forms 8 and 9; Law 78/2015 Art 16):
 
 The books are built in ``common`` (filter, rows, scope, header), ``persons`` (age17, ready,
 january), ``events`` (registrations, transfers), ``pages`` (the entry points for the views) and
-``rollover``. Import from those modules.
+``rollover``; ``exports`` makes the files (the background job ``people.book``), ``services``
+queues it, ``forms``, ``views`` and ``urls`` serve the pages. Import from those modules.
 """
