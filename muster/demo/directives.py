@@ -327,7 +327,7 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             "phương tiện sẵn sàng động viên",
             kind="numeric", value=Decimal(100), unit_label="%",
             due_date=dt.date(2025, 12, 31), lead_unit=district,
-            coordinating_bodies=[committee, police],
+            source="reserve.unit_strength_pct", coordinating_bodies=[committee, police],
         )  # fmt: skip
         for order, group, due, helpers in (
             (

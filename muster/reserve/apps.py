@@ -9,6 +9,7 @@ class ReserveConfig(AppConfig):
 
     def ready(self) -> None:
         from muster.core.registry import Commitment, DataSource, DemoStep, MenuEntry, registry
+        from muster.reserve.placement import sources as placement_sources
         from muster.reserve.placement.selectors import PLACED_COMMITMENT, placed_reservists
         from muster.reserve.register.selectors import REGISTERED_COMMITMENT, registered_reservists
         from muster.reserve.reports import sources
@@ -54,6 +55,12 @@ class ReserveConfig(AppConfig):
                 _("Group A among the reservists (%)"),
                 sources.group_a_pct,
                 sources.group_a_pct_each,
+            ),
+            (
+                "reserve.unit_strength_pct",
+                _("Reserve units' full-strength posts filled by placement (%)"),
+                placement_sources.unit_strength_pct,
+                placement_sources.unit_strength_pct_each,
             ),
         ):
             registry.add_source(DataSource(name, label, _("Reserve"), read, batch))
