@@ -105,6 +105,7 @@ def test_reserve_from_discharge_to_call_out(live_server, world, browser):  # noq
     reason = page.inner_text("[data-testid=class-reason]")
     assert reason.startswith("Hạng một"), reason
     assert "Điều 24" in reason, reason
+    assert page.inner_text("[data-testid=placement]") == "Chưa được sắp xếp vào đơn vị."
     assert _fits(page), "the reservist page overflows at 390 px"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "reserve-reservist-390.png"), full_page=True)
@@ -132,6 +133,8 @@ def test_reserve_from_discharge_to_call_out(live_server, world, browser):  # noq
     assert line.count() == 1
     explanation = line.locator("[data-testid=explanation]").inner_text()
     assert "Điều" in explanation, explanation
+    line.locator("a").click()
+    assert "C9" in page.inner_text("[data-testid=placement]")
     context.close()
 
     # 4. The commander drafts a call-out order with him and issues it.
