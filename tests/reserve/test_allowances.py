@@ -111,6 +111,7 @@ def test_reception_page_and_pdf_show_the_allowances(client, personas, units, tmp
     with translation.override("vi"):
         page = client.get(url).content.decode()
     assert "9.360.000" in page  # 4 months × 2.340.000
+    assert "Thời gian phục vụ tại ngũ" in page  # the time served, not the Army/Police choice
     assert "14.040.000" in page  # job creation
     assert "23.450.000" in page  # total with the farewell meeting
     assert "Điều 7–8 Nghị định 27/2016/NĐ-CP" in page and "⚠" in page  # flagged unverified
