@@ -57,7 +57,7 @@ def payment_document(sheet: PaymentList, *, today: dt.date) -> TableDocument:
     return TableDocument(
         title=_TITLES[kind],
         subtitle=f"{area}, {sheet.period.label_vi}",
-        issuer=(f"{area.upper()}", "BAN CHỈ HUY QUÂN SỰ"),
+        issuer=(f"UBND {area.upper()}", "BAN CHỈ HUY QUÂN SỰ"),
         place_date=vietnamese_date_line(area, today),
         columns=(
             Column("STT", Kind.INT, 5),
