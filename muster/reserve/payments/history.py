@@ -47,9 +47,9 @@ def periods_of(reservist_ids: Iterable[int]) -> dict[int, list[Period]]:
     """``{reservist id: [Period, …]}`` in order, for the reservists given (four queries)."""
     ids = list(reservist_ids)
     placed: dict[int, dict[int, int]] = {}  # run id → {reservist id: unit id}
-    for run_id, reservist_id, unit_id in Placement.objects.filter(
-        reservist_id__in=ids
-    ).values_list("run_id", "reservist_id", "unit_id"):
+    for run_id, reservist_id, unit_id in Placement.objects.filter(reservist_id__in=ids).values_list(
+        "run_id", "reservist_id", "unit_id"
+    ):
         placed.setdefault(run_id, {})[reservist_id] = unit_id
     named: dict[int, set[int]] = {}
     for run_id, reservist_id in NotPlaced.objects.filter(reservist_id__in=ids).values_list(
@@ -59,9 +59,7 @@ def periods_of(reservist_ids: Iterable[int]) -> dict[int, list[Period]]:
     for run_id, who in placed.items():
         named.setdefault(run_id, set()).update(who)
     touched = set(named)
-    areas = set(
-        PlacementRun.objects.filter(pk__in=touched).values_list("area__path", flat=True)
-    )
+    areas = set(PlacementRun.objects.filter(pk__in=touched).values_list("area__path", flat=True))
     # Every run that could replace one of those: a run of any area whose path is a prefix of
     # (or equal to) a touched run's area path.
     prefixes = {p[: i + 1] for p in areas for i, ch in enumerate(p) if ch == "/"}
@@ -148,8 +146,11 @@ def consecutive_months(periods: list[Period], year: int) -> tuple[int | None, in
     best: tuple[int | None, int] = (None, 0)
     stretch: list[Period] = []
     for p in [*periods, None]:
-        if p is not None and stretch and stretch[-1].unit_id == p.unit_id and (
-            stretch[-1].last is not None and stretch[-1].last + _DAY == p.first
+        if (
+            p is not None
+            and stretch
+            and stretch[-1].unit_id == p.unit_id
+            and (stretch[-1].last is not None and stretch[-1].last + _DAY == p.first)
         ):
             stretch.append(p)
             continue

@@ -113,9 +113,9 @@ def end_appointment(
         errors.setdefault("ended_on", []).append(_("The end comes after the day appointed."))
     raise_errors(errors)
     with transaction.atomic():
-        changed = KhungBAppointment.objects.filter(
-            pk=appointment.pk, ended_on__isnull=True
-        ).update(ended_on=ended_on, end_decision=decision)
+        changed = KhungBAppointment.objects.filter(pk=appointment.pk, ended_on__isnull=True).update(
+            ended_on=ended_on, end_decision=decision
+        )
         if not changed:
             raise_errors({"__all__": [_("This appointment has already ended.")]})
         appointment.ended_on, appointment.end_decision = ended_on, decision

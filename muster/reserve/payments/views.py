@@ -71,7 +71,9 @@ def payments(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRes
     return render(request, "reserve/payments/list.html", context)
 
 
-def payments_file(request: AuthenticatedHttpRequest, public_id: uuid.UUID, fmt: str) -> HttpResponse:
+def payments_file(
+    request: AuthenticatedHttpRequest, public_id: uuid.UUID, fmt: str
+) -> HttpResponse:
     """The payment list in PDF or Excel."""
     area = area_for_user(request.user, public_id)
     period = _period(request)

@@ -18,9 +18,9 @@ from muster.core.dates import today
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.geo.scope import scope_of
-from muster.reserve.perms import can_manage_reserve
 from muster.reserve.payments import selectors as payments
 from muster.reserve.payments.views import cadre_forms
+from muster.reserve.perms import can_manage_reserve
 from muster.reserve.placement import selectors as placed
 from muster.reserve.units import selectors as sel
 from muster.reserve.units import services

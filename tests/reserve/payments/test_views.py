@@ -95,7 +95,11 @@ def test_appoint_and_end_on_the_unit_page(login, personas, world):
     client = login(personas["commune_commander"])
     assert _appoint(client, world).status_code == 302
     row = KhungBAppointment.objects.get()
-    assert (row.reservist, row.post, row.appointed_on) == (world["soldier"], "squad_leader", D(2025, 4, 1))
+    assert (row.reservist, row.post, row.appointed_on) == (
+        world["soldier"],
+        "squad_leader",
+        D(2025, 4, 1),
+    )
     assert AuditEvent.objects.filter(action="reserve.khung_b_appoint").count() == 1
     page = client.get(reverse("reserve:unit", args=[world["c1"].public_id])).content.decode()
     assert "Tiểu đội trưởng" in page or "Squad leader" in page
