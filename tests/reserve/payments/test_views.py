@@ -131,3 +131,21 @@ def test_reader_cannot_appoint(login, personas, world):
     assert not KhungBAppointment.objects.exists()
     url = reverse("reserve:unit_cadres", args=[world["c1"].public_id])
     assert client.get(url).status_code == 200
+
+
+def test_list_queries_do_not_grow_with_lines(login, personas, world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(personas["commune_commander"])
+    url = _url("payments", world["area"])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    more = {
+        make_reservist(world["area"], kind="officer", name=f"Sĩ {i}"): world["c1"] for i in range(4)
+    }
+    make_run(world["area"], D(2025, 3, 25), {world["officer"]: world["c1"], **more})
+    with CaptureQueriesContext(connection) as many:
+        assert "Sĩ 3" in client.get(url).content.decode()
+    assert len(many) == len(few)
