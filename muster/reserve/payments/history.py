@@ -160,7 +160,7 @@ def consecutive_months(periods: list[Period], year: int) -> tuple[int | None, in
             hi = end if last is None else min(last, end)
             if hi >= lo:
                 months = whole_months(lo, hi)
-                if months > best[1]:
+                if best[0] is None or months > best[1]:
                     best = (stretch[0].unit_id, months)
         stretch = [p] if p is not None else []
     return best

@@ -136,3 +136,10 @@ def test_khung_b_ended_on_is_not_counted(world):
     (line,) = payment_list(world["area"], ListPeriod(ListKind.KHUNG_B, 2025, 1)).lines
     assert (line.counted, line.amount) == (45, 720_000)
     assert payment_list(world["area"], ListPeriod(ListKind.KHUNG_B, 2025, 2)).lines == []
+
+
+def test_soldier_with_less_than_a_month_is_listed_with_0(world):
+    make_run(world["area"], D(2025, 12, 10), {world["soldier"]: world["c1"]})
+    (line,) = payment_list(world["area"], ListPeriod(ListKind.SOLDIERS, 2025, 0)).lines
+    assert (line.counted, line.amount) == (0, 0)
+    assert "0 tháng liên tục" in line.line.reason.vi  # type: ignore[union-attr]
