@@ -103,6 +103,8 @@ ACTION_LABELS: dict[str, Promise] = {
     "reserve.training_defer": _("Reservist's training deferred"),
     "reserve.training_attendance": _("Training attendance recorded"),
     "reserve.meeting": _("Reserve meeting recorded"),
+    "reserve.khung_b_appoint": _("Khung B cadre appointed"),
+    "reserve.khung_b_end": _("Khung B cadre's appointment ended"),
     "reserve.meeting_minutes": _("Reserve meeting minutes saved"),
     "reserve.health": _("Reservist's health check recorded"),
     "reserve.training": _("Reservist's concentrated training recorded"),

@@ -45,6 +45,9 @@ from muster.people.models import Person
 from muster.reserve.discharge.models import DischargeReception
 from muster.reserve.discharge.services import registration_due
 from muster.reserve.models import CloseSpecialty, PlacementRun, ReserveUnit, Reservist, UnitPost
+from muster.reserve.payments.models import KhungBAppointment
+from muster.reserve.payments.services import appoint
+from muster.reserve.placement.models import Placement
 from muster.reserve.placement.services import run_placement
 
 REFORM = LAST_DISTRICT_DAY + dt.timedelta(days=1)
@@ -395,17 +398,54 @@ def load_demo_reserve(*, units: dict[str, Unit], seed: int, scale: float) -> dic
     }
 
 
+#: Khung B cadres of the demo: appointed a week after the placement, so Q4 2025 counts 52 days.
+CADRES_DAY = PLACEMENT_DAY + dt.timedelta(days=7)
+#: How many units get a cadre (the first, by code).
+CADRE_UNITS = 6
+
+
+def load_demo_cadres() -> int:
+    """Appoint, in the first units of the current placement, the first reservist placed (by
+    name) as company commander (an officer) or squad leader; nothing when any is there."""
+    if KhungBAppointment.objects.exists():
+        return 0
+    actor = system_actor()
+    rows = (
+        Placement.objects.filter(run__current=True, unit__ended_on__isnull=True)
+        .select_related("unit__area", "reservist__person")
+        .order_by("unit__code", "unit_id", "reservist__person__full_name", "pk")
+    )
+    chosen: dict[int, Placement] = {}
+    for row in rows:
+        if len(chosen) >= CADRE_UNITS and row.unit_id not in chosen:
+            break
+        chosen.setdefault(row.unit_id, row)
+    for row in chosen.values():
+        officer = row.reservist.kind == ReservistKind.OFFICER
+        appoint(
+            actor=actor,
+            unit=row.unit,
+            reservist=row.reservist,
+            post="company_commander" if officer else "squad_leader",
+            appointed_on=CADRES_DAY,
+            decision="Quyết định bổ nhiệm (dữ liệu mẫu)",
+        )
+    return len(chosen)
+
+
 def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
     """Step of ``load_demo`` (registered by the reserve app, after the militia)."""
     started = time.perf_counter()
     loaded = load_demo_reserve(units=units, seed=seed, scale=scale)
+    cadres = load_demo_cadres()
     if loaded is None:
-        return []
+        return [f"Demo reserve: {cadres} Khung B cadres appointed."] if cadres else []
     assert PlacementRun.objects.filter(area=units["PTKV1"], current=True).exists()
     return [
         f"Demo reserve: {loaded['receptions']} discharged soldiers of the 2023 intake received, "
         f"{loaded['reservists']} reservists on the registers of 01/07/2025, {loaded['units']} "
         f"Khung B units; placement of 03/11/2025: {loaded['placed']} placed, "
-        f"{loaded['refused']} refused, {loaded['unplaced']} without a post "
+        f"{loaded['refused']} refused, {loaded['unplaced']} without a post; {cadres} Khung B "
+        "cadres "
         f"({time.perf_counter() - started:.1f} s)."
     ]

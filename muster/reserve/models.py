@@ -9,6 +9,7 @@ from muster.reserve.assets.models import (
     RoundEntry,
 )
 from muster.reserve.discharge.models import DischargeReception
+from muster.reserve.payments.models import KhungBAppointment
 from muster.reserve.placement.models import NotPlaced, Placement, PlacementRun, UnitStrength
 from muster.reserve.register.models import HealthCheck, OfficerReview, Reservist, Transfer
 from muster.reserve.training.models import (
@@ -27,6 +28,7 @@ __all__ = [
     "CloseSpecialty",
     "DischargeReception",
     "HealthCheck",
+    "KhungBAppointment",
     "Meeting",
     "MeetingAttendance",
     "NotPlaced",

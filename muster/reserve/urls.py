@@ -7,6 +7,7 @@ from muster.reserve.assets import need_views as asset_needs
 from muster.reserve.assets import round_views as asset_rounds
 from muster.reserve.assets import views as assets
 from muster.reserve.discharge import views as discharge
+from muster.reserve.payments import views as payments
 from muster.reserve.placement import views as placement
 from muster.reserve.register import views as register
 from muster.reserve.reports import views as reports
@@ -76,4 +77,18 @@ urlpatterns = [
     path("area/<uuid:public_id>/placement.xlsx", placement.placement_xlsx, name="placement_xlsx"),
     path("units/<uuid:public_id>/", units.unit_detail, name="unit"),
     path("units/<uuid:public_id>/edit/", units.unit_edit, name="unit_edit"),
+    path("units/<uuid:public_id>/khung-b/", payments.cadres, name="unit_cadres"),
+    path("area/<uuid:public_id>/allowances/", payments.payments, name="payments"),
+    path(
+        "area/<uuid:public_id>/allowances.xlsx",
+        payments.payments_file,
+        {"fmt": "xlsx"},
+        name="payments_xlsx",
+    ),
+    path(
+        "area/<uuid:public_id>/allowances.pdf",
+        payments.payments_file,
+        {"fmt": "pdf"},
+        name="payments_pdf",
+    ),
 ]

@@ -163,6 +163,10 @@ ROWS = {
     "reserve:unit_edit": Route(
         kwargs=_unit_kwargs, scoped_object=True, allowed=MANAGE_RESERVE_ROLES
     ),
+    "reserve:unit_cadres": Route(kwargs=_unit_kwargs, scoped_object=True),
+    "reserve:payments": Route(kwargs=unit_kwargs, scoped_object=True),
+    "reserve:payments_xlsx": Route(kwargs=unit_kwargs, scoped_object=True),
+    "reserve:payments_pdf": Route(kwargs=unit_kwargs, scoped_object=True),
 }
 
 

@@ -10,6 +10,7 @@ from muster.demo.reserve import PLACEMENT_DAY, REFORM, UNITS, demo_step
 from muster.law.ages import age_on
 from muster.reserve.models import (
     DischargeReception,
+    KhungBAppointment,
     Placement,
     PlacementRun,
     ReserveUnit,
@@ -27,6 +28,8 @@ def test_demo_reserve_is_built_once_and_placed(units):
     lines = demo_step(units=units, seed=2025, scale=SCALE)
     assert lines and lines[0].startswith("Demo reserve:")
     assert demo_step(units=units, seed=2025, scale=SCALE) == []  # idempotent
+    cadres = list(KhungBAppointment.objects.select_related("unit"))
+    assert cadres and len({c.unit_id for c in cadres}) == len(cadres)
     assert ReserveUnit.objects.count() == len(UNITS)
     open_rows = Reservist.objects.filter(removed_on__isnull=True).select_related("person", "holder")
     assert open_rows.exists()

@@ -18,6 +18,8 @@ from muster.core.dates import today
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.geo.scope import scope_of
+from muster.reserve.payments import selectors as payments
+from muster.reserve.payments.views import cadre_forms
 from muster.reserve.perms import can_manage_reserve
 from muster.reserve.placement import selectors as placed
 from muster.reserve.units import selectors as sel
@@ -124,6 +126,8 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
             return redirect(reverse("reserve:unit", args=[unit.public_id]))
         status = 400
     posts = list(unit.posts.order_by("kind", "specialty_code", "rank"))
+    cadres = payments.cadres_of_unit(unit)
+    appoint_form, cadre_end_form = cadre_forms(unit, cadres)
     scope = scope_of(request.user)  # a reservist from outside the reader's area: no link
     context = {
         "unit": unit,
@@ -135,6 +139,9 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
         ],
         "post_form": post_form,
         "end_form": end_form,
+        "cadres": cadres,
+        "appoint_form": appoint_form,
+        "cadre_end_form": cadre_end_form,
         "can_manage": manage,
         "day": reference_date(request),
     }

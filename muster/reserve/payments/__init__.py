@@ -1,0 +1,1 @@
+"""Placement history, Khung B cadre appointments and the placement allowance payment lists."""
