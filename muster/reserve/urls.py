@@ -21,13 +21,13 @@ urlpatterns = [
     path("strength/", reports.strength, name="strength"),
     path("area/<uuid:public_id>/reports/", periodic.periods, name="report_periods"),
     path(
-        "area/<uuid:public_id>/reports/<str:period>.pdf",
+        "area/<uuid:public_id>/reports/report.pdf",
         periodic.report,
         {"fmt": "pdf"},
         name="report_pdf",
     ),
     path(
-        "area/<uuid:public_id>/reports/<str:period>.docx",
+        "area/<uuid:public_id>/reports/report.docx",
         periodic.report,
         {"fmt": "docx"},
         name="report_docx",

@@ -87,10 +87,10 @@ class Period:
 
     @classmethod
     def parse(cls, slug: str) -> Period | None:
-        year, _sep, quarter = slug.partition("-q")
-        if not year.isdigit() or len(year) != 4 or (quarter and quarter not in "1234"):
+        year, sep, quarter = slug.partition("-q")
+        if not year.isdigit() or len(year) != 4 or int(year) < 1900:
             return None
-        if _sep and not quarter:
+        if sep and quarter not in ("1", "2", "3", "4"):
             return None
         return cls(int(year), int(quarter) if quarter else None)
 

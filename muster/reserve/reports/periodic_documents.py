@@ -155,6 +155,6 @@ def periodic_report(
             Section("III. Phương tiện kỹ thuật dự bị", (), assets),
             Section("IV. Huấn luyện và gọi quân nhân dự bị trong kỳ", tuple(activity)),
         ),
-        recipients=("Ban Chỉ huy cấp trên;", "Lưu: VT."),
+        recipients=("Ban Chỉ huy quân sự cấp trên", "Lưu: VT"),
         signature=("CHỈ HUY TRƯỞNG", "(Ký, ghi rõ họ tên)", ""),
     )

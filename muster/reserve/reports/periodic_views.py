@@ -44,13 +44,13 @@ def periods(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResp
     return render(request, "reserve/report_periods.html", context)
 
 
-def report(
-    request: AuthenticatedHttpRequest, public_id: uuid.UUID, period: str, fmt: str
-) -> HttpResponse:
-    """The report of ``period`` (``2025-q3`` or ``2025``) of the area, PDF or Word."""
+def report(request: AuthenticatedHttpRequest, public_id: uuid.UUID, fmt: str) -> HttpResponse:
+    """The report of ``?period=`` (``2025-q3`` or ``2025``; the running quarter when absent)
+    of the area, PDF or Word."""
     area = area_for_user(request.user, public_id)
-    chosen = Period.parse(period)
     now = today()
+    raw = request.GET.get("period")
+    chosen = Period.parse(raw) if raw else Period(now.year, (now.month - 1) // 3 + 1)
     if chosen is None or chosen.first > now:
         raise Http404
     found = figures(scope_of_unit(area), chosen.first, chosen.last, chosen.day(now))

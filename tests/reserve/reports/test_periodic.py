@@ -86,7 +86,7 @@ def _n(value: int) -> str:
 def test_word_report_recounts_from_the_models(client, personas, world):
     dhop = world["DHOP"]
     client.force_login(personas["commune_commander"])
-    url = reverse("reserve:report_docx", args=[dhop.public_id, "2025-q3"])
+    url = reverse("reserve:report_docx", args=[dhop.public_id]) + "?period=2025-q3"
     response = client.get(url)
     assert response.status_code == 200
     f = _docx_figures(response.content)
@@ -127,7 +127,7 @@ def test_word_report_recounts_from_the_models(client, personas, world):
 
 def test_pdf_report_opens_back_and_the_area_adds_up(client, personas, world, tmp_path):
     client.force_login(personas["district_officer"])
-    url = reverse("reserve:report_pdf", args=[world["KD"].public_id, "2025"])
+    url = reverse("reserve:report_pdf", args=[world["KD"].public_id]) + "?period=2025"
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     path = tmp_path / "r.pdf"
@@ -146,7 +146,7 @@ def test_pdf_report_opens_back_and_the_area_adds_up(client, personas, world, tmp
 
 def test_commune_report_leaves_out_the_other_commune(client, personas, world):
     client.force_login(personas["commune_commander"])
-    url = reverse("reserve:report_docx", args=[world["DHOP"].public_id, "2025"])
+    url = reverse("reserve:report_docx", args=[world["DHOP"].public_id]) + "?period=2025"
     f = _docx_figures(client.get(url).content)
     assert f["Tổng số quân nhân dự bị"] == ["5"]
     assert f["Tổng cộng"][0] == "3"
@@ -158,21 +158,24 @@ def test_periods_page_lists_deadlines_and_links(client, personas, world):
     page = client.get(url, {"year": "2025"}).content.decode()
     for day in ("14/03/2025", "14/06/2025", "14/09/2025", "14/12/2025"):
         assert day in page
-    assert reverse("reserve:report_pdf", args=[world["DHOP"].public_id, "2025-q3"]) in page
+    assert reverse("reserve:report_pdf", args=[world["DHOP"].public_id]) + "?period=2025-q3" in page
     assert "⚠" in page
 
 
 def test_denied_bad_and_out_of_scope(client, personas, world):
     dhop, dt_ = world["DHOP"], world["DT"]
-    url = reverse("reserve:report_pdf", args=[dhop.public_id, "2025-q1"])
+    url = reverse("reserve:report_pdf", args=[dhop.public_id]) + "?period=2025-q1"
     assert client.get(url).status_code == 302  # anonymous: to the login
     client.force_login(personas["other_commander"])
     assert client.get(url).status_code == 404
     periods = reverse("reserve:report_periods", args=[dhop.public_id])
     assert client.get(periods).status_code == 404
-    for bad in ("2025-q5", "25", "2025-q", f"{dt.date.today().year + 1}"):
-        bad_url = reverse("reserve:report_docx", args=[dt_.public_id, bad])
+    for bad in ("2025-q5", "25", "2025-q", "2025-q12", "0000", f"{dt.date.today().year + 1}"):
+        bad_url = reverse("reserve:report_docx", args=[dt_.public_id]) + "?period=" + bad
         assert client.get(bad_url).status_code == 404
+    # Without a period: the quarter running today.
+    plain = client.get(reverse("reserve:report_docx", args=[dt_.public_id]))
+    assert plain.status_code == 200
 
 
 def test_period_deadlines_follow_the_rule():
@@ -189,7 +192,7 @@ def test_board_on_the_strength_page_in_bounded_queries(
 ):
     client.force_login(personas["district_officer"])
     url = reverse("reserve:strength")
-    with django_assert_max_num_queries(22 + 3):
+    with django_assert_max_num_queries(21 + 3):
         page = client.get(url, {"on": "30/09/2025"})
     body = page.content.decode()
     assert 'data-testid="board"' in body
@@ -198,5 +201,5 @@ def test_board_on_the_strength_page_in_bounded_queries(
     for i in range(5):
         make_reservist(world["DT"], name=f"Thêm {i}")
         make_asset(world["DT"], f"89C-300.0{i}")
-    with django_assert_max_num_queries(22 + 3):
+    with django_assert_max_num_queries(21 + 3):
         client.get(url, {"on": "30/09/2025"})
