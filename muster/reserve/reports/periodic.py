@@ -67,7 +67,7 @@ class Period:
 
     @property
     def label_vi(self) -> str:
-        return f"quý {'I II III IV'.split()[self.quarter - 1]} năm {self.year}" if self.quarter \
+        return f"quý {['I', 'II', 'III', 'IV'][self.quarter - 1]} năm {self.year}" if self.quarter \
             else f"năm {self.year}"  # fmt: skip
 
     def rule(self) -> Rule:

@@ -44,10 +44,7 @@ def deadline_line(period: Period) -> str:
     rule = period.rule()
     basis = "; ".join(c.label_vi for c in rule.citations)
     flag = f" ({UNVERIFIED_VI})" if not rule.confirmed else ""
-    return (
-        f"Thời hạn báo cáo: chậm nhất ngày {period.deadline():%d/%m/%Y} "
-        f"(căn cứ {basis}{flag})."
-    )
+    return f"Thời hạn báo cáo: chậm nhất ngày {period.deadline():%d/%m/%Y} (căn cứ {basis}{flag})."
 
 
 def _table(headers: tuple[tuple[str, Kind], ...], rows: list[list[Cell]]) -> TableDocument:

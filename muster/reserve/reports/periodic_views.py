@@ -28,8 +28,7 @@ def periods(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResp
     raw = request.GET.get("year", "")
     year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= now.year else now.year
     rows = [
-        (p, p.deadline(), p.rule(), p.first <= now, p.deadline() < now)
-        for p in periods_of(year)
+        (p, p.deadline(), p.rule(), p.first <= now, p.deadline() < now) for p in periods_of(year)
     ]
     rule = rows[-1][2]
     context = {

@@ -10,8 +10,8 @@ from muster.core import lawtext
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.documents.excel import render_xlsx
 from muster.documents.http import XLSX, file_response
-from muster.law.reserve.register_rules import report_deadlines
 from muster.geo.scope import scope_of
+from muster.law.reserve.register_rules import report_deadlines
 from muster.reserve.perms import can_view_reserve
 from muster.reserve.reports.documents import HEADERS, strength_document
 from muster.reserve.reports.periodic import Period, figures

@@ -13,6 +13,7 @@ import pytest
 from django.db.models import Q, Sum
 from django.urls import reverse
 
+from muster.core.dates import today
 from muster.law import book
 from muster.reserve.models import Asset, CallEntry, Reservist, TrainingCall
 from muster.reserve.placement.models import Placement
@@ -170,7 +171,7 @@ def test_denied_bad_and_out_of_scope(client, personas, world):
     assert client.get(url).status_code == 404
     periods = reverse("reserve:report_periods", args=[dhop.public_id])
     assert client.get(periods).status_code == 404
-    for bad in ("2025-q5", "25", "2025-q", "2025-q12", "0000", f"{dt.date.today().year + 1}"):
+    for bad in ("2025-q5", "25", "2025-q", "2025-q12", "0000", f"{today().year + 1}"):
         bad_url = reverse("reserve:report_docx", args=[dt_.public_id]) + "?period=" + bad
         assert client.get(bad_url).status_code == 404
     # Without a period: the quarter running today.
