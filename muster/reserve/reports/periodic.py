@@ -70,6 +70,10 @@ class Period:
         return f"quý {['I', 'II', 'III', 'IV'][self.quarter - 1]} năm {self.year}" if self.quarter \
             else f"năm {self.year}"  # fmt: skip
 
+    def in_force(self) -> bool:
+        """Whether the deadline rule is in force on the period's last day."""
+        return book.rule_or_none(DEADLINE_RULE, self.last) is not None
+
     def rule(self) -> Rule:
         return book.rule(DEADLINE_RULE, self.last)
 

@@ -25,8 +25,9 @@ def periods(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResp
     """The year's four quarterly reports and the yearly one, with their deadlines."""
     area = area_for_user(request.user, public_id)
     now = today()
+    years = [y for y in range(now.year, now.year - 6, -1) if Period(y).in_force()]
     raw = request.GET.get("year", "")
-    year = int(raw) if raw.isdigit() and 2000 <= int(raw) <= now.year else now.year
+    year = int(raw) if raw.isdigit() and int(raw) in years else now.year
     rows = [
         (p, p.deadline(), p.rule(), p.first <= now, p.deadline() < now) for p in periods_of(year)
     ]
@@ -35,7 +36,7 @@ def periods(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResp
         "area": area,
         "commune": area if area.kind in COMMUNE_LEVEL_KINDS else None,
         "year": year,
-        "years": list(range(now.year, now.year - 5, -1)),
+        "years": years,
         "rows": rows,
         "rule": rule,
         "citation": lawtext.cite_all(rule.citations),
@@ -50,7 +51,7 @@ def report(request: AuthenticatedHttpRequest, public_id: uuid.UUID, fmt: str) ->
     now = today()
     raw = request.GET.get("period")
     chosen = Period.parse(raw) if raw else Period(now.year, (now.month - 1) // 3 + 1)
-    if chosen is None or chosen.first > now:
+    if chosen is None or chosen.first > now or not chosen.in_force():
         raise Http404
     found = figures(scope_of_unit(area), chosen.first, chosen.last, chosen.day(now))
     doc = periodic_report(area, chosen, found, today=now)

@@ -161,6 +161,7 @@ def test_periods_page_lists_deadlines_and_links(client, personas, world):
         assert day in page
     assert reverse("reserve:report_pdf", args=[world["DHOP"].public_id]) + "?period=2025-q3" in page
     assert "⚠" in page
+    assert client.get(url, {"year": "1990"}).status_code == 200  # no rule then: this year
 
 
 def test_denied_bad_and_out_of_scope(client, personas, world):
@@ -171,7 +172,7 @@ def test_denied_bad_and_out_of_scope(client, personas, world):
     assert client.get(url).status_code == 404
     periods = reverse("reserve:report_periods", args=[dhop.public_id])
     assert client.get(periods).status_code == 404
-    for bad in ("2025-q5", "25", "2025-q", "2025-q12", "0000", f"{today().year + 1}"):
+    for bad in ("2025-q5", "25", "2025-q", "2025-q12", "0000", "1990", f"{today().year + 1}"):
         bad_url = reverse("reserve:report_docx", args=[dt_.public_id]) + "?period=" + bad
         assert client.get(bad_url).status_code == 404
     # Without a period: the quarter running today.
