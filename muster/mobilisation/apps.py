@@ -9,6 +9,10 @@ class MobilisationConfig(AppConfig):
 
     def ready(self) -> None:
         from muster.core.registry import DemoStep, MenuEntry, registry
+        from muster.mobilisation.orders.reserve_figures import reserve_callouts
+        from muster.reserve.reports import callouts
+
+        callouts.register(reserve_callouts)
 
         registry.add_menu(
             MenuEntry(

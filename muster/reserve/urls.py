@@ -10,6 +10,7 @@ from muster.reserve.discharge import views as discharge
 from muster.reserve.payments import views as payments
 from muster.reserve.placement import views as placement
 from muster.reserve.register import views as register
+from muster.reserve.reports import periodic_views as periodic
 from muster.reserve.reports import views as reports
 from muster.reserve.training import views as training
 from muster.reserve.units import views as units
@@ -19,6 +20,19 @@ app_name = "reserve"
 urlpatterns = [
     path("", views.index, name="index"),
     path("strength/", reports.strength, name="strength"),
+    path("area/<uuid:public_id>/reports/", periodic.periods, name="report_periods"),
+    path(
+        "area/<uuid:public_id>/reports/report.pdf",
+        periodic.report,
+        {"fmt": "pdf"},
+        name="report_pdf",
+    ),
+    path(
+        "area/<uuid:public_id>/reports/report.docx",
+        periodic.report,
+        {"fmt": "docx"},
+        name="report_docx",
+    ),
     path("<uuid:public_id>/returns/", discharge.returns, name="returns"),
     path("<uuid:public_id>/receive/", discharge.receive, name="receive"),
     path("<uuid:public_id>/register/", register.register, name="register"),

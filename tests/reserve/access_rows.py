@@ -151,6 +151,10 @@ ROWS = {
     "reserve:reception": Route(kwargs=_reception_kwargs, scoped_object=True),
     "reserve:transfers": Route(kwargs=unit_kwargs, scoped_object=True),
     "reserve:strength": Route(),
+    "reserve:report_periods": Route(kwargs=unit_kwargs, scoped_object=True),
+    # Without ?period= the report is the running quarter's.
+    "reserve:report_pdf": Route(kwargs=unit_kwargs, scoped_object=True),
+    "reserve:report_docx": Route(kwargs=unit_kwargs, scoped_object=True),
     "reserve:units": Route(kwargs=unit_kwargs, scoped_object=True),
     "reserve:unit_create": Route(
         kwargs=unit_kwargs, scoped_object=True, allowed=MANAGE_RESERVE_ROLES
