@@ -39,6 +39,7 @@ def appoint(
 ) -> KhungBAppointment:
     require(can_manage_reserve(actor))
     require_actor_area(actor, unit.area)
+    require_actor_area(actor, reservist.holder)
     errors: dict[str, list[str]] = {}
     if post not in {p.value for p in KhungBPost}:
         errors.setdefault("post", []).append(_("Choose a Khung B post."))

@@ -5,6 +5,7 @@ Excel, and the Khung B cadres of a unit (appoint, end). Thin: selectors read, se
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -18,6 +19,7 @@ from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.documents.excel import render_xlsx
 from muster.documents.http import PDF, XLSX, file_response
 from muster.documents.pdf import render_pdf
+from muster.geo.scope import scope_of
 from muster.reserve.payments import selectors as sel
 from muster.reserve.payments import services
 from muster.reserve.payments.documents import payment_document
@@ -28,6 +30,9 @@ from muster.reserve.placement.selectors import current_placements_of_unit
 from muster.reserve.register.models import Reservist
 from muster.reserve.units.models import ReserveUnit
 from muster.reserve.units.selectors import area_for_user, unit_for_user
+
+if TYPE_CHECKING:
+    from muster.accounts.models import User
 
 
 def _period(request: AuthenticatedHttpRequest) -> sel.Period:
@@ -96,12 +101,18 @@ def _candidates(unit: ReserveUnit) -> list[Reservist]:
 def cadre_forms(
     unit: ReserveUnit,
     cadres: list[KhungBAppointment],
+    *,
+    user: User,
     request: AuthenticatedHttpRequest | None = None,
 ) -> tuple[AppointForm, EndAppointmentForm]:
-    """The two forms of the unit page, bound to the POST of their action when given."""
+    """The two forms of the unit page, bound to the POST of their action when given. Only the
+    reservists of the user's area are offered: one of another commune is neither named by his
+    id nor appointed from here."""
+    scope = scope_of(user)
     people = [
         (str(r.public_id), f"{r.person.full_name} ({r.person.date_of_birth:%Y})")
         for r in _candidates(unit)
+        if scope.contains(r.holder)
     ]
     held = [
         (str(a.public_id), f"{a.reservist.person.full_name}: {a.post_label}")
@@ -130,7 +141,9 @@ def cadres(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespo
     unit's page, which posts here)."""
     unit = unit_for_user(request.user, public_id)
     rows = sel.cadres_of_unit(unit)
-    appoint, end = cadre_forms(unit, rows, request if request.method == "POST" else None)
+    appoint, end = cadre_forms(
+        unit, rows, user=request.user, request=request if request.method == "POST" else None
+    )
     status = 200
     if request.method == "POST":
         require(can_manage_reserve(request.user))

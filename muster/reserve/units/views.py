@@ -127,7 +127,7 @@ def unit_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
         status = 400
     posts = list(unit.posts.order_by("kind", "specialty_code", "rank"))
     cadres = payments.cadres_of_unit(unit)
-    appoint_form, cadre_end_form = cadre_forms(unit, cadres)
+    appoint_form, cadre_end_form = cadre_forms(unit, cadres, user=request.user)
     scope = scope_of(request.user)  # a reservist from outside the reader's area: no link
     context = {
         "unit": unit,

@@ -241,3 +241,19 @@ def test_excel_placement_list_reads_back(client, personas, units, world):
     tt = next(r for r in body if r[2] == "Đỗ Văn Dũng")
     assert tt[6] == "TT" and tt[7] == "BB" and tt[8] == "Gần"
     assert tt[11].startswith("Chuyên nghiệp quân sự gần")
+
+
+def test_a_commune_commander_cannot_appoint_a_cadre_from_another_commune(personas, units, world):
+    """The Khung B form offers only the reader's own reservists, and the service refuses a
+    reservist of another commune even when the unit is in the actor's area."""
+    from muster.reserve.payments.services import appoint
+
+    run_placement(actor=personas["district_officer"], area=units["KD"], day=DAY)
+    with pytest.raises(ValidationError, match=r"outside your area|ngoài địa bàn"):
+        appoint(
+            actor=personas["commune_commander"],
+            unit=world["main"],
+            reservist=world["people"]["bb3"],
+            post="squad_leader",
+            appointed_on=DAY,
+        )
