@@ -95,8 +95,10 @@ NEEDS = (
 
 
 def _number(rng: random.Random, prefix: str, serial: int) -> str:
+    """A registration number unique by construction (the serial is in every form: two random
+    plates of one kind may not collide, ``asset_one_open_per_registration``)."""
     if prefix in ("89A", "89B", "89C", "89H"):
-        return f"{prefix}-{rng.randint(100, 999)}.{serial % 100:02d}"
+        return f"{prefix}-{serial:03d}.{rng.randint(10, 99)}"
     if prefix == "HY":
         return f"HY-{2000 + serial:05d}"
     if prefix == "MXD":
