@@ -6,7 +6,8 @@ Variables (all optional in development):
   ``SQLITE_CACHE_MB`` (SQLite's page cache per connection, default 64),
 - ``SESSION_IDLE_SECONDS`` (idle session expiry, default 1800), ``LOGIN_MAX_FAILURES``,
   ``LOGIN_MAX_FAILURES_PER_ADDRESS``, ``LOGIN_FAILURE_WINDOW_SECONDS``,
-  ``LOGIN_DEVICE_COOKIE_DAYS`` and ``TRUSTED_PROXIES`` (login throttling, docs/security.md),
+  ``LOGIN_DEVICE_COOKIE_DAYS``, ``LOGIN_CODE_MINUTES`` and ``TRUSTED_PROXIES`` (login
+  throttling and one-time login codes, docs/security.md),
 - ``SECURE_SSL_REDIRECT`` / ``SECURE_HSTS_SECONDS`` (production hardening, on when DEBUG is off),
 - ``AUDIT_KEY_FILE``, ``AUDIT_KEY_AUTOCREATE``, ``AUDIT_UNKEYED_UNTIL``, ``AUDIT_CHECKPOINT_DIR``
   (the audit chain's key and checkpoints, docs/security.md).
@@ -182,6 +183,8 @@ LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
 LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 900)
 LOGIN_DEVICE_COOKIE_DAYS = env_int("LOGIN_DEVICE_COOKIE_DAYS", 180)
+# How long a one-time login code issued by the administrator stays valid (accounts.LoginCode).
+LOGIN_CODE_MINUTES = env_int("LOGIN_CODE_MINUTES", 60)
 TRUSTED_PROXIES = [p.strip() for p in env_str("TRUSTED_PROXIES", "").split(",") if p.strip()]
 
 # Sessions expire after SESSION_IDLE_SECONDS without a request, and at browser close.

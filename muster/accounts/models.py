@@ -117,3 +117,34 @@ class FailedLogin(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}@{self.ip_address} {self.attempted_at:%Y-%m-%d %H:%M}"
+
+
+class LoginCode(models.Model):
+    """A one-time login code (mã đăng nhập một lần): the second way in for a user whose name
+    is refused by the login throttle on a browser he has never logged in with.
+
+    The unit's administrator issues it (``accounts.services.login_code_issue``) and hands it
+    over in person or by telephone; the user redeems it on the unlock page with his user name
+    (``accounts.throttle.login_code_redeem``), which makes that browser a known device for him,
+    so failures made by others under his name no longer refuse it. Only a hash of the code is
+    kept; a code serves once and expires (``LOGIN_CODE_MINUTES``)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="login_codes")
+    code_hash = models.CharField(max_length=64, unique=True)
+    issued_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="login_codes_issued")
+    issued_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "expires_at"], name="login_code_user_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expires_at__gt=models.F("issued_at")),
+                name="login_code_expires_after_issue",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.issued_at:%Y-%m-%d %H:%M}"

@@ -85,3 +85,15 @@ def has_cap(user: User, cap: Cap) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return cap in ROLE_CAPS.get(user.role, frozenset())
+
+
+def can_issue_login_code(actor: User, user: User) -> bool:
+    """Issue a one-time login code (``accounts.LoginCode``) for ``user``: the administrator
+    (``Cap.MANAGE_USERS``) whose area holds the user's scope; never for the system actor, an
+    inactive user, or oneself. The area check is the caller's (``get_for_user``)."""
+    return (
+        has_cap(actor, Cap.MANAGE_USERS)
+        and user.is_active
+        and not user.is_system_actor
+        and user.pk != actor.pk
+    )

@@ -12,8 +12,13 @@ Three limits, each over the last ``LOGIN_FAILURE_WINDOW_SECONDS``:
   for that user are counted against the device only, so failures made elsewhere (an attacker
   behind the same address, or guessing the user's password) never lock it out.
 
-This is OWASP's "device cookie" scheme. What it does not prevent: a user on a browser they
-have never logged in with can be refused for the window by someone failing their name.
+This is OWASP's "device cookie" scheme. Alone it does not prevent one thing: a user on a
+browser they have never logged in with can be refused for the window by someone failing their
+name. The second way in closes it: the unit's administrator issues a one-time login code
+(``accounts.LoginCode``, ``services.login_code_issue``); redeemed on the unlock page with the
+user name (``login_code_redeem``), it makes that browser a known device for the user, whose
+attempts then count against the device only. Wrong codes count against the address's limit,
+never against a user name, so redeeming cannot be used to lock anyone out either.
 
 **Atomic under concurrency.** ``attempt_begin`` writes the attempt as a failure (and commits)
 *before* the password is checked, then counts. Of N concurrent attempts, the k-th to commit
@@ -69,12 +74,13 @@ def device_for(cookie: str | None, username: str) -> str:
     return _devices(cookie).get(username.lower(), "")[:64]
 
 
-def device_cookie_after_login(cookie: str | None, username: str) -> str:
-    """The new cookie value once ``username`` has logged in: its device id kept or made,
-    the most recent users first."""
+def device_cookie_after_login(cookie: str | None, username: str, device: str = "") -> str:
+    """The new cookie value once ``username`` has logged in (or redeemed a login code, which
+    passes the new ``device`` id): its device id kept or made, the most recent users first."""
     username = username.lower()
     devices = _devices(cookie)
-    device = devices.pop(username, "") or secrets.token_urlsafe(18)
+    kept = devices.pop(username, "")
+    device = device or kept or secrets.token_urlsafe(18)
     pairs = [[username, device], *([u, d] for u, d in devices.items())]
     return signing.dumps(pairs[:_DEVICES_PER_BROWSER], salt=_DEVICE_SALT, compress=True)
 
@@ -106,6 +112,32 @@ def attempt_begin(
         return None
     FailedLogin.objects.filter(attempted_at__lt=now - 2 * _window()).delete()
     return attempt.pk
+
+
+def new_device_id() -> str:
+    return secrets.token_urlsafe(18)
+
+
+def address_attempt_begin(*, ip_address: str, now: dt.datetime | None = None) -> int | None:
+    """Count one attempt that names no user (a login code being redeemed) against the
+    address's limit only; its id, or ``None`` when the address is over its limit."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        attempt = FailedLogin.objects.create(
+            username="", ip_address=ip_address[:64], device="", attempted_at=now
+        )
+    recent = FailedLogin.objects.filter(
+        attempted_at__gt=now - _window(), device="", ip_address=attempt.ip_address
+    )
+    if recent.count() > settings.LOGIN_MAX_FAILURES_PER_ADDRESS:
+        FailedLogin.objects.filter(pk=attempt.pk).delete()
+        return None
+    return attempt.pk
+
+
+def attempt_forget(*, attempt: int) -> None:
+    """A right login code: its attempt no longer counts (the name's failures stay)."""
+    FailedLogin.objects.filter(pk=attempt).delete()
 
 
 def attempt_succeeded(*, attempt: int, username: str) -> None:

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 ACTION_LABELS: dict[str, Promise] = {
     "accounts.login": _("Signed in"),
     "accounts.user_create": _("User account created"),
+    "accounts.login_code_issue": _("One-time login code issued"),
+    "accounts.login_code_use": _("One-time login code used"),
     "accounts.post_move": _("Moved to another post"),
     "allowance.collect": _("Allowance days collected"),
     "allowance.line": _("Allowance line corrected"),
