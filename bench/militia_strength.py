@@ -17,12 +17,8 @@ number of queries, the load average; and the ``EXPLAIN ANALYZE`` of the slowest 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import os
-import platform
-import random
-import statistics
 import sys
 import time
 import uuid
@@ -34,92 +30,34 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DEBUG", "1")
 
-DAY = dt.date(2026, 6, 30)
-CODE = "MIL-P"
-REGIONS, COMMUNES, VILLAGES = 10, 10, 10
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô")
-GIVEN = ("An", "Bình", "Cường", "Dũng", "Hải", "Hùng", "Lan", "Mai", "Nam", "Phúc", "Quân")
-CHUNK = 100_000
+from bench._province import DAY, generate, run_benchmark  # noqa: E402
 
-
-def make_units() -> tuple[Any, list[Any], dict[int, list[Any]]]:
-    """The province, its communes and their villages (created once, through the services)."""
-    from muster.accounts.services import system_actor
-    from muster.geo.models import Unit
-    from muster.geo.services import unit_create
-
-    start = dt.date(2025, 7, 1)
-    province = Unit.objects.filter(code=CODE).first()
-    if province is None:
-        actor = system_actor()
-
-        def make(code: str, kind: str, name: str, parent: Any, population: int | None = None):
-            return unit_create(
-                actor=actor,
-                code=code,
-                kind=kind,
-                name=name,
-                parent=parent,
-                valid_from=start,
-                population=population,
-            )
-
-        province = make(CODE, "province", "Tỉnh Thử", None)
-        for r in range(REGIONS):
-            region = make(f"MIL-R{r}", "defence_region", f"Ban CH PTKV {r + 1}", province)
-            for c in range(COMMUNES):
-                commune = make(f"MIL-C{r}{c}", "commune", f"Xã Thử {r * 10 + c + 1}", region)
-                for v in range(VILLAGES):
-                    make(f"MIL-V{r}{c}{v}", "village", f"Thôn {v + 1}", commune)
-    communes = list(Unit.objects.filter(path__startswith=province.path, kind="commune"))
-    villages: dict[int, list[Any]] = {}
-    for village in Unit.objects.filter(path__startswith=province.path, kind="village"):
-        villages.setdefault(village.parent_id, []).append(village)
-    return province, sorted(communes, key=lambda u: u.path), villages
+UNITS = ("MIL", "Tỉnh Thử", "Xã Thử")
 
 
 def populate(people: int, seed: int) -> None:
     from django.db import connection
 
     from bench.results_report import bulk_insert
-    from muster.core.text import fold
     from muster.geo.models import Unit
     from muster.militia.models import Appointment, Membership, MilitiaUnit
     from muster.people.models import Person
 
-    _province, communes, villages = make_units()
-    if MilitiaUnit.objects.filter(holder__in=communes).exists():
-        print(f"data: reusing the generated province ({Person.objects.count():,} people)")
+    province = generate(
+        UNITS,
+        MilitiaUnit,
+        people,
+        seed,
+        id_digit="8",
+        extra=lambda r: {
+            "party_member": r.random() < 0.03,
+            "youth_union_member": r.random() < 0.3,
+        },
+    )
+    if province is None:
         return
-    rng = random.Random(seed)
-    started = time.perf_counter()
-    per_commune = people // len(communes)
-    serial = 0
-    for commune in communes:
-        rows: list[dict[str, Any]] = []
-        for _ in range(per_commune):
-            serial += 1
-            male = rng.random() < 0.5
-            born = DAY - dt.timedelta(days=rng.randrange(0, 90 * 365))
-            name = f"{rng.choice(SURNAMES)} {'Văn' if male else 'Thị'} {rng.choice(GIVEN)}"
-            rows.append(
-                {
-                    "public_id": uuid.uuid4(),
-                    "full_name": name,
-                    "name_search": fold(name),
-                    "sex": "M" if male else "F",
-                    "date_of_birth": born,
-                    "national_id": f"8{serial:011d}",
-                    "registration_unit_id": commune.pk,
-                    "residence_unit_id": rng.choice(villages[commune.pk]).pk,
-                    "party_member": rng.random() < 0.03,
-                    "youth_union_member": rng.random() < 0.3,
-                    "is_synthetic": True,
-                }
-            )
-        bulk_insert(Person, rows)
-        Unit.objects.filter(pk=commune.pk).update(population=per_commune)
-    print(f"people: {serial:,} in {time.perf_counter() - started:.0f} s")
+    rng, per_commune, communes, villages = province
+    Unit.objects.filter(pk__in=[c.pk for c in communes]).update(population=per_commune)
     started = time.perf_counter()
     units: list[dict[str, Any]] = []
     for commune in communes:
@@ -213,80 +151,19 @@ def populate(people: int, seed: int) -> None:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=3_000_000)
-    parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=2025)
-    args = parser.parse_args()
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        sys.exit("The militia benchmark runs on PostgreSQL (set DATABASE_URL).")
-    import django
-
-    django.setup()
-    from bench.results_report import ensure_postgres_database
-
-    ensure_postgres_database(url)
-    from django.core.management import call_command
-    from django.db import connection, reset_queries, transaction
-    from django.test.utils import CaptureQueriesContext
-
-    from muster.accounts.models import Role, User
-    from muster.accounts.services import system_actor, user_create
-    from muster.militia.reports.selectors import strength_report
-    from muster.people.models import Person
-
-    call_command("migrate", verbosity=0)
-    populate(args.people, args.seed)
-    province, _communes, _villages = make_units()
-    user = User.objects.filter(username="bench.militia").first() or user_create(
-        actor=system_actor(),
-        username="bench.militia",
-        password="bench-pass-123",
-        role=Role.DISTRICT_OFFICER,
-        scope_unit=province,
-    )
-
-    def run() -> tuple[float, int, Any]:
-        fresh = User.objects.select_related("scope_unit").get(pk=user.pk)
-        reset_queries()
-        started = time.perf_counter()
-        with CaptureQueriesContext(connection) as ctx:
-            report = strength_report(user=fresh, day=DAY)
-        return (time.perf_counter() - started) * 1000, len(ctx.captured_queries), (report, ctx)
-
-    run()  # warm up
-    timings, queries = [], set()
-    for _ in range(args.runs):
-        ms, n, (report, ctx) = run()
-        timings.append(ms)
-        queries.add(n)
-    timings.sort()
-    p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+def describe(report: Any, people: int) -> str:
     t = report.total
-    load = os.getloadavg()
-    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
-    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
-    print(
-        f"province: {Person.objects.count():,} people, {len(report.rows)} communes, "
+    return (
+        f"province: {people:,} people, {len(report.rows)} communes, "
         f"{len(report.regions)} regional commands; members {t.members:,} of "
         f"{t.establishment:,} established ({t.strength_pct} %), ratio {t.ratio_pct} %, "
         f"Party {t.party_pct} %, Youth Union {t.youth_pct} %, cadres {t.cadres} "
         f"({t.cadres_degree} with the degree)"
     )
-    print(
-        f"strength report: median {statistics.median(timings):.0f} ms, p95 {p95:.0f} ms, "
-        f"min {timings[0]:.0f} ms over {args.runs} runs; queries per report {sorted(queries)}"
-    )
-    print(f"load average (1, 5, 15 min): {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-    slowest = max(ctx.captured_queries, key=lambda q: float(q["time"]))
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL jit = off")  # as the report runs it (reports.figures)
-        cursor.execute("EXPLAIN ANALYZE " + slowest["sql"])
-        print("slowest query's plan:")
-        for (line,) in cursor.fetchall():
-            print("   ", line)
+
+
+def main() -> None:
+    run_benchmark(__doc__, "militia", populate, UNITS, describe)
 
 
 if __name__ == "__main__":

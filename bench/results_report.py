@@ -61,6 +61,28 @@ def ensure_postgres_database(url: str) -> None:
             conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def bench_user(username: str, scope_unit: Any) -> Any:
+    """The benchmark's district officer over ``scope_unit`` (made once per database)."""
+    from muster.accounts.models import Role, User
+    from muster.accounts.services import user_create
+
+    return User.objects.filter(username=username).first() or user_create(
+        actor=system_actor(),
+        username=username,
+        password="bench-pass-123",
+        role=Role.DISTRICT_OFFICER,
+        scope_unit=scope_unit,
+    )
+
+
+def print_setting() -> None:
+    """The database and the machine the figures were measured on."""
+    from django.db import connection
+
+    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
+
+
 def bulk_insert(model: Any, rows: list[dict[str, Any]]) -> None:
     """Insert plain rows into ``model``'s table with the database's bulk path: ``COPY`` on
     PostgreSQL, one ``executemany`` on SQLite. Missing fields take their default."""
@@ -605,8 +627,7 @@ def main() -> None:
     from django.db import connection, reset_queries
     from django.test.utils import CaptureQueriesContext
 
-    from muster.accounts.models import Role, User
-    from muster.accounts.services import user_create
+    from muster.accounts.models import User
     from muster.conscription.campaign.models import Campaign
     from muster.people.models import Person
     from muster.reports import selectors
@@ -617,13 +638,7 @@ def main() -> None:
     top, _communes = make_units(args.scale)
     campaign = Campaign.objects.select_related("unit").get(unit=top, year=2025, call=1)
     username = f"bench.{args.scale}"
-    user = User.objects.filter(username=username).first() or user_create(
-        actor=system_actor(),
-        username=username,
-        password="bench-pass-123",
-        role=Role.DISTRICT_OFFICER,
-        scope_unit=top,
-    )
+    user = bench_user(username, top)
 
     def run() -> tuple[float, float, int, Any]:
         fresh = User.objects.get(pk=user.pk)  # the area is computed once per request
@@ -644,8 +659,7 @@ def main() -> None:
     timings.sort()
     p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
     load = os.getloadavg()
-    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
-    print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
+    print_setting()
     print(
         f"{args.scale}: {Person.objects.count():,} people, {len(report.lines)} communes; "
         f"registered {report.total['registered']:,}, examined {report.total['examined']:,}, "

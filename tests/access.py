@@ -7,6 +7,7 @@ such module, so a new app adds its rows beside its tests and edits no shared fil
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +54,42 @@ class Route:
     allowed: frozenset[str] = ALL_ROLES
     #: The URL names an object that belongs to a unit: out of scope must be a 404.
     scoped_object: bool = False
+
+
+#: Builds one object of a side (``"in"`` or ``"out"``) in the matrix's world.
+Make = Callable[[dict[str, Any], str], Any]
+
+
+def once(key: str) -> Callable[[Make], Make]:
+    """Decorator: ``make(world, side)`` runs once per world and side; its object is kept as
+    ``world[f"{key}_{side}"]`` and returned again on every later call."""
+
+    def decorate(make: Make) -> Make:
+        @functools.wraps(make)
+        def get(world: dict[str, Any], side: str) -> Any:
+            name = f"{key}_{side}"
+            if name not in world:
+                world[name] = make(world, side)
+            return world[name]
+
+        return get
+
+    return decorate
+
+
+def public_id_kwargs(get: Make) -> Kwargs:
+    """The URL arguments of the object ``get(world, side)`` returns: its ``public_id``."""
+
+    def kwargs(world: dict[str, Any], side: str) -> dict[str, Any]:
+        return {"public_id": get(world, side).public_id}
+
+    return kwargs
+
+
+def of_person(world: dict[str, Any], side: str, model: Any, **fields: Any) -> Any:
+    """A ``model`` row of the side's person, held by the person's registration commune."""
+    person = world[f"person_{side}"]
+    return model.objects.create(person=person, holder=person.registration_unit, **fields)
 
 
 def unit_kwargs(world: dict[str, Any], side: str) -> dict[str, Any]:

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Sum
 
+from muster.core.dated import open_on
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.geo.selectors import communes_on
-from muster.militia.dated import open_on, serving_on
+from muster.militia.dated import serving_on
 from muster.militia.members.models import Membership
 from muster.militia.organisation.models import MilitiaUnit
 from muster.militia.targets.selectors import target_ratios

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.access import Route, unit_kwargs
+from tests.access import Route, of_person, once, public_id_kwargs, unit_kwargs
 from tests.militia.readiness.factories import callout_kwargs
 
 ROWS = {
@@ -14,36 +14,36 @@ ROWS = {
 # --- registration, membership and selection (branch milreg) -------------------------------
 
 
-def _member_kwargs(world, side):
-    """A serving member of the side's commune (made once per world)."""
+@once("militia_member")
+def _member(world, side):
+    """A serving member of the side's commune."""
     from tests.militia.factories import make_member
 
-    key = f"militia_member_{side}"
-    if key not in world:
-        world[key] = make_member(world[f"person_{side}"])
-    return {"public_id": world[key].public_id}
+    return make_member(world[f"person_{side}"])
 
 
-def _decision_kwargs(world, side):
-    """A deferral decision on the side's citizen (made once per world)."""
+@once("militia_decision")
+def _decision(world, side):
+    """A deferral decision on the side's citizen."""
     import datetime as dt
 
     from muster.militia.models import SelectionDecision
 
-    key = f"militia_decision_{side}"
-    if key not in world:
-        person = world[f"person_{side}"]
-        world[key] = SelectionDecision.objects.create(
-            person=person,
-            holder=person.registration_unit,
-            kind="defer",
-            ground="11.1.h",
-            decided_on=dt.date(2026, 5, 4),
-            authority="commune_chairman",
-            citation="điểm h khoản 1 Điều 11 Luật Dân quân tự vệ 48/2019/QH14",
-            decision_ref="15/QĐ-UBND",
-        )
-    return {"public_id": world[key].public_id}
+    return of_person(
+        world,
+        side,
+        SelectionDecision,
+        kind="defer",
+        ground="11.1.h",
+        decided_on=dt.date(2026, 5, 4),
+        authority="commune_chairman",
+        citation="điểm h khoản 1 Điều 11 Luật Dân quân tự vệ 48/2019/QH14",
+        decision_ref="15/QĐ-UBND",
+    )
+
+
+_member_kwargs = public_id_kwargs(_member)
+_decision_kwargs = public_id_kwargs(_decision)
 
 
 ROWS.update(
@@ -90,27 +90,22 @@ ROWS.update(
 # (branch milorg: units, cadres, strength targets)
 
 
-def _org_unit_kwargs(world, side):
+@once("militia_unit")
+def _org_unit(world, side):
     from tests.militia.factories import make_militia_unit
 
-    key = f"militia_unit_{side}"
-    if key not in world:
-        world[key] = make_militia_unit(world[f"unit_{side}"])
-    return {"public_id": world[key].public_id}
+    return make_militia_unit(world[f"unit_{side}"])
 
 
-def _org_appointment_kwargs(world, side):
+@once("militia_appointment")
+def _org_appointment(world, side):
     import datetime as dt
 
     from muster.militia.models import Appointment
 
-    key = f"militia_appointment_{side}"
-    if key in world:
-        return {"public_id": world[key].public_id}
-    commune = world[f"unit_{side}"]
-    item = world[key] = Appointment.objects.create(
+    return Appointment.objects.create(
         person=world[f"person_{side}"],
-        holder=commune,
+        holder=world[f"unit_{side}"],
         post="commander",
         appointed_on=dt.date(2025, 7, 1),
         decision_ref="1/QĐ",
@@ -118,7 +113,10 @@ def _org_appointment_kwargs(world, side):
         end_reason="dismissed",
         end_decision_ref="2/QĐ",
     )
-    return {"public_id": item.public_id}
+
+
+_org_unit_kwargs = public_id_kwargs(_org_unit)
+_org_appointment_kwargs = public_id_kwargs(_org_appointment)
 
 
 #: Roles with Cap.MANAGE_MILITIA (the commune military command; the admin).

@@ -2,119 +2,109 @@
 
 from __future__ import annotations
 
-from tests.access import EDIT_PEOPLE_ROLES, Route, unit_kwargs
+from tests.access import EDIT_PEOPLE_ROLES, Route, of_person, once, public_id_kwargs, unit_kwargs
 
 
-def _reservist_kwargs(world, side):
-    """A class 1 reservist of the side's commune (made once per world)."""
+@once("reservist")
+def _reservist(world, side):
+    """A class 1 reservist of the side's commune."""
     import datetime as dt
 
     from muster.reserve.models import Reservist
 
-    key = f"reservist_{side}"
-    if key not in world:
-        person = world[f"person_{side}"]
-        world[key] = Reservist.objects.create(
-            person=person,
-            holder=person.registration_unit,
-            kind="nco_soldier",
-            reserve_class=1,
-            registered_on=dt.date(2025, 3, 3),
-            certificate_number=f"DB-{side}",
-        )
-    return {"public_id": world[key].public_id}
+    return of_person(
+        world,
+        side,
+        Reservist,
+        kind="nco_soldier",
+        reserve_class=1,
+        registered_on=dt.date(2025, 3, 3),
+        certificate_number=f"DB-{side}",
+    )
 
 
+@once("reserve_call")
 def _call(world, side):
-    """A training call of the side's commune with its reservist (made once per world)."""
+    """A training call of the side's commune with its reservist."""
     import datetime as dt
 
-    from muster.reserve.models import CallEntry, Reservist, TrainingCall
+    from muster.reserve.models import CallEntry, TrainingCall
 
-    key = f"reserve_call_{side}"
-    if key not in world:
-        _reservist_kwargs(world, side)
-        reservist: Reservist = world[f"reservist_{side}"]
-        world[key] = TrainingCall.objects.create(
-            commune=reservist.holder,
-            kind="training",
-            title="Huấn luyện",
-            starts_on=dt.date(2025, 5, 5),
-            ends_on=dt.date(2025, 5, 9),
-        )
-        CallEntry.objects.create(call=world[key], reservist=reservist, status="present", days=5)
-    return world[key]
+    reservist = _reservist(world, side)
+    call = TrainingCall.objects.create(
+        commune=reservist.holder,
+        kind="training",
+        title="Huấn luyện",
+        starts_on=dt.date(2025, 5, 5),
+        ends_on=dt.date(2025, 5, 9),
+    )
+    CallEntry.objects.create(call=call, reservist=reservist, status="present", days=5)
+    return call
 
 
-def _call_kwargs(world, side):
-    return {"public_id": _call(world, side).public_id}
-
-
+@once("reserve_meeting")
 def _meeting(world, side):
     import datetime as dt
     from decimal import Decimal
 
     from muster.reserve.models import Meeting, MeetingAttendance
 
-    key = f"reserve_meeting_{side}"
-    if key not in world:
-        _reservist_kwargs(world, side)
-        reservist = world[f"reservist_{side}"]
-        world[key] = Meeting.objects.create(
-            kind="december",
-            commune=reservist.holder,
-            held_on=dt.date(2025, 12, 20),
-            hours=Decimal(3),
-            content="Sinh hoạt cuối năm.",
-        )
-        MeetingAttendance.objects.create(meeting=world[key], reservist=reservist)
-    return world[key]
+    reservist = _reservist(world, side)
+    meeting = Meeting.objects.create(
+        kind="december",
+        commune=reservist.holder,
+        held_on=dt.date(2025, 12, 20),
+        hours=Decimal(3),
+        content="Sinh hoạt cuối năm.",
+    )
+    MeetingAttendance.objects.create(meeting=meeting, reservist=reservist)
+    return meeting
 
 
-def _meeting_kwargs(world, side):
-    return {"public_id": _meeting(world, side).public_id}
-
-
-def _reception_kwargs(world, side):
-    """A discharge reception of the side's person (made once per world)."""
+@once("reception")
+def _reception(world, side):
+    """A discharge reception of the side's person."""
     import datetime as dt
 
     from muster.reserve.models import DischargeReception
 
-    key = f"reception_{side}"
-    if key not in world:
-        person = world[f"person_{side}"]
-        world[key] = DischargeReception.objects.create(
-            person=person,
-            holder=person.registration_unit,
-            service_started_on=dt.date(2023, 2, 15),
-            discharged_on=dt.date(2025, 2, 14),
-            arrived_home_on=dt.date(2025, 2, 17),
-            registration_due_on=dt.date(2025, 3, 10),
-            legal_citation="Điều 45",
-            received_on=dt.date(2025, 2, 17),
-        )
-    return {"public_id": world[key].public_id}
+    return of_person(
+        world,
+        side,
+        DischargeReception,
+        service_started_on=dt.date(2023, 2, 15),
+        discharged_on=dt.date(2025, 2, 14),
+        arrived_home_on=dt.date(2025, 2, 17),
+        registration_due_on=dt.date(2025, 3, 10),
+        legal_citation="Điều 45",
+        received_on=dt.date(2025, 2, 17),
+    )
 
 
-def _unit_kwargs(world, side):
-    """A reserve unit of the side's commune with one line of posts (made once per world)."""
+@once("reserve_unit")
+def _unit(world, side):
+    """A reserve unit of the side's commune with one line of posts."""
     import datetime as dt
 
     from muster.reserve.models import ReserveUnit, UnitPost
 
-    key = f"reserve_unit_{side}"
-    if key not in world:
-        world[key] = ReserveUnit.objects.create(
-            area=world[f"unit_{side}"],
-            code=f"C-{side}",
-            name="Đại đội bộ binh",
-            role="combat",
-            force="main",
-            established_on=dt.date(2024, 1, 1),
-        )
-        UnitPost.objects.create(unit=world[key], specialty_code="BB", kind="nco_soldier", count=9)
-    return {"public_id": world[key].public_id}
+    unit = ReserveUnit.objects.create(
+        area=world[f"unit_{side}"],
+        code=f"C-{side}",
+        name="Đại đội bộ binh",
+        role="combat",
+        force="main",
+        established_on=dt.date(2024, 1, 1),
+    )
+    UnitPost.objects.create(unit=unit, specialty_code="BB", kind="nco_soldier", count=9)
+    return unit
+
+
+_reservist_kwargs = public_id_kwargs(_reservist)
+_call_kwargs = public_id_kwargs(_call)
+_meeting_kwargs = public_id_kwargs(_meeting)
+_reception_kwargs = public_id_kwargs(_reception)
+_unit_kwargs = public_id_kwargs(_unit)
 
 
 def _run_kwargs(world, side):
@@ -174,31 +164,30 @@ ROWS = {
 }
 
 
-def _asset_kwargs(world, side):
+@once("asset")
+def _asset(world, side):
     from tests.reserve.assets.factories import make_asset
 
-    key = f"asset_{side}"
-    if key not in world:
-        world[key] = make_asset(world[f"unit_{side}"], f"89C-000.{1 if side == 'in' else 2}")
-    return {"public_id": world[key].public_id}
+    return make_asset(world[f"unit_{side}"], f"89C-000.{1 if side == 'in' else 2}")
 
 
-def _round_kwargs(world, side):
+@once("asset_round")
+def _round(world, side):
     from tests.reserve.assets.factories import make_round
 
-    key = f"asset_round_{side}"
-    if key not in world:
-        world[key] = make_round(world[f"unit_{side}"])
-    return {"public_id": world[key].public_id}
+    return make_round(world[f"unit_{side}"])
 
 
-def _need_kwargs(world, side):
+@once("asset_need")
+def _need(world, side):
     from tests.reserve.assets.factories import make_need, make_unit
 
-    key = f"asset_need_{side}"
-    if key not in world:
-        world[key] = make_need(make_unit(world[f"unit_{side}"], f"c-{side}"))
-    return {"public_id": world[key].public_id}
+    return make_need(make_unit(world[f"unit_{side}"], f"c-{side}"))
+
+
+_asset_kwargs = public_id_kwargs(_asset)
+_round_kwargs = public_id_kwargs(_round)
+_need_kwargs = public_id_kwargs(_need)
 
 
 ROWS.update(

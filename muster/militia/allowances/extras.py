@@ -23,9 +23,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
-
 from muster.core import lawtext
+from muster.core.dated import not_ended_by
 from muster.geo.models import Unit
 from muster.law.militia import allowances as law
 from muster.law.militia import benefits
@@ -34,7 +33,6 @@ from muster.law.militia.enums import POST_LABELS, Component, Post
 from muster.law.rulebook import Rule
 from muster.law.text import Text, vi_date
 from muster.militia.allowances.line_types import MonthLine
-from muster.militia.dated import not_ended_by
 from muster.militia.members.models import Membership, MembershipStatus
 from muster.militia.organisation.models import Appointment
 from muster.people.models import Person
@@ -186,7 +184,7 @@ def standing_lines(
     in the month) and the entitlements of standing members serving in the month."""
     members = list(
         Membership.objects.filter(
-            Q(ended_on__isnull=True) | Q(ended_on__gt=first),
+            not_ended_by(first),
             holder=commune,
             component=Component.STANDING,
             joined_on__lte=last,

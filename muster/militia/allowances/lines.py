@@ -39,10 +39,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from django.db.models import Q
 from django.utils import translation
 
 from muster.core import lawtext
+from muster.core.dated import not_ended_by, open_on
 from muster.geo.models import Unit
 from muster.law.militia import allowances as law
 from muster.law.militia import benefits
@@ -52,7 +52,6 @@ from muster.law.text import Text, vi_date
 from muster.militia.allowances import extras
 from muster.militia.allowances.line_types import KIND_ORDER, Kind, MonthLine, Source
 from muster.militia.allowances.models import ProvinceRate, RateKind
-from muster.militia.dated import open_on
 from muster.militia.members.models import Membership
 from muster.militia.organisation.models import Appointment
 from muster.militia.readiness.selectors import callout_duty_spans
@@ -175,7 +174,7 @@ def _post_lines(
 ) -> tuple[list[MonthLine], list[Skipped]]:
     appointments = list(
         Appointment.objects.filter(
-            Q(ended_on__isnull=True) | Q(ended_on__gt=first),
+            not_ended_by(first),
             holder=commune,
             appointed_on__lte=last,
         )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from muster.core.dated import open_on
 from muster.core.registry import registry
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
@@ -102,7 +103,7 @@ def april_candidates(*, commune: Unit, year: int, on: dt.date) -> list[Candidate
 
 
 def _open_on(day: dt.date) -> Q:
-    return Q(registered_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+    return open_on(day, "registered_on")
 
 
 def register_of_commune(*, user: User, commune: Unit, day: dt.date) -> list[MilitiaRegistration]:

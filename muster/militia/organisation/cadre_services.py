@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
+from muster.core.dated import not_ended_by
 from muster.core.dates import today
 from muster.core.validation import not_future, raise_errors
 from muster.geo.models import Unit
 from muster.law.militia.enums import COMMAND_POSTS, Post
 from muster.law.militia.organisation_extra import post_authority
-from muster.militia.dated import not_ended_by
 from muster.militia.organisation.models import Appointment, CadreRating, CadreReview, MilitiaUnit
 from muster.militia.organisation.services import citation_vi
 from muster.militia.perms import can_manage_militia

@@ -14,12 +14,12 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from muster.core.dated import open_on
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.law.militia.enums import COMMAND_POSTS, Post
 from muster.law.militia.organisation_extra import StandardUnit, degree_rule
 from muster.law.rulebook import Rule
-from muster.militia.dated import open_on
 from muster.militia.members.models import Membership, MembershipStatus
 from muster.militia.organisation.models import Appointment, MilitiaUnit
 from muster.militia.organisation.services import missing_standard_units

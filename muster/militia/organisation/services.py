@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
+from muster.core.dated import not_ended_by, open_on
 from muster.core.validation import not_future, raise_errors
 from muster.geo.models import COMMUNE_LEVEL_KINDS, VILLAGE_LEVEL_KINDS, Unit
 from muster.law.militia.enums import Component, Force, Level
@@ -25,7 +26,6 @@ from muster.law.militia.organisation_extra import (
     standard_structure,
     unit_authority,
 )
-from muster.militia.dated import not_ended_by, open_on
 from muster.militia.members.models import Membership, MembershipStatus
 from muster.militia.organisation.models import Appointment, MilitiaUnit
 from muster.militia.perms import can_manage_militia

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from muster.core.dated import not_ended_by
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.militia.dated import serving_on
@@ -59,7 +60,7 @@ def readiness_of_commune(*, user: User, commune: Unit, day: dt.date) -> Readines
     now; per component, the members serving (with those not yet in a unit). Two queries."""
     units = list(
         MilitiaUnit.objects.filter(
-            Q(ended_on__isnull=True) | Q(ended_on__gt=day),
+            not_ended_by(day),
             scope_of(user).q("holder"),
             holder=commune,
             established_on__lte=day,

@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from muster.accounts.access import get_for_user, require
+from muster.core.dated import open_on
 from muster.core.dates import today
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
-from muster.militia.dated import open_on
 from muster.militia.organisation.models import MilitiaUnit
 from muster.militia.perms import can_manage_militia, can_view_militia
 from muster.militia.readiness import selectors as sel

@@ -20,10 +20,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import connection, transaction
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Sum, Value, When
 
+from muster.core.dated import open_on
 from muster.geo.lineage_store import lineage_downstream
 from muster.geo.models import Unit
 from muster.law.militia.enums import COMMAND_POSTS, Component, Force
-from muster.militia.dated import open_on, serving_on
+from muster.militia.dated import serving_on
 from muster.militia.members.models import Membership
 from muster.militia.organisation.models import Appointment, MilitiaUnit
 from muster.people.models import Person

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from django.db.models import Count, Q, QuerySet, Sum
 
 from muster.accounts.access import get_for_user
+from muster.core.dated import not_ended_by
 from muster.geo.scope import scope_of
 from muster.law.militia.allowances import Amount, daily_work_allowance
 from muster.law.militia.enums import Component
 from muster.law.militia.training import required_days, year_of_service
 from muster.law.militia.training_extra import Trainer, trainer
 from muster.law.rulebook import Citation, NoRuleInForce
-from muster.militia.dated import not_ended_by, serving_on
+from muster.militia.dated import serving_on
 from muster.militia.members.models import Membership
 from muster.militia.perms import can_view_militia
 from muster.militia.training.models import Attendance, TrainingPlan, TrainingSession

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 
+from muster.core.dated import not_ended_by, open_on
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.militia.dated import serving_on
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def _open_on(day: dt.date) -> Q:
-    return Q(registered_on__lte=day) & (Q(removed_on__isnull=True) | Q(removed_on__gt=day))
+    return open_on(day, "registered_on", end="removed_on")
 
 
 def reservists_on(commune: Unit | int, day: dt.date) -> QuerySet[Reservist]:
@@ -51,7 +52,7 @@ def assets_on(commune: Unit | int, day: dt.date) -> QuerySet[Asset]:
 def other_forces_on(commune: Unit | int, day: dt.date) -> QuerySet[OtherForce]:
     """Other forces the commune can call on ``day``."""
     return OtherForce.objects.filter(
-        Q(available_to__isnull=True) | Q(available_to__gt=day),
+        not_ended_by(day, end="available_to"),
         holder=commune,
         available_from__lte=day,
     )

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from muster.accounts.access import require, require_actor_area
 from muster.audit.services import record_event
 from muster.core import lawtext
+from muster.core.dated import not_ended_by
 from muster.core.text import clean_line
 from muster.core.validation import not_future, raise_errors
 from muster.geo.scope import scope_of, scope_of_unit
@@ -85,7 +86,7 @@ def proposals(*, user: User, need: AssetNeed, day: dt.date) -> list[tuple[Propos
             kind=need.kind,
             registered_on__lte=day,
         )
-        .filter(Q(removed_on__isnull=True) | Q(removed_on__gt=day))
+        .filter(not_ended_by(day, end="removed_on"))
         .exclude(pk__in=AssetAssignment.objects.filter(ended_on__isnull=True).values("asset_id"))
         .select_related("holder", "owner_person")
     }
@@ -225,8 +226,7 @@ def needs_overview(*, user: User, day: dt.date) -> list[NeedRow]:
         .annotate(
             open_count=Count(
                 "assignments",
-                filter=Q(assignments__assigned_on__lte=day)
-                & (Q(assignments__ended_on__isnull=True) | Q(assignments__ended_on__gt=day)),
+                filter=Q(assignments__assigned_on__lte=day) & not_ended_by(day, "assignments__"),
             )
         )
         .order_by("unit__code", "kind", "pk")
@@ -237,7 +237,7 @@ def needs_overview(*, user: User, day: dt.date) -> list[NeedRow]:
     registered: dict[tuple[int, str], int] = defaultdict(int)
     counts = list(
         Asset.objects.filter(scope_of(user).q("holder"), registered_on__lte=day)
-        .filter(Q(removed_on__isnull=True) | Q(removed_on__gt=day))
+        .filter(not_ended_by(day, end="removed_on"))
         .values_list("holder__path", "kind")
         .annotate(n=Count("pk"))
     )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 
-from muster.core import lawtext
+from muster.core import dated, lawtext
 from muster.core.text import fold
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
@@ -23,7 +23,7 @@ PAGE = 500
 
 def open_on(day: dt.date) -> Q:
     """On the register on ``day``."""
-    return Q(registered_on__lte=day) & (Q(removed_on__isnull=True) | Q(removed_on__gt=day))
+    return dated.open_on(day, "registered_on", end="removed_on")
 
 
 def assets_for(user: User) -> QuerySet[Asset]:

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q
-
+from muster.core.dated import not_ended_by
 from muster.militia.sources import reference_day
 from muster.reserve.placement.models import UnitStrength
 
@@ -33,7 +32,7 @@ def unit_strength_pct_each(unit_sets: Sets, year: int) -> list[Decimal | None]:
             run__day__lte=day,
             unit__established_on__lte=day,
         )
-        .filter(Q(unit__ended_on__isnull=True) | Q(unit__ended_on__gt=day))
+        .filter(not_ended_by(day, "unit__"))
         .order_by("run__day", "run__created_at", "run_id")
         .values_list("unit_id", "unit__area_id", "strength", "establishment")
     )

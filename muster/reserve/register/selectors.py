@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.db.models import Count, Q, QuerySet
 
-from muster.core import lawtext
+from muster.core import dated, lawtext
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.law.reserve.classes import GroupVerdict, conversion_of
@@ -45,7 +45,7 @@ def registered_reservists(person_ids: Sequence[int]) -> Mapping[int, str]:
 
 def open_on(day: dt.date) -> Q:
     """On the register on ``day``."""
-    return Q(registered_on__lte=day) & (Q(removed_on__isnull=True) | Q(removed_on__gt=day))
+    return dated.open_on(day, "registered_on", end="removed_on")
 
 
 @dataclass(frozen=True)

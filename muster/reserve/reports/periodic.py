@@ -23,6 +23,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count, Q, Sum
 
+from muster.core.dated import not_ended_by
 from muster.geo.scope import Scope
 from muster.law import book
 from muster.law.reserve.enums import AssetKind
@@ -197,8 +198,7 @@ def asset_figures(scope: Scope, day: dt.date) -> dict[AssetKind, AssetLine]:
         .annotate(
             open_count=Count(
                 "assignments",
-                filter=Q(assignments__assigned_on__lte=day)
-                & (Q(assignments__ended_on__isnull=True) | Q(assignments__ended_on__gt=day)),
+                filter=Q(assignments__assigned_on__lte=day) & not_ended_by(day, "assignments__"),
             )
         )
         .values_list("unit_id", "kind", "count", "open_count")

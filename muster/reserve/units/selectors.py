@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, Sum
 
 from muster.accounts.access import get_for_user
+from muster.core.dated import open_on
 from muster.geo.models import VILLAGE_LEVEL_KINDS, Unit
 from muster.geo.scope import scope_of, scope_of_unit
 from muster.reserve.perms import can_view_reserve
@@ -41,7 +42,7 @@ def unit_for_user(user: User, public_id: uuid.UUID) -> ReserveUnit:
 
 
 def in_force_on(day: dt.date) -> Q:
-    return Q(established_on__lte=day) & (Q(ended_on__isnull=True) | Q(ended_on__gt=day))
+    return open_on(day, "established_on")
 
 
 def units_of_area(

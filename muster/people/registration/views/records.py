@@ -9,7 +9,9 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
@@ -49,48 +51,36 @@ def _record(
     return _form_page(request, form=form, title=title, person=person)
 
 
-def person_additional_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    person = _person_for_edit(request, public_id)
-    return _record(
-        request,
-        person,
-        title=_("Record an additional registration"),
-        form_class=AdditionalRegistrationForm,
-        record=lambda data: additional_registration(actor=request.user, person=person, **data),
-    )
+def _person_step(
+    title: Promise, form_class: type[BootstrapForm], service: Callable[..., object]
+) -> Callable[[AuthenticatedHttpRequest, uuid.UUID], HttpResponse]:
+    """The view of a registration step on a person: ``service(actor=, person=, **data)``."""
+
+    def view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+        person = _person_for_edit(request, public_id)
+        return _record(
+            request,
+            person,
+            title=str(title),
+            form_class=form_class,
+            record=lambda data: service(actor=request.user, person=person, **data),
+        )
+
+    return view
 
 
-def person_reserve_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    person = _person_for_edit(request, public_id)
-    return _record(
-        request,
-        person,
-        title=_("Record a reserve registration"),
-        form_class=ReserveRegistrationForm,
-        record=lambda data: reserve_registration(actor=request.user, person=person, **data),
-    )
-
-
-def person_removal_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    person = _person_for_edit(request, public_id)
-    return _record(
-        request,
-        person,
-        title=_("Remove from the register"),
-        form_class=RemovalForm,
-        record=lambda data: removal(actor=request.user, person=person, **data),
-    )
-
-
-def person_bar_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    person = _person_for_edit(request, public_id)
-    return _record(
-        request,
-        person,
-        title=_("Record Art 13 / Art 14 status"),
-        form_class=BarForm,
-        record=lambda data: registration_bar_add(actor=request.user, person=person, **data),
-    )
+person_additional_view = _person_step(
+    gettext_lazy("Record an additional registration"),
+    AdditionalRegistrationForm,
+    additional_registration,
+)
+person_reserve_view = _person_step(
+    gettext_lazy("Record a reserve registration"), ReserveRegistrationForm, reserve_registration
+)
+person_removal_view = _person_step(gettext_lazy("Remove from the register"), RemovalForm, removal)
+person_bar_view = _person_step(
+    gettext_lazy("Record Art 13 / Art 14 status"), BarForm, registration_bar_add
+)
 
 
 def bar_end_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
