@@ -21,6 +21,13 @@ def soldier(person: Person, *, handed_on: dt.date = HANDED) -> Recruit:
     return with_family(recruit_of(person, handed_on=handed_on))
 
 
+def second_soldier(person: Person) -> Recruit:
+    """Another soldier in a test that has one already (a campaign of 2024, handed over on the
+    same day as the first)."""
+    world = {"unit_out": person.registration_unit, "person_out": person}
+    return with_family(matrix_recruit(world, "out"))
+
+
 def with_family(recruit: Recruit) -> Recruit:
     person = recruit.decision.person
     for relation, name in (("mother", "Lê Thị Hoa"), ("father", "Trần Văn Bình")):
