@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from muster.conscription.handover.models import Recruit
 from muster.geo.models import Unit
@@ -154,13 +154,9 @@ def cases_of_person(*, user: User, person: Person) -> list[SupportCase]:
     """The support cases where ``person`` is the soldier or the relative (citizen card)."""
     return list(
         SupportCase.objects.filter(scope_of(user).q("commune"))
-        .filter(soldier=person)
-        .union(
-            SupportCase.objects.filter(scope_of(user).q("commune")).filter(
-                relative__relative=person
-            )
-        )
-        .order_by("-event_on")
+        .filter(Q(soldier=person) | Q(relative__relative=person))
+        .select_related("relative")
+        .order_by("-event_on", "-id")
     )
 
 
