@@ -104,7 +104,7 @@ def test_the_illness_cap_is_per_relative(recruit):
 
 
 def test_a_brother_is_not_covered_and_a_death_is_paid_once(recruit):
-    with pytest.raises(ValidationError, match="not relatives covered"):
+    with pytest.raises(ValidationError, match="không thuộc thân nhân"):
         make_case(recruit, kind="death", relative=tie(recruit, "brother"))
     case = make_case(recruit, kind="death", relative=tie(recruit, "father"))
     assert case.amount == 2_000_000
@@ -144,7 +144,7 @@ def test_the_clerk_drafts_the_commander_sends_the_officer_reads(recruit, persona
 
 def test_a_soldier_of_another_commune_is_refused(units, personas):
     outside = soldier(make_person(units["DT"]))
-    with pytest.raises(ValidationError, match="outside your area"):
+    with pytest.raises(ValidationError, match="ngoài địa bàn"):
         services.record_case(
             actor=personas["commune_commander"],
             recruit=outside,
@@ -154,7 +154,7 @@ def test_a_soldier_of_another_commune_is_refused(units, personas):
 
 
 def test_no_case_before_the_handover(recruit):
-    with pytest.raises(ValidationError, match="not serving"):
+    with pytest.raises(ValidationError, match="không đang tại ngũ"):
         make_case(recruit, event_on=dt.date(2025, 2, 12))
 
 
