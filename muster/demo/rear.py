@@ -16,6 +16,7 @@ from muster.accounts.services import system_actor
 from muster.conscription.handover.models import Recruit
 from muster.core.dates import today
 from muster.geo.models import Unit
+from muster.geo.scope import scope_of_unit
 from muster.rear import services
 from muster.rear.models import SupportCase
 from muster.rear.selectors import is_serving, relative_kind
@@ -50,14 +51,21 @@ def _case(actor: object, recruit: Recruit, **kwargs: object) -> str:
     return str(case.status)
 
 
-def load_demo_rear() -> dict[str, int]:
+def load_demo_rear(*, units: dict[str, Unit]) -> dict[str, int]:
     by_unit = _recruits()
+    # The support cases, and a family not yet visited at Tết, in the two communes the demo
+    # accounts work in; every other commune's families are simply visited.
+    # (the new Đức Hợp answers for Phú Thọ, Mai Động and the old Đức Hợp); else the first.
+    scopes = [scope_of_unit(units[key]) for key in ("DHOP25", "DHOP", "DT") if key in units]
+    special = {u for u in by_unit if any(scope.contains(u) for scope in scopes)}
+    if not special and by_unit:
+        special = {next(iter(by_unit))}
     every = [r for rs in by_unit.values() for r in rs]
     summary = {"families": len(every), "cases": 0, "refused": 0, "entitlements": 0, "visits": 0}
     if not every or SupportCase.objects.filter(recruit__in=every).exists():
         return {}
     actor = system_actor()
-    for recruits in by_unit.values():
+    for unit_id, recruits in by_unit.items():
         for index, recruit in enumerate(recruits):
             ties = [t for t in recruit.decision.person.family_ties.all() if relative_kind(t)]
             for tie in ties[:2]:
@@ -84,7 +92,8 @@ def load_demo_rear() -> dict[str, int]:
                 visitors="Ban CHQS xã, Hội Phụ nữ",
             )
             summary["visits"] += 1
-            if index != len(recruits) - 1:  # the last family not yet visited at Tết
+            last = index == len(recruits) - 1 and len(recruits) > 1
+            if not (unit_id in special and last):  # the last family not yet visited at Tết
                 services.record_visit(
                     actor=actor,
                     recruit=recruit,
@@ -95,6 +104,8 @@ def load_demo_rear() -> dict[str, int]:
                     visitors="UBND xã, Ban CHQS xã",
                 )
                 summary["visits"] += 1
+        if unit_id not in special:
+            continue
         first = recruits[0]
         outcomes = [
             _case(
@@ -150,7 +161,7 @@ def load_demo_rear() -> dict[str, int]:
 
 def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:
     """Step of ``load_demo`` (registered by the rear app, order 67)."""
-    summary = load_demo_rear()
+    summary = load_demo_rear(units=units)
     if not summary:
         return []
     parts = ", ".join(f"{value} {name}" for name, value in summary.items())

@@ -96,3 +96,55 @@ def yearly_report(
             "Mức trợ cấp theo văn bản trước Văn bản hợp nhất 40/VBHN-BQP năm 2025 (chưa xác minh).",
         ),
     )
+
+
+def area_report(
+    area_name: str, communes: list[tuple[Unit, list[Family]]], *, year: int, today: dt.date
+) -> TableDocument:
+    """The same figures summed per commune of the reader's area (district or region)."""
+    rows: list[list[Cell]] = []
+    totals = [0] * 9
+    for i, (commune, families) in enumerate(communes, start=1):
+        cases = [c for f in families for c in f.cases]
+        granted = [c for c in cases if c.status == CaseStatus.GRANTED]
+        rights = [e for f in families for r in f.relatives for e in r.entitlements]
+        figures = [
+            len(families),
+            len(granted),
+            sum(c.amount for c in granted),
+            sum(1 for c in cases if c.status in (CaseStatus.DRAFT, CaseStatus.SENT)),
+            sum(1 for e in rights if e.kind == EntitlementKind.HEALTH_INSURANCE),
+            sum(1 for e in rights if e.kind == EntitlementKind.TUITION),
+            sum(1 for f in families if f.visited(Occasion.TET)),
+            sum(1 for f in families if f.visited(Occasion.ARMY_DAY)),
+            sum(v.amount for f in families for v in f.visits),
+        ]
+        totals = [a + b for a, b in zip(totals, figures, strict=True)]
+        rows.append([i, commune.name, *figures])
+    return TableDocument(
+        title="BÁO CÁO THỰC HIỆN CHÍNH SÁCH HẬU PHƯƠNG QUÂN ĐỘI",
+        subtitle=f"Tổng hợp theo xã – {area_name} – năm {year}",
+        issuer=(area_name.upper(), ""),
+        place_date=vietnamese_date_line(area_name, today),
+        columns=(
+            Column("STT", Kind.INT, 5),
+            Column("Xã", Kind.TEXT, 24),
+            Column("Gia đình quân nhân tại ngũ", Kind.INT, 11),
+            Column("Trợ cấp đã duyệt", Kind.INT, 10),
+            Column("Số tiền trợ cấp (đồng)", Kind.INT, 14),
+            Column("Đang xử lý", Kind.INT, 9),
+            Column("Thẻ BHYT", Kind.INT, 8),
+            Column("Miễn, giảm học phí", Kind.INT, 9),
+            Column("Thăm Tết", Kind.INT, 8),
+            Column("Thăm 22/12", Kind.INT, 8),
+            Column("Quà thăm hỏi (đồng)", Kind.INT, 12),
+        ),
+        rows=rows,
+        totals=(None, "Tổng cộng", *totals),
+        signature=("THỦ TRƯỞNG", "", ""),
+        notes=(
+            "Căn cứ: Điều 50 khoản 2 Luật Nghĩa vụ quân sự 78/2015/QH13; Điều 6 Nghị định "
+            "27/2016/NĐ-CP; Thông tư 95/2016/TT-BQP.",
+            "Mức trợ cấp theo văn bản trước Văn bản hợp nhất 40/VBHN-BQP năm 2025 (chưa xác minh).",
+        ),
+    )

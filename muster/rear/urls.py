@@ -8,6 +8,8 @@ app_name = "rear"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("report.pdf", views.area_report_pdf, name="area_report_pdf"),
+    path("report.xlsx", views.area_report_xlsx, name="area_report_xlsx"),
     path("<uuid:public_id>/", views.commune, name="commune"),
     path("<uuid:public_id>/cases/new/", views.case_new, name="case_new"),
     path("<uuid:public_id>/entitlements/new/", views.entitlement_new, name="entitlement_new"),

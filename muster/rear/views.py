@@ -27,7 +27,7 @@ from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.law import book
 from muster.rear import fetch, services
-from muster.rear.documents import yearly_report
+from muster.rear.documents import area_report, yearly_report
 from muster.rear.forms import CaseForm, DecideForm, EntitlementForm, SendForm, VisitForm
 from muster.rear.models import CaseStatus, SupportCase
 from muster.rear.perms import can_draft_case, can_record_case, can_record_visit, can_view_rear
@@ -218,3 +218,33 @@ def report_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpR
 
 def report_xlsx(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     return _report(request, public_id, "xlsx")
+
+
+def _area(request: AuthenticatedHttpRequest, fmt: str) -> HttpResponse:
+    """The yearly report of every commune of the reader's area, one row a commune."""
+    require(can_view_rear(request.user))
+    year = _year(request)
+    day = reference_date(request)
+    communes = (
+        Unit.objects.valid_on(day)
+        .commune_level()
+        .filter(scope_of(request.user).q("pk"))
+        .order_by("name")
+    )
+    rows = [
+        (unit, families(user=request.user, commune=unit, day=day, year=year)) for unit in communes
+    ]
+    home = request.user.scope_unit
+    doc = area_report(home.name if home else "Toàn hệ thống", rows, year=year, today=today())
+    name = f"hau-phuong-tong-hop-{year}"
+    if fmt == "xlsx":
+        return file_response(render_xlsx(doc), filename=f"{name}.xlsx", content_type=XLSX)
+    return file_response(render_pdf(doc), filename=f"{name}.pdf", content_type=PDF)
+
+
+def area_report_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _area(request, "pdf")
+
+
+def area_report_xlsx(request: AuthenticatedHttpRequest) -> HttpResponse:
+    return _area(request, "xlsx")

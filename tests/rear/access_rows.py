@@ -13,6 +13,8 @@ COMMAND_ROLES = frozenset({"admin", "commune_commander", "other_commander", "com
 
 ROWS = {
     "rear:index": Route(),
+    "rear:area_report_pdf": Route(),
+    "rear:area_report_xlsx": Route(),
     "rear:commune": Route(kwargs=unit_kwargs, scoped_object=True),
     "rear:case_new": Route(kwargs=unit_kwargs, allowed=COMMAND_ROLES, scoped_object=True),
     "rear:entitlement_new": Route(kwargs=unit_kwargs, allowed=COMMAND_ROLES, scoped_object=True),

@@ -135,3 +135,20 @@ def test_the_citizen_page_shows_the_cases(login, personas, recruit):
     page = reverse("people:person_detail", args=[recruit.decision.person.public_id])
     html = login(personas["commune_clerk"]).get(page).content.decode()
     assert 'data-testid="rear-card"' in html and "Lê Thị Hoa" in html
+
+
+def test_the_area_report_sums_the_communes(login, personas, units, recruit, tmp_path):
+    make_case(recruit, event_on=dt.date(2026, 3, 2))
+    client = login(personas["district_officer"])
+    xlsx = client.get(reverse("rear:area_report_xlsx") + "?year=2026")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    mine = next(row for row in rows if units["DHOP"].name in row)
+    assert mine[2] == 1 and mine[5] == 1  # one family, one case pending
+    pdf = client.get(reverse("rear:area_report_pdf") + "?year=2026")
+    path = tmp_path / "a.pdf"
+    path.write_bytes(pdf.content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert "Tổng hợp theo xã" in text and units["DHOP"].name in text
