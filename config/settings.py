@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "muster.militia",
     "muster.reserve",
     "muster.mobilisation",
+    "muster.rear",
     "muster.documents",
     "muster.directives",
     "muster.jobs",

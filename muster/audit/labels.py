@@ -132,6 +132,12 @@ ACTION_LABELS: dict[str, Promise] = {
     "mobilisation.order_issue": _("Call-out order issued"),
     "mobilisation.line_mark": _("Answer to a call-out order recorded"),
     "mobilisation.order_close": _("Call-out order closed"),
+    # Rear policy: families of serving soldiers (issue 19 part 2)
+    "rear.case_record": _("Family support case recorded"),
+    "rear.case_send": _("Family support case sent to the unit"),
+    "rear.case_decide": _("Decision on a family support case recorded"),
+    "rear.entitlement": _("Entitlement of a soldier's relative recorded"),
+    "rear.visit": _("Visit to a soldier's family recorded"),
     # Militia readiness and allowances (issue 17 items 7 and 8)
     "militia.callout_close": _("Militia call-out closed"),
     "militia.callout_create": _("Militia call-out ordered"),

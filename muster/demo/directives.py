@@ -384,6 +384,12 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             ],
         )  # fmt: skip
         target(
+            6, 2, "Thăm hỏi, tặng quà 100% gia đình quân nhân đang tại ngũ dịp Tết",
+            kind="numeric", value=Decimal(100), unit_label="%",
+            due_date=dt.date(2025, 12, 31), lead_unit=district,
+            source="rear.families_visited_pct", coordinating_bodies=[front],
+        )  # fmt: skip
+        target(
             7, 1, "Không để xảy ra tai nạn giao thông nghiêm trọng trong lực lượng vũ trang",
             kind="numeric", value=Decimal(0), unit_label="vụ", direction="at_most",
             due_date=dt.date(2025, 12, 31), lead_unit=district, coordinating_bodies=[police],

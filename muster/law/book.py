@@ -12,11 +12,18 @@ from muster.law.callup.rules import CALLUP_RULES
 from muster.law.health.standards import HEALTH_RULES
 from muster.law.militia.rules import MILITIA_RULES
 from muster.law.mobilisation.rules import MOBILISATION_RULES
+from muster.law.rear.rules import REAR_RULES
 from muster.law.reserve.rules import RESERVE_RULES
 from muster.law.rulebook import Rule, RuleBook
 
 RULES: tuple[Rule, ...] = (
-    CALLUP_RULES + POLICE_RULES + HEALTH_RULES + MILITIA_RULES + RESERVE_RULES + MOBILISATION_RULES
+    CALLUP_RULES
+    + POLICE_RULES
+    + HEALTH_RULES
+    + MILITIA_RULES
+    + RESERVE_RULES
+    + MOBILISATION_RULES
+    + REAR_RULES
 )
 
 BOOK = RuleBook(RULES)
