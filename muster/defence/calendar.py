@@ -32,7 +32,8 @@ def civil_plan_done(step: Any, commune_ids: Sequence[int]) -> dict[int, dt.date]
     for unit_id, day in PlanUpdate.objects.filter(
         plan__unit_id__in=commune_ids, plan__kind=PlanKind.CIVIL_DEFENCE, year=year
     ).values_list("plan__unit_id", "approved_on"):
-        found[unit_id] = min(day, found.get(unit_id, day))
+        if day is not None:
+            found[unit_id] = min(day, found.get(unit_id, day))
     for unit_id, day in Plan.objects.filter(
         unit_id__in=commune_ids,
         kind=PlanKind.CIVIL_DEFENCE,

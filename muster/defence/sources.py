@@ -1,9 +1,12 @@
 """The defence works' live figures for a directive's targets (registered in ``DefenceConfig``):
 
 * ``defence.land_ha`` / ``defence.land_m2``: the area of the land works of the set whose land
-  step (recovery and allocation) was approved, with evidence, in the year;
-* ``defence.hq_started``: the commune military headquarters of the set whose construction start
-  was approved in the year.
+  step (recovery and allocation) was done in the year and approved, with evidence;
+* ``defence.hq_started``: the commune military headquarters of the set whose construction
+  started in the year, the start approved.
+
+A step counts for the year it was done in (the fact), once approved (the check): land
+recovered in December and approved in January counts for December's year.
 
 ``None`` ("no data yet") when the set holds no work of the kind."""
 
@@ -29,7 +32,8 @@ def _land_each(unit_sets: Sets, year: int, unit: str) -> list[Decimal | None]:
     )
     rows = Milestone.objects.filter(
         step=LAND_STEP,
-        approved_on__year=year,
+        approved_on__isnull=False,
+        done_on__year=year,
         work__kind=WorkKind.LAND,
         work__unit_id__in=every,
         work__area__isnull=False,
@@ -78,7 +82,8 @@ def hq_started_each(unit_sets: Sets, year: int) -> list[Decimal | None]:
     started = list(
         Milestone.objects.filter(
             step=HQ_STARTED_STEP,
-            approved_on__year=year,
+            approved_on__isnull=False,
+            done_on__year=year,
             work__kind=WorkKind.COMMUNE_HQ,
             work__unit_id__in=every,
         ).values_list("work__unit_id", flat=True)

@@ -70,7 +70,24 @@ def test_the_board_moves_when_a_step_is_approved_with_evidence(directive, units,
     assert _task_one(leader, directive)["defence.hq_started"].achieved == 1
 
 
-def test_a_step_approved_in_another_year_does_not_count(directive, units, personas):
+def test_a_step_done_in_the_year_counts_when_approved_later(directive, units, personas):
+    land = make_work(units["DHOP"], area=Decimal("1.5"))
+    milestone = step(land, "land")
+    done = dt.date(2025, 12, 20)
+    services.milestone_record(
+        actor=personas["commune_commander"], milestone=milestone, planned_on=None, done_on=done,
+        today=done,
+    )  # fmt: skip
+    services.evidence_add(
+        actor=personas["commune_commander"], milestone=milestone, filename="a.pdf", data=PDF
+    )
+    services.milestone_approve(
+        actor=personas["district_officer"], milestone=milestone, on=dt.date(2026, 1, 8)
+    )
+    assert _task_one(personas["leader"], directive)["defence.land_ha"].achieved == Decimal("1.5")
+
+
+def test_a_step_done_in_another_year_does_not_count(directive, units, personas):
     land = make_work(units["DT"], area=Decimal(1143), area_unit="m2")
     milestone = step(land, "land")
     day = dt.date(2026, 1, 5)
