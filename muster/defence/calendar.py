@@ -32,16 +32,15 @@ def civil_plan_done(step: Any, commune_ids: Sequence[int]) -> dict[int, dt.date]
     for unit_id, day in PlanUpdate.objects.filter(
         plan__unit_id__in=commune_ids, plan__kind=PlanKind.CIVIL_DEFENCE, year=year
     ).values_list("plan__unit_id", "approved_on"):
-        if day is not None:
-            found[unit_id] = min(day, found.get(unit_id, day))
-    for unit_id, day in Plan.objects.filter(
+        found[unit_id] = min(day, found.get(unit_id, day))
+    for unit_id, approved in Plan.objects.filter(
         unit_id__in=commune_ids,
         kind=PlanKind.CIVIL_DEFENCE,
         first_year=year,
         approved_on__isnull=False,
     ).values_list("unit_id", "approved_on"):
-        if day is not None:
-            found[unit_id] = min(day, found.get(unit_id, day))
+        if approved is not None:
+            found[unit_id] = min(approved, found.get(unit_id, approved))
     return found
 
 
