@@ -34,8 +34,8 @@ def world(units, personas):
     return {"directive": directive, "work": work}
 
 
-def _land_target(page) -> str:
-    row = page.locator("tr", has_text="Hoàn thành thủ tục thu hồi 1,5 ha").first
+def _land_target(tab) -> str:
+    row = tab.locator("tr", has_text="Hoàn thành thủ tục thu hồi 1,5 ha").first
     return row.inner_text()
 
 
