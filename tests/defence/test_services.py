@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from muster.audit.models import AuditEvent
 from muster.defence import services
@@ -63,12 +64,12 @@ def test_approval_without_evidence_is_refused(units, personas):
     work = make_work(units["DHOP"])
     land = step(work, "land")
     officer = personas["district_officer"]
-    with pytest.raises(ValidationError, match="done"):
+    with translation.override("en"), pytest.raises(ValidationError, match="done"):
         services.milestone_approve(actor=officer, milestone=land, on=DAY)
     services.milestone_record(
         actor=personas["commune_commander"], milestone=land, planned_on=None, done_on=DAY, today=DAY
     )
-    with pytest.raises(ValidationError, match="evidence"):
+    with translation.override("en"), pytest.raises(ValidationError, match="evidence"):
         services.milestone_approve(actor=officer, milestone=land, on=DAY)
     land.refresh_from_db()
     assert land.approved_on is None
