@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from muster.accounts.access import require
+from muster.core import lawtext
 from muster.core.dates import today
 from muster.core.http import AuthenticatedHttpRequest
 from muster.defence import forms, perms, selectors, services
@@ -206,7 +207,10 @@ def plans(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespon
         "update_form": forms.PlanUpdateForm(),
         "drill_form": forms.DrillForm(),
         "can_record": perms.can_record_defence(request.user),
-        "rules": BOOK.in_force(today()),
+        "rules": [
+            (lawtext.title(r), lawtext.cite_all(r.citations), r.confirmed)
+            for r in BOOK.in_force(today())
+        ],
     }
     return render(request, "defence/plans.html", context)
 

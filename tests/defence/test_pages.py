@@ -167,3 +167,28 @@ def test_calendar_page_lists_the_defence_steps(client, personas, units):
         reverse("yearcal:unit_calendar", args=[units["DHOP"].public_id]) + "?year=2025"
     ).content.decode()
     assert "Kế hoạch công tác quốc phòng năm 2025" in page
+
+
+def test_a_work_is_created_from_the_unit_page_and_bad_input_is_refused(client, personas, units):
+    from muster.defence.models import DefenceWork
+
+    url = reverse("defence:unit", args=[units["DHOP"].public_id])
+    client.force_login(personas["commune_clerk"])
+    data = {
+        "kind": "land",
+        "name": "Đất Sở chỉ huy",
+        "location": "Thôn 1",
+        "area": "0",
+        "area_unit": "m2",
+        "budget_planned": "100000000",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200 and not DefenceWork.objects.exists()
+    response = client.post(url, {**data, "area": "1143", "budget_planned": "-5"})
+    assert response.status_code == 200 and not DefenceWork.objects.exists()
+    response = client.post(url, {**data, "area": "1143"})
+    work = DefenceWork.objects.get()
+    assert response.status_code == 302 and work.area == 1143 and work.area_unit == "m2"
+    assert work.milestones.count() == 3
+    client.force_login(personas["leader"])
+    assert client.post(url, data).status_code == 403
