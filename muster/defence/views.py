@@ -26,7 +26,9 @@ from muster.documents.http import PDF, XLSX, file_response
 from muster.documents.pdf import render_report_pdf
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
+from muster.law.defence import works
 from muster.law.defence.cycles import BOOK
+from muster.law.defence.works import STEP_TITLES
 
 READ_ERROR = _("Check the fields marked below.")
 
@@ -119,6 +121,12 @@ def work(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespons
         else:
             messages.error(request, READ_ERROR)
     milestones = list(item.milestones.prefetch_related("evidence").order_by("order"))
+    approved = {m.step for m in milestones if m.approved_on is not None}
+    for m in milestones:
+        # Earlier steps not yet approved: shown as a hint (the order is unverified).
+        m.earlier_open = ", ".join(  # type: ignore[attr-defined]
+            lawtext.text(STEP_TITLES[s]) for s in works.out_of_order(item.kind, approved, m.step)
+        )
     context = {
         "work": item,
         "milestones": milestones,

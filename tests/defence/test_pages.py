@@ -39,6 +39,7 @@ def test_work_pages_for_readers_and_recorders(client, personas, work):
     client.force_login(personas["district_officer"])
     page = client.get(reverse("defence:work", args=[work.public_id])).content.decode()
     assert 'data-testid="approve"' in page
+    assert 'data-testid="earlier-open"' in page  # the land step before investment and funding
 
 
 def test_out_of_area_is_404_and_without_role_403(client, personas, units, work):
