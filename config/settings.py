@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "muster.reserve",
     "muster.mobilisation",
     "muster.rear",
+    "muster.defence",
     "muster.documents",
     "muster.directives",
     "muster.jobs",

@@ -20,5 +20,6 @@ urlpatterns = [
     path("reserve/", include("muster.reserve.urls")),
     path("mobilisation/", include("muster.mobilisation.urls")),
     path("rear/", include("muster.rear.urls")),
+    path("defence/", include("muster.defence.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
 ]

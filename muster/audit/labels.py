@@ -123,6 +123,15 @@ ACTION_LABELS: dict[str, Promise] = {
     "reserve.unit_create": _("Reserve unit created"),
     "reserve.unit_edit": _("Reserve unit changed"),
     "reserve.unit_end": _("Reserve unit ended"),
+    # Defence works, plans and drills (issue 19 part 3)
+    "defence.work_create": _("Defence work recorded"),
+    "defence.work_update": _("Defence work's budget or status changed"),
+    "defence.milestone_record": _("Defence work step recorded"),
+    "defence.evidence_add": _("Evidence attached to a defence work step"),
+    "defence.milestone_approve": _("Defence work step approved"),
+    "defence.plan_create": _("Defence plan recorded"),
+    "defence.plan_update": _("Civil defence plan adjusted for the year"),
+    "defence.drill_record": _("Drill recorded"),
     # Call-outs of forces and means (issue 18 item 6)
     "mobilisation.other_force_add": _("Other force put on the call-out roster"),
     "mobilisation.other_force_end": _("Other force taken off the call-out roster"),

@@ -253,25 +253,22 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             "Hoàn thành thủ tục thu hồi 1,5 ha đất tại thôn Đức Trung, xã Đức Hợp "
             "(căn cứ hậu phương)",
             kind="numeric", value=Decimal("1.5"), unit_label="ha",
-            due_date=dt.date(2025, 9, 30), lead_body=land_office,
+            due_date=dt.date(2025, 9, 30), lead_body=land_office, source="defence.land_ha",
             shares=[(units["DHOP"], Decimal("1.5"))], coordinating_bodies=[committee],
         )  # fmt: skip
         land_dong_thanh = target(
             1, 2,
             "Thu hồi 1.143 m² đất (bãi rác cũ xã Đồng Thanh) xây dựng Sở chỉ huy cơ bản",
             kind="numeric", value=Decimal(1143), unit_label="m²",
-            due_date=dt.date(2025, 9, 30), lead_body=land_office,
+            due_date=dt.date(2025, 9, 30), lead_body=land_office, source="defence.land_m2",
             shares=[(units["DT"], Decimal(1143))],
         )  # fmt: skip
-        headquarters = target(
+        # Task 1's figures are read from the defence works (muster.defence): a land work counts
+        # once its land step is approved with evidence, a headquarters once its start is.
+        target(
             1, 3, "Khởi công xây dựng 1–2 trụ sở Ban CHQS xã (đạt khi khởi công trụ sở đầu tiên)",
-            kind="milestones", due_date=dt.date(2025, 12, 31), lead_unit=district,
-            lead_body=committee,
-            milestones=[
-                "Phê duyệt chủ trương đầu tư trụ sở Ban CHQS xã",
-                "Hoàn thành giải phóng mặt bằng",
-                "Khởi công trụ sở Ban CHQS xã",
-            ],
+            kind="numeric", value=Decimal(1), unit_label="trụ sở", due_date=dt.date(2025, 12, 31),
+            lead_unit=district, lead_body=committee, source="defence.hq_started",
         )  # fmt: skip
         target(
             2, 1, "Giao quân đạt 100% chỉ tiêu trên giao",
@@ -403,7 +400,6 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             ],
         )  # fmt: skip
         for milestone, day in (
-            (headquarters.milestones.get(order=1), dt.date(2025, 3, 20)),
             (congress.milestones.get(order=1), dt.date(2025, 5, 15)),
             (inspection.milestones.get(order=1), dt.date(2025, 1, 10)),
             (supply.milestones.get(order=1), dt.date(2025, 4, 2)),
@@ -436,17 +432,14 @@ def _demo_reports(
     officer = users["kimdong.officer"]
     duc_hop, dong_thanh = units["DHOP"], units["DT"]
     dh, dt_ = users["duchop.commander"], users["dongthanh.commander"]
-    for month, land, trained in ((1, "0.2", 0), (2, "0.4", 5), (3, "0.6", 12), (4, "0.8", 20)):
+    for month, trained in ((1, 0), (2, 5), (3, 12), (4, 20)):
         _report(
             maker=dh,
             checker=officer,
             directive=directive,
             unit=duc_hop,
             month=month,
-            figures={
-                land_duc_hop: Decimal(land),
-                training: Decimal(trained),
-            },
+            figures={training: Decimal(trained)},
             results=(
                 f"Tháng {month}/2025: Hội đồng bồi thường xã phối hợp kiểm đếm, lập phương án "
                 "thu hồi đất thôn Đức Trung; tiếp tục huấn luyện dân quân."
@@ -462,10 +455,7 @@ def _demo_reports(
         report=revision,
         results=revision.results,
         shortcomings="",
-        figures={
-            land_duc_hop.pk: (Decimal("0.6"), ""),
-            training.pk: (Decimal(10), ""),
-        },
+        figures={training.pk: (Decimal(10), "")},
     )
     services_reports.report_submit(actor=dh, report=revision, on=dt.date(2025, 4, 10))
     services_reports.report_review(
@@ -477,16 +467,17 @@ def _demo_reports(
         directive=directive,
         unit=duc_hop,
         month=5,
-        figures={land_duc_hop: Decimal("1.0"), training: Decimal(28)},
-        results="Đã hoàn thành kiểm đếm 1,0 ha; huấn luyện dân quân năm thứ nhất đang triển khai.",
+        figures={training: Decimal(28)},
+        results="Đã hoàn thành kiểm đếm 1,0 ha đất thôn Đức Trung; huấn luyện dân quân đang "
+        "triển khai.",
         shortcomings="Một số hộ chưa đồng thuận phương án bồi thường.",
     )
-    for month, m2, trained, outcome in (
-        (1, 0, 0, "approve"),
-        (2, 100, 0, "approve"),
-        (3, 250, 8, "approve"),
-        (4, 400, 14, "approve"),
-        (5, 400, 15, "return"),
+    for month, trained, outcome in (
+        (1, 0, "approve"),
+        (2, 0, "approve"),
+        (3, 8, "approve"),
+        (4, 14, "approve"),
+        (5, 15, "return"),
     ):
         _report(
             maker=dt_,
@@ -494,10 +485,7 @@ def _demo_reports(
             directive=directive,
             unit=dong_thanh,
             month=month,
-            figures={
-                land_dong_thanh: Decimal(m2),
-                training: Decimal(trained),
-            },
+            figures={training: Decimal(trained)},
             results=f"Tháng {month}/2025: tiếp tục lập hồ sơ thu hồi bãi rác cũ.",
             shortcomings="Tiến độ giải phóng mặt bằng chậm so với kế hoạch.",
             outcome=outcome,
@@ -510,10 +498,7 @@ def _demo_reports(
         directive=directive,
         units=units,
         checker=officer,
-        figures_of={
-            land_duc_hop: lambda month: Decimal(("1.2", "1.4", "1.5")[min(month, 8) - 6]),
-            land_dong_thanh: lambda month: Decimal((600, 800, 1000, 1143)[min(month, 9) - 6]),
-        },
+        figures_of={},
     )
 
 

@@ -101,8 +101,10 @@ def test_reminders_are_grouped_per_step(year_data):
     assert "police_report.2026Q4" not in found
     # Neither commune reported an April registration.
     assert found["april_registration.2026"] == (2, 0)
-    # The most late first, the earlier last day first among equals.
-    assert codes[:2] == ["april_registration.2026", "police_report.2026Q2"]
+    # The most late first, the earlier last day first among equals (among the call-up's
+    # steps: other modules, such as the defence work plan, add steps of their own).
+    callup = [c for c in codes if not c.startswith("defence_")]
+    assert callup[:2] == ["april_registration.2026", "police_report.2026Q2"]
 
 
 def test_plan_dates_come_from_the_campaign(units, officer, year_data):
