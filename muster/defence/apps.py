@@ -18,7 +18,7 @@ class DefenceConfig(AppConfig):
                 _("Defence works"),
                 "defence:index",
                 _("Defence works, defence and civil defence plans and drills."),
-                105,
+                108,
                 namespaces=("defence",),
             )
         )
