@@ -7,6 +7,8 @@ import importlib
 import pytest
 from django.db import transaction
 from django.test import override_settings
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from muster.accounts.models import Role, User
 from muster.accounts.services import system_actor, user_create
@@ -14,6 +16,14 @@ from muster.geo.loading import load_units_fixture
 from muster.geo.models import Unit
 
 PASSWORD = "persona-pass-123"
+
+# Property tests run on a shared 2-core CI machine: a draw slowed by another process (a
+# garbage collection, a browser test next door) is load, not a defect, so neither the time a
+# draw takes nor a per-example deadline fails a test; what is checked is the property.
+hypothesis_settings.register_profile(
+    "muster", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("muster")
 
 
 @pytest.fixture(scope="session", autouse=True)
