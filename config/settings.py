@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "muster.militia",
     "muster.reserve",
     "muster.mobilisation",
+    "muster.education",
     "muster.documents",
     "muster.directives",
     "muster.jobs",

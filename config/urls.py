@@ -19,5 +19,6 @@ urlpatterns = [
     path("militia/", include("muster.militia.urls")),
     path("reserve/", include("muster.reserve.urls")),
     path("mobilisation/", include("muster.mobilisation.urls")),
+    path("education/", include("muster.education.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
 ]
