@@ -83,7 +83,7 @@ def _member(
         post=post,
         group=group,
         category=category,
-        valid_from=SINCE,
+        valid_from=max(SINCE, unit.valid_from),
     )
 
 
@@ -126,7 +126,7 @@ def load_demo_education(*, units: dict[str, Unit], seed: int) -> str | None:
         return None
     rng = random.Random(seed * 46)
     actor = system_actor()
-    communes = [units[k] for k in COMMUNES if k in units and units[k].valid_from <= SINCE]
+    communes = [units[k] for k in COMMUNES if k in units and units[k].is_valid_on(dt.date(2025, 5, 19))]
     district_people = [_member(district, p, g, c, rng) for p, g, c in DISTRICT_POSTS]
     commune_people: list[EducationMember] = []
     for commune in communes:
