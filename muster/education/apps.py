@@ -24,19 +24,19 @@ class EducationConfig(AppConfig):
         for name, label, read, batch in (
             (
                 "education.group12_sent_pct",
-                _("Groups 1–2 members certified this year (% of plan or due)"),
+                _("Groups 1–2 members certified this year, of the plan or of those due (%)"),
                 sources.group12_pct,
                 sources.group12_pct_each,
             ),
             (
                 "education.group3_pct",
-                _("Group 3 members certified this year (% of plan or due)"),
+                _("Group 3 members certified this year, of the plan or of those due (%)"),
                 sources.group3_pct,
                 sources.group3_pct_each,
             ),
             (
                 "education.group4_pct",
-                _("Group 4 members certified this year (% of plan or due)"),
+                _("Group 4 members certified this year, of the plan or of those due (%)"),
                 sources.group4_pct,
                 sources.group4_pct_each,
             ),

@@ -19,8 +19,8 @@ class Category(models.TextChoices):
 
 class Result(models.TextChoices):
     ENROLLED = "enrolled", _("Enrolled")
-    PASSED = "passed", _("Passed")
-    FAILED = "failed", _("Failed")
+    PASSED = "passed", _("Passed the course")
+    FAILED = "failed", _("Did not pass the course")
     ABSENT = "absent", _("Absent")
 
 
