@@ -126,7 +126,8 @@ def load_demo_education(*, units: dict[str, Unit], seed: int) -> str | None:
         return None
     rng = random.Random(seed * 46)
     actor = system_actor()
-    communes = [units[k] for k in COMMUNES if k in units and units[k].is_valid_on(dt.date(2025, 5, 19))]
+    may = dt.date(2025, 5, 19)
+    communes = [units[k] for k in COMMUNES if k in units and units[k].is_valid_on(may)]
     district_people = [_member(district, p, g, c, rng) for p, g, c in DISTRICT_POSTS]
     commune_people: list[EducationMember] = []
     for commune in communes:
@@ -143,12 +144,12 @@ def load_demo_education(*, units: dict[str, Unit], seed: int) -> str | None:
     g4 = [m for m in commune_people + district_people if m.group == 4]
     rng.shuffle(g4)
     first, second = g4[: len(g4) // 2], g4[len(g4) // 2 : (len(g4) * 3) // 4]
-    may = _course(
+    first_course = _course(
         district, 4, "Bồi dưỡng kiến thức QP-AN đối tượng 4 năm 2025 (đợt 1)",
         "Hội đồng GDQPAN huyện Kim Động", "Ban CHQS huyện Kim Động",
         (dt.date(2025, 5, 19), dt.date(2025, 5, 23)),
     )  # fmt: skip
-    made += _run(may, first, rng)
+    made += _run(first_course, first, rng)
     september = _course(
         units.get("PTKV1", district), 4, "Bồi dưỡng kiến thức QP-AN đối tượng 4 năm 2025 (đợt 2)",
         "Hội đồng GDQPAN tỉnh Hưng Yên", "Trung tâm huấn luyện Bộ CHQS tỉnh Hưng Yên",

@@ -13,7 +13,13 @@ from django.db.models import Q, QuerySet
 
 from muster.accounts.access import get_for_user, require
 from muster.education.figures import Figure, figures, members_on
-from muster.education.models import Certificate, Course, EducationMember, EducationPlan
+from muster.education.models import (
+    Certificate,
+    Course,
+    EducationMember,
+    EducationPlan,
+    Enrolment,
+)
 from muster.education.perms import can_view_education
 from muster.geo.models import COMMUNE_LEVEL_KINDS, Unit
 from muster.geo.scope import scope_of
@@ -78,7 +84,7 @@ def course_for(user: User, public_id: uuid.UUID) -> Course:
     )
 
 
-def enrolments(course: Course) -> list[tuple[object, Certificate | None]]:
+def enrolments(course: Course) -> list[tuple[Enrolment, Certificate | None]]:
     """The course's enrolments with each one's certificate (or None)."""
     rows = list(course.enrolments.select_related("member__unit").order_by("member__full_name"))
     certs = {c.enrolment_id: c for c in Certificate.objects.filter(enrolment__in=rows)}

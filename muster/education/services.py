@@ -109,10 +109,7 @@ def import_members(
     require_actor_area(actor, unit)
     if not rows:
         raise_errors({"file": [_("The file has no member rows.")]})
-    members = [
-        EducationMember(unit=unit, valid_from=valid_from, **row)  # type: ignore[misc]
-        for row in rows
-    ]
+    members = [EducationMember(unit=unit, valid_from=valid_from, **row) for row in rows]
     with transaction.atomic():
         EducationMember.objects.bulk_create(members)
         record_event(

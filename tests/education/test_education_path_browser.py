@@ -32,7 +32,7 @@ def world(units):
             group=4,
             category="village_head",
             valid_from=dt.date(2024, 1, 1),
-        )  # fmt: skip
+        )
         for i, (key, name) in enumerate(
             (("DHOP", "Nguyễn Văn Hợp"), ("DHOP", "Trần Thị Hoa"), ("DT", "Lê Văn Thanh"))
         )

@@ -118,7 +118,7 @@ def test_certificate_list_in_pdf_and_excel(units, system, personas, login):
             group=4,
             category="village_head",
             valid_from=dt.date(2024, 1, 1),
-        )  # fmt: skip
+        )
         for i, name in enumerate(("Nguyễn Văn Đức", "Phạm Thị Hường"))
     ]
     item = services.create_course(
