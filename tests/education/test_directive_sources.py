@@ -33,9 +33,7 @@ def test_targets_3_4_to_3_6_read_the_education_sources(units, personas):
         5: "education.group3_pct",
         6: "education.group4_pct",
     }
-    board = selectors.board(
-        user=personas["leader"], directive=directive, on=dt.date(2025, 12, 31)
-    )
+    board = selectors.board(user=personas["leader"], directive=directive, on=dt.date(2025, 12, 31))
     rows = {r.target.source: r for t in board.tasks for r in t.targets if r.target.source}
     assert rows["education.group4_pct"].achieved is not None
     assert 0 < rows["education.group4_pct"].achieved <= 100
