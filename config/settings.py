@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "muster.mobilisation",
     "muster.rear",
     "muster.defence",
+    "muster.education",
     "muster.documents",
     "muster.directives",
     "muster.jobs",

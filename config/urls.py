@@ -21,5 +21,6 @@ urlpatterns = [
     path("mobilisation/", include("muster.mobilisation.urls")),
     path("rear/", include("muster.rear.urls")),
     path("defence/", include("muster.defence.urls")),
+    path("education/", include("muster.education.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
 ]

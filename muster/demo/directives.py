@@ -326,30 +326,33 @@ def load_demo_directive(*, units: dict[str, Unit]) -> Directive | None:
             due_date=dt.date(2025, 12, 31), lead_unit=district,
             source="reserve.unit_strength_pct", coordinating_bodies=[committee, police],
         )  # fmt: skip
-        for order, group, due, helpers in (
+        for order, group, due, helpers, source in (
             (
                 4,
                 "đối tượng 1 và đối tượng 2 (cử đi bồi dưỡng theo triệu tập của cấp trên)",
                 dt.date(2025, 11, 30),
                 [party_office],
+                "education.group12_sent_pct",
             ),
             (
                 5,
                 "đối tượng 3 (cán bộ, công chức cấp phòng và tương đương của huyện)",
                 dt.date(2025, 11, 30),
                 [party_office],
+                "education.group3_pct",
             ),
             (
                 6,
                 "đối tượng 4 (trưởng thôn, chức sắc, chức việc tôn giáo, người có uy tín)",
                 dt.date(2025, 11, 30),
                 [front],
+                "education.group4_pct",
             ),
         ):
             target(
                 3, order, f"Bồi dưỡng kiến thức QP-AN cho {group}",
                 kind="numeric", value=Decimal(100), unit_label="%",
-                due_date=due, lead_unit=district, coordinating_bodies=helpers,
+                due_date=due, lead_unit=district, coordinating_bodies=helpers, source=source,
             )  # fmt: skip
         congress = target(
             4, 1, "Đại hội Đảng bộ Quân sự huyện và phong trào thi đua Quyết thắng 2025",

@@ -6,6 +6,6 @@ from tests.access import Route
 
 ROWS: dict[str, Route] = {
     "portal:dashboard": Route(),
-    "portal:module_pending": Route(kwargs=lambda w, side: {"slug": "education"}),
+    "portal:module_pending": Route(kwargs=lambda w, side: {"slug": "documents"}),
 }
 PUBLIC = frozenset({"healthz"})
