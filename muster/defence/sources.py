@@ -8,23 +8,24 @@
 A step counts for the year it was done in (the fact), once approved (the check): land
 recovered in December and approved in January counts for December's year.
 
-``None`` ("no data yet") when the set holds no work of the kind."""
+``None`` ("no data yet") when the set holds no work of the kind. The land rows are read once
+for both units (ha and m²) within a page view (``core.memo``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
 
+from muster.core.memo import remember
 from muster.defence.models import AreaUnit, DefenceWork, Milestone
 from muster.law.defence.works import HQ_STARTED_STEP, LAND_STEP, M2_PER_HA, WorkKind
 
 Sets = Sequence[frozenset[int]]
 
 
-def _land_each(unit_sets: Sets, year: int, unit: str) -> list[Decimal | None]:
-    if not unit_sets:
-        return []
-    every = frozenset().union(*unit_sets)
+def _land_rows(
+    every: frozenset[int], year: int
+) -> tuple[set[int], list[tuple[int, Decimal | None, str]]]:
     having = set(
         DefenceWork.objects.filter(kind=WorkKind.LAND, unit_id__in=every).values_list(
             "unit_id", flat=True
@@ -38,6 +39,14 @@ def _land_each(unit_sets: Sets, year: int, unit: str) -> list[Decimal | None]:
         work__unit_id__in=every,
         work__area__isnull=False,
     ).values_list("work__unit_id", "work__area", "work__area_unit")
+    return having, list(rows)
+
+
+def _land_each(unit_sets: Sets, year: int, unit: str) -> list[Decimal | None]:
+    if not unit_sets:
+        return []
+    every = frozenset().union(*unit_sets)
+    having, rows = remember(("defence.land", every, year), lambda: _land_rows(every, year))
     result: list[Decimal | None] = []
     for unit_ids in unit_sets:
         if not having & unit_ids:

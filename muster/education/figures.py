@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from muster.education.choices import Result
 from muster.education.models import Certificate, EducationMember, EducationPlan, Enrolment
@@ -52,32 +52,31 @@ def year_day(year: int, today: dt.date) -> dt.date:
 def figures(
     members: QuerySet[EducationMember], plans: QuerySet[EducationPlan], year: int, day: dt.date
 ) -> dict[tuple[int, int], Figure]:
-    """``{(unit id, group): Figure}`` of the members valid on ``day`` (a few queries)."""
-    rows = list(members.filter(members_on(day)).values_list("pk", "unit_id", "group"))
-    ids = [pk for pk, _u, _g in rows]
-    last: dict[int, dt.date] = {}
-    certified: set[int] = set()
-    for member_id, issued_on, cert_year in Certificate.objects.filter(
-        member_id__in=ids, issued_on__lte=day
-    ).values_list("member_id", "issued_on", "year"):
-        if member_id not in last or issued_on > last[member_id]:
-            last[member_id] = issued_on
-        if cert_year == year:
-            certified.add(member_id)
-    trained = set(
-        Enrolment.objects.filter(
-            member_id__in=ids,
-            result__in=(Result.PASSED, Result.FAILED),
-            course__ends_on__year=year,
-            course__ends_on__lte=day,
-        ).values_list("member_id", flat=True)
+    """``{(unit id, group): Figure}`` of the members valid on ``day`` (two queries: the members
+    with their last certificate and this year's certificate and course, then the plans)."""
+    certificates = Certificate.objects.filter(member=OuterRef("pk"), issued_on__lte=day)
+    rows = (
+        members.filter(members_on(day))
+        .annotate(
+            last=Subquery(certificates.order_by("-issued_on").values("issued_on")[:1]),
+            certified=Exists(certificates.filter(year=year)),
+            trained=Exists(
+                Enrolment.objects.filter(
+                    member=OuterRef("pk"),
+                    result__in=(Result.PASSED, Result.FAILED),
+                    course__ends_on__year=year,
+                    course__ends_on__lte=day,
+                )
+            ),
+        )
+        .values_list("unit_id", "group", "last", "certified", "trained")
     )
     result: dict[tuple[int, int], Figure] = {}
-    for pk, unit_id, group in rows:
+    for unit_id, group, last, certified, trained in rows:
         figure = result.setdefault((unit_id, group), Figure())
-        figure.due += is_due(last.get(pk), day)
-        figure.trained += pk in trained
-        figure.certified += pk in certified
+        figure.due += is_due(last, day)
+        figure.trained += bool(trained)
+        figure.certified += bool(certified)
     for plan in plans.filter(year=year):
         for group in (1, 2, 3, 4):
             if plan.quota(group):

@@ -2,7 +2,10 @@
 ``EducationConfig``): the members of the groups certified this year over the plan's quota, or
 over the members due plus those certified when no plan gives a quota (%). ``None`` ("no data
 yet") when the set has neither members nor a quota. Groups 1–2 are sent to courses convened
-above the province (``education.group12_sent_pct``)."""
+above the province (``education.group12_sent_pct``).
+
+The figures of every group are read once for all the unit sets asked for (a few queries, not a
+few per set), and shared by the three sources within a page view (``core.memo``)."""
 
 from __future__ import annotations
 
@@ -10,23 +13,34 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from muster.core.dates import today
-from muster.education.figures import figures, total, year_day
+from muster.core.memo import remember
+from muster.education.figures import Figure, figures, year_day
 from muster.education.models import EducationMember, EducationPlan
 
 Sets = Sequence[frozenset[int]]
 
 
 def _each(unit_sets: Sets, year: int, groups: tuple[int, ...]) -> list[Decimal | None]:
+    if not unit_sets:
+        return []
+    every = frozenset().union(*unit_sets)
     day = year_day(year, today())
-    result: list[Decimal | None] = []
-    for unit_ids in unit_sets:
-        found = figures(
-            EducationMember.objects.filter(unit_id__in=unit_ids, group__in=groups),
-            EducationPlan.objects.filter(unit_id__in=unit_ids),
+    found = remember(
+        ("education.figures", every, year, day),
+        lambda: figures(
+            EducationMember.objects.filter(unit_id__in=every),
+            EducationPlan.objects.filter(unit_id__in=every),
             year,
             day,
-        )
-        result.append(total(found, groups).pct)
+        ),
+    )
+    result: list[Decimal | None] = []
+    for unit_ids in unit_sets:
+        out = Figure()
+        for (unit_id, group), figure in found.items():
+            if unit_id in unit_ids and group in groups:
+                out.add(figure)
+        result.append(out.pct)
     return result
 
 

@@ -176,7 +176,13 @@ class Relation(models.TextChoices):
     BROTHER = "brother", _("Brother")
     SISTER = "sister", _("Sister")
     SPOUSE = "spouse", _("Spouse")
+    #: Natural or adopted (the rear policy covers both: Decree 27/2016 Art 6).
     CHILD = "child", _("Child")
+    #: The spouse's parents and a legal guardian: relatives the rear policy covers (Law 78/2015
+    #: Art 50(2), Decree 27/2016 Art 6).
+    FATHER_IN_LAW = "father_in_law", _("Father-in-law")
+    MOTHER_IN_LAW = "mother_in_law", _("Mother-in-law")
+    GUARDIAN = "guardian", _("Legal guardian")
 
 
 class FamilyTie(models.Model):
@@ -184,7 +190,7 @@ class FamilyTie(models.Model):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="family_ties")
-    relation = models.CharField(_("relation"), max_length=10, choices=Relation.choices)
+    relation = models.CharField(_("relation"), max_length=16, choices=Relation.choices)
     relative = models.ForeignKey(
         Person,
         verbose_name=_("relative in the registry"),

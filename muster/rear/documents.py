@@ -12,7 +12,15 @@ from muster.geo.models import Unit
 from muster.rear.models import CaseStatus, EntitlementKind, Occasion
 from muster.rear.selectors import Family
 
-_RELATION_VI = {"father": "bố", "mother": "mẹ", "spouse": "vợ/chồng", "child": "con"}
+_RELATION_VI = {
+    "father": "bố",
+    "mother": "mẹ",
+    "spouse": "vợ/chồng",
+    "child": "con",
+    "father_in_law": "bố vợ/bố chồng",
+    "mother_in_law": "mẹ vợ/mẹ chồng",
+    "guardian": "người giám hộ",
+}
 
 
 def yearly_report(

@@ -12,6 +12,7 @@ from muster.conscription.handover.models import Recruit
 from muster.core.forms import BootstrapForm, date_field
 from muster.people.models import FamilyTie
 from muster.rear.models import EntitlementKind, Occasion, SchoolKind, SupportKind
+from muster.rear.selectors import TIE_KINDS
 
 
 class _SoldierChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -39,7 +40,7 @@ class _CommuneForm(BootstrapForm):
             relative_field = self.fields["relative"]
             assert isinstance(relative_field, forms.ModelChoiceField)
             relative_field.queryset = FamilyTie.objects.filter(
-                person_id__in=people, relation__in=("father", "mother", "spouse", "child")
+                person_id__in=people, relation__in=tuple(TIE_KINDS)
             ).select_related("person")
 
 

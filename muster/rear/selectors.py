@@ -32,6 +32,9 @@ TIE_KINDS: dict[str, str] = {
     "mother": law.RelativeKind.MOTHER,
     "spouse": law.RelativeKind.SPOUSE,
     "child": law.RelativeKind.CHILD,
+    "father_in_law": law.RelativeKind.FATHER_IN_LAW,
+    "mother_in_law": law.RelativeKind.MOTHER_IN_LAW,
+    "guardian": law.RelativeKind.GUARDIAN,
 }
 #: Cases counted against the yearly caps: every case not refused (drafts included).
 COUNTED = (CaseStatus.DRAFT, CaseStatus.SENT, CaseStatus.GRANTED)

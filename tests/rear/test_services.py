@@ -12,6 +12,7 @@ from django.utils import translation
 
 from muster.audit.models import AuditEvent
 from muster.conscription.handover.models import RecruitReturn
+from muster.people.models import FamilyTie
 from muster.rear import services
 from muster.rear.models import CaseStatus, SupportCase
 from muster.rear.selectors import families
@@ -110,6 +111,18 @@ def test_a_brother_is_not_covered_and_a_death_is_paid_once(recruit):
     assert case.amount == 2_000_000
     with pytest.raises(ValidationError):
         make_case(recruit, kind="death", relative=tie(recruit, "father"))
+
+
+@pytest.mark.parametrize("relation", ["father_in_law", "mother_in_law", "guardian"])
+def test_parents_in_law_and_a_guardian_are_covered(units, personas, recruit, relation):
+    relative = FamilyTie.objects.create(
+        person=recruit.decision.person, relation=relation, relative_name="Vũ Thị Lan"
+    )
+    case = make_case(recruit, kind="illness", relative=relative, hospital_days=7)
+    assert case.amount == 500_000
+    commander = personas["commune_commander"]
+    rows = families(user=commander, commune=units["DHOP"], day=dt.date(2026, 6, 1), year=2026)
+    assert relative in [r.tie for r in rows[0].relatives]
 
 
 def test_the_clerk_drafts_the_commander_sends_the_officer_reads(recruit, personas):
