@@ -5,7 +5,10 @@ Excel. Thin: fetch and authorise (404 out of the area, 403 without the role), ca
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
+from django import forms as django_forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -45,6 +48,25 @@ def _unit(request: AuthenticatedHttpRequest, public_id: uuid.UUID, *, record: bo
 
 def _errors(request: AuthenticatedHttpRequest, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
+
+
+def _post(
+    request: AuthenticatedHttpRequest,
+    form: django_forms.Form,
+    action: Callable[[dict[str, Any]], object],
+    success: str,
+) -> None:
+    """A small form posted from a list page: the service on valid data, its refusal or the
+    success as a message (the view redirects back to the list)."""
+    if not form.is_valid():
+        messages.error(request, READ_ERROR)
+        return
+    try:
+        action(form.cleaned_data)
+    except ValidationError as error:
+        _errors(request, error)
+        return
+    messages.success(request, success)
 
 
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -226,23 +248,19 @@ def plans(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRespon
 @require_POST
 def plan_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     unit = _unit(request, public_id, record=True)
-    form = forms.PlanForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.plan_create(
-                actor=request.user,
-                unit=unit,
-                kind=data["kind"],
-                first_year=data["first_year"],
-                title=data["title"],
-                approved_on=data["approved_on"],
-            )
-            messages.success(request, _("The plan has been recorded."))
-        except ValidationError as error:
-            _errors(request, error)
-    else:
-        messages.error(request, READ_ERROR)
+    _post(
+        request,
+        forms.PlanForm(request.POST),
+        lambda data: services.plan_create(
+            actor=request.user,
+            unit=unit,
+            kind=data["kind"],
+            first_year=data["first_year"],
+            title=data["title"],
+            approved_on=data["approved_on"],
+        ),
+        _("The plan has been recorded."),
+    )
     return redirect("defence:plans", public_id=unit.public_id)
 
 
@@ -252,44 +270,36 @@ def plan_update(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
     if plan is None:
         raise Http404(_("Not found, or outside your area."))
     require(perms.can_record_defence(request.user))
-    form = forms.PlanUpdateForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.plan_update_add(
-                actor=request.user,
-                plan=plan,
-                year=data["year"],
-                approved_on=data["approved_on"],
-                note=data["note"],
-            )
-            messages.success(request, _("The yearly adjustment has been recorded."))
-        except ValidationError as error:
-            _errors(request, error)
-    else:
-        messages.error(request, READ_ERROR)
+    _post(
+        request,
+        forms.PlanUpdateForm(request.POST),
+        lambda data: services.plan_update_add(
+            actor=request.user,
+            plan=plan,
+            year=data["year"],
+            approved_on=data["approved_on"],
+            note=data["note"],
+        ),
+        _("The yearly adjustment has been recorded."),
+    )
     return redirect("defence:plans", public_id=plan.unit.public_id)
 
 
 @require_POST
 def drill_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     unit = _unit(request, public_id, record=True)
-    form = forms.DrillForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.drill_record(
-                actor=request.user,
-                unit=unit,
-                kind=data["kind"],
-                planned_on=data["planned_on"],
-                held_on=data["held_on"],
-            )
-            messages.success(request, _("The drill has been recorded."))
-        except ValidationError as error:
-            _errors(request, error)
-    else:
-        messages.error(request, READ_ERROR)
+    _post(
+        request,
+        forms.DrillForm(request.POST),
+        lambda data: services.drill_record(
+            actor=request.user,
+            unit=unit,
+            kind=data["kind"],
+            planned_on=data["planned_on"],
+            held_on=data["held_on"],
+        ),
+        _("The drill has been recorded."),
+    )
     return redirect("defence:plans", public_id=unit.public_id)
 
 
