@@ -5,7 +5,6 @@ their audit event."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -26,7 +25,7 @@ from muster.defence.models import (
     PlanUpdate,
     WorkStatus,
 )
-from muster.directives.services.evidence import MAX_EVIDENCE_BYTES, sniff_content_type
+from muster.directives.services.evidence import evidence_file
 from muster.geo.models import Unit
 from muster.law.defence import cycles, works
 
@@ -147,31 +146,20 @@ def evidence_add(
     """Attach a PDF, JPEG or PNG file (type read from its first bytes, at most 5 MB) to a step
     not yet approved."""
     _recorder(actor, milestone.work.unit_id)
-    content_type = sniff_content_type(data)
-    if content_type is None:
-        raise ValidationError({"file": [_("Evidence must be a PDF, JPEG or PNG file.")]})
-    if len(data) > MAX_EVIDENCE_BYTES:
-        raise ValidationError({"file": [_("The file is larger than 5 MB.")]})
+    checked = evidence_file(filename, data)
     with transaction.atomic():
         locked = Milestone.objects.select_for_update().get(pk=milestone.pk)
         if locked.approved_on is not None:
             raise ValidationError(_("This step is approved: it can no longer be changed."))
-        digest = hashlib.sha256(data).hexdigest()
         evidence = MilestoneEvidence.objects.create(
-            milestone=locked,
-            filename=(filename or "evidence").strip()[:200],
-            content_type=content_type,
-            size=len(data),
-            sha256=digest,
-            data=data,
-            uploaded_by=actor,
+            milestone=locked, data=data, uploaded_by=actor, **checked.fields()
         )
         record_event(
             actor=actor,
             action="defence.evidence_add",
             obj=evidence,
             scope_unit=milestone.work.unit,
-            changes={"milestone": locked.step, "sha256": digest, "size": len(data)},
+            changes={"milestone": locked.step, "sha256": checked.sha256, "size": checked.size},
         )
     return evidence
 

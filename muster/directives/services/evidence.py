@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -39,34 +40,58 @@ def sniff_content_type(data: bytes) -> str | None:
     return None
 
 
-def evidence_add(*, actor: User, report: Report, filename: str, data: bytes) -> Evidence:
-    """Attach a PDF, JPEG or PNG file; the type is read from the file's first bytes."""
-    require(perms.can_draft_report(actor))
-    require_in_scope(actor=actor, unit=report.unit)
+@dataclass(frozen=True)
+class EvidenceFile:
+    """An uploaded evidence file, checked: its name, type (read from its first bytes), size and
+    SHA-256, as the evidence models store them."""
+
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+
+    def fields(self) -> dict[str, str | int]:
+        return {
+            "filename": self.filename,
+            "content_type": self.content_type,
+            "size": self.size,
+            "sha256": self.sha256,
+        }
+
+
+def evidence_file(filename: str, data: bytes) -> EvidenceFile:
+    """Check an uploaded evidence file: a PDF, JPEG or PNG (by its first bytes) of at most
+    ``MAX_EVIDENCE_BYTES``; refused with a message on the form's ``file`` field."""
     content_type = sniff_content_type(data)
     if content_type is None:
         raise ValidationError({"file": [_("Evidence must be a PDF, JPEG or PNG file.")]})
     if len(data) > MAX_EVIDENCE_BYTES:
         raise ValidationError({"file": [_("The file is larger than 5 MB.")]})
+    return EvidenceFile(
+        filename=(filename or "evidence").strip()[:200],
+        content_type=content_type,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def evidence_add(*, actor: User, report: Report, filename: str, data: bytes) -> Evidence:
+    """Attach a PDF, JPEG or PNG file; the type is read from the file's first bytes."""
+    require(perms.can_draft_report(actor))
+    require_in_scope(actor=actor, unit=report.unit)
+    checked = evidence_file(filename, data)
     with transaction.atomic():
         locked = lock_report(report)
         refuse_if_not_editable(locked)
-        digest = hashlib.sha256(data).hexdigest()
         evidence = Evidence.objects.create(
-            report=locked,
-            filename=(filename or "evidence").strip()[:200],
-            content_type=content_type,
-            size=len(data),
-            sha256=digest,
-            data=data,
-            uploaded_by=actor,
+            report=locked, data=data, uploaded_by=actor, **checked.fields()
         )
         record_event(
             actor=actor,
             action="directives.evidence_add",
             obj=evidence,
             scope_unit=locked.unit,
-            changes={"report": locked, "sha256": digest, "size": len(data)},
+            changes={"report": locked, "sha256": checked.sha256, "size": checked.size},
         )
     return evidence
 
