@@ -37,6 +37,6 @@ def test_within_one_get_the_value_is_computed_once_and_not_kept_after():
 
 
 def test_a_request_that_may_write_and_code_outside_a_request_remember_nothing():
-    calls, compute = _counting()
+    _calls, compute = _counting()
     assert _page(compute)(RequestFactory().post("/")).content == b"1,2"
     assert remember("k", compute) == 3 and remember("k", compute) == 4
