@@ -17,8 +17,12 @@ browser they have never logged in with can be refused for the window by someone 
 name. The second way in closes it: the unit's administrator issues a one-time login code
 (``accounts.LoginCode``, ``services.login_code_issue``); redeemed on the unlock page with the
 user name (``login_code_redeem``), it makes that browser a known device for the user, whose
-attempts then count against the device only. Wrong codes count against the address's limit,
-never against a user name, so redeeming cannot be used to lock anyone out either.
+attempts then count against the device only. Redeeming is never refused by a limit: a user
+behind the same address as an attacker (an office behind one NAT) still gets in with his code.
+That is safe because a code is 10 characters of a 31-letter alphabet (about 50 bits), bound to
+its user, single-use and short-lived: guessing one is hopeless at any rate a web server
+answers. Wrong codes are still counted against the address (up to its limit, so they bound the
+rows they write), which throttles the address's password guesses, never a user name.
 
 **Atomic under concurrency.** ``attempt_begin`` writes the attempt as a failure (and commits)
 *before* the password is checked, then counts. Of N concurrent attempts, the k-th to commit
@@ -120,7 +124,8 @@ def new_device_id() -> str:
 
 def address_attempt_begin(*, ip_address: str, now: dt.datetime | None = None) -> int | None:
     """Count one attempt that names no user (a login code being redeemed) against the
-    address's limit only; its id, or ``None`` when the address is over its limit."""
+    address's limit only; its id, or ``None`` when the address is already over its limit (the
+    attempt is then not written: the caller decides whether it may still go on)."""
     now = now or timezone.now()
     with transaction.atomic():
         attempt = FailedLogin.objects.create(

@@ -102,18 +102,14 @@ def unlock_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
         ip = client_ip(request)
+        # Counted against the address, never refused by it: a code is too long to guess, and
+        # a user behind an attacker's address must still get in with his (throttle docstring).
         attempt = throttle.address_attempt_begin(ip_address=ip)
-        if attempt is None:
-            form.add_error(
-                None,
-                _("Too many failed attempts from this address. Wait %(minutes)d minutes.")
-                % {"minutes": max(1, settings.LOGIN_FAILURE_WINDOW_SECONDS // 60)},
-            )
-            status = 429
-        elif services.login_code_redeem(
+        if services.login_code_redeem(
             username=username, code=form.cleaned_data["code"], ip_address=ip
         ):
-            throttle.attempt_forget(attempt=attempt)
+            if attempt is not None:
+                throttle.attempt_forget(attempt=attempt)
             messages.success(
                 request, _("This browser is now recognised for you. Log in with your password.")
             )

@@ -18,7 +18,7 @@ from django.test import Client
 from django.utils import timezone
 
 from muster.accounts import services, throttle
-from muster.accounts.models import LoginCode, Role
+from muster.accounts.models import FailedLogin, LoginCode, Role
 from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
 from tests.accounts.test_login import assert_throttled, fail, post_login
@@ -125,6 +125,26 @@ def test_only_the_administrator_of_the_users_area_issues_codes(personas, units):
     assert not LoginCode.objects.exists()
 
 
+def test_a_user_behind_the_attackers_address_still_gets_in_with_his_code(personas):
+    """An office behind one NAT: the attacker fails made-up names and guesses codes from the
+    office's address until it is over its limit; the clerk, new browser, same address, gets in
+    with the code the administrator gave him."""
+    office = Client()
+    for n in range(settings.LOGIN_MAX_FAILURES_PER_ADDRESS):
+        assert post_login(office, f"guess{n}", "x", REMOTE_ADDR=ATTACKER).status_code == 401
+    for _ in range(3):
+        wrong = office.post(
+            UNLOCK, {"username": "p.clerk", "code": "AAAAA-AAAAA"}, REMOTE_ADDR=ATTACKER
+        )
+        assert wrong.status_code == 400
+    clerk = Client()
+    assert_throttled(post_login(clerk, "p.clerk", PASSWORD, REMOTE_ADDR=ATTACKER))
+    code = services.login_code_issue(actor=personas["admin"], user=personas["commune_clerk"])
+    redeemed = clerk.post(UNLOCK, {"username": "p.clerk", "code": code}, REMOTE_ADDR=ATTACKER)
+    assert redeemed.status_code == 302
+    assert post_login(clerk, "p.clerk", PASSWORD, REMOTE_ADDR=ATTACKER).status_code == 302
+
+
 def test_wrong_codes_count_against_the_address_not_the_user(personas):
     guesser = Client()
     for _ in range(settings.LOGIN_MAX_FAILURES_PER_ADDRESS):
@@ -132,10 +152,13 @@ def test_wrong_codes_count_against_the_address_not_the_user(personas):
             UNLOCK, {"username": "p.clerk", "code": "AAAAA-AAAAA"}, REMOTE_ADDR=ATTACKER
         )
         assert response.status_code == 400
-    refused = guesser.post(
-        UNLOCK, {"username": "p.clerk", "code": "AAAAA-AAAAA"}, REMOTE_ADDR=ATTACKER
+    # The address's password guesses are now refused; the rows written stop at the limit.
+    assert_throttled(post_login(Client(), "p.leader", PASSWORD, REMOTE_ADDR=ATTACKER))
+    guesser.post(UNLOCK, {"username": "p.clerk", "code": "AAAAA-AAAAA"}, REMOTE_ADDR=ATTACKER)
+    assert (
+        FailedLogin.objects.filter(ip_address=ATTACKER).count()
+        == settings.LOGIN_MAX_FAILURES_PER_ADDRESS
     )
-    assert refused.status_code == 429
     # The user himself, from elsewhere, is not refused by the guessing.
     assert post_login(Client(), "p.clerk", PASSWORD, REMOTE_ADDR=HOME).status_code == 302
 
