@@ -198,7 +198,7 @@ def enrol(*, actor: User, course: Course, members: Sequence[EducationMember]) ->
     if not members:
         errors.append(_("Choose at least one member."))
     for member in members:
-        if not require_in_area(actor, member):
+        if not in_area(actor, member):
             errors.append(_("%(name)s is outside your area.") % {"name": member.full_name})
         elif member.group != course.group:
             errors.append(
@@ -220,8 +220,8 @@ def enrol(*, actor: User, course: Course, members: Sequence[EducationMember]) ->
     return len(fresh)
 
 
-def require_in_area(actor: User, member: EducationMember) -> bool:
-    return scope_of(actor).contains(member.unit_id)
+def in_area(user: User, member: EducationMember) -> bool:
+    return scope_of(user).contains(member.unit_id)
 
 
 def record_results(*, actor: User, course: Course, results: dict[int, str]) -> int:
