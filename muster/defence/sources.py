@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from django.db.models import Exists, OuterRef
+
 from muster.core.memo import remember
 from muster.defence.models import AreaUnit, DefenceWork, Milestone
 from muster.law.defence.works import HQ_STARTED_STEP, LAND_STEP, M2_PER_HA, WorkKind
@@ -26,20 +28,29 @@ Sets = Sequence[frozenset[int]]
 def _land_rows(
     every: frozenset[int], year: int
 ) -> tuple[set[int], list[tuple[int, Decimal | None, str]]]:
-    having = set(
-        DefenceWork.objects.filter(kind=WorkKind.LAND, unit_id__in=every).values_list(
-            "unit_id", flat=True
+    """The units holding a land work, and the area of each work whose land step was done in
+    ``year`` and approved (one query)."""
+    works = (
+        DefenceWork.objects.filter(kind=WorkKind.LAND, unit_id__in=every)
+        .annotate(
+            done=Exists(
+                Milestone.objects.filter(
+                    work=OuterRef("pk"),
+                    step=LAND_STEP,
+                    approved_on__isnull=False,
+                    done_on__year=year,
+                )
+            )
         )
+        .values_list("unit_id", "area", "area_unit", "done")
     )
-    rows = Milestone.objects.filter(
-        step=LAND_STEP,
-        approved_on__isnull=False,
-        done_on__year=year,
-        work__kind=WorkKind.LAND,
-        work__unit_id__in=every,
-        work__area__isnull=False,
-    ).values_list("work__unit_id", "work__area", "work__area_unit")
-    return having, list(rows)
+    having: set[int] = set()
+    rows: list[tuple[int, Decimal | None, str]] = []
+    for unit_id, area, area_unit, done in works:
+        having.add(unit_id)
+        if done and area is not None:
+            rows.append((unit_id, area, area_unit))
+    return having, rows
 
 
 def _land_each(unit_sets: Sets, year: int, unit: str) -> list[Decimal | None]:
@@ -83,22 +94,25 @@ def hq_started_each(unit_sets: Sets, year: int) -> list[Decimal | None]:
     if not unit_sets:
         return []
     every = frozenset().union(*unit_sets)
-    having = set(
-        DefenceWork.objects.filter(kind=WorkKind.COMMUNE_HQ, unit_id__in=every).values_list(
-            "unit_id", flat=True
+    works = list(
+        DefenceWork.objects.filter(kind=WorkKind.COMMUNE_HQ, unit_id__in=every)
+        .annotate(
+            started=Exists(
+                Milestone.objects.filter(
+                    work=OuterRef("pk"),
+                    step=HQ_STARTED_STEP,
+                    approved_on__isnull=False,
+                    done_on__year=year,
+                )
+            )
         )
+        .values_list("unit_id", "started")
     )
-    started = list(
-        Milestone.objects.filter(
-            step=HQ_STARTED_STEP,
-            approved_on__isnull=False,
-            done_on__year=year,
-            work__kind=WorkKind.COMMUNE_HQ,
-            work__unit_id__in=every,
-        ).values_list("work__unit_id", flat=True)
-    )
+    having = {unit_id for unit_id, _started in works}
     return [
-        Decimal(sum(1 for u in started if u in unit_ids)) if having & unit_ids else None
+        Decimal(sum(1 for u, started in works if started and u in unit_ids))
+        if having & unit_ids
+        else None
         for unit_ids in unit_sets
     ]
 
