@@ -29,7 +29,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+#: Where screenshots go: ``artifacts/`` or the directory in ``MUSTER_ARTIFACTS`` (CI gives the
+#: PostgreSQL run, which runs beside the SQLite one, its own).
+ARTIFACTS = Path(
+    os.environ.get("MUSTER_ARTIFACTS") or Path(__file__).resolve().parents[2] / "artifacts"
+)
 
 
 @pytest.fixture
