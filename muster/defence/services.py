@@ -111,6 +111,14 @@ def work_update(
     return locked
 
 
+def _open_milestone(milestone: Milestone) -> Milestone:
+    """The step locked for a change (inside the caller's transaction); refused once approved."""
+    locked = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    if locked.approved_on is not None:
+        raise ValidationError(_("This step is approved: it can no longer be changed."))
+    return locked
+
+
 def milestone_record(
     *,
     actor: User,
@@ -124,9 +132,7 @@ def milestone_record(
     if done_on is not None and done_on > today:
         raise ValidationError({"done_on": [_("The done date cannot be in the future.")]})
     with transaction.atomic():
-        locked = Milestone.objects.select_for_update().get(pk=milestone.pk)
-        if locked.approved_on is not None:
-            raise ValidationError(_("This step is approved: it can no longer be changed."))
+        locked = _open_milestone(milestone)
         locked.planned_on = planned_on
         locked.done_on = done_on
         locked.save(update_fields=["planned_on", "done_on"])
@@ -148,9 +154,7 @@ def evidence_add(
     _recorder(actor, milestone.work.unit_id)
     checked = evidence_file(filename, data)
     with transaction.atomic():
-        locked = Milestone.objects.select_for_update().get(pk=milestone.pk)
-        if locked.approved_on is not None:
-            raise ValidationError(_("This step is approved: it can no longer be changed."))
+        locked = _open_milestone(milestone)
         evidence = MilestoneEvidence.objects.create(
             milestone=locked, data=data, uploaded_by=actor, **checked.fields()
         )

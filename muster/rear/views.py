@@ -158,45 +158,57 @@ def case_decide(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Http
     )
 
 
-def entitlement_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    unit = fetch.commune(request, public_id, can_draft_case)
+def _recruit_form(
+    request: AuthenticatedHttpRequest,
+    public_id: uuid.UUID,
+    *,
+    allowed: Callable[[Any], bool],
+    form_class: type[Any],
+    initial: dict[str, Any] | None,
+    service: Callable[..., object],
+    success: str,
+    heading: str,
+) -> HttpResponse:
+    """A commune page's form about one of its serving recruits (an entitlement, a visit):
+    POST → the service → back to the commune."""
+    unit = fetch.commune(request, public_id, allowed)
     recruits = list(serving_recruits(user=request.user, commune=unit, day=today()))
-    form = EntitlementForm(request.POST or None, recruits=recruits)
-    done = submit(
-        request,
-        form,
-        lambda data: services.record_entitlement(actor=request.user, **data),
-        success=_("The entitlement has been recorded."),
-    )
+    form = form_class(request.POST or None, recruits=recruits, initial=initial)
+    done = submit(request, form, lambda data: service(actor=request.user, **data), success=success)
     if done is not None:
         return redirect("rear:commune", public_id=unit.public_id)
     status = 400 if request.method == "POST" else 200
     return render(
         request,
         "rear/form.html",
-        {"commune": unit, "form": form, "heading": _("Record an entitlement")},
+        {"commune": unit, "form": form, "heading": heading},
         status=status,
+    )
+
+
+def entitlement_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    return _recruit_form(
+        request,
+        public_id,
+        allowed=can_draft_case,
+        form_class=EntitlementForm,
+        initial=None,
+        service=services.record_entitlement,
+        success=_("The entitlement has been recorded."),
+        heading=_("Record an entitlement"),
     )
 
 
 def visit_new(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
-    unit = fetch.commune(request, public_id, can_record_visit)
-    recruits = list(serving_recruits(user=request.user, commune=unit, day=today()))
-    form = VisitForm(request.POST or None, recruits=recruits, initial={"visited_on": today()})
-    done = submit(
+    return _recruit_form(
         request,
-        form,
-        lambda data: services.record_visit(actor=request.user, **data),
+        public_id,
+        allowed=can_record_visit,
+        form_class=VisitForm,
+        initial={"visited_on": today()},
+        service=services.record_visit,
         success=_("The visit has been recorded."),
-    )
-    if done is not None:
-        return redirect("rear:commune", public_id=unit.public_id)
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request,
-        "rear/form.html",
-        {"commune": unit, "form": form, "heading": _("Record a visit")},
-        status=status,
+        heading=_("Record a visit"),
     )
 
 
