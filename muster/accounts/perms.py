@@ -6,6 +6,7 @@ role; a record inside with a role that lacks the capability is a 403.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,18 @@ def has_cap(user: User, cap: Cap) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return cap in ROLE_CAPS.get(user.role, frozenset())
+
+
+@dataclass(frozen=True)
+class CapRule:
+    """A predicate that holds when the user's role has one capability: an app's
+    ``can_<verb>_<object> = CapRule(Cap.X)``, called as ``can_<verb>_<object>(user, obj)`` like
+    any predicate (``obj`` is not read)."""
+
+    cap: Cap
+
+    def __call__(self, user: User, obj: object = None) -> bool:
+        return has_cap(user, self.cap)
 
 
 def can_issue_login_code(actor: User, user: User) -> bool:

@@ -9,18 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.perms import Cap, CapRule
 from muster.conscription.campaign.selectors import units_for_new_campaign
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-    from muster.conscription.dossiers.models import Dossier
-    from muster.conscription.violations.models import ViolationCase
 
 
-def can_manage_campaign(user: User, obj: object = None) -> bool:
-    """Run the campaign: quotas, decisions, lists, handover (staff officer, commander)."""
-    return has_cap(user, Cap.MANAGE_CAMPAIGN)
+#: Run the campaign: quotas, decisions, lists, handover (staff officer, commander).
+can_manage_campaign = CapRule(Cap.MANAGE_CAMPAIGN)
 
 
 def can_create_campaign(user: User, *, on: dt.date) -> bool:
@@ -29,31 +26,20 @@ def can_create_campaign(user: User, *, on: dt.date) -> bool:
     return units_for_new_campaign(user, on).exists()
 
 
-def can_propose_dossier(user: User, dossier: Dossier | None = None) -> bool:
-    """Open a deferral (tạm hoãn) or exemption (miễn) dossier."""
-    return has_cap(user, Cap.MANAGE_CAMPAIGN)
+#: Open a deferral (tạm hoãn) or exemption (miễn) dossier.
+can_propose_dossier = CapRule(Cap.MANAGE_CAMPAIGN)
 
+#: Record the commune military service council's review of a dossier.
+can_review_dossier = CapRule(Cap.COUNCIL_REVIEW)
 
-def can_review_dossier(user: User, dossier: Dossier | None = None) -> bool:
-    """Record the commune military service council's review of a dossier."""
-    return has_cap(user, Cap.COUNCIL_REVIEW)
+#: Record the decision (grant or refuse) on a reviewed dossier.
+can_decide_dossier = CapRule(Cap.MANAGE_CAMPAIGN)
 
+#: End a granted deferral whose ground has ended.
+can_end_dossier = CapRule(Cap.MANAGE_CAMPAIGN)
 
-def can_decide_dossier(user: User, dossier: Dossier | None = None) -> bool:
-    """Record the decision (grant or refuse) on a reviewed dossier."""
-    return has_cap(user, Cap.MANAGE_CAMPAIGN)
+#: Open a violation case (vụ vi phạm) and take it through its steps.
+can_handle_violation = CapRule(Cap.MANAGE_CAMPAIGN)
 
-
-def can_end_dossier(user: User, dossier: Dossier | None = None) -> bool:
-    """End a granted deferral whose ground has ended."""
-    return has_cap(user, Cap.MANAGE_CAMPAIGN)
-
-
-def can_handle_violation(user: User, case: ViolationCase | None = None) -> bool:
-    """Open a violation case (vụ vi phạm) and take it through its steps."""
-    return has_cap(user, Cap.MANAGE_CAMPAIGN)
-
-
-def can_record_political_verification(user: User, obj: object = None) -> bool:
-    """Record the outcome of a political-standard verification (thẩm tra chính trị)."""
-    return has_cap(user, Cap.MANAGE_CAMPAIGN)
+#: Record the outcome of a political-standard verification (thẩm tra chính trị).
+can_record_political_verification = CapRule(Cap.MANAGE_CAMPAIGN)

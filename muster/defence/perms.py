@@ -10,23 +10,12 @@ Area checks stay in ``require_actor_area`` and the scoped fetches (404 out of th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from muster.accounts.perms import Cap, CapRule
 
-from muster.accounts.perms import Cap, has_cap
+can_view_defence = CapRule(Cap.VIEW_UNITS)
 
-if TYPE_CHECKING:
-    from muster.accounts.models import User
+#: Record works, milestones, evidence, plans and drills (the commune military command).
+can_record_defence = CapRule(Cap.MANAGE_MILITIA)
 
-
-def can_view_defence(user: User, obj: object = None) -> bool:
-    return has_cap(user, Cap.VIEW_UNITS)
-
-
-def can_record_defence(user: User, obj: object = None) -> bool:
-    """Record works, milestones, evidence, plans and drills (the commune military command)."""
-    return has_cap(user, Cap.MANAGE_MILITIA)
-
-
-def can_approve_milestone(user: User, obj: object = None) -> bool:
-    """Approve a work's milestone (the district or regional staff officer)."""
-    return has_cap(user, Cap.REVIEW_DIRECTIVE)
+#: Approve a work's milestone (the district or regional staff officer).
+can_approve_milestone = CapRule(Cap.REVIEW_DIRECTIVE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.perms import Cap, CapRule, has_cap
 from muster.directives.models import ReportStatus
 from muster.geo.scope import scope_of
 
@@ -17,9 +17,8 @@ if TYPE_CHECKING:
     from muster.directives.models import Directive, Report
 
 
-def can_set_up_directives(user: User, obj: object = None) -> bool:
-    """Keep bodies, directives, tasks, targets and milestones (the checker's role)."""
-    return has_cap(user, Cap.REVIEW_DIRECTIVE)
+#: Keep bodies, directives, tasks, targets and milestones (the checker's role).
+can_set_up_directives = CapRule(Cap.REVIEW_DIRECTIVE)
 
 
 def is_issuing_level(user: User, directive: Directive) -> bool:
@@ -33,9 +32,8 @@ def can_issue_directive(user: User, directive: Directive | None = None) -> bool:
     return can_set_up_directives(user) and (directive is None or is_issuing_level(user, directive))
 
 
-def can_draft_report(user: User, report: Report | None = None) -> bool:
-    """Draft, edit, submit or revise a unit's periodic report (the maker's role)."""
-    return has_cap(user, Cap.REPORT_DIRECTIVE)
+#: Draft, edit, submit or revise a unit's periodic report (the maker's role).
+can_draft_report = CapRule(Cap.REPORT_DIRECTIVE)
 
 
 def can_approve_report(user: User, report: Report | None = None) -> bool:

@@ -5,19 +5,10 @@ in ``require_actor_area``."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from muster.accounts.perms import Cap, CapRule
 
-from muster.accounts.perms import Cap, has_cap
+#: Read the education pages of the units in one's area.
+can_view_education = CapRule(Cap.VIEW_PEOPLE)
 
-if TYPE_CHECKING:
-    from muster.accounts.models import User
-
-
-def can_view_education(user: User, obj: object = None) -> bool:
-    """Read the education pages of the units in one's area."""
-    return has_cap(user, Cap.VIEW_PEOPLE)
-
-
-def can_manage_education(user: User, obj: object = None) -> bool:
-    """Add and import members, keep plans and courses, record results, issue certificates."""
-    return has_cap(user, Cap.EDIT_PEOPLE)
+#: Add and import members, keep plans and courses, record results, issue certificates.
+can_manage_education = CapRule(Cap.EDIT_PEOPLE)

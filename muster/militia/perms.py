@@ -4,19 +4,10 @@ command and the province read their area. Area checks stay in ``require_actor_ar
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from muster.accounts.perms import Cap, CapRule
 
-from muster.accounts.perms import Cap, has_cap
+#: Read the militia pages of the units in one's area.
+can_view_militia = CapRule(Cap.VIEW_PEOPLE)
 
-if TYPE_CHECKING:
-    from muster.accounts.models import User
-
-
-def can_view_militia(user: User, obj: object = None) -> bool:
-    """Read the militia pages of the units in one's area."""
-    return has_cap(user, Cap.VIEW_PEOPLE)
-
-
-def can_manage_militia(user: User, obj: object = None) -> bool:
-    """Register, select, organise, train and pay the militia (the commune military command)."""
-    return has_cap(user, Cap.MANAGE_MILITIA)
+#: Register, select, organise, train and pay the militia (the commune military command).
+can_manage_militia = CapRule(Cap.MANAGE_MILITIA)

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.perms import Cap, CapRule, has_cap
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
 
 
-def can_view_callout(user: User, obj: object = None) -> bool:
-    """Read the rosters, orders, boards and reports of the units in one's area."""
-    return has_cap(user, Cap.VIEW_PEOPLE)
+#: Read the rosters, orders, boards and reports of the units in one's area.
+can_view_callout = CapRule(Cap.VIEW_PEOPLE)
 
 
 def can_manage_callout(user: User, obj: object = None) -> bool:

@@ -9,29 +9,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from muster.accounts.models import Role
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.perms import Cap, CapRule, has_cap
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
 
 
-def can_register_person(user: User, obj: object = None) -> bool:
-    """Register a citizen (đăng ký nghĩa vụ quân sự) and keep the registry: the commune clerk
-    and commander, the district or regional staff officer."""
-    return has_cap(user, Cap.EDIT_PEOPLE)
+#: Register a citizen (đăng ký nghĩa vụ quân sự) and keep the registry: the commune clerk and
+#: commander, the district or regional staff officer.
+can_register_person = CapRule(Cap.EDIT_PEOPLE)
 
+#: Record the commune police's quarterly report and apply it to the registry: the commune clerk and
+#: commander, the district or regional staff officer (Decree 13/2016 Art 4(8)(b)).
+can_record_police_report = CapRule(Cap.EDIT_PEOPLE)
 
-def can_record_police_report(user: User, obj: object = None) -> bool:
-    """Record the commune police's quarterly report and apply it to the registry: the commune
-    clerk and commander, the district or regional staff officer (Decree 13/2016 Art 4(8)(b))."""
-    return has_cap(user, Cap.EDIT_PEOPLE)
-
-
-def can_print_registration_papers(user: User, obj: object = None) -> bool:
-    """Print the registration papers handed to citizens (Decree 13/2016 Art 3(2)): the
-    self-declared health form, the transfer letters, the reserve registration certificate. The
-    people who keep the register print them; a reader of the registry does not."""
-    return has_cap(user, Cap.EDIT_PEOPLE)
+#: Print the registration papers handed to citizens (Decree 13/2016 Art 3(2)): the self-declared
+#: health form, the transfer letters, the reserve registration certificate. The people who keep the
+#: register print them; a reader of the registry does not.
+can_print_registration_papers = CapRule(Cap.EDIT_PEOPLE)
 
 
 def can_view_registration_changes(user: User, obj: object = None) -> bool:

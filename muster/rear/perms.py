@@ -13,19 +13,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from muster.accounts.perms import Cap, has_cap
+from muster.accounts.perms import Cap, CapRule, has_cap
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
 
 
-def can_view_rear(user: User, obj: object = None) -> bool:
-    return has_cap(user, Cap.VIEW_PEOPLE)
+can_view_rear = CapRule(Cap.VIEW_PEOPLE)
 
-
-def can_draft_case(user: User, obj: object = None) -> bool:
-    """Enter a support case as a draft, entitlements and visits (commander and clerk)."""
-    return has_cap(user, Cap.MANAGE_MILITIA)
+#: Enter a support case as a draft, entitlements and visits (commander and clerk).
+can_draft_case = CapRule(Cap.MANAGE_MILITIA)
 
 
 def can_record_case(user: User, obj: object = None) -> bool:
@@ -33,5 +30,4 @@ def can_record_case(user: User, obj: object = None) -> bool:
     return has_cap(user, Cap.MANAGE_MILITIA) and has_cap(user, Cap.MANAGE_CAMPAIGN)
 
 
-def can_record_visit(user: User, obj: object = None) -> bool:
-    return has_cap(user, Cap.MANAGE_MILITIA)
+can_record_visit = CapRule(Cap.MANAGE_MILITIA)

@@ -5,26 +5,14 @@ and keep the reservist register; every reader of the area reads it. Area checks 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from muster.accounts.perms import Cap, CapRule
 
-from muster.accounts.perms import Cap, has_cap
+#: Read the reserve pages of the units in one's area.
+can_view_reserve = CapRule(Cap.VIEW_PEOPLE)
 
-if TYPE_CHECKING:
-    from muster.accounts.models import User
+#: Receive discharged soldiers, register and remove reservists.
+can_manage_reserve = CapRule(Cap.MANAGE_RESERVE)
 
-
-def can_view_reserve(user: User, obj: object = None) -> bool:
-    """Read the reserve pages of the units in one's area."""
-    return has_cap(user, Cap.VIEW_PEOPLE)
-
-
-def can_manage_reserve(user: User, obj: object = None) -> bool:
-    """Receive discharged soldiers, register and remove reservists."""
-    return has_cap(user, Cap.MANAGE_RESERVE)
-
-
-def can_manage_assets(user: User, obj: object = None) -> bool:
-    """Register, edit and remove reserve technical assets, hold their yearly registration,
-    record units' needs and confirm assignments (the commune command, the district / regional
-    officer)."""
-    return has_cap(user, Cap.MANAGE_RESERVE)
+#: Register, edit and remove reserve technical assets, hold their yearly registration, record
+#: units' needs and confirm assignments (the commune command, the district / regional officer).
+can_manage_assets = CapRule(Cap.MANAGE_RESERVE)

@@ -3,14 +3,7 @@ capability of the directives' checkers: the provincial and regional staff), in t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from muster.accounts.perms import Cap, CapRule
 
-from muster.accounts.perms import Cap, has_cap
-
-if TYPE_CHECKING:
-    from muster.accounts.models import User
-
-
-def can_set_strength_target(user: User, obj: object = None) -> bool:
-    """Record the share of the population the province sets for the militia."""
-    return has_cap(user, Cap.REVIEW_DIRECTIVE)
+#: Record the share of the population the province sets for the militia.
+can_set_strength_target = CapRule(Cap.REVIEW_DIRECTIVE)
