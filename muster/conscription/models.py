@@ -35,6 +35,12 @@ from muster.conscription.handover.models import (
     Replacement,
     ReturnReason,
 )
+from muster.conscription.province.models import (
+    ProvinceDecision,
+    ProvinceDecisionItem,
+    ProvinceFile,
+    QuotaReceipt,
+)
 from muster.conscription.postings.models import (
     Complaint,
     ComplaintOutcome,
@@ -60,6 +66,10 @@ from muster.conscription.violations.models import (
 )
 
 __all__ = [
+    "ProvinceDecision",
+    "ProvinceDecisionItem",
+    "ProvinceFile",
+    "QuotaReceipt",
     "Allocation",
     "AllowanceLine",
     "CallupDecision",
