@@ -35,17 +35,17 @@ from muster.conscription.handover.models import (
     Replacement,
     ReturnReason,
 )
-from muster.conscription.province.models import (
-    ProvinceDecision,
-    ProvinceDecisionItem,
-    ProvinceFile,
-    QuotaReceipt,
-)
 from muster.conscription.postings.models import (
     Complaint,
     ComplaintOutcome,
     Posting,
     PostingKind,
+)
+from muster.conscription.province.models import (
+    ProvinceDecision,
+    ProvinceDecisionItem,
+    ProvinceFile,
+    QuotaReceipt,
 )
 from muster.conscription.selection.models import (
     ListKind,
@@ -66,10 +66,6 @@ from muster.conscription.violations.models import (
 )
 
 __all__ = [
-    "ProvinceDecision",
-    "ProvinceDecisionItem",
-    "ProvinceFile",
-    "QuotaReceipt",
     "Allocation",
     "AllowanceLine",
     "CallupDecision",
@@ -90,8 +86,12 @@ __all__ = [
     "PoliticalVerification",
     "Posting",
     "PostingKind",
+    "ProvinceDecision",
+    "ProvinceDecisionItem",
+    "ProvinceFile",
     "Quota",
     "QuotaHistory",
+    "QuotaReceipt",
     "ReceivingUnit",
     "Recruit",
     "RecruitReturn",

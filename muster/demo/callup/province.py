@@ -34,7 +34,10 @@ DEFERRAL_PROPOSAL = ("231/TTr-HĐNVQS", dt.date(2026, 11, 28))
 
 def _scan(name: str) -> SimpleUploadedFile:
     """A one-page placeholder PDF standing for the scanned document."""
-    body = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    body = (
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    )
     return SimpleUploadedFile(name, body, content_type="application/pdf")
 
 
