@@ -23,7 +23,7 @@ from muster.conscription.province import services
 from muster.conscription.province.forms import DecideForm, ProposeForm, ReceiveForm
 from muster.conscription.province.models import DecisionKind, DecisionStatus
 from muster.core import lawtext
-from muster.core.forms import submit
+from muster.core.forms import Done, submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.geo.models import UnitKind
 from muster.law.callup import province as province_rules
@@ -60,6 +60,7 @@ def province_page(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     status = 200
     if request.method == "POST":
         action = request.POST.get("action", "")
+        done: Done[object] | None
         if action == "receive":
             require(can_receive)
             receive_form = ReceiveForm(request.POST, request.FILES, prefix="r")
