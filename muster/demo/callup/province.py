@@ -18,7 +18,7 @@ from django.db import transaction
 
 from muster.accounts.models import User
 from muster.conscription.campaign import services as cs
-from muster.conscription.campaign.models import Campaign
+from muster.conscription.campaign.models import Campaign, CampaignCommune
 from muster.conscription.province import services as ps
 from muster.demo.callup.campaign2027 import CALENDAR, YEAR, demo_quotas
 from muster.geo.models import Unit
@@ -53,6 +53,17 @@ def load_province(*, units: dict[str, Unit], scale: float) -> Campaign | None:
         campaign = cs.campaign_create(
             actor=officer, unit=province, year=YEAR, call=1, calendar=CALENDAR
         )
+        # The pools the communes counted for the regional command's campaign of the same year.
+        counted = dict(
+            CampaignCommune.objects.filter(
+                campaign__year=YEAR, campaign__call=1, campaign__unit__kind="defence_region"
+            )
+            .exclude(pool_used=None)
+            .values_list("unit_id", "pool_used")
+        )
+        for commune in campaign.communes.all():
+            if commune.unit_id in counted:
+                cs.pool_set(actor=officer, commune=commune, stored_pool=counted[commune.unit_id])
         for service, (issuer, number, issued, received) in RECEIVED.items():
             ps.quota_receive(
                 actor=officer,
