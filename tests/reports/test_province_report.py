@@ -67,3 +67,5 @@ def test_page_and_excel_export(world, login) -> None:
     assert page.status_code == 200 and b"year-over-year" in page.content
     sheet = client.get(url, {"format": "xlsx"})
     assert sheet.status_code == 200 and sheet.content[:2] == b"PK"
+    pdf = client.get(url, {"format": "pdf"})
+    assert pdf.status_code == 200 and pdf.content[:4] == b"%PDF"
