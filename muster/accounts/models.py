@@ -18,6 +18,11 @@ class Role(models.TextChoices):
     COMMUNE_CLERK = "commune_clerk", _("Commune data clerk")
     HEALTH_COUNCIL = "health_council", _("Health council member")
     SERVICE_COUNCIL = "service_council", _("Military service council member")
+    #: The provincial military service council (Hội đồng NVQS tỉnh): proposes the communes'
+    #: quotas, the call-up lists and the deferrals to the provincial chairman (from 01/07/2025).
+    PROVINCE_COUNCIL = "province_council", _("Provincial military service council member")
+    #: The office of the provincial People's Committee chairman: records his decisions.
+    PROVINCE_CHAIRMAN = "province_chairman", _("Provincial chairman's office")
     LEADER = "leader", _("Leader (read-only)")
     AUDITOR = "auditor", _("Auditor (read-only)")
     #: The system itself (management commands, the demo loader, data loads): one reserved

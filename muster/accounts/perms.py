@@ -36,6 +36,11 @@ class Cap(StrEnum):
     # Reserve: receive discharged soldiers, keep the reservist register (the commune military
     # command and the district / regional officer).
     MANAGE_RESERVE = "reserve.manage"
+    # Province (from 01/07/2025): the provincial military service council proposes the
+    # communes' quotas, the call-up lists and the deferrals and exemptions ...
+    PROPOSE_PROVINCE = "province.propose"
+    # ... and the chairman's office records the provincial chairman's decisions on them.
+    DECIDE_PROVINCE = "province.decide"
 
 
 _READ = {Cap.VIEW_UNITS, Cap.VIEW_PEOPLE, Cap.VIEW_REPORTS}
@@ -75,6 +80,10 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.HEALTH_COUNCIL: frozenset(_READ | {Cap.EDIT_HEALTH}),
     # Military service council member: reviews lists, deferrals and exemptions.
     Role.SERVICE_COUNCIL: frozenset(_READ | {Cap.COUNCIL_REVIEW}),
+    # Provincial military service council member: proposes to the provincial chairman.
+    Role.PROVINCE_COUNCIL: frozenset(_READ | {Cap.PROPOSE_PROVINCE}),
+    # The provincial chairman's office: records the chairman's decisions; changes nothing else.
+    Role.PROVINCE_CHAIRMAN: frozenset(_READ | {Cap.DECIDE_PROVINCE}),
     # Leader: reads dashboards, lists and reports; changes nothing.
     Role.LEADER: frozenset(_READ),
     # Auditor: reads the audit log and the records it names; changes nothing.

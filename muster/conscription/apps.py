@@ -74,6 +74,7 @@ class ConscriptionConfig(AppConfig):
             ("callup.selection", 60, "muster.demo.callup.selection:demo_step"),
             ("callup.aftercare", 65, "muster.demo.callup.aftercare:demo_step"),
             ("callup.campaign2027", 70, "muster.demo.callup.campaign2027:demo_step"),
+            ("callup.province", 72, "muster.demo.callup.province:demo_step"),
             ("callup.postings", 80, "muster.demo.callup.postings:demo_step"),
         ):
             registry.add_demo_step(DemoStep(name, order, builder))

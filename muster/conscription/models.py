@@ -41,6 +41,12 @@ from muster.conscription.postings.models import (
     Posting,
     PostingKind,
 )
+from muster.conscription.province.models import (
+    ProvinceDecision,
+    ProvinceDecisionItem,
+    ProvinceFile,
+    QuotaReceipt,
+)
 from muster.conscription.selection.models import (
     ListKind,
     ReviewKind,
@@ -80,8 +86,12 @@ __all__ = [
     "PoliticalVerification",
     "Posting",
     "PostingKind",
+    "ProvinceDecision",
+    "ProvinceDecisionItem",
+    "ProvinceFile",
     "Quota",
     "QuotaHistory",
+    "QuotaReceipt",
     "ReceivingUnit",
     "Recruit",
     "RecruitReturn",

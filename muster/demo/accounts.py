@@ -47,6 +47,29 @@ DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
     DemoAccount(
         "ptkv1.officer", Role.DISTRICT_OFFICER, "PTKV1", "Lê Quang Minh", "Trợ lý Ban CH PTKV 1"
     ),
+    # The province (from 01/07/2025): the provincial command's officer runs the province's
+    # campaign with the district officer's role, scoped to the province.
+    DemoAccount(
+        "hungyen.officer",
+        Role.DISTRICT_OFFICER,
+        "HY2025",
+        "Đặng Văn Quân",
+        "Trợ lý tuyển quân Bộ CHQS tỉnh Hưng Yên",
+    ),
+    DemoAccount(
+        "hungyen.council",
+        Role.PROVINCE_COUNCIL,
+        "HY2025",
+        "Phan Thị Thu",
+        "Ủy viên thư ký Hội đồng NVQS tỉnh Hưng Yên",
+    ),
+    DemoAccount(
+        "hungyen.chairman",
+        Role.PROVINCE_CHAIRMAN,
+        "HY2025",
+        "Trịnh Văn Khánh",
+        "Chuyên viên Văn phòng UBND tỉnh (ghi nhận quyết định của Chủ tịch UBND tỉnh)",
+    ),
     DemoAccount(
         "duchop.commander",
         Role.COMMUNE_COMMANDER,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from muster.law.callup.police import POLICE_RULES
+from muster.law.callup.province import PROVINCE_RULES
 from muster.law.callup.rules import CALLUP_RULES
 from muster.law.health.standards import HEALTH_RULES
 from muster.law.militia.rules import MILITIA_RULES
@@ -19,6 +20,7 @@ from muster.law.rulebook import Rule, RuleBook
 RULES: tuple[Rule, ...] = (
     CALLUP_RULES
     + POLICE_RULES
+    + PROVINCE_RULES
     + HEALTH_RULES
     + MILITIA_RULES
     + RESERVE_RULES

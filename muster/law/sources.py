@@ -48,6 +48,8 @@ LAW_18_2023 = "Law 18/2023/QH15 (Civil Defence)"
 DECREE_27 = "Decree 27/2016/NĐ-CP (benefits of serving and discharged soldiers)"
 DECREE_24_2023 = "Decree 24/2023/NĐ-CP (base salary)"
 DECREE_73_2024 = "Decree 73/2024/NĐ-CP (base salary)"
+# The 2025 reform of the local military organisation (law/callup/province; legal-reference §1).
+QD_2786 = "Decision 2786/QĐ-BQP (district military commands dissolved, regional commands set up)"
 
 #: Vietnamese names of the documents above, for citations shown in the Vietnamese interface
 #: (``Citation.label_vi``); a document missing here is named by ``rulebook.document_vi``.
@@ -84,6 +86,7 @@ DOCUMENTS_VI: dict[str, str] = {
     DECREE_27: "Nghị định 27/2016/NĐ-CP",
     DECREE_24_2023: "Nghị định 24/2023/NĐ-CP",
     DECREE_73_2024: "Nghị định 73/2024/NĐ-CP",
+    QD_2786: "Quyết định 2786/QĐ-BQP",
 }
 
 LAW_78_FROM = dt.date(2016, 1, 1)

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from muster.reports import review_views, views
+from muster.reports import province_views, review_views, views
 
 app_name = "reports"
 
 urlpatterns = [
     path("", views.index, name="index"),
     path("campaigns/<uuid:public_id>/results/", views.results, name="results"),
+    path("campaigns/<uuid:public_id>/province/", province_views.province, name="province"),
     path("campaigns/<uuid:public_id>/evenness/", views.evenness, name="evenness"),
     path("campaigns/<uuid:public_id>/dashboard/", views.dashboard, name="dashboard"),
     path(

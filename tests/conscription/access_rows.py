@@ -52,6 +52,44 @@ def _campaign_commune(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": matrix_campaign(world, side).communes.get().public_id}
 
 
+def _province_decision(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A province decision proposed on the side's matrix campaign."""
+    from muster.accounts.services import system_actor
+    from muster.conscription.province.models import ProvinceDecision
+    from tests.conscription.campaign_factories import matrix_campaign
+
+    key = f"province_decision_{side}"
+    if key not in world:
+        world[key] = ProvinceDecision.objects.create(
+            campaign=matrix_campaign(world, side),
+            kind="quota",
+            proposal_number="1/TTr",
+            proposed_on=dt.date(2025, 10, 1),
+            proposed_by=system_actor(),
+        )
+    return {"public_id": world[key].public_id}
+
+
+def _province_file(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A scan kept with the side's matrix campaign."""
+    from muster.accounts.services import system_actor
+    from muster.conscription.province.models import ProvinceFile
+    from tests.conscription.campaign_factories import matrix_campaign
+
+    key = f"province_file_{side}"
+    if key not in world:
+        world[key] = ProvinceFile.objects.create(
+            campaign=matrix_campaign(world, side),
+            filename="qd.pdf",
+            content_type="application/pdf",
+            size=4,
+            sha256="0" * 64,
+            data=b"%PDF",
+            uploaded_by=system_actor(),
+        )
+    return {"public_id": world[key].public_id}
+
+
 def _posting(world: dict[str, Any], side: str) -> dict[str, Any]:
     from tests.conscription.posting_factories import matrix_posting
 
@@ -77,6 +115,12 @@ def _selection_object(kind: str) -> Kwargs:
 
 
 ROWS: dict[str, Route] = {
+    # The province (issue 20 item 1): read by every role of the area; what they POST needs
+    # Cap.MANAGE_CAMPAIGN, Cap.PROPOSE_PROVINCE or Cap.DECIDE_PROVINCE over the province
+    # (tests/conscription/test_province.py).
+    "campaigns:province_page": Route(kwargs=campaign_kwargs, scoped_object=True),
+    "campaigns:province_decision": Route(kwargs=_province_decision, scoped_object=True),
+    "campaigns:province_file": Route(kwargs=_province_file, scoped_object=True),
     # The year calendar (issue 21): read by every role of the area.
     "yearcal:year_calendar": Route(),
     "yearcal:unit_calendar": Route(kwargs=unit_kwargs, scoped_object=True),

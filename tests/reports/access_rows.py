@@ -32,6 +32,7 @@ ROWS: dict[str, Route] = {
         name: Route(kwargs=campaign_kwargs, scoped_object=True)
         for name in (
             "reports:results",
+            "reports:province",
             "reports:evenness",
             "reports:dashboard",
             "reports:callup_list",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("decisions/<uuid:public_id>/", views.decision_detail, name="decision_detail"),
     path("decisions/<uuid:public_id>/pdf", views.decision_pdf, name="decision_pdf"),
     path("verify/<str:token>/", views.verify, name="verify"),
+    path("", include("muster.conscription.province.urls")),
     path("", include("muster.conscription.selection.urls")),
     path("", include("muster.conscription.handover.urls")),
     path("", include("muster.conscription.aftercare.urls")),

@@ -1,0 +1,41 @@
+"""Forms of the province's pages. They parse input; the services validate and write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from muster.conscription.campaign.models import Service
+from muster.conscription.province.models import DecisionKind
+from muster.core.forms import BootstrapForm, date_field
+
+
+class ReceiveForm(BootstrapForm):
+    service = forms.ChoiceField(label=_("Service"), choices=Service.choices)
+    value = forms.IntegerField(label=_("Quota"), min_value=0, max_value=100000)
+    issuer = forms.CharField(
+        label=_("Issued by"),
+        max_length=160,
+        help_text=_(
+            "The Military Region for the army, the Ministry of Public Security for the police."
+        ),
+    )
+    number = forms.CharField(label=_("Document number"), max_length=60)
+    issued_on = date_field(_("Document date"))
+    received_on = date_field(_("Received on"))
+    file = forms.FileField(label=_("Scan of the document (PDF, JPEG or PNG)"), required=False)
+
+
+class ProposeForm(BootstrapForm):
+    kind = forms.ChoiceField(label=_("Proposal about"), choices=DecisionKind.choices)
+    proposal_number = forms.CharField(label=_("Council's proposal number"), max_length=60)
+    proposed_on = date_field(_("Proposed on"))
+
+
+class DecideForm(BootstrapForm):
+    number = forms.CharField(label=_("Decision number"), max_length=60)
+    decided_on = date_field(_("Decision date"))
+    signer = forms.CharField(label=_("Signed by"), max_length=150)
+    file = forms.FileField(
+        label=_("Scan of the signed decision (PDF, JPEG or PNG)"), required=False
+    )
