@@ -49,7 +49,8 @@ def province(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRes
         "reports/province.html",
         {
             "campaign": campaign,
-            "unit": campaign.unit,
+            # The unit the other tabs open on: the province, or the user's own area within it.
+            "unit": selectors.report_unit(request.user, campaign, None),
             "units": [],
             "tab": "province",
             "data": data,
