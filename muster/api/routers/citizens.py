@@ -1,0 +1,7 @@
+"""``/citizens``."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["citizens"])

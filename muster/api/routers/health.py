@@ -1,0 +1,7 @@
+"""``/health``."""
+
+from __future__ import annotations
+
+from ninja import Router
+
+router = Router(tags=["health"])
