@@ -9,12 +9,17 @@ from ninja import Router
 from ninja.openapi.docs import Swagger
 
 from muster.api.framework import MusterAPI, TokenAuth, api_urls, install_handlers
-from muster.api.routers import citizens, health, units
+from muster.api.routers import callup, citizens, directives, forces, health, units
 
 ROUTERS: list[tuple[str, Router]] = [
     ("/units", units.router),
     ("/citizens", citizens.router),
     ("/health", health.router),
+    ("/campaigns", callup.router),
+    ("/decisions", callup.decisions_router),
+    ("/militia", forces.militia_router),
+    ("/reserve", forces.reserve_router),
+    ("/directives", directives.router),
 ]
 
 api = MusterAPI(

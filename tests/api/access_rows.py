@@ -117,4 +117,52 @@ API_WRITES: dict[str, ApiRoute] = {
     ),
 }
 
+# The read resources of the call-up, the forces and the directives (tests/api/resources/).
+
+
+def _campaign(world: World, side: str) -> str:
+    from tests.conscription.campaign_factories import matrix_campaign
+
+    return str(matrix_campaign(world, side).public_id)
+
+
+def _decision(world: World, side: str) -> str:
+    from tests.conscription.campaign_factories import matrix_decision
+
+    return str(matrix_decision(world, side).public_id)
+
+
+def _directive(world: World, side: str) -> str:
+    from tests.directives.factories import directive_world
+
+    return str(directive_world(world)[side]["directive"].public_id)
+
+
+def _campaign_route(tail: str = "") -> ApiRoute:
+    return ApiRoute(
+        "get", lambda w, s: f"/api/v1/campaigns/{_campaign(w, s)}{tail}", scoped_object=True
+    )
+
+
+API.update(
+    {
+        "api_v1:campaigns": ApiRoute("get", lambda w, s: "/api/v1/campaigns"),
+        "api_v1:campaign": _campaign_route(),
+        "api_v1:campaign_quotas": _campaign_route("/quotas"),
+        "api_v1:campaign_results": _campaign_route("/results"),
+        "api_v1:campaign_decisions": _campaign_route("/decisions"),
+        "api_v1:decision_verification": ApiRoute(
+            "get",
+            lambda w, s: f"/api/v1/decisions/{_decision(w, s)}/verification",
+            scoped_object=True,
+        ),
+        "api_v1:militia_summary": ApiRoute("get", lambda w, s: "/api/v1/militia/summary"),
+        "api_v1:reserve_summary": ApiRoute("get", lambda w, s: "/api/v1/reserve/summary"),
+        "api_v1:directives": ApiRoute("get", lambda w, s: "/api/v1/directives"),
+        "api_v1:directive_targets": ApiRoute(
+            "get", lambda w, s: f"/api/v1/directives/{_directive(w, s)}/targets", scoped_object=True
+        ),
+    }
+)
+
 _ = dt

@@ -18,7 +18,7 @@ from ninja import Schema
 
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
-from muster.api.resources.common import UnitRef, bind_scope, count, number
+from muster.api.resources.common import UnitRef, bind_scope, count, number, unit_ref
 from muster.conscription.campaign import selectors as campaign_selectors
 from muster.conscription.campaign.board import deadline_rows
 from muster.conscription.campaign.models import Allocation, Campaign, Service
@@ -63,7 +63,7 @@ class CampaignOut(Schema):
     def of(cls, campaign: Campaign) -> CampaignOut:
         return cls(
             public_id=campaign.public_id,
-            unit=UnitRef.of(campaign.unit),
+            unit=unit_ref(campaign.unit),
             year=campaign.year,
             call=campaign.call,
             calendar=CalendarOut(
@@ -203,7 +203,7 @@ def campaign_quotas(*, actor: User, scope: Scope, public_id: uuid.UUID) -> Campa
         army, police = share(c.pk, Service.ARMY), share(c.pk, Service.POLICE)
         rows.append(
             CommuneQuotaOut(
-                commune=UnitRef.of(c.unit),
+                commune=unit_ref(c.unit),
                 pool_used=c.pool_used,
                 pool_source=c.pool_source,
                 stored_pool=c.stored_pool,
@@ -323,12 +323,12 @@ def campaign_results(
     report = report_selectors.results_report(user=actor, campaign=campaign, unit=covered)
     return CampaignResultsOut(
         campaign=campaign.public_id,
-        unit=UnitRef.of(covered),
+        unit=unit_ref(covered),
         day=report.day,
         rows=[
             ResultRowOut(
-                commune=UnitRef.of(line.row.unit),
-                folded=[UnitRef.of(u) for u in line.row.folded],
+                commune=unit_ref(line.row.unit),
+                folded=[unit_ref(u) for u in line.row.folded],
                 figures=ResultFiguresOut.of(line.values),
             )
             for line in report.lines

@@ -1,44 +1,31 @@
-"""What the resources share: binding the token's scope to the actor for the selectors, and the
-small schemas that name a unit or a citizen.
+"""What the resources share: binding the token's scope to the actor for the selectors, and
+turning figures into JSON numbers.
 
 The domains' selectors read ``geo.scope.scope_of(actor)``; an API request acts with the token
-owner's scope narrowed to the token's unit, so each resource function binds that scope to the
-actor object first (the cache ``scope_of`` reads), and every selector below sees the same area.
+owner's scope narrowed to the token's unit (``TokenAuth`` pins it already), and each resource
+function pins the ``scope`` it is given again (``geo.scope.pin_scope``), so that a caller
+outside the API (a test, a command) gets the same area in every selector below.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ninja import Schema
-
-from muster.geo import scope as geo_scope
+from muster.api.schemas import UnitRef, unit_ref
+from muster.geo.scope import pin_scope
 
 if TYPE_CHECKING:
     from muster.accounts.models import User
-    from muster.geo.models import Unit
     from muster.geo.scope import Scope
+
+__all__ = ["UnitRef", "as_of", "bind_scope", "count", "number", "unit_ref"]
 
 
 def bind_scope(actor: User, scope: Scope) -> None:
     """Make ``scope_of(actor)`` answer ``scope`` for the rest of the request."""
-    setattr(actor, geo_scope._CACHE_ATTR, scope)
-
-
-class UnitRef(Schema):
-    """A unit of the tree (province, district, regional command, commune, village)."""
-
-    public_id: uuid.UUID
-    code: str
-    name: str
-    kind: str
-
-    @classmethod
-    def of(cls, unit: Unit) -> UnitRef:
-        return cls(public_id=unit.public_id, code=unit.code, name=unit.name, kind=unit.kind)
+    pin_scope(actor, scope)
 
 
 def number(value: Decimal | float | int | None) -> float | None:

@@ -19,7 +19,7 @@ from ninja import Schema
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
 from muster.api.resources.campaigns import campaign_get
-from muster.api.resources.common import UnitRef, bind_scope
+from muster.api.resources.common import UnitRef, bind_scope, unit_ref
 from muster.conscription.campaign.documents import decision_heading
 from muster.conscription.decisions import selectors as decisions_selectors
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
@@ -67,7 +67,7 @@ class DecisionOut(Schema):
             enlist_on=decision.enlist_on,
             delivered_on=decision.delivered_on,
             delivered_late=decisions_selectors.delivery_late(decision),
-            commune=UnitRef.of(decision.commune.unit),
+            commune=unit_ref(decision.commune.unit),
             person=CitizenRef(
                 public_id=person.public_id,
                 full_name=person.full_name,

@@ -18,7 +18,7 @@ from ninja import Schema
 
 from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap
-from muster.api.resources.common import UnitRef, as_of, bind_scope, number
+from muster.api.resources.common import UnitRef, as_of, bind_scope, number, unit_ref
 from muster.directives import selectors as directive_selectors
 from muster.directives.models import Directive
 from muster.directives.views import STATUS_LABELS
@@ -52,7 +52,7 @@ class DirectiveOut(Schema):
             issued_on=directive.issued_on,
             year=directive.year,
             signer=directive.signer,
-            unit=UnitRef.of(directive.unit),
+            unit=unit_ref(directive.unit),
             frequency=directive.frequency,
             report_due_working_days=directive.report_due_working_days,
         )
@@ -172,7 +172,7 @@ def directive_targets(
             status_label=str(STATUS_LABELS[row.status][0]),
             shares=[
                 ShareOut(
-                    unit=UnitRef.of(s.share.unit),
+                    unit=unit_ref(s.share.unit),
                     planned=float(s.share.value),
                     achieved=_decimal(s.achieved),
                     progress=_decimal(s.progress),
@@ -187,7 +187,7 @@ def directive_targets(
     ]
     reports = [
         ObligationOut(
-            unit=UnitRef.of(o.unit),
+            unit=unit_ref(o.unit),
             period_start=o.period.start,
             period_end=o.period.end,
             due_on=o.due_on,

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 
 from muster.accounts.access import require
-from muster.api.resources.common import UnitRef, as_of, bind_scope, number
+from muster.api.resources.common import UnitRef, as_of, bind_scope, number, unit_ref
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
 from muster.militia.perms import can_view_militia
@@ -122,11 +122,9 @@ def militia_summary(
     report = militia_reports.strength_report(user=actor, day=as_of(day), unit=cut)
     return MilitiaSummaryOut(
         day=report.day,
-        unit=UnitRef.of(cut) if cut is not None else None,
+        unit=unit_ref(cut) if cut is not None else None,
         communes=[
-            MilitiaCommuneOut(
-                commune=UnitRef.of(r.commune), figures=MilitiaFiguresOut.of(r.figures)
-            )
+            MilitiaCommuneOut(commune=unit_ref(r.commune), figures=MilitiaFiguresOut.of(r.figures))
             for r in report.rows
         ],
         total=MilitiaFiguresOut.of(report.total),
@@ -228,7 +226,7 @@ def reserve_summary(*, actor: User, scope: Scope, day: dt.date | None = None) ->
     return ReserveSummaryOut(
         day=report.day,
         communes=[
-            ReserveCommuneOut(commune=UnitRef.of(unit), figures=ReserveFiguresOut.of(strength))
+            ReserveCommuneOut(commune=unit_ref(unit), figures=ReserveFiguresOut.of(strength))
             for unit, strength in report.rows
         ],
         total=ReserveFiguresOut.of(report.total),
@@ -237,7 +235,7 @@ def reserve_summary(*, actor: User, scope: Scope, day: dt.date | None = None) ->
                 public_id=r.unit.public_id,
                 code=r.unit.code,
                 name=r.unit.name,
-                area=UnitRef.of(r.unit.area),
+                area=unit_ref(r.unit.area),
                 placed_on=r.run.day,
                 figures=_placement(r),
             )
