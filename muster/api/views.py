@@ -17,7 +17,6 @@ from muster.accounts.perms import Cap, has_cap
 from muster.api import perms, services
 from muster.api.forms import TokenForm
 from muster.api.models import ApiToken
-from muster.core.dates import today
 from muster.core.forms import submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.geo.models import VILLAGE_LEVEL_KINDS
@@ -29,18 +28,16 @@ def _visible(request: AuthenticatedHttpRequest) -> Q:
     user = request.user
     mine = Q(owner=user)
     if has_cap(user, Cap.MANAGE_USERS):
-        return mine | scope_of(user).q("owner__scope_unit")
+        area = scope_of(user)
+        # (``Q() | mine`` would be ``mine``: the whole system is no condition at all.)
+        return Q() if area.everything else mine | area.q("owner__scope_unit")
     return mine
 
 
 def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
-    units = (
-        units_for_user(user)
-        .valid_on(today())
-        .exclude(kind__in=VILLAGE_LEVEL_KINDS)
-        .order_by("path")
-    )
+    # Ended units too: a token over a commune merged away reads its records.
+    units = units_for_user(user).exclude(kind__in=VILLAGE_LEVEL_KINDS).order_by("path")
     form = TokenForm(request.POST or None, units=units)
     done = submit(
         request,

@@ -7,20 +7,17 @@ status); ``tests/core/test_access_matrix.py`` counts them as covered."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.access import ALL_ROLES, EDIT_PEOPLE_ROLES, Route
+from tests.access import ALL_ROLES, EDIT_HEALTH_ROLES, EDIT_PEOPLE_ROLES, Route
 
 ROWS = {"api:tokens": Route()}
 POST_ONLY = frozenset({"api:token_revoke"})
 #: The schema and its documentation are public (they hold no data).
 PUBLIC = frozenset({"api_v1:openapi-json", "api_v1:openapi-view", "api_v1:api-root"})
 
-#: Roles with Cap.EDIT_HEALTH.
-HEALTH_ROLES = frozenset({"admin", "health_council"})
 
 World = dict[str, Any]
 
@@ -63,6 +60,7 @@ def _new_person(world: World, side: str) -> dict[str, Any]:
         "date_of_birth": "2007-03-04",
         "national_id": f"0332070{world['serial']:05d}",
         "registration_unit": str(world[f"unit_{side}"].public_id),
+        "on": "2025-02-01",
     }
 
 
@@ -101,7 +99,7 @@ API: dict[str, ApiRoute] = {
         "post",
         lambda w, s: f"/api/v1/health/calls/{_health_call(w, s)}/results",
         body=_result,
-        allowed=HEALTH_ROLES,
+        allowed=EDIT_HEALTH_ROLES,
         scoped_object=True,
         ok=201,
     ),
@@ -164,5 +162,3 @@ API.update(
         ),
     }
 )
-
-_ = dt

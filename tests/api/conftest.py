@@ -39,12 +39,15 @@ def api(client):
             if language:
                 self.headers["Accept-Language"] = language
 
-        def get(self, path, **headers):
-            return client.get(path, headers={**self.headers, **headers})
+        def get(self, path, headers=None):
+            return client.get(path, headers={**self.headers, **(headers or {})})
 
-        def post(self, path, data, **headers):
+        def post(self, path, data, headers=None):
             return client.post(
-                path, data, content_type="application/json", headers={**self.headers, **headers}
+                path,
+                data,
+                content_type="application/json",
+                headers={**self.headers, **(headers or {})},
             )
 
     return Api
