@@ -84,6 +84,6 @@ SCOPED = sorted(n for n, r in ROUTES.items() if r.scoped_object)
 @pytest.mark.parametrize("name", SCOPED)
 def test_object_outside_the_token_scope_is_404(client, personas, units, world, name):
     route = ROUTES[name]
-    for persona in DHOP_PERSONAS + ("district_officer", "admin"):
+    for persona in (*DHOP_PERSONAS, "district_officer", "admin"):
         secret = _secret(personas, units, persona, "in")
         assert _call(client, route, world, "out", secret).status_code == 404, persona
