@@ -19,6 +19,7 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Schema
@@ -27,6 +28,7 @@ from muster.accounts.access import require
 from muster.api.resources.common import UnitRef, as_of, bind_scope, number, unit_ref
 from muster.geo.models import Unit
 from muster.geo.scope import scope_of
+from muster.law.rulebook import NoRuleInForce
 from muster.militia.perms import can_view_militia
 from muster.militia.reports import selectors as militia_reports
 from muster.militia.reports.figures import COLUMNS as MILITIA_COLUMNS
@@ -214,7 +216,12 @@ def reserve_summary(*, actor: User, scope: Scope, day: dt.date | None = None) ->
     Three queries whatever the size of the area."""
     bind_scope(actor, scope)
     require(can_view_reserve(actor))
-    report = reserve_reports.strength_report(user=actor, day=as_of(day))
+    try:
+        report = reserve_reports.strength_report(user=actor, day=as_of(day))
+    except NoRuleInForce as error:  # the reserve's age groups are law from 2020 only
+        raise ValidationError(
+            {"on": [_("The reserve rules are not in force on this day.")]}
+        ) from error
     placed = list(
         UnitStrength.objects.filter(scope_of(actor).q("unit__area"), run__current=True)
         .select_related("unit__area", "run")

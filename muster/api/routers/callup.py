@@ -25,7 +25,7 @@ DecisionPage = page_of(dec.DecisionOut, "DecisionPage")
 
 
 class CampaignFilter(Schema):
-    year: int | None = Field(None, description="Only the campaigns of this year.")
+    year: int | None = Field(None, ge=1900, le=2200, description="Only the campaigns of this year.")
     cursor: str | None = None
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 

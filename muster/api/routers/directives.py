@@ -21,7 +21,9 @@ DirectivePage = page_of(res.DirectiveOut, "DirectivePage")
 
 
 class DirectiveFilter(Schema):
-    year: int | None = Field(None, description="Only the directives of this year.")
+    year: int | None = Field(
+        None, ge=1900, le=2200, description="Only the directives of this year."
+    )
     cursor: str | None = None
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 

@@ -94,6 +94,8 @@ def test_forces_summaries(api, issue, militia, reserve):
     wide = api(issue("ptkv_officer", "PTKV1"))
     assert _json(wide.get(f"/api/v1/militia/summary?on={DAY:%Y-%m-%d}"))["total"]["members"] == 5
     assert client.get("/api/v1/militia/summary?on=31-12-2025").status_code == 422
+    before_the_law = client.get("/api/v1/reserve/summary?on=1900-01-01")
+    assert before_the_law.status_code == 422 and "on" in before_the_law.json()["errors"]
 
 
 def test_directives_and_targets(api, issue, directive, units):
