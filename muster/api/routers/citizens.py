@@ -187,7 +187,7 @@ class IdSearch(Schema):
 @router.post("/search", response=responses(CitizenPage), url_name="citizen_search")
 def search_citizens(request: HttpRequest, body: IdSearch) -> dict[str, object]:
     """Citizens whose ID number starts with ``national_id`` (in the body: never in a URL)."""
-    f = CitizenFilter(cursor=body.cursor, limit=body.limit)
+    f = CitizenFilter(unit=None, name="", birth_year=None, cursor=body.cursor, limit=body.limit)
     return _search(request, query=body.national_id, f=f)
 
 
