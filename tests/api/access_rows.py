@@ -103,10 +103,8 @@ API: dict[str, ApiRoute] = {
         scoped_object=True,
         ok=201,
     ),
-}
-#: ``POST /citizens`` shares its URL with ``GET /citizens`` (one URL name, two operations).
-API_WRITES: dict[str, ApiRoute] = {
-    "create_citizen": ApiRoute(
+    # ``POST /citizens``: the same route as ``GET /citizens``, its own URL name.
+    "api_v1:citizens_create": ApiRoute(
         "post",
         lambda w, s: "/api/v1/citizens",
         body=_new_person,

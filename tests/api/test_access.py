@@ -12,11 +12,11 @@ from muster.api.services import token_issue
 from muster.core.dates import today
 from muster.people.models import Sex
 from tests.access import DHOP_PERSONAS, PERSONAS
-from tests.api.access_rows import API, API_WRITES, PUBLIC
+from tests.api.access_rows import API, PUBLIC
 from tests.core.factories import make_person
 from tests.core.test_access_matrix import project_url_names
 
-ROUTES = {**API, **API_WRITES}
+ROUTES = API
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
@@ -25,7 +26,10 @@ from muster.api.framework import (
     responses,
 )
 from muster.api.schemas import CitationOut, UnitRef, unit_ref
-from muster.conscription.eligibility.selectors import verdict_for_person
+from muster.conscription.eligibility.selectors import (
+    outside_coverage_message,
+    verdict_for_person,
+)
 from muster.core.dates import today
 from muster.geo.models import Unit
 from muster.geo.scope import Scope, scope_of
@@ -187,7 +191,7 @@ class IdSearch(Schema):
 @router.post("/search", response=responses(CitizenPage), url_name="citizen_search")
 def search_citizens(request: HttpRequest, body: IdSearch) -> dict[str, object]:
     """Citizens whose ID number starts with ``national_id`` (in the body: never in a URL)."""
-    f = CitizenFilter(cursor=body.cursor, limit=body.limit)
+    f = CitizenFilter(unit=None, name="", birth_year=None, cursor=body.cursor, limit=body.limit)
     return _search(request, query=body.national_id, f=f)
 
 
@@ -278,10 +282,6 @@ def _reason(reason: Reason, vietnamese: bool) -> ReasonOut:
 def citizen_verdict(request: HttpRequest, public_id: UUID, on: dt.date | None = None) -> VerdictOut:
     """The call-up eligibility verdict on ``on`` (today when absent), as the citizen's page
     shows it: each standard, the deferral and exemption grounds, with their citations."""
-    from django.utils.translation import get_language
-
-    from muster.conscription.eligibility.selectors import outside_coverage_message
-
     person = _person(request, public_id)
     day = on or today()
     bars = [
