@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "ninja",
     "muster.core",
     "muster.geo",
     "muster.accounts",
@@ -103,6 +104,7 @@ INSTALLED_APPS = [
     "muster.jobs",
     "muster.reports",
     "muster.portal",
+    "muster.api",
     "muster.demo",
 ]
 
@@ -223,6 +225,8 @@ STORAGES = {
 }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Requests per minute an API token may make (muster.api.framework): 429 beyond.
+API_RATE_PER_MINUTE = env_int("API_RATE_PER_MINUTE", 600)
 
 # Security headers; production hardening is on whenever DEBUG is off.
 X_FRAME_OPTIONS = "DENY"

@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from muster.api.api import urls as api_v1_urls
 from muster.portal import views as portal_views
 
 urlpatterns = [
@@ -22,5 +23,7 @@ urlpatterns = [
     path("rear/", include("muster.rear.urls")),
     path("defence/", include("muster.defence.urls")),
     path("education/", include("muster.education.urls")),
+    path("api/v1/", api_v1_urls),
+    path("api/", include("muster.api.urls")),
     path("healthz", portal_views.healthz, name="healthz"),
 ]

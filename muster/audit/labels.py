@@ -14,6 +14,8 @@ ACTION_LABELS: dict[str, Promise] = {
     "accounts.login_code_issue": _("One-time login code issued"),
     "accounts.login_code_use": _("One-time login code used"),
     "accounts.post_move": _("Moved to another post"),
+    "api.token_issue": _("API token issued"),
+    "api.token_revoke": _("API token revoked"),
     "allowance.collect": _("Allowance days collected"),
     "allowance.line": _("Allowance line corrected"),
     "campaign.create": _("Call-up campaign created"),

@@ -142,3 +142,10 @@ def scope_of(user: User) -> Scope:
         scope = scope_of_unit(user.scope_unit)
     setattr(user, _CACHE_ATTR, scope)
     return scope
+
+
+def pin_scope(user: User, scope: Scope) -> None:
+    """Make ``scope`` the scope of ``user`` for the rest of the request: an API token narrows
+    its owner's area to the token's unit (``muster.api``), and every selector, ``get_for_user``
+    and service check that reads ``scope_of(user)`` then sees the narrowed area."""
+    setattr(user, _CACHE_ATTR, scope)

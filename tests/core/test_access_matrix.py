@@ -27,11 +27,16 @@ TESTS = Path(__file__).resolve().parents[1]
 
 
 def _collect() -> tuple[dict[str, Route], frozenset[str], frozenset[str], frozenset[str]]:
-    """The rows of every ``tests/<app>/access_rows.py``; a URL named by two apps is an error."""
+    """The rows of every ``tests/<app>/access_rows.py``; a URL named by two apps is an error.
+
+    The REST API's routes (``API`` of ``tests/api/access_rows.py``: bearer tokens, no login
+    page) are covered by their own matrix, ``tests/api/test_access.py``; they count as
+    covered here (``API_ROUTES``)."""
     matrix: dict[str, Route] = {}
     public: set[str] = set()
     post_only: set[str] = set()
     owner_only: set[str] = set()
+    api_routes: set[str] = set()
     for path in sorted(TESTS.glob("*/access_rows.py")):
         rows = importlib.import_module(f"tests.{path.parent.name}.access_rows")
         twice = set(matrix) & set(rows.ROWS)
@@ -40,9 +45,13 @@ def _collect() -> tuple[dict[str, Route], frozenset[str], frozenset[str], frozen
         public |= getattr(rows, "PUBLIC", frozenset())
         post_only |= getattr(rows, "POST_ONLY", frozenset())
         owner_only |= getattr(rows, "OWNER_ONLY", frozenset())
+        api_routes |= set(getattr(rows, "API", {}))
+    API_ROUTES.update(api_routes)
     return matrix, frozenset(public), frozenset(post_only), frozenset(owner_only)
 
 
+#: The REST API's URL names (tested by tests/api/test_access.py).
+API_ROUTES: set[str] = set()
 MATRIX, PUBLIC, POST_ONLY, OWNER_ONLY = _collect()
 
 
@@ -71,7 +80,7 @@ def project_url_names() -> dict[str, str]:
 
 def test_every_url_is_covered():
     names = set(project_url_names())
-    covered = set(MATRIX) | PUBLIC | POST_ONLY | OWNER_ONLY
+    covered = set(MATRIX) | PUBLIC | POST_ONLY | OWNER_ONLY | API_ROUTES
     assert names - covered == set(), "URLs without an access rule in the matrix"
     assert covered - names == set(), "matrix entries for URLs that no longer exist"
 
