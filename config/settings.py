@@ -10,7 +10,15 @@ Variables (all optional in development):
   throttling and one-time login codes, docs/security.md),
 - ``SECURE_SSL_REDIRECT`` / ``SECURE_HSTS_SECONDS`` (production hardening, on when DEBUG is off),
 - ``AUDIT_KEY_FILE``, ``AUDIT_KEY_AUTOCREATE``, ``AUDIT_UNKEYED_UNTIL``, ``AUDIT_CHECKPOINT_DIR``
-  (the audit chain's key and checkpoints, docs/security.md).
+  (the audit chain's key and checkpoints, docs/security.md),
+- ``DATABASE_REPLICA_URL`` (streaming replicas for report and list reads, comma-separated),
+  ``REPLICA_MAX_LAG_SECONDS`` (default 5), ``REPLICA_CHECK_SECONDS`` (default 3),
+  ``REPLICA_STICKY_SECONDS`` (default 10), ``DB_CONN_MAX_AGE`` (default 0),
+  ``DB_DISABLE_SERVER_SIDE_CURSORS`` (on behind PgBouncer in transaction mode)
+  (muster/core/dbrouter.py, docs/deployment.md),
+- ``MUSTER_JOB_THREADS`` (default: on only with DEBUG; production runs a worker),
+  ``TASKS_BACKEND``, ``MEDIA_ROOT``, ``MUSTER_VAR_DIR``, ``CSRF_TRUSTED_ORIGINS``,
+  ``BEHIND_TLS_PROXY``, ``LOG_LEVEL`` (docs/deployment.md lists them all).
 """
 
 from __future__ import annotations
@@ -112,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "muster.core.dbrouter.ReplicaMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "muster.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -153,6 +162,27 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool(
+    "DB_DISABLE_SERVER_SIDE_CURSORS", False
+)
+# Read replicas (muster/core/dbrouter.py): one alias per URL; only reads a view or selector
+# opts into go there, and only while the replica's lag is within REPLICA_MAX_LAG_SECONDS.
+REPLICA_DATABASES: list[str] = []
+for _url in (u.strip() for u in env_str("DATABASE_REPLICA_URL").split(",")):
+    if not _url:
+        continue
+    _alias = "replica" if not REPLICA_DATABASES else f"replica{len(REPLICA_DATABASES) + 1}"
+    DATABASES[_alias] = dj_database_url.parse(_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+    DATABASES[_alias]["DISABLE_SERVER_SIDE_CURSORS"] = DATABASES["default"][
+        "DISABLE_SERVER_SIDE_CURSORS"
+    ]
+    DATABASES[_alias].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
+    DATABASES[_alias]["TEST"] = {"MIRROR": "default"}
+    REPLICA_DATABASES.append(_alias)
+DATABASE_ROUTERS = ["muster.core.dbrouter.ReplicaRouter"]
+REPLICA_MAX_LAG_SECONDS = env_int("REPLICA_MAX_LAG_SECONDS", 5)
+REPLICA_CHECK_SECONDS = env_int("REPLICA_CHECK_SECONDS", 3)
+REPLICA_STICKY_SECONDS = env_int("REPLICA_STICKY_SECONDS", 10)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update(
@@ -269,13 +299,15 @@ if env_bool("BEHIND_TLS_PROXY", False):
 # The default backend keeps the queue in the database; `manage.py db_worker` (or `run_jobs`)
 # drains it. Another backend (a real queue) is a matter of TASKS alone. With
 # MUSTER_JOB_THREADS on, the web process also starts a thread that drains the database queue
-# after each job it queues, so a single `runserver` (the demo) needs no separate worker.
+# after each job it queues, so a single `runserver` (the demo) needs no separate worker; it is
+# on by default only with DEBUG (production runs `manage.py run_jobs` as its own service,
+# deploy/muster-worker.service).
 TASKS = {
     "default": {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
-MUSTER_JOB_THREADS = env_bool("MUSTER_JOB_THREADS", True)
+MUSTER_JOB_THREADS = env_bool("MUSTER_JOB_THREADS", DEBUG)
 
 # The audit chain's key (muster/audit/keys.py, docs/security.md): a file outside the database.
 # Development and tests create var/audit.key on first use; production must provide the file

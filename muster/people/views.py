@@ -15,6 +15,7 @@ from muster.accounts.access import get_for_user, require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.audit.selectors import events_for_object
 from muster.core.dates import parse_user_date, today
+from muster.core.dbrouter import replica_view
 from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import file_response
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from muster.accounts.models import User
 
 
+@replica_view
 def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_cap(request.user, Cap.VIEW_PEOPLE)
     communes = list(

@@ -12,6 +12,7 @@ from django.shortcuts import render
 
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
+from muster.core.dbrouter import replica_view
 from muster.core.http import AuthenticatedHttpRequest, reference_date
 from muster.geo.scope import scope_of
 from muster.geo.selectors import communes_on
@@ -42,6 +43,7 @@ def _age_bands(day: dt.date) -> tuple[dt.date, dt.date, dt.date, dt.date, dt.dat
 _COUNTED = ("men", "women", "callup_age", "turning_17")
 
 
+@replica_view
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     require_cap(user, Cap.VIEW_UNITS)

@@ -18,6 +18,7 @@ from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap, has_cap
 from muster.conscription.campaign.models import Campaign
 from muster.core.dates import today
+from muster.core.dbrouter import replica_view
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import file_response
 from muster.geo.models import Unit
@@ -100,6 +101,7 @@ def _summary(report: selectors.ResultsReport) -> list[dict[str, Any]]:
     return rows
 
 
+@replica_view
 def results(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The call-up results report (item 1): the unit's figures beside last year's, and each
     section per commune."""
@@ -119,6 +121,7 @@ def results(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResp
     )
 
 
+@replica_view
 def evenness(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Evenness and stability across communes (item 2)."""
     campaign, unit = _campaign_and_unit(request, public_id)
@@ -173,6 +176,7 @@ def _float(value: facts.Number | None) -> float | None:
     return None if value is None else float(value)
 
 
+@replica_view
 def dashboard(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """The campaign's dashboard for a commune commander, a district or PTKV officer, or a
     leader (read-only): stage and deadlines, headline indicators against their targets, charts
@@ -272,6 +276,7 @@ def dashboard(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpRe
     )
 
 
+@replica_view
 def list_view(request: AuthenticatedHttpRequest, public_id: uuid.UUID, which: str) -> HttpResponse:
     """The call-up list, or the deferral or exemption list (item 5)."""
     if which not in LISTS:
