@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from muster.accounts.access import require_cap
 from muster.accounts.perms import Cap
+from muster.core.dbrouter import replica_view
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.excel import render_xlsx
 from muster.documents.http import file_response
@@ -18,6 +19,7 @@ from muster.reports import selectors
 from muster.reports.province import table, year_over_year
 
 
+@replica_view
 def province(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """Every commune of the campaign in the user's area, grouped by regional defence command,
     with the quota and the recruits handed over of the past years summed through the mergers
