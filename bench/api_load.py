@@ -13,7 +13,8 @@ raise it for the test, e.g. ``API_RATE_PER_MINUTE=1000000`` in the server's envi
 Exits 1 when p95 is over ``--target-ms`` or a request failed (a status other than 200/304).
 
 Run the server as it runs in production (gunicorn, ``DEBUG`` off), on the synthetic province
-of ``bench/synthetic_province.py``, with a token issued at ``/api/tokens/`` for the province.
+of ``bench/synthetic_province.py``, with a token issued at ``/api/tokens/`` for the province
+(under the server's own ``SECRET_KEY``: the stored hash is an HMAC of it).
 """
 
 from __future__ import annotations
