@@ -1,0 +1,182 @@
+"""Muster at province scale, on the synthetic province of ``bench/synthetic_province.py``.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/muster_scale DEBUG=1 \\
+        nice -n 19 .venv/bin/python bench/province_scale.py [--runs 20] \\
+        [--only list,report,pool,dashboard]
+
+Run after the generator (it reads the province ``--prefix``-P and its 2026 campaign). As a
+staff officer whose area is the province (made once per database), it times:
+
+* ``list``: the registry list page (``people:person_list``, through the Django test client):
+  filtered pages (age, sex, status, education), diacritics-insensitive name searches
+  ("nguyen van hung"), and pages 2–5 of a filter; p50 / p95 / max and the queries per page.
+  Target: p95 < 150 ms.
+* ``report``: the province's call-up results report (``reports.selectors.results_report`` and
+  its page ``reports:results``). Target < 1 s.
+* ``pool``: the eligibility engine's verdict on every man of the province's call-up pool on
+  the handover day (``conscription.campaign.pool.pool_verdicts`` for each commune: the
+  registry's facts loaded and evaluated). Target < 10 s at ~300,000 men.
+* ``dashboard``: the campaign dashboard of the province (``reports:dashboard``). Target
+  < 500 ms.
+
+Each timing is p50 / p95 over ``--runs`` runs after a warm-up; the pool is timed ``--pool-runs``
+times (it is long). The load average is printed (the machine may be shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("DEBUG", "1")
+
+TARGETS_MS = {"list": 150, "report": 1000, "pool": 10_000, "dashboard": 500}
+
+
+def p95(timings: list[float]) -> float:
+    ordered = sorted(timings)
+    return ordered[max(0, int(len(ordered) * 0.95 + 0.5) - 1)]
+
+
+def line(label: str, timings: list[float], queries: set[int], target: int) -> str:
+    verdict = "ok" if p95(timings) < target else "OVER"
+    return (
+        f"  {label}: p50 {statistics.median(timings):.0f} ms, p95 {p95(timings):.0f} ms, "
+        f"max {max(timings):.0f} ms over {len(timings)} runs; queries {sorted(queries)}; "
+        f"target {target} ms: {verdict}"
+    )
+
+
+def timed(work: Callable[[], Any], runs: int) -> tuple[list[float], set[int], Any]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    work()  # warm-up
+    timings: list[float] = []
+    queries: set[int] = set()
+    result = None
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as ctx:
+            started = time.perf_counter()
+            result = work()
+            timings.append((time.perf_counter() - started) * 1000)
+        queries.add(len(ctx.captured_queries))
+    return timings, queries, result
+
+
+def get(client: Any, url: str, params: dict[str, str] | None = None) -> Any:
+    response = client.get(url, params or {})
+    assert response.status_code == 200, (url, params, response.status_code)
+    return response
+
+
+def bench_list(client: Any, runs: int) -> None:
+    from django.urls import reverse
+
+    url = reverse("people:person_list")
+    cases: dict[str, list[dict[str, str]]] = {
+        "filtered list": [
+            {"min_age": "18", "max_age": "25", "sex": "M", "status": "registered"},
+            {"min_age": "18", "max_age": "27", "grade_min": "12", "higher_level": "any"},
+            {"min_age": "17", "max_age": "25", "status": "barred"},
+            {"sex": "F", "min_age": "60"},
+        ],
+        "name search (no diacritics)": [
+            {"q": q} for q in ("nguyen van hung", "tran thi lan", "le minh", "phuong", "vu duc")
+        ],
+        "paging (pages 2-5)": [
+            {"min_age": "18", "max_age": "27", "sex": "M", "page": str(p)} for p in (2, 3, 4, 5)
+        ],
+    }
+    for label, params in cases.items():
+        timings: list[float] = []
+        queries: set[int] = set()
+        for query in params:
+            t, q, _r = timed(functools.partial(get, client, url, query), max(1, runs // 2))
+            timings += t
+            queries |= q
+        print(line(label, timings, queries, TARGETS_MS["list"]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--prefix", default="SYN")
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--pool-runs", type=int, default=2)
+    parser.add_argument("--only", default="list,report,pool,dashboard")
+    args = parser.parse_args()
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from bench.results_report import bench_user, print_setting
+    from muster.conscription.campaign.models import Campaign
+    from muster.conscription.campaign.pool import pool_verdicts
+    from muster.geo.models import Unit
+    from muster.people.models import Person
+    from muster.reports.selectors import results_report
+
+    only = set(args.only.split(","))
+    province = Unit.objects.get(code=f"{args.prefix}-P")
+    campaign = Campaign.objects.filter(unit=province).order_by("-year").first()
+    people = Person.objects.filter(registration_unit__path__startswith=province.path).count()
+    print_setting()
+    print(f"province {province.code}: {people:,} people; campaign {campaign}")
+    print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    user = bench_user("bench.province", province)
+    client = Client()
+    client.force_login(user)
+    if "list" in only:
+        print("registry list (people:person_list):")
+        bench_list(client, args.runs)
+    if campaign is None:
+        print("no campaign: report, pool and dashboard skipped")
+        return
+    if "report" in only:
+        print("province results report:")
+        t, q, _r = timed(
+            lambda: results_report(user=user, campaign=campaign, unit=province), args.runs
+        )
+        print(line("selector", t, q, TARGETS_MS["report"]))
+        url = reverse("reports:results", args=[campaign.public_id])
+        t, q, _r = timed(lambda: get(client, url), args.runs)
+        print(line("page", t, q, TARGETS_MS["report"]))
+    if "pool" in only:
+        communes = [c.unit for c in campaign.communes.select_related("unit").order_by("unit__code")]
+
+        def pool() -> int:
+            return sum(len(pool_verdicts(u, campaign.handover_start)) for u in communes)
+
+        t, q, men = timed(pool, args.pool_runs)
+        print(f"call-up pool of the province: {men:,} men in {len(communes)} communes")
+        print(line("evaluation", t, q, TARGETS_MS["pool"]))
+        rate = men / (statistics.median(t) / 1000)
+        print(f"  {rate:,.0f} men/s; at 300,000 men: {300_000 / rate:.1f} s")
+    if "dashboard" in only:
+        url = reverse("reports:dashboard", args=[campaign.public_id])
+        t, q, _r = timed(lambda: get(client, url), args.runs)
+        print("province dashboard:")
+        print(line("page", t, q, TARGETS_MS["dashboard"]))
+    print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+
+if __name__ == "__main__":
+    main()
