@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from django.db.models import Count, Prefetch, QuerySet
 
@@ -17,6 +18,40 @@ from muster.people.succession import communes_on
 if TYPE_CHECKING:
     from muster.accounts.models import User
     from muster.people.models import Person
+
+
+class SessionLike(Protocol):
+    @property
+    def kind(self) -> str: ...
+
+
+class CallLike(Protocol):
+    """What the eligibility engine's health facts read of a call: a ``HealthCall`` with its
+    session, or a plain row of the same fields (the call-up pool reads rows, not models)."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def session(self) -> SessionLike: ...
+    @property
+    def concluded_on(self) -> dt.date | None: ...
+    @property
+    def health_class(self) -> int | None: ...
+    @property
+    def class_temporary(self) -> bool: ...
+    @property
+    def exempt_icd(self) -> str: ...
+    @property
+    def bmi(self) -> Decimal | None: ...
+    @property
+    def myopia(self) -> Decimal: ...
+    @property
+    def hyperopia(self) -> Decimal: ...
+    @property
+    def drug_positive(self) -> bool: ...
+
+
+C = TypeVar("C", bound=CallLike)
 
 
 def sessions_for_user(user: User) -> QuerySet[HealthSession]:
@@ -99,9 +134,7 @@ def health_on(*, person: Person, on: dt.date) -> tuple[HealthCall | None, Health
     return latest_valid_in(calls, on), next((c for c in calls if c.exempt_icd), None)
 
 
-def health_on_among(
-    calls: Iterable[HealthCall], on: dt.date
-) -> tuple[HealthCall | None, HealthCall | None]:
+def health_on_among(calls: Iterable[C], on: dt.date) -> tuple[C | None, C | None]:
     """``health_on`` over calls already loaded (each with its session): the same two answers,
     for callers that judge many citizens at once."""
     ordered = sorted(
@@ -112,7 +145,7 @@ def health_on_among(
     return latest_valid_in(ordered, on), next((c for c in ordered if c.exempt_icd), None)
 
 
-def latest_valid_in(calls: list[HealthCall], on: dt.date) -> HealthCall | None:
+def latest_valid_in(calls: list[C], on: dt.date) -> C | None:
     """The latest examination result in ``calls`` (any order) that is valid on ``on``."""
     exams = [
         c

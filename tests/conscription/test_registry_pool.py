@@ -10,6 +10,7 @@ from muster.conscription.eligibility.selectors import facts_for_person
 from muster.health.models import HealthCall, HealthSession
 from muster.people.models import FamilyTie, Relation
 from muster.people.registration.models import BarKind, RegistrationBar
+from tests.conscription.campaign_factories import verify_political
 from tests.core.factories import make_person
 
 HANDOVER = dt.date(2025, 2, 13)
@@ -83,6 +84,42 @@ def test_prefetched_facts_are_the_queried_facts(units):
             dossiers=person.pool_dossiers,
         )
         assert prefetched == facts_for_person(person=person, on=HANDOVER), person.full_name
+
+
+def test_the_rows_read_for_the_pool_give_the_queried_facts_and_verdicts(units):
+    """The province-scale path reads plain rows, not models: the same facts, the same
+    verdicts, and the same men as the model path."""
+    commune = _world(units)
+    people = [person for person, _verdict in campaign_pool.pool_verdicts(commune, HANDOVER)]
+    verify_political(people[0])
+    verify_political(people[1], outcome="fail")
+    verify_political(people[2], on=HANDOVER + dt.timedelta(days=1))  # after the day: unknown
+    pairs = campaign_pool.pool_verdicts(commune, HANDOVER)
+    rows = campaign_pool.pool_facts(commune, HANDOVER)
+    judged = campaign_pool.pool_judged(commune, HANDOVER)
+    assert list(rows) == [person.pk for person, _verdict in pairs]
+    for person, verdict in pairs:
+        assert rows[person.pk] == facts_for_person(person=person, on=HANDOVER), person.full_name
+        assert judged[person.pk] == verdict, person.full_name
+    assert any(campaign_pool.definite_bars(v) for v in judged.values())
+    assert [rows[p.pk].political for p in people[:3]] == ["pass", "fail", "unknown"]
+
+
+def test_the_pool_reads_a_fixed_number_of_queries(units, django_assert_max_num_queries):
+    commune = _world(units)
+    for extra in range(30):
+        make_person(commune, full_name=f"Trần Văn Thêm {extra}", date_of_birth=dt.date(2004, 1, 1))
+    with django_assert_max_num_queries(10):
+        assert len(campaign_pool.pool_judged(commune, HANDOVER)) == 38
+
+
+def test_no_verdict_before_the_encoded_law(units):
+    commune = _world(units)
+    make_person(commune, full_name="Đỗ Văn Cũ", date_of_birth=dt.date(1995, 1, 1))
+    before = dt.date(2018, 6, 1)
+    judged = campaign_pool.pool_judged(commune, before)
+    assert len(judged) == 1 and all(v is None for v in judged.values())
+    assert [v for _p, v in campaign_pool.pool_verdicts(commune, before)] == [None]
 
 
 def test_the_pool_counts_the_callable_and_the_not_yet_examined(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.geo.scope import scope_of
@@ -14,6 +14,27 @@ from muster.geo.scope import scope_of
 if TYPE_CHECKING:
     from muster.accounts.models import User
     from muster.people.models import Person
+
+
+class DossierLike(Protocol):
+    """What ``in_force_among`` reads of a dossier: a ``Dossier`` or a plain row of the same
+    fields (the call-up pool reads rows, not models)."""
+
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def ground(self) -> str: ...
+    @property
+    def decision_date(self) -> dt.date | None: ...
+    @property
+    def end_date(self) -> dt.date | None: ...
+    @property
+    def ended_on(self) -> dt.date | None: ...
+
+
+D = TypeVar("D", bound=DossierLike)
 
 
 def dossiers_for_user(user: User) -> QuerySet[Dossier]:
@@ -32,23 +53,9 @@ def rereview_list(*, user: User, on: dt.date) -> QuerySet[Dossier]:
     )
 
 
-def decided_in_force(*, person: Person, on: dt.date) -> list[Dossier]:
-    """Granted dossiers of ``person`` whose decision stands on ``on``."""
-    return list(
-        Dossier.objects.filter(
-            person=person,
-            state__in=[DossierState.GRANTED, DossierState.ENDED],
-            decision_date__lte=on,
-        )
-        .exclude(end_date__lte=on)
-        .exclude(Q(ended_on__isnull=False) & Q(ended_on__lte=on))
-        .order_by("decision_date", "id")
-    )
-
-
-def in_force_among(dossiers: Iterable[Dossier], on: dt.date) -> list[Dossier]:
-    """``decided_in_force`` over dossiers already loaded (any state): the same choice, in the
-    same order, for callers that judge many citizens at once."""
+def in_force_among(dossiers: Iterable[D], on: dt.date) -> list[D]:
+    """The granted (or since ended) deferral and exemption decisions among ``dossiers`` (any
+    state) that stand on ``on``, oldest decision first."""
     return sorted(
         (
             d

@@ -21,10 +21,11 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from muster.conscription.dossiers.models import Dossier
-from muster.conscription.dossiers.selectors import decided_in_force, in_force_among
+from muster.conscription.dossiers.selectors import DossierLike, in_force_among
 from muster.conscription.eligibility.models import PoliticalOutcome, PoliticalVerification
+from muster.conscription.eligibility.rows import BarLike, PersonLike, TieLike, V, VerificationLike
 from muster.health.models import HealthCall
-from muster.health.selectors import health_on, health_on_among
+from muster.health.selectors import CallLike, health_on_among
 from muster.law.callup.dossiers import facts_overrides
 from muster.law.callup.eligibility.engine import evaluate
 from muster.law.callup.eligibility.facts import Facts, OutsideCoverage, Political, Verdict
@@ -50,14 +51,7 @@ _GRADUATE_LEVELS = frozenset(
 _POINT = re.compile(r"\(([abc])\)")
 
 
-def bars_on(*, person: Person, on: dt.date) -> list[RegistrationBar]:
-    """The Art 13 / Art 14 bars of ``person`` in force on ``on`` (end date inclusive)."""
-    return list(
-        RegistrationBar.objects.filter(person=person, start_date__lte=on).exclude(end_date__lt=on)
-    )
-
-
-def _bar_point(bar: RegistrationBar) -> BarPoint:
+def _bar_point(bar: BarLike) -> BarPoint:
     """The Art 13(1) point named in the bar's citation; the engine only needs that one exists.
 
     The registry keeps the ground as free text, so when no point is cited "a" stands in: the
@@ -74,14 +68,14 @@ def _bar_point(bar: RegistrationBar) -> BarPoint:
 
 def facts_for_person(
     *,
-    person: Person,
+    person: PersonLike,
     on: dt.date,
-    ties: Iterable[FamilyTie] | None = None,
-    bars: Iterable[RegistrationBar] | None = None,
+    ties: Iterable[TieLike] | None = None,
+    bars: Iterable[BarLike] | None = None,
     volunteer: bool = False,
-    health_calls: Iterable[HealthCall] | None = None,
-    dossiers: Iterable[Dossier] | None = None,
-    verifications: Iterable[PoliticalVerification] | None = None,
+    health_calls: Iterable[CallLike] | None = None,
+    dossiers: Iterable[DossierLike] | None = None,
+    verifications: Iterable[VerificationLike] | None = None,
 ) -> Facts:
     """The engine's ``Facts`` for ``person`` on ``on``, read from the registry.
 
@@ -93,9 +87,17 @@ def facts_for_person(
     then made in Python, without a query per citizen.
     ``volunteer``: the citizen has a standing written application to enlist (tình nguyện,
     Art 41(3)) in the campaign the caller judges for (``selection_selectors.is_volunteer``).
+    ``person`` and the rows may be model instances or plain rows of the same fields
+    (``eligibility.rows``): the call-up pool passes rows.
     """
-    ties = list(person.family_ties.all()) if ties is None else list(ties)
-    bars = bars_on(person=person, on=on) if bars is None else list(bars)
+    if ties is None:
+        ties = FamilyTie.objects.filter(person_id=person.pk)
+    ties = list(ties)
+    if bars is None:
+        bars = RegistrationBar.objects.filter(person_id=person.pk, start_date__lte=on).exclude(
+            end_date__lt=on
+        )
+    bars = list(bars)
 
     child_of_martyr_or_class1 = False
     brother_of_martyr = False
@@ -125,8 +127,9 @@ def facts_for_person(
         ends = [b.end_date for b in barred]
         bar_ends = None if None in ends else max(e for e in ends if e is not None)
 
-    health = _health_facts(person=person, on=on, calls=health_calls)
-    granted = _dossier_facts(person=person, on=on, dossiers=dossiers)
+    # An empty list (most men of a pool: never examined, no dossier) costs no call.
+    health = _health_facts(person=person, on=on, calls=health_calls) if health_calls != [] else {}
+    granted = _dossier_facts(person=person, on=on, dossiers=dossiers) if dossiers != [] else {}
     studying_full_time = (
         person.study_status == StudyStatus.STUDYING
         and person.study_mode == StudyMode.FULL_TIME
@@ -153,7 +156,11 @@ def facts_for_person(
         "child_of_martyr_or_class1_invalid": child_of_martyr_or_class1,
         "brother_of_martyr": brother_of_martyr,
         "child_of_class2_invalid": child_of_class2,
-        "political": political_on(person=person, on=on, verifications=verifications),
+        "political": (
+            political_on(person=person, on=on, verifications=verifications)
+            if verifications != []
+            else "unknown"
+        ),
     }
     fields.update(health)
     for name, value in granted.items():
@@ -179,6 +186,10 @@ def latest_verification(
             .order_by("-verified_on", "-id")
             .first()
         )
+    return _latest_among(verifications, on)
+
+
+def _latest_among(verifications: Iterable[V], on: dt.date) -> V | None:
     dated = [v for v in verifications if v.verified_on <= on]
     return max(dated, key=lambda v: (v.verified_on, v.pk), default=None)
 
@@ -191,28 +202,33 @@ def verifications_of(*, person: Person) -> list[PoliticalVerification]:
 
 def political_on(
     *,
-    person: Person,
+    person: PersonLike,
     on: dt.date,
-    verifications: Iterable[PoliticalVerification] | None = None,
+    verifications: Iterable[VerificationLike] | None = None,
 ) -> Political:
     """The engine's political fact: the outcome of the latest verification, else unknown."""
-    found = latest_verification(person=person, on=on, verifications=verifications)
+    if verifications is None:
+        verifications = PoliticalVerification.objects.filter(
+            person_id=person.pk, verified_on__lte=on
+        )
+    found = _latest_among(verifications, on)
     if found is None:
         return "unknown"
     return "pass" if found.outcome == PoliticalOutcome.PASS else "fail"
 
 
 def _health_facts(
-    *, person: Person, on: dt.date, calls: Iterable[HealthCall] | None = None
+    *, person: PersonLike, on: dt.date, calls: Iterable[CallLike] | None = None
 ) -> dict[str, Any]:
     """The health council's latest result valid on ``on`` (class, T, BMI, refraction, a positive
     drug test: drug addiction), and a registration-exempt illness found at screening or
     examination (TT 105 App. I Part III; a positive HIV test records Z21 or B20–B24)."""
     found: dict[str, Any] = {}
     if calls is None:
-        call, illness = health_on(person=person, on=on)
-    else:
-        call, illness = health_on_among(calls, on)
+        calls = HealthCall.objects.filter(person_id=person.pk, concluded_on__lte=on).select_related(
+            "session"
+        )
+    call, illness = health_on_among(calls, on)
     if call is not None:
         found["health_class"] = call.health_class
         found["health_class_temporary"] = call.class_temporary
@@ -227,13 +243,13 @@ def _health_facts(
 
 
 def _dossier_facts(
-    *, person: Person, on: dt.date, dossiers: Iterable[Dossier] | None = None
+    *, person: PersonLike, on: dt.date, dossiers: Iterable[DossierLike] | None = None
 ) -> dict[str, Any]:
     """What the granted deferral and exemption decisions standing on ``on`` establish."""
     found: dict[str, Any] = {}
-    standing = (
-        decided_in_force(person=person, on=on) if dossiers is None else in_force_among(dossiers, on)
-    )
+    if dossiers is None:
+        dossiers = Dossier.objects.filter(person_id=person.pk)
+    standing = in_force_among(dossiers, on)
     for dossier in standing:
         found.update(facts_overrides(dossier.ground, on))
     return found

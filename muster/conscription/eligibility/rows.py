@@ -1,0 +1,66 @@
+"""What the eligibility facts read of the registry, as protocols.
+
+``facts_for_person`` reads a handful of fields of a citizen, his family ties, registration
+bars, health calls, dossiers and political verifications. The model instances have them; so do
+the plain rows the call-up pool reads (``campaign.pool``: a province's pool is hundreds of
+thousands of men, and building a model instance for each row costs more than judging him)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Protocol, TypeVar
+
+
+class PersonLike(Protocol):
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def sex(self) -> str: ...
+    @property
+    def date_of_birth(self) -> dt.date: ...
+    @property
+    def study_status(self) -> str: ...
+    @property
+    def study_mode(self) -> str: ...
+    @property
+    def higher_level(self) -> str: ...
+    @property
+    def school_grade(self) -> int | None: ...
+    @property
+    def in_school(self) -> bool: ...
+
+
+class TieLike(Protocol):
+    @property
+    def relation(self) -> str: ...
+    @property
+    def is_martyr(self) -> bool: ...
+    @property
+    def war_invalid_class(self) -> int | None: ...
+    @property
+    def sick_soldier_loss_pct(self) -> int | None: ...
+    @property
+    def serving_as_soldier(self) -> bool: ...
+
+
+class BarLike(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def end_date(self) -> dt.date | None: ...
+    @property
+    def legal_citation(self) -> str: ...
+    @property
+    def ground(self) -> str: ...
+
+
+class VerificationLike(Protocol):
+    @property
+    def pk(self) -> Any: ...
+    @property
+    def verified_on(self) -> dt.date: ...
+    @property
+    def outcome(self) -> str: ...
+
+
+V = TypeVar("V", bound=VerificationLike)
