@@ -6,7 +6,10 @@ with 20 clients).
 
 Each client is a thread with its own keep-alive HTTP connection (stdlib ``http.client``, no
 dependency) that sends ``Authorization: Bearer TOKEN`` and requests the ``--path`` values in
-turn, as fast as answers come, for ``--seconds`` (after ``--warmup`` seconds not counted). It
+turn for ``--seconds`` (after ``--warmup`` seconds not counted): as fast as answers come
+(``--think-ms 0``, the default: a saturation test, where the latency is mostly the queue of
+the other clients' requests), or pausing ``--think-ms`` between an answer and its next
+request, as a machine client that polls does. It
 prints the requests per second, p50 / p95 / p99 / max latency over all requests and per path,
 and the status codes (a 429 means the server's rate limit, ``API_RATE_PER_MINUTE``, was hit:
 raise it for the test, e.g. ``API_RATE_PER_MINUTE=1000000`` in the server's environment).
@@ -44,6 +47,7 @@ def client(
     stop_at: float,
     out: list[tuple[str, int, float]],
     lock: threading.Lock,
+    think: float = 0.0,
 ) -> None:
     parts = urlsplit(base)
     kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
@@ -67,6 +71,8 @@ def client(
         elapsed = (time.perf_counter() - started) * 1000
         if now >= warm_until:
             mine.append((path, status, elapsed))
+        if think:
+            time.sleep(think)
     conn.close()
     with lock:
         out.extend(mine)
@@ -81,16 +87,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--warmup", type=float, default=3)
     parser.add_argument("--target-ms", type=float, default=100)
+    parser.add_argument("--think-ms", type=float, default=0, help="pause between requests")
     args = parser.parse_args()
     paths = args.path or ["/api/v1/units"]
     out: list[tuple[str, int, float]] = []
     lock = threading.Lock()
     start = time.perf_counter()
     warm_until, stop_at = start + args.warmup, start + args.warmup + args.seconds
+    think = args.think_ms / 1000
     threads = [
         threading.Thread(
             target=client,
-            args=(args.url, args.token, paths, i, warm_until, stop_at, out, lock),
+            args=(args.url, args.token, paths, i, warm_until, stop_at, out, lock, think),
             daemon=True,
         )
         for i in range(args.clients)
@@ -103,8 +111,9 @@ def main() -> None:
     statuses = Counter(s for _p, s, _t in out)
     p95 = percentile(timings, 0.95)
     rate = len(out) / args.seconds
-    print(f"{args.url}: {args.clients} clients for {args.seconds:.0f} s, {len(out):,} requests "
-          f"= {rate:,.0f}/s; statuses {dict(sorted(statuses.items()))}")  # fmt: skip
+    print(f"{args.url}: {args.clients} clients (pause {args.think_ms:.0f} ms) for "
+          f"{args.seconds:.0f} s, {len(out):,} requests = {rate:,.0f}/s; "
+          f"statuses {dict(sorted(statuses.items()))}")  # fmt: skip
     if timings:
         print(
             f"all: p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
