@@ -9,12 +9,14 @@
 * ``decision_decide``: the chairman's office records the provincial chairman's decision. The
   authority is the one of the decision day (``law.callup.province.decider``): before
   01/07/2025 the district chairman decided, so no province decision can carry such a day.
+  The decision takes effect in the same transaction (``effect_services``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -33,6 +35,7 @@ from muster.conscription.perms import (
     can_propose_province,
     can_receive_province_quota,
 )
+from muster.conscription.province.effect_services import decision_apply
 from muster.conscription.province.models import (
     DecisionKind,
     DecisionStatus,
@@ -258,9 +261,12 @@ def decision_decide(
     decided_on: dt.date,
     signer: str,
     upload: UploadedFile | None = None,
+    refused: Collection[int] = (),
 ) -> ProvinceDecision:
     """Record the provincial chairman's decision on a proposal, with the authority and its
-    legal basis of the decision day."""
+    legal basis of the decision day, and make it effective in the same transaction
+    (``effect_services.decision_apply``: the lists approved, the dossiers granted or, for the
+    ``refused`` items, refused, the quotas confirmed); a refusal there writes nothing."""
     require(can_decide_province(actor, decision))
     require_actor_area(actor, decision.campaign.unit_id)
     number, signer = clean_line(number), clean_line(signer)
@@ -296,6 +302,7 @@ def decision_decide(
         locked.citation_vi = decider.citation_vi[:500]
         locked.file = _store(actor, locked.campaign, upload)
         locked.save()
+        decision_apply(actor=actor, decision=locked, refused=refused)
         record_event(
             actor=actor,
             action="province.decide",
