@@ -257,8 +257,9 @@ def test_the_official_pdf_of_the_decision(lists, login, units, personas, tmp_pat
     text = _pdftotext(response.content, tmp_path)
     assert "QUYẾT ĐỊNH" in text
     assert "Chủ tịch Ủy ban nhân dân tỉnh".upper() in text.upper()
-    assert "2320/QĐ-UBND" in text and "20/10/2025" in text
-    assert "Luật Nghĩa vụ quân sự" in text or "Điều 34" in text
+    assert "2320/QĐ-UBND" in text and "ngày 20 tháng 10 năm 2025" in text
+    assert "khoản 3 Điều 34 Luật Nghĩa vụ quân sự" in text and "Điều 37" in text
+    assert "220/TTr-HĐNVQS ngày 12/10/2025" in text
     assert "Nguyễn Văn Ấn 00" in text
     # Wrong role (a commune clerk of the area reads the page, not the official copy): 403.
     clerk = make_user("dh.clerk", Role.COMMUNE_CLERK, units["DHOP25"])
@@ -272,7 +273,7 @@ def test_the_official_pdf_of_the_decision(lists, login, units, personas, tmp_pat
         proposed_on=dt.date(2025, 10, 12),
     )
     pending = reverse("campaigns:province_decision_pdf", kwargs={"public_id": other.public_id})
-    assert client.get(pending).status_code == 404
+    assert login(lists["chairman"]).get(pending).status_code == 404
     # Outside the area (Kim Động's old district officer does not hold Hưng Yên 2025): 404.
     system = system_actor()
     elsewhere = unit_create(
