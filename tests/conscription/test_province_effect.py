@@ -16,6 +16,7 @@ from django.utils import timezone
 from muster.accounts.models import Role
 from muster.accounts.services import system_actor
 from muster.audit.models import AuditEvent
+from muster.conscription import perms
 from muster.conscription.campaign.models import Allocation
 from muster.conscription.dossiers.models import Dossier, DossierState
 from muster.conscription.dossiers.services import dossier_propose, dossier_review
@@ -286,3 +287,39 @@ def test_the_official_pdf_of_the_decision(lists, login, units, personas, tmp_pat
     )
     stranger = make_user("bn.officer", Role.DISTRICT_OFFICER, elsewhere)
     assert login(stranger).get(url).status_code == 404
+
+
+def test_the_chairmans_office_records_approvals_only_from_01_07_2025(lists) -> None:
+    selection = lists["lists"][0]
+    chairman, council = lists["chairman"], lists["council"]
+    assert perms.can_approve_selection(chairman, selection, on=DECIDED)
+    assert not perms.can_approve_selection(chairman, selection, on=dt.date(2025, 6, 30))
+    assert not perms.can_approve_selection(council, selection, on=DECIDED)
+    assert perms.can_approve_selection(lists["officer"], selection, on=dt.date(2025, 6, 30))
+    assert perms.can_decide_dossier(chairman, on=DECIDED)
+    assert not perms.can_decide_dossier(chairman, on=dt.date(2025, 6, 30))
+    assert not perms.can_decide_dossier(chairman)
+
+
+def test_the_office_leaves_a_dossier_out_through_the_page(dossiers, login) -> None:
+    proposal = dossiers["proposal"]
+    left_out = proposal.items.get(person=dossiers["dossiers"][0].person)
+    url = reverse("campaigns:province_decision", kwargs={"public_id": proposal.public_id})
+    client = login(dossiers["chairman"])
+    assert f'value="{left_out.pk}"' in client.get(url).content.decode()
+    done = client.post(
+        url,
+        {
+            "d-number": "2321/QĐ-UBND",
+            "d-decided_on": "20/10/2025",
+            "d-signer": "Chủ tịch",
+            "d-refused": [str(left_out.pk)],
+        },
+    )
+    assert done.status_code == 302
+    states = sorted(
+        Dossier.objects.filter(pk__in=[d.pk for d in dossiers["dossiers"]]).values_list(
+            "state", flat=True
+        )
+    )
+    assert states == ["granted", "granted", "refused"]

@@ -13,7 +13,7 @@ from muster.conscription.province.models import (
     ProvinceDecision,
     ProvinceDecisionItem,
 )
-from muster.documents.tables import Column, Kind, OfficialReport, Section, TableDocument
+from muster.documents.tables import Cell, Column, Kind, OfficialReport, Section, TableDocument
 from muster.documents.tables import vietnamese_date_line as date_line
 from muster.law.callup import dossiers as dossier_rules
 from muster.law.callup import province as province_rules
@@ -50,7 +50,7 @@ def _table(decision: ProvinceDecision, items: Sequence[ProvinceDecisionItem]) ->
             Column("Lực lượng", width=18),
             Column("Chỉ tiêu", Kind.INT, 10),
         )
-        rows = [
+        rows: list[tuple[Cell, ...]] = [
             (n, i.commune.unit.name, _SERVICE_VI.get(Service(i.service), i.service), i.value)
             for n, i in enumerate(items, start=1)
         ]

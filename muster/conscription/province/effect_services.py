@@ -126,7 +126,7 @@ def _decide_dossiers(
             _("A deferral or exemption decision number has at most %(n)s characters.")
             % {"n": DOSSIER_NUMBER_MAX}
         )
-    open_dossiers = {
+    open_dossiers: dict[tuple[int | None, str], Dossier] = {
         (d.person_id, d.ground): d
         for d in Dossier.objects.select_for_update(of=("self",)).filter(
             person_id__in={i.person_id for i in items}, state=DossierState.REVIEWED

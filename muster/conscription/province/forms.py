@@ -56,6 +56,8 @@ class DecideForm(BootstrapForm):
         """``refusable``: the items the chairman may leave out (deferrals and exemptions)."""
         super().__init__(*args, **kwargs)
         if refusable:
-            self.fields["refused"].choices = list(refusable)
+            field = self.fields["refused"]
+            assert isinstance(field, forms.TypedMultipleChoiceField)
+            field.choices = list(refusable)
         else:
             del self.fields["refused"]
