@@ -205,6 +205,13 @@ def test_a_deferral_decision_grants_the_dossiers_and_refuses_the_rejected(dossie
     assert AuditEvent.objects.filter(action="dossier.decide").count() == 3
 
 
+def test_a_deferral_number_too_long_for_the_dossiers_is_refused(dossiers) -> None:
+    with pytest.raises(ValidationError) as refused:
+        decide(dossiers, dossiers["proposal"], number="2320/QĐ-UBND-" + "X" * 40)
+    assert "number" in refused.value.message_dict
+    assert not Dossier.objects.filter(state="granted").exists()
+
+
 def test_a_deferral_decision_on_a_dossier_decided_meanwhile_writes_nothing(dossiers) -> None:
     first, second, _third = dossiers["dossiers"]
     Dossier.objects.filter(pk=second.pk).update(

@@ -35,7 +35,7 @@ from muster.conscription.perms import (
     can_propose_province,
     can_receive_province_quota,
 )
-from muster.conscription.province.effect_services import decision_apply
+from muster.conscription.province.effect_services import DOSSIER_NUMBER_MAX, decision_apply
 from muster.conscription.province.models import (
     DecisionKind,
     DecisionStatus,
@@ -275,6 +275,11 @@ def decision_decide(
         errors["number"] = [_("Enter the decision number.")]
     if not signer:
         errors["signer"] = [_("Name who signed the decision.")]
+    if decision.kind == DecisionKind.DEFERRAL and len(number) > DOSSIER_NUMBER_MAX:
+        errors["number"] = [
+            _("A deferral or exemption decision number has at most %(n)s characters.")
+            % {"n": DOSSIER_NUMBER_MAX}
+        ]
     not_future(errors, "decided_on", decided_on)
     if decided_on < decision.proposed_on:
         errors.setdefault("decided_on", []).append(
