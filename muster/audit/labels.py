@@ -28,6 +28,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "province.quota_receive": _("Quota received from above recorded"),
     "province.propose": _("Proposal of the provincial military service council submitted"),
     "province.decide": _("Decision of the provincial chairman recorded"),
+    "province.apply": _("Decision of the provincial chairman applied to the records"),
     "campaign.split": _("Quota split between army and police"),
     "conscription.absence_return": _("Return from absence recorded"),
     "conscription.absence_start": _("Absence from the place of residence recorded"),

@@ -70,6 +70,29 @@ def _province_decision(world: dict[str, Any], side: str) -> dict[str, Any]:
     return {"public_id": world[key].public_id}
 
 
+def _province_decided(world: dict[str, Any], side: str) -> dict[str, Any]:
+    """A province decision decided on the side's matrix campaign (its official PDF)."""
+    from muster.accounts.services import system_actor
+    from muster.conscription.province.models import ProvinceDecision
+    from tests.conscription.campaign_factories import matrix_campaign
+
+    key = f"province_decided_{side}"
+    if key not in world:
+        world[key] = ProvinceDecision.objects.create(
+            campaign=matrix_campaign(world, side),
+            kind="quota",
+            status="decided",
+            proposal_number="1/TTr",
+            proposed_on=dt.date(2025, 10, 1),
+            proposed_by=system_actor(),
+            number="2/QĐ-UBND",
+            decided_on=dt.date(2025, 10, 20),
+            signer="Chủ tịch",
+            authority="provincial_chairman",
+        )
+    return {"public_id": world[key].public_id}
+
+
 def _province_file(world: dict[str, Any], side: str) -> dict[str, Any]:
     """A scan kept with the side's matrix campaign."""
     from muster.accounts.services import system_actor
@@ -121,6 +144,10 @@ ROWS: dict[str, Route] = {
     "campaigns:province_page": Route(kwargs=campaign_kwargs, scoped_object=True),
     "campaigns:province_decision": Route(kwargs=_province_decision, scoped_object=True),
     "campaigns:province_file": Route(kwargs=_province_file, scoped_object=True),
+    # The official copy: for those who carry the decision out (perms.can_print_province_decision).
+    "campaigns:province_decision_pdf": Route(
+        kwargs=_province_decided, allowed=CAMPAIGN_ROLES | COUNCIL_ROLES, scoped_object=True
+    ),
     # The year calendar (issue 21): read by every role of the area.
     "yearcal:year_calendar": Route(),
     "yearcal:unit_calendar": Route(kwargs=unit_kwargs, scoped_object=True),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conscription.campaign_factories import dhop_commune
+from tests.conscription.province_factories import make_province
 from tests.conscription.selection_factories import campaign_with_quota
 
 
@@ -26,3 +27,9 @@ def campaign(units, officer):
 @pytest.fixture
 def commune(campaign, units):
     return dhop_commune(campaign, units)
+
+
+@pytest.fixture
+def province(units):
+    """Hưng Yên's 2026 campaign with every commune's pool reported, and its users."""
+    return make_province(units)

@@ -186,7 +186,7 @@ def dossier_decide(
     decision_date: dt.date,
 ) -> Dossier:
     """Record the decision; the authority is the one the law names on ``decision_date``."""
-    require(perms.can_decide_dossier(actor, dossier))
+    require(perms.can_decide_dossier(actor, dossier, on=decision_date))
     errors: dict[str, list[str]] = {}
     if not decision_number.strip():
         errors["decision_number"] = [_("Enter the decision number.")]

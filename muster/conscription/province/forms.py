@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -39,3 +42,22 @@ class DecideForm(BootstrapForm):
     file = forms.FileField(
         label=_("Scan of the signed decision (PDF, JPEG or PNG)"), required=False
     )
+    refused = forms.TypedMultipleChoiceField(
+        label=_("Not accepted by the chairman"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        help_text=_("The dossiers of these citizens are refused; the others are granted."),
+    )
+
+    def __init__(
+        self, *args: Any, refusable: Sequence[tuple[int, str]] = (), **kwargs: Any
+    ) -> None:
+        """``refusable``: the items the chairman may leave out (deferrals and exemptions)."""
+        super().__init__(*args, **kwargs)
+        if refusable:
+            field = self.fields["refused"]
+            assert isinstance(field, forms.TypedMultipleChoiceField)
+            field.choices = list(refusable)
+        else:
+            del self.fields["refused"]

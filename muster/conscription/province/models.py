@@ -131,7 +131,7 @@ class ProvinceDecision(models.Model):
 
 class ProvinceDecisionItem(models.Model):
     """What a decision covers: a commune's quota for a service, or a citizen (on the list of
-    citizens called, or deferred or exempt on a ground)."""
+    citizens called, or deferred or exempt on a ground, unless the chairman refused it)."""
 
     decision = models.ForeignKey(ProvinceDecision, on_delete=models.CASCADE, related_name="items")
     commune = models.ForeignKey(
@@ -143,6 +143,9 @@ class ProvinceDecisionItem(models.Model):
     service = models.CharField(_("service"), max_length=8, blank=True)
     value = models.PositiveIntegerField(_("quota"), null=True, blank=True)
     ground = models.CharField(_("ground"), max_length=12, blank=True)
+    #: The chairman did not accept this item of the council's proposal (a deferral or an
+    #: exemption he refuses); the decision refuses the dossier.
+    refused = models.BooleanField(_("refused by the chairman"), default=False)
 
     class Meta:
         ordering = ["decision", "commune__unit__path", "id"]

@@ -7,10 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from django.http import Http404
+from django.utils.translation import gettext as _
+
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
 from muster.conscription.campaign.models import Allocation, Campaign, CampaignCommune
-from muster.conscription.province.models import ProvinceDecision, ProvinceFile
+from muster.conscription.perms import can_print_province_decision
+from muster.conscription.province.models import DecisionStatus, ProvinceDecision, ProvinceFile
 from muster.geo.models import UnitKind
 from muster.geo.scope import scope_of
 
@@ -27,6 +31,22 @@ def decision_for_user(user: User, public_id: uuid.UUID) -> ProvinceDecision:
         cap=Cap.VIEW_PEOPLE,
         public_id=public_id,
     )
+
+
+def decision_for_print(user: User, public_id: uuid.UUID) -> ProvinceDecision:
+    """A decided province decision whose official copy the user may download: out of the
+    area 404, a role that does not carry it out 403 (``perms.can_print_province_decision``),
+    not decided yet 404 (there is no decision to print)."""
+    found = get_for_user(
+        user,
+        ProvinceDecision.objects.select_related("campaign__unit"),
+        unit_field="campaign__communes__unit",
+        cap=can_print_province_decision,
+        public_id=public_id,
+    )
+    if found.status != DecisionStatus.DECIDED:
+        raise Http404(_("This proposal has not been decided yet."))
+    return found
 
 
 def file_for_user(user: User, public_id: uuid.UUID) -> ProvinceFile:

@@ -9,12 +9,14 @@
 * ``decision_decide``: the chairman's office records the provincial chairman's decision. The
   authority is the one of the decision day (``law.callup.province.decider``): before
   01/07/2025 the district chairman decided, so no province decision can carry such a day.
+  The decision takes effect in the same transaction (``effect_services``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -33,6 +35,7 @@ from muster.conscription.perms import (
     can_propose_province,
     can_receive_province_quota,
 )
+from muster.conscription.province.effect_services import DOSSIER_NUMBER_MAX, decision_apply
 from muster.conscription.province.models import (
     DecisionKind,
     DecisionStatus,
@@ -258,9 +261,12 @@ def decision_decide(
     decided_on: dt.date,
     signer: str,
     upload: UploadedFile | None = None,
+    refused: Collection[int] = (),
 ) -> ProvinceDecision:
     """Record the provincial chairman's decision on a proposal, with the authority and its
-    legal basis of the decision day."""
+    legal basis of the decision day, and make it effective in the same transaction
+    (``effect_services.decision_apply``: the lists approved, the dossiers granted or, for the
+    ``refused`` items, refused, the quotas confirmed); a refusal there writes nothing."""
     require(can_decide_province(actor, decision))
     require_actor_area(actor, decision.campaign.unit_id)
     number, signer = clean_line(number), clean_line(signer)
@@ -269,6 +275,11 @@ def decision_decide(
         errors["number"] = [_("Enter the decision number.")]
     if not signer:
         errors["signer"] = [_("Name who signed the decision.")]
+    if decision.kind == DecisionKind.DEFERRAL and len(number) > DOSSIER_NUMBER_MAX:
+        errors["number"] = [
+            _("A deferral or exemption decision number has at most %(n)s characters.")
+            % {"n": DOSSIER_NUMBER_MAX}
+        ]
     not_future(errors, "decided_on", decided_on)
     if decided_on < decision.proposed_on:
         errors.setdefault("decided_on", []).append(
@@ -296,6 +307,7 @@ def decision_decide(
         locked.citation_vi = decider.citation_vi[:500]
         locked.file = _store(actor, locked.campaign, upload)
         locked.save()
+        decision_apply(actor=actor, decision=locked, refused=refused)
         record_event(
             actor=actor,
             action="province.decide",

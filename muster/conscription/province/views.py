@@ -10,21 +10,30 @@ from typing import Any
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from muster.accounts.access import require
 from muster.conscription.campaign.selectors import campaign_for_user
 from muster.conscription.perms import (
     can_decide_province,
+    can_print_province_decision,
     can_propose_province,
     can_receive_province_quota,
 )
 from muster.conscription.province import selectors as sel
 from muster.conscription.province import services
+from muster.conscription.province.documents import decision_report
 from muster.conscription.province.forms import DecideForm, ProposeForm, ReceiveForm
-from muster.conscription.province.models import DecisionKind, DecisionStatus
+from muster.conscription.province.models import (
+    DecisionKind,
+    DecisionStatus,
+    ProvinceDecision,
+    ProvinceDecisionItem,
+)
 from muster.core import lawtext
 from muster.core.forms import Done, submit
 from muster.core.http import AuthenticatedHttpRequest, reference_date
+from muster.documents.http import report_pdf_response
 from muster.geo.models import UnitKind
 from muster.law.callup import province as province_rules
 from muster.law.rulebook import NoRuleInForce
@@ -115,17 +124,31 @@ def province_page(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
     )
 
 
+def _items(decision: ProvinceDecision) -> list[ProvinceDecisionItem]:
+    return list(
+        decision.items.select_related("commune__unit", "person").order_by(
+            "commune__unit__path", "service", "person__full_name"
+        )
+    )
+
+
 def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     """One proposal and, once decided, the chairman's decision; the office records it here."""
     decision = sel.decision_for_user(request.user, public_id)
     can_decide = (
         can_decide_province(request.user, decision) and decision.status == DecisionStatus.PROPOSED
     )
-    form = DecideForm(prefix="d")
+    items = _items(decision)
+    refusable = [
+        (i.pk, f"{i.person.full_name if i.person else ''} ({i.ground})")
+        for i in items
+        if decision.kind == DecisionKind.DEFERRAL
+    ]
+    form = DecideForm(prefix="d", refusable=refusable)
     status = 200
     if request.method == "POST":
         require(can_decide_province(request.user, decision))
-        form = DecideForm(request.POST, request.FILES, prefix="d")
+        form = DecideForm(request.POST, request.FILES, prefix="d", refusable=refusable)
         done = submit(
             request,
             form,
@@ -136,17 +159,13 @@ def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
                 decided_on=d["decided_on"],
                 signer=d["signer"],
                 upload=d["file"],
+                refused=d.get("refused", []),
             ),
             success=_("The provincial chairman's decision has been recorded."),
         )
         if done is not None:
             return redirect("campaigns:province_decision", public_id=decision.public_id)
         status = 400
-    items = list(
-        decision.items.select_related("commune__unit", "person").order_by(
-            "commune__unit__path", "service", "person__full_name"
-        )
-    )
     return render(
         request,
         "conscription/province_decision.html",
@@ -155,10 +174,24 @@ def decision_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> 
             "campaign": decision.campaign,
             "items": items,
             "can_decide": can_decide,
+            "can_print": decision.status == DecisionStatus.DECIDED
+            and can_print_province_decision(request.user, decision),
             "form": form,
             "citation": lawtext.pick(decision.citation_vi, decision.citation),
         },
         status=status,
+    )
+
+
+@require_GET
+def decision_pdf(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
+    """The official copy of a decided decision (Quyết định của Chủ tịch UBND tỉnh), in
+    Vietnamese, for those who carry it out."""
+    decision = sel.decision_for_print(request.user, public_id)
+    items = _items(decision)
+    return report_pdf_response(
+        decision_report(decision, items),
+        filename=f"Quyết định {decision.number} ngày {decision.decided_on:%d-%m-%Y}.pdf",
     )
 
 

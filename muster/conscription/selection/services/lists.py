@@ -12,12 +12,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from muster.accounts.access import require_actor_area, require_cap
+from muster.accounts.access import require, require_actor_area, require_cap
 from muster.accounts.perms import Cap
 from muster.audit.services import record_event
 from muster.conscription.campaign.models import Allocation, CampaignCommune, Service
 from muster.conscription.decisions.gate import problems_of, refusal, service_problems
 from muster.conscription.decisions.models import CallupDecision, DecisionStatus
+from muster.conscription.perms import can_approve_selection
 from muster.conscription.selection.models import (
     ListKind,
     SelectionEntry,
@@ -227,8 +228,10 @@ def selection_approve(
     The authority is the one of the approval day: the district chairman before 1 Jul 2025;
     from then the provincial chairman, on the provincial NVQS council's proposal, whose
     reference is required. It is recorded at the level above the commune (a user whose area
-    holds the campaign's unit), never by the commune that drew the list."""
-    require_cap(actor, Cap.MANAGE_CAMPAIGN)
+    holds the campaign's unit), never by the commune that drew the list: by the officer who
+    runs the campaign, or from 1 Jul 2025 by the provincial chairman's office itself
+    (``perms.can_approve_selection``)."""
+    require(can_approve_selection(actor, selection_list, on=approved_on))
     require_actor_area(
         actor,
         selection_list.commune.campaign.unit_id,
