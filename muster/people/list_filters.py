@@ -90,7 +90,8 @@ class PersonFilterForm(BootstrapForm):
 
     def clean_village(self) -> Unit | None:
         village: Unit | None = self.cleaned_data.get("village")
-        if village is not None and self.commune is not None and village.parent_id != self.commune.pk:
+        commune = self.commune
+        if village is not None and commune is not None and village.parent_id != commune.pk:
             # The commune was changed after the village was picked: the commune wins.
             return None
         return village
