@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/muster_scale DEBUG=1 \\
         nice -n 19 .venv/bin/python bench/province_scale.py [--runs 20] \\
-        [--only list,report,pool,dashboard]
+        [--only list,report,pool,dashboard] [--read-only]
 
 Run after the generator (it reads the province ``--prefix``-P and its 2026 campaign). As a
 staff officer whose area is the province (made once per database), it times:
@@ -135,12 +135,42 @@ def bench_list(client: Any, runs: int, prefix: str) -> None:
         print(line(label, timings, queries, TARGETS_MS["list"]))
 
 
+class ReadOnlyClient:
+    """``get`` calls the list view directly as an unsaved province officer, with a session
+    that is never saved, so the database is only read (``--read-only``)."""
+
+    def __init__(self, province: Any) -> None:
+        self.province = province
+
+    def get(self, url: str, params: dict[str, str]) -> Any:
+        from django.contrib.sessions.backends.signed_cookies import SessionStore
+        from django.test import RequestFactory
+        from django.urls import resolve
+        from django_htmx.middleware import HtmxDetails
+
+        from muster.accounts.models import Role, User
+
+        request = RequestFactory().get(url, params)
+        request.user = User(
+            username="bench.readonly", role=Role.DISTRICT_OFFICER, scope_unit=self.province
+        )
+        request.session = SessionStore()
+        request.htmx = HtmxDetails(request)  # type: ignore[attr-defined]
+        return resolve(url).func(request)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--prefix", default="SYN")
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--pool-runs", type=int, default=2)
     parser.add_argument("--only", default="list,report,pool,dashboard")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="the list only, writing nothing (no VACUUM, no bench user, no session): for a "
+        "database another process owns",
+    )
     args = parser.parse_args()
     import django
 
@@ -164,10 +194,17 @@ def main() -> None:
     print_setting()
     print(f"province {province.code}: {people:,} people; campaign {campaign}")
     print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    if args.read_only:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET default_transaction_read_only = on")
+        print("registry list, read-only (the view called directly, no middleware):")
+        bench_list(ReadOnlyClient(province), args.runs, args.prefix)
+        return
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     user = bench_user("bench.province", province)
     client = Client()
     client.force_login(user)
