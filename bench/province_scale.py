@@ -2,14 +2,15 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/muster_scale DEBUG=1 \\
         nice -n 19 .venv/bin/python bench/province_scale.py [--runs 20] \\
-        [--only list,report,pool,dashboard]
+        [--only list,report,pool,dashboard] [--read-only]
 
 Run after the generator (it reads the province ``--prefix``-P and its 2026 campaign). As a
 staff officer whose area is the province (made once per database), it times:
 
 * ``list``: the registry list page (``people:person_list``, through the Django test client):
-  filtered pages (age, sex, status, education), diacritics-insensitive name searches
-  ("nguyen van hung"), and pages 2–5 of a filter; p50 / p95 / max and the queries per page.
+  the plain list, one commune's list, filtered pages (age, sex, status, education),
+  diacritics-insensitive name searches ("nguyen van hung"), and pages 2–5 of a filter (through
+  the "Next page" cursor); p50 / p95 / max and the queries per page.
   Target: p95 < 150 ms.
 * ``report``: the province's call-up results report (``reports.selectors.results_report`` and
   its page ``reports:results``). Target < 1 s.
@@ -30,9 +31,11 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 import statistics
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,11 +85,34 @@ def get(client: Any, url: str, params: dict[str, str] | None = None) -> Any:
     return response
 
 
-def bench_list(client: Any, runs: int) -> None:
+def _next_pages(client: Any, url: str, params: dict[str, str], pages: int) -> list[dict[str, str]]:
+    """The query strings of pages 2 to ``pages + 1`` of ``params``, following the page's
+    "Next page" cursor (``after``) as a user would."""
+    found: list[dict[str, str]] = []
+    cursor = _cursor(get(client, url, params))
+    while cursor and len(found) < pages:
+        found.append({**params, "after": cursor})
+        cursor = _cursor(get(client, url, found[-1]))
+    return found
+
+
+def _cursor(response: Any) -> str | None:
+    """The ``after`` cursor of a list page's "Next page" link (None on the last page)."""
+    found = re.search(r"[?&;]after=([^\"&]+)", response.content.decode())
+    return urllib.parse.unquote(found.group(1)) if found else None
+
+
+def bench_list(client: Any, runs: int, prefix: str) -> None:
     from django.urls import reverse
 
+    from muster.geo.models import Unit
+
     url = reverse("people:person_list")
+    commune = Unit.objects.filter(code=f"{prefix}-C001").first()
+    paged = {"min_age": "18", "max_age": "27", "sex": "M"}
     cases: dict[str, list[dict[str, str]]] = {
+        "plain list": [{}],
+        "one commune": [{"unit": str(commune.public_id)}] if commune else [],
         "filtered list": [
             {"min_age": "18", "max_age": "25", "sex": "M", "status": "registered"},
             {"min_age": "18", "max_age": "27", "grade_min": "12", "higher_level": "any"},
@@ -94,20 +120,45 @@ def bench_list(client: Any, runs: int) -> None:
             {"sex": "F", "min_age": "60"},
         ],
         "name search (no diacritics)": [
-            {"q": q} for q in ("nguyen van hung", "tran thi lan", "le minh", "phuong", "vu duc")
+            {"q": q} for q in ("nguyen van", "nguyen van hung", "tran thi lan", "le minh", "phuong")
         ],
-        "paging (pages 2-5)": [
-            {"min_age": "18", "max_age": "27", "sex": "M", "page": str(p)} for p in (2, 3, 4, 5)
-        ],
+        "paging (pages 2-5, next-page cursor)": _next_pages(client, url, paged, 4),
     }
     for label, params in cases.items():
         timings: list[float] = []
         queries: set[int] = set()
+        if not params:
+            continue
         for query in params:
-            t, q, _r = timed(functools.partial(get, client, url, query), max(1, runs // 2))
+            each = runs if len(params) == 1 else max(1, runs // 2)
+            t, q, _r = timed(functools.partial(get, client, url, query), each)
             timings += t
             queries |= q
         print(line(label, timings, queries, TARGETS_MS["list"]))
+
+
+class ReadOnlyClient:
+    """``get`` calls the list view directly as an unsaved province officer, with a session
+    that is never saved, so the database is only read (``--read-only``)."""
+
+    def __init__(self, province: Any) -> None:
+        self.province = province
+
+    def get(self, url: str, params: dict[str, str]) -> Any:
+        from django.contrib.sessions.backends.signed_cookies import SessionStore
+        from django.test import RequestFactory
+        from django.urls import resolve
+        from django_htmx.middleware import HtmxDetails
+
+        from muster.accounts.models import Role, User
+
+        request = RequestFactory().get(url, params)
+        request.user = User(
+            username="bench.readonly", role=Role.DISTRICT_OFFICER, scope_unit=self.province
+        )
+        request.session = SessionStore()
+        request.htmx = HtmxDetails(request)  # type: ignore[attr-defined]
+        return resolve(url).func(request)
 
 
 def main() -> None:
@@ -116,6 +167,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--pool-runs", type=int, default=2)
     parser.add_argument("--only", default="list,report,pool,dashboard")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="the list only, writing nothing (no VACUUM, no bench user, no session): for a "
+        "database another process owns",
+    )
     args = parser.parse_args()
     import django
 
@@ -139,16 +196,23 @@ def main() -> None:
     print_setting()
     print(f"province {province.code}: {people:,} people; campaign {campaign}")
     print("load average (1, 5, 15 min): {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    if args.read_only:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET default_transaction_read_only = on")
+        print("registry list, read-only (the view called directly, no middleware):")
+        bench_list(ReadOnlyClient(province), args.runs, args.prefix)
+        return
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
-    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     user = bench_user("bench.province", province)
     client = Client()
     client.force_login(user)
     if "list" in only:
         print("registry list (people:person_list):")
-        bench_list(client, args.runs)
+        bench_list(client, args.runs, args.prefix)
     if campaign is None:
         print("no campaign: report, pool and dashboard skipped")
         return

@@ -286,8 +286,11 @@ def load_people(args: argparse.Namespace) -> tuple[Any, list[Any]]:
             flush=True,
         )
     if loaded and connection.vendor == "postgresql":
+        # VACUUM too: without it the visibility map is empty and every "index-only" walk of the
+        # name index (the registry list) fetches each row from the table (~2 s for 250,000
+        # rows at 3.5 M people) until autovacuum gets to it, if it is on at all.
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
     return province, communes
 
 

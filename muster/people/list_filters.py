@@ -1,8 +1,14 @@
 """The registry list's filter form (issue 3 item 5): village, age on a date, status, education,
-family facts. Bad values show a message on the form and are left out of the query."""
+family facts. Bad values show a message on the form and are left out of the query.
+
+The village list is cut to one commune (issue 20): a province's 800 villages in one ``<select>``
+cost most of the page. A submitted village is still checked against the user's whole area, so
+a link holding only ``village`` filters as before.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -50,9 +56,45 @@ class PersonFilterForm(BootstrapForm):
     )
     sibling_serving = forms.BooleanField(label=_("Sibling serving"), required=False)
 
-    def __init__(self, *args: Any, villages: UnitQuerySet, **kw: Any) -> None:
+    def __init__(
+        self, *args: Any, villages: UnitQuerySet, commune: Unit | None = None, **kw: Any
+    ) -> None:
+        """``villages``: those a submitted village is checked against (the user's area);
+        ``commune``: the commune chosen in the list, whose villages alone are accepted. Until
+        ``show_villages`` is called the select offers no village."""
         super().__init__(*args, **kw)
+        self.commune = commune
         self.fields["village"].queryset = villages  # type: ignore[attr-defined]
+        self.show_villages(None)
+
+    def show_villages(self, shown: Sequence[Unit] | None) -> None:
+        """List ``shown`` in the village select (no query); ``None``: a disabled select asking
+        for a commune first. Validation is unaffected."""
+        field = self.fields["village"]
+        assert isinstance(field, UnitChoiceField)
+        if shown is None:
+            field.widget.choices = [("", _("Choose a commune first"))]
+            field.widget.attrs["disabled"] = True
+            return
+        field.widget.attrs.pop("disabled", None)
+        field.widget.choices = [
+            ("", field.empty_label),
+            *((str(v.public_id), field.label_from_instance(v)) for v in shown),
+        ]
+
+    def chosen_village(self) -> Unit | None:
+        """The valid village filtered on (after ``is_valid``), if any."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        village: Unit | None = data.get("village")
+        return village
+
+    def clean_village(self) -> Unit | None:
+        village: Unit | None = self.cleaned_data.get("village")
+        commune = self.commune
+        if village is not None and commune is not None and village.parent_id != commune.pk:
+            # The commune was changed after the village was picked: the commune wins.
+            return None
+        return village
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -67,7 +109,7 @@ class PersonFilterForm(BootstrapForm):
     def person_filter(self) -> PersonFilter:
         """The filter of the valid fields (an invalid field is left out, never a 500)."""
         data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
-        village = data.get("village")
+        village = self.chosen_village()
         return PersonFilter(
             on=data.get("on"),
             village_ids=frozenset({village.pk}) if village is not None else None,

@@ -64,7 +64,8 @@ class MaritalStatus(models.TextChoices):
 
 class PersonQuerySet(models.QuerySet["Person"]):
     def in_units(self, unit_ids: frozenset[int]) -> PersonQuerySet:
-        return self.filter(registration_unit_id__in=unit_ids)
+        # One array parameter, not one per unit: a province is ~900 units (core.lookups).
+        return self.filter(registration_unit_id__any_of=unit_ids)
 
 
 class Person(models.Model):

@@ -19,7 +19,7 @@ from muster.core.dbrouter import replica_view
 from muster.core.forms import BootstrapForm, submit
 from muster.core.http import AuthenticatedHttpRequest
 from muster.documents.http import file_response
-from muster.geo.models import Unit, UnitQuerySet
+from muster.geo.models import VILLAGE_LEVEL_KINDS, Unit, UnitQuerySet
 from muster.geo.scope import scope_of
 from muster.geo.selectors import units_for_user
 from muster.people.evidence_services import attach_evidence
@@ -52,28 +52,29 @@ if TYPE_CHECKING:
 @replica_view
 def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     require_cap(request.user, Cap.VIEW_PEOPLE)
-    communes = list(
-        units_for_user(request.user).commune_level().order_by("name_search", "valid_from")
-    )
+    area = units_for_user(request.user)
+    communes = list(area.commune_level().order_by("name_search", "valid_from"))
     unit_param = request.GET.get("unit", "")
+    selected = next((c for c in communes if str(c.public_id) == unit_param), None)
     unit_ids: frozenset[int] | None = None
-    selected: Unit | None = None
-    for commune in communes:
-        if str(commune.public_id) == unit_param:
-            selected = commune
-            unit_ids = frozenset(
-                units_for_user(request.user)
-                .filter(path__startswith=commune.path)
-                .values_list("pk", flat=True)
-            )
+    commune_villages: list[Unit] = []
+    if selected is not None:
+        # The commune's subtree in one query: the people's filter and the village select.
+        subtree = list(
+            area.filter(path__startswith=selected.path).order_by("name_search", "valid_from")
+        )
+        unit_ids = frozenset(u.pk for u in subtree)
+        commune_villages = [
+            u for u in subtree if u.parent_id == selected.pk and u.kind in VILLAGE_LEVEL_KINDS
+        ]
     sex = request.GET.get("sex", "")
     if sex not in Sex.values:
         sex = ""
-    villages = units_for_user(request.user).village_level().order_by("name_search", "valid_from")
-    if selected is not None:
-        villages = villages.filter(parent=selected)
-    filter_form = PersonFilterForm(request.GET, villages=villages)
+    filter_form = PersonFilterForm(request.GET, villages=area.village_level(), commune=selected)
     filter_form.is_valid()
+    filter_form.show_villages(
+        _villages_shown(area, communes, selected, commune_villages, filter_form.chosen_village())
+    )
     page = search_people(
         user=request.user,
         query=request.GET.get("q", ""),
@@ -84,7 +85,9 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     params = request.GET.copy()
     params.pop("after", None)
-    template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
+    # htmx (live search, a filter changed): the rows, and the village select out of band so
+    # that it follows the commune.
+    template = "people/_person_list_update.html" if request.htmx else "people/person_list.html"
     return render(
         request,
         template,
@@ -100,6 +103,27 @@ def person_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             "filter_query": params.urlencode(),
         },
     )
+
+
+def _villages_shown(
+    area: UnitQuerySet,
+    communes: list[Unit],
+    selected: Unit | None,
+    commune_villages: list[Unit],
+    village: Unit | None,
+) -> list[Unit] | None:
+    """The villages the list's village select offers (issue 20): the chosen commune's; every
+    village of an area of one commune; the villages of the village filtered on (a link with
+    ``village`` and no commune); else none (``None``: "choose a commune first"), since a
+    province's 800 villages would cost most of the page."""
+    if selected is not None:
+        return commune_villages
+    order = ("name_search", "valid_from")
+    if len(communes) <= 1:
+        return list(area.village_level().order_by(*order))
+    if village is not None:
+        return list(area.village_level().filter(parent_id=village.parent_id).order_by(*order))
+    return None
 
 
 def person_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
