@@ -186,6 +186,17 @@ class Relation(models.TextChoices):
     GUARDIAN = "guardian", _("Legal guardian")
 
 
+#: A tie that can bear on a citizen's call-up (Law 78/2015 Art 41: a martyr, a war invalid or
+#: a sick soldier among his parents or brothers, a sibling serving). A tie outside it adds
+#: nothing to the eligibility facts (``conscription.eligibility.selectors.facts_for_person``).
+BEARING = (
+    Q(is_martyr=True)
+    | Q(war_invalid_class__isnull=False)
+    | Q(sick_soldier_loss_pct__isnull=False)
+    | Q(serving_as_soldier=True)
+)
+
+
 class FamilyTie(models.Model):
     """A relative of a citizen, with the facts the law turns on (Law 78/2015 Art 41)."""
 
@@ -235,6 +246,11 @@ class FamilyTie(models.Model):
         verbose_name = _("family tie")
         verbose_name_plural = _("family ties")
         ordering = ["person_id", "id"]
+        indexes = [
+            # The ties the eligibility facts turn on (``BEARING``): a province's call-up pool
+            # reads them for hundreds of thousands of men, most of whose ties bear on nothing.
+            models.Index(fields=["person"], condition=BEARING, name="familytie_bearing"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(war_invalid_loss_pct__isnull=True) | Q(war_invalid_loss_pct__lte=100),

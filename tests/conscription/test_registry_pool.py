@@ -105,6 +105,39 @@ def test_the_rows_read_for_the_pool_give_the_queried_facts_and_verdicts(units):
     assert [rows[p.pk].political for p in people[:3]] == ["pass", "fail", "unknown"]
 
 
+def test_ties_outside_bearing_add_nothing_to_the_facts(units):
+    """The pool reads only the ties that can bear on the call-up (``people.models.BEARING``,
+    its partial index): every other tie must leave the facts as they are."""
+    from muster.people.models import BEARING
+
+    commune = units["DHOP"]
+    born = dt.date(2004, 5, 1)
+    bearing = [
+        {"relation": Relation.FATHER, "is_martyr": True},
+        {"relation": Relation.MOTHER, "war_invalid_class": 2},
+        {"relation": Relation.FATHER, "war_invalid_class": 1},
+        {"relation": Relation.FATHER, "sick_soldier_loss_pct": 70},
+        {"relation": Relation.BROTHER, "is_martyr": True},
+        {"relation": Relation.SISTER, "serving_as_soldier": True},
+    ]
+    plain = [
+        {"relation": r, "war_invalid_loss_pct": 30, "heroic_mother": True, "able_to_work": False}
+        for r in Relation.values
+    ]
+    for n, tie in enumerate(bearing):
+        man = make_person(commune, full_name=f"Hà Văn Tình {n}", date_of_birth=born)
+        for extra in plain:
+            FamilyTie.objects.create(person=man, relative_name="Người thân", **extra)
+        FamilyTie.objects.create(person=man, relative_name="Người thân", **tie)
+        every = facts_for_person(person=man, on=HANDOVER)
+        assert FamilyTie.objects.filter(BEARING, person=man).count() == 1
+        assert every == facts_for_person(
+            person=man, on=HANDOVER, ties=FamilyTie.objects.filter(BEARING, person=man)
+        )
+        assert every != facts_for_person(person=man, on=HANDOVER, ties=[]), tie
+        assert campaign_pool.pool_facts(commune, HANDOVER)[man.pk] == every
+
+
 def test_the_pool_reads_a_fixed_number_of_queries(units, django_assert_max_num_queries):
     commune = _world(units)
     for extra in range(30):

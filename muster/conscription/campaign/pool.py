@@ -18,7 +18,7 @@ from muster.health.models import HealthCall
 from muster.law.ages import years_before
 from muster.law.callup.eligibility.engine import evaluate_many
 from muster.law.callup.eligibility.facts import Facts, OutsideCoverage, Verdict
-from muster.people.models import FamilyTie, Person, Sex
+from muster.people.models import BEARING, FamilyTie, Person, Sex
 from muster.people.registration.models import RegistrationBar
 from muster.people.succession import holding
 
@@ -147,7 +147,8 @@ def _grouped(rows: Iterable[tuple[Any, ...]], make: Callable[..., T]) -> dict[in
 
 def pool_facts(unit: Unit, on: dt.date) -> dict[int, Facts]:
     """``{person id: Facts}`` for the men of the commune's call-up pool on ``on``, read as
-    plain rows in six queries (the men, then their ties, bars in force, concluded health calls,
+    plain rows in six queries (the men, then their ties that can bear on the call-up
+    (``people.models.BEARING``, a partial index), bars in force, concluded health calls,
     dossiers and political verifications, each joined to the same men in SQL): no model
     instance is built, which is what judging a province's pool in seconds needs."""
     from muster.conscription.eligibility.selectors import facts_for_person
@@ -155,7 +156,9 @@ def pool_facts(unit: Unit, on: dt.date) -> dict[int, Facts]:
     men = _men(unit, on)
     ids = men.values("id")
     ties = _grouped(
-        FamilyTie.objects.filter(person__in=ids).order_by().values_list("person_id", *_Tie._fields),
+        FamilyTie.objects.filter(BEARING, person__in=ids)
+        .order_by()
+        .values_list("person_id", *_Tie._fields),
         _Tie,
     )
     bars = _grouped(
