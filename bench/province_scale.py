@@ -98,8 +98,10 @@ def _next_pages(client: Any, url: str, params: dict[str, str], pages: int) -> li
 
 def _cursor(response: Any) -> str | None:
     """The ``after`` cursor of a list page's "Next page" link (None on the last page)."""
-    found = re.search(r"[?&;]after=([^\"&]+)", response.content.decode())
-    return urllib.parse.unquote(found.group(1)) if found else None
+    # The last link with a cursor is "Next page" (the page's own cursor can come earlier, in
+    # the links that keep the current query); ``+`` is a space in a query string.
+    found = re.findall(r"[?&;]after=([^\"&]+)", response.content.decode())
+    return urllib.parse.unquote_plus(found[-1]) if found else None
 
 
 def bench_list(client: Any, runs: int, prefix: str) -> None:
