@@ -81,6 +81,18 @@ def print_setting() -> None:
 
     print(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
     print(f"python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
+    if connection.vendor == "postgresql":
+        # The planner settings the figures depend on (deploy/postgresql-muster.conf sets them
+        # for production; a bench database takes them with ALTER DATABASE … SET).
+        names = ("server_version", "shared_buffers", "work_mem", "random_page_cost",
+                 "effective_cache_size", "jit", "autovacuum")  # fmt: skip
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name, setting, unit FROM pg_settings WHERE name = ANY(%s) ORDER BY name",
+                [list(names)],
+            )
+            found = ", ".join(f"{n}={v}{u or ''}" for n, v, u in cursor.fetchall())
+        print(f"postgresql: {found}")
 
 
 def bulk_insert(model: Any, rows: list[dict[str, Any]]) -> None:
