@@ -95,9 +95,7 @@ def test_a_prefix_that_never_frees_is_a_clear_error(personas, units, monkeypatch
 
 
 def _writes(queries):
-    return [
-        q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))
-    ]
+    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("UPDATE", "INSERT"))]
 
 
 def test_a_second_request_within_the_minute_writes_nothing(api, personas, units):
