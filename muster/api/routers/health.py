@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from uuid import UUID
 
 from django.http import HttpRequest
@@ -19,25 +19,22 @@ from muster.health import perms
 from muster.health.models import HealthCall, StationResult
 from muster.health.selectors import calls_in_session, sessions_for_user
 from muster.health.services import ResultInput, record_station_result
+from muster.law.health.standards import EXAM_ROUND_1, EXAM_ROUND_1_WOMEN, EXAM_ROUND_2
 
 router = Router(tags=["health"])
 
-StationCode = Literal[
-    "physique",
-    "surgery",
-    "dermatology",
-    "eyes",
-    "ent",
-    "teeth",
-    "internal",
-    "neurology",
-    "psychiatry",
-    "gynaecology",
-    "imaging",
-    "lab",
-    "drug_test",
-    "hiv_test",
-]
+#: The station codes (``health.models.Station``) of the examination tables of
+#: ``law.health.standards``: round 1, gynaecology, round 2, in the law's order.
+STATIONS: tuple[str, ...] = tuple(
+    code.strip()
+    for table in (EXAM_ROUND_1, EXAM_ROUND_1_WOMEN, EXAM_ROUND_2)
+    for code in table.split(",")
+    if code.strip()
+)
+if TYPE_CHECKING:
+    StationCode = str
+else:  # the schema's enum
+    StationCode = Literal[STATIONS]
 
 
 class ResultOut(Schema):
