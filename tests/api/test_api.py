@@ -67,7 +67,7 @@ def test_a_commune_token_lists_reads_records_and_is_cut_to_its_commune(api, issu
 
     calls = client.get(f"/api/v1/health/sessions/{call.session.public_id}/calls")
     assert calls.status_code == 200
-    assert calls.json()[0]["results"][0]["score"] == 2
+    assert calls.json()["items"][0]["results"][0]["score"] == 2
 
     out = world["person_out"].public_id
     for path in (f"/api/v1/citizens/{out}", f"/api/v1/citizens/{out}/verdict"):
