@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from django.utils.crypto import salted_hmac
 
 from muster.api import tokens
@@ -86,7 +87,7 @@ def test_a_prefix_that_never_frees_is_a_clear_error(personas, units, monkeypatch
     _scripted_prefixes(monkeypatch, ["deadbeef"])
     _issue(clerk, units["DHOP"], "first")
     _scripted_prefixes(monkeypatch, ["deadbeef"] * 10)
-    with pytest.raises(ValidationError, match="prefix"):
+    with translation.override("en"), pytest.raises(ValidationError, match="prefix"):
         _issue(clerk, units["DHOP"], "second")
     assert ApiToken.objects.count() == 1
 
