@@ -43,7 +43,7 @@ from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
-from pydantic import create_model
+from pydantic import Field, create_model
 
 from muster.api.models import ApiToken
 from muster.api.tokens import count_use, find_token, now
@@ -259,6 +259,13 @@ def _key(row: Model, field: str) -> Any:
     for part in field.split("__"):
         value = getattr(value, "pk" if part == "id" else part)
     return value
+
+
+class PageQuery(Schema):
+    """The query of a list with nothing else to filter by: ``cursor`` and ``limit``."""
+
+    cursor: str | None = None
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
 
 
 def page_of(item: type[Schema], name: str) -> type[Schema]:

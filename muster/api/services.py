@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 #: The longest life of a token.
 MAX_DAYS = 366
+#: How many prefixes to draw before giving up: the prefix is 32 bits and unique, so a draw may
+#: hit a prefix in use (rarely); five in a row means something else is wrong.
+PREFIX_TRIES = 5
 
 
 def _end_of(day: dt.date) -> dt.datetime:
@@ -52,15 +55,8 @@ def token_issue(
         errors["expires_on"] = [_("A token is valid for one year at most.")]
     if errors:
         raise ValidationError(errors)
-    prefix, raw = new_secret()
-    token = ApiToken.objects.create(
-        owner=owner,
-        name=name,
-        unit=unit,
-        write=write,
-        prefix=prefix,
-        secret_hash=hash_secret(raw),
-        expires_at=_end_of(expires_on),
+    token, raw = _create_with_fresh_prefix(
+        owner=owner, name=name, unit=unit, write=write, expires_at=_end_of(expires_on)
     )
     record_event(
         actor=actor,
@@ -77,6 +73,30 @@ def token_issue(
         object_repr=str(token),
     )
     return token, raw
+
+
+def _create_with_fresh_prefix(
+    *, owner: User, name: str, unit: Unit, write: bool, expires_at: dt.datetime
+) -> tuple[ApiToken, str]:
+    """The token row with a newly drawn secret; a prefix (or hash) already taken is drawn
+    again, each try in its own savepoint, up to ``PREFIX_TRIES`` times."""
+    for _try in range(PREFIX_TRIES):
+        prefix, raw = new_secret()
+        try:
+            with transaction.atomic():
+                token = ApiToken.objects.create(
+                    owner=owner,
+                    name=name,
+                    unit=unit,
+                    write=write,
+                    prefix=prefix,
+                    secret_hash=hash_secret(raw),
+                    expires_at=expires_at,
+                )
+        except IntegrityError:
+            continue
+        return token, raw
+    raise ValidationError(_("No free token prefix could be drawn; please try again."))
 
 
 @transaction.atomic

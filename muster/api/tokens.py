@@ -1,21 +1,31 @@
 """The token secret: its format ``mst_<prefix>_<secret>``, its keyed hash, and finding the
-token a request presents. The secret itself is never stored nor logged."""
+token a request presents. The secret itself is never stored nor logged.
+
+Use is recorded at most once a minute per token (``USE_GRANULARITY``): a request more than a
+minute after the last recorded one moves ``last_used_at`` and adds one to ``use_count`` and to
+the day's ``ApiTokenUse.count``; a request within the minute writes nothing. So the counts are
+*minutes of use* (requests at least a minute apart), not requests; the rate limit counts
+requests (in the cache)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
 import secrets
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from muster.api.models import ApiToken, ApiTokenUse
 
 PREFIX = "mst"
+#: The purpose of the secret's keyed hash (``salted_hmac``): a hash made for one purpose never
+#: verifies another (the login codes use ``muster.accounts.login_code``).
+HASH_SALT = "muster.api.token_secret"
+#: Use is recorded at most once per token within this time.
+USE_GRANULARITY = dt.timedelta(seconds=60)
 
 
 def new_secret() -> tuple[str, str]:
@@ -25,8 +35,8 @@ def new_secret() -> tuple[str, str]:
 
 
 def hash_secret(raw: str) -> str:
-    key = str(settings.SECRET_KEY).encode()
-    return hmac.new(key, raw.encode(), hashlib.sha256).hexdigest()
+    """HMAC-SHA256 of the whole token, keyed with ``SECRET_KEY`` and the purpose salt."""
+    return salted_hmac(HASH_SALT, raw, algorithm="sha256").hexdigest()
 
 
 def find_token(raw: str) -> ApiToken | None:
@@ -46,9 +56,22 @@ def find_token(raw: str) -> ApiToken | None:
 
 
 def count_use(token: ApiToken, moment: dt.datetime) -> None:
-    """One request of ``token``: its running count and last use, and its row of the day."""
+    """A request of ``token`` at ``moment``: recorded (last use, running count, the day's row)
+    only when the last recorded use is a minute old or more; otherwise nothing is written.
+
+    ``token`` is the row the request just read: within the minute no query at all. Past it,
+    one conditional UPDATE, so that two requests racing past the minute count once."""
+    since = moment - USE_GRANULARITY
+    if token.last_used_at is not None and token.last_used_at > since:
+        return
+    recent = Q(last_used_at__isnull=True) | Q(last_used_at__lte=since)
+    counted = ApiToken.objects.filter(recent, pk=token.pk).update(
+        use_count=F("use_count") + 1, last_used_at=moment
+    )
+    if not counted:  # another request recorded this minute
+        return
+    token.last_used_at = moment
     day = moment.astimezone(dt.UTC).date()
-    ApiToken.objects.filter(pk=token.pk).update(use_count=F("use_count") + 1, last_used_at=moment)
     updated = ApiTokenUse.objects.filter(token=token, day=day).update(count=F("count") + 1)
     if not updated:
         try:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import Q
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from muster.accounts.access import get_for_user
+from muster.accounts.models import Role, User
 from muster.accounts.perms import Cap, has_cap
 from muster.api import perms, services
 from muster.api.forms import TokenForm
@@ -34,17 +36,37 @@ def _visible(request: AuthenticatedHttpRequest) -> Q:
     return mine
 
 
+def _owners(user: User) -> QuerySet[User] | None:
+    """The users an administrator may issue a token for (the active users of his area); None
+    for anyone else, who issues tokens for himself only."""
+    if not has_cap(user, Cap.MANAGE_USERS):
+        return None
+    return (
+        scope_of(user)
+        .filter(User.objects.filter(is_active=True), "scope_unit")
+        .exclude(role=Role.SYSTEM)
+        .select_related("scope_unit")
+        .order_by("username")
+    )
+
+
 def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The tokens, and the form that issues one: for oneself, or (an administrator) for a user
+    of his area, within that user's area (``services.token_issue`` checks both)."""
     user = request.user
+    owners = _owners(user)
+    asked = request.POST.get("owner", "") if request.method == "POST" else ""
+    if owners is None and asked not in ("", str(user.pk)):
+        raise PermissionDenied(_("Only an administrator may issue a token for another user."))
     # Ended units too: a token over a commune merged away reads its records.
     units = units_for_user(user).exclude(kind__in=VILLAGE_LEVEL_KINDS).order_by("path")
-    form = TokenForm(request.POST or None, units=units)
+    form = TokenForm(request.POST or None, units=units, owners=owners)
     done = submit(
         request,
         form,
         lambda data: services.token_issue(
             actor=user,
-            owner=user,
+            owner=data.get("owner") or user,
             name=data["name"],
             unit=data["unit"],
             write=data["write"],
@@ -54,7 +76,7 @@ def token_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     secret = done.value[1] if done is not None else ""
     if done is not None:
-        form = TokenForm(units=units)
+        form = TokenForm(units=units, owners=owners)
     tokens = (
         ApiToken.objects.filter(_visible(request))
         .select_related("owner", "unit")

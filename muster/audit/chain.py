@@ -216,7 +216,16 @@ def checkpoint_problem(
     *, seq: int, hash_: str, created_at: str, head_seq: int, stored_hash: str | None
 ) -> ChainProblem | None:
     """Does the chain still hold the checkpointed head? ``stored_hash``: the hash stored at
-    ``seq`` now (None when there is no such event)."""
+    ``seq`` now (None when there is no such event).
+
+    A checkpoint of the empty chain (``seq`` 0, taken before the first event) holds the
+    genesis hash, which every chain starts from: it holds whatever came after."""
+    if seq == 0:
+        if hash_ == GENESIS_HASH:
+            return None
+        return ChainProblem(
+            0, "altered", f"the checkpoint of {created_at} records an empty chain of another hash"
+        )
     if head_seq < seq or stored_hash is None:
         return ChainProblem(
             min(head_seq + 1, seq),

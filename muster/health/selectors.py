@@ -63,6 +63,30 @@ def sessions_for_user(user: User) -> QuerySet[HealthSession]:
     )
 
 
+def session_calls(*, user: User, session: HealthSession) -> QuerySet[HealthCall]:
+    """The calls of ``session`` whose citizen lies in ``user``'s area, with the citizen and his
+    results (unordered: ``calls_in_session`` sorts the whole list, the API pages it)."""
+    return (
+        HealthCall.objects.filter(
+            session=session, **scope_of(user).lookup("person__registration_unit")
+        )
+        .select_related("person", "person__registration_unit", "person__residence_unit")
+        .prefetch_related(Prefetch("results", queryset=StationResult.objects.order_by("id")))
+    )
+
+
+def name_communes(calls: Iterable[HealthCall], on: dt.date) -> None:
+    """Set ``commune_name`` on each call: the commune that held the citizen's registration on
+    ``on`` (``people.succession``)."""
+    calls = list(calls)
+    holders = communes_on(
+        {(c.person.registration_unit_id, c.person.residence_unit_id) for c in calls}, on
+    )
+    for call in calls:
+        key = (call.person.registration_unit_id, call.person.residence_unit_id)
+        call.commune_name = holders[key].name  # type: ignore[attr-defined]
+
+
 def calls_in_session(*, user: User, session: HealthSession) -> list[HealthCall]:
     """The citizens called to ``session`` that lie in ``user``'s area, with their results.
 
@@ -70,19 +94,11 @@ def calls_in_session(*, user: User, session: HealthSession) -> list[HealthCall]:
     the session day (``people.succession``; a 2026 session names the commune formed in 2025,
     not the one he registered at in 2024)."""
     calls = list(
-        HealthCall.objects.filter(
-            session=session, **scope_of(user).lookup("person__registration_unit")
+        session_calls(user=user, session=session).order_by(
+            "person__registration_unit__name_search", "person__name_search", "id"
         )
-        .select_related("person", "person__registration_unit", "person__residence_unit")
-        .prefetch_related(Prefetch("results", queryset=StationResult.objects.order_by("id")))
-        .order_by("person__registration_unit__name_search", "person__name_search", "id")
     )
-    holders = communes_on(
-        {(c.person.registration_unit_id, c.person.residence_unit_id) for c in calls}, session.date
-    )
-    for call in calls:
-        key = (call.person.registration_unit_id, call.person.residence_unit_id)
-        call.commune_name = holders[key].name  # type: ignore[attr-defined]
+    name_communes(calls, session.date)
     calls.sort(key=lambda c: fold(c.commune_name))  # type: ignore[attr-defined]
     return calls
 

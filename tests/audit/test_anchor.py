@@ -23,7 +23,7 @@ from django.db import DatabaseError, connection, transaction
 
 from muster.accounts.services import system_actor
 from muster.audit import services
-from muster.audit.chain import event_hash, key_id
+from muster.audit.chain import GENESIS_HASH, checkpoint_problem, event_hash, key_id
 from muster.audit.keys import audit_key, check_audit_key
 from muster.audit.models import AuditEvent, AuditHead
 from muster.audit.selectors import _chain_rows
@@ -255,6 +255,29 @@ def test_checkpoint_command_writes_a_signed_head_file(units, settings, tmp_path)
     assert data["key_id"] == key_id(audit_key()) and len(data["mac"]) == 64
     make_village(units["DHOP"], "CP1")  # the chain grows past the checkpoint
     assert "Holds the head of 1 checkpoint(s)." in verify_output(path)
+
+
+def test_a_checkpoint_of_an_empty_chain_holds(db, tmp_path):
+    """Taken before the first event (a new installation): the empty chain is a prefix of every
+    chain, so it holds, then and after the chain grows (was reported as removed)."""
+    assert AuditEvent.objects.count() == 0
+    saved = checkpoint(tmp_path)
+    assert json.loads(saved.read_text())["seq"] == 0
+    assert "Holds the head of 1 checkpoint(s)." in verify_output(saved)
+    actor = system_actor()
+    with transaction.atomic():
+        record_event(actor=actor, action="accounts.user_create", obj=actor, scope_unit=None)
+    assert AuditEvent.objects.count() >= 1
+    assert "Holds the head of 1 checkpoint(s)." in verify_output(saved)
+
+
+def test_an_empty_chain_checkpoint_must_name_the_genesis_hash():
+    assert (
+        checkpoint_problem(seq=0, hash_=GENESIS_HASH, created_at="t", head_seq=0, stored_hash=None)
+        is None
+    )
+    forged = checkpoint_problem(seq=0, hash_="f" * 64, created_at="t", head_seq=3, stored_hash=None)
+    assert forged is not None and forged.kind == "altered"
 
 
 def test_checkpoint_to_standard_output(units, capsys):

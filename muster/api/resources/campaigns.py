@@ -21,7 +21,7 @@ from muster.accounts.perms import Cap
 from muster.api.resources.common import UnitRef, bind_scope, count, number, unit_ref
 from muster.conscription.campaign import selectors as campaign_selectors
 from muster.conscription.campaign.board import deadline_rows
-from muster.conscription.campaign.models import Allocation, Campaign, Service
+from muster.conscription.campaign.models import Allocation, Campaign, Quota, Service
 from muster.core import lawtext
 from muster.reports import selectors as report_selectors
 from muster.reports.figures.facts import Number
@@ -90,6 +90,20 @@ class QuotaOut(Schema):
     source_document: str
     received_on: dt.date
 
+    @classmethod
+    def of(cls, quota: Quota) -> QuotaOut:
+        return cls(
+            service=quota.service,
+            value=quota.value,
+            source_document=quota.source_document,
+            received_on=quota.received_on,
+        )
+
+
+def quotas_from_above(campaign: Campaign) -> list[QuotaOut]:
+    """The quotas the campaign received from above, by service."""
+    return [QuotaOut.of(q) for q in campaign.quotas.order_by("service")]
+
 
 class DeadlineOut(Schema):
     """A legal deadline of the campaign (named in the request's language) and whether today
@@ -126,15 +140,7 @@ def campaign_detail(*, actor: User, scope: Scope, public_id: uuid.UUID) -> Campa
         **base.model_dump(exclude={"unit", "calendar"}),
         unit=base.unit,
         calendar=base.calendar,
-        quotas=[
-            QuotaOut(
-                service=q.service,
-                value=q.value,
-                source_document=q.source_document,
-                received_on=q.received_on,
-            )
-            for q in campaign.quotas.order_by("service")
-        ],
+        quotas=quotas_from_above(campaign),
         deadlines=[
             DeadlineOut(
                 code=row.deadline.code,
@@ -214,15 +220,7 @@ def campaign_quotas(*, actor: User, scope: Scope, public_id: uuid.UUID) -> Campa
         )
     return CampaignQuotasOut(
         campaign=campaign.public_id,
-        quotas=[
-            QuotaOut(
-                service=q.service,
-                value=q.value,
-                source_document=q.source_document,
-                received_on=q.received_on,
-            )
-            for q in campaign.quotas.order_by("service")
-        ],
+        quotas=quotas_from_above(campaign),
         communes=rows,
     )
 

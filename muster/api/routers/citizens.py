@@ -18,10 +18,12 @@ from muster.accounts.perms import Cap
 from muster.api.framework import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
+    PageQuery,
     Problem,
     actor,
     decode_cursor,
     encode_cursor,
+    keyset_page,
     page_of,
     responses,
 )
@@ -211,28 +213,40 @@ class EventOut(Schema):
     note: str
 
 
+EventPage = page_of(EventOut, "EventPage")
+
+
+def _event(e: RegistrationEvent) -> EventOut:
+    return EventOut(
+        public_id=e.public_id,
+        kind=e.kind,
+        kind_label=str(e.get_kind_display()),
+        event_date=e.event_date,
+        unit=unit_ref(e.unit) if e.unit else None,
+        certificate_number=e.certificate_number,
+        legal_citation=e.legal_citation,
+        note=e.note,
+    )
+
+
 @router.get(
     "/{public_id}/registration-events",
-    response=responses(list[EventOut]),
+    response=responses(EventPage),
     url_name="citizen_events",
 )
-def citizen_events(request: HttpRequest, public_id: UUID) -> list[EventOut]:
-    """The citizen's military-service registration events, oldest first."""
+def citizen_events(
+    request: HttpRequest, public_id: UUID, page: Query[PageQuery]
+) -> dict[str, object]:
+    """The citizen's military-service registration events, oldest first (by day, then as
+    recorded), a page at a time."""
     person = _person(request, public_id)
-    events = RegistrationEvent.objects.filter(person=person).select_related("unit")
-    return [
-        EventOut(
-            public_id=e.public_id,
-            kind=e.kind,
-            kind_label=str(e.get_kind_display()),
-            event_date=e.event_date,
-            unit=unit_ref(e.unit) if e.unit else None,
-            certificate_number=e.certificate_number,
-            legal_citation=e.legal_citation,
-            note=e.note,
-        )
-        for e in events.order_by("event_date", "id")
-    ]
+    return keyset_page(
+        RegistrationEvent.objects.filter(person=person).select_related("unit"),
+        order=("event_date", "id"),
+        cursor=page.cursor,
+        limit=page.limit,
+        item=_event,
+    )
 
 
 class ReasonOut(Schema):

@@ -3,41 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from uuid import UUID
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from muster.accounts.access import get_for_user
 from muster.accounts.perms import Cap
-from muster.api.framework import actor, responses
+from muster.api.framework import PageQuery, actor, keyset_page, page_of, responses
 from muster.api.routers.citizens import masked
 from muster.api.schemas import UnitRef, unit_ref
 from muster.health import perms
 from muster.health.models import HealthCall, StationResult
-from muster.health.selectors import calls_in_session, sessions_for_user
+from muster.health.selectors import name_communes, session_calls, sessions_for_user
 from muster.health.services import ResultInput, record_station_result
+from muster.law.health.standards import EXAM_ROUND_1, EXAM_ROUND_1_WOMEN, EXAM_ROUND_2
 
 router = Router(tags=["health"])
 
-StationCode = Literal[
-    "physique",
-    "surgery",
-    "dermatology",
-    "eyes",
-    "ent",
-    "teeth",
-    "internal",
-    "neurology",
-    "psychiatry",
-    "gynaecology",
-    "imaging",
-    "lab",
-    "drug_test",
-    "hiv_test",
-]
+#: The station codes (``health.models.Station``) of the examination tables of
+#: ``law.health.standards``: round 1, gynaecology, round 2, in the law's order.
+STATIONS: tuple[str, ...] = tuple(
+    code.strip()
+    for table in (EXAM_ROUND_1, EXAM_ROUND_1_WOMEN, EXAM_ROUND_2)
+    for code in table.split(",")
+    if code.strip()
+)
+if TYPE_CHECKING:
+    StationCode = str
+else:  # the schema's enum
+    StationCode = Literal[STATIONS]
 
 
 class ResultOut(Schema):
@@ -75,31 +72,45 @@ def _result(r: StationResult) -> ResultOut:
     )
 
 
-@router.get(
-    "/sessions/{public_id}/calls", response=responses(list[CallOut]), url_name="health_calls"
-)
-def session_calls(request: HttpRequest, public_id: UUID) -> list[CallOut]:
+CallPage = page_of(CallOut, "CallPage")
+
+
+def _call(c: HealthCall) -> CallOut:
+    return CallOut(
+        public_id=c.public_id,
+        citizen=c.person.public_id,
+        full_name=c.person.full_name,
+        national_id_masked=masked(c.person.national_id),
+        commune=c.commune_name,  # type: ignore[attr-defined]
+        registration_unit=unit_ref(c.person.registration_unit),
+        health_class=c.health_class,
+        class_temporary=c.class_temporary,
+        concluded_on=c.concluded_on,
+        results=[_result(r) for r in c.results.all()],
+    )
+
+
+@router.get("/sessions/{public_id}/calls", response=responses(CallPage), url_name="health_calls")
+def session_calls_page(
+    request: HttpRequest, public_id: UUID, page: Query[PageQuery]
+) -> dict[str, object]:
     """The citizens of the token's area called to a screening or examination session, with
-    the results entered so far (the ``public_id`` of a call is where results are posted)."""
+    the results entered so far (the ``public_id`` of a call is where results are posted), a
+    page at a time: by the name of the unit of registration, then the citizen's name."""
     user = actor(request)
     session = get_for_user(
         user, sessions_for_user(user), unit_field="unit", cap=Cap.VIEW_PEOPLE, public_id=public_id
     )
-    return [
-        CallOut(
-            public_id=c.public_id,
-            citizen=c.person.public_id,
-            full_name=c.person.full_name,
-            national_id_masked=masked(c.person.national_id),
-            commune=c.commune_name,  # type: ignore[attr-defined]
-            registration_unit=unit_ref(c.person.registration_unit),
-            health_class=c.health_class,
-            class_temporary=c.class_temporary,
-            concluded_on=c.concluded_on,
-            results=[_result(r) for r in c.results.all()],
-        )
-        for c in calls_in_session(user=user, session=session)
-    ]
+    found = keyset_page(
+        session_calls(user=user, session=session),
+        order=("person__registration_unit__name_search", "person__name_search", "id"),
+        cursor=page.cursor,
+        limit=page.limit,
+        item=lambda c: c,
+    )
+    name_communes(found["items"], session.date)
+    found["items"] = [_call(c) for c in found["items"]]
+    return found
 
 
 class ResultIn(Schema):

@@ -113,3 +113,11 @@ def test_query_counts_do_not_grow_with_the_communes(
         api.campaign_quotas(**kw, public_id=campaign.public_id)
     with django_assert_max_num_queries(24):
         api.campaign_results(**kw, public_id=campaign.public_id)
+
+
+def test_the_quotas_from_above_are_one_shape_in_detail_and_quotas(campaign, commune_user):
+    """One ``QuotaOut.of`` builds both lists (they were built twice, by hand)."""
+    detail = api.campaign_detail(**_kw(commune_user), public_id=campaign.public_id)
+    quotas = api.campaign_quotas(**_kw(commune_user), public_id=campaign.public_id)
+    assert detail.quotas == quotas.quotas
+    assert detail.quotas == [api.QuotaOut.of(q) for q in campaign.quotas.order_by("service")]
