@@ -155,11 +155,14 @@ class TokenAuth(HttpBearer):
         if moment >= found.expires_at:
             raise Problem(401, _("This API token has expired."))
         owner = found.owner
-        if not owner.is_active or not scope_of(owner).contains(found.unit):
+        area = scope_of(owner)
+        if not owner.is_active or not area.contains(found.unit):
             raise Problem(401, _("This API token's unit is no longer in its owner's area."))
         _throttle(found)
         count_use(found, moment)
-        pin_scope(owner, scope_of_unit(found.unit))
+        # A token over the owner's own unit has the owner's area (its lineage is read once).
+        same = found.unit_id == owner.scope_unit_id and not owner.is_system_admin
+        pin_scope(owner, area if same else scope_of_unit(found.unit))
         return found
 
 
