@@ -142,9 +142,7 @@ def test_a_unit_with_nobody_to_take_over_is_shown_dissolved(units, personas, log
     _orphan_dong_thanh(units)
     directive, _target = make_directive(units["KD"], shares=[(units["DT"], Decimal(1))])
     board = selectors.board(user=personas["leader"], directive=directive, on=AFTER_THE_YEAR)
-    assert [(d.unit, d.ended_on) for d in board.dissolved] == [
-        (units["DT"], dt.date(2025, 6, 30))
-    ]
+    assert [(d.unit, d.ended_on) for d in board.dissolved] == [(units["DT"], dt.date(2025, 6, 30))]
     assert not board.overdue
     login(personas["leader"])
     url = reverse("directives:directive_board", kwargs={"public_id": directive.public_id})
