@@ -12,8 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from muster.core.calendar import holidays_between
 from muster.core.registry import DataSource
 from muster.directives import periods, rollup
-from muster.directives.handover import Duties
-from muster.directives.handover_store import reporting_duties
+from muster.directives.handover_store import Reporting, reporting
 from muster.directives.models import (
     Directive,
     Milestone,
@@ -298,26 +297,27 @@ def board(*, user: User, directive: Directive, on: dt.date, unit: Unit | None = 
         if rows or full_view:
             task_rows.append(TaskRow(task, rows, rollup.worst([r.status for r in rows])))
     result = Board(directive=directive, on=on, full_view=full_view, tasks=task_rows)
-    duties = reporting_duties(directive)
-    result.obligations = obligations(directive=directive, unit_ids=in_view, on=on, duties=duties)
-    result.dissolved = dissolutions(duties, unit_ids=in_view, on=on)
+    loaded = reporting(directive)
+    result.obligations = obligations(directive=directive, unit_ids=in_view, on=on, loaded=loaded)
+    result.dissolved = dissolutions(loaded, unit_ids=in_view, on=on)
     return result
 
 
 def reporting_unit_ids(directive: Directive) -> set[int]:
     """Units that owe reports: share holders of hand-reported targets, or their lead units,
     and the units that took over from those that ended (``handover``)."""
-    return reporting_duties(directive).unit_ids()
+    return reporting(directive).duties.unit_ids()
 
 
-def dissolutions(duties: Duties, *, unit_ids: frozenset[int], on: dt.date) -> list[Dissolution]:
+def dissolutions(loaded: Reporting, *, unit_ids: frozenset[int], on: dt.date) -> list[Dissolution]:
     """The reporting units among ``unit_ids`` that had ended by ``on`` with nobody to take
-    over (their later periods are not expected of anyone)."""
-    ended = {pk: day for pk, day in duties.dissolved.items() if pk in unit_ids and day < on}
-    if not ended:
-        return []
-    units = Unit.objects.filter(pk__in=ended).order_by("name_search", "pk")
-    return [Dissolution(unit=u, ended_on=ended[u.pk]) for u in units]
+    over (their later periods are not expected of anyone). No query."""
+    found = [
+        Dissolution(unit=loaded.units[pk], ended_on=day)
+        for pk, day in loaded.duties.dissolved.items()
+        if pk in unit_ids and day < on
+    ]
+    return sorted(found, key=lambda d: (d.unit.name, d.unit.pk))
 
 
 def due_dates(directive: Directive) -> list[tuple[periods.Period, dt.date]]:
@@ -336,7 +336,7 @@ def obligations(
     unit_ids: frozenset[int],
     on: dt.date,
     horizon: int = 0,
-    duties: Duties | None = None,
+    loaded: Reporting | None = None,
 ) -> list[Obligation]:
     """The reports owed on ``on`` (due day passed, plus those due within ``horizon`` days)
     by the reporting units among ``unit_ids``, with the latest revision of each.
@@ -346,11 +346,12 @@ def obligations(
     units it became owe the rest of its targets' periods (``handover`` has the rule). Once a
     unit has ended (``valid_to`` before ``on``) its obligations are history: listed with
     ``ended_on``, never overdue, no reminder."""
-    duties = duties if duties is not None else reporting_duties(directive)
+    loaded = loaded if loaded is not None else reporting(directive)
+    duties = loaded.duties
     owing = duties.unit_ids() & set(unit_ids)
     if not owing:
         return []
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=owing)}
+    units = {pk: loaded.units[pk] for pk in owing}
     latest: dict[tuple[int, dt.date], Report] = {}
     for existing in Report.objects.filter(directive=directive, unit_id__in=owing).order_by(
         "revision"
