@@ -29,7 +29,9 @@ from django.db.models import Sum
 from muster.accounts.models import User
 from muster.accounts.services import system_actor
 from muster.conscription.campaign.models import Allocation
+from muster.directives.handover_store import reporting_duties
 from muster.directives.models import BodyKind, Directive, Report, Target
+from muster.directives.periods import periods_of_year
 from muster.directives.services import evidence as services_evidence
 from muster.directives.services import reports as services_reports
 from muster.directives.services import setup as services_setup
@@ -37,7 +39,7 @@ from muster.directives.services import targets as services_targets
 from muster.directives.sources import read_source
 from muster.documents.pdf import render_pdf
 from muster.documents.tables import Column, Kind, TableDocument, vietnamese_date_line
-from muster.geo.models import Unit
+from muster.geo.models import Unit, UnitChange
 
 TEXT_PATH = Path(__file__).resolve().parent / "data" / "chi_thi_2025.txt"
 TITLE = "Chỉ thị về nhiệm vụ quân sự, quốc phòng địa phương năm 2025"
@@ -63,12 +65,15 @@ COMMUNES = (
 )  # fmt: skip
 
 
+#: The units that took the district's and communes' work over on 01/07/2025 (July–December).
+SUCCESSORS = ("PTKV1", "LB25", "ND25", "HC25", "DHOP25", "SN25")
+
 #: Reports never sent by the demo date (unit key, month).
-MISSING = (("HA", 12), ("NT", 11), ("NT", 12))
+MISSING = (("HC25", 12), ("SN25", 11), ("SN25", 12))
 #: Reports started and left as drafts (unit key, month).
-DRAFTS = (("MD", 12),)
+DRAFTS = (("DHOP25", 12),)
 #: Reports sent a few days after their due day, then approved: (unit key, month) → days late.
-LATE_IN = {("VXA", 3): 4, ("SM", 7): 2, ("CN", 10): 6, ("KD", 9): 3}
+LATE_IN = {("VXA", 3): 4, ("HC25", 7): 2, ("LB25", 10): 6, ("PTKV1", 9): 3}
 #: Targets with nothing to count before a month (title fragment → month): groups 1 and 2 of
 #: defence education are sent to the courses the levels above call, in the second half-year.
 FIRST_FIGURE = {"đối tượng 1 và đối tượng 2": 7}
@@ -501,6 +506,7 @@ def _demo_reports(
         directive=directive,
         units=units,
         checker=officer,
+        successor_checker=users["ptkv1.officer"],
         figures_of={},
     )
 
@@ -516,34 +522,43 @@ def _routine_reports(
     directive: Directive,
     units: dict[str, Unit],
     checker: User,
+    successor_checker: User,
     figures_of: dict[Target, object],
 ) -> None:
     """The rest of the year's reports, as a district that works sends them: every reporting
     unit, every month, on time (two days before the due day) and approved, except the few of
     ``MISSING``, ``DRAFTS`` and ``LATE_IN``. The figures climb towards each share (the
-    commune's militia training by its due month, a commune in three a month behind)."""
+    commune's militia training by its due month, a commune in three a month behind). The units
+    that ended on 30/06/2025 report to June, ``SUCCESSORS`` (checked by PTKV 1) from July."""
     system = system_actor()
     done = set(Report.objects.filter(directive=directive).values_list("unit_id", "period_start"))
     skipped = set(MISSING)
     drafts = set(DRAFTS)
-    for index, key in enumerate(("KD", *COMMUNES)):
+    duties = reporting_duties(directive)
+    for index, key in enumerate(("KD", *COMMUNES, *SUCCESSORS)):
         unit = units[key]
         targets = services_reports.reportable_targets(directive, unit)
-        if not targets:
-            continue
-        # The district's own report is drafted by its officer and approved above it (the
-        # system stands for the Standing Committee); a commune's by the district officer.
-        maker, reviewer = (checker, system) if unit.pk == units["KD"].pk else (system, checker)
+        # A district's (PTKV's) report is approved above it (the system: the Standing
+        # Committee); a commune's by the officer above it.
+        officer = successor_checker if key in SUCCESSORS else checker
+        maker, reviewer = (officer, system) if key in ("KD", "PTKV1") else (system, officer)
+        came_from = {unit.pk} | set(
+            UnitChange.objects.filter(successor=unit).values_list("predecessor_id", flat=True)
+        )
         shares = {
-            t.pk: next((s.value for s in t.shares.all() if s.unit_id == unit.pk), t.value)
+            t.pk: sum((s.value for s in t.shares.all() if s.unit_id in came_from), Decimal(0))
+            or t.value
             for t in targets
         }
         for month in range(1, 13):
             start = dt.date(YEAR, month, 1)
             if (unit.pk, start) in done or (key, month) in skipped:
                 continue
+            owed = duties.targets_of(unit.pk, periods_of_year(directive.frequency, YEAR)[month - 1])
+            if not owed:
+                continue  # the unit did not exist in this month
             figures: dict[int, tuple[Decimal | None, str]] = {}
-            for t in targets:
+            for t in (t for t in targets if t.pk in owed):
                 if any(f in t.title and month < m for f, m in FIRST_FIGURE.items()):
                     figures[t.pk] = (None, "")  # nothing to count yet
                     continue
@@ -574,7 +589,7 @@ def _routine_reports(
 
 
 ONE_DAY = dt.timedelta(days=1)
-_DEMO_USERS = ("kimdong.officer", "duchop.commander", "dongthanh.commander")
+_DEMO_USERS = ("kimdong.officer", "ptkv1.officer", "duchop.commander", "dongthanh.commander")
 
 
 def demo_step(*, units: dict[str, Unit], seed: int, scale: float) -> list[str]:

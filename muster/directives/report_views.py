@@ -29,7 +29,7 @@ from muster.directives.models import (
     Report,
     ReportStatus,
 )
-from muster.directives.periods import periods_of_year
+from muster.directives.periods import Period, periods_of_year
 from muster.directives.services import evidence as evidence_services
 from muster.directives.services import guards as guard_services
 from muster.directives.services import reports as report_services
@@ -129,7 +129,9 @@ def report_detail(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> Ht
 
 def report_edit(request: AuthenticatedHttpRequest, public_id: uuid.UUID) -> HttpResponse:
     report = _report(request, public_id, Cap.REPORT_DIRECTIVE)
-    targets = report_services.reportable_targets(report.directive, report.unit)
+    targets = report_services.reportable_targets(
+        report.directive, report.unit, Period(report.period_start, report.period_end)
+    )
     if request.method != "POST":
         initial: dict[str, object] = {
             "results": report.results,

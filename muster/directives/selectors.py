@@ -12,6 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from muster.core.calendar import holidays_between
 from muster.core.registry import DataSource
 from muster.directives import periods, rollup
+from muster.directives.handover_store import Reporting, reporting
 from muster.directives.models import (
     Directive,
     Milestone,
@@ -88,10 +89,26 @@ class Obligation:
     report: Report | None
     overdue: bool
     days_late: int
+    #: the unit's last day when it had ended by the day asked about: the obligation is history
+    #: (shown with the dissolution date), never overdue
+    ended_on: dt.date | None = None
 
     @property
     def state(self) -> str:
         return self.report.status if self.report is not None else "missing"
+
+    @property
+    def history(self) -> bool:
+        return self.ended_on is not None
+
+
+@dataclass(frozen=True)
+class Dissolution:
+    """A reporting unit that ended with nobody to take its remaining periods over: the board
+    says "unit dissolved on dd/mm/yyyy" instead of listing them as missing."""
+
+    unit: Unit
+    ended_on: dt.date
 
 
 @dataclass
@@ -101,10 +118,21 @@ class Board:
     full_view: bool
     tasks: list[TaskRow]
     obligations: list[Obligation] = field(default_factory=list)
+    dissolved: list[Dissolution] = field(default_factory=list)
 
     @property
     def overdue(self) -> list[Obligation]:
         return [o for o in self.obligations if o.overdue]
+
+    @property
+    def current(self) -> list[Obligation]:
+        """The obligations of units that still exist (history excluded)."""
+        return [o for o in self.obligations if not o.history]
+
+    @property
+    def history(self) -> list[Obligation]:
+        """The obligations of units that had ended by the board's day."""
+        return [o for o in self.obligations if o.history]
 
     def count(self, status: rollup.Status) -> int:
         return sum(1 for t in self.tasks for r in t.targets if r.status == status)
@@ -269,23 +297,27 @@ def board(*, user: User, directive: Directive, on: dt.date, unit: Unit | None = 
         if rows or full_view:
             task_rows.append(TaskRow(task, rows, rollup.worst([r.status for r in rows])))
     result = Board(directive=directive, on=on, full_view=full_view, tasks=task_rows)
-    result.obligations = obligations(directive=directive, unit_ids=in_view, on=on)
+    loaded = reporting(directive)
+    result.obligations = obligations(directive=directive, unit_ids=in_view, on=on, loaded=loaded)
+    result.dissolved = dissolutions(loaded, unit_ids=in_view, on=on)
     return result
 
 
 def reporting_unit_ids(directive: Directive) -> set[int]:
-    """Units that owe reports: share holders of hand-reported targets, or their lead units."""
-    ids: set[int] = set()
-    targets = Target.objects.filter(
-        task__directive=directive, kind=TargetKind.NUMERIC, source=""
-    ).prefetch_related("shares")
-    for target in targets:
-        share_units = [s.unit_id for s in target.shares.all()]
-        if share_units:
-            ids.update(share_units)
-        elif target.lead_unit_id is not None:
-            ids.add(target.lead_unit_id)
-    return ids
+    """Units that owe reports: share holders of hand-reported targets, or their lead units,
+    and the units that took over from those that ended (``handover``)."""
+    return reporting(directive).duties.unit_ids()
+
+
+def dissolutions(loaded: Reporting, *, unit_ids: frozenset[int], on: dt.date) -> list[Dissolution]:
+    """The reporting units among ``unit_ids`` that had ended by ``on`` with nobody to take
+    over (their later periods are not expected of anyone). No query."""
+    found = [
+        Dissolution(unit=loaded.units[pk], ended_on=day)
+        for pk, day in loaded.duties.dissolved.items()
+        if pk in unit_ids and day < on
+    ]
+    return sorted(found, key=lambda d: (d.unit.name, d.unit.pk))
 
 
 def due_dates(directive: Directive) -> list[tuple[periods.Period, dt.date]]:
@@ -299,14 +331,27 @@ def due_dates(directive: Directive) -> list[tuple[periods.Period, dt.date]]:
 
 
 def obligations(
-    *, directive: Directive, unit_ids: frozenset[int], on: dt.date, horizon: int = 0
+    *,
+    directive: Directive,
+    unit_ids: frozenset[int],
+    on: dt.date,
+    horizon: int = 0,
+    loaded: Reporting | None = None,
 ) -> list[Obligation]:
     """The reports owed on ``on`` (due day passed, plus those due within ``horizon`` days)
-    by the reporting units among ``unit_ids``, with the latest revision of each."""
-    owing = reporting_unit_ids(directive) & set(unit_ids)
+    by the reporting units among ``unit_ids``, with the latest revision of each.
+
+    A unit owes only the periods it existed in: none that starts after its ``valid_to`` (a
+    period straddling the end is still owed), none that ends before its ``valid_from``; the
+    units it became owe the rest of its targets' periods (``handover`` has the rule). Once a
+    unit has ended (``valid_to`` before ``on``) its obligations are history: listed with
+    ``ended_on``, never overdue, no reminder."""
+    loaded = loaded if loaded is not None else reporting(directive)
+    duties = loaded.duties
+    owing = duties.unit_ids() & set(unit_ids)
     if not owing:
         return []
-    units = {u.pk: u for u in Unit.objects.filter(pk__in=owing)}
+    units = {pk: loaded.units[pk] for pk in owing}
     latest: dict[tuple[int, dt.date], Report] = {}
     for existing in Report.objects.filter(directive=directive, unit_id__in=owing).order_by(
         "revision"
@@ -317,22 +362,29 @@ def obligations(
         if due > on + dt.timedelta(days=horizon) or period.start > on:
             continue
         for unit_id in sorted(owing, key=lambda pk: units[pk].name):
+            if not duties.expects(unit_id, period):
+                continue
+            unit = units[unit_id]
+            ended_on = unit.valid_to if unit.valid_to is not None and unit.valid_to < on else None
             report = latest.get((unit_id, period.start))
             submitted_on = None
             if report is not None and report.status != ReportStatus.DRAFT:
                 submitted_on = report.submitted_on
             if report is not None and report.status == ReportStatus.RETURNED:
                 submitted_on = None
-            overdue = periods.is_overdue(due=due, on=on, submitted_on=submitted_on)
+            overdue = ended_on is None and periods.is_overdue(
+                due=due, on=on, submitted_on=submitted_on
+            )
             result.append(
                 Obligation(
                     directive=directive,
-                    unit=units[unit_id],
+                    unit=unit,
                     period=period,
                     due_on=due,
                     report=report,
                     overdue=overdue,
                     days_late=periods.days_late(due=due, on=on) if overdue else 0,
+                    ended_on=ended_on,
                 )
             )
     return result
@@ -355,6 +407,8 @@ def reminders(*, user: User, on: dt.date) -> list[Reminder]:
         for ob in obligations(
             directive=directive, unit_ids=visible, on=on, horizon=REMIND_DAYS_BEFORE
         ):
+            if ob.history:
+                continue  # the unit ended: its successor is reminded of its own periods
             if ob.overdue:
                 result.append(Reminder(ob, "overdue"))
             elif ob.due_on >= on and ob.state in ("missing", "draft", "returned"):

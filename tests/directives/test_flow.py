@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
+from muster.accounts.models import Role
 from muster.audit.models import AuditEvent
 from muster.directives import selectors
 from muster.directives.models import Report, ReportStatus
@@ -25,6 +26,7 @@ from muster.directives.services.reports import (
     reportable_targets,
 )
 from muster.people.models import Sex
+from tests.conftest import make_user
 from tests.core.factories import make_person
 from tests.directives.factories import (
     PDF_BYTES,
@@ -257,8 +259,9 @@ def test_overdue_reports_and_reminders(setup, units, personas):
     assert "to_review" in officer_kinds
 
 
-def test_dashboard_shows_reminders(setup, personas, login):
-    client = login(personas["commune_commander"])
+def test_dashboard_shows_reminders(setup, units, login):
+    # Đức Hợp ended on 30/06/2025: the merged commune owes (and is reminded of) the rest.
+    client = login(make_user("p.commander25", Role.COMMUNE_COMMANDER, units["DHOP25"]))
     response = client.get(reverse("portal:dashboard"))
     assert response.status_code == 200
     assert 'data-testid="directive-reminders"' in response.content.decode()

@@ -19,8 +19,9 @@ from tests.directives.factories import make_directive, make_report
 
 pytestmark = pytest.mark.django_db
 
-#: 20/12/2025: the reports of January to November 2025 are past their due day.
-ON = dt.date(2025, 12, 20)
+#: 20/12/2024: the reports of January to November 2024 are past their due day (in 2024, before
+#: the 1 July 2025 reform: the communes below still existed and owe every month).
+ON = dt.date(2024, 12, 20)
 
 
 def _grouped(user, on=ON):
@@ -29,7 +30,7 @@ def _grouped(user, on=ON):
 
 def test_reminders_are_grouped_one_line_per_commune_with_the_count(units, personas):
     directive, _target = make_directive(
-        units["KD"], shares=[(units["DHOP"], Decimal(1)), (units["DT"], Decimal(1))]
+        units["KD"], shares=[(units["DHOP"], Decimal(1)), (units["DT"], Decimal(1))], year=2024
     )
     make_report(directive, units["DHOP"], personas["commune_commander"], month=3)  # a draft
     raw = selectors.reminders(user=personas["district_officer"], on=ON)
@@ -41,8 +42,8 @@ def test_reminders_are_grouped_one_line_per_commune_with_the_count(units, person
     )
     for group in overdue:
         assert group.directive == directive
-        assert group.first.start == dt.date(2025, 1, 1)
-        assert group.last.end == dt.date(2025, 11, 30)
+        assert group.first.start == dt.date(2024, 1, 1)
+        assert group.last.end == dt.date(2024, 11, 30)
         assert group.days_late > 0
     assert sum(g.count for g in lines) == len(raw)
     # The commander sees only his commune's line.
@@ -53,13 +54,13 @@ def test_reminders_are_grouped_one_line_per_commune_with_the_count(units, person
 def test_grouping_reads_a_bounded_number_of_queries(units, personas):
     officer = personas["district_officer"]
     _directive, target = make_directive(
-        units["KD"], shares=[(units["DHOP"], Decimal(1)), (units["DT"], Decimal(1))]
+        units["KD"], shares=[(units["DHOP"], Decimal(1)), (units["DT"], Decimal(1))], year=2024
     )
     _grouped(officer)  # the first read also caches the user's area
     with CaptureQueriesContext(connection) as two:
         lines = _grouped(officer)
     assert sum(g.count for g in lines) == 22
-    for key in ("MD", "NL", "CN", "TT", "HA", "HC"):
+    for key in ("MD", "VXA", "CN", "TT", "HA", "HC"):
         TargetShare.objects.create(target=target, unit=units[key], value=Decimal(1))
     with CaptureQueriesContext(connection) as eight:
         lines = _grouped(officer)
@@ -75,9 +76,10 @@ def _dashboard(login, user) -> str:
 
 def test_the_dashboard_shows_grouped_lines_below_the_key_figures(units, personas, login):
     year = today().year - 1  # every report of last year is past due today
-    keys = ("DHOP", "DT", "MD", "NL", "CN", "TT", "HA")
-    make_directive(units["KD"], shares=[(units[k], Decimal(1)) for k in keys], year=year)
-    html = _dashboard(login, personas["district_officer"])
+    # The units of the regional command, formed on 01/07/2025 (they owe no earlier month).
+    keys = ("PTKV1", "LB25", "ND25", "HC25", "DHOP25", "SN25")
+    make_directive(units["PTKV1"], shares=[(units[k], Decimal(1)) for k in keys], year=year)
+    html = _dashboard(login, personas["ptkv_officer"])
     block = html[html.index('data-testid="directive-reminders"') :]
     assert html.index('data-testid="commune-count"') < html.index(
         'data-testid="directive-reminders"'
@@ -85,11 +87,11 @@ def test_the_dashboard_shows_grouped_lines_below_the_key_figures(units, personas
     lines = re.findall(r'data-testid="reminder-line"[^>]*>(.*?)</li>', block, re.S)
     assert len(lines) == len(keys)  # one line per commune, not 12 x 7
     counts = re.findall(r'data-testid="reminder-count">(\d+)<', block)
-    assert counts == ["12"] * len(keys)
+    assert counts == ["12" if year > 2025 else "6"] * len(keys)
     assert "<details" in block  # the lines past the first few are collapsed
     directive_url = reverse("directives:directive_list")
     assert directive_url in block
-    assert f"?unit={units['DHOP'].public_id}" in block
+    assert f"?unit={units['DHOP25'].public_id}" in block
 
 
 def test_the_clerk_sees_the_registry_search_and_the_register_shortcut(personas, login):

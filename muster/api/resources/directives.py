@@ -105,7 +105,8 @@ class TargetOut(Schema):
 
 class ObligationOut(Schema):
     """A report a unit owes for a period, and where it stands (``missing`` when none was
-    begun; else the report's status), overdue or not."""
+    begun; else the report's status), overdue or not. ``ended_on``: the unit's last day when
+    it had ended by the day asked about; the obligation is then history, never overdue."""
 
     unit: UnitRef
     period_start: dt.date
@@ -115,6 +116,7 @@ class ObligationOut(Schema):
     report: uuid.UUID | None
     overdue: bool
     days_late: int
+    ended_on: dt.date | None = None
 
 
 class DirectiveTargetsOut(Schema):
@@ -195,6 +197,7 @@ def directive_targets(
             report=o.report.public_id if o.report is not None else None,
             overdue=o.overdue,
             days_late=o.days_late,
+            ended_on=o.ended_on,
         )
         for o in board.obligations
     ]

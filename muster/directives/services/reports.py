@@ -19,7 +19,8 @@ from muster.audit.services import record_event
 from muster.core.calendar import holidays_between
 from muster.core.dates import today
 from muster.directives import periods, perms
-from muster.directives.models import Directive, Report, ReportLine, ReportStatus, Target, TargetKind
+from muster.directives.handover_store import reporting_duties
+from muster.directives.models import Directive, Report, ReportLine, ReportStatus, Target
 from muster.directives.services.evidence import copy_evidence
 from muster.directives.services.guards import (
     lock_report,
@@ -39,21 +40,16 @@ def report_due(directive: Directive, period_end: dt.date) -> dt.date:
     return periods.due_date(period_end, directive.report_due_working_days, holidays)
 
 
-def reportable_targets(directive: Directive, unit: Unit) -> list[Target]:
+def reportable_targets(
+    directive: Directive, unit: Unit, period: periods.Period | None = None
+) -> list[Target]:
     """The hand-reported numeric targets ``unit`` answers for: its shares, or targets it leads
-    that are not split."""
-    targets = (
-        Target.objects.filter(task__directive=directive, kind=TargetKind.NUMERIC, source="")
-        .select_related("task")
-        .prefetch_related("shares")
-        .order_by("task__order", "order")
+    that are not split, and those it took over from a unit that ended (``handover``); with
+    ``period``, only those it owes for that period (a unit owes none after its end)."""
+    wanted = reporting_duties(directive).targets_of(unit.pk, period)
+    return list(
+        Target.objects.filter(pk__in=wanted).select_related("task").order_by("task__order", "order")
     )
-    result = []
-    for target in targets:
-        share_units = {s.unit_id for s in target.shares.all()}
-        if unit.pk in share_units or (not share_units and target.lead_unit_id == unit.pk):
-            result.append(target)
-    return result
 
 
 def report_create(
@@ -67,6 +63,17 @@ def report_create(
     period = periods.period_containing(directive.frequency, period_start)
     if period.start != period_start or period.start.year != directive.year:
         raise ValidationError({"period": [_("Choose a reporting period of the directive.")]})
+    if not reportable_targets(directive, unit, period):
+        raise ValidationError(
+            {
+                "period": [
+                    _(
+                        "This unit did not exist in this period: the unit that took its work "
+                        "over reports for it."
+                    )
+                ]
+            }
+        )
     with transaction.atomic():
         if Report.objects.filter(
             directive=directive, unit=unit, period_start=period.start
@@ -109,7 +116,8 @@ def report_update(
     with transaction.atomic():
         locked = lock_report(report)
         refuse_if_not_editable(locked)
-        allowed = {t.pk: t for t in reportable_targets(locked.directive, locked.unit)}
+        period = periods.Period(locked.period_start, locked.period_end)
+        allowed = {t.pk: t for t in reportable_targets(locked.directive, locked.unit, period)}
         errors: dict[str, list[str]] = {}
         for target_id, (value, _note) in figures.items():
             if target_id not in allowed:
