@@ -285,10 +285,11 @@ def load_people(args: argparse.Namespace) -> tuple[Any, list[Any]]:
             f"{registered:,} registrations ({t3 - t2:.1f} s); total {loaded:,} at {rate:,.0f}/s",
             flush=True,
         )
-    if loaded and connection.vendor == "postgresql":
+    if loaded and connection.vendor == "postgresql" and not connection.in_atomic_block:
         # VACUUM too: without it the visibility map is empty and every "index-only" walk of the
         # name index (the registry list) fetches each row from the table (~2 s for 250,000
-        # rows at 3.5 M people) until autovacuum gets to it, if it is on at all.
+        # rows at 3.5 M people) until autovacuum gets to it, if it is on at all. VACUUM
+        # cannot run in a transaction: a caller inside one (a test) goes without.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     return province, communes
